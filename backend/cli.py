@@ -1,0 +1,145 @@
+"""The `cordee` command line."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from backend.auth.passwords import MINIMUM_PASSWORD_LENGTH, hash_password
+from backend.demo import demo_logins, seed_demo
+from backend.services import Services, build_services
+from backend.settings import Settings
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.errors import DomainError
+from domain.tenancy.account import Role
+from domain.tenancy.commands import CreateConsultancy, OpenAccount
+from domain.tenancy.consultancy import consultancy_id
+from projections.rebuild import checksum, rebuild
+
+cli = typer.Typer(help="Cordee: cluster-based ISMS coaching.", no_args_is_help=True)
+projections_cli = typer.Typer(help="Read models: rebuild, checksum, status.", no_args_is_help=True)
+tenant_cli = typer.Typer(help="Consultancies and their users.", no_args_is_help=True)
+cli.add_typer(projections_cli, name="projections")
+cli.add_typer(tenant_cli, name="tenant")
+console = Console()
+
+
+def _services() -> Services:
+    return build_services(Settings())
+
+
+@cli.command()
+def serve() -> None:
+    """Serve the web application (GraphQL at /graphql, pages at /)."""
+    import uvicorn
+
+    from backend.app import create_app
+
+    settings = Settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    console.print(f"Cordee is serving on [bold]http://{settings.host}:{settings.port}[/bold]")
+    if not settings.is_production:
+        for consultancy, email, password in demo_logins():
+            console.print(f"  demo sign-in ({consultancy}): {email} / {password}")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@cli.command()
+def demo() -> None:
+    """Seed the demo consultancies (adds only what is missing)."""
+    services = _services()
+    try:
+        created = seed_demo(services, date.today())
+    finally:
+        services.close()
+    console.print(f"Demo data: created {', '.join(created)}." if created else "Demo data already present.")
+
+
+@projections_cli.command("rebuild")
+def projections_rebuild() -> None:
+    """Replay the whole event log into fresh read tables, then swap them in."""
+    services = _services()
+    try:
+        total = services.app.recorder.max_notification_id() or 0
+        columns = (TextColumn("Replaying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=console) as progress:
+            task = progress.add_task("rebuild", total=total * len(services.runner.projections))
+            rebuild(services.app, services.store, lambda covered: progress.advance(task, covered))  # type: ignore[arg-type]
+        console.print(f"Rebuilt from {total} events. Checksum {checksum(services.store)}")
+    finally:
+        services.close()
+
+
+@projections_cli.command("checksum")
+def projections_checksum() -> None:
+    """Print a hash of every read model row, in canonical order."""
+    services = _services()
+    try:
+        console.print(checksum(services.store), highlight=False, soft_wrap=True)
+    finally:
+        services.close()
+
+
+@projections_cli.command("status")
+def projections_status() -> None:
+    """Show how far each projection has read the event log."""
+    services = _services()
+    try:
+        last = services.app.recorder.max_notification_id() or 0
+        table = Table("projection", "position", "events in log", "behind")
+        for name, position in services.runner.positions().items():
+            table.add_row(name, str(position), str(last), str(last - position))
+        console.print(table)
+    finally:
+        services.close()
+
+
+@tenant_cli.command("create")
+def tenant_create(name: str, slug: str) -> None:
+    """Create a consultancy."""
+    services = _services()
+    try:
+        services.execute(services.app.create_consultancy, CreateConsultancy(SYSTEM_ACTOR, name, slug))
+        console.print(f"Created consultancy {name} ({slug}).")
+    except DomainError as error:
+        _fail(error)
+    finally:
+        services.close()
+
+
+@tenant_cli.command("add-user")
+def tenant_add_user(
+    slug: str,
+    email: str,
+    display_name: str,
+    role: Annotated[list[Role], typer.Option(help="Repeat for several roles.")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Open an account in a consultancy."""
+    if len(password) < MINIMUM_PASSWORD_LENGTH:
+        _fail(DomainError(f"Use a password of at least {MINIMUM_PASSWORD_LENGTH} characters.", "password"))
+    services = _services()
+    try:
+        cmd = OpenAccount(consultancy_id(slug), SYSTEM_ACTOR, email, display_name, hash_password(password), tuple(role))
+        services.execute(services.app.open_account, cmd)
+        console.print(f"Opened an account for {email}.")
+    except DomainError as error:
+        _fail(error)
+    finally:
+        services.close()
+
+
+def _fail(error: DomainError) -> None:
+    where = f" ({error.field})" if error.field else ""
+    console.print(f"[red]{error.code}{where}: {error.message}[/red]")
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    cli()

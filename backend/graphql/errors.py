@@ -1,0 +1,83 @@
+"""Typed errors: what a client gets when a command or a lookup is refused."""
+
+from __future__ import annotations
+
+from enum import Enum
+from uuid import UUID
+
+import strawberry
+
+from domain.shared.errors import DomainError, ValidationFailed
+
+
+@strawberry.enum(description="Why a request was refused.")
+class ErrorCode(Enum):
+    VALIDATION = "VALIDATION"
+    NOT_FOUND = "NOT_FOUND"
+    CONFLICT = "CONFLICT"
+    FORBIDDEN = "FORBIDDEN"
+    PROJECTIONS_BEHIND = "PROJECTIONS_BEHIND"
+
+
+@strawberry.interface(description="A refusal the client can show to the user. Nothing was written.")
+class UserError:
+    code: ErrorCode
+    message: str
+    field: str | None = strawberry.field(description="The input at fault, dotted for nested inputs.")
+
+
+@strawberry.type
+class ValidationError(UserError):
+    pass
+
+
+@strawberry.type
+class NotFoundError(UserError):
+    pass
+
+
+@strawberry.type
+class ConflictError(UserError):
+    pass
+
+
+@strawberry.type
+class ForbiddenError(UserError):
+    pass
+
+
+@strawberry.type(description="Saved, but the views have not caught up yet: read again in a moment.")
+class ProjectionsBehindError(UserError):
+    pass
+
+
+_TYPES: dict[str, type[UserError]] = {
+    "VALIDATION": ValidationError,
+    "NOT_FOUND": NotFoundError,
+    "CONFLICT": ConflictError,
+    "FORBIDDEN": ForbiddenError,
+    "PROJECTIONS_BEHIND": ProjectionsBehindError,
+}
+
+
+def user_error(error: DomainError) -> UserError:
+    error_type = _TYPES[error.code]
+    return error_type(code=ErrorCode(error.code), message=error.message, field=_camel_path(error.field))  # type: ignore[call-arg]
+
+
+def parse_id(value: str, field: str) -> UUID:
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise ValidationFailed(field, "This is not a valid id.") from None
+
+
+def _camel_path(field: str | None) -> str | None:
+    if field is None:
+        return None
+    return ".".join(_camel(part) for part in field.split("."))
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)

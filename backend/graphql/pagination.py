@@ -1,0 +1,31 @@
+"""Keyset cursors: opaque to clients, stable under inserts."""
+
+from __future__ import annotations
+
+import base64
+import json
+from uuid import UUID
+
+from domain.shared.errors import ValidationFailed
+
+MAX_PAGE_SIZE = 100
+
+
+def encode_cursor(name: str, identifier: UUID) -> str:
+    return base64.urlsafe_b64encode(json.dumps([name, str(identifier)]).encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> tuple[str, UUID] | None:
+    if cursor is None:
+        return None
+    try:
+        name, identifier = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return str(name), UUID(identifier)
+    except (ValueError, TypeError):
+        raise ValidationFailed("after", "This is not a cursor given by this API.") from None
+
+
+def check_page_size(first: int) -> int:
+    if not 1 <= first <= MAX_PAGE_SIZE:
+        raise ValidationFailed("first", f"Ask for 1 to {MAX_PAGE_SIZE} items at a time.")
+    return first

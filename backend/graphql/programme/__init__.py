@@ -1,0 +1,1 @@
+"""Organisations, clusters, admission and coaching."""

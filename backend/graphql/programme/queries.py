@@ -1,0 +1,64 @@
+"""Reads of the programme: clusters (a connection), one cluster, organisations."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import Info
+
+from backend.graphql.context import Context
+from backend.graphql.errors import parse_id, user_error
+from backend.graphql.pagination import check_page_size, decode_cursor, encode_cursor
+from backend.graphql.permissions import IsAuthenticated
+from backend.graphql.programme.types import (
+    Cluster,
+    ClusterConnection,
+    ClusterEdge,
+    ClusterResult,
+    Organisation,
+    OrganisationResult,
+    PageInfo,
+)
+from domain.shared.errors import DomainError, NotFound
+
+
+@strawberry.type
+class ProgrammeQuery:
+    @strawberry.field(permission_classes=[IsAuthenticated], description="Clusters in view, by name.")
+    def clusters(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> ClusterConnection:
+        try:
+            size, keyset = check_page_size(first), decode_cursor(after)
+        except DomainError as error:
+            raise GraphQLError(error.message, extensions={"code": error.code, "field": error.field}) from None
+        rows = info.context.services.queries.clusters(info.context.scope, size + 1, keyset)
+        edges = [ClusterEdge(cursor=encode_cursor(r.name, r.cluster_id), node=Cluster.from_row(r)) for r in rows]
+        page = edges[:size]
+        return ClusterConnection(
+            edges=page, page_info=PageInfo(has_next_page=len(edges) > size, end_cursor=page[-1].cursor if page else None)
+        )
+
+    @strawberry.field(permission_classes=[IsAuthenticated])
+    def cluster(self, info: Info[Context, None], id: strawberry.ID) -> ClusterResult:
+        try:
+            row = info.context.services.queries.cluster(info.context.scope, parse_id(id, "id"))
+            if row is None:
+                raise NotFound("No cluster with this id.", "id")
+        except DomainError as error:
+            return user_error(error)  # type: ignore[return-value]
+        return Cluster.from_row(row)
+
+    @strawberry.field(permission_classes=[IsAuthenticated])
+    def organisations(self, info: Info[Context, None]) -> list[Organisation]:
+        return [Organisation.from_row(row) for row in info.context.services.queries.organisations(info.context.scope)]
+
+    @strawberry.field(permission_classes=[IsAuthenticated])
+    def organisation(self, info: Info[Context, None], id: strawberry.ID) -> OrganisationResult:
+        try:
+            row = info.context.services.queries.organisation(info.context.scope, parse_id(id, "id"))
+            if row is None:
+                raise NotFound("No organisation with this id.", "id")
+        except DomainError as error:
+            return user_error(error)  # type: ignore[return-value]
+        return Organisation.from_row(row)
+
+

@@ -1,0 +1,56 @@
+"""The schema, composed from the features' root types."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.extensions.base_extension import SchemaExtension
+from strawberry.schema.config import StrawberryConfig
+from graphql.validation import NoSchemaIntrospectionCustomRule
+
+from backend.graphql.errors import ConflictError, ForbiddenError, NotFoundError, ProjectionsBehindError, ValidationError
+from backend.graphql.extensions import MaskUnexpectedErrors
+from backend.graphql.programme.mutations import ProgrammeMutation
+from backend.graphql.programme.queries import ProgrammeQuery
+from backend.graphql.tenancy.resolvers import TenancyMutation, TenancyQuery
+
+MAX_DEPTH = 10
+MAX_ALIASES = 30
+MAX_TOKENS = 3000
+
+
+@strawberry.type
+class Query(ProgrammeQuery, TenancyQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(ProgrammeMutation, TenancyMutation):
+    pass
+
+
+def build_schema(production: bool = False) -> strawberry.Schema:
+    extensions: list[SchemaExtension | type[SchemaExtension]] = [
+        QueryDepthLimiter(max_depth=MAX_DEPTH),
+        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        MaskUnexpectedErrors(),
+    ]
+    if production:
+        extensions.append(AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        types=[ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError],
+        config=StrawberryConfig(auto_camel_case=True),
+    )
+
+
+def schema_sdl() -> str:
+    return build_schema().as_str() + "\n"

@@ -1,0 +1,1 @@
+"""The viewer, the consultancy and its coaches."""

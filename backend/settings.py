@@ -1,0 +1,51 @@
+"""Configuration from `CORDEE_*` environment variables. With nothing set, the embedded default runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "cordee-development-secret-not-for-production"  # noqa: S105 - refused in production
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CORDEE_", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    """A PostgreSQL URL (postgresql+psycopg://user:password@host:port/db). Unset: SQLite files in `data_dir`."""
+    secret_key: str = DEVELOPMENT_SECRET
+    host: str = "127.0.0.1"
+    port: int = 8000
+    session_hours: int = 12
+    projection_wait_seconds: float = 10.0
+    projection_batch_size: int = 500
+    run_projections_in_process: bool = True
+
+    @model_validator(mode="after")
+    def _refuse_default_secret_in_production(self) -> Settings:
+        if self.is_production and self.secret_key == DEVELOPMENT_SECRET:
+            raise ValueError("CORDEE_SECRET_KEY must be set to a secret of your own in production.")
+        if self.is_production and len(self.secret_key) < 32:
+            raise ValueError("CORDEE_SECRET_KEY must be at least 32 characters in production.")
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def uses_postgres(self) -> bool:
+        return bool(self.database_url)
+
+    @property
+    def read_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'read-models.sqlite3').resolve()}"
+
+    @property
+    def event_store_path(self) -> Path:
+        return self.data_dir / "events.sqlite3"

@@ -1,0 +1,1 @@
+"""Consultancies (the tenants), their settings and their users' accounts."""

@@ -1,0 +1,32 @@
+"""Commands that set up tenants and their users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from domain.tenancy.account import Role
+
+
+@dataclass(frozen=True)
+class CreateConsultancy:
+    actor_id: UUID
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class OpenAccount:
+    tenant_id: UUID
+    actor_id: UUID
+    email: str
+    display_name: str
+    password_hash: str
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class SetLargeClustersAllowed:
+    tenant_id: UUID
+    actor_id: UUID
+    allowed: bool

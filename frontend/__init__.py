@@ -1,0 +1,1 @@
+"""Server-rendered pages. They speak GraphQL only, through the executor the backend hands them."""

@@ -1,0 +1,258 @@
+"""Page routes. Each page runs GraphQL as the signed-in user and renders a template."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from frontend import documents
+from frontend.forms import FormErrors, optional_date, refusal, required_date, whole_number
+from frontend.ports import FrontendPorts, Viewer
+
+HERE = Path(__file__).parent
+LOGIN_CSRF_COOKIE = "cordee_login_csrf"
+
+
+class SignInRequired(Exception):
+    """Raised by a page when nobody is signed in; answered with a redirect to the sign-in page."""
+
+
+class CsrfRefused(Exception):
+    """A form came without the session's CSRF token: it was not sent from our page."""
+
+
+def mount_pages(app: FastAPI, ports: FrontendPorts) -> None:
+    templates = Jinja2Templates(directory=HERE / "templates")
+    pages = Pages(ports, templates)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(pages.router)
+
+    @app.exception_handler(SignInRequired)
+    async def to_sign_in(request: Request, _: SignInRequired) -> Response:
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(CsrfRefused)
+    async def refuse_forged_form(request: Request, _: CsrfRefused) -> Response:
+        context = {"message": "This form has expired or did not come from Cordee. Go back, reload, and try again."}
+        return templates.TemplateResponse(request, "refused.html", context, status_code=403)
+
+
+class Pages:
+    def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
+        self.ports = ports
+        self.templates = templates
+        self.router = APIRouter(default_response_class=HTMLResponse)
+        routes = self.router
+        routes.add_api_route("/", self.home, methods=["GET"])
+        routes.add_api_route("/login", self.login_form, methods=["GET"])
+        routes.add_api_route("/login", self.login, methods=["POST"])
+        routes.add_api_route("/logout", self.logout, methods=["POST"])
+        routes.add_api_route("/clusters", self.clusters, methods=["GET"])
+        routes.add_api_route("/clusters", self.form_cluster, methods=["POST"])
+        routes.add_api_route("/clusters/{cluster_id}", self.dashboard, methods=["GET"])
+        routes.add_api_route("/clusters/{cluster_id}/admissions", self.admit, methods=["POST"])
+        routes.add_api_route("/clusters/{cluster_id}/start", self.start, methods=["POST"])
+        routes.add_api_route("/clusters/{cluster_id}/coaching", self.log_coaching, methods=["POST"])
+        routes.add_api_route("/organisations", self.organisations, methods=["GET"])
+        routes.add_api_route("/organisations", self.register_organisation, methods=["POST"])
+
+    # Signing in and out
+
+    async def home(self, request: Request) -> Response:
+        return RedirectResponse("/clusters" if self.ports.viewer(request) else "/login", status_code=303)
+
+    async def login_form(self, request: Request) -> Response:
+        return await self._login_page(request)
+
+    async def _login_page(self, request: Request, error: str | None = None, status: int = 200) -> Response:
+        token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
+        context = {"csrf_token": token, "error": error, "next": _safe_next(request.query_params.get("next"))}
+        response = self.templates.TemplateResponse(request, "login.html", context, status_code=status)
+        response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=self.ports.secure_cookies)
+        return response
+
+    async def login(self, request: Request) -> Response:
+        form = await _form(request)
+        expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+        if not expected or not secrets.compare_digest(expected, form.get("csrf_token", "")):
+            return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
+        token = await self.ports.sign_in(form.get("email", ""), form.get("password", ""))
+        if token is None:
+            return await self._login_page(request, "E-mail address or password is not right.", 401)
+        response = RedirectResponse(_safe_next(form.get("next")), status_code=303)
+        response.set_cookie(
+            self.ports.session_cookie,
+            token,
+            max_age=self.ports.session_max_age_seconds,
+            httponly=True,
+            samesite="lax",
+            secure=self.ports.secure_cookies,
+        )
+        response.delete_cookie(LOGIN_CSRF_COOKIE)
+        return response
+
+    async def logout(self, request: Request) -> Response:
+        await self._checked_form(request)
+        self.ports.sign_out(request.cookies.get(self.ports.session_cookie, ""))
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(self.ports.session_cookie)
+        return response
+
+    # Clusters
+
+    async def clusters(self, request: Request) -> Response:
+        return await self._clusters(request)
+
+    async def _clusters(self, request: Request, errors: FormErrors | None = None,
+                        values: dict[str, str] | None = None, status: int = 200) -> Response:
+        viewer = self._viewer(request)
+        result = await self.ports.execute(request, documents.CLUSTERS, {"after": request.query_params.get("after")})
+        data = result.data or {}
+        context = {"clusters": [edge["node"] for edge in data["clusters"]["edges"]],
+                   "page_info": data["clusters"]["pageInfo"],
+                   "coach_options": [(coach["id"], coach["displayName"]) for coach in data["coaches"]]}
+        return self._render(request, "clusters.html", viewer, context, errors, values, status)
+
+    async def form_cluster(self, request: Request) -> Response:
+        form = await self._checked_form(request)
+        errors = FormErrors()
+        variables = {
+            "name": form.get("name", ""),
+            "coachId": form.get("coachId", ""),
+            "plannedStart": optional_date(form, "plannedStart", errors),
+            "plannedEnd": optional_date(form, "plannedEnd", errors),
+        }
+        outcome = await self._mutate(request, documents.FORM_CLUSTER, variables, errors)
+        if errors:
+            return await self._clusters(request, errors, form, 422)
+        return RedirectResponse(f"/clusters/{outcome['cluster']['id']}", status_code=303)
+
+    async def dashboard(self, request: Request, cluster_id: str) -> Response:
+        return await self._dashboard(request, cluster_id)
+
+    async def _dashboard(self, request: Request, cluster_id: str, errors: FormErrors | None = None,
+                         values: dict[str, str] | None = None, status: int = 200) -> Response:
+        viewer = self._viewer(request)
+        result = await self.ports.execute(request, documents.DASHBOARD, {"id": cluster_id})
+        data = result.data or {}
+        cluster = data.get("cluster") or {}
+        if cluster.get("__typename") != "Cluster":
+            context = {"message": cluster.get("message", "This cluster does not exist or is not yours to see.")}
+            return self._render(request, "not_found.html", viewer, context, status=404)
+        member_ids = {member["organisation"]["id"] for member in cluster["members"]}
+        candidates = [org for org in data["organisations"] if org["id"] not in member_ids]
+        context = {"cluster": cluster, "candidates": [(org["id"], org["name"]) for org in candidates],
+                   "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]]}
+        return self._render(request, "cluster.html", viewer, context, errors, values, status)
+
+    async def admit(self, request: Request, cluster_id: str) -> Response:
+        form = await self._checked_form(request)
+        variables = {
+            "clusterId": cluster_id,
+            "organisationId": form.get("organisationId", ""),
+            "criteria": {key: form.get(key, "") for key in
+                         ("smallEnterprise", "managementCommitment", "resourcesAvailable")},
+        }
+        return await self._cluster_form(request, cluster_id, form, documents.ADMIT_ORGANISATION, variables)
+
+    async def start(self, request: Request, cluster_id: str) -> Response:
+        form = await self._checked_form(request)
+        errors = FormErrors()
+        variables = {"clusterId": cluster_id, "startedOn": required_date(form, "startedOn", errors)}
+        return await self._cluster_form(request, cluster_id, form, documents.START_CLUSTER, variables, errors)
+
+    async def log_coaching(self, request: Request, cluster_id: str) -> Response:
+        form = await self._checked_form(request)
+        errors = FormErrors()
+        variables = {
+            "clusterId": cluster_id,
+            "organisationId": form.get("organisationId", ""),
+            "heldOn": required_date(form, "heldOn", errors),
+            "topic": form.get("topic", ""),
+            "notes": form.get("notes", ""),
+        }
+        return await self._cluster_form(request, cluster_id, form, documents.LOG_COACHING, variables, errors)
+
+    async def _cluster_form(self, request: Request, cluster_id: str, form: dict[str, str], document: str,
+                            variables: dict[str, Any], errors: FormErrors | None = None) -> Response:
+        errors = errors if errors is not None else FormErrors()
+        await self._mutate(request, document, variables, errors)
+        if errors:
+            return await self._dashboard(request, cluster_id, errors, form, 422)
+        return RedirectResponse(f"/clusters/{cluster_id}", status_code=303)
+
+    # Organisations
+
+    async def organisations(self, request: Request) -> Response:
+        return await self._organisations(request)
+
+    async def _organisations(self, request: Request, errors: FormErrors | None = None,
+                             values: dict[str, str] | None = None, status: int = 200) -> Response:
+        viewer = self._viewer(request)
+        result = await self.ports.execute(request, documents.ORGANISATIONS, None)
+        context = {"organisations": (result.data or {}).get("organisations", [])}
+        return self._render(request, "organisations.html", viewer, context, errors, values, status)
+
+    async def register_organisation(self, request: Request) -> Response:
+        form = await self._checked_form(request)
+        errors = FormErrors()
+        variables = {
+            "name": form.get("name", ""),
+            "sector": form.get("sector", ""),
+            "employeeCount": whole_number(form, "employeeCount", errors),
+        }
+        await self._mutate(request, documents.REGISTER_ORGANISATION, variables, errors)
+        if errors:
+            return await self._organisations(request, errors, form, 422)
+        return RedirectResponse("/organisations", status_code=303)
+
+    # Shared
+
+    def _viewer(self, request: Request) -> Viewer:
+        viewer = self.ports.viewer(request)
+        if viewer is None:
+            raise SignInRequired
+        return viewer
+
+    async def _checked_form(self, request: Request) -> dict[str, str]:
+        viewer = self._viewer(request)
+        form = await _form(request)
+        if not secrets.compare_digest(viewer.csrf_token, form.get("csrf_token", "")):
+            raise CsrfRefused
+        return form
+
+    async def _mutate(self, request: Request, document: str, variables: dict[str, Any],
+                      errors: FormErrors) -> dict[str, Any]:
+        """Runs the mutation unless the form already has errors; adds the refusal, if any, to `errors`."""
+        if errors:
+            return {}
+        result = await self.ports.execute(request, document, {"input": variables})
+        if result.errors:
+            errors["form"] = result.errors[0]["message"]
+            return {}
+        outcome: dict[str, Any] = (result.data or {})["result"]
+        errors.update(refusal(outcome))
+        return outcome
+
+    def _render(self, request: Request, template: str, viewer: Viewer, context: dict[str, Any],
+                errors: FormErrors | None = None, values: dict[str, str] | None = None,
+                status: int = 200) -> Response:
+        context = {**context, "viewer": viewer, "errors": errors or {}, "values": values or {}}
+        return self.templates.TemplateResponse(request, template, context, status_code=status)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    return {key: str(value) for key, value in (await request.form()).items()}
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths: a sign-in link must not send the user to another site."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return "/clusters"

@@ -1,0 +1,36 @@
+"""What the pages need from the backend, handed over when the backend mounts them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+
+
+@dataclass(frozen=True)
+class GraphQLResult:
+    data: dict[str, Any] | None
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    display_name: str
+    consultancy_name: str
+    csrf_token: str
+    is_admin: bool
+
+
+@dataclass(frozen=True)
+class FrontendPorts:
+    execute: Callable[[Request, str, dict[str, Any] | None], Awaitable[GraphQLResult]]
+    """Runs a GraphQL document as the request's principal."""
+    viewer: Callable[[Request], Viewer | None]
+    sign_in: Callable[[str, str], Awaitable[str | None]]
+    """E-mail and password to a session token, or None when they do not match an account."""
+    sign_out: Callable[[str], None]
+    session_cookie: str
+    session_max_age_seconds: int
+    secure_cookies: bool

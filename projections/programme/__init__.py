@@ -1,0 +1,1 @@
+"""Read model of the cluster programme: organisations, clusters, members, coaching."""

@@ -1,0 +1,38 @@
+"""What a projection is: a name, the events it reads, and one handler per event type.
+
+Handlers are pure functions of the event and the projection's own rows: no clock, no random ids, no reads of
+other projections' tables. That is what makes a replay give the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from eventsourcing.utils import get_topic
+from sqlalchemy import Connection
+
+from projections.schema import ReadTables
+
+Handler = Callable[[Connection, Any], None]
+
+
+class Projection:
+    """Subclasses map (aggregate class, event name) to the name of the handler method, in `handles`."""
+
+    name: ClassVar[str]
+    handles: ClassVar[dict[tuple[type, str], str]]
+
+    def __init__(self, tables: ReadTables) -> None:
+        self.tables = tables
+        self._handlers: dict[str, Handler] = {
+            f"{get_topic(aggregate)}.{event_name}": getattr(self, method)
+            for (aggregate, event_name), method in self.handles.items()
+        }
+
+    @property
+    def topics(self) -> list[str]:
+        return sorted(self._handlers)
+
+    def apply(self, conn: Connection, topic: str, event: Any) -> None:
+        self._handlers[topic](conn, event)

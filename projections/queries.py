@@ -1,0 +1,271 @@
+"""The one query layer. Every read goes through here, filtered by the caller's scope.
+
+A `Scope` is built by the backend's policy from the signed-in principal; nothing here takes a tenant from a
+request argument. A coach's scope narrows the clusters (and their organisations) to those the coach leads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, Select, and_, exists, select, tuple_
+
+from projections.store import ReadStore
+
+
+@dataclass(frozen=True)
+class Scope:
+    tenant_id: UUID
+    coach_id: UUID | None = None
+    """When set, only the clusters this coach leads, and their organisations, are visible."""
+
+
+@dataclass(frozen=True)
+class ConsultancyRow:
+    tenant_id: UUID
+    name: str
+    slug: str
+    allows_clusters_above_standard_size: bool
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    tenant_id: UUID
+    account_id: UUID
+    email: str
+    display_name: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignIn:
+    account: AccountRow
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    organisation_id: UUID
+    name: str
+    sector: str
+    employee_count: int
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    cluster_id: UUID
+    name: str
+    coach_id: UUID
+    coach_name: str
+    status: str
+    planned_start: date | None
+    planned_end: date | None
+    started_on: date | None
+    member_count: int
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    cluster_id: UUID
+    organisation: OrganisationRow
+    evidence_small_enterprise: str
+    evidence_management_commitment: str
+    evidence_resources_available: str
+    admitted_at: datetime
+    coaching_half_days_used: int
+    coaching_half_days_ceiling: int
+
+
+@dataclass(frozen=True)
+class CoachingRow:
+    entry_number: int
+    held_on: date
+    coach_id: UUID
+    coach_name: str
+    topic: str
+    notes: str
+
+
+class ReadQueries:
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
+        self.t = store.tables
+
+    # Identity (used by sign-in only; the directory is global by design)
+
+    def sign_in(self, email: str) -> SignIn | None:
+        accounts, sign_ins = self.t.accounts, self.t.sign_ins
+        query = select(accounts).join(
+            sign_ins,
+            and_(sign_ins.c.tenant_id == accounts.c.tenant_id, sign_ins.c.account_id == accounts.c.account_id),
+        )
+        row = self._one(query.where(sign_ins.c.email == email.strip().lower()))
+        return None if row is None else SignIn(_account(row), row["password_hash"])
+
+    def account(self, scope: Scope, account_id: UUID) -> AccountRow | None:
+        accounts = self.t.accounts
+        row = self._one(
+            select(accounts).where(accounts.c.tenant_id == scope.tenant_id, accounts.c.account_id == account_id)
+        )
+        return None if row is None else _account(row)
+
+    def coaches(self, scope: Scope) -> list[AccountRow]:
+        accounts = self.t.accounts
+        query = select(accounts).where(accounts.c.tenant_id == scope.tenant_id).order_by(accounts.c.display_name)
+        return [a for a in map(_account, self._all(query)) if "coach" in a.roles]
+
+    def consultancy(self, scope: Scope) -> ConsultancyRow | None:
+        consultancies = self.t.consultancies
+        row = self._one(select(consultancies).where(consultancies.c.tenant_id == scope.tenant_id))
+        return None if row is None else ConsultancyRow(**row)
+
+    # Organisations
+
+    def organisations(self, scope: Scope) -> list[OrganisationRow]:
+        organisations = self.t.organisations
+        query = select(organisations).where(self._organisation_visible(scope)).order_by(organisations.c.name)
+        return [_organisation(row) for row in self._all(query)]
+
+    def organisation(self, scope: Scope, organisation_id: UUID) -> OrganisationRow | None:
+        organisations = self.t.organisations
+        query = select(organisations).where(
+            self._organisation_visible(scope), organisations.c.organisation_id == organisation_id
+        )
+        row = self._one(query)
+        return None if row is None else _organisation(row)
+
+    # Clusters
+
+    def clusters(self, scope: Scope, first: int, after: tuple[str, UUID] | None) -> list[ClusterRow]:
+        """Clusters ordered by name then id; `after` is the keyset (name, id) of the last one already seen."""
+        clusters = self.t.clusters
+        query = self._clusters_query(scope).order_by(clusters.c.name, clusters.c.cluster_id).limit(first)
+        if after is not None:
+            query = query.where(tuple_(clusters.c.name, clusters.c.cluster_id) > tuple_(*after))
+        return [_cluster(row) for row in self._all(query)]
+
+    def cluster(self, scope: Scope, cluster_id: UUID) -> ClusterRow | None:
+        row = self._one(self._clusters_query(scope).where(self.t.clusters.c.cluster_id == cluster_id))
+        return None if row is None else _cluster(row)
+
+    def members(self, scope: Scope, cluster_id: UUID) -> list[MemberRow]:
+        members, organisations = self.t.cluster_members, self.t.organisations
+        query = (
+            select(members, organisations.c.name, organisations.c.sector, organisations.c.employee_count)
+            .join(
+                organisations,
+                and_(
+                    organisations.c.tenant_id == members.c.tenant_id,
+                    organisations.c.organisation_id == members.c.organisation_id,
+                ),
+            )
+            .where(members.c.tenant_id == scope.tenant_id, members.c.cluster_id == cluster_id)
+            .where(self._cluster_visible(scope, members.c.cluster_id))
+            .order_by(organisations.c.name)
+        )
+        return [_member(row) for row in self._all(query)]
+
+    def coaching_half_days(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> list[CoachingRow]:
+        coaching, accounts = self.t.coaching_half_days, self.t.accounts
+        query = (
+            select(coaching, accounts.c.display_name.label("coach_name"))
+            .join(
+                accounts,
+                and_(accounts.c.tenant_id == coaching.c.tenant_id, accounts.c.account_id == coaching.c.coach_id),
+            )
+            .where(
+                coaching.c.tenant_id == scope.tenant_id,
+                coaching.c.cluster_id == cluster_id,
+                coaching.c.organisation_id == organisation_id,
+            )
+            .where(self._cluster_visible(scope, coaching.c.cluster_id))
+            .order_by(coaching.c.entry_number)
+        )
+        return [
+            CoachingRow(r["entry_number"], r["held_on"], r["coach_id"], r["coach_name"], r["topic"], r["notes"])
+            for r in self._all(query)
+        ]
+
+    # Filters: the tenant always; a coach's assignment when the scope says so
+
+    def _clusters_query(self, scope: Scope) -> Select[Any]:
+        clusters, accounts = self.t.clusters, self.t.accounts
+        return (
+            select(clusters, accounts.c.display_name.label("coach_name"))
+            .join(
+                accounts,
+                and_(accounts.c.tenant_id == clusters.c.tenant_id, accounts.c.account_id == clusters.c.coach_id),
+            )
+            .where(clusters.c.tenant_id == scope.tenant_id)
+            .where(self._cluster_visible(scope, clusters.c.cluster_id))
+        )
+
+    def _cluster_visible(self, scope: Scope, cluster_id: ColumnElement[Any]) -> ColumnElement[bool]:
+        if scope.coach_id is None:
+            return and_(True)
+        clusters = self.t.clusters
+        return exists().where(
+            clusters.c.tenant_id == scope.tenant_id,
+            clusters.c.cluster_id == cluster_id,
+            clusters.c.coach_id == scope.coach_id,
+        )
+
+    def _organisation_visible(self, scope: Scope) -> ColumnElement[bool]:
+        organisations, members = self.t.organisations, self.t.cluster_members
+        in_tenant = organisations.c.tenant_id == scope.tenant_id
+        if scope.coach_id is None:
+            return in_tenant
+        led_by_coach = exists().where(
+            members.c.tenant_id == scope.tenant_id,
+            members.c.organisation_id == organisations.c.organisation_id,
+            self._cluster_visible(scope, members.c.cluster_id),
+        )
+        return and_(in_tenant, led_by_coach)
+
+    def _one(self, query: Select[Any]) -> dict[str, Any] | None:
+        with self.store.reading() as conn:
+            row = conn.execute(query).mappings().first()
+            return None if row is None else dict(row)
+
+    def _all(self, query: Select[Any]) -> list[dict[str, Any]]:
+        with self.store.reading() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def _account(row: dict[str, Any]) -> AccountRow:
+    roles = tuple(sorted(filter(None, row["roles"].split(","))))
+    return AccountRow(row["tenant_id"], row["account_id"], row["email"], row["display_name"], roles)
+
+
+def _organisation(row: dict[str, Any]) -> OrganisationRow:
+    return OrganisationRow(row["organisation_id"], row["name"], row["sector"], row["employee_count"])
+
+
+def _cluster(row: dict[str, Any]) -> ClusterRow:
+    return ClusterRow(
+        row["cluster_id"],
+        row["name"],
+        row["coach_id"],
+        row["coach_name"],
+        row["status"],
+        row["planned_start"],
+        row["planned_end"],
+        row["started_on"],
+        row["member_count"],
+    )
+
+
+def _member(row: dict[str, Any]) -> MemberRow:
+    return MemberRow(
+        cluster_id=row["cluster_id"],
+        organisation=OrganisationRow(row["organisation_id"], row["name"], row["sector"], row["employee_count"]),
+        evidence_small_enterprise=row["evidence_small_enterprise"],
+        evidence_management_commitment=row["evidence_management_commitment"],
+        evidence_resources_available=row["evidence_resources_available"],
+        admitted_at=row["admitted_at"],
+        coaching_half_days_used=row["coaching_half_days_used"],
+        coaching_half_days_ceiling=row["coaching_half_days_ceiling"],
+    )

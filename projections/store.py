@@ -1,0 +1,86 @@
+"""The read-model database: its engine, its tables, and the transactions a projection runner needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from projections.schema import ReadTables, define_read_tables
+
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
+
+
+def create_read_engine(url: str) -> Engine:
+    """An engine for the read models. SQLite gets WAL, full sync, and explicit transactions."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False})
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see "begin" below).
+    dbapi_connection.isolation_level = None
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        dbapi_connection.execute(f"PRAGMA {pragma}")
+
+
+def _begin_sqlite_transaction(conn: Connection) -> None:
+    # A writer takes the write lock up front, so two writers serialise instead of failing on upgrade.
+    mode = "IMMEDIATE" if conn.get_execution_options().get("writer") else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class ReadStore:
+    """The read tables in one database, and how to write to them safely."""
+
+    def __init__(self, engine: Engine, tables: ReadTables | None = None) -> None:
+        self.engine = engine
+        self.tables = tables or define_read_tables()
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def create_tables(self) -> None:
+        self.tables.metadata.create_all(self.engine)
+
+    def drop_tables(self) -> None:
+        self.tables.metadata.drop_all(self.engine)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(writer=True)
+            with conn.begin():
+                yield conn
+
+    def lock_position(self, conn: Connection, shard: str, projection: str) -> int:
+        """The projection's tracked position, locked until the transaction ends (one runner at a time)."""
+        tracking = self.tables.tracking
+        dialect_insert = pg_insert if self.is_postgres else sqlite_insert
+        conn.execute(
+            dialect_insert(tracking).values(shard=shard, projection=projection, position=0).on_conflict_do_nothing()
+        )
+        query = select(tracking.c.position).where(tracking.c.shard == shard, tracking.c.projection == projection)
+        if self.is_postgres:
+            query = query.with_for_update()
+        return int(conn.execute(query).scalar_one())
+
+    def positions(self, shard: str) -> dict[str, int]:
+        tracking = self.tables.tracking
+        with self.reading() as conn:
+            rows = conn.execute(select(tracking.c.projection, tracking.c.position).where(tracking.c.shard == shard))
+            return {name: int(position) for name, position in rows}

@@ -1,0 +1,1 @@
+"""Read model of consultancies and their accounts."""
