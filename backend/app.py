@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     async def execute(request: Request, document: str, variables: dict[str, Any] | None) -> GraphQLResult:
         result = await schema.execute(document, variable_values=variables, context_value=context_for(request))
-        return GraphQLResult(result.data, [error.formatted for error in result.errors or []])
+        return GraphQLResult(result.data, [dict(error.formatted) for error in result.errors or []])
 
     def viewer(request: Request) -> Viewer | None:
         principal = principal_from_request(services, request)
@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             return None
         consultancy = services.queries.consultancy(scope_for(principal))
         return Viewer(
+            account_id=str(principal.account_id),
             display_name=principal.display_name,
             consultancy_name=consultancy.name if consultancy else "",
             csrf_token=principal.csrf_token,

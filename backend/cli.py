@@ -70,7 +70,7 @@ def projections_rebuild() -> None:
         columns = (TextColumn("Replaying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with Progress(*columns, console=console) as progress:
             task = progress.add_task("rebuild", total=total * len(services.runner.projections))
-            rebuild(services.app, services.store, lambda covered: progress.advance(task, covered))  # type: ignore[arg-type]
+            rebuild(services.app, services.store, lambda covered: progress.advance(task, covered))
         console.print(f"Rebuilt from {total} events. Checksum {checksum(services.store)}")
     finally:
         services.close()

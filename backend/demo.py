@@ -9,7 +9,13 @@ from uuid import UUID
 from backend.auth.passwords import hash_password
 from backend.services import Services
 from domain.programme.admission import AdmissionCriteria
-from domain.programme.commands import AdmitOrganisation, FormCluster, LogCoachingHalfDay, RegisterOrganisation, StartCluster
+from domain.programme.commands import (
+    AdmitOrganisation,
+    FormCluster,
+    LogCoachingHalfDay,
+    RegisterOrganisation,
+    StartCluster,
+)
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import NotFound
 from domain.tenancy.account import Role
@@ -108,6 +114,4 @@ def _admit(services: Services, tenant_id: UUID, cluster_id: UUID, name: str, sec
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
-    return [
-        (tenant.name, email, DEMO_PASSWORD) for tenant in DEMO_TENANTS for email, _ in (tenant.admin, tenant.coach)
-    ]
+    return [(tenant.name, email, DEMO_PASSWORD) for tenant in DEMO_TENANTS for email, _ in (tenant.admin, tenant.coach)]

@@ -23,7 +23,7 @@ class DurableSQLiteConnectionPool(SQLiteConnectionPool):
 
 class DurableSQLiteFactory(SQLiteFactory):
     def __init__(self, env: EnvType | None) -> None:
-        super().__init__(env)  # type: ignore[arg-type]
+        super().__init__(env)
         pool = self.datastore.pool
         self.datastore.pool = DurableSQLiteConnectionPool(
             db_name=pool.db_name, lock_timeout=pool.lock_timeout, pool_size=5, max_overflow=10
@@ -51,4 +51,3 @@ def event_store_environment(settings: Settings) -> dict[str, str]:
         "SQLITE_DBNAME": str(settings.event_store_path.resolve()),
         "SQLITE_LOCK_TIMEOUT": "30",
     }
-

@@ -5,11 +5,10 @@ from __future__ import annotations
 from enum import Enum
 from uuid import UUID
 
+from backend.auth.principal import Principal
 from domain.shared.errors import Forbidden, NotFound
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
-
-from backend.auth.principal import Principal
 
 
 class Action(Enum):

@@ -8,16 +8,16 @@ from datetime import timedelta
 from typing import TypeVar
 
 import anyio.to_thread
+
+from backend.auth.sessions import SessionStore
+from backend.eventstore import event_store_environment
+from backend.settings import Settings
 from domain.application import Cordee, Saved
 from domain.shared.errors import DomainError
 from projections.queries import ReadQueries
 from projections.registry import build_projections
 from projections.runner import ProjectionRunner
 from projections.store import ReadStore, create_read_engine
-
-from backend.auth.sessions import SessionStore
-from backend.eventstore import event_store_environment
-from backend.settings import Settings
 
 C = TypeVar("C")
 
@@ -65,7 +65,7 @@ def build_services(settings: Settings) -> Services:
     sessions = SessionStore(store.engine, timedelta(hours=settings.session_hours))
     sessions.create_table()
     runner = ProjectionRunner(
-        app,  # type: ignore[arg-type]
+        app,
         store,
         build_projections(store.tables),
         batch_size=settings.projection_batch_size,

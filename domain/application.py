@@ -66,16 +66,12 @@ class Cordee(Application[UUID]):
     # Programme
 
     def register_organisation(self, cmd: RegisterOrganisation) -> Saved:
-        organisation = Organisation.register(
-            cmd.tenant_id, cmd.actor_id, cmd.name, cmd.sector, cmd.employee_count
-        )
+        organisation = Organisation.register(cmd.tenant_id, cmd.actor_id, cmd.name, cmd.sector, cmd.employee_count)
         return self._save_new(organisation, "name", "An organisation with this name is already registered.")
 
     def form_cluster(self, cmd: FormCluster) -> Saved:
         self._get_coach(cmd.tenant_id, cmd.coach_id, "coach_id")
-        cluster = Cluster.form(
-            cmd.tenant_id, cmd.actor_id, cmd.name, cmd.coach_id, cmd.planned_start, cmd.planned_end
-        )
+        cluster = Cluster.form(cmd.tenant_id, cmd.actor_id, cmd.name, cmd.coach_id, cmd.planned_start, cmd.planned_end)
         return self._save_new(cluster, "name", "A cluster with this name already exists.")
 
     def admit_organisation(self, cmd: AdmitOrganisation) -> Saved:
@@ -124,9 +120,7 @@ class Cordee(Application[UUID]):
     def _save_new(self, aggregate: TenantAggregate, field: str, message: str) -> Saved:
         return self._save(aggregate, on_conflict=lambda: Conflict(message, field))
 
-    def _save(
-        self, aggregate: TenantAggregate, on_conflict: Callable[[], Conflict] | None = None
-    ) -> Saved:
+    def _save(self, aggregate: TenantAggregate, on_conflict: Callable[[], Conflict] | None = None) -> Saved:
         try:
             recordings = self.save(aggregate)
         except IntegrityError:

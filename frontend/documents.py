@@ -33,6 +33,7 @@ query Dashboard($id: ID!) {{
     {USER_ERROR}
   }}
   organisations {{ id name }}
+  coaches {{ id displayName }}
 }}
 """
 

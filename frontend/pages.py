@@ -74,7 +74,9 @@ class Pages:
         token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
         context = {"csrf_token": token, "error": error, "next": _safe_next(request.query_params.get("next"))}
         response = self.templates.TemplateResponse(request, "login.html", context, status_code=status)
-        response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=self.ports.secure_cookies)
+        response.set_cookie(
+            LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=self.ports.secure_cookies
+        )
         return response
 
     async def login(self, request: Request) -> Response:
@@ -109,14 +111,21 @@ class Pages:
     async def clusters(self, request: Request) -> Response:
         return await self._clusters(request)
 
-    async def _clusters(self, request: Request, errors: FormErrors | None = None,
-                        values: dict[str, str] | None = None, status: int = 200) -> Response:
+    async def _clusters(
+        self,
+        request: Request,
+        errors: FormErrors | None = None,
+        values: dict[str, str] | None = None,
+        status: int = 200,
+    ) -> Response:
         viewer = self._viewer(request)
         result = await self.ports.execute(request, documents.CLUSTERS, {"after": request.query_params.get("after")})
         data = result.data or {}
-        context = {"clusters": [edge["node"] for edge in data["clusters"]["edges"]],
-                   "page_info": data["clusters"]["pageInfo"],
-                   "coach_options": [(coach["id"], coach["displayName"]) for coach in data["coaches"]]}
+        context = {
+            "clusters": [edge["node"] for edge in data["clusters"]["edges"]],
+            "page_info": data["clusters"]["pageInfo"],
+            "coach_options": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+        }
         return self._render(request, "clusters.html", viewer, context, errors, values, status)
 
     async def form_cluster(self, request: Request) -> Response:
@@ -136,8 +145,14 @@ class Pages:
     async def dashboard(self, request: Request, cluster_id: str) -> Response:
         return await self._dashboard(request, cluster_id)
 
-    async def _dashboard(self, request: Request, cluster_id: str, errors: FormErrors | None = None,
-                         values: dict[str, str] | None = None, status: int = 200) -> Response:
+    async def _dashboard(
+        self,
+        request: Request,
+        cluster_id: str,
+        errors: FormErrors | None = None,
+        values: dict[str, str] | None = None,
+        status: int = 200,
+    ) -> Response:
         viewer = self._viewer(request)
         result = await self.ports.execute(request, documents.DASHBOARD, {"id": cluster_id})
         data = result.data or {}
@@ -147,8 +162,12 @@ class Pages:
             return self._render(request, "not_found.html", viewer, context, status=404)
         member_ids = {member["organisation"]["id"] for member in cluster["members"]}
         candidates = [org for org in data["organisations"] if org["id"] not in member_ids]
-        context = {"cluster": cluster, "candidates": [(org["id"], org["name"]) for org in candidates],
-                   "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]]}
+        context = {
+            "cluster": cluster,
+            "candidates": [(org["id"], org["name"]) for org in candidates],
+            "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]],
+            "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+        }
         return self._render(request, "cluster.html", viewer, context, errors, values, status)
 
     async def admit(self, request: Request, cluster_id: str) -> Response:
@@ -156,8 +175,9 @@ class Pages:
         variables = {
             "clusterId": cluster_id,
             "organisationId": form.get("organisationId", ""),
-            "criteria": {key: form.get(key, "") for key in
-                         ("smallEnterprise", "managementCommitment", "resourcesAvailable")},
+            "criteria": {
+                key: form.get(key, "") for key in ("smallEnterprise", "managementCommitment", "resourcesAvailable")
+            },
         }
         return await self._cluster_form(request, cluster_id, form, documents.ADMIT_ORGANISATION, variables)
 
@@ -174,13 +194,21 @@ class Pages:
             "clusterId": cluster_id,
             "organisationId": form.get("organisationId", ""),
             "heldOn": required_date(form, "heldOn", errors),
+            "coachId": form.get("coachId", ""),
             "topic": form.get("topic", ""),
             "notes": form.get("notes", ""),
         }
         return await self._cluster_form(request, cluster_id, form, documents.LOG_COACHING, variables, errors)
 
-    async def _cluster_form(self, request: Request, cluster_id: str, form: dict[str, str], document: str,
-                            variables: dict[str, Any], errors: FormErrors | None = None) -> Response:
+    async def _cluster_form(
+        self,
+        request: Request,
+        cluster_id: str,
+        form: dict[str, str],
+        document: str,
+        variables: dict[str, Any],
+        errors: FormErrors | None = None,
+    ) -> Response:
         errors = errors if errors is not None else FormErrors()
         await self._mutate(request, document, variables, errors)
         if errors:
@@ -192,8 +220,13 @@ class Pages:
     async def organisations(self, request: Request) -> Response:
         return await self._organisations(request)
 
-    async def _organisations(self, request: Request, errors: FormErrors | None = None,
-                             values: dict[str, str] | None = None, status: int = 200) -> Response:
+    async def _organisations(
+        self,
+        request: Request,
+        errors: FormErrors | None = None,
+        values: dict[str, str] | None = None,
+        status: int = 200,
+    ) -> Response:
         viewer = self._viewer(request)
         result = await self.ports.execute(request, documents.ORGANISATIONS, None)
         context = {"organisations": (result.data or {}).get("organisations", [])}
@@ -227,8 +260,9 @@ class Pages:
             raise CsrfRefused
         return form
 
-    async def _mutate(self, request: Request, document: str, variables: dict[str, Any],
-                      errors: FormErrors) -> dict[str, Any]:
+    async def _mutate(
+        self, request: Request, document: str, variables: dict[str, Any], errors: FormErrors
+    ) -> dict[str, Any]:
         """Runs the mutation unless the form already has errors; adds the refusal, if any, to `errors`."""
         if errors:
             return {}
@@ -237,14 +271,30 @@ class Pages:
             errors["form"] = result.errors[0]["message"]
             return {}
         outcome: dict[str, Any] = (result.data or {})["result"]
-        errors.update(refusal(outcome))
+        fields = _field_names(variables)
+        errors.update({key if key in fields else "form": message for key, message in refusal(outcome).items()})
         return outcome
 
-    def _render(self, request: Request, template: str, viewer: Viewer, context: dict[str, Any],
-                errors: FormErrors | None = None, values: dict[str, str] | None = None,
-                status: int = 200) -> Response:
+    def _render(
+        self,
+        request: Request,
+        template: str,
+        viewer: Viewer,
+        context: dict[str, Any],
+        errors: FormErrors | None = None,
+        values: dict[str, str] | None = None,
+        status: int = 200,
+    ) -> Response:
         context = {**context, "viewer": viewer, "errors": errors or {}, "values": values or {}}
         return self.templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def _field_names(variables: dict[str, Any]) -> set[str]:
+    """The form fields behind the variables, so a refusal naming another input is shown for the whole form."""
+    names: set[str] = set()
+    for key, value in variables.items():
+        names |= _field_names(value) if isinstance(value, dict) else {key}
+    return names
 
 
 async def _form(request: Request) -> dict[str, str]:

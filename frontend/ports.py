@@ -17,6 +17,7 @@ class GraphQLResult:
 
 @dataclass(frozen=True)
 class Viewer:
+    account_id: str
     display_name: str
     consultancy_name: str
     csrf_token: str

@@ -21,7 +21,7 @@ REBUILD_PREFIX = "rebuild_"
 
 
 def rebuild(
-    app: Application[object],
+    app: Application[UUID],
     live: ReadStore,
     progress: Callable[[int], None] | None = None,
     shard: str = DEFAULT_SHARD,

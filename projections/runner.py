@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from uuid import UUID
 
 from eventsourcing.application import Application
 from sqlalchemy import Connection, update
@@ -24,7 +25,7 @@ class ProjectionRunner:
 
     def __init__(
         self,
-        app: Application[object],
+        app: Application[UUID],
         store: ReadStore,
         projections: Sequence[Projection],
         *,

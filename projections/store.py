@@ -62,8 +62,8 @@ class ReadStore:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            conn = conn.execution_options(writer=True)
+        with self.engine.connect() as base:
+            conn = base.execution_options(writer=True)
             with conn.begin():
                 yield conn
 

@@ -62,7 +62,7 @@ _TYPES: dict[str, type[UserError]] = {
 
 def user_error(error: DomainError) -> UserError:
     error_type = _TYPES[error.code]
-    return error_type(code=ErrorCode(error.code), message=error.message, field=_camel_path(error.field))  # type: ignore[call-arg]
+    return error_type(code=ErrorCode(error.code), message=error.message, field=_camel_path(error.field))
 
 
 def parse_id(value: str, field: str) -> UUID:

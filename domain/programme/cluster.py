@@ -86,9 +86,7 @@ class Cluster(TenantAggregate):
 
     # Admission
 
-    def admit(
-        self, actor_id: UUID, organisation_id: UUID, criteria: AdmissionCriteria, size_limit: int | None
-    ) -> None:
+    def admit(self, actor_id: UUID, organisation_id: UUID, criteria: AdmissionCriteria, size_limit: int | None) -> None:
         """Admits an organisation whose three criteria are evidenced, while the cluster has room for it."""
         self._check_forming("organisation_id", "Organisations join a cluster before it starts.")
         if organisation_id in self.members:

@@ -73,9 +73,7 @@ class PostgresServer:
     def _run(self, *args: str) -> None:
         prefix = ["runuser", "-u", self.user, "--"] if self._as_root else []
         cmd = [*prefix, *args]
-        subprocess.run(
-            cmd, cwd=self._tmpdir, check=True, capture_output=True, text=True
-        )
+        subprocess.run(cmd, cwd=self._tmpdir, check=True, capture_output=True, text=True)
 
     def _log_tail(self, lines: int = 40) -> str:
         log = self._tmpdir / "postgres.log" if self._tmpdir else None

@@ -95,14 +95,10 @@ class ProgrammeMutation:
         return _cluster_change(info, result)  # type: ignore[return-value]
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
-    async def admit_organisation(
-        self, info: Info[Context, None], input: AdmitOrganisationInput
-    ) -> ClusterChangeResult:
+    async def admit_organisation(self, info: Info[Context, None], input: AdmitOrganisationInput) -> ClusterChangeResult:
         def build(p: Principal) -> commands.AdmitOrganisation:
             given = input.criteria
-            criteria = AdmissionCriteria(
-                given.small_enterprise, given.management_commitment, given.resources_available
-            )
+            criteria = AdmissionCriteria(given.small_enterprise, given.management_commitment, given.resources_available)
             return commands.AdmitOrganisation(
                 p.tenant_id,
                 p.account_id,

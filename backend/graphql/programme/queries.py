@@ -34,7 +34,8 @@ class ProgrammeQuery:
         edges = [ClusterEdge(cursor=encode_cursor(r.name, r.cluster_id), node=Cluster.from_row(r)) for r in rows]
         page = edges[:size]
         return ClusterConnection(
-            edges=page, page_info=PageInfo(has_next_page=len(edges) > size, end_cursor=page[-1].cursor if page else None)
+            edges=page,
+            page_info=PageInfo(has_next_page=len(edges) > size, end_cursor=page[-1].cursor if page else None),
         )
 
     @strawberry.field(permission_classes=[IsAuthenticated])
@@ -60,5 +61,3 @@ class ProgrammeQuery:
         except DomainError as error:
             return user_error(error)  # type: ignore[return-value]
         return Organisation.from_row(row)
-
-

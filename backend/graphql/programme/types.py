@@ -24,8 +24,12 @@ class Organisation:
 
     @classmethod
     def from_row(cls, row: OrganisationRow) -> Organisation:
-        return cls(id=strawberry.ID(str(row.organisation_id)), name=row.name, sector=row.sector,
-                   employee_count=row.employee_count)
+        return cls(
+            id=strawberry.ID(str(row.organisation_id)),
+            name=row.name,
+            sector=row.sector,
+            employee_count=row.employee_count,
+        )
 
 
 @strawberry.type(description="The evidence recorded for each admission criterion of the cluster approach.")
@@ -45,8 +49,13 @@ class CoachingHalfDay:
 
     @classmethod
     def from_row(cls, row: CoachingRow) -> CoachingHalfDay:
-        return cls(entry_number=row.entry_number, held_on=row.held_on, coach_name=row.coach_name, topic=row.topic,
-                   notes=row.notes)
+        return cls(
+            entry_number=row.entry_number,
+            held_on=row.held_on,
+            coach_name=row.coach_name,
+            topic=row.topic,
+            notes=row.notes,
+        )
 
 
 @strawberry.type
@@ -156,9 +165,7 @@ class OrganisationChange:
 
 
 ClusterResult = Annotated[Cluster | NotFoundError | ValidationError, strawberry.union("ClusterResult")]
-OrganisationResult = Annotated[
-    Organisation | NotFoundError | ValidationError, strawberry.union("OrganisationResult")
-]
+OrganisationResult = Annotated[Organisation | NotFoundError | ValidationError, strawberry.union("OrganisationResult")]
 ClusterChangeResult = Annotated[
     ClusterChange | ValidationError | NotFoundError | ConflictError | ForbiddenError | ProjectionsBehindError,
     strawberry.union("ClusterChangeResult"),

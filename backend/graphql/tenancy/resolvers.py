@@ -28,8 +28,13 @@ class TenancyQuery:
     @strawberry.field(permission_classes=[IsAuthenticated])
     def viewer(self, info: Info[Context, None]) -> Viewer:
         p = info.context.signed_in
-        return Viewer(id=strawberry.ID(str(p.account_id)), display_name=p.display_name, email=p.email,
-                      roles=sorted(role.value for role in p.roles), consultancy=_consultancy(info))
+        return Viewer(
+            id=strawberry.ID(str(p.account_id)),
+            display_name=p.display_name,
+            email=p.email,
+            roles=sorted(role.value for role in p.roles),
+            consultancy=_consultancy(info),
+        )
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="Coaches who can lead a cluster.")
     def coaches(self, info: Info[Context, None]) -> list[Coach]:

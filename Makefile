@@ -1,0 +1,40 @@
+# The two commands: `make run` (the product, embedded) and `make test` (everything CI checks).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export CORDEE_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: run test lint unit bench lock schema clean
+
+$(BIN)/cordee: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(BIN)/cordee
+
+run: $(BIN)/cordee
+	$(BIN)/cordee demo
+	$(BIN)/cordee serve
+
+test: $(BIN)/cordee
+	infra/scripts/install-system-test-deps.sh
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest
+
+lint: $(BIN)/cordee
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+bench: $(BIN)/cordee
+	$(BIN)/python -m tests.perf.bench_events
+
+schema: $(BIN)/cordee
+	$(BIN)/python -c "from backend.graphql.schema import schema_sdl; open('schema.graphql', 'w').write(schema_sdl())"
+
+lock:
+	uv pip compile pyproject.toml --extra dev -p 3.11 --generate-hashes -q -o requirements.lock --custom-compile-command "make lock"
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,48 @@
+"""API fixtures: the ASGI app over demo data, and clients signed in as the demo users."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fastapi import FastAPI
+from starlette.testclient import TestClient
+
+from backend.app import create_app
+from backend.services import Services
+from tests.support.graphql_client import GraphQLClient
+
+ALPINE_ADMIN = "admin@alpine.example"
+ALPINE_COACH = "coach@alpine.example"
+HARBOUR_ADMIN = "admin@harbour.example"
+HARBOUR_COACH = "coach@harbour.example"
+
+CLUSTERS = "{ clusters { edges { node { id name members { organisation { id name } } } } } }"
+
+
+@pytest.fixture
+def app(demo_services: Services) -> FastAPI:
+    # The services fixture runs the projection thread; the clients below do not run the app's lifespan.
+    return create_app(demo_services.settings, demo_services)
+
+
+@pytest.fixture
+def client_for(app: FastAPI) -> Callable[[str], GraphQLClient]:
+    def sign_in(email: str) -> GraphQLClient:
+        return GraphQLClient(TestClient(app, base_url="http://testserver")).sign_in(email)
+
+    return sign_in
+
+
+@pytest.fixture
+def anonymous(app: FastAPI) -> GraphQLClient:
+    return GraphQLClient(TestClient(app))
+
+
+def first_cluster(client: GraphQLClient) -> dict[str, object]:
+    node: dict[str, object] = client.data(CLUSTERS)["clusters"]["edges"][0]["node"]
+    return node
+
+
+def events_in_log(services: Services) -> int:
+    return services.app.recorder.max_notification_id() or 0

@@ -1,0 +1,103 @@
+"""Tenant isolation: consultancy B asking for, or acting on, consultancy A's ids gets NOT_FOUND and no data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from backend.services import Services
+from tests.api.conftest import ALPINE_ADMIN, HARBOUR_ADMIN, HARBOUR_COACH, events_in_log
+from tests.support.graphql_client import GraphQLClient
+
+ClientFor = Callable[[str], GraphQLClient]
+
+CLUSTER = """query($id: ID!) { cluster(id: $id) { __typename
+    ... on Cluster { name members { organisation { name } coachingHalfDays { topic } } }
+    ... on UserError { code field } } }"""
+ORGANISATION = """query($id: ID!) { organisation(id: $id) { __typename
+    ... on Organisation { name } ... on UserError { code field } } }"""
+
+
+@pytest.fixture
+def alpine(client_for: ClientFor) -> dict[str, Any]:
+    admin = client_for(ALPINE_ADMIN)
+    cluster = admin.data("{ clusters { edges { node { id coach { id } members { organisation { id } } } } } }")
+    node: dict[str, Any] = cluster["clusters"]["edges"][0]["node"]
+    return node
+
+
+@pytest.mark.parametrize("email", [HARBOUR_ADMIN, HARBOUR_COACH])
+def test_another_consultancys_cluster_and_organisation_are_not_found(
+    client_for: ClientFor, alpine: dict[str, Any], email: str
+) -> None:
+    harbour = client_for(email)
+    cluster = harbour.data(CLUSTER, {"id": alpine["id"]})["cluster"]
+    assert cluster == {"__typename": "NotFoundError", "code": "NOT_FOUND", "field": "id"}
+    organisation_id = alpine["members"][0]["organisation"]["id"]
+    organisation = harbour.data(ORGANISATION, {"id": organisation_id})["organisation"]
+    assert organisation == {"__typename": "NotFoundError", "code": "NOT_FOUND", "field": "id"}
+
+
+def test_lists_never_show_another_consultancys_rows(client_for: ClientFor, alpine: dict[str, Any]) -> None:
+    harbour = client_for(HARBOUR_ADMIN)
+    names = [e["node"]["name"] for e in harbour.data("{ clusters { edges { node { name } } } }")["clusters"]["edges"]]
+    assert names == ["Harbour Tech Cluster"]
+    organisations = {o["name"] for o in harbour.data("{ organisations { name } }")["organisations"]}
+    assert organisations == {"Quayside Software", "Lighthouse Accounting", "Anchor Print Works"}
+    coaches = [c["displayName"] for c in harbour.data("{ coaches { displayName } }")["coaches"]]
+    assert coaches == ["Hana Coach"]
+    assert (
+        harbour.data("{ viewer { consultancy { name } } }")["viewer"]["consultancy"]["name"] == "Harbour Risk Partners"
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "make_input"),
+    [
+        (
+            "mutation($input: StartClusterInput!) { r: startCluster(input: $input) { ... on UserError { code field } } }",
+            lambda a: {"clusterId": a["id"], "startedOn": "2026-05-01"},
+        ),
+        (
+            "mutation($input: LogCoachingHalfDayInput!) { r: logCoachingHalfDay(input: $input) { ... on UserError { code field } } }",
+            lambda a: {
+                "clusterId": a["id"],
+                "organisationId": a["members"][0]["organisation"]["id"],
+                "heldOn": "2026-05-01",
+                "topic": "Planted",
+                "coachId": a["coach"]["id"],
+            },
+        ),
+        (
+            "mutation($input: AdmitOrganisationInput!) { r: admitOrganisation(input: $input) { ... on UserError { code field } } }",
+            lambda a: {
+                "clusterId": a["id"],
+                "organisationId": a["members"][0]["organisation"]["id"],
+                "criteria": {"smallEnterprise": "x", "managementCommitment": "x", "resourcesAvailable": "x"},
+            },
+        ),
+    ],
+)
+def test_a_mutation_on_another_consultancys_ids_writes_no_event(
+    client_for: ClientFor, demo_services: Services, alpine: dict[str, Any], document: str, make_input: Any
+) -> None:
+    harbour = client_for(HARBOUR_ADMIN)
+    before = events_in_log(demo_services)
+    result = harbour.data(document, {"input": make_input(alpine)})["r"]
+    assert result == {"code": "NOT_FOUND", "field": "clusterId"}
+    assert events_in_log(demo_services) == before
+
+
+def test_a_cluster_led_by_another_coach_is_not_found_for_a_coach(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    harbour_admin = client_for(HARBOUR_ADMIN)
+    coach_id = harbour_admin.data("{ coaches { id } }")["coaches"][0]["id"]
+    harbour_coach = client_for(HARBOUR_COACH)
+    cluster_id = harbour_coach.data("{ clusters { edges { node { id } } } }")["clusters"]["edges"][0]["node"]["id"]
+    assert harbour_coach.data(CLUSTER, {"id": cluster_id})["cluster"]["__typename"] == "Cluster"
+    alpine_coach_view = client_for("coach@alpine.example").data(CLUSTER, {"id": cluster_id})["cluster"]
+    assert alpine_coach_view["code"] == "NOT_FOUND"
+    assert coach_id

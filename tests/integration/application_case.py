@@ -1,0 +1,234 @@
+"""The application and its projections against a real database. Written once; subclassed per database."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from sqlalchemy import func, select
+
+from backend.services import Services, build_services
+from backend.settings import Settings
+from domain.programme.admission import AdmissionCriteria
+from domain.programme.cluster import Cluster
+from domain.programme.commands import (
+    AdmitOrganisation,
+    FormCluster,
+    LogCoachingHalfDay,
+    RegisterOrganisation,
+    StartCluster,
+)
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.errors import Conflict, NotFound
+from domain.tenancy.account import Role
+from domain.tenancy.commands import CreateConsultancy, OpenAccount
+from projections.programme.projection import ProgrammeProjection
+from projections.queries import Scope
+from projections.rebuild import checksum, rebuild
+from projections.runner import ProjectionRunner
+
+EVIDENCE = AdmissionCriteria("9 employees", "Commitment letter, 2026-02-01", "Budget approved")
+
+
+class Tenant:
+    """One consultancy with a coach and a running cluster of three, built through the application."""
+
+    def __init__(self, services: Services, slug: str) -> None:
+        app = services.app
+        self.id = app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, f"Consultancy {slug}", slug)).aggregate_id
+        self.coach = app.open_account(
+            OpenAccount(self.id, SYSTEM_ACTOR, f"coach@{slug}.example", "Coach", "$argon2id$x", (Role.COACH,))
+        ).aggregate_id
+        self.cluster = app.form_cluster(FormCluster(self.id, SYSTEM_ACTOR, "Cluster", self.coach)).aggregate_id
+        self.members = [self._admit(services, f"Org {n}") for n in range(3)]
+        app.start_cluster(StartCluster(self.id, SYSTEM_ACTOR, self.cluster, date(2026, 3, 2)))
+
+    def _admit(self, services: Services, name: str) -> UUID:
+        command = RegisterOrganisation(self.id, SYSTEM_ACTOR, name, "Retail", 10)
+        organisation = services.app.register_organisation(command).aggregate_id
+        services.app.admit_organisation(AdmitOrganisation(self.id, SYSTEM_ACTOR, self.cluster, organisation, EVIDENCE))
+        return organisation
+
+    def coaching(self, organisation: UUID, day: int = 10) -> LogCoachingHalfDay:
+        return LogCoachingHalfDay(
+            self.id, self.coach, self.cluster, organisation, date(2026, 3, day), self.coach, "Risk assessment"
+        )
+
+
+class FailingProgramme(ProgrammeProjection):
+    """The real projection, made to fail on its n-th event, as a crash before commit would."""
+
+    def __init__(self, *args: Any, fail_on: int) -> None:
+        super().__init__(*args)
+        self.remaining = fail_on
+
+    def apply(self, conn: Any, topic: str, event: Any) -> None:
+        self.remaining -= 1
+        if self.remaining == 0:
+            raise RuntimeError("simulated crash mid-batch")
+        super().apply(conn, topic, event)
+
+
+class ApplicationCase:
+    """Subclasses provide `settings` for their database."""
+
+    @pytest.fixture
+    def settings(self) -> Settings:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def services(self, settings: Settings) -> Iterator[Services]:
+        built = build_services(settings)
+        yield built
+        built.close()
+
+    def events_in_log(self, services: Services) -> int:
+        return services.app.recorder.max_notification_id() or 0
+
+    def coaching_rows(self, services: Services) -> list[tuple[Any, ...]]:
+        table = services.store.tables.coaching_half_days
+        with services.store.reading() as conn:
+            return [tuple(r) for r in conn.execute(select(table.c.organisation_id, table.c.entry_number))]
+
+    # Commands reach the read models
+
+    def test_a_command_reaches_the_read_model(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        services.runner.start()
+        saved = services.execute(services.app.log_coaching_half_day, tenant.coaching(tenant.members[0]))
+        assert saved.position == self.events_in_log(services)
+        [member] = [m for m in services.queries.members(Scope(tenant.id), tenant.cluster) if m.coaching_half_days_used]
+        assert member.organisation.organisation_id == tenant.members[0]
+        assert member.coaching_half_days_used == 1
+        cluster = services.queries.cluster(Scope(tenant.id), tenant.cluster)
+        assert cluster is not None and (cluster.status, cluster.member_count) == ("running", 3)
+
+    # Isolation
+
+    def test_another_tenants_aggregate_is_not_found_and_nothing_is_written(self, services: Services) -> None:
+        alpine, harbour = Tenant(services, "alpine"), Tenant(services, "harbour")
+        before = self.events_in_log(services)
+        foreign = LogCoachingHalfDay(
+            harbour.id, harbour.coach, alpine.cluster, alpine.members[0], date(2026, 3, 10), harbour.coach, "Spy"
+        )
+        with pytest.raises(NotFound) as error:
+            services.app.log_coaching_half_day(foreign)
+        assert error.value.field == "cluster_id"
+        with pytest.raises(NotFound):
+            services.app.get(Cluster, harbour.id, alpine.cluster)
+        with pytest.raises(NotFound):
+            services.app.get(Cluster, harbour.id, uuid4())
+        assert self.events_in_log(services) == before
+        services.runner.catch_up()
+        assert services.queries.cluster(Scope(harbour.id), alpine.cluster) is None
+        assert services.queries.members(Scope(harbour.id), alpine.cluster) == []
+        assert services.queries.coaching_half_days(Scope(harbour.id), alpine.cluster, alpine.members[0]) == []
+
+    # Conflicts
+
+    def test_the_loser_of_a_version_clash_gets_a_conflict_and_writes_nothing(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        first = services.app.get(Cluster, tenant.id, tenant.cluster)
+        second = services.app.get(Cluster, tenant.id, tenant.cluster)
+        first.log_coaching_half_day(tenant.coach, tenant.members[0], date(2026, 3, 10), tenant.coach, "A", "")
+        second.log_coaching_half_day(tenant.coach, tenant.members[1], date(2026, 3, 10), tenant.coach, "B", "")
+        services.app._save(first)
+        before = self.events_in_log(services)
+        with pytest.raises(Conflict):
+            services.app._save(second)
+        assert self.events_in_log(services) == before
+        reloaded = services.app.get(Cluster, tenant.id, tenant.cluster)
+        assert len(reloaded.members[tenant.members[0]].coaching_half_days) == 1
+        assert reloaded.members[tenant.members[1]].coaching_half_days == []
+
+    def test_registering_the_same_name_twice_is_a_conflict(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        with pytest.raises(Conflict) as error:
+            services.app.register_organisation(RegisterOrganisation(tenant.id, SYSTEM_ACTOR, " org  0", "X", 3))
+        assert error.value.field == "name"
+
+    # Replay
+
+    def test_rebuilding_twice_gives_the_incremental_read_model_to_the_byte(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        Tenant(services, "harbour")
+        for day in range(10, 14):
+            services.app.log_coaching_half_day(tenant.coaching(tenant.members[1], day))
+        services.runner.catch_up()
+        incremental = checksum(services.store)
+        rebuild(services.app, services.store)
+        first = checksum(services.store)
+        rebuild(services.app, services.store)
+        assert first == checksum(services.store) == incremental
+        assert services.queries.cluster(Scope(tenant.id), tenant.cluster) is not None
+        last = self.events_in_log(services)
+        assert services.runner.positions() == {"tenancy": last, "programme": last}
+
+    def test_a_rebuild_picks_up_events_saved_after_it_began(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        services.runner.catch_up()
+        progress_calls: list[int] = []
+
+        def save_during_replay(covered: int) -> None:
+            if not progress_calls:
+                services.app.log_coaching_half_day(tenant.coaching(tenant.members[2]))
+            progress_calls.append(covered)
+
+        rebuild(services.app, services.store, save_during_replay)
+        assert len(self.coaching_rows(services)) == 1
+
+    # Exactly once
+
+    def test_a_runner_killed_between_batches_resumes_without_duplicates_or_gaps(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        for day in range(10, 25):
+            services.app.log_coaching_half_day(tenant.coaching(tenant.members[day % 3], day))
+        store, app = services.store, services.app
+        first = ProjectionRunner(app, store, [ProgrammeProjection(store.tables)], batch_size=4)
+        first.run_batch(first.projections[0])
+        first.run_batch(first.projections[0])  # ...then the process dies
+        second = ProjectionRunner(app, store, [ProgrammeProjection(store.tables)], batch_size=4)
+        second.catch_up()
+        rows = self.coaching_rows(services)
+        assert len(rows) == len(set(rows)) == 15
+        for member in tenant.members:
+            assert sorted(n for o, n in rows if o == member) == [1, 2, 3, 4, 5]
+
+    def test_a_crash_mid_batch_rolls_the_batch_back_and_a_restart_applies_it_once(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        for day in range(10, 22):
+            services.app.log_coaching_half_day(tenant.coaching(tenant.members[0], day))
+        store, app = services.store, services.app
+        crashing = ProjectionRunner(app, store, [FailingProgramme(store.tables, fail_on=15)], batch_size=10)
+        with pytest.raises(RuntimeError, match="mid-batch"):
+            crashing.catch_up()
+        position_after_crash = store.positions("default")["programme"]
+        rows_after_crash = len(self.coaching_rows(services))
+        restarted = ProjectionRunner(app, store, [ProgrammeProjection(store.tables)], batch_size=10)
+        restarted.catch_up()
+        rows = self.coaching_rows(services)
+        assert rows_after_crash < 12 and position_after_crash < self.events_in_log(services)
+        assert sorted(n for _, n in rows) == list(range(1, 13))
+        assert store.positions("default")["programme"] == self.events_in_log(services)
+
+    def test_two_runners_at_once_apply_each_event_once(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        for day in range(1, 29):
+            services.app.log_coaching_half_day(tenant.coaching(tenant.members[day % 3], min(day + 2, 28)))
+        store, app = services.store, services.app
+        runners = [ProjectionRunner(app, store, [ProgrammeProjection(store.tables)], batch_size=3) for _ in range(2)]
+        threads = [threading.Thread(target=r.catch_up) for r in runners]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        rows = self.coaching_rows(services)
+        assert len(rows) == len(set(rows)) == 28
+        members = store.tables.cluster_members
+        with store.reading() as conn:
+            used = conn.execute(select(func.sum(members.c.coaching_half_days_used))).scalar_one()
+        assert used == 28

@@ -1,0 +1,18 @@
+"""The application case on a real PostgreSQL server, started from Debian's packages by the test set-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.settings import Settings
+from tests.conftest import postgres_settings
+from tests.integration.application_case import ApplicationCase
+
+
+@pytest.mark.postgres
+class TestOnPostgres(ApplicationCase):
+    @pytest.fixture
+    def settings(self, tmp_path: Path, postgres_url: str) -> Settings:
+        return postgres_settings(tmp_path, postgres_url)
