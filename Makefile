@@ -28,7 +28,7 @@ lint: $(BIN)/cordee
 	$(BIN)/mypy
 
 bench: $(BIN)/cordee
-	$(BIN)/python -m tests.perf.bench_events
+	$(BIN)/python -m tests.perf.bench_events $(ARGS)
 
 schema: $(BIN)/cordee
 	$(BIN)/python -c "from backend.graphql.schema import schema_sdl; open('schema.graphql', 'w').write(schema_sdl())"

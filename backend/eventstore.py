@@ -31,8 +31,17 @@ class DurableSQLiteFactory(SQLiteFactory):
         pool.close()
 
 
+AGGREGATE_CACHE_SIZE = "1000"
+"""Aggregates kept in memory; each load still reads any newer events ("fast-forward"), so it is never stale."""
+
+
 def event_store_environment(settings: Settings) -> dict[str, str]:
     """The library's settings for where Cordee's events are stored."""
+    cache = {"AGGREGATE_CACHE_MAXSIZE": AGGREGATE_CACHE_SIZE, "AGGREGATE_CACHE_FASTFORWARD": "y"}
+    return cache | _store_environment(settings)
+
+
+def _store_environment(settings: Settings) -> dict[str, str]:
     if settings.database_url:
         url = make_url(settings.database_url)
         return {

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from eventsourcing.utils import get_topic
-from sqlalchemy import Connection
 
 from projections.schema import ReadTables
+from projections.writer import GroupedWriter
 
-Handler = Callable[[Connection, Any], None]
+Handler = Callable[[GroupedWriter, Any], None]
 
 
 class Projection:
@@ -34,5 +34,5 @@ class Projection:
     def topics(self) -> list[str]:
         return sorted(self._handlers)
 
-    def apply(self, conn: Connection, topic: str, event: Any) -> None:
-        self._handlers[topic](conn, event)
+    def apply(self, writer: GroupedWriter, topic: str, event: Any) -> None:
+        self._handlers[topic](writer, event)

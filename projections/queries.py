@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, exists, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, exists, func, select, tuple_
 
 from projections.store import ReadStore
 
@@ -152,9 +152,19 @@ class ReadQueries:
         return None if row is None else _cluster(row)
 
     def members(self, scope: Scope, cluster_id: UUID) -> list[MemberRow]:
-        members, organisations = self.t.cluster_members, self.t.organisations
+        members, organisations, coaching = self.t.cluster_members, self.t.organisations, self.t.coaching_half_days
+        used = (
+            select(func.count())
+            .where(
+                coaching.c.tenant_id == members.c.tenant_id,
+                coaching.c.cluster_id == members.c.cluster_id,
+                coaching.c.organisation_id == members.c.organisation_id,
+            )
+            .scalar_subquery()
+            .label("coaching_half_days_used")
+        )
         query = (
-            select(members, organisations.c.name, organisations.c.sector, organisations.c.employee_count)
+            select(members, used, organisations.c.name, organisations.c.sector, organisations.c.employee_count)
             .join(
                 organisations,
                 and_(

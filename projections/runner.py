@@ -13,6 +13,7 @@ from sqlalchemy import Connection, update
 
 from projections.projection import Projection
 from projections.store import ReadStore
+from projections.writer import GroupedWriter
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,10 @@ class ProjectionRunner:
         notifications = self.app.recorder.select_notifications(
             start, self.batch_size, stop=last_in_log, topics=projection.topics, inclusive_of_start=False
         )
+        writer = GroupedWriter(conn)
         for notification in notifications:
-            projection.apply(conn, notification.topic, self.app.mapper.to_domain_event(notification))
+            projection.apply(writer, notification.topic, self.app.mapper.to_domain_event(notification))
+        writer.flush()
         full_batch = len(notifications) == self.batch_size
         end = notifications[-1].id if full_batch else last_in_log
         tracking = self.store.tables.tracking

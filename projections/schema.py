@@ -121,7 +121,6 @@ def define_read_tables(prefix: str = "") -> ReadTables:
             Column("evidence_management_commitment", Text, nullable=False),
             Column("evidence_resources_available", Text, nullable=False),
             Column("admitted_at", DateTime(timezone=True), nullable=False),
-            Column("coaching_half_days_used", Integer, nullable=False),
             Column("coaching_half_days_ceiling", Integer, nullable=False),
             key=("tenant_id", "cluster_id", "organisation_id"),
         ),

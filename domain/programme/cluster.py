@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from uuid import UUID
@@ -31,8 +31,9 @@ class ClusterStatus(StrEnum):
 
 @dataclass
 class Member:
-    evidence: dict[str, str]
-    coaching_half_days: list[date] = field(default_factory=list)
+    """What the cluster's rules need of a member; the rest (evidence, ledger entries) lives in the events."""
+
+    coaching_half_days_used: int = 0
 
 
 class Cluster(TenantAggregate):
@@ -97,7 +98,7 @@ class Cluster(TenantAggregate):
 
     @event("OrganisationAdmitted")
     def _organisation_admitted(self, actor_id: UUID, organisation_id: UUID, evidence: dict[str, str]) -> None:
-        self.members[organisation_id] = Member(evidence=evidence)
+        self.members[organisation_id] = Member()
 
     # Start
 
@@ -124,20 +125,34 @@ class Cluster(TenantAggregate):
             raise ValidationFailed("organisation_id", "Coaching is logged once the cluster has started.")
         if held_on < self.started_on:
             raise ValidationFailed("held_on", f"Cannot be before the cluster started ({self.started_on}).")
-        if len(member.coaching_half_days) >= COACHING_CEILING_HALF_DAYS:
+        if member.coaching_half_days_used >= COACHING_CEILING_HALF_DAYS:
             raise ValidationFailed(
                 "organisation_id",
                 f"The coaching ceiling of {COACHING_CEILING_HALF_DAYS} half-days is reached for this organisation.",
             )
         self._coaching_half_day_logged(
-            actor_id, organisation_id, held_on, coach_id, required_text("topic", topic), bounded_text("notes", notes)
+            actor_id,
+            organisation_id,
+            member.coaching_half_days_used + 1,
+            held_on,
+            coach_id,
+            required_text("topic", topic),
+            bounded_text("notes", notes),
         )
 
     @event("CoachingHalfDayLogged")
     def _coaching_half_day_logged(
-        self, actor_id: UUID, organisation_id: UUID, held_on: date, coach_id: UUID, topic: str, notes: str
+        self,
+        actor_id: UUID,
+        organisation_id: UUID,
+        entry_number: int,
+        held_on: date,
+        coach_id: UUID,
+        topic: str,
+        notes: str,
     ) -> None:
-        self.members[organisation_id].coaching_half_days.append(held_on)
+        """`entry_number` counts the member's half-days from 1, so the ledger reads "half-day 12 of 28"."""
+        self.members[organisation_id].coaching_half_days_used = entry_number
 
     # Guards
 

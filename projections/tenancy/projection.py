@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import bindparam, insert, update
 
 from domain.tenancy.account import Account
 from domain.tenancy.consultancy import Consultancy
 from projections.projection import Projection
+from projections.schema import ReadTables
+from projections.writer import GroupedWriter
 
 
 class TenancyProjection(Projection):
@@ -19,37 +21,45 @@ class TenancyProjection(Projection):
         (Account, "Opened"): "account_opened",
     }
 
-    def consultancy_created(self, conn: Connection, event: Any) -> None:
-        conn.execute(
-            insert(self.tables.consultancies).values(
-                tenant_id=event.tenant_id,
-                name=event.name,
-                slug=event.slug,
-                allows_clusters_above_standard_size=False,
-            )
-        )
-
-    def large_clusters_setting_changed(self, conn: Connection, event: Any) -> None:
-        consultancies = self.tables.consultancies
-        conn.execute(
+    def __init__(self, tables: ReadTables) -> None:
+        super().__init__(tables)
+        consultancies = tables.consultancies
+        self._insert_consultancy = insert(consultancies)
+        self._insert_account = insert(tables.accounts)
+        self._insert_sign_in = insert(tables.sign_ins)
+        self._set_large_clusters = (
             update(consultancies)
-            .where(consultancies.c.tenant_id == event.tenant_id)
-            .values(allows_clusters_above_standard_size=event.allowed)
+            .where(consultancies.c.tenant_id == bindparam("t"))
+            .values(allows_clusters_above_standard_size=bindparam("allowed"))
         )
 
-    def account_opened(self, conn: Connection, event: Any) -> None:
-        conn.execute(
-            insert(self.tables.accounts).values(
-                tenant_id=event.tenant_id,
-                account_id=event.originator_id,
-                email=event.email,
-                display_name=event.display_name,
-                roles=",".join(event.roles),
-                password_hash=event.password_hash,
-            )
+    def consultancy_created(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(
+            self._insert_consultancy,
+            {
+                "tenant_id": event.tenant_id,
+                "name": event.name,
+                "slug": event.slug,
+                "allows_clusters_above_standard_size": False,
+            },
         )
-        conn.execute(
-            insert(self.tables.sign_ins).values(
-                email=event.email, tenant_id=event.tenant_id, account_id=event.originator_id
-            )
+
+    def large_clusters_setting_changed(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._set_large_clusters, {"t": event.tenant_id, "allowed": event.allowed})
+
+    def account_opened(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(
+            self._insert_account,
+            {
+                "tenant_id": event.tenant_id,
+                "account_id": event.originator_id,
+                "email": event.email,
+                "display_name": event.display_name,
+                "roles": ",".join(event.roles),
+                "password_hash": event.password_hash,
+            },
+        )
+        writer.write(
+            self._insert_sign_in,
+            {"email": event.email, "tenant_id": event.tenant_id, "account_id": event.originator_id},
         )

@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from backend.services import Services, build_services
 from backend.settings import Settings
@@ -142,8 +142,8 @@ class ApplicationCase:
             services.app._save(second)
         assert self.events_in_log(services) == before
         reloaded = services.app.get(Cluster, tenant.id, tenant.cluster)
-        assert len(reloaded.members[tenant.members[0]].coaching_half_days) == 1
-        assert reloaded.members[tenant.members[1]].coaching_half_days == []
+        assert reloaded.members[tenant.members[0]].coaching_half_days_used == 1
+        assert reloaded.members[tenant.members[1]].coaching_half_days_used == 0
 
     def test_registering_the_same_name_twice_is_a_conflict(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")
@@ -228,7 +228,5 @@ class ApplicationCase:
             thread.join()
         rows = self.coaching_rows(services)
         assert len(rows) == len(set(rows)) == 28
-        members = store.tables.cluster_members
-        with store.reading() as conn:
-            used = conn.execute(select(func.sum(members.c.coaching_half_days_used))).scalar_one()
-        assert used == 28
+        used = [m.coaching_half_days_used for m in services.queries.members(Scope(tenant.id), tenant.cluster)]
+        assert sum(used) == 28

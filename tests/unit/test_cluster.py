@@ -142,7 +142,8 @@ def test_coaching_is_logged_against_the_member() -> None:
     cluster.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, "Scope", "Drafted the scope")
     [event] = cluster.collect_events()
     assert (event.held_on, event.coach_id, event.topic, event.actor_id) == (date(2026, 3, 10), COACH, "Scope", ACTOR)
-    assert cluster.members[member].coaching_half_days == [date(2026, 3, 10)]
+    assert event.entry_number == 1
+    assert cluster.members[member].coaching_half_days_used == 1
 
 
 def test_coaching_past_the_ceiling_is_refused() -> None:
