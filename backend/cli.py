@@ -105,7 +105,8 @@ def tenant_create(name: str, slug: str) -> None:
     """Create a consultancy."""
     services = _services()
     try:
-        services.execute(services.app.create_consultancy, CreateConsultancy(SYSTEM_ACTOR, name, slug))
+        services.app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, name, slug))
+        services.runner.catch_up()
         console.print(f"Created consultancy {name} ({slug}).")
     except DomainError as error:
         _fail(error)
@@ -127,7 +128,8 @@ def tenant_add_user(
     services = _services()
     try:
         cmd = OpenAccount(consultancy_id(slug), SYSTEM_ACTOR, email, display_name, hash_password(password), tuple(role))
-        services.execute(services.app.open_account, cmd)
+        services.app.open_account(cmd)
+        services.runner.catch_up()
         console.print(f"Opened an account for {email}.")
     except DomainError as error:
         _fail(error)

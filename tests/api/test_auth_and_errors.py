@@ -95,6 +95,8 @@ def test_deep_queries_and_alias_floods_are_refused(client_for: ClientFor) -> Non
     flood = "{ " + " ".join(f"a{n}: viewer {{ id }}" for n in range(40)) + " }"
     body = admin.execute(flood)
     assert "aliases" in body["errors"][0]["message"]
+    long_document = "{ viewer { " + " ".join(["id"] * 3500) + " } }"
+    assert "token" in admin.execute(long_document)["errors"][0]["message"].lower()
 
 
 def test_production_turns_off_introspection_and_the_ide(demo_services: Services) -> None:
