@@ -3,7 +3,7 @@
 USER_ERROR = "... on UserError { code message field }"
 
 CLUSTER_FIELDS = """
-    id name status startedOn plannedStart plannedEnd memberCount warnings
+    id name status startedOn plannedStart plannedEnd memberCount warnings moduleTitles
     coach { displayName }
 """
 
@@ -27,7 +27,7 @@ query Dashboard($id: ID!) {{
         organisation {{ id name sector employeeCount }}
         admissionCriteria {{ smallEnterprise managementCommitment resourcesAvailable }}
         coachingHalfDaysUsed coachingHalfDaysCeiling coachingHalfDaysRemaining
-        coachingHalfDays {{ entryNumber heldOn coachName topic }}
+        coachingHalfDays {{ entryNumber heldOn coachName workDone moduleNumber }}
       }}
     }}
     {USER_ERROR}

@@ -36,6 +36,10 @@ def whole_number(form: dict[str, str], name: str, errors: FormErrors) -> int | N
         return None
 
 
+def optional_number(form: dict[str, str], name: str, errors: FormErrors) -> int | None:
+    return whole_number(form, name, errors) if form.get(name, "").strip() else None
+
+
 def refusal(result: dict[str, Any] | None) -> FormErrors:
     """The mutation's typed error as form errors (keyed by the last part of its field), or none."""
     errors = FormErrors()

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from frontend import documents
-from frontend.forms import FormErrors, optional_date, refusal, required_date, whole_number
+from frontend.forms import FormErrors, optional_date, optional_number, refusal, required_date, whole_number
 from frontend.ports import FrontendPorts, Viewer
 
 HERE = Path(__file__).parent
@@ -167,6 +167,7 @@ class Pages:
             "candidates": [(org["id"], org["name"]) for org in candidates],
             "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]],
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+            "modules": [(str(n), f"{n}. {title}") for n, title in enumerate(cluster["moduleTitles"], start=1)],
         }
         return self._render(request, "cluster.html", viewer, context, errors, values, status)
 
@@ -195,8 +196,9 @@ class Pages:
             "organisationId": form.get("organisationId", ""),
             "heldOn": required_date(form, "heldOn", errors),
             "coachId": form.get("coachId", ""),
-            "topic": form.get("topic", ""),
-            "notes": form.get("notes", ""),
+            "moduleNumber": optional_number(form, "moduleNumber", errors),
+            "workDone": form.get("workDone", ""),
+            "nextSteps": form.get("nextSteps", ""),
         }
         return await self._cluster_form(request, cluster_id, form, documents.LOG_COACHING, variables, errors)
 

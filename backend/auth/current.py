@@ -31,6 +31,7 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
         email=account.email,
         roles=frozenset(Role(role) for role in account.roles),
         csrf_token=session.csrf_token,
+        organisation_id=account.organisation_id,
     )
 
 

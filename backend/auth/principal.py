@@ -16,6 +16,8 @@ class Principal:
     email: str
     roles: frozenset[Role]
     csrf_token: str
+    organisation_id: UUID | None = None
+    """The member organisation a member account acts for."""
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles

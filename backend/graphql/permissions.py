@@ -14,3 +14,7 @@ class IsAuthenticated(BasePermission):
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return info.context.principal is not None
+
+
+AUTHENTICATED: list[type[BasePermission]] = [IsAuthenticated]
+"""The guard of every field: the policy decides the rest."""

@@ -17,7 +17,10 @@ from strawberry.schema.config import StrawberryConfig
 
 from backend.graphql.errors import ConflictError, ForbiddenError, NotFoundError, ProjectionsBehindError, ValidationError
 from backend.graphql.extensions import MaskUnexpectedErrors
+from backend.graphql.programme.feedback_mutations import FeedbackMutation
+from backend.graphql.programme.member_mutations import MemberMutation
 from backend.graphql.programme.mutations import ProgrammeMutation
+from backend.graphql.programme.plan_mutations import PlanMutation
 from backend.graphql.programme.queries import ProgrammeQuery
 from backend.graphql.tenancy.resolvers import TenancyMutation, TenancyQuery
 
@@ -32,7 +35,7 @@ class Query(ProgrammeQuery, TenancyQuery):
 
 
 @strawberry.type
-class Mutation(ProgrammeMutation, TenancyMutation):
+class Mutation(ProgrammeMutation, PlanMutation, MemberMutation, FeedbackMutation, TenancyMutation):
     pass
 
 

@@ -1,32 +1,68 @@
-"""A cluster: a few organisations establishing their ISMS together, led by a coach."""
+"""A cluster: a few organisations establishing their ISMS together, led by a coach.
+
+Its life: forming (members are admitted) → planned (a schedule is accepted, with the template it keeps) →
+running (sessions are held, coaching is logged) → closed. Every rule is checked in a public method before its
+event is triggered; the `@event` methods only change state, so replaying history never re-runs a rule.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import event
 
 from domain.programme.admission import AdmissionCriteria
+from domain.programme.outcome import Outcome
+from domain.programme.planner import HalfDay, PlannedSession, SessionKind
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import bounded_text, natural_key, ordered_period, required_text
+from domain.shared.text import bounded_text, count_between, natural_key, ordered_period, required_text
+from domain.templates.programme import ProgrammeTemplate
 
-MINIMUM_MEMBERS_TO_START = 2
+MINIMUM_MEMBERS_TO_PLAN = 2
 """The paper's own experiment ran with two; fewer is not a cluster."""
 
-RECOMMENDED_MINIMUM_MEMBERS = 3
-"""Below three members, anonymised comparisons cannot hide who is who."""
+REASON_MAX_LENGTH = 1000
+ATTENDEES_MAX = 30
+HELD_HALF_DAYS_MAX = 10
+OVERRIDE_HALF_DAYS_MAX = 28
 
-COACHING_CEILING_HALF_DAYS = 28
-"""Individual coaching is capped at 14 days per organisation (paper 004, part 3)."""
+
+class MemberUnavailable(ValidationFailed):
+    """A session would fall in a member's declared unavailability; the application names the member."""
+
+    def __init__(self, organisation_id: UUID) -> None:
+        super().__init__("on", "A member has declared itself unavailable then.")
+        self.organisation_id = organisation_id
 
 
 class ClusterStatus(StrEnum):
     FORMING = "forming"
+    PLANNED = "planned"
     RUNNING = "running"
+    CLOSED = "closed"
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class Unavailability:
+    starts_on: date
+    ends_on: date
+
+    def overlaps(self, starts_on: date, ends_on: date) -> bool:
+        return starts_on <= self.ends_on and self.starts_on <= ends_on
+
+    def covers(self, day: date) -> bool:
+        return self.starts_on <= day <= self.ends_on
 
 
 @dataclass
@@ -34,6 +70,42 @@ class Member:
     """What the cluster's rules need of a member; the rest (evidence, ledger entries) lives in the events."""
 
     coaching_half_days_used: int = 0
+    coaching_half_days_granted: int = 0
+    withdrawn: bool = False
+    outcome: Outcome = Outcome.IN_PROGRESS
+    audit_planned_on: date | None = None
+    unavailability: list[Unavailability] = field(default_factory=list)
+
+
+@dataclass
+class Session:
+    """A planned session: training for the whole cluster, or a member's gap analysis or coaching."""
+
+    key: str
+    kind: str
+    on: date
+    half_day: str
+    half_days: int
+    module_number: int | None
+    organisation_id: UUID | None
+    status: SessionStatus = SessionStatus.SCHEDULED
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Session:
+        organisation = record.get("organisation_id")
+        return cls(
+            key=record["key"],
+            kind=record["kind"],
+            on=date.fromisoformat(record["on"]),
+            half_day=record["half_day"],
+            half_days=record["half_days"],
+            module_number=record.get("module_number"),
+            organisation_id=UUID(organisation) if organisation else None,
+        )
+
+    @property
+    def is_module(self) -> bool:
+        return self.kind == "module" and self.module_number is not None
 
 
 class Cluster(TenantAggregate):
@@ -83,16 +155,24 @@ class Cluster(TenantAggregate):
         self.coach_id = coach_id
         self.status = ClusterStatus.FORMING
         self.started_on: date | None = None
+        self.template: ProgrammeTemplate | None = None
         self.members: dict[UUID, Member] = {}
+        self.sessions: dict[str, Session] = {}
 
-    # Admission
+    @property
+    def active_members(self) -> list[UUID]:
+        return [organisation for organisation, member in self.members.items() if not member.withdrawn]
+
+    # Admission and withdrawal
 
     def admit(self, actor_id: UUID, organisation_id: UUID, criteria: AdmissionCriteria, size_limit: int | None) -> None:
         """Admits an organisation whose three criteria are evidenced, while the cluster has room for it."""
-        self._check_forming("organisation_id", "Organisations join a cluster before it starts.")
+        self._check_status(
+            "organisation_id", "Organisations join a cluster while it is forming.", ClusterStatus.FORMING
+        )
         if organisation_id in self.members:
             raise ValidationFailed("organisation_id", "This organisation is already a member of the cluster.")
-        self._check_size(size_limit, len(self.members) + 1, "organisation_id")
+        self._check_size(size_limit, len(self.active_members) + 1, "organisation_id")
         criteria.check_all_met()
         self._organisation_admitted(actor_id, organisation_id, criteria.as_evidence())
 
@@ -100,13 +180,86 @@ class Cluster(TenantAggregate):
     def _organisation_admitted(self, actor_id: UUID, organisation_id: UUID, evidence: dict[str, str]) -> None:
         self.members[organisation_id] = Member()
 
-    # Start
+    def withdraw(self, actor_id: UUID, organisation_id: UUID, withdrawn_on: date, reason: str) -> None:
+        """The organisation leaves the programme; its history stays."""
+        member = self._active_member("organisation_id", organisation_id)
+        self._check_not_closed("organisation_id")
+        if member.outcome is Outcome.CERTIFIED:
+            raise ValidationFailed("organisation_id", "A certified organisation has completed the programme.")
+        self._member_withdrew(
+            actor_id, organisation_id, withdrawn_on, required_text("reason", reason, REASON_MAX_LENGTH)
+        )
+
+    @event("MemberWithdrew")
+    def _member_withdrew(self, actor_id: UUID, organisation_id: UUID, withdrawn_on: date, reason: str) -> None:
+        self.members[organisation_id].withdrawn = True
+        self.members[organisation_id].outcome = Outcome.WITHDRAWN
+
+    # Unavailability
+
+    def declare_unavailability(
+        self, actor_id: UUID, organisation_id: UUID, starts_on: date, ends_on: date, reason: str
+    ) -> None:
+        """A member will be overloaded or away; planning keeps clear of it, and a clash is reported."""
+        member = self._active_member("organisation_id", organisation_id)
+        self._check_not_closed("organisation_id")
+        ordered_period("starts_on", starts_on, "ends_on", ends_on)
+        for period in member.unavailability:
+            if period.overlaps(starts_on, ends_on):
+                raise ValidationFailed(
+                    "starts_on",
+                    f"Overlaps the unavailability already declared from {period.starts_on} to {period.ends_on}.",
+                )
+        reason = required_text("reason", reason, REASON_MAX_LENGTH)
+        self._unavailability_declared(actor_id, organisation_id, starts_on, ends_on, reason)
+
+    @event("UnavailabilityDeclared")
+    def _unavailability_declared(
+        self, actor_id: UUID, organisation_id: UUID, starts_on: date, ends_on: date, reason: str
+    ) -> None:
+        self.members[organisation_id].unavailability.append(Unavailability(starts_on, ends_on))
+
+    # Planning
+
+    def accept_plan(
+        self, actor_id: UUID, template: ProgrammeTemplate, starts_on: date, sessions: list[dict[str, Any]]
+    ) -> None:
+        """Records the accepted schedule and the template version the cluster keeps from now on."""
+        self._check_status("starts_on", "A plan is accepted once, while the cluster is forming.", ClusterStatus.FORMING)
+        if len(self.active_members) < MINIMUM_MEMBERS_TO_PLAN:
+            raise ValidationFailed("members", f"A cluster is planned with at least {MINIMUM_MEMBERS_TO_PLAN} members.")
+        if not sessions:
+            raise ValidationFailed("starts_on", "The plan has no sessions.")
+        self._plan_accepted(actor_id, template.checked().as_record(), starts_on, sessions)
+
+    @event("PlanAccepted")
+    def _plan_accepted(
+        self, actor_id: UUID, template: dict[str, Any], starts_on: date, sessions: list[dict[str, Any]]
+    ) -> None:
+        self.status = ClusterStatus.PLANNED
+        self.template = ProgrammeTemplate.from_record(template)
+        self.sessions = {record["key"]: Session.from_record(record) for record in sessions}
+
+    def move_session(self, actor_id: UUID, session_key: str, on: date, half_day: str, reason: str) -> None:
+        """Moves a scheduled session to another day, keeping the modules in order and clear of unavailability."""
+        session = self._scheduled_session(session_key)
+        if half_day not in ("morning", "afternoon"):
+            raise ValidationFailed("half_day", "Choose the morning or the afternoon.")
+        if session.is_module:
+            self._check_module_stays_in_order(session, on)
+        self._check_everyone_available(session, on)
+        self._session_moved(actor_id, session_key, on, half_day, required_text("reason", reason, REASON_MAX_LENGTH))
+
+    @event("SessionMoved")
+    def _session_moved(self, actor_id: UUID, session_key: str, on: date, half_day: str, reason: str) -> None:
+        session = self.sessions[session_key]
+        session.on, session.half_day = on, half_day
+
+    # Running
 
     def start(self, actor_id: UUID, started_on: date, size_limit: int | None) -> None:
-        self._check_forming("started_on", "The cluster has already started.")
-        if len(self.members) < MINIMUM_MEMBERS_TO_START:
-            raise ValidationFailed("members", f"A cluster starts with at least {MINIMUM_MEMBERS_TO_START} members.")
-        self._check_size(size_limit, len(self.members), "members")
+        self._check_status("started_on", "A cluster starts once its plan is accepted.", ClusterStatus.PLANNED)
+        self._check_size(size_limit, len(self.active_members), "members")
         self._started(actor_id, started_on)
 
     @event("Started")
@@ -114,21 +267,96 @@ class Cluster(TenantAggregate):
         self.status = ClusterStatus.RUNNING
         self.started_on = started_on
 
+    def close(self, actor_id: UUID, closed_on: date) -> None:
+        self._check_status("closed_on", "Only a running cluster can be closed.", ClusterStatus.RUNNING)
+        if self.started_on and closed_on < self.started_on:
+            raise ValidationFailed("closed_on", f"Cannot be before the cluster started ({self.started_on}).")
+        self._closed(actor_id, closed_on)
+
+    @event("Closed")
+    def _closed(self, actor_id: UUID, closed_on: date) -> None:
+        self.status = ClusterStatus.CLOSED
+
+    # Sessions
+
+    def hold_session(
+        self, actor_id: UUID, session_key: str, held_on: date, half_days: int, attendance: dict[UUID, list[str]]
+    ) -> None:
+        """Records that a session took place, and who came from each member (the others were absent)."""
+        session = self._scheduled_session(session_key)
+        self._check_running("session_key")
+        self._check_on_or_after_start("held_on", held_on)
+        count_between("half_days", half_days, 1, HELD_HALF_DAYS_MAX)
+        if session.is_module:
+            self._check_previous_module_done(session)
+        expected = set(self.active_members) if session.organisation_id is None else {session.organisation_id}
+        names: dict[str, list[str]] = {}
+        for organisation_id, attendees in attendance.items():
+            if organisation_id not in expected:
+                raise ValidationFailed(
+                    "attendance.organisation_id", "Attendance names an organisation not expected at this session."
+                )
+            if len(attendees) > ATTENDEES_MAX:
+                raise ValidationFailed("attendance.attendees", f"At most {ATTENDEES_MAX} names per organisation.")
+            cleaned = [required_text("attendance.attendees", name) for name in attendees if name.strip()]
+            names[str(organisation_id)] = cleaned
+        self._session_held(actor_id, session_key, held_on, half_days, names)
+
+    @event("SessionHeld")
+    def _session_held(
+        self, actor_id: UUID, session_key: str, held_on: date, half_days: int, attendance: dict[str, list[str]]
+    ) -> None:
+        self.sessions[session_key].status = SessionStatus.HELD
+
+    def cancel_session(self, actor_id: UUID, session_key: str, reason: str) -> None:
+        self._scheduled_session(session_key)
+        self._check_not_closed("session_key")
+        self._session_cancelled(actor_id, session_key, required_text("reason", reason, REASON_MAX_LENGTH))
+
+    @event("SessionCancelled")
+    def _session_cancelled(self, actor_id: UUID, session_key: str, reason: str) -> None:
+        self.sessions[session_key].status = SessionStatus.CANCELLED
+
+    def check_member_can_be_assessed(self, organisation_id: UUID) -> None:
+        """A gap analysis concerns an active member of a cluster that is not closed."""
+        self._active_member("organisation_id", organisation_id)
+        self._check_not_closed("organisation_id")
+
+    def check_feedback_allowed(self, session_key: str, organisation_id: UUID) -> None:
+        """Feedback is shared by an active member about a session that was held."""
+        self._active_member("organisation_id", organisation_id)
+        session = self._session(session_key)
+        if session.status is not SessionStatus.HELD:
+            raise ValidationFailed("session_key", "Feedback is shared about a session that has been held.")
+
     # Coaching
 
+    def coaching_ceiling(self, organisation_id: UUID) -> int:
+        base = self.template.coaching_ceiling_half_days if self.template else 0
+        return base + self.members[organisation_id].coaching_half_days_granted
+
     def log_coaching_half_day(
-        self, actor_id: UUID, organisation_id: UUID, held_on: date, coach_id: UUID, topic: str, notes: str
+        self,
+        actor_id: UUID,
+        organisation_id: UUID,
+        held_on: date,
+        coach_id: UUID,
+        module_number: int | None,
+        work_done: str,
+        next_steps: str,
     ) -> None:
         """Logs one half-day of individual coaching, refused past the organisation's ceiling."""
-        member = self._member("organisation_id", organisation_id)
-        if self.status is not ClusterStatus.RUNNING or self.started_on is None:
-            raise ValidationFailed("organisation_id", "Coaching is logged once the cluster has started.")
-        if held_on < self.started_on:
-            raise ValidationFailed("held_on", f"Cannot be before the cluster started ({self.started_on}).")
-        if member.coaching_half_days_used >= COACHING_CEILING_HALF_DAYS:
+        member = self._active_member("organisation_id", organisation_id)
+        self._check_running("organisation_id")
+        self._check_on_or_after_start("held_on", held_on)
+        if module_number is not None and not 1 <= module_number <= len(self._template().modules):
+            raise ValidationFailed("module_number", f"Choose a module from 1 to {len(self._template().modules)}.")
+        ceiling = self.coaching_ceiling(organisation_id)
+        if member.coaching_half_days_used >= ceiling:
             raise ValidationFailed(
                 "organisation_id",
-                f"The coaching ceiling of {COACHING_CEILING_HALF_DAYS} half-days is reached for this organisation.",
+                f"The coaching ceiling of {ceiling} half-days is reached for this organisation. "
+                "A consultancy admin can raise it, with a reason.",
             )
         self._coaching_half_day_logged(
             actor_id,
@@ -136,8 +364,9 @@ class Cluster(TenantAggregate):
             member.coaching_half_days_used + 1,
             held_on,
             coach_id,
-            required_text("topic", topic),
-            bounded_text("notes", notes),
+            module_number,
+            required_text("work_done", work_done, REASON_MAX_LENGTH * 5),
+            bounded_text("next_steps", next_steps),
         )
 
     @event("CoachingHalfDayLogged")
@@ -148,17 +377,97 @@ class Cluster(TenantAggregate):
         entry_number: int,
         held_on: date,
         coach_id: UUID,
-        topic: str,
-        notes: str,
+        module_number: int | None,
+        work_done: str,
+        next_steps: str,
     ) -> None:
         """`entry_number` counts the member's half-days from 1, so the ledger reads "half-day 12 of 28"."""
         self.members[organisation_id].coaching_half_days_used = entry_number
+        slot = self.sessions.get(f"coaching:{module_number}:{organisation_id}")
+        if slot is not None and slot.status is SessionStatus.SCHEDULED:
+            slot.status = SessionStatus.HELD
+
+    def raise_coaching_ceiling(
+        self, actor_id: UUID, organisation_id: UUID, additional_half_days: int, reason: str
+    ) -> None:
+        """An explicit, recorded decision to coach past the template's ceiling."""
+        self._active_member("organisation_id", organisation_id)
+        self._check_running("organisation_id")
+        count_between("additional_half_days", additional_half_days, 1, OVERRIDE_HALF_DAYS_MAX)
+        reason = required_text("reason", reason, REASON_MAX_LENGTH)
+        self._coaching_ceiling_raised(actor_id, organisation_id, additional_half_days, reason)
+
+    @event("CoachingCeilingRaised")
+    def _coaching_ceiling_raised(
+        self, actor_id: UUID, organisation_id: UUID, additional_half_days: int, reason: str
+    ) -> None:
+        self.members[organisation_id].coaching_half_days_granted += additional_half_days
+
+    # Outcomes
+
+    def record_isms_established(self, actor_id: UUID, organisation_id: UUID, established_on: date) -> None:
+        self._check_outcome_step(organisation_id, Outcome.IN_PROGRESS, "The ISMS is already recorded as established.")
+        self._check_on_or_after_start("established_on", established_on)
+        self._isms_established(actor_id, organisation_id, established_on)
+
+    @event("IsmsEstablished")
+    def _isms_established(self, actor_id: UUID, organisation_id: UUID, established_on: date) -> None:
+        self.members[organisation_id].outcome = Outcome.ESTABLISHED
+
+    def plan_certification_audit(
+        self, actor_id: UUID, organisation_id: UUID, audit_on: date, certification_body: str
+    ) -> None:
+        self._check_outcome_step(organisation_id, Outcome.ESTABLISHED, "Plan the audit once the ISMS is established.")
+        body = required_text("certification_body", certification_body)
+        self._certification_audit_planned(actor_id, organisation_id, audit_on, body)
+
+    @event("CertificationAuditPlanned")
+    def _certification_audit_planned(
+        self, actor_id: UUID, organisation_id: UUID, audit_on: date, certification_body: str
+    ) -> None:
+        member = self.members[organisation_id]
+        member.outcome, member.audit_planned_on = Outcome.AUDIT_PLANNED, audit_on
+
+    def record_certified(
+        self, actor_id: UUID, organisation_id: UUID, certified_on: date, certificate_reference: str
+    ) -> None:
+        member = self._check_outcome_step(
+            organisation_id, Outcome.AUDIT_PLANNED, "Certification follows a planned audit."
+        )
+        if member.audit_planned_on and certified_on < member.audit_planned_on:
+            raise ValidationFailed(
+                "certified_on", f"Cannot be before the certification audit ({member.audit_planned_on})."
+            )
+        reference = required_text("certificate_reference", certificate_reference)
+        self._certified(actor_id, organisation_id, certified_on, reference)
+
+    @event("Certified")
+    def _certified(self, actor_id: UUID, organisation_id: UUID, certified_on: date, certificate_reference: str) -> None:
+        self.members[organisation_id].outcome = Outcome.CERTIFIED
 
     # Guards
 
-    def _check_forming(self, field_name: str, message: str) -> None:
-        if self.status is not ClusterStatus.FORMING:
+    def _template(self) -> ProgrammeTemplate:
+        if self.template is None:
+            raise ValidationFailed("cluster_id", "The cluster has no accepted plan yet.")
+        return self.template
+
+    def _check_status(self, field_name: str, message: str, *allowed: ClusterStatus) -> None:
+        if self.status not in allowed:
             raise ValidationFailed(field_name, message)
+
+    def _check_running(self, field_name: str) -> None:
+        self._check_status(field_name, "This happens while the cluster is running.", ClusterStatus.RUNNING)
+
+    def _check_not_closed(self, field_name: str) -> None:
+        if self.status is ClusterStatus.CLOSED:
+            raise ValidationFailed(field_name, "The cluster is closed.")
+
+    def _check_on_or_after_start(self, field_name: str, day: date) -> None:
+        if self.started_on is None or day < self.started_on:
+            raise ValidationFailed(
+                field_name, f"Cannot be before the cluster started ({self.started_on or 'not yet'})."
+            )
 
     def _check_size(self, size_limit: int | None, size: int, field_name: str) -> None:
         if size_limit is not None and size > size_limit:
@@ -167,18 +476,73 @@ class Cluster(TenantAggregate):
                 f"A cluster has at most {size_limit} members unless the consultancy's settings allow more.",
             )
 
-    def _member(self, field_name: str, organisation_id: UUID) -> Member:
-        try:
-            return self.members[organisation_id]
-        except KeyError:
-            raise ValidationFailed(field_name, "This organisation is not a member of the cluster.") from None
+    def _active_member(self, field_name: str, organisation_id: UUID) -> Member:
+        member = self.members.get(organisation_id)
+        if member is None:
+            raise ValidationFailed(field_name, "This organisation is not a member of the cluster.")
+        if member.withdrawn:
+            raise ValidationFailed(field_name, "This organisation has withdrawn from the cluster.")
+        return member
+
+    def _check_outcome_step(self, organisation_id: UUID, expected: Outcome, message: str) -> Member:
+        member = self._active_member("organisation_id", organisation_id)
+        self._check_status(
+            "organisation_id",
+            "Outcomes are recorded once the cluster has started.",
+            ClusterStatus.RUNNING,
+            ClusterStatus.CLOSED,
+        )
+        if member.outcome is not expected:
+            raise ValidationFailed("organisation_id", message)
+        return member
+
+    def _session(self, session_key: str) -> Session:
+        session = self.sessions.get(session_key)
+        if session is None:
+            raise ValidationFailed("session_key", "No session with this key in the cluster's plan.")
+        return session
+
+    def _scheduled_session(self, session_key: str) -> Session:
+        session = self._session(session_key)
+        if session.status is not SessionStatus.SCHEDULED:
+            raise ValidationFailed("session_key", f"This session is already {session.status.value}.")
+        return session
+
+    def _modules(self) -> dict[int, Session]:
+        return {s.module_number: s for s in self.sessions.values() if s.is_module and s.module_number is not None}
+
+    def _check_module_stays_in_order(self, session: Session, on: date) -> None:
+        modules, number = self._modules(), session.module_number or 0
+        before, after = modules.get(number - 1), modules.get(number + 1)
+        if (before and on <= before.on) or (after and on >= after.on):
+            bounds = f"after module {number - 1} ({before.on})" if before else ""
+            bounds += (" and " if before and after else "") + (
+                f"before module {number + 1} ({after.on})" if after else ""
+            )
+            raise ValidationFailed("on", f"Module {number} is out of order there: keep it {bounds}.")
+
+    def _check_previous_module_done(self, session: Session) -> None:
+        previous = self._modules().get((session.module_number or 0) - 1)
+        if previous is not None and previous.status is SessionStatus.SCHEDULED:
+            raise ValidationFailed(
+                "session_key", f"Module {previous.module_number} has not been held yet: modules are held in order."
+            )
+
+    def _check_everyone_available(self, session: Session, on: date) -> None:
+        affected = self.active_members if session.organisation_id is None else [session.organisation_id]
+        days = PlannedSession(
+            session.key, SessionKind(session.kind), on, HalfDay(session.half_day), session.half_days
+        ).days()
+        for organisation_id in affected:
+            if any(p.covers(day) for p in self.members[organisation_id].unavailability for day in days):
+                raise MemberUnavailable(organisation_id)
 
 
-def cluster_warnings(member_count: int) -> list[str]:
+def cluster_warnings(member_count: int, recommended_minimum: int = 3) -> list[str]:
     """What a coach should know about a cluster's make-up; none of it blocks the programme."""
-    if member_count < RECOMMENDED_MINIMUM_MEMBERS:
+    if member_count < recommended_minimum:
         return [
-            f"Fewer than {RECOMMENDED_MINIMUM_MEMBERS} members: anonymised comparisons are weak, "
+            f"Fewer than {recommended_minimum} members: anonymised comparisons are weak, "
             "and members may recognise each other's figures."
         ]
     return []

@@ -18,6 +18,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 class Role(StrEnum):
     CONSULTANCY_ADMIN = "consultancy_admin"
     COACH = "coach"
+    MEMBER = "member"
+    """Someone of a member organisation: sees their own organisation's work and the cluster's shared view."""
 
 
 def normalise_email(email: str) -> str:
@@ -37,10 +39,23 @@ class Account(TenantAggregate):
 
     @classmethod
     def open(
-        cls, tenant_id: UUID, actor_id: UUID, email: str, display_name: str, password_hash: str, roles: list[Role]
+        cls,
+        tenant_id: UUID,
+        actor_id: UUID,
+        email: str,
+        display_name: str,
+        password_hash: str,
+        roles: list[Role],
+        organisation_id: UUID | None = None,
     ) -> Account:
         if not roles:
             raise ValidationFailed("roles", "Give the account at least one role.")
+        if (Role.MEMBER in roles) != (organisation_id is not None):
+            raise ValidationFailed(
+                "organisation_id", "A member account, and only a member account, names its organisation."
+            )
+        if Role.MEMBER in roles and len(set(roles)) > 1:
+            raise ValidationFailed("roles", "A member of an organisation holds no consultancy role.")
         return cls(
             tenant_id=tenant_id,
             actor_id=actor_id,
@@ -48,23 +63,38 @@ class Account(TenantAggregate):
             display_name=required_text("display_name", display_name),
             password_hash=required_text("password_hash", password_hash, max_length=1000),
             roles=sorted({Role(role).value for role in roles}),
+            organisation_id=organisation_id,
         )
 
     @staticmethod
     def create_id(
-        tenant_id: UUID, actor_id: UUID, email: str, display_name: str, password_hash: str, roles: list[str]
+        tenant_id: UUID,
+        actor_id: UUID,
+        email: str,
+        display_name: str,
+        password_hash: str,
+        roles: list[str],
+        organisation_id: UUID | None,
     ) -> UUID:
         return account_id(email)
 
     @event("Opened")
     def __init__(
-        self, tenant_id: UUID, actor_id: UUID, email: str, display_name: str, password_hash: str, roles: list[str]
+        self,
+        tenant_id: UUID,
+        actor_id: UUID,
+        email: str,
+        display_name: str,
+        password_hash: str,
+        roles: list[str],
+        organisation_id: UUID | None,
     ) -> None:
         self.tenant_id = tenant_id
         self.email = email
         self.display_name = display_name
         self.password_hash = password_hash
         self.roles = [Role(role) for role in roles]
+        self.organisation_id = organisation_id
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from domain.templates.programme import ProgrammeTemplate
 from domain.tenancy.account import Role
 
 
@@ -23,6 +24,21 @@ class OpenAccount:
     display_name: str
     password_hash: str
     roles: tuple[Role, ...]
+    organisation_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class ChangeProgrammeTemplate:
+    tenant_id: UUID
+    actor_id: UUID
+    template: ProgrammeTemplate
+
+
+@dataclass(frozen=True)
+class SetSingleOrganisationBaseline:
+    tenant_id: UUID
+    actor_id: UUID
+    days: float
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from eventsourcing.domain import event
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import required_text
+from domain.templates.programme import DEFAULT_TEMPLATE, ProgrammeTemplate
 
-STANDARD_CLUSTER_SIZE_LIMIT = 5
-"""The cluster approach finds 3 to 5 organisations efficient; above 5 needs the consultancy's explicit setting."""
+BASELINE_DAYS_MAX = 2000
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
@@ -42,11 +42,38 @@ class Consultancy(TenantAggregate):
         self.name = name
         self.slug = slug
         self.allows_clusters_above_standard_size = False
+        self.templates: list[ProgrammeTemplate] = [DEFAULT_TEMPLATE]
+        self.single_organisation_baseline_days: float | None = None
+
+    @property
+    def template(self) -> ProgrammeTemplate:
+        """The current programme template; clusters keep the version they were planned with."""
+        return self.templates[-1]
 
     @property
     def cluster_size_limit(self) -> int | None:
         """The most members a cluster may have, or None when the consultancy lifted the limit."""
-        return None if self.allows_clusters_above_standard_size else STANDARD_CLUSTER_SIZE_LIMIT
+        return None if self.allows_clusters_above_standard_size else self.template.cluster_size_max
+
+    def change_template(self, actor_id: UUID, template: ProgrammeTemplate) -> ProgrammeTemplate:
+        """Records a new version of the template; the version number is the consultancy's to give."""
+        versioned = ProgrammeTemplate.from_record({**template.as_record(), "version": self.template.version + 1})
+        self._template_changed(actor_id, versioned.checked().as_record())
+        return self.template
+
+    @event("ProgrammeTemplateChanged")
+    def _template_changed(self, actor_id: UUID, template: dict[str, object]) -> None:
+        self.templates.append(ProgrammeTemplate.from_record(template))
+
+    def set_single_organisation_baseline(self, actor_id: UUID, days: float) -> None:
+        """The days a single-organisation project takes here: what the effort report compares clusters with."""
+        if not 0.5 <= days <= BASELINE_DAYS_MAX:
+            raise ValidationFailed("days", f"Give a number of days from 0.5 to {BASELINE_DAYS_MAX}.")
+        self._baseline_set(actor_id, round(days * 2) / 2)
+
+    @event("SingleOrganisationBaselineSet")
+    def _baseline_set(self, actor_id: UUID, days: float) -> None:
+        self.single_organisation_baseline_days = days
 
     def set_large_clusters_allowed(self, actor_id: UUID, allowed: bool) -> None:
         if allowed != self.allows_clusters_above_standard_size:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 
-from domain.programme.cluster import COACHING_CEILING_HALF_DAYS, Cluster
+from domain.programme.cluster import Cluster
 from domain.programme.organisation import Organisation
 from projections.projection import Projection
 from projections.schema import ReadTables
@@ -23,14 +23,64 @@ class ProgrammeProjection(Projection):
         (Organisation, "Registered"): "organisation_registered",
         (Cluster, "Formed"): "cluster_formed",
         (Cluster, "OrganisationAdmitted"): "organisation_admitted",
+        (Cluster, "PlanAccepted"): "plan_accepted",
         (Cluster, "Started"): "cluster_started",
+        (Cluster, "Closed"): "cluster_closed",
+        (Cluster, "MemberWithdrew"): "member_withdrew",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Cluster, "CoachingCeilingRaised"): "coaching_ceiling_raised",
+        (Cluster, "IsmsEstablished"): "isms_established",
+        (Cluster, "CertificationAuditPlanned"): "certification_audit_planned",
+        (Cluster, "Certified"): "certified",
     }
 
     def __init__(self, tables: ReadTables) -> None:
         super().__init__(tables)
-        clusters = tables.clusters
+        clusters, members = tables.clusters, tables.cluster_members
         the_cluster = (clusters.c.tenant_id == bindparam("t"), clusters.c.cluster_id == bindparam("c"))
+        the_member = (
+            members.c.tenant_id == bindparam("t"),
+            members.c.cluster_id == bindparam("c"),
+            members.c.organisation_id == bindparam("o"),
+        )
+        members_of_cluster = (members.c.tenant_id == bindparam("t"), members.c.cluster_id == bindparam("c"))
+        self._plan = (
+            update(clusters)
+            .where(*the_cluster)
+            .values(status="planned", plan_starts_on=bindparam("starts_on"), template=bindparam("record"))
+        )
+        self._ceilings = (
+            update(members)
+            .where(*members_of_cluster)
+            .values(coaching_half_days_ceiling=members.c.coaching_half_days_ceiling + bindparam("base"))
+        )
+        self._close = update(clusters).where(*the_cluster).values(status="closed", closed_on=bindparam("on"))
+        self._withdraw = (
+            update(members)
+            .where(*the_member)
+            .values(outcome="withdrawn", withdrawn_on=bindparam("on"), withdrawal_reason=bindparam("reason"))
+        )
+        self._raise_ceiling = (
+            update(members)
+            .where(*the_member)
+            .values(coaching_half_days_ceiling=members.c.coaching_half_days_ceiling + bindparam("extra"))
+        )
+        self._insert_override = insert(tables.coaching_overrides)
+        self._established = (
+            update(members).where(*the_member).values(outcome="isms_established", established_on=bindparam("on"))
+        )
+        self._audit_planned = (
+            update(members)
+            .where(*the_member)
+            .values(
+                outcome="certification_audit_planned", audit_on=bindparam("on"), certification_body=bindparam("body")
+            )
+        )
+        self._certified = (
+            update(members)
+            .where(*the_member)
+            .values(outcome="certified", certified_on=bindparam("on"), certificate_reference=bindparam("reference"))
+        )
         self._insert_organisation = insert(tables.organisations)
         self._insert_cluster = insert(clusters)
         self._insert_member = insert(tables.cluster_members)
@@ -79,13 +129,51 @@ class ProgrammeProjection(Projection):
                 "evidence_management_commitment": event.evidence["management_commitment"],
                 "evidence_resources_available": event.evidence["resources_available"],
                 "admitted_at": event.timestamp,
-                "coaching_half_days_ceiling": COACHING_CEILING_HALF_DAYS,
+                "coaching_half_days_ceiling": 0,
+                "outcome": "in_progress",
             },
         )
         writer.write(self._count_member, {"t": event.tenant_id, "c": event.originator_id})
 
+    def plan_accepted(self, writer: GroupedWriter, event: Any) -> None:
+        cluster = {"t": event.tenant_id, "c": event.originator_id}
+        writer.write(self._plan, {**cluster, "starts_on": event.starts_on, "record": event.template})
+        writer.write(self._ceilings, {**cluster, "base": event.template["coaching_ceiling_half_days"]})
+
     def cluster_started(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._start, {"t": event.tenant_id, "c": event.originator_id, "on": event.started_on})
+
+    def cluster_closed(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._close, {"t": event.tenant_id, "c": event.originator_id, "on": event.closed_on})
+
+    def member_withdrew(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._withdraw, {**_member(event), "on": event.withdrawn_on, "reason": event.reason})
+
+    def coaching_ceiling_raised(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._raise_ceiling, {**_member(event), "extra": event.additional_half_days})
+        writer.write(
+            self._insert_override,
+            {
+                "tenant_id": event.tenant_id,
+                "cluster_id": event.originator_id,
+                "organisation_id": event.organisation_id,
+                "decided_at": event.timestamp,
+                "additional_half_days": event.additional_half_days,
+                "reason": event.reason,
+                "decided_by": event.actor_id,
+            },
+        )
+
+    def isms_established(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._established, {**_member(event), "on": event.established_on})
+
+    def certification_audit_planned(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._audit_planned, {**_member(event), "on": event.audit_on, "body": event.certification_body})
+
+    def certified(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(
+            self._certified, {**_member(event), "on": event.certified_on, "reference": event.certificate_reference}
+        )
 
     def coaching_half_day_logged(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(
@@ -97,9 +185,14 @@ class ProgrammeProjection(Projection):
                 "entry_number": event.entry_number,
                 "held_on": event.held_on,
                 "coach_id": event.coach_id,
-                "topic": event.topic,
-                "notes": event.notes,
+                "module_number": event.module_number,
+                "work_done": event.work_done,
+                "next_steps": event.next_steps,
                 "logged_by": event.actor_id,
                 "logged_at": event.timestamp,
             },
         )
+
+
+def _member(event: Any) -> dict[str, Any]:
+    return {"t": event.tenant_id, "c": event.originator_id, "o": event.organisation_id}

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 
+from domain.templates.programme import DEFAULT_TEMPLATE
 from domain.tenancy.account import Account
 from domain.tenancy.consultancy import Consultancy
 from projections.projection import Projection
@@ -18,6 +19,8 @@ class TenancyProjection(Projection):
     handles = {
         (Consultancy, "Created"): "consultancy_created",
         (Consultancy, "LargeClustersSettingChanged"): "large_clusters_setting_changed",
+        (Consultancy, "ProgrammeTemplateChanged"): "template_changed",
+        (Consultancy, "SingleOrganisationBaselineSet"): "baseline_set",
         (Account, "Opened"): "account_opened",
     }
 
@@ -27,6 +30,17 @@ class TenancyProjection(Projection):
         self._insert_consultancy = insert(consultancies)
         self._insert_account = insert(tables.accounts)
         self._insert_sign_in = insert(tables.sign_ins)
+        self._insert_template = insert(tables.programme_templates)
+        self._set_template_version = (
+            update(consultancies)
+            .where(consultancies.c.tenant_id == bindparam("t"))
+            .values(template_version=bindparam("version"))
+        )
+        self._set_baseline = (
+            update(consultancies)
+            .where(consultancies.c.tenant_id == bindparam("t"))
+            .values(single_organisation_baseline_days=bindparam("days"))
+        )
         self._set_large_clusters = (
             update(consultancies)
             .where(consultancies.c.tenant_id == bindparam("t"))
@@ -41,8 +55,34 @@ class TenancyProjection(Projection):
                 "name": event.name,
                 "slug": event.slug,
                 "allows_clusters_above_standard_size": False,
+                "template_version": DEFAULT_TEMPLATE.version,
             },
         )
+        writer.write(
+            self._insert_template,
+            {
+                "tenant_id": event.tenant_id,
+                "version": DEFAULT_TEMPLATE.version,
+                "template": DEFAULT_TEMPLATE.as_record(),
+                "changed_at": event.timestamp,
+            },
+        )
+
+    def template_changed(self, writer: GroupedWriter, event: Any) -> None:
+        version = event.template["version"]
+        writer.write(
+            self._insert_template,
+            {
+                "tenant_id": event.tenant_id,
+                "version": version,
+                "template": event.template,
+                "changed_at": event.timestamp,
+            },
+        )
+        writer.write(self._set_template_version, {"t": event.tenant_id, "version": version})
+
+    def baseline_set(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._set_baseline, {"t": event.tenant_id, "days": event.days})
 
     def large_clusters_setting_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_large_clusters, {"t": event.tenant_id, "allowed": event.allowed})
@@ -56,6 +96,7 @@ class TenancyProjection(Projection):
                 "email": event.email,
                 "display_name": event.display_name,
                 "roles": ",".join(event.roles),
+                "organisation_id": event.organisation_id,
                 "password_hash": event.password_hash,
             },
         )

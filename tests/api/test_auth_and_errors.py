@@ -78,7 +78,7 @@ def test_an_unexpected_error_is_masked_with_the_request_id(client_for: ClientFor
         conn.exec_driver_sql("DROP TABLE coaching_half_days")
     response = admin.http.post(
         "/graphql",
-        json={"query": "{ clusters { edges { node { members { coachingHalfDays { topic } } } } } }"},
+        json={"query": "{ clusters { edges { node { members { coachingHalfDays { workDone } } } } } }"},
         headers={"x-request-id": "req-4242"},
     )
     error = response.json()["errors"][0]

@@ -14,7 +14,7 @@ from tests.support.graphql_client import GraphQLClient
 ClientFor = Callable[[str], GraphQLClient]
 
 CLUSTER = """query($id: ID!) { cluster(id: $id) { __typename
-    ... on Cluster { name members { organisation { name } coachingHalfDays { topic } } }
+    ... on Cluster { name members { organisation { name } coachingHalfDays { workDone } } }
     ... on UserError { code field } } }"""
 ORGANISATION = """query($id: ID!) { organisation(id: $id) { __typename
     ... on Organisation { name } ... on UserError { code field } } }"""
@@ -66,7 +66,7 @@ def test_lists_never_show_another_consultancys_rows(client_for: ClientFor, alpin
                 "clusterId": a["id"],
                 "organisationId": a["members"][0]["organisation"]["id"],
                 "heldOn": "2026-05-01",
-                "topic": "Planted",
+                "workDone": "Planted",
                 "coachId": a["coach"]["id"],
             },
         ),

@@ -29,7 +29,7 @@ def test_the_dashboard_shows_members_criteria_and_coaching_bars(client_for: Clie
     html = admin.http.get(f"/clusters/{cluster_id}").text
     assert "<h1>Luxembourg SMEs 2026</h1>" in html
     assert html.count('class="member"') == 3
-    assert 'max="28"' in html and 'value="3"' in html and "3 of 28 used · 25 left" in html
+    assert 'max="28"' in html and 'value="4"' in html and "4 of 28 used · 24 left" in html
     assert "Signed commitment letter from the managing director" in html
 
 
@@ -73,11 +73,13 @@ def test_logging_coaching_from_the_dashboard_moves_the_bar(client_for: ClientFor
     organisation_id = cluster["members"][0]["organisation"]["id"]  # type: ignore[index]
     coach_id = admin.data("{ coaches { id } }")["coaches"][0]["id"]
     form = {"csrf_token": csrf(page), "organisationId": organisation_id, "coachId": coach_id, "heldOn": "2026-03-20"}
-    response = admin.http.post(f"/clusters/{cluster['id']}/coaching", data={**form, "topic": " ", "notes": "Kept"})
+    response = admin.http.post(
+        f"/clusters/{cluster['id']}/coaching", data={**form, "workDone": " ", "nextSteps": "Kept"}
+    )
     assert response.status_code == 422
-    topic = re.search(r'<div class="field has-error">\s*<label for="topic">.*?</div>', response.text, re.S)
+    topic = re.search(r'<div class="field has-error">\s*<label for="workDone">.*?</div>', response.text, re.S)
     assert topic is not None and "This field is required." in topic.group(0)
     assert ">Kept</textarea>" in response.text  # nothing the user typed is lost
-    response = admin.http.post(f"/clusters/{cluster['id']}/coaching", data={**form, "topic": "Risk treatment plan"})
-    assert response.status_code == 200 and "4 of 28 used · 24 left" in response.text
-    assert "Risk treatment plan (Claire Coach)" in response.text
+    response = admin.http.post(f"/clusters/{cluster['id']}/coaching", data={**form, "workDone": "Risk treatment plan"})
+    assert response.status_code == 200 and "5 of 28 used · 23 left" in response.text
+    assert "Risk treatment plan · Claire Coach" in response.text

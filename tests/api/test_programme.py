@@ -18,8 +18,9 @@ REGISTER = f"mutation($input: RegisterOrganisationInput!) {{ r: registerOrganisa
 FORM = f"mutation($input: FormClusterInput!) {{ r: formCluster(input: $input) {{ {CHANGE} ... on ClusterChange {{ cluster {{ id name status memberCount coach {{ displayName }} }} }} }} }}"
 ADMIT = f"mutation($input: AdmitOrganisationInput!) {{ r: admitOrganisation(input: $input) {{ {CHANGE} ... on ClusterChange {{ cluster {{ memberCount members {{ organisation {{ name }} admissionCriteria {{ managementCommitment }} }} }} }} }} }}"
 START = f"mutation($input: StartClusterInput!) {{ r: startCluster(input: $input) {{ {CHANGE} ... on ClusterChange {{ cluster {{ status startedOn warnings }} }} }} }}"
-COACHING = f"mutation($input: LogCoachingHalfDayInput!) {{ r: logCoachingHalfDay(input: $input) {{ {CHANGE} ... on ClusterChange {{ cluster {{ members {{ organisation {{ id }} coachingHalfDaysUsed coachingHalfDaysRemaining coachingHalfDays {{ topic heldOn coachName }} }} }} }} }} }}"
+COACHING = f"mutation($input: LogCoachingHalfDayInput!) {{ r: logCoachingHalfDay(input: $input) {{ {CHANGE} ... on ClusterChange {{ cluster {{ members {{ organisation {{ id }} coachingHalfDaysUsed coachingHalfDaysRemaining coachingHalfDays {{ workDone heldOn coachName moduleNumber }} }} }} }} }} }}"
 COACHES = "{ coaches { id displayName } }"
+ACCEPT = f"mutation($input: AcceptPlanInput!) {{ r: acceptPlan(input: $input) {{ {CHANGE} ... on ClusterChange {{ cluster {{ status }} }} }} }}"
 CRITERIA = {"smallEnterprise": "15 staff", "managementCommitment": "Signed letter", "resourcesAvailable": "Budget"}
 
 
@@ -53,9 +54,9 @@ def test_the_dashboard_query_shows_members_with_admission_and_coaching_use(clien
     member = cluster["members"][0]
     assert member["admissionCriteria"]["managementCommitment"].startswith("Signed commitment letter")
     assert (member["coachingHalfDaysUsed"], member["coachingHalfDaysCeiling"], member["coachingHalfDaysRemaining"]) == (
-        3,
+        4,
         28,
-        25,
+        24,
     )
 
 
@@ -77,6 +78,8 @@ def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor) -> None
         assert admitted["__typename"] == "ClusterChange"
     assert admitted["cluster"]["memberCount"] == 2
     assert admitted["cluster"]["members"][0]["admissionCriteria"]["managementCommitment"] == "Signed letter"
+    planned = admin.data(ACCEPT, {"input": {"clusterId": cluster["id"], "startsOn": "2026-04-01"}})["r"]
+    assert planned["cluster"]["status"] == "planned"
     started = admin.data(START, {"input": {"clusterId": cluster["id"], "startedOn": "2026-04-01"}})["r"]
     assert started["cluster"]["status"] == "running" and started["cluster"]["startedOn"] == "2026-04-01"
     assert "Fewer than 3 members" in started["cluster"]["warnings"][0]
@@ -87,7 +90,8 @@ def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor) -> None
                 "clusterId": cluster["id"],
                 "organisationId": organisations[0]["id"],
                 "heldOn": "2026-04-08",
-                "topic": "Scope workshop",
+                "workDone": "Scope workshop",
+                "moduleNumber": 1,
                 "coachId": admin.data(COACHES)["coaches"][0]["id"],
             }
         },
@@ -95,7 +99,7 @@ def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor) -> None
     [member] = [m for m in logged["cluster"]["members"] if m["organisation"]["id"] == organisations[0]["id"]]
     assert member["coachingHalfDaysUsed"] == 1 and member["coachingHalfDaysRemaining"] == 27
     assert member["coachingHalfDays"] == [
-        {"topic": "Scope workshop", "heldOn": "2026-04-08", "coachName": "Claire Coach"}
+        {"workDone": "Scope workshop", "moduleNumber": 1, "heldOn": "2026-04-08", "coachName": "Claire Coach"}
     ]
 
 
@@ -149,7 +153,7 @@ def test_admission_without_evidence_names_the_unmet_criterion_and_writes_nothing
                 "clusterId": "CLUSTER",
                 "organisationId": "0b9f4a4e-0000-4000-8000-000000000000",
                 "heldOn": "2026-05-01",
-                "topic": "x",
+                "workDone": "x",
                 "coachId": "COACH",
             },
             "VALIDATION",
@@ -161,11 +165,11 @@ def test_admission_without_evidence_names_the_unmet_criterion_and_writes_nothing
                 "clusterId": "CLUSTER",
                 "organisationId": "MEMBER",
                 "heldOn": "2026-05-01",
-                "topic": "",
+                "workDone": "",
                 "coachId": "COACH",
             },
             "VALIDATION",
-            "topic",
+            "workDone",
         ),
         (
             COACHING,
@@ -173,7 +177,7 @@ def test_admission_without_evidence_names_the_unmet_criterion_and_writes_nothing
                 "clusterId": "CLUSTER",
                 "organisationId": "MEMBER",
                 "heldOn": "2020-01-01",
-                "topic": "Too early",
+                "workDone": "Too early",
                 "coachId": "COACH",
             },
             "VALIDATION",

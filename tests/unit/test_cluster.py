@@ -1,19 +1,23 @@
-"""The cluster's rules: admission criteria, size limits, starting, the coaching ceiling."""
+"""The cluster's rules: admission, size, lifecycle, unavailability, plan, sessions, coaching, outcomes."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from uuid import UUID, uuid4
 
 import pytest
 
 from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import COACHING_CEILING_HALF_DAYS, Cluster, ClusterStatus, cluster_id, cluster_warnings
+from domain.programme.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id, cluster_warnings
+from domain.programme.outcome import Outcome
+from domain.programme.planner import propose_plan
+from domain.programme.service import session_record
 from domain.shared.errors import ValidationFailed
+from domain.templates.programme import DEFAULT_TEMPLATE
 
 TENANT, ACTOR, COACH = uuid4(), uuid4(), uuid4()
 EVIDENCED = AdmissionCriteria("12 employees", "Signed letter of commitment", "ISMS lead at 20%")
-START = date(2026, 3, 2)
+START = date(2026, 3, 2)  # a Monday
 
 
 def formed() -> Cluster:
@@ -31,132 +35,270 @@ def with_members(count: int) -> tuple[Cluster, list[UUID]]:
     return cluster, members
 
 
-def running(count: int = 3) -> tuple[Cluster, list[UUID]]:
+def planned(count: int = 3) -> tuple[Cluster, list[UUID]]:
     cluster, members = with_members(count)
+    proposal = propose_plan(START, DEFAULT_TEMPLATE, {m: [] for m in members})
+    cluster.accept_plan(ACTOR, DEFAULT_TEMPLATE, START, [session_record(s) for s in proposal.sessions])
+    cluster.collect_events()
+    return cluster, members
+
+
+def running(count: int = 3) -> tuple[Cluster, list[UUID]]:
+    cluster, members = planned(count)
     cluster.start(ACTOR, START, size_limit=5)
     cluster.collect_events()
     return cluster, members
 
 
+def refused(call: object, field: str, cluster: Cluster, *args: object) -> ValidationFailed:
+    """Calls and expects a refusal naming `field`, with nothing pending afterwards."""
+    with pytest.raises(ValidationFailed) as error:
+        call(*args)  # type: ignore[operator]
+    assert error.value.field == field, error.value.message
+    assert cluster.collect_events() == []
+    return error.value
+
+
+# Forming and admission
+
+
 def test_forming_records_tenant_actor_and_a_name_based_id() -> None:
     cluster = Cluster.form(TENANT, ACTOR, "  Luxembourg   SMEs ", COACH)
     [event] = cluster.collect_events()
-    assert event.tenant_id == TENANT
-    assert event.actor_id == ACTOR
+    assert (event.tenant_id, event.actor_id) == (TENANT, ACTOR)
     assert cluster.id == cluster_id(TENANT, "luxembourg smes")
     assert cluster.id != cluster_id(uuid4(), "luxembourg smes")
-    assert cluster.name == "Luxembourg   SMEs"
 
 
-def test_a_cluster_needs_a_name() -> None:
+@pytest.mark.parametrize(
+    ("name", "start", "end", "field"),
+    [("   ", None, None, "name"), ("Cluster", date(2026, 5, 1), date(2026, 4, 30), "planned_end")],
+)
+def test_bad_formation_input_is_refused(name: str, start: date | None, end: date | None, field: str) -> None:
     with pytest.raises(ValidationFailed) as error:
-        Cluster.form(TENANT, ACTOR, "   ", COACH)
-    assert error.value.field == "name"
-
-
-def test_a_planned_end_before_the_start_is_refused() -> None:
-    with pytest.raises(ValidationFailed) as error:
-        Cluster.form(TENANT, ACTOR, "Cluster", COACH, date(2026, 5, 1), date(2026, 4, 30))
-    assert error.value.field == "planned_end"
-
-
-def test_admission_records_the_evidence_of_each_criterion() -> None:
-    cluster = formed()
-    member = uuid4()
-    cluster.admit(ACTOR, member, EVIDENCED, size_limit=5)
-    [event] = cluster.collect_events()
-    assert event.organisation_id == member
-    assert event.tenant_id == TENANT
-    assert event.evidence["management_commitment"] == "Signed letter of commitment"
+        Cluster.form(TENANT, ACTOR, name, COACH, start, end)
+    assert error.value.field == field
 
 
 @pytest.mark.parametrize("criterion", ["small_enterprise", "management_commitment", "resources_available"])
 def test_admission_is_refused_naming_the_criterion_without_evidence(criterion: str) -> None:
     cluster = formed()
     criteria = AdmissionCriteria(**{**EVIDENCED.as_evidence(), criterion: "  "})
-    with pytest.raises(ValidationFailed) as error:
-        cluster.admit(ACTOR, uuid4(), criteria, size_limit=5)
-    assert error.value.field == f"criteria.{criterion}"
-    assert "not met" in error.value.message
-    assert cluster.collect_events() == []
-    assert cluster.members == {}
+    error = refused(cluster.admit, f"criteria.{criterion}", cluster, ACTOR, uuid4(), criteria, 5)
+    assert "not met" in error.message
 
 
-def test_an_organisation_is_admitted_once() -> None:
-    cluster, [member, *_] = with_members(2)
-    with pytest.raises(ValidationFailed) as error:
-        cluster.admit(ACTOR, member, EVIDENCED, size_limit=5)
-    assert error.value.field == "organisation_id"
-    assert cluster.collect_events() == []
-
-
-def test_a_sixth_member_is_refused_unless_the_consultancy_allows_large_clusters() -> None:
-    cluster, _ = with_members(5)
-    with pytest.raises(ValidationFailed) as error:
-        cluster.admit(ACTOR, uuid4(), EVIDENCED, size_limit=5)
-    assert "at most 5" in error.value.message
-    assert cluster.collect_events() == []
+def test_an_organisation_is_admitted_once_and_a_sixth_only_when_allowed() -> None:
+    cluster, members = with_members(5)
+    refused(cluster.admit, "organisation_id", cluster, ACTOR, members[0], EVIDENCED, None)
+    error = refused(cluster.admit, "organisation_id", cluster, ACTOR, uuid4(), EVIDENCED, 5)
+    assert "at most 5" in error.message
     cluster.admit(ACTOR, uuid4(), EVIDENCED, size_limit=None)
     assert len(cluster.members) == 6
 
 
-def test_a_cluster_cannot_start_with_fewer_than_two_members() -> None:
-    cluster, _ = with_members(1)
-    with pytest.raises(ValidationFailed) as error:
-        cluster.start(ACTOR, START, size_limit=5)
-    assert error.value.field == "members"
-    assert cluster.status is ClusterStatus.FORMING
-    assert cluster.collect_events() == []
-
-
-def test_a_cluster_of_two_starts_with_a_warning_and_three_start_without() -> None:
-    cluster, _ = with_members(2)
-    cluster.start(ACTOR, START, size_limit=5)
-    assert cluster.status is ClusterStatus.RUNNING
-    assert cluster.started_on == START
-    assert cluster_warnings(2) and "anonymised" in cluster_warnings(2)[0]
+def test_warnings_below_the_recommended_size() -> None:
+    assert cluster_warnings(2)
+    assert "anonymised" in cluster_warnings(2)[0]
     assert cluster_warnings(3) == []
 
 
-def test_a_cluster_above_the_limit_does_not_start_when_the_setting_is_withdrawn() -> None:
-    cluster = formed()
-    for _ in range(6):
-        cluster.admit(ACTOR, uuid4(), EVIDENCED, size_limit=None)
+# Lifecycle: forming, planned, running, closed
+
+
+def test_the_lifecycle_runs_forming_planned_running_closed() -> None:
+    cluster, _ = with_members(3)
+    assert cluster.status is ClusterStatus.FORMING
+    refused(cluster.start, "started_on", cluster, ACTOR, START, 5)
+    cluster, _ = planned()
+    assert cluster.status is ClusterStatus.PLANNED
+    assert cluster.template == DEFAULT_TEMPLATE
+    cluster.start(ACTOR, START, size_limit=5)
+    assert cluster.status is ClusterStatus.RUNNING
     cluster.collect_events()
-    with pytest.raises(ValidationFailed):
-        cluster.start(ACTOR, START, size_limit=5)
-    assert cluster.collect_events() == []
+    refused(cluster.close, "closed_on", cluster, ACTOR, START - timedelta(days=1))
+    cluster.close(ACTOR, date(2026, 12, 1))
+    assert cluster.status is ClusterStatus.CLOSED
 
 
-def test_no_admission_after_the_start_and_no_second_start() -> None:
-    cluster, _ = running()
-    with pytest.raises(ValidationFailed):
-        cluster.admit(ACTOR, uuid4(), EVIDENCED, size_limit=5)
-    with pytest.raises(ValidationFailed):
-        cluster.start(ACTOR, START, size_limit=5)
-    assert cluster.collect_events() == []
+def test_a_plan_needs_two_members_and_is_accepted_once() -> None:
+    cluster, members = with_members(1)
+    proposal = propose_plan(START, DEFAULT_TEMPLATE, {m: [] for m in members})
+    records = [session_record(s) for s in proposal.sessions]
+    refused(cluster.accept_plan, "members", cluster, ACTOR, DEFAULT_TEMPLATE, START, records)
+    cluster, _ = planned()
+    refused(cluster.accept_plan, "starts_on", cluster, ACTOR, DEFAULT_TEMPLATE, START, records)
 
 
-def test_coaching_is_logged_against_the_member() -> None:
+def test_a_cluster_keeps_the_template_version_it_was_planned_with() -> None:
+    cluster, _ = planned()
+    assert cluster.template is not None
+    assert cluster.template.version == 1
+    assert cluster.coaching_ceiling(next(iter(cluster.members))) == 28
+
+
+def test_a_withdrawn_member_keeps_its_history_and_takes_no_more_coaching() -> None:
     cluster, [member, *_] = running()
-    cluster.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, "Scope", "Drafted the scope")
-    [event] = cluster.collect_events()
-    assert (event.held_on, event.coach_id, event.topic, event.actor_id) == (date(2026, 3, 10), COACH, "Scope", ACTOR)
-    assert event.entry_number == 1
+    cluster.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, None, "Scope", "")
+    cluster.collect_events()
+    refused(cluster.withdraw, "reason", cluster, ACTOR, member, date(2026, 4, 1), " ")
+    cluster.withdraw(ACTOR, member, date(2026, 4, 1), "Acquired by a larger group")
+    [withdrawal] = cluster.collect_events()
+    assert withdrawal.reason == "Acquired by a larger group"
+    assert cluster.members[member].outcome is Outcome.WITHDRAWN
     assert cluster.members[member].coaching_half_days_used == 1
+    cluster.collect_events()
+    refused(
+        cluster.log_coaching_half_day, "organisation_id", cluster, ACTOR, member, date(2026, 4, 2), COACH, None, "x", ""
+    )
+    refused(cluster.withdraw, "organisation_id", cluster, ACTOR, member, date(2026, 4, 1), "Again")
 
 
-def test_coaching_past_the_ceiling_is_refused() -> None:
-    cluster, [member, other, *_] = running()
-    for _ in range(COACHING_CEILING_HALF_DAYS):
-        cluster.log_coaching_half_day(ACTOR, member, date(2026, 4, 1), COACH, "Risk treatment", "")
+# Unavailability
+
+
+def test_unavailability_is_declared_and_inverted_or_overlapping_periods_are_refused() -> None:
+    cluster, [member, *_] = with_members(3)
+    cluster.declare_unavailability(ACTOR, member, date(2026, 7, 1), date(2026, 7, 31), "Summer closure")
+    assert len(cluster.collect_events()) == 1
+    refused(cluster.declare_unavailability, "ends_on", cluster, ACTOR, member, date(2026, 9, 2), date(2026, 9, 1), "x")
+    error = refused(
+        cluster.declare_unavailability, "starts_on", cluster, ACTOR, member, date(2026, 7, 31), date(2026, 8, 5), "x"
+    )
+    assert "2026-07-01" in error.message
+    refused(cluster.declare_unavailability, "reason", cluster, ACTOR, member, date(2026, 8, 3), date(2026, 8, 5), " ")
+    refused(
+        cluster.declare_unavailability,
+        "organisation_id",
+        cluster,
+        ACTOR,
+        uuid4(),
+        date(2026, 8, 3),
+        date(2026, 8, 5),
+        "x",
+    )
+
+
+# Sessions
+
+
+def test_moving_a_session_records_the_reason_and_keeps_modules_in_order() -> None:
+    cluster, _ = planned()
+    module_2, module_3 = cluster.sessions["module:2"], cluster.sessions["module:3"]
+    cluster.move_session(ACTOR, "module:2", module_2.on + timedelta(days=1), "afternoon", "Coach ill")
+    [moved] = cluster.collect_events()
+    assert (moved.session_key, moved.reason) == ("module:2", "Coach ill")
+    assert cluster.sessions["module:2"].half_day == "afternoon"
+    error = refused(
+        cluster.move_session, "on", cluster, ACTOR, "module:2", module_3.on + timedelta(days=1), "morning", "x"
+    )
+    assert "out of order" in error.message
+    refused(cluster.move_session, "reason", cluster, ACTOR, "module:2", module_2.on, "morning", "")
+    refused(cluster.move_session, "session_key", cluster, ACTOR, "module:99", module_2.on, "morning", "x")
+
+
+def test_a_session_cannot_be_moved_into_a_members_unavailability() -> None:
+    cluster, [member, *_] = planned()
+    target = cluster.sessions["module:4"].on - timedelta(days=7)
+    cluster.declare_unavailability(ACTOR, member, target, target, "Audit by a customer")
     cluster.collect_events()
     with pytest.raises(ValidationFailed) as error:
-        cluster.log_coaching_half_day(ACTOR, member, date(2026, 4, 2), COACH, "One more", "")
-    assert "ceiling of 28 half-days" in error.value.message
-    assert cluster.collect_events() == []
-    cluster.log_coaching_half_day(ACTOR, other, date(2026, 4, 2), COACH, "Another member still can", "")
-    assert len(cluster.collect_events()) == 1
+        cluster.move_session(ACTOR, "module:4", target, "morning", "Earlier suits the coach")
+    assert error.value.field == "on"
+    assert getattr(error.value, "organisation_id", None) == member
+
+
+def test_holding_records_attendance_and_modules_are_held_in_order() -> None:
+    cluster, members = running()
+    first = cluster.sessions["module:1"]
+    attendance = {members[0]: ["Ana", "Ben"], members[1]: ["Cleo"]}
+    cluster.hold_session(ACTOR, "module:1", first.on, 1, attendance)
+    [held] = cluster.collect_events()
+    assert held.attendance == {str(members[0]): ["Ana", "Ben"], str(members[1]): ["Cleo"]}
+    assert cluster.sessions["module:1"].status is SessionStatus.HELD
+    error = refused(cluster.hold_session, "session_key", cluster, ACTOR, "module:3", first.on, 1, {})
+    assert "Module 2 has not been held" in error.message
+    refused(cluster.hold_session, "session_key", cluster, ACTOR, "module:1", first.on, 1, {})
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"attendance": {uuid4(): ["Eve"]}}, "attendance.organisation_id"),
+        ({"held_on": date(2026, 3, 1)}, "held_on"),
+        ({"half_days": 0}, "half_days"),
+    ],
+)
+def test_bad_session_input_is_refused(change: dict[str, object], field: str) -> None:
+    cluster, members = running()
+    arguments: dict[str, object] = {
+        "session_key": "initial-training",
+        "held_on": START + timedelta(days=7),
+        "half_days": 3,
+        "attendance": {members[0]: ["Ana"]},
+    }
+    refused(cluster.hold_session, field, cluster, ACTOR, *{**arguments, **change}.values())
+
+
+def test_a_cancelled_session_needs_a_reason_and_cannot_then_be_held() -> None:
+    cluster, _ = running()
+    refused(cluster.cancel_session, "reason", cluster, ACTOR, "module:1", "")
+    cluster.cancel_session(ACTOR, "module:1", "Storm warning")
+    assert cluster.sessions["module:1"].status is SessionStatus.CANCELLED
+    cluster.collect_events()
+    refused(cluster.hold_session, "session_key", cluster, ACTOR, "module:1", START + timedelta(days=30), 1, {})
+
+
+def test_feedback_is_allowed_on_a_held_session_by_an_active_member() -> None:
+    cluster, members = running()
+    with pytest.raises(ValidationFailed):
+        cluster.check_feedback_allowed("initial-training", members[0])
+    cluster.hold_session(ACTOR, "initial-training", cluster.sessions["initial-training"].on, 3, {})
+    cluster.check_feedback_allowed("initial-training", members[0])
+    with pytest.raises(ValidationFailed):
+        cluster.check_feedback_allowed("initial-training", uuid4())
+
+
+# Coaching
+
+
+def test_coaching_records_the_module_followed_up_and_fulfils_its_planned_slot() -> None:
+    cluster, [member, *_] = running()
+    cluster.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, 1, "Scoped the ISMS", "Draft the policy")
+    [event] = cluster.collect_events()
+    assert (event.entry_number, event.module_number, event.work_done, event.next_steps) == (
+        1,
+        1,
+        "Scoped the ISMS",
+        "Draft the policy",
+    )
+    assert cluster.sessions[f"coaching:1:{member}"].status is SessionStatus.HELD
+
+
+def test_coaching_past_the_ceiling_needs_a_recorded_override() -> None:
+    cluster, [member, other, *_] = running()
+    for _ in range(28):
+        cluster.log_coaching_half_day(ACTOR, member, date(2026, 4, 1), COACH, None, "Risk treatment", "")
+    cluster.collect_events()
+    error = refused(
+        cluster.log_coaching_half_day,
+        "organisation_id",
+        cluster,
+        ACTOR,
+        member,
+        date(2026, 4, 2),
+        COACH,
+        None,
+        "One more",
+        "",
+    )
+    assert "ceiling of 28 half-days" in error.message
+    refused(cluster.raise_coaching_ceiling, "reason", cluster, ACTOR, member, 4, "")
+    refused(cluster.raise_coaching_ceiling, "additional_half_days", cluster, ACTOR, member, 0, "Needs more")
+    cluster.raise_coaching_ceiling(ACTOR, member, 4, "Second site brought into scope")
+    assert cluster.coaching_ceiling(member) == 32
+    cluster.log_coaching_half_day(ACTOR, member, date(2026, 4, 2), COACH, None, "One more", "")
+    assert cluster.coaching_ceiling(other) == 28
 
 
 @pytest.mark.parametrize(
@@ -164,28 +306,45 @@ def test_coaching_past_the_ceiling_is_refused() -> None:
     [
         ({"organisation_id": uuid4()}, "organisation_id"),
         ({"held_on": date(2026, 3, 1)}, "held_on"),
-        ({"topic": " "}, "topic"),
-        ({"notes": "x" * 10_001}, "notes"),
+        ({"work_done": " "}, "work_done"),
+        ({"module_number": 11}, "module_number"),
+        ({"next_steps": "x" * 10_001}, "next_steps"),
     ],
 )
 def test_bad_coaching_input_is_refused_naming_the_field(change: dict[str, object], field: str) -> None:
     cluster, [member, *_] = running()
     arguments: dict[str, object] = {
-        "actor_id": ACTOR,
         "organisation_id": member,
         "held_on": date(2026, 3, 10),
         "coach_id": COACH,
-        "topic": "Scope",
-        "notes": "",
+        "module_number": 1,
+        "work_done": "Scope",
+        "next_steps": "",
     }
     with pytest.raises(ValidationFailed) as error:
-        cluster.log_coaching_half_day(**{**arguments, **change})  # type: ignore[arg-type]
+        cluster.log_coaching_half_day(ACTOR, **{**arguments, **change})  # type: ignore[arg-type]
     assert error.value.field == field
     assert cluster.collect_events() == []
 
 
 def test_coaching_waits_for_the_start() -> None:
-    cluster, [member, *_] = with_members(3)
-    with pytest.raises(ValidationFailed):
-        cluster.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, "Scope", "")
-    assert cluster.collect_events() == []
+    cluster, [member, *_] = planned()
+    refused(cluster.log_coaching_half_day, "organisation_id", cluster, ACTOR, member, START, COACH, None, "x", "")
+
+
+# Outcomes
+
+
+def test_outcomes_follow_each_other() -> None:
+    cluster, [member, *_] = running()
+    refused(cluster.plan_certification_audit, "organisation_id", cluster, ACTOR, member, date(2026, 11, 1), "CB")
+    cluster.record_isms_established(ACTOR, member, date(2026, 10, 1))
+    cluster.collect_events()
+    refused(cluster.plan_certification_audit, "certification_body", cluster, ACTOR, member, date(2026, 11, 1), "")
+    cluster.plan_certification_audit(ACTOR, member, date(2026, 11, 1), "Certification body SA")
+    cluster.collect_events()
+    refused(cluster.record_certified, "certified_on", cluster, ACTOR, member, date(2026, 10, 31), "ISMS-1")
+    cluster.record_certified(ACTOR, member, date(2026, 11, 20), "ISMS-2026-042")
+    assert cluster.members[member].outcome is Outcome.CERTIFIED
+    cluster.collect_events()
+    refused(cluster.withdraw, "organisation_id", cluster, ACTOR, member, date(2026, 12, 1), "Too late")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
@@ -10,6 +12,7 @@ from backend.graphql.context import Context
 from backend.graphql.errors import parse_id, user_error
 from backend.graphql.pagination import check_page_size, decode_cursor, encode_cursor
 from backend.graphql.permissions import IsAuthenticated
+from backend.graphql.programme import planning
 from backend.graphql.programme.types import (
     Cluster,
     ClusterConnection,
@@ -18,7 +21,9 @@ from backend.graphql.programme.types import (
     Organisation,
     OrganisationResult,
     PageInfo,
+    PlanProposalResult,
 )
+from backend.policy import Action, authorize_on_cluster
 from domain.shared.errors import DomainError, NotFound
 
 
@@ -47,6 +52,17 @@ class ProgrammeQuery:
         except DomainError as error:
             return user_error(error)  # type: ignore[return-value]
         return Cluster.from_row(row)
+
+    @strawberry.field(permission_classes=[IsAuthenticated], description="The planner's proposal for a forming cluster.")
+    def plan_proposal(
+        self, info: Info[Context, None], cluster_id: strawberry.ID, starts_on: date
+    ) -> PlanProposalResult:
+        try:
+            identifier = parse_id(cluster_id, "cluster_id")
+            authorize_on_cluster(info.context.signed_in, Action.PLAN_CLUSTER, info.context.services.queries, identifier)
+            return planning.proposal(info, identifier, starts_on)
+        except DomainError as error:
+            return user_error(error)  # type: ignore[return-value]
 
     @strawberry.field(permission_classes=[IsAuthenticated])
     def organisations(self, info: Info[Context, None]) -> list[Organisation]:

@@ -11,8 +11,21 @@ from strawberry.types import Info
 
 from backend.graphql.context import Context
 from backend.graphql.errors import ConflictError, ForbiddenError, NotFoundError, ProjectionsBehindError, ValidationError
+from backend.graphql.programme import planning
+from backend.graphql.programme.plan_types import (
+    Assessment,
+    Attendance,
+    CeilingOverride,
+    Clash,
+    EffortReport,
+    FeedbackItem,
+    PlanProposal,
+    Session,
+    SessionMove,
+    Unavailability,
+)
 from domain.programme.cluster import cluster_warnings
-from projections.queries import ClusterRow, CoachingRow, MemberRow, OrganisationRow
+from projections.queries import AssessmentRow, ClusterRow, CoachingRow, MemberRow, OrganisationRow
 
 
 @strawberry.type
@@ -44,8 +57,9 @@ class CoachingHalfDay:
     entry_number: int
     held_on: date
     coach_name: str
-    topic: str
-    notes: str
+    module_number: int | None = strawberry.field(description="The training module this half-day follows up.")
+    work_done: str
+    next_steps: str
 
     @classmethod
     def from_row(cls, row: CoachingRow) -> CoachingHalfDay:
@@ -53,9 +67,22 @@ class CoachingHalfDay:
             entry_number=row.entry_number,
             held_on=row.held_on,
             coach_name=row.coach_name,
-            topic=row.topic,
-            notes=row.notes,
+            module_number=row.module_number,
+            work_done=row.work_done,
+            next_steps=row.next_steps,
         )
+
+
+@strawberry.type(description="Where the organisation stands: the programme's measure of success.")
+class MemberOutcome:
+    status: str
+    withdrawn_on: date | None
+    withdrawal_reason: str | None
+    established_on: date | None
+    audit_on: date | None
+    certification_body: str | None
+    certified_on: date | None
+    certificate_reference: str | None
 
 
 @strawberry.type
@@ -67,9 +94,29 @@ class ClusterMember:
     cluster_id: strawberry.Private[UUID]
     organisation_id: strawberry.Private[UUID]
 
+    outcome: MemberOutcome
+
     @strawberry.field
     def coaching_half_days_remaining(self) -> int:
         return max(0, self.coaching_half_days_ceiling - self.coaching_half_days_used)
+
+    @strawberry.field(description="Half-days of coaching the latest gap analysis estimates; none before one.")
+    def coaching_half_days_estimated(self, info: Info[Context, None]) -> int | None:
+        assessments = self._assessments(info)
+        return assessments[-1].estimated_half_days if assessments else None
+
+    @strawberry.field(description="Every assessment, the first one being the baseline the others are compared with.")
+    def gap_analyses(self, info: Info[Context, None]) -> list[Assessment]:
+        rows = self._assessments(info)
+        return [Assessment.from_rows(row, rows[0]) for row in rows]
+
+    @strawberry.field
+    def ceiling_overrides(self, info: Info[Context, None]) -> list[CeilingOverride]:
+        rows = info.context.services.queries.overrides(info.context.scope, self.cluster_id, self.organisation_id)
+        return [CeilingOverride.from_row(row) for row in rows]
+
+    def _assessments(self, info: Info[Context, None]) -> list[AssessmentRow]:
+        return info.context.services.queries.assessments(info.context.scope, self.cluster_id, self.organisation_id)
 
     @strawberry.field
     def coaching_half_days(self, info: Info[Context, None]) -> list[CoachingHalfDay]:
@@ -89,6 +136,16 @@ class ClusterMember:
             ),
             coaching_half_days_used=row.coaching_half_days_used,
             coaching_half_days_ceiling=row.coaching_half_days_ceiling,
+            outcome=MemberOutcome(
+                status=row.outcome,
+                withdrawn_on=row.withdrawn_on,
+                withdrawal_reason=row.withdrawal_reason,
+                established_on=row.established_on,
+                audit_on=row.audit_on,
+                certification_body=row.certification_body,
+                certified_on=row.certified_on,
+                certificate_reference=row.certificate_reference,
+            ),
             cluster_id=row.cluster_id,
             organisation_id=row.organisation.organisation_id,
         )
@@ -112,14 +169,57 @@ class Cluster:
     member_count: int
     cluster_id: strawberry.Private[UUID]
 
+    plan_starts_on: date | None
+    closed_on: date | None
+    template_version: int | None = strawberry.field(description="The programme template version the cluster keeps.")
+    module_titles: list[str]
+
     @strawberry.field(description="What the coach should know about the cluster's make-up.")
     def warnings(self) -> list[str]:
         return cluster_warnings(self.member_count)
 
-    @strawberry.field
+    @strawberry.field(description="Members in view: all of them for coaches and admins, one's own for a member.")
     def members(self, info: Info[Context, None]) -> list[ClusterMember]:
         rows = info.context.services.queries.members(info.context.scope, self.cluster_id)
         return [ClusterMember.from_row(row) for row in rows]
+
+    @strawberry.field
+    def member(self, info: Info[Context, None], organisation_id: strawberry.ID) -> ClusterMember | None:
+        return next((m for m in self.members(info) if str(m.organisation_id) == str(organisation_id)), None)
+
+    @strawberry.field(description="The accepted plan's sessions in date order.")
+    def sessions(self, info: Info[Context, None]) -> list[Session]:
+        return planning.sessions(info, self.cluster_id)
+
+    @strawberry.field
+    def session(self, info: Info[Context, None], key: str) -> Session | None:
+        return next((s for s in planning.sessions(info, self.cluster_id) if s.key == key), None)
+
+    @strawberry.field
+    def session_moves(self, info: Info[Context, None], key: str) -> list[SessionMove]:
+        rows = info.context.services.queries.session_moves(info.context.scope, self.cluster_id, key)
+        return [SessionMove.from_row(row) for row in rows]
+
+    @strawberry.field(description="Who came to a held session, member by member.")
+    def attendance(self, info: Info[Context, None], session_key: str) -> list[Attendance]:
+        return planning.attendance(info, self.cluster_id, session_key)
+
+    @strawberry.field
+    def unavailability(self, info: Info[Context, None]) -> list[Unavailability]:
+        return planning.unavailability(info, self.cluster_id)
+
+    @strawberry.field(description="Planned sessions that fall in a member's declared unavailability.")
+    def clashes(self, info: Info[Context, None]) -> list[Clash]:
+        return planning.clashes(info, self.cluster_id)
+
+    @strawberry.field
+    def feedback(self, info: Info[Context, None], session_key: str | None = None) -> list[FeedbackItem]:
+        rows = info.context.services.queries.feedback(info.context.scope, self.cluster_id, session_key)
+        return [FeedbackItem.from_row(row) for row in rows]
+
+    @strawberry.field
+    def effort(self, info: Info[Context, None]) -> EffortReport:
+        return planning.effort(info, self.cluster_id)
 
     @classmethod
     def from_row(cls, row: ClusterRow) -> Cluster:
@@ -132,6 +232,10 @@ class Cluster:
             planned_end=row.planned_end,
             started_on=row.started_on,
             member_count=row.member_count,
+            plan_starts_on=row.plan_starts_on,
+            closed_on=row.closed_on,
+            template_version=row.template["version"] if row.template else None,
+            module_titles=list(row.template["modules"]) if row.template else [],
             cluster_id=row.cluster_id,
         )
 
@@ -166,6 +270,9 @@ class OrganisationChange:
 
 ClusterResult = Annotated[Cluster | NotFoundError | ValidationError, strawberry.union("ClusterResult")]
 OrganisationResult = Annotated[Organisation | NotFoundError | ValidationError, strawberry.union("OrganisationResult")]
+PlanProposalResult = Annotated[
+    PlanProposal | NotFoundError | ValidationError | ForbiddenError, strawberry.union("PlanProposalResult")
+]
 ClusterChangeResult = Annotated[
     ClusterChange | ValidationError | NotFoundError | ConflictError | ForbiddenError | ProjectionsBehindError,
     strawberry.union("ClusterChangeResult"),

@@ -10,17 +10,30 @@ from backend.graphql.commands import run_command
 from backend.graphql.context import Context
 from backend.graphql.permissions import IsAuthenticated
 from backend.graphql.programme.types import Coach
-from backend.graphql.tenancy.types import Consultancy, ConsultancyChangeResult, Viewer
+from backend.graphql.tenancy.types import (
+    Consultancy,
+    ConsultancyChangeResult,
+    ProgrammeTemplate,
+    ProgrammeTemplateInput,
+    Viewer,
+)
 from backend.policy import Action, authorize
 from domain.application import Saved
-from domain.tenancy.commands import SetLargeClustersAllowed
+from domain.templates.programme import ProgrammeTemplate as DomainTemplate
+from domain.tenancy.commands import ChangeProgrammeTemplate, SetLargeClustersAllowed, SetSingleOrganisationBaseline
 
 
 def _consultancy(info: Info[Context, None]) -> Consultancy:
-    row = info.context.services.queries.consultancy(info.context.scope)
-    if row is None:
+    queries, scope = info.context.services.queries, info.context.scope
+    row, template = queries.consultancy(scope), queries.template(scope)
+    if row is None or template is None:
         raise LookupError("The signed-in principal's consultancy has no read row")
-    return Consultancy(name=row.name, allows_clusters_above_standard_size=row.allows_clusters_above_standard_size)
+    return Consultancy(
+        name=row.name,
+        allows_clusters_above_standard_size=row.allows_clusters_above_standard_size,
+        single_organisation_baseline_days=row.single_organisation_baseline_days,
+        programme_template=ProgrammeTemplate(**template),
+    )
 
 
 @strawberry.type
@@ -51,5 +64,31 @@ class TenancyMutation:
 
         result = await run_command(
             info, lambda p: authorize(p, Action.CHANGE_SETTINGS), build, lambda app: app.set_large_clusters_allowed
+        )
+        return _consultancy(info) if isinstance(result, Saved) else result  # type: ignore[return-value]
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Records a new version of the template.")
+    async def change_programme_template(
+        self, info: Info[Context, None], input: ProgrammeTemplateInput
+    ) -> ConsultancyChangeResult:
+        def build(p: Principal) -> ChangeProgrammeTemplate:
+            values = {**vars(input), "modules": tuple(input.modules)}
+            return ChangeProgrammeTemplate(p.tenant_id, p.account_id, DomainTemplate(**values))
+
+        result = await run_command(
+            info, lambda p: authorize(p, Action.CHANGE_SETTINGS), build, lambda app: app.change_programme_template
+        )
+        return _consultancy(info) if isinstance(result, Saved) else result  # type: ignore[return-value]
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def set_single_organisation_baseline(self, info: Info[Context, None], days: float) -> ConsultancyChangeResult:
+        def build(p: Principal) -> SetSingleOrganisationBaseline:
+            return SetSingleOrganisationBaseline(p.tenant_id, p.account_id, days)
+
+        result = await run_command(
+            info,
+            lambda p: authorize(p, Action.CHANGE_SETTINGS),
+            build,
+            lambda app: app.set_single_organisation_baseline,
         )
         return _consultancy(info) if isinstance(result, Saved) else result  # type: ignore[return-value]

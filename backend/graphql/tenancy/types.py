@@ -9,12 +9,49 @@ import strawberry
 from backend.graphql.errors import ConflictError, ForbiddenError, ProjectionsBehindError, ValidationError
 
 
+@strawberry.type(description="The shape of the programme; clusters keep the version they were planned with.")
+class ProgrammeTemplate:
+    version: int
+    gap_analysis_on_site_half_days: int
+    gap_analysis_result_half_days: int
+    initial_training_half_days: int
+    modules: list[str]
+    coaching_ceiling_half_days: int
+    cycle_weeks_min: int
+    cycle_weeks_max: int
+    cluster_size_min: int
+    cluster_size_max: int
+    time_zone: str
+
+    @strawberry.field
+    def training_days(self) -> float:
+        return (self.initial_training_half_days + len(self.modules)) / 2
+
+
 @strawberry.type
 class Consultancy:
     name: str
     allows_clusters_above_standard_size: bool = strawberry.field(
-        description="Whether clusters may have more than five members."
+        description="Whether clusters may have more members than the template's maximum."
     )
+    single_organisation_baseline_days: float | None = strawberry.field(
+        description="The days a single-organisation project takes here; effort reports compare with it."
+    )
+    programme_template: ProgrammeTemplate
+
+
+@strawberry.input
+class ProgrammeTemplateInput:
+    gap_analysis_on_site_half_days: int
+    gap_analysis_result_half_days: int
+    initial_training_half_days: int
+    modules: list[str]
+    coaching_ceiling_half_days: int
+    cycle_weeks_min: int
+    cycle_weeks_max: int
+    cluster_size_min: int
+    cluster_size_max: int
+    time_zone: str
 
 
 @strawberry.type(description="The signed-in user.")

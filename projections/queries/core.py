@@ -1,8 +1,4 @@
-"""The one query layer. Every read goes through here, filtered by the caller's scope.
-
-A `Scope` is built by the backend's policy from the signed-in principal; nothing here takes a tenant from a
-request argument. A coach's scope narrows the clusters (and their organisations) to those the coach leads.
-"""
+"""The scope, the read rows, and the queries of consultancies, accounts, organisations, clusters and members."""
 
 from __future__ import annotations
 
@@ -21,6 +17,11 @@ class Scope:
     tenant_id: UUID
     coach_id: UUID | None = None
     """When set, only the clusters this coach leads, and their organisations, are visible."""
+    organisation_id: UUID | None = None
+    """When set (a member's scope), only this organisation's clusters, and of every register its own part."""
+
+    def sees_registers_of(self, organisation_id: UUID) -> bool:
+        return self.organisation_id is None or self.organisation_id == organisation_id
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class ConsultancyRow:
     name: str
     slug: str
     allows_clusters_above_standard_size: bool
+    template_version: int
+    single_organisation_baseline_days: float | None
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class AccountRow:
     email: str
     display_name: str
     roles: tuple[str, ...]
+    organisation_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class ClusterRow:
     planned_end: date | None
     started_on: date | None
     member_count: int
+    plan_starts_on: date | None = None
+    closed_on: date | None = None
+    template: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,14 @@ class MemberRow:
     admitted_at: datetime
     coaching_half_days_used: int
     coaching_half_days_ceiling: int
+    outcome: str = "in_progress"
+    withdrawn_on: date | None = None
+    withdrawal_reason: str | None = None
+    established_on: date | None = None
+    audit_on: date | None = None
+    certification_body: str | None = None
+    certified_on: date | None = None
+    certificate_reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,11 +100,12 @@ class CoachingRow:
     held_on: date
     coach_id: UUID
     coach_name: str
-    topic: str
-    notes: str
+    module_number: int | None
+    work_done: str
+    next_steps: str
 
 
-class ReadQueries:
+class CoreQueries:
     def __init__(self, store: ReadStore) -> None:
         self.store = store
         self.t = store.tables
@@ -121,6 +137,24 @@ class ReadQueries:
         consultancies = self.t.consultancies
         row = self._one(select(consultancies).where(consultancies.c.tenant_id == scope.tenant_id))
         return None if row is None else ConsultancyRow(**row)
+
+    def template(self, scope: Scope, version: int | None = None) -> dict[str, Any] | None:
+        """The consultancy's programme template: the current version unless another is asked for."""
+        templates, consultancies = self.t.programme_templates, self.t.consultancies
+        wanted = (
+            version
+            if version is not None
+            else (
+                select(consultancies.c.template_version)
+                .where(consultancies.c.tenant_id == scope.tenant_id)
+                .scalar_subquery()
+            )
+        )
+        query = select(templates.c.template).where(
+            templates.c.tenant_id == scope.tenant_id, templates.c.version == wanted
+        )
+        row = self._one(query)
+        return None if row is None else dict(row["template"])
 
     # Organisations
 
@@ -174,6 +208,7 @@ class ReadQueries:
             )
             .where(members.c.tenant_id == scope.tenant_id, members.c.cluster_id == cluster_id)
             .where(self._cluster_visible(scope, members.c.cluster_id))
+            .where(self._own_register(scope, members.c.organisation_id))
             .order_by(organisations.c.name)
         )
         return [_member(row) for row in self._all(query)]
@@ -192,10 +227,19 @@ class ReadQueries:
                 coaching.c.organisation_id == organisation_id,
             )
             .where(self._cluster_visible(scope, coaching.c.cluster_id))
+            .where(self._own_register(scope, coaching.c.organisation_id))
             .order_by(coaching.c.entry_number)
         )
         return [
-            CoachingRow(r["entry_number"], r["held_on"], r["coach_id"], r["coach_name"], r["topic"], r["notes"])
+            CoachingRow(
+                r["entry_number"],
+                r["held_on"],
+                r["coach_id"],
+                r["coach_name"],
+                r["module_number"],
+                r["work_done"],
+                r["next_steps"],
+            )
             for r in self._all(query)
         ]
 
@@ -214,18 +258,32 @@ class ReadQueries:
         )
 
     def _cluster_visible(self, scope: Scope, cluster_id: ColumnElement[Any]) -> ColumnElement[bool]:
+        clusters, members = self.t.clusters, self.t.cluster_members
+        if scope.organisation_id is not None:
+            return exists().where(
+                members.c.tenant_id == scope.tenant_id,
+                members.c.cluster_id == cluster_id,
+                members.c.organisation_id == scope.organisation_id,
+            )
         if scope.coach_id is None:
             return and_(True)
-        clusters = self.t.clusters
         return exists().where(
             clusters.c.tenant_id == scope.tenant_id,
             clusters.c.cluster_id == cluster_id,
             clusters.c.coach_id == scope.coach_id,
         )
 
+    def _own_register(self, scope: Scope, organisation_id: ColumnElement[Any]) -> ColumnElement[bool]:
+        """A member sees its own organisation's part of a register; coaches and admins see every part."""
+        if scope.organisation_id is None:
+            return and_(True)
+        return organisation_id == scope.organisation_id
+
     def _organisation_visible(self, scope: Scope) -> ColumnElement[bool]:
         organisations, members = self.t.organisations, self.t.cluster_members
         in_tenant = organisations.c.tenant_id == scope.tenant_id
+        if scope.organisation_id is not None:
+            return and_(in_tenant, organisations.c.organisation_id == scope.organisation_id)
         if scope.coach_id is None:
             return in_tenant
         led_by_coach = exists().where(
@@ -247,7 +305,9 @@ class ReadQueries:
 
 def _account(row: dict[str, Any]) -> AccountRow:
     roles = tuple(sorted(filter(None, row["roles"].split(","))))
-    return AccountRow(row["tenant_id"], row["account_id"], row["email"], row["display_name"], roles)
+    return AccountRow(
+        row["tenant_id"], row["account_id"], row["email"], row["display_name"], roles, row["organisation_id"]
+    )
 
 
 def _organisation(row: dict[str, Any]) -> OrganisationRow:
@@ -265,6 +325,9 @@ def _cluster(row: dict[str, Any]) -> ClusterRow:
         row["planned_end"],
         row["started_on"],
         row["member_count"],
+        row["plan_starts_on"],
+        row["closed_on"],
+        row["template"],
     )
 
 
@@ -278,4 +341,12 @@ def _member(row: dict[str, Any]) -> MemberRow:
         admitted_at=row["admitted_at"],
         coaching_half_days_used=row["coaching_half_days_used"],
         coaching_half_days_ceiling=row["coaching_half_days_ceiling"],
+        outcome=row["outcome"],
+        withdrawn_on=row["withdrawn_on"],
+        withdrawal_reason=row["withdrawal_reason"],
+        established_on=row["established_on"],
+        audit_on=row["audit_on"],
+        certification_body=row["certification_body"],
+        certified_on=row["certified_on"],
+        certificate_reference=row["certificate_reference"],
     )

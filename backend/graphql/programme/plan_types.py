@@ -1,0 +1,234 @@
+"""GraphQL shapes of the plan, sessions, attendance, unavailability, feedback, gap analyses and effort."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from domain.programme.gap_analysis import CLAUSE_TITLES, CLAUSES, THEMES
+from projections.queries import AssessmentRow, FeedbackRow, OverrideRow, SessionMoveRow, SessionRow
+
+
+@strawberry.type(description="A session of the plan: training for the whole cluster, or one member's own.")
+class Session:
+    key: str
+    kind: str
+    title: str
+    module_number: int | None
+    organisation_name: str | None = strawberry.field(description="The member concerned; none for cluster sessions.")
+    scheduled_on: date
+    half_day: str
+    half_days: int
+    status: str
+    held_on: date | None
+    held_half_days: int | None
+    cancellation_reason: str | None
+
+    @classmethod
+    def from_row(cls, row: SessionRow, names: dict[object, str]) -> Session:
+        return cls(
+            key=row.key,
+            kind=row.kind,
+            title=row.title,
+            module_number=row.module_number,
+            organisation_name=names.get(row.organisation_id) if row.organisation_id else None,
+            scheduled_on=row.scheduled_on,
+            half_day=row.half_day,
+            half_days=row.half_days,
+            status=row.status,
+            held_on=row.held_on,
+            held_half_days=row.held_half_days,
+            cancellation_reason=row.cancellation_reason,
+        )
+
+
+@strawberry.type
+class SessionMove:
+    moved_at: datetime
+    from_on: date
+    to_on: date
+    reason: str
+
+    @classmethod
+    def from_row(cls, row: SessionMoveRow) -> SessionMove:
+        return cls(moved_at=row.moved_at, from_on=row.from_on, to_on=row.to_on, reason=row.reason)
+
+
+@strawberry.type(description="Who came from one member. Fewer than two is a warning; nobody means absent.")
+class Attendance:
+    organisation_name: str
+    attendees: list[str]
+
+    @strawberry.field
+    def absent(self) -> bool:
+        return not self.attendees
+
+    @strawberry.field
+    def warning(self) -> str | None:
+        if not self.attendees:
+            return "Absent: nobody from this organisation attended."
+        if len(self.attendees) < 2:
+            return "Only one person attended: the cluster approach recommends two, so there is a backup."
+        return None
+
+
+@strawberry.type
+class Unavailability:
+    organisation_name: str
+    starts_on: date
+    ends_on: date
+    reason: str
+
+
+@strawberry.type(description="A planned session that falls inside a member's declared unavailability.")
+class Clash:
+    session_key: str
+    session_title: str
+    scheduled_on: date
+    organisation_name: str
+
+
+@strawberry.type(description="An item of feedback. The author is shown only if they signed it.")
+class FeedbackItem:
+    id: strawberry.ID
+    session_key: str
+    kind: str
+    text: str
+    signed_by: str | None
+    status: str
+    hidden_reason: str | None
+    shared_at: datetime
+    mine: bool = strawberry.field(description="Shared by the viewer's own organisation (which may withdraw it).")
+
+    @classmethod
+    def from_row(cls, row: FeedbackRow) -> FeedbackItem:
+        return cls(
+            id=strawberry.ID(str(row.item_id)),
+            session_key=row.session_key,
+            kind=row.kind,
+            text=row.text,
+            signed_by=row.signed_by,
+            status=row.status,
+            hidden_reason=row.hidden_reason,
+            shared_at=row.shared_at,
+            mine=row.mine,
+        )
+
+
+@strawberry.type
+class MaturityLevel:
+    area: str
+    title: str
+    level: int
+    change_since_first: int | None = strawberry.field(description="Progress against the first assessment.")
+
+
+@strawberry.type
+class Assessment:
+    number: int
+    visited_on: date
+    analysed_on: date
+    estimated_coaching_half_days: int
+    formula_version: int
+    levels: list[MaturityLevel]
+
+    @classmethod
+    def from_rows(cls, row: AssessmentRow, first: AssessmentRow) -> Assessment:
+        levels = [
+            MaturityLevel(
+                area=f"clause {clause}",
+                title=f"Clause {clause}: {CLAUSE_TITLES[clause]}",
+                level=row.clause_levels[clause],
+                change_since_first=None if row is first else row.clause_levels[clause] - first.clause_levels[clause],
+            )
+            for clause in CLAUSES
+        ] + [
+            MaturityLevel(
+                area=f"theme {theme}",
+                title=f"Annex A: {theme} controls",
+                level=row.theme_levels[theme],
+                change_since_first=None if row is first else row.theme_levels[theme] - first.theme_levels[theme],
+            )
+            for theme in THEMES
+        ]
+        return cls(
+            number=row.number,
+            visited_on=row.visited_on,
+            analysed_on=row.analysed_on,
+            estimated_coaching_half_days=row.estimated_half_days,
+            formula_version=row.formula_version,
+            levels=levels,
+        )
+
+
+@strawberry.type(description="A decision to coach past the template's ceiling.")
+class CeilingOverride:
+    decided_at: datetime
+    additional_half_days: int
+    reason: str
+    decided_by: str
+
+    @classmethod
+    def from_row(cls, row: OverrideRow) -> CeilingOverride:
+        return cls(
+            decided_at=row.decided_at,
+            additional_half_days=row.additional_half_days,
+            reason=row.reason,
+            decided_by=row.decided_by,
+        )
+
+
+@strawberry.type
+class MemberEffort:
+    organisation_name: str
+    gap_analysis_days: float
+    training_days_attended: float
+    coaching_days: float
+
+    @strawberry.field
+    def total_days(self) -> float:
+        return self.gap_analysis_days + self.training_days_attended + self.coaching_days
+
+
+@strawberry.type(description="Days spent, beside what a single-organisation project takes at this consultancy.")
+class EffortReport:
+    members: list[MemberEffort]
+    training_days_held: float = strawberry.field(description="Training days held for the whole cluster, once.")
+    consultancy_days: float = strawberry.field(
+        description="The coach's days: gap analyses, training held (once for all), and coaching."
+    )
+    days_per_organisation: float | None
+    single_organisation_baseline_days: float | None
+
+    @strawberry.field(description="Days per organisation as a share of the single-organisation baseline.")
+    def share_of_baseline(self) -> float | None:
+        if not self.single_organisation_baseline_days or self.days_per_organisation is None:
+            return None
+        return round(self.days_per_organisation / self.single_organisation_baseline_days, 3)
+
+
+@strawberry.type
+class PlanNote:
+    key: str
+    message: str
+
+
+@strawberry.type
+class PlannedSession:
+    key: str
+    kind: str
+    title: str
+    on: date
+    half_day: str
+    half_days: int
+    module_number: int | None
+    organisation_name: str | None
+
+
+@strawberry.type(description="The planner's proposal; accept it with its fingerprint.")
+class PlanProposal:
+    starts_on: date
+    fingerprint: str
+    sessions: list[PlannedSession]
+    notes: list[PlanNote]

@@ -1,0 +1,146 @@
+"""Resolvers of a cluster's plan: they gather read rows and, for clashes and proposals, ask the domain's planner."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from strawberry.types import Info
+
+from backend.graphql.context import Context
+from backend.graphql.programme.plan_types import (
+    Attendance,
+    Clash,
+    EffortReport,
+    MemberEffort,
+    PlannedSession,
+    PlanNote,
+    PlanProposal,
+    Session,
+    Unavailability,
+)
+from domain.programme import planner
+from domain.templates.programme import ProgrammeTemplate
+from projections.planning.projection import session_title
+from projections.queries import SessionRow
+
+
+def _names(info: Info[Context, None], cluster_id: UUID) -> dict[object, str]:
+    members = info.context.services.queries.members(info.context.scope, cluster_id)
+    return {m.organisation.organisation_id: m.organisation.name for m in members}
+
+
+def sessions(info: Info[Context, None], cluster_id: UUID) -> list[Session]:
+    names = _names(info, cluster_id)
+    rows = info.context.services.queries.sessions(info.context.scope, cluster_id)
+    return [Session.from_row(row, names) for row in rows]
+
+
+def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) -> list[Attendance]:
+    rows = info.context.services.queries.attendance(info.context.scope, cluster_id, session_key)
+    return [Attendance(organisation_name=row.organisation_name, attendees=list(row.attendees)) for row in rows]
+
+
+def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavailability]:
+    rows = info.context.services.queries.unavailability(info.context.scope, cluster_id)
+    return [
+        Unavailability(organisation_name=r.organisation_name, starts_on=r.starts_on, ends_on=r.ends_on, reason=r.reason)
+        for r in rows
+    ]
+
+
+def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
+    """Scheduled sessions inside a member's declared unavailability, as the planner's own rule sees them."""
+    queries, scope = info.context.services.queries, info.context.scope
+    rows = {row.key: row for row in queries.sessions(scope, cluster_id) if row.status == "scheduled"}
+    periods: dict[UUID, list[planner.Period]] = {
+        m.organisation.organisation_id: [] for m in queries.members(scope, cluster_id) if m.outcome != "withdrawn"
+    }
+    names = _names(info, cluster_id)
+    for period in queries.unavailability(scope, cluster_id):
+        if period.organisation_id in periods:
+            periods[period.organisation_id].append(planner.Period(period.starts_on, period.ends_on))
+    found = planner.clashes([_planned(row) for row in rows.values()], periods)
+    return [
+        Clash(
+            session_key=key,
+            session_title=rows[key].title,
+            scheduled_on=rows[key].scheduled_on,
+            organisation_name=names[organisation_id],
+        )
+        for key, organisation_id in found
+    ]
+
+
+def effort(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
+    queries, scope = info.context.services.queries, info.context.scope
+    rows = queries.effort(scope, cluster_id)
+    held = [s for s in queries.sessions(scope, cluster_id) if s.status == "held" and s.organisation_id is None]
+    training_days = sum(s.held_half_days or 0 for s in held) / 2
+    consultancy_days = training_days + sum(r.gap_analysis_days + r.coaching_days for r in rows)
+    consultancy = queries.consultancy(scope)
+    return EffortReport(
+        members=[
+            MemberEffort(
+                organisation_name=r.organisation_name,
+                gap_analysis_days=r.gap_analysis_days,
+                training_days_attended=r.training_days_attended,
+                coaching_days=r.coaching_days,
+            )
+            for r in rows
+        ],
+        training_days_held=training_days,
+        consultancy_days=consultancy_days,
+        days_per_organisation=round(consultancy_days / len(rows), 2) if rows else None,
+        single_organisation_baseline_days=consultancy.single_organisation_baseline_days if consultancy else None,
+    )
+
+
+def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> PlanProposal:
+    """The planner's proposal from the cluster's members and their unavailability, with the current template."""
+    queries, scope = info.context.services.queries, info.context.scope
+    template = ProgrammeTemplate.from_record(queries.template(scope) or {})
+    members = [m for m in queries.members(scope, cluster_id) if m.outcome != "withdrawn"]
+    periods: dict[UUID, list[planner.Period]] = {m.organisation.organisation_id: [] for m in members}
+    for period in queries.unavailability(scope, cluster_id):
+        if period.organisation_id in periods:
+            periods[period.organisation_id].append(planner.Period(period.starts_on, period.ends_on))
+    proposed = planner.propose_plan(starts_on, template, periods)
+    names = {m.organisation.organisation_id: m.organisation.name for m in members}
+    return PlanProposal(
+        starts_on=proposed.starts_on,
+        fingerprint=proposed.fingerprint(),
+        sessions=[
+            PlannedSession(
+                key=s.key,
+                kind=s.kind.value,
+                title=session_title(s.kind.value, s.module_number, list(template.modules)),
+                on=s.on,
+                half_day=s.half_day.value,
+                half_days=s.half_days,
+                module_number=s.module_number,
+                organisation_name=names.get(s.organisation_id) if s.organisation_id else None,
+            )
+            for s in proposed.sessions
+        ],
+        notes=[PlanNote(key=n.key, message=_named(n.message, names)) for n in proposed.notes],
+    )
+
+
+def _named(message: str, names: dict[UUID, str]) -> str:
+    """Notes name members by id; a coach reads organisation names."""
+    for organisation_id, name in names.items():
+        message = message.replace(str(organisation_id), name)
+    return message
+
+
+def _planned(row: SessionRow) -> planner.PlannedSession:
+    return planner.PlannedSession(
+        key=row.key,
+        kind=planner.SessionKind(row.kind),
+        on=row.scheduled_on,
+        half_day=planner.HalfDay(row.half_day),
+        half_days=row.half_days,
+        module_number=row.module_number,
+        organisation_id=row.organisation_id,
+    )

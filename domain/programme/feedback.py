@@ -1,0 +1,96 @@
+"""Feedback shared by members about a training session: anonymous unless its author signs it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from uuid import UUID
+
+from eventsourcing.domain import event
+
+from domain.shared.aggregate import TenantAggregate
+from domain.shared.errors import Forbidden, ValidationFailed
+from domain.shared.text import required_text
+
+FEEDBACK_MAX_LENGTH = 4000
+
+
+class FeedbackKind(StrEnum):
+    WORKED = "worked"
+    HARD = "hard"
+
+
+class FeedbackItem(TenantAggregate):
+    """One item of feedback. Its id is random: feedback has no natural key."""
+
+    @classmethod
+    def share(
+        cls,
+        tenant_id: UUID,
+        actor_id: UUID,
+        item_id: UUID,
+        cluster_id: UUID,
+        session_key: str,
+        organisation_id: UUID,
+        kind: str,
+        text: str,
+        signed_by: str | None,
+    ) -> FeedbackItem:
+        """`signed_by` is the author's name when they chose to sign; None keeps the item anonymous."""
+        if kind not in FeedbackKind.__members__.values():
+            raise ValidationFailed("kind", "Say whether it worked or was hard.")
+        return cls(
+            tenant_id=tenant_id,
+            actor_id=actor_id,
+            item_id=item_id,
+            cluster_id=cluster_id,
+            session_key=session_key,
+            organisation_id=organisation_id,
+            kind=kind,
+            text=required_text("text", text, FEEDBACK_MAX_LENGTH),
+            signed_by=signed_by,
+        )
+
+    @staticmethod
+    def create_id(item_id: UUID, **_: object) -> UUID:
+        return item_id
+
+    @event("Shared")
+    def __init__(
+        self,
+        tenant_id: UUID,
+        actor_id: UUID,
+        item_id: UUID,
+        cluster_id: UUID,
+        session_key: str,
+        organisation_id: UUID,
+        kind: str,
+        text: str,
+        signed_by: str | None,
+    ) -> None:
+        self.tenant_id = tenant_id
+        self.cluster_id = cluster_id
+        self.organisation_id = organisation_id
+        self.withdrawn = False
+        self.hidden = False
+
+    def withdraw(self, actor_id: UUID, acting_organisation_id: UUID) -> None:
+        """Only the author's organisation may take its feedback back."""
+        if acting_organisation_id != self.organisation_id:
+            raise Forbidden("Only the organisation that shared this feedback may withdraw it.")
+        if self.withdrawn:
+            raise ValidationFailed("id", "This feedback is already withdrawn.")
+        self._withdrawn(actor_id)
+
+    @event("Withdrawn")
+    def _withdrawn(self, actor_id: UUID) -> None:
+        self.withdrawn = True
+
+    def hide(self, actor_id: UUID, reason: str) -> None:
+        """The coach hides an item from the cluster's view, saying why."""
+        if self.hidden:
+            raise ValidationFailed("id", "This feedback is already hidden.")
+        self._hidden(actor_id, required_text("reason", reason, 1000))
+
+    @event("Hidden")
+    def _hidden(self, actor_id: UUID, reason: str) -> None:
+        self.hidden = True

@@ -1,0 +1,246 @@
+"""Commands of the cluster programme: one method each. Load (tenant-checked), call the aggregate, save."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from uuid import UUID
+
+from domain.programme.cluster import Cluster, MemberUnavailable
+from domain.programme.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    AssessGap,
+    CancelSession,
+    CloseCluster,
+    DeclareUnavailability,
+    FormCluster,
+    HideFeedback,
+    HoldSession,
+    LogCoachingHalfDay,
+    MoveSession,
+    PlanCertificationAudit,
+    RaiseCoachingCeiling,
+    RecordCertified,
+    RecordIsmsEstablished,
+    RegisterOrganisation,
+    ShareFeedback,
+    StartCluster,
+    WithdrawFeedback,
+    WithdrawMember,
+)
+from domain.programme.feedback import FeedbackItem
+from domain.programme.gap_analysis import GapAnalysis, gap_analysis_id
+from domain.programme.organisation import Organisation
+from domain.programme.planner import Period, PlannedSession, PlanProposal, propose_plan
+from domain.shared.errors import Conflict, NotFound, ValidationFailed
+from domain.shared.service import CommandService, Saved
+from domain.templates.programme import ProgrammeTemplate
+
+
+class ProgrammeCommands(CommandService):
+    """Needs three answers from the consultancy's side, given by the composing application (see the hooks)."""
+
+    # Organisations and clusters
+
+    def register_organisation(self, cmd: RegisterOrganisation) -> Saved:
+        organisation = Organisation.register(cmd.tenant_id, cmd.actor_id, cmd.name, cmd.sector, cmd.employee_count)
+        return self.save_new(organisation, "name", "An organisation with this name is already registered.")
+
+    def form_cluster(self, cmd: FormCluster) -> Saved:
+        self._check_coach(cmd.tenant_id, cmd.coach_id, "coach_id")
+        cluster = Cluster.form(cmd.tenant_id, cmd.actor_id, cmd.name, cmd.coach_id, cmd.planned_start, cmd.planned_end)
+        return self.save_new(cluster, "name", "A cluster with this name already exists.")
+
+    def admit_organisation(self, cmd: AdmitOrganisation) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        self.get(Organisation, cmd.tenant_id, cmd.organisation_id, "organisation_id")
+        cluster.admit(cmd.actor_id, cmd.organisation_id, cmd.criteria, self._cluster_size_limit(cmd.tenant_id))
+        return self.save_changes(cluster)
+
+    def withdraw_member(self, cmd: WithdrawMember) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.withdraw(cmd.actor_id, cmd.organisation_id, cmd.withdrawn_on, cmd.reason)
+        return self.save_changes(cluster)
+
+    def declare_unavailability(self, cmd: DeclareUnavailability) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.declare_unavailability(cmd.actor_id, cmd.organisation_id, cmd.starts_on, cmd.ends_on, cmd.reason)
+        return self.save_changes(cluster)
+
+    # Planning
+
+    def propose_plan(self, tenant_id: UUID, cluster_id: UUID, starts_on: date) -> PlanProposal:
+        """The planner's proposal for this cluster as it stands, from the consultancy's current template."""
+        cluster = self._cluster(tenant_id, cluster_id)
+        return self._proposal(cluster, self._current_template(tenant_id), starts_on)
+
+    def accept_plan(self, cmd: AcceptPlan) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        template = self._current_template(cmd.tenant_id)
+        proposal = self._proposal(cluster, template, cmd.starts_on)
+        if cmd.fingerprint and proposal.fingerprint() != cmd.fingerprint:
+            raise Conflict("The cluster changed since this proposal was shown: review the new one.", "fingerprint")
+        records = [session_record(session) for session in proposal.sessions]
+        cluster.accept_plan(cmd.actor_id, template, cmd.starts_on, records)
+        return self.save_changes(cluster)
+
+    def move_session(self, cmd: MoveSession) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        try:
+            cluster.move_session(cmd.actor_id, cmd.session_key, cmd.on, cmd.half_day, cmd.reason)
+        except MemberUnavailable as clash:
+            name = self.get(Organisation, cmd.tenant_id, clash.organisation_id).name
+            raise ValidationFailed("on", f"{name} has declared itself unavailable then.") from None
+        return self.save_changes(cluster)
+
+    # Running
+
+    def start_cluster(self, cmd: StartCluster) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.start(cmd.actor_id, cmd.started_on, self._cluster_size_limit(cmd.tenant_id))
+        return self.save_changes(cluster)
+
+    def close_cluster(self, cmd: CloseCluster) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.close(cmd.actor_id, cmd.closed_on)
+        return self.save_changes(cluster)
+
+    def hold_session(self, cmd: HoldSession) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.hold_session(cmd.actor_id, cmd.session_key, cmd.held_on, cmd.half_days, cmd.attendance)
+        return self.save_changes(cluster)
+
+    def cancel_session(self, cmd: CancelSession) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.cancel_session(cmd.actor_id, cmd.session_key, cmd.reason)
+        return self.save_changes(cluster)
+
+    # Coaching and outcomes
+
+    def log_coaching_half_day(self, cmd: LogCoachingHalfDay) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        self._check_coach(cmd.tenant_id, cmd.coach_id, "coach_id")
+        cluster.log_coaching_half_day(
+            cmd.actor_id,
+            cmd.organisation_id,
+            cmd.held_on,
+            cmd.coach_id,
+            cmd.module_number,
+            cmd.work_done,
+            cmd.next_steps,
+        )
+        return self.save_changes(cluster)
+
+    def raise_coaching_ceiling(self, cmd: RaiseCoachingCeiling) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.raise_coaching_ceiling(cmd.actor_id, cmd.organisation_id, cmd.additional_half_days, cmd.reason)
+        return self.save_changes(cluster)
+
+    def record_isms_established(self, cmd: RecordIsmsEstablished) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.record_isms_established(cmd.actor_id, cmd.organisation_id, cmd.established_on)
+        return self.save_changes(cluster)
+
+    def plan_certification_audit(self, cmd: PlanCertificationAudit) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.plan_certification_audit(cmd.actor_id, cmd.organisation_id, cmd.audit_on, cmd.certification_body)
+        return self.save_changes(cluster)
+
+    def record_certified(self, cmd: RecordCertified) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.record_certified(cmd.actor_id, cmd.organisation_id, cmd.certified_on, cmd.certificate_reference)
+        return self.save_changes(cluster)
+
+    # Gap analysis
+
+    def assess_gap(self, cmd: AssessGap) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.check_member_can_be_assessed(cmd.organisation_id)
+        ceiling = (cluster.template or self._current_template(cmd.tenant_id)).coaching_ceiling_half_days
+        identifier = gap_analysis_id(cmd.tenant_id, cmd.cluster_id, cmd.organisation_id)
+        if not self.exists(GapAnalysis, cmd.tenant_id, identifier):
+            analysis = GapAnalysis.assess_first(
+                cmd.tenant_id,
+                cmd.actor_id,
+                cmd.cluster_id,
+                cmd.organisation_id,
+                cmd.visited_on,
+                cmd.analysed_on,
+                cmd.clause_levels,
+                cmd.theme_levels,
+                ceiling,
+            )
+            return self.save_new(analysis, "organisation_id", "The first assessment was recorded at the same moment.")
+        analysis = self.get(GapAnalysis, cmd.tenant_id, identifier)
+        analysis.reassess(cmd.actor_id, cmd.visited_on, cmd.analysed_on, cmd.clause_levels, cmd.theme_levels, ceiling)
+        return self.save_changes(analysis)
+
+    # Feedback
+
+    def share_feedback(self, cmd: ShareFeedback) -> Saved:
+        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        cluster.check_feedback_allowed(cmd.session_key, cmd.organisation_id)
+        item = FeedbackItem.share(
+            cmd.tenant_id,
+            cmd.actor_id,
+            uuid.uuid4(),
+            cmd.cluster_id,
+            cmd.session_key,
+            cmd.organisation_id,
+            cmd.kind,
+            cmd.text,
+            cmd.signed_by,
+        )
+        return self.save_changes(item)
+
+    def withdraw_feedback(self, cmd: WithdrawFeedback) -> Saved:
+        item = self._feedback(cmd.tenant_id, cmd.cluster_id, cmd.item_id)
+        item.withdraw(cmd.actor_id, cmd.acting_organisation_id)
+        return self.save_changes(item)
+
+    def hide_feedback(self, cmd: HideFeedback) -> Saved:
+        item = self._feedback(cmd.tenant_id, cmd.cluster_id, cmd.item_id)
+        item.hide(cmd.actor_id, cmd.reason)
+        return self.save_changes(item)
+
+    # Hooks answered by the composing application
+
+    def _check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None:
+        raise NotImplementedError
+
+    def _cluster_size_limit(self, tenant_id: UUID) -> int | None:
+        raise NotImplementedError
+
+    def _current_template(self, tenant_id: UUID) -> ProgrammeTemplate:
+        raise NotImplementedError
+
+    # Helpers
+
+    def _cluster(self, tenant_id: UUID, cluster_id: UUID) -> Cluster:
+        return self.get(Cluster, tenant_id, cluster_id, "cluster_id")
+
+    def _feedback(self, tenant_id: UUID, cluster_id: UUID, item_id: UUID) -> FeedbackItem:
+        item = self.get(FeedbackItem, tenant_id, item_id, "item_id")
+        if item.cluster_id != cluster_id:
+            raise NotFound("No feedback item with this id in the cluster.", "item_id")
+        return item
+
+    def _proposal(self, cluster: Cluster, template: ProgrammeTemplate, starts_on: date) -> PlanProposal:
+        unavailability = {
+            organisation_id: [Period(p.starts_on, p.ends_on) for p in cluster.members[organisation_id].unavailability]
+            for organisation_id in cluster.active_members
+        }
+        return propose_plan(starts_on, template, unavailability)
+
+
+def session_record(session: PlannedSession) -> dict[str, object]:
+    return {
+        "key": session.key,
+        "kind": session.kind.value,
+        "on": session.on.isoformat(),
+        "half_day": session.half_day.value,
+        "half_days": session.half_days,
+        "module_number": session.module_number,
+        "organisation_id": str(session.organisation_id) if session.organisation_id else None,
+    }

@@ -1,0 +1,1 @@
+"""Data a consultancy sets and clusters copy: the programme template (versioned)."""

@@ -1,0 +1,88 @@
+"""The programme template: the shape of a cluster's programme, versioned per consultancy.
+
+The default is the cluster approach of paper 004: a gap analysis of half a day on site plus half a day of
+result analysis per organisation; an initial training of 1.5 days; ten half-day training modules; individual
+coaching up to 14 days (28 half-days) per organisation; training/coaching cycles of 3 to 4 weeks; clusters of
+3 to 5 organisations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from domain.shared.errors import ValidationFailed
+from domain.shared.text import count_between, required_text
+
+PAPER_MODULES = (
+    "Scope, ISMS policy and assets",
+    "Risk assessment",
+    "Risk treatment and treatment plan",
+    "Document management",
+    "Security policy, security measures and effectiveness (part 1)",
+    "Security policy, security measures and effectiveness (part 2)",
+    "Human resources management",
+    "Incident management and continual improvement",
+    "Management review of the ISMS",
+    "Audit",
+)
+
+
+@dataclass(frozen=True)
+class ProgrammeTemplate:
+    """All durations in half-days; each training module is one half-day session."""
+
+    version: int = 1
+    gap_analysis_on_site_half_days: int = 1
+    gap_analysis_result_half_days: int = 1
+    initial_training_half_days: int = 3
+    modules: tuple[str, ...] = PAPER_MODULES
+    coaching_ceiling_half_days: int = 28
+    cycle_weeks_min: int = 3
+    cycle_weeks_max: int = 4
+    cluster_size_min: int = 3
+    cluster_size_max: int = 5
+    time_zone: str = "Europe/Luxembourg"
+
+    @property
+    def training_days(self) -> float:
+        return (self.initial_training_half_days + len(self.modules)) / 2
+
+    @property
+    def gap_analysis_half_days(self) -> int:
+        return self.gap_analysis_on_site_half_days + self.gap_analysis_result_half_days
+
+    def checked(self) -> ProgrammeTemplate:
+        """The template if every value makes sense; otherwise a refusal naming the field."""
+        if not self.modules:
+            raise ValidationFailed("modules", "A programme has at least one training module.")
+        for number, title in enumerate(self.modules, start=1):
+            required_text(f"modules.{number}", title)
+        count_between("gap_analysis_on_site_half_days", self.gap_analysis_on_site_half_days, 0, 20)
+        count_between("gap_analysis_result_half_days", self.gap_analysis_result_half_days, 0, 20)
+        count_between("initial_training_half_days", self.initial_training_half_days, 0, 20)
+        count_between("coaching_ceiling_half_days", self.coaching_ceiling_half_days, 0, 200)
+        count_between("cycle_weeks_min", self.cycle_weeks_min, 1, 12)
+        count_between("cycle_weeks_max", self.cycle_weeks_max, self.cycle_weeks_min, 12)
+        count_between("cluster_size_min", self.cluster_size_min, 2, 50)
+        count_between("cluster_size_max", self.cluster_size_max, self.cluster_size_min, 50)
+        try:
+            ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationFailed("time_zone", "Use a time zone name such as Europe/Luxembourg.") from None
+        return self
+
+    def as_record(self) -> dict[str, Any]:
+        """The template as stored in events (plain JSON values)."""
+        record = asdict(self)
+        record["modules"] = list(self.modules)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> ProgrammeTemplate:
+        values = {key: value for key, value in record.items() if key in cls.__dataclass_fields__}
+        return cls(**{**values, "modules": tuple(values.get("modules", PAPER_MODULES))})
+
+
+DEFAULT_TEMPLATE = ProgrammeTemplate()

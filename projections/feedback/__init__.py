@@ -1,0 +1,1 @@
+"""Read model of feedback shared about sessions."""

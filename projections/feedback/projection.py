@@ -1,0 +1,52 @@
+"""Feedback items: who wrote them is kept for their own organisation only; the signature is the author's choice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import bindparam, insert, update
+
+from domain.programme.feedback import FeedbackItem
+from projections.projection import Projection
+from projections.schema import ReadTables
+from projections.writer import GroupedWriter
+
+
+class FeedbackProjection(Projection):
+    name = "feedback"
+    handles = {
+        (FeedbackItem, "Shared"): "shared",
+        (FeedbackItem, "Withdrawn"): "withdrawn",
+        (FeedbackItem, "Hidden"): "hidden",
+    }
+
+    def __init__(self, tables: ReadTables) -> None:
+        super().__init__(tables)
+        items = tables.feedback_items
+        the_item = (items.c.tenant_id == bindparam("t"), items.c.item_id == bindparam("i"))
+        self._insert = insert(items)
+        self._withdraw = update(items).where(*the_item).values(status="withdrawn")
+        self._hide = update(items).where(*the_item).values(status="hidden", hidden_reason=bindparam("reason"))
+
+    def shared(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(
+            self._insert,
+            {
+                "tenant_id": event.tenant_id,
+                "item_id": event.originator_id,
+                "cluster_id": event.cluster_id,
+                "session_key": event.session_key,
+                "organisation_id": event.organisation_id,
+                "kind": event.kind,
+                "text": event.text,
+                "signed_by": event.signed_by,
+                "status": "visible",
+                "shared_at": event.timestamp,
+            },
+        )
+
+    def withdrawn(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._withdraw, {"t": event.tenant_id, "i": event.originator_id})
+
+    def hidden(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._hide, {"t": event.tenant_id, "i": event.originator_id, "reason": event.reason})

@@ -1,0 +1,1 @@
+"""Read model of a cluster's plan: sessions, their moves, attendance, and members' unavailability."""

@@ -1,0 +1,157 @@
+"""The plan as it stands: sessions (moved, held, cancelled), attendance, and unavailability periods."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import bindparam, insert, select, update
+
+from domain.programme.cluster import Cluster
+from projections.projection import Projection
+from projections.schema import ReadTables
+from projections.writer import GroupedWriter
+
+INITIAL_TRAINING_TITLE = "Initial training: the standard and the implementation guide"
+
+
+def session_title(kind: str, module_number: int | None, modules: list[str]) -> str:
+    if kind == "module" and module_number:
+        return f"Module {module_number}: {modules[module_number - 1]}"
+    if kind == "coaching" and module_number:
+        return f"Coaching after module {module_number}"
+    return {"initial_training": INITIAL_TRAINING_TITLE, "gap_analysis": "Gap analysis on site"}.get(kind, kind)
+
+
+class PlanningProjection(Projection):
+    name = "planning"
+    handles = {
+        (Cluster, "PlanAccepted"): "plan_accepted",
+        (Cluster, "SessionMoved"): "session_moved",
+        (Cluster, "SessionHeld"): "session_held",
+        (Cluster, "SessionCancelled"): "session_cancelled",
+        (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Cluster, "UnavailabilityDeclared"): "unavailability_declared",
+    }
+
+    def __init__(self, tables: ReadTables) -> None:
+        super().__init__(tables)
+        sessions = tables.sessions
+        the_session = (
+            sessions.c.tenant_id == bindparam("t"),
+            sessions.c.cluster_id == bindparam("c"),
+            sessions.c.session_key == bindparam("k"),
+        )
+        scheduled = sessions.c.status == "scheduled"
+        self._insert_session = insert(sessions)
+        self._insert_move = insert(tables.session_moves)
+        self._insert_attendance = insert(tables.attendance)
+        self._insert_unavailability = insert(tables.unavailability)
+        self._move = (
+            update(sessions)
+            .where(*the_session)
+            .values(scheduled_on=bindparam("to_on"), half_day=bindparam("to_half_day"))
+        )
+        self._hold = (
+            update(sessions)
+            .where(*the_session)
+            .values(status="held", held_on=bindparam("on"), held_half_days=bindparam("length"))
+        )
+        self._cancel = (
+            update(sessions).where(*the_session).values(status="cancelled", cancellation_reason=bindparam("reason"))
+        )
+        self._coaching_done = (
+            update(sessions)
+            .where(*the_session, scheduled)
+            .values(status="held", held_on=bindparam("on"), held_half_days=1)
+        )
+        self._scheduled_on = select(sessions.c.scheduled_on).where(*the_session)
+
+    def plan_accepted(self, writer: GroupedWriter, event: Any) -> None:
+        modules = event.template["modules"]
+        for record in event.sessions:
+            writer.write(
+                self._insert_session,
+                {
+                    "tenant_id": event.tenant_id,
+                    "cluster_id": event.originator_id,
+                    "session_key": record["key"],
+                    "kind": record["kind"],
+                    "title": session_title(record["kind"], record["module_number"], modules),
+                    "module_number": record["module_number"],
+                    "organisation_id": _uuid(record["organisation_id"]),
+                    "scheduled_on": _date(record["on"]),
+                    "half_day": record["half_day"],
+                    "half_days": record["half_days"],
+                    "status": "scheduled",
+                },
+            )
+
+    def session_moved(self, writer: GroupedWriter, event: Any) -> None:
+        key = {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key}
+        previous = writer.read(self._scheduled_on, key).scalar_one()
+        writer.write(
+            self._insert_move,
+            {
+                "tenant_id": event.tenant_id,
+                "cluster_id": event.originator_id,
+                "session_key": event.session_key,
+                "moved_at": event.timestamp,
+                "from_on": previous,
+                "to_on": event.on,
+                "reason": event.reason,
+                "moved_by": event.actor_id,
+            },
+        )
+        writer.write(self._move, {**key, "to_on": event.on, "to_half_day": event.half_day})
+
+    def session_held(self, writer: GroupedWriter, event: Any) -> None:
+        key = {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key}
+        writer.write(self._hold, {**key, "on": event.held_on, "length": event.half_days})
+        for organisation_id, attendees in event.attendance.items():
+            writer.write(
+                self._insert_attendance,
+                {
+                    "tenant_id": event.tenant_id,
+                    "cluster_id": event.originator_id,
+                    "session_key": event.session_key,
+                    "organisation_id": _uuid(organisation_id),
+                    "attendees": attendees,
+                    "attendee_count": len(attendees),
+                },
+            )
+
+    def session_cancelled(self, writer: GroupedWriter, event: Any) -> None:
+        key = {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key}
+        writer.write(self._cancel, {**key, "reason": event.reason})
+
+    def coaching_half_day_logged(self, writer: GroupedWriter, event: Any) -> None:
+        """A logged half-day that follows up a module fulfils the planned coaching slot, as in the aggregate."""
+        if event.module_number is None:
+            return
+        key = f"coaching:{event.module_number}:{event.organisation_id}"
+        writer.write(
+            self._coaching_done, {"t": event.tenant_id, "c": event.originator_id, "k": key, "on": event.held_on}
+        )
+
+    def unavailability_declared(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(
+            self._insert_unavailability,
+            {
+                "tenant_id": event.tenant_id,
+                "cluster_id": event.originator_id,
+                "organisation_id": event.organisation_id,
+                "starts_on": event.starts_on,
+                "ends_on": event.ends_on,
+                "reason": event.reason,
+            },
+        )
+
+
+def _uuid(value: str | None) -> UUID | None:
+    return UUID(value) if value else None
+
+
+def _date(value: str) -> date:
+    return date.fromisoformat(value)
