@@ -97,6 +97,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             consultancy_name=consultancy.name if consultancy else "",
             csrf_token=principal.csrf_token,
             is_admin=principal.has_role(Role.CONSULTANCY_ADMIN),
+            is_coach=principal.has_role(Role.COACH),
+            organisation_id=str(principal.organisation_id) if principal.organisation_id else None,
         )
 
     async def start_session(email: str, password: str) -> str | None:

@@ -22,6 +22,9 @@ class Viewer:
     consultancy_name: str
     csrf_token: str
     is_admin: bool
+    is_coach: bool = False
+    organisation_id: str | None = None
+    """Set for someone of a member organisation: the organisation they act for."""
 
 
 @dataclass(frozen=True)
