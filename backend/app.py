@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
 from backend.auth.current import SESSION_COOKIE, principal_from_request, sign_in
+from backend.exports.routes import export_routes
 from backend.graphql.context import Context
 from backend.graphql.schema import build_schema
 from backend.policy import scope_for
@@ -71,6 +72,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         for header, value in SECURITY_HEADERS.items():
             response.headers.setdefault(header, value)
         return response
+
+    app.include_router(export_routes(services))
 
     @app.get("/health/live", include_in_schema=False)
     def live() -> dict[str, str]:

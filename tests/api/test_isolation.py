@@ -14,7 +14,8 @@ from tests.support.graphql_client import GraphQLClient
 ClientFor = Callable[[str], GraphQLClient]
 
 CLUSTER = """query($id: ID!) { cluster(id: $id) { __typename
-    ... on Cluster { name members { organisation { name } coachingHalfDays { workDone } } }
+    ... on Cluster { name members { organisation { name } coachingHalfDays { workDone } gapAnalyses { number } }
+                     unavailability { reason } feedback { text } effort { consultancyDays } }
     ... on UserError { code field } } }"""
 ORGANISATION = """query($id: ID!) { organisation(id: $id) { __typename
     ... on Organisation { name } ... on UserError { code field } } }"""
@@ -76,6 +77,49 @@ def test_lists_never_show_another_consultancys_rows(client_for: ClientFor, alpin
                 "clusterId": a["id"],
                 "organisationId": a["members"][0]["organisation"]["id"],
                 "criteria": {"smallEnterprise": "x", "managementCommitment": "x", "resourcesAvailable": "x"},
+            },
+        ),
+        (
+            "mutation($input: AssessGapInput!) { r: assessGap(input: $input) { ... on UserError { code field } } }",
+            lambda a: {
+                "clusterId": a["id"],
+                "organisationId": a["members"][0]["organisation"]["id"],
+                "visitedOn": "2026-03-02",
+                "analysedOn": "2026-03-02",
+                "clauseLevels": [],
+                "themeLevels": [],
+            },
+        ),
+        (
+            "mutation($input: DeclareUnavailabilityInput!) { r: declareUnavailability(input: $input) { ... on UserError { code field } } }",
+            lambda a: {
+                "clusterId": a["id"],
+                "organisationId": a["members"][0]["organisation"]["id"],
+                "startsOn": "2026-06-01",
+                "endsOn": "2026-06-02",
+                "reason": "Planted",
+            },
+        ),
+        (
+            "mutation($input: RaiseCoachingCeilingInput!) { r: raiseCoachingCeiling(input: $input) { ... on UserError { code field } } }",
+            lambda a: {
+                "clusterId": a["id"],
+                "organisationId": a["members"][0]["organisation"]["id"],
+                "additionalHalfDays": 2,
+                "reason": "Planted",
+            },
+        ),
+        (
+            "mutation($input: HoldSessionInput!) { r: holdSession(input: $input) { ... on UserError { code field } } }",
+            lambda a: {"clusterId": a["id"], "sessionKey": "module:6", "heldOn": "2026-03-02", "halfDays": 1},
+        ),
+        (
+            "mutation($input: WithdrawMemberInput!) { r: withdrawMember(input: $input) { ... on UserError { code field } } }",
+            lambda a: {
+                "clusterId": a["id"],
+                "organisationId": a["members"][0]["organisation"]["id"],
+                "withdrawnOn": "2026-03-02",
+                "reason": "Planted",
             },
         ),
     ],

@@ -37,8 +37,18 @@ def sessions(info: Info[Context, None], cluster_id: UUID) -> list[Session]:
 
 
 def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) -> list[Attendance]:
-    rows = info.context.services.queries.attendance(info.context.scope, cluster_id, session_key)
-    return [Attendance(organisation_name=row.organisation_name, attendees=list(row.attendees)) for row in rows]
+    """Who came from each expected member of a held session; a member nobody came from is listed as absent."""
+    queries, scope = info.context.services.queries, info.context.scope
+    session = queries.session(scope, cluster_id, session_key)
+    if session is None or session.status != "held":
+        return []
+    came = {row.organisation_id: list(row.attendees) for row in queries.attendance(scope, cluster_id, session_key)}
+    expected = [
+        m.organisation
+        for m in queries.members(scope, cluster_id)
+        if m.outcome != "withdrawn" and session.organisation_id in (None, m.organisation.organisation_id)
+    ]
+    return [Attendance(organisation_name=o.name, attendees=came.get(o.organisation_id, [])) for o in expected]
 
 
 def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavailability]:

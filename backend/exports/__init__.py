@@ -1,0 +1,1 @@
+"""Downloads served over REST: files that calendars and spreadsheets read."""

@@ -1,0 +1,58 @@
+"""REST downloads: calendar feeds. The principal comes from the session, the rows from the one query layer."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, HTTPException, Request, Response
+
+from backend.auth.current import principal_from_request
+from backend.exports.calendar import cluster_calendar
+from backend.policy import scope_for
+from backend.services import Services
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+def export_routes(services: Services) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/clusters/{cluster_id}/calendar.ics", include_in_schema=False)
+    def cluster_feed(cluster_id: str, request: Request) -> Response:
+        """Every session in the viewer's view: all of them for the coach, the shared ones and one's own for a member."""
+        return _feed(services, request, cluster_id, None)
+
+    @router.get("/clusters/{cluster_id}/members/{organisation_id}/calendar.ics", include_in_schema=False)
+    def member_feed(cluster_id: str, organisation_id: str, request: Request) -> Response:
+        """The sessions one member attends: the cluster's training, and its own gap analysis and coaching."""
+        return _feed(services, request, cluster_id, organisation_id)
+
+    return router
+
+
+def _feed(services: Services, request: Request, cluster_id: str, organisation_id: str | None) -> Response:
+    principal = principal_from_request(services, request)
+    if principal is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    scope, queries = scope_for(principal), services.queries
+    cluster_key = _uuid(cluster_id)
+    cluster = queries.cluster(scope, cluster_key) if cluster_key else None
+    if cluster is None:
+        raise HTTPException(status_code=404, detail="No such cluster in your view.")
+    names = {m.organisation.organisation_id: m.organisation.name for m in queries.members(scope, cluster.cluster_id)}
+    member = _uuid(organisation_id) if organisation_id is not None else None
+    if organisation_id is not None and member not in names:
+        raise HTTPException(status_code=404, detail="No such member in your view.")
+    sessions = [
+        s for s in queries.sessions(scope, cluster.cluster_id) if member is None or s.organisation_id in (None, member)
+    ]
+    body = cluster_calendar(cluster, sessions, names, request.url.hostname or "cordee")
+    filename = f"{cluster.name}.ics".replace('"', "")
+    return Response(body, media_type=CALENDAR_TYPE, headers={"Content-Disposition": f'inline; filename="{filename}"'})
+
+
+def _uuid(value: str | None) -> UUID | None:
+    try:
+        return UUID(str(value))
+    except ValueError:
+        return None

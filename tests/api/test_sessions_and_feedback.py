@@ -1,0 +1,188 @@
+"""Sessions held with attendance, in module order; feedback anonymous unless signed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from backend.services import Services
+from tests.api.conftest import ALPINE_COACH, HARBOUR_ADMIN, events_in_log
+from tests.api.programme_support import cluster_view, demo_cluster, mutate
+from tests.support.graphql_client import GraphQLClient
+
+ClientFor = Callable[[str], GraphQLClient]
+MEMBER = "member@muller.example"
+FEEDBACK = 'feedback(sessionKey: "module:1") { id kind text signedBy status hiddenReason mine }'
+
+
+def test_attendance_warns_below_two_people_and_marks_nobody_as_absent(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = demo_cluster(coach)
+    held = cluster_view(
+        coach, cluster["id"], 'attendance(sessionKey: "module:1") { organisationName attendees warning absent }'
+    )
+    by_name = {a["organisationName"]: a for a in held["attendance"]}
+    assert by_name["Boulangerie Muller"]["attendees"] == ["Marc Muller", "Sophie Muller"]
+    assert by_name["Boulangerie Muller"]["warning"] is None
+    assert "recommends two" in by_name["Kirchberg Dental"]["warning"]
+    ids = cluster["member_ids"]
+    recorded = mutate(
+        coach,
+        "holdSession",
+        "HoldSessionInput",
+        {
+            "clusterId": cluster["id"],
+            "sessionKey": "module:6",
+            "heldOn": "2026-03-02",
+            "halfDays": 1,
+            "attendance": [{"organisationId": ids["Boulangerie Muller"], "attendees": ["Marc Muller", "Sophie"]}],
+        },
+        'attendance(sessionKey: "module:6") { organisationName attendees absent } session(key: "module:6") { status heldOn }',
+    )
+    assert recorded["cluster"]["session"] == {"status": "held", "heldOn": "2026-03-02"}
+    absent = {a["organisationName"] for a in recorded["cluster"]["attendance"] if a["absent"]}
+    assert absent == {"Kirchberg Dental", "Moselle Logistics"}
+
+
+def test_modules_are_held_in_order_and_attendance_names_only_members(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = demo_cluster(coach)
+    before = events_in_log(demo_services)
+    early = mutate(
+        coach,
+        "holdSession",
+        "HoldSessionInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:7", "heldOn": "2026-03-02", "halfDays": 1},
+    )
+    assert (early["code"], early["field"]) == ("VALIDATION", "sessionKey")
+    assert "Module 6 has not been held" in early["message"]
+    stranger = mutate(
+        coach,
+        "holdSession",
+        "HoldSessionInput",
+        {
+            "clusterId": cluster["id"],
+            "sessionKey": "module:6",
+            "heldOn": "2026-03-02",
+            "halfDays": 1,
+            "attendance": [{"organisationId": "0b9f4a4e-0000-4000-8000-000000000000", "attendees": ["Eve"]}],
+        },
+    )
+    assert (stranger["code"], stranger["field"]) == ("VALIDATION", "attendance.organisationId")
+    cancelled = mutate(
+        coach,
+        "cancelSession",
+        "CancelSessionInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:6", "reason": ""},
+    )
+    assert (cancelled["code"], cancelled["field"]) == ("VALIDATION", "reason")
+    assert events_in_log(demo_services) == before
+
+
+def test_feedback_stays_anonymous_unless_signed(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = demo_cluster(coach)
+    items = cluster_view(coach, cluster["id"], FEEDBACK)["feedback"]
+    assert {i["signedBy"] for i in items} == {"Marc Muller", None}
+    anonymous = [i for i in items if i["signedBy"] is None]
+    assert anonymous and all(not i["mine"] for i in items)
+    member = client_for(MEMBER)
+    shared = mutate(
+        member,
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:1", "kind": "hard", "text": "Too fast for us"},
+        FEEDBACK,
+    )
+    [mine] = [i for i in shared["cluster"]["feedback"] if i["text"] == "Too fast for us"]
+    assert (mine["signedBy"], mine["mine"]) == (None, True)
+    [seen_by_coach] = [
+        i for i in cluster_view(coach, cluster["id"], FEEDBACK)["feedback"] if i["text"] == "Too fast for us"
+    ]
+    assert (seen_by_coach["signedBy"], seen_by_coach["mine"]) == (None, False)
+    signed = mutate(
+        member,
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {
+            "clusterId": cluster["id"],
+            "sessionKey": "module:1",
+            "kind": "worked",
+            "text": "Clear examples",
+            "signed": True,
+        },
+        FEEDBACK,
+    )
+    assert [i["signedBy"] for i in signed["cluster"]["feedback"] if i["text"] == "Clear examples"] == ["Marc Muller"]
+
+
+def test_the_author_withdraws_and_the_coach_hides_with_a_reason(client_for: ClientFor, demo_services: Services) -> None:
+    coach, member = client_for(ALPINE_COACH), client_for(MEMBER)
+    cluster = demo_cluster(coach)
+    items = cluster_view(member, cluster["id"], FEEDBACK)["feedback"]
+    theirs = next(i for i in items if not i["mine"])
+    before = events_in_log(demo_services)
+    refused = mutate(
+        member, "withdrawFeedback", "FeedbackItemInput", {"clusterId": cluster["id"], "itemId": theirs["id"]}
+    )
+    assert refused["code"] == "FORBIDDEN"
+    assert events_in_log(demo_services) == before
+    own = next(i for i in items if i["mine"])
+    mutate(member, "withdrawFeedback", "FeedbackItemInput", {"clusterId": cluster["id"], "itemId": own["id"]})
+    assert own["id"] not in {i["id"] for i in cluster_view(member, cluster["id"], FEEDBACK)["feedback"]}
+    hidden = mutate(
+        coach,
+        "hideFeedback",
+        "HideFeedbackInput",
+        {"clusterId": cluster["id"], "itemId": theirs["id"], "reason": "Names a person"},
+        FEEDBACK,
+    )
+    [as_coach] = [i for i in hidden["cluster"]["feedback"] if i["id"] == theirs["id"]]
+    assert (as_coach["status"], as_coach["hiddenReason"]) == ("hidden", "Names a person")
+    assert theirs["id"] not in {i["id"] for i in cluster_view(member, cluster["id"], FEEDBACK)["feedback"]}
+    as_member = mutate(
+        member, "hideFeedback", "HideFeedbackInput", {"clusterId": cluster["id"], "itemId": own["id"], "reason": "x"}
+    )
+    assert as_member["code"] == "FORBIDDEN"
+
+
+def test_feedback_is_shared_on_held_sessions_by_members_only(client_for: ClientFor, demo_services: Services) -> None:
+    coach, member = client_for(ALPINE_COACH), client_for(MEMBER)
+    cluster = demo_cluster(coach)
+    before = events_in_log(demo_services)
+    not_held = mutate(
+        member,
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:9", "kind": "worked", "text": "Early"},
+    )
+    assert (not_held["code"], not_held["field"]) == ("VALIDATION", "sessionKey")
+    by_coach = mutate(
+        coach,
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:1", "kind": "worked", "text": "From the coach"},
+    )
+    assert by_coach["code"] == "FORBIDDEN"
+    bad_kind = mutate(
+        member,
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:1", "kind": "meh", "text": "?"},
+    )
+    assert (bad_kind["code"], bad_kind["field"]) == ("VALIDATION", "kind")
+    assert events_in_log(demo_services) == before
+
+
+def test_another_consultancy_sees_no_session_attendance_or_feedback(client_for: ClientFor) -> None:
+    cluster = demo_cluster(client_for(ALPINE_COACH))
+    foreign = cluster_view(client_for(HARBOUR_ADMIN), cluster["id"], FEEDBACK)
+    assert foreign == {"__typename": "NotFoundError", "code": "NOT_FOUND", "field": "id"}
+    share = mutate(
+        client_for("member@quayside.example"),
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:1", "kind": "hard", "text": "Planted"},
+    )
+    assert (share["code"], share["field"]) == ("NOT_FOUND", "clusterId")
