@@ -7,7 +7,8 @@ event is triggered; the `@event` methods only change state, so replaying history
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -53,7 +54,7 @@ class SessionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Unavailability:
     starts_on: date
     ends_on: date
@@ -65,7 +66,7 @@ class Unavailability:
         return self.starts_on <= day <= self.ends_on
 
 
-@dataclass
+@dataclass(frozen=True)
 class Member:
     """What the cluster's rules need of a member; the rest (evidence, ledger entries) lives in the events."""
 
@@ -74,10 +75,10 @@ class Member:
     withdrawn: bool = False
     outcome: Outcome = Outcome.IN_PROGRESS
     audit_planned_on: date | None = None
-    unavailability: list[Unavailability] = field(default_factory=list)
+    unavailability: tuple[Unavailability, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Session:
     """A planned session: training for the whole cluster, or a member's gap analysis or coaching."""
 
@@ -159,6 +160,24 @@ class Cluster(TenantAggregate):
         self.members: dict[UUID, Member] = {}
         self.sessions: dict[str, Session] = {}
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Cluster:
+        """Members and sessions are immutable values, replaced when they change: copying the two dicts suffices.
+
+        The aggregate cache hands out a copy for every command, so this keeps a command's cost independent of how
+        many sessions and members the cluster has.
+        """
+        clone = copy.copy(self)
+        clone.members = dict(self.members)
+        clone.sessions = dict(self.sessions)
+        clone.__dict__["_pending_events"] = list(self.__dict__.get("_pending_events", []))
+        return clone
+
+    def _change_member(self, organisation_id: UUID, **changes: Any) -> None:
+        self.members[organisation_id] = replace(self.members[organisation_id], **changes)
+
+    def _change_session(self, session_key: str, status: SessionStatus) -> None:
+        self.sessions[session_key] = replace(self.sessions[session_key], status=status)
+
     @property
     def active_members(self) -> list[UUID]:
         return [organisation for organisation, member in self.members.items() if not member.withdrawn]
@@ -192,8 +211,7 @@ class Cluster(TenantAggregate):
 
     @event("MemberWithdrew")
     def _member_withdrew(self, actor_id: UUID, organisation_id: UUID, withdrawn_on: date, reason: str) -> None:
-        self.members[organisation_id].withdrawn = True
-        self.members[organisation_id].outcome = Outcome.WITHDRAWN
+        self._change_member(organisation_id, withdrawn=True, outcome=Outcome.WITHDRAWN)
 
     # Unavailability
 
@@ -217,7 +235,8 @@ class Cluster(TenantAggregate):
     def _unavailability_declared(
         self, actor_id: UUID, organisation_id: UUID, starts_on: date, ends_on: date, reason: str
     ) -> None:
-        self.members[organisation_id].unavailability.append(Unavailability(starts_on, ends_on))
+        periods = (*self.members[organisation_id].unavailability, Unavailability(starts_on, ends_on))
+        self._change_member(organisation_id, unavailability=periods)
 
     # Planning
 
@@ -252,8 +271,7 @@ class Cluster(TenantAggregate):
 
     @event("SessionMoved")
     def _session_moved(self, actor_id: UUID, session_key: str, on: date, half_day: str, reason: str) -> None:
-        session = self.sessions[session_key]
-        session.on, session.half_day = on, half_day
+        self.sessions[session_key] = replace(self.sessions[session_key], on=on, half_day=half_day)
 
     # Running
 
@@ -306,7 +324,7 @@ class Cluster(TenantAggregate):
     def _session_held(
         self, actor_id: UUID, session_key: str, held_on: date, half_days: int, attendance: dict[str, list[str]]
     ) -> None:
-        self.sessions[session_key].status = SessionStatus.HELD
+        self._change_session(session_key, SessionStatus.HELD)
 
     def cancel_session(self, actor_id: UUID, session_key: str, reason: str) -> None:
         self._scheduled_session(session_key)
@@ -315,7 +333,7 @@ class Cluster(TenantAggregate):
 
     @event("SessionCancelled")
     def _session_cancelled(self, actor_id: UUID, session_key: str, reason: str) -> None:
-        self.sessions[session_key].status = SessionStatus.CANCELLED
+        self._change_session(session_key, SessionStatus.CANCELLED)
 
     def check_member_can_be_assessed(self, organisation_id: UUID) -> None:
         """A gap analysis concerns an active member of a cluster that is not closed."""
@@ -382,10 +400,10 @@ class Cluster(TenantAggregate):
         next_steps: str,
     ) -> None:
         """`entry_number` counts the member's half-days from 1, so the ledger reads "half-day 12 of 28"."""
-        self.members[organisation_id].coaching_half_days_used = entry_number
-        slot = self.sessions.get(f"coaching:{module_number}:{organisation_id}")
-        if slot is not None and slot.status is SessionStatus.SCHEDULED:
-            slot.status = SessionStatus.HELD
+        self._change_member(organisation_id, coaching_half_days_used=entry_number)
+        slot = f"coaching:{module_number}:{organisation_id}"
+        if slot in self.sessions and self.sessions[slot].status is SessionStatus.SCHEDULED:
+            self._change_session(slot, SessionStatus.HELD)
 
     def raise_coaching_ceiling(
         self, actor_id: UUID, organisation_id: UUID, additional_half_days: int, reason: str
@@ -401,7 +419,8 @@ class Cluster(TenantAggregate):
     def _coaching_ceiling_raised(
         self, actor_id: UUID, organisation_id: UUID, additional_half_days: int, reason: str
     ) -> None:
-        self.members[organisation_id].coaching_half_days_granted += additional_half_days
+        granted = self.members[organisation_id].coaching_half_days_granted + additional_half_days
+        self._change_member(organisation_id, coaching_half_days_granted=granted)
 
     # Outcomes
 
@@ -412,7 +431,7 @@ class Cluster(TenantAggregate):
 
     @event("IsmsEstablished")
     def _isms_established(self, actor_id: UUID, organisation_id: UUID, established_on: date) -> None:
-        self.members[organisation_id].outcome = Outcome.ESTABLISHED
+        self._change_member(organisation_id, outcome=Outcome.ESTABLISHED)
 
     def plan_certification_audit(
         self, actor_id: UUID, organisation_id: UUID, audit_on: date, certification_body: str
@@ -425,8 +444,7 @@ class Cluster(TenantAggregate):
     def _certification_audit_planned(
         self, actor_id: UUID, organisation_id: UUID, audit_on: date, certification_body: str
     ) -> None:
-        member = self.members[organisation_id]
-        member.outcome, member.audit_planned_on = Outcome.AUDIT_PLANNED, audit_on
+        self._change_member(organisation_id, outcome=Outcome.AUDIT_PLANNED, audit_planned_on=audit_on)
 
     def record_certified(
         self, actor_id: UUID, organisation_id: UUID, certified_on: date, certificate_reference: str
@@ -443,7 +461,7 @@ class Cluster(TenantAggregate):
 
     @event("Certified")
     def _certified(self, actor_id: UUID, organisation_id: UUID, certified_on: date, certificate_reference: str) -> None:
-        self.members[organisation_id].outcome = Outcome.CERTIFIED
+        self._change_member(organisation_id, outcome=Outcome.CERTIFIED)
 
     # Guards
 

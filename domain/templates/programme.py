@@ -45,6 +45,9 @@ class ProgrammeTemplate:
     cluster_size_max: int = 5
     time_zone: str = "Europe/Luxembourg"
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> ProgrammeTemplate:
+        return self  # frozen, and made of immutable values
+
     @property
     def training_days(self) -> float:
         return (self.initial_training_half_days + len(self.modules)) / 2

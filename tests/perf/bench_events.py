@@ -25,8 +25,8 @@ from backend.eventstore import event_store_environment
 from backend.services import Services, build_services
 from backend.settings import Settings
 from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import COACHING_CEILING_HALF_DAYS
 from domain.programme.commands import (
+    AcceptPlan,
     AdmitOrganisation,
     FormCluster,
     LogCoachingHalfDay,
@@ -34,6 +34,7 @@ from domain.programme.commands import (
     StartCluster,
 )
 from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.templates.programme import DEFAULT_TEMPLATE
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
 from projections.rebuild import rebuild
@@ -62,15 +63,18 @@ def save_through_the_application(services: Services, target: int) -> int:
             members.append(app.register_organisation(register).aggregate_id)
             app.admit_organisation(AdmitOrganisation(tenant, actor, cluster.aggregate_id, members[-1], EVIDENCE))
         start = date(2026, 1, 5)
+        app.accept_plan(AcceptPlan(tenant, actor, cluster.aggregate_id, start))
         app.start_cluster(StartCluster(tenant, actor, cluster.aggregate_id, start))
-        saved += 2 + 2 * MEMBERS
-        for half_day in range(COACHING_CEILING_HALF_DAYS):
+        saved += 3 + 2 * MEMBERS
+        for half_day in range(DEFAULT_TEMPLATE.coaching_ceiling_half_days):
             for member in members:
                 if saved >= target:
                     return saved
                 held_on = start + timedelta(days=half_day)
                 app.log_coaching_half_day(
-                    LogCoachingHalfDay(tenant, actor, cluster.aggregate_id, member, held_on, coach.aggregate_id, "Risk")
+                    LogCoachingHalfDay(
+                        tenant, actor, cluster.aggregate_id, member, held_on, coach.aggregate_id, "Risk treatment"
+                    )
                 )
                 saved += 1
     return saved

@@ -348,3 +348,20 @@ def test_outcomes_follow_each_other() -> None:
     assert cluster.members[member].outcome is Outcome.CERTIFIED
     cluster.collect_events()
     refused(cluster.withdraw, "organisation_id", cluster, ACTOR, member, date(2026, 12, 1), "Too late")
+
+
+def test_a_copy_of_a_cluster_changes_without_touching_the_original() -> None:
+    """The aggregate cache hands every command a deep copy: changes to it must never reach the cached original."""
+    import copy
+
+    cluster, [member, *_] = running()
+    clone = copy.deepcopy(cluster)
+    clone.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, 1, "Scope", "")
+    clone.declare_unavailability(ACTOR, member, date(2026, 7, 1), date(2026, 7, 3), "Away")
+    clone.hold_session(ACTOR, "initial-training", clone.sessions["initial-training"].on, 3, {})
+    assert cluster.members[member].coaching_half_days_used == 0
+    assert cluster.members[member].unavailability == ()
+    assert cluster.sessions["initial-training"].status is SessionStatus.SCHEDULED
+    assert cluster.sessions[f"coaching:1:{member}"].status is SessionStatus.SCHEDULED
+    assert cluster.collect_events() == []
+    assert len(clone.collect_events()) == 3
