@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from backend.services import Services, build_services
 from backend.settings import Settings
@@ -18,11 +18,17 @@ from domain.programme.cluster import Cluster
 from domain.programme.commands import (
     AcceptPlan,
     AdmitOrganisation,
+    AssessGap,
+    DeclareUnavailability,
     FormCluster,
+    HoldSession,
     LogCoachingHalfDay,
+    MoveSession,
     RegisterOrganisation,
+    ShareFeedback,
     StartCluster,
 )
+from domain.programme.gap_analysis import CLAUSES, THEMES
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import Conflict, NotFound
 from domain.tenancy.account import Role
@@ -46,8 +52,40 @@ class Tenant:
         ).aggregate_id
         self.cluster = app.form_cluster(FormCluster(self.id, SYSTEM_ACTOR, "Cluster", self.coach)).aggregate_id
         self.members = [self._admit(services, f"Org {n}") for n in range(3)]
+        app.declare_unavailability(
+            DeclareUnavailability(
+                self.id, SYSTEM_ACTOR, self.cluster, self.members[1], date(2026, 4, 6), date(2026, 4, 10), "Away"
+            )
+        )
         app.accept_plan(AcceptPlan(self.id, self.coach, self.cluster, date(2026, 3, 2)))
         app.start_cluster(StartCluster(self.id, SYSTEM_ACTOR, self.cluster, date(2026, 3, 2)))
+
+    def run_a_session(self, services: Services) -> None:
+        """Every programme projection gets rows: a session held with attendance, feedback, a gap analysis, a move."""
+        app = services.app
+        cluster = app.get(Cluster, self.id, self.cluster)
+        training = cluster.sessions["initial-training"]
+        attendance = {self.members[0]: ["Ana", "Ben"], self.members[1]: ["Cleo"]}
+        app.hold_session(HoldSession(self.id, self.coach, self.cluster, "initial-training", training.on, 3, attendance))
+        app.share_feedback(
+            ShareFeedback(
+                self.id, SYSTEM_ACTOR, self.cluster, "initial-training", self.members[0], "worked", "Clear", None
+            )
+        )
+        levels = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
+        app.assess_gap(AssessGap(self.id, self.coach, self.cluster, self.members[2], training.on, training.on, *levels))
+        module_2 = cluster.sessions["module:2"]
+        app.move_session(
+            MoveSession(
+                self.id,
+                self.coach,
+                self.cluster,
+                "module:2",
+                module_2.on + timedelta(days=1),
+                "morning",
+                "Coach at a conference",
+            )
+        )
 
     def _admit(self, services: Services, name: str) -> UUID:
         command = RegisterOrganisation(self.id, SYSTEM_ACTOR, name, "Retail", 10)
@@ -157,11 +195,24 @@ class ApplicationCase:
 
     def test_rebuilding_twice_gives_the_incremental_read_model_to_the_byte(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")
+        tenant.run_a_session(services)
         Tenant(services, "harbour")
         for day in range(10, 14):
             services.app.log_coaching_half_day(tenant.coaching(tenant.members[1], day))
         services.runner.catch_up()
         incremental = checksum(services.store)
+        tables = services.store.tables
+        with services.store.reading() as conn:
+            for table in (
+                tables.sessions,
+                tables.session_moves,
+                tables.attendance,
+                tables.unavailability,
+                tables.gap_assessments,
+                tables.feedback_items,
+                tables.programme_templates,
+            ):
+                assert conn.execute(select(func.count()).select_from(table)).scalar_one() > 0, table.name
         rebuild(services.app, services.store)
         first = checksum(services.store)
         rebuild(services.app, services.store)
