@@ -156,3 +156,44 @@ def test_a_coach_of_another_consultancy_gets_no_proposal(client_for: ClientFor) 
     cluster = demo_cluster(client_for(ALPINE_COACH))
     refused = client_for(HARBOUR_ADMIN).data(PROPOSAL, {"c": cluster["id"], "s": "2026-04-06"})["planProposal"]
     assert refused == {"__typename": "NotFoundError", "code": "NOT_FOUND", "field": "clusterId"}
+
+
+def test_a_session_is_cancelled_with_a_reason_and_a_cluster_closes_after_its_start(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = demo_cluster(coach)
+    cancelled = mutate(
+        coach,
+        "cancelSession",
+        "CancelSessionInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:6", "reason": "Snow storm"},
+        'session(key: "module:6") { status cancellationReason }',
+    )
+    assert cancelled["cluster"]["session"] == {"status": "cancelled", "cancellationReason": "Snow storm"}
+    before = events_in_log(demo_services)
+    too_early = mutate(
+        coach, "closeCluster", "CloseClusterInput", {"clusterId": cluster["id"], "closedOn": "2025-01-01"}
+    )
+    assert (too_early["code"], too_early["field"]) == ("VALIDATION", "closedOn")
+    assert events_in_log(demo_services) == before
+    closed = mutate(
+        coach,
+        "closeCluster",
+        "CloseClusterInput",
+        {"clusterId": cluster["id"], "closedOn": "2026-03-02"},
+        "status closedOn",
+    )
+    assert closed["cluster"] == {"status": "closed", "closedOn": "2026-03-02"}
+    after = mutate(
+        coach,
+        "logCoachingHalfDay",
+        "LogCoachingHalfDayInput",
+        {
+            "clusterId": cluster["id"],
+            "organisationId": cluster["member_ids"]["Kirchberg Dental"],
+            "heldOn": "2026-03-02",
+            "workDone": "Late",
+        },
+    )
+    assert (after["code"], after["field"]) == ("VALIDATION", "organisationId")
