@@ -100,6 +100,18 @@ class PlannedSession:
     module_number: int | None = None
     organisation_id: UUID | None = None
 
+    def as_record(self) -> dict[str, object]:
+        """The session as plain JSON values, as the accepted plan stores it."""
+        return {
+            "key": self.key,
+            "kind": self.kind.value,
+            "on": self.on.isoformat(),
+            "half_day": self.half_day.value,
+            "half_days": self.half_days,
+            "module_number": self.module_number,
+            "organisation_id": None if self.organisation_id is None else str(self.organisation_id),
+        }
+
     def days(self) -> tuple[date, ...]:
         """The working days the session occupies: three half-days from a morning take two working days."""
         starting_afternoon = 1 if self.half_day is HalfDay.AFTERNOON else 0
@@ -123,7 +135,7 @@ class PlanProposal:
     def fingerprint(self) -> str:
         """A digest of the start date and the sessions, to tell whether a stored plan is still the one proposed."""
         canonical = json.dumps(
-            {"starts_on": self.starts_on.isoformat(), "sessions": [_session_record(s) for s in self.sessions]},
+            {"starts_on": self.starts_on.isoformat(), "sessions": [s.as_record() for s in self.sessions]},
             sort_keys=True,
             separators=(",", ":"),
         )
@@ -392,18 +404,6 @@ def _taken_by(sessions: Iterable[PlannedSession]) -> str:
 
 def _date_order(session: PlannedSession) -> tuple[date, int, str]:
     return session.on, 0 if session.half_day is HalfDay.MORNING else 1, session.key
-
-
-def _session_record(session: PlannedSession) -> dict[str, object]:
-    return {
-        "key": session.key,
-        "kind": session.kind.value,
-        "on": session.on.isoformat(),
-        "half_day": session.half_day.value,
-        "half_days": session.half_days,
-        "module_number": session.module_number,
-        "organisation_id": None if session.organisation_id is None else str(session.organisation_id),
-    }
 
 
 def _spoken(day: date) -> str:

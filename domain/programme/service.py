@@ -32,7 +32,7 @@ from domain.programme.commands import (
 from domain.programme.feedback import FeedbackItem
 from domain.programme.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.programme.organisation import Organisation
-from domain.programme.planner import Period, PlannedSession, PlanProposal, propose_plan
+from domain.programme.planner import Period, PlanProposal, propose_plan
 from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.shared.service import CommandService, Saved
 from domain.templates.programme import ProgrammeTemplate
@@ -81,7 +81,7 @@ class ProgrammeCommands(CommandService):
         proposal = self._proposal(cluster, template, cmd.starts_on)
         if cmd.fingerprint and proposal.fingerprint() != cmd.fingerprint:
             raise Conflict("The cluster changed since this proposal was shown: review the new one.", "fingerprint")
-        records = [session_record(session) for session in proposal.sessions]
+        records = [session.as_record() for session in proposal.sessions]
         cluster.accept_plan(cmd.actor_id, template, cmd.starts_on, records)
         return self.save_changes(cluster)
 
@@ -232,15 +232,3 @@ class ProgrammeCommands(CommandService):
             for organisation_id in cluster.active_members
         }
         return propose_plan(starts_on, template, unavailability)
-
-
-def session_record(session: PlannedSession) -> dict[str, object]:
-    return {
-        "key": session.key,
-        "kind": session.kind.value,
-        "on": session.on.isoformat(),
-        "half_day": session.half_day.value,
-        "half_days": session.half_days,
-        "module_number": session.module_number,
-        "organisation_id": str(session.organisation_id) if session.organisation_id else None,
-    }

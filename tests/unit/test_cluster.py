@@ -11,7 +11,6 @@ from domain.programme.admission import AdmissionCriteria
 from domain.programme.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id, cluster_warnings
 from domain.programme.outcome import Outcome
 from domain.programme.planner import propose_plan
-from domain.programme.service import session_record
 from domain.shared.errors import ValidationFailed
 from domain.templates.programme import DEFAULT_TEMPLATE
 
@@ -38,7 +37,7 @@ def with_members(count: int) -> tuple[Cluster, list[UUID]]:
 def planned(count: int = 3) -> tuple[Cluster, list[UUID]]:
     cluster, members = with_members(count)
     proposal = propose_plan(START, DEFAULT_TEMPLATE, {m: [] for m in members})
-    cluster.accept_plan(ACTOR, DEFAULT_TEMPLATE, START, [session_record(s) for s in proposal.sessions])
+    cluster.accept_plan(ACTOR, DEFAULT_TEMPLATE, START, [s.as_record() for s in proposal.sessions])
     cluster.collect_events()
     return cluster, members
 
@@ -124,7 +123,7 @@ def test_the_lifecycle_runs_forming_planned_running_closed() -> None:
 def test_a_plan_needs_two_members_and_is_accepted_once() -> None:
     cluster, members = with_members(1)
     proposal = propose_plan(START, DEFAULT_TEMPLATE, {m: [] for m in members})
-    records = [session_record(s) for s in proposal.sessions]
+    records = [s.as_record() for s in proposal.sessions]
     refused(cluster.accept_plan, "members", cluster, ACTOR, DEFAULT_TEMPLATE, START, records)
     cluster, _ = planned()
     refused(cluster.accept_plan, "starts_on", cluster, ACTOR, DEFAULT_TEMPLATE, START, records)
