@@ -187,7 +187,7 @@ class DemoSeeder:
                 organisation_id,
                 on,
                 self.coach,
-                f"Worked through the follow-up of module {module_number}",
+                f"Follow-up of module {module_number}" if module_number else "Review of the risk treatment plan",
                 "Finish the draft and send it for review",
                 module_number,
             )

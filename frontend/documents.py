@@ -2,6 +2,8 @@
 
 USER_ERROR = "... on UserError { code message field }"
 
+CHANGE = f"__typename {USER_ERROR}"
+
 CLUSTER_FIELDS = """
     id name status startedOn plannedStart plannedEnd memberCount warnings moduleTitles
     coach { displayName }
@@ -17,6 +19,8 @@ query Clusters($after: String) {{
 }}
 """
 
+GAUGE_FIELDS = "coachingHalfDaysUsed coachingHalfDaysEstimated coachingHalfDaysCeiling coachingHalfDaysRemaining"
+
 DASHBOARD = f"""
 query Dashboard($id: ID!) {{
   cluster(id: $id) {{
@@ -26,7 +30,8 @@ query Dashboard($id: ID!) {{
       members {{
         organisation {{ id name sector employeeCount }}
         admissionCriteria {{ smallEnterprise managementCommitment resourcesAvailable }}
-        coachingHalfDaysUsed coachingHalfDaysCeiling coachingHalfDaysRemaining
+        {GAUGE_FIELDS}
+        outcome {{ status }}
         coachingHalfDays {{ entryNumber heldOn coachName workDone moduleNumber }}
       }}
     }}
@@ -41,34 +46,20 @@ ORGANISATIONS = """
 query Organisations { organisations { id name sector employeeCount } }
 """
 
-_CHANGE = f"__typename {USER_ERROR}"
-
 FORM_CLUSTER = f"""
 mutation FormCluster($input: FormClusterInput!) {{
-  result: formCluster(input: $input) {{ {_CHANGE} ... on ClusterChange {{ cluster {{ id }} }} }}
+  result: formCluster(input: $input) {{ {CHANGE} ... on ClusterChange {{ cluster {{ id }} }} }}
 }}
 """
 
-ADMIT_ORGANISATION = f"""
-mutation Admit($input: AdmitOrganisationInput!) {{
-  result: admitOrganisation(input: $input) {{ {_CHANGE} }}
-}}
-"""
 
-START_CLUSTER = f"""
-mutation Start($input: StartClusterInput!) {{
-  result: startCluster(input: $input) {{ {_CHANGE} }}
-}}
-"""
+def change(mutation: str, input_type: str | None = None) -> str:
+    """A mutation taking one input and answering only whether it was done, or the refusal."""
+    input_type = input_type or f"{mutation[0].upper()}{mutation[1:]}Input"
+    return f"mutation($input: {input_type}!) {{ result: {mutation}(input: $input) {{ {CHANGE} }} }}"
 
-LOG_COACHING = f"""
-mutation LogCoaching($input: LogCoachingHalfDayInput!) {{
-  result: logCoachingHalfDay(input: $input) {{ {_CHANGE} }}
-}}
-"""
 
-REGISTER_ORGANISATION = f"""
-mutation Register($input: RegisterOrganisationInput!) {{
-  result: registerOrganisation(input: $input) {{ {_CHANGE} }}
-}}
-"""
+ADMIT_ORGANISATION = change("admitOrganisation")
+START_CLUSTER = change("startCluster")
+LOG_COACHING = change("logCoachingHalfDay")
+REGISTER_ORGANISATION = change("registerOrganisation")

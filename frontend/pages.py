@@ -3,35 +3,35 @@
 from __future__ import annotations
 
 import secrets
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from frontend import documents
-from frontend.forms import FormErrors, optional_date, optional_number, refusal, required_date, whole_number
-from frontend.ports import FrontendPorts, Viewer
+from frontend.base import CsrfRefused, NotInView, PageBase, SignInRequired, read_form
+from frontend.forms import FormErrors, Submission, optional_date, whole_number
+from frontend.ports import FrontendPorts
+from frontend.programme.effort import EffortPages
+from frontend.programme.members import MemberPages, coaching_variables
+from frontend.programme.plan import PlanPages
+from frontend.programme.sessions import SessionPages
+from frontend.programme.views import install_filters, module_options
 
 HERE = Path(__file__).parent
 LOGIN_CSRF_COOKIE = "cordee_login_csrf"
 
 
-class SignInRequired(Exception):
-    """Raised by a page when nobody is signed in; answered with a redirect to the sign-in page."""
-
-
-class CsrfRefused(Exception):
-    """A form came without the session's CSRF token: it was not sent from our page."""
-
-
 def mount_pages(app: FastAPI, ports: FrontendPorts) -> None:
     templates = Jinja2Templates(directory=HERE / "templates")
-    pages = Pages(ports, templates)
+    install_filters(templates.env)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(pages.router)
+    for pages in (Pages, PlanPages, SessionPages, MemberPages, EffortPages):
+        app.include_router(pages(ports, templates).router)
 
     @app.exception_handler(SignInRequired)
     async def to_sign_in(request: Request, _: SignInRequired) -> Response:
@@ -42,12 +42,15 @@ def mount_pages(app: FastAPI, ports: FrontendPorts) -> None:
         context = {"message": "This form has expired or did not come from Cordee. Go back, reload, and try again."}
         return templates.TemplateResponse(request, "refused.html", context, status_code=403)
 
+    @app.exception_handler(NotInView)
+    async def not_found(request: Request, error: NotInView) -> Response:
+        context = {"message": error.message, "viewer": ports.viewer(request)}
+        return templates.TemplateResponse(request, "not_found.html", context, status_code=404)
 
-class Pages:
+
+class Pages(PageBase):
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
-        self.ports = ports
-        self.templates = templates
-        self.router = APIRouter(default_response_class=HTMLResponse)
+        super().__init__(ports, templates)
         routes = self.router
         routes.add_api_route("/", self.home, methods=["GET"])
         routes.add_api_route("/login", self.login_form, methods=["GET"])
@@ -80,7 +83,7 @@ class Pages:
         return response
 
     async def login(self, request: Request) -> Response:
-        form = await _form(request)
+        form = await read_form(request)
         expected = request.cookies.get(LOGIN_CSRF_COOKIE)
         if not expected or not secrets.compare_digest(expected, form.get("csrf_token", "")):
             return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
@@ -119,8 +122,7 @@ class Pages:
         status: int = 200,
     ) -> Response:
         viewer = self._viewer(request)
-        result = await self.ports.execute(request, documents.CLUSTERS, {"after": request.query_params.get("after")})
-        data = result.data or {}
+        data = await self._query(request, documents.CLUSTERS, {"after": request.query_params.get("after")})
         context = {
             "clusters": [edge["node"] for edge in data["clusters"]["edges"]],
             "page_info": data["clusters"]["pageInfo"],
@@ -154,12 +156,8 @@ class Pages:
         status: int = 200,
     ) -> Response:
         viewer = self._viewer(request)
-        result = await self.ports.execute(request, documents.DASHBOARD, {"id": cluster_id})
-        data = result.data or {}
-        cluster = data.get("cluster") or {}
-        if cluster.get("__typename") != "Cluster":
-            context = {"message": cluster.get("message", "This cluster does not exist or is not yours to see.")}
-            return self._render(request, "not_found.html", viewer, context, status=404)
+        data = await self._cluster(request, documents.DASHBOARD, {"id": cluster_id})
+        cluster = data["cluster"]
         member_ids = {member["organisation"]["id"] for member in cluster["members"]}
         candidates = [org for org in data["organisations"] if org["id"] not in member_ids]
         context = {
@@ -167,55 +165,36 @@ class Pages:
             "candidates": [(org["id"], org["name"]) for org in candidates],
             "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]],
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
-            "modules": [(str(n), f"{n}. {title}") for n, title in enumerate(cluster["moduleTitles"], start=1)],
+            "modules": module_options(cluster["moduleTitles"]),
         }
         return self._render(request, "cluster.html", viewer, context, errors, values, status)
 
     async def admit(self, request: Request, cluster_id: str) -> Response:
-        form = await self._checked_form(request)
+        form = await self._submission(request)
         variables = {
             "clusterId": cluster_id,
-            "organisationId": form.get("organisationId", ""),
+            "organisationId": form.text("organisationId"),
             "criteria": {
-                key: form.get(key, "") for key in ("smallEnterprise", "managementCommitment", "resourcesAvailable")
+                key: form.text(key) for key in ("smallEnterprise", "managementCommitment", "resourcesAvailable")
             },
         }
-        return await self._cluster_form(request, cluster_id, form, documents.ADMIT_ORGANISATION, variables)
+        return await self._dashboard_form(request, cluster_id, form, documents.ADMIT_ORGANISATION, variables)
 
     async def start(self, request: Request, cluster_id: str) -> Response:
-        form = await self._checked_form(request)
-        errors = FormErrors()
-        variables = {"clusterId": cluster_id, "startedOn": required_date(form, "startedOn", errors)}
-        return await self._cluster_form(request, cluster_id, form, documents.START_CLUSTER, variables, errors)
+        form = await self._submission(request)
+        variables = {"clusterId": cluster_id, "startedOn": form.day("startedOn")}
+        return await self._dashboard_form(request, cluster_id, form, documents.START_CLUSTER, variables)
 
     async def log_coaching(self, request: Request, cluster_id: str) -> Response:
-        form = await self._checked_form(request)
-        errors = FormErrors()
-        variables = {
-            "clusterId": cluster_id,
-            "organisationId": form.get("organisationId", ""),
-            "heldOn": required_date(form, "heldOn", errors),
-            "coachId": form.get("coachId", ""),
-            "moduleNumber": optional_number(form, "moduleNumber", errors),
-            "workDone": form.get("workDone", ""),
-            "nextSteps": form.get("nextSteps", ""),
-        }
-        return await self._cluster_form(request, cluster_id, form, documents.LOG_COACHING, variables, errors)
+        form = await self._submission(request)
+        variables = coaching_variables(cluster_id, form.text("organisationId"), form)
+        return await self._dashboard_form(request, cluster_id, form, documents.LOG_COACHING, variables)
 
-    async def _cluster_form(
-        self,
-        request: Request,
-        cluster_id: str,
-        form: dict[str, str],
-        document: str,
-        variables: dict[str, Any],
-        errors: FormErrors | None = None,
+    async def _dashboard_form(
+        self, request: Request, cluster_id: str, form: Submission, document: str, variables: dict[str, Any]
     ) -> Response:
-        errors = errors if errors is not None else FormErrors()
-        await self._mutate(request, document, variables, errors)
-        if errors:
-            return await self._dashboard(request, cluster_id, errors, form, 422)
-        return RedirectResponse(f"/clusters/{cluster_id}", status_code=303)
+        redisplay = partial(self._dashboard, request, cluster_id)
+        return await self._submit(request, form, document, variables, redisplay, f"/clusters/{cluster_id}")
 
     # Organisations
 
@@ -230,8 +209,8 @@ class Pages:
         status: int = 200,
     ) -> Response:
         viewer = self._viewer(request)
-        result = await self.ports.execute(request, documents.ORGANISATIONS, None)
-        context = {"organisations": (result.data or {}).get("organisations", [])}
+        data = await self._query(request, documents.ORGANISATIONS, {})
+        context = {"organisations": data.get("organisations", [])}
         return self._render(request, "organisations.html", viewer, context, errors, values, status)
 
     async def register_organisation(self, request: Request) -> Response:
@@ -246,61 +225,6 @@ class Pages:
         if errors:
             return await self._organisations(request, errors, form, 422)
         return RedirectResponse("/organisations", status_code=303)
-
-    # Shared
-
-    def _viewer(self, request: Request) -> Viewer:
-        viewer = self.ports.viewer(request)
-        if viewer is None:
-            raise SignInRequired
-        return viewer
-
-    async def _checked_form(self, request: Request) -> dict[str, str]:
-        viewer = self._viewer(request)
-        form = await _form(request)
-        if not secrets.compare_digest(viewer.csrf_token, form.get("csrf_token", "")):
-            raise CsrfRefused
-        return form
-
-    async def _mutate(
-        self, request: Request, document: str, variables: dict[str, Any], errors: FormErrors
-    ) -> dict[str, Any]:
-        """Runs the mutation unless the form already has errors; adds the refusal, if any, to `errors`."""
-        if errors:
-            return {}
-        result = await self.ports.execute(request, document, {"input": variables})
-        if result.errors:
-            errors["form"] = result.errors[0]["message"]
-            return {}
-        outcome: dict[str, Any] = (result.data or {})["result"]
-        fields = _field_names(variables)
-        errors.update({key if key in fields else "form": message for key, message in refusal(outcome).items()})
-        return outcome
-
-    def _render(
-        self,
-        request: Request,
-        template: str,
-        viewer: Viewer,
-        context: dict[str, Any],
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
-    ) -> Response:
-        context = {**context, "viewer": viewer, "errors": errors or {}, "values": values or {}}
-        return self.templates.TemplateResponse(request, template, context, status_code=status)
-
-
-def _field_names(variables: dict[str, Any]) -> set[str]:
-    """The form fields behind the variables, so a refusal naming another input is shown for the whole form."""
-    names: set[str] = set()
-    for key, value in variables.items():
-        names |= _field_names(value) if isinstance(value, dict) else {key}
-    return names
-
-
-async def _form(request: Request) -> dict[str, str]:
-    return {key: str(value) for key, value in (await request.form()).items()}
 
 
 def _safe_next(target: str | None) -> str:

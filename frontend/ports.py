@@ -26,6 +26,16 @@ class Viewer:
     organisation_id: str | None = None
     """Set for someone of a member organisation: the organisation they act for."""
 
+    @property
+    def runs_programmes(self) -> bool:
+        """Admins and coaches run clusters: plan, hold sessions, assess, coach and record outcomes."""
+        return self.is_admin or self.is_coach
+
+    @property
+    def is_member(self) -> bool:
+        """Someone of a member organisation: declares its unavailability, shares and withdraws feedback."""
+        return self.organisation_id is not None
+
 
 @dataclass(frozen=True)
 class FrontendPorts:

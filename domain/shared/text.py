@@ -34,7 +34,7 @@ def count_between(field: str, value: int, lowest: int, highest: int) -> int:
 def ordered_period(start_field: str, start: date | None, end_field: str, end: date | None) -> None:
     """Refuses a period that ends before it starts."""
     if start is not None and end is not None and end < start:
-        raise ValidationFailed(end_field, f"Cannot be before {start_field.replace('_', ' ')} ({start.isoformat()}).")
+        raise ValidationFailed(end_field, f"Ends before it starts ({start.isoformat()}).")
 
 
 def natural_key(value: str) -> str:

@@ -29,7 +29,8 @@ def test_the_dashboard_shows_members_criteria_and_coaching_bars(client_for: Clie
     html = admin.http.get(f"/clusters/{cluster_id}").text
     assert "<h1>Luxembourg SMEs 2026</h1>" in html
     assert html.count('class="member"') == 3
-    assert 'max="28"' in html and 'value="4"' in html and "4 of 28 used · 24 left" in html
+    assert 'max="28"' in html and 'value="4"' in html and "4 used · 19 estimated · 28 ceiling · 24 left" in html
+    assert 'Outcome: <span class="status status-in_progress">In progress</span>' in html
     assert "Signed commitment letter from the managing director" in html
 
 
@@ -81,5 +82,5 @@ def test_logging_coaching_from_the_dashboard_moves_the_bar(client_for: ClientFor
     assert topic is not None and "This field is required." in topic.group(0)
     assert ">Kept</textarea>" in response.text  # nothing the user typed is lost
     response = admin.http.post(f"/clusters/{cluster['id']}/coaching", data={**form, "workDone": "Risk treatment plan"})
-    assert response.status_code == 200 and "5 of 28 used · 23 left" in response.text
+    assert response.status_code == 200 and "5 used · 19 estimated · 28 ceiling · 23 left" in response.text
     assert "Risk treatment plan · Claire Coach" in response.text

@@ -30,7 +30,7 @@ def test_a_coach_opens_the_dashboard_and_sees_the_cluster(page: Page, server_url
     expect(members).to_have_count(3)
     bakery = page.locator("li.member", has_text="Boulangerie Muller")
     expect(bakery.locator("meter")).to_have_attribute("value", "4")
-    expect(bakery).to_contain_text("4 of 28 used · 24 left")
+    expect(bakery).to_contain_text("4 used · 19 estimated · 28 ceiling · 24 left")
     screenshot(page, "cluster-dashboard")
 
     page.get_by_label("Organisation").select_option(label="Kirchberg Dental")
@@ -38,7 +38,7 @@ def test_a_coach_opens_the_dashboard_and_sees_the_cluster(page: Page, server_url
     page.get_by_label("Work done").fill("Asset classification")
     page.get_by_role("button", name="Log half-day").click()
     dental = page.locator("li.member", has_text="Kirchberg Dental")
-    expect(dental).to_contain_text("5 of 28 used · 23 left")
+    expect(dental).to_contain_text("5 used · 18 estimated · 28 ceiling · 23 left")
 
 
 def test_a_form_error_is_shown_beside_its_field(page: Page, server_url: str) -> None:

@@ -1,0 +1,1 @@
+"""Pages of the cluster programme: plan, sessions, members and effort."""
