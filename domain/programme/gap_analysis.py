@@ -38,6 +38,14 @@ CLAUSE_TITLES = {
     "10": "Improvement",
 }
 THEMES = ("organisational", "people", "physical", "technological")
+
+
+def maturity_areas() -> list[tuple[str, str, str]]:
+    """Every area a gap analysis rates, as (group, code, title), clauses first."""
+    clauses = [("clause", clause, f"Clause {clause}: {CLAUSE_TITLES[clause]}") for clause in CLAUSES]
+    return clauses + [("theme", theme, f"Annex A: {theme} controls") for theme in THEMES]
+
+
 TARGET_LEVEL = 3
 HIGHEST_LEVEL = 5
 REVIEW_HALF_DAYS = 4

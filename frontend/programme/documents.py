@@ -54,6 +54,11 @@ query Session($id: ID!, $key: String!) {{
 }}
 """
 
+AREAS = "maturityAreas { group code title }"
+"""The areas a gap analysis rates, as the API lists them."""
+
+MEMBER_AREAS = f"query Areas {{ {AREAS} }}"
+
 MEMBER = f"""
 query Member($id: ID!, $organisationId: ID!) {{
   cluster(id: $id) {{
@@ -77,6 +82,7 @@ query Member($id: ID!, $organisationId: ID!) {{
     {USER_ERROR}
   }}
   coaches {{ id displayName }}
+  {AREAS}
 }}
 """
 

@@ -14,7 +14,7 @@ from frontend.documents import LOG_COACHING
 from frontend.forms import FormErrors, Submission
 from frontend.ports import FrontendPorts
 from frontend.programme import documents
-from frontend.programme.views import CLAUSES, LEVELS, NEXT_STEPS, THEMES, Area, latest_levels, module_options
+from frontend.programme.views import LEVELS, NEXT_STEPS, Area, areas, latest_levels, module_options
 
 
 def coaching_variables(cluster_id: str, organisation_id: str, form: Submission) -> dict[str, Any]:
@@ -62,12 +62,13 @@ class MemberPages(PageBase):
         cluster, member = data["cluster"], data["cluster"]["member"]
         if member is None:
             raise NotInView("No such member of this cluster in your view.")
+        clauses, themes = areas(data["maturityAreas"])
         context = {
             "cluster": cluster,
             "member": member,
-            "levels": latest_levels(member["gapAnalyses"]),
-            "clauses": CLAUSES,
-            "themes": THEMES,
+            "levels": latest_levels(member["gapAnalyses"], clauses + themes),
+            "clauses": clauses,
+            "themes": themes,
             "level_options": LEVELS,
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
             "modules": module_options(cluster["moduleTitles"]),
@@ -77,11 +78,12 @@ class MemberPages(PageBase):
 
     async def assess(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "assess")
+        clauses, themes = areas((await self._query(request, documents.MEMBER_AREAS, {}))["maturityAreas"])
         variables = {
             "visitedOn": form.day("visitedOn"),
             "analysedOn": form.day("analysedOn"),
-            "clauseLevels": _levels(form, CLAUSES),
-            "themeLevels": _levels(form, THEMES),
+            "clauseLevels": _levels(form, clauses),
+            "themeLevels": _levels(form, themes),
         }
         return await self._member_form(request, cluster_id, organisation_id, form, documents.ASSESS_GAP, variables)
 
@@ -135,7 +137,7 @@ class MemberPages(PageBase):
         return await self._submit(request, form, document, variables, redisplay, done)
 
 
-def _levels(form: Submission, areas: tuple[Area, ...]) -> list[dict[str, Any]]:
+def _levels(form: Submission, listed: list[Area]) -> list[dict[str, Any]]:
     """The maturity level chosen for each area, as the API's level inputs."""
-    chosen = {area.code: form.one_of(area.field, dict(LEVELS)) for area in areas}
+    chosen = {area.code: form.one_of(area.field, dict(LEVELS)) for area in listed}
     return [{"area": code, "level": int(level)} for code, level in chosen.items() if level is not None]

@@ -46,22 +46,10 @@ class Area:
         return f"{self.group} {self.code}"
 
 
-CLAUSES = tuple(
-    Area("clause", code, f"Clause {code}: {title}")
-    for code, title in (
-        ("4", "Context of the organisation"),
-        ("5", "Leadership"),
-        ("6", "Planning"),
-        ("7", "Support"),
-        ("8", "Operation"),
-        ("9", "Performance evaluation"),
-        ("10", "Improvement"),
-    )
-)
-THEMES = tuple(
-    Area("theme", code, f"Annex A: {code} controls")
-    for code in ("organisational", "people", "physical", "technological")
-)
+def areas(listed: list[Row]) -> tuple[list[Area], list[Area]]:
+    """The clauses and the Annex A themes, from the API's `maturityAreas`."""
+    found = [Area(a["group"], a["code"], a["title"]) for a in listed]
+    return [a for a in found if a.group == "clause"], [a for a in found if a.group == "theme"]
 
 
 @dataclass(frozen=True)
@@ -134,11 +122,11 @@ def module_options(titles: list[str]) -> list[tuple[str, str]]:
     return [(str(number), f"{number}. {title}") for number, title in enumerate(titles, start=1)]
 
 
-def latest_levels(assessments: list[Row]) -> dict[str, str]:
+def latest_levels(assessments: list[Row], listed: list[Area]) -> dict[str, str]:
     """The latest assessment's level of each area, by form field, to start a re-assessment from."""
     if not assessments:
         return {}
-    fields = {area.api_name: area.field for area in (*CLAUSES, *THEMES)}
+    fields = {area.api_name: area.field for area in listed}
     latest = assessments[-1]["levels"]
     return {fields[level["area"]]: str(level["level"]) for level in latest if level["area"] in fields}
 

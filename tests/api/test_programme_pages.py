@@ -183,9 +183,7 @@ def test_a_bad_form_is_answered_beside_its_field_and_writes_nothing(
     assert response.status_code == 422
     ends_on = field(response.text, "unavailability-endsOn")
     assert (
-        "has-error" in ends_on
-        and "Ends before it starts (2026-06-10)" in ends_on
-        and 'aria-invalid="true"' in ends_on
+        "has-error" in ends_on and "Ends before it starts (2026-06-10)" in ends_on and 'aria-invalid="true"' in ends_on
     )
     assert 'value="Stock-taking"' in response.text  # what the user typed is kept
     assert "has-error" not in field(response.text, "move-on")  # the plan's other form is untouched

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from domain.programme.gap_analysis import CLAUSE_TITLES, CLAUSES, THEMES
+from domain.programme.gap_analysis import maturity_areas
 from projections.queries import AssessmentRow, FeedbackRow, OverrideRow, SessionMoveRow, SessionRow
 
 
@@ -135,31 +135,30 @@ class Assessment:
 
     @classmethod
     def from_rows(cls, row: AssessmentRow, first: AssessmentRow) -> Assessment:
-        levels = [
-            MaturityLevel(
-                area=f"clause {clause}",
-                title=f"Clause {clause}: {CLAUSE_TITLES[clause]}",
-                level=row.clause_levels[clause],
-                change_since_first=None if row is first else row.clause_levels[clause] - first.clause_levels[clause],
+        def level(group: str, code: str, title: str) -> MaturityLevel:
+            levels, baseline = (
+                (row.clause_levels, first.clause_levels)
+                if group == "clause"
+                else (row.theme_levels, first.theme_levels)
             )
-            for clause in CLAUSES
-        ] + [
-            MaturityLevel(
-                area=f"theme {theme}",
-                title=f"Annex A: {theme} controls",
-                level=row.theme_levels[theme],
-                change_since_first=None if row is first else row.theme_levels[theme] - first.theme_levels[theme],
-            )
-            for theme in THEMES
-        ]
+            change = None if row is first else levels[code] - baseline[code]
+            return MaturityLevel(area=f"{group} {code}", title=title, level=levels[code], change_since_first=change)
+
         return cls(
             number=row.number,
             visited_on=row.visited_on,
             analysed_on=row.analysed_on,
             estimated_coaching_half_days=row.estimated_half_days,
             formula_version=row.formula_version,
-            levels=levels,
+            levels=[level(*area) for area in maturity_areas()],
         )
+
+
+@strawberry.type(description="An area a gap analysis rates from 0 to 5: an ISO/IEC 27001 clause or Annex A theme.")
+class MaturityArea:
+    group: str
+    code: str
+    title: str
 
 
 @strawberry.type(description="A decision to coach past the template's ceiling.")

@@ -13,6 +13,7 @@ from backend.graphql.errors import parse_id, user_error
 from backend.graphql.pagination import check_page_size, decode_cursor, encode_cursor
 from backend.graphql.permissions import IsAuthenticated
 from backend.graphql.programme import planning
+from backend.graphql.programme.plan_types import MaturityArea
 from backend.graphql.programme.types import (
     Cluster,
     ClusterConnection,
@@ -24,6 +25,7 @@ from backend.graphql.programme.types import (
     PlanProposalResult,
 )
 from backend.policy import Action, authorize_on_cluster
+from domain.programme.gap_analysis import maturity_areas
 from domain.shared.errors import DomainError, NotFound
 
 
@@ -63,6 +65,10 @@ class ProgrammeQuery:
             return planning.proposal(info, identifier, starts_on)
         except DomainError as error:
             return user_error(error)  # type: ignore[return-value]
+
+    @strawberry.field(permission_classes=[IsAuthenticated], description="The areas a gap analysis rates.")
+    def maturity_areas(self) -> list[MaturityArea]:
+        return [MaturityArea(group=group, code=code, title=title) for group, code, title in maturity_areas()]
 
     @strawberry.field(permission_classes=[IsAuthenticated])
     def organisations(self, info: Info[Context, None]) -> list[Organisation]:
