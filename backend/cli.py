@@ -15,6 +15,7 @@ from backend.auth.passwords import MINIMUM_PASSWORD_LENGTH, hash_password
 from backend.demo import demo_logins, seed_demo
 from backend.services import Services, build_services
 from backend.settings import Settings
+from domain.programme.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError
 from domain.tenancy.account import Role
@@ -46,7 +47,7 @@ def serve() -> None:
     console.print(f"Cordee is serving on [bold]http://{settings.host}:{settings.port}[/bold]")
     if not settings.is_production:
         for consultancy, email, password in demo_logins():
-            console.print(f"  demo sign-in ({consultancy}): {email} / {password}")
+            console.print(f"  demo sign-in ({consultancy}): {email} / {password}", soft_wrap=True, highlight=False)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 
@@ -121,13 +122,16 @@ def tenant_add_user(
     display_name: str,
     role: Annotated[list[Role], typer.Option(help="Repeat for several roles.")],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    organisation: Annotated[str | None, typer.Option(help="For a member account: its organisation's name.")] = None,
 ) -> None:
     """Open an account in a consultancy."""
     if len(password) < MINIMUM_PASSWORD_LENGTH:
         _fail(DomainError(f"Use a password of at least {MINIMUM_PASSWORD_LENGTH} characters.", "password"))
     services = _services()
     try:
-        cmd = OpenAccount(consultancy_id(slug), SYSTEM_ACTOR, email, display_name, hash_password(password), tuple(role))
+        tenant_id = consultancy_id(slug)
+        member_of = organisation_id(tenant_id, organisation) if organisation else None
+        cmd = OpenAccount(tenant_id, SYSTEM_ACTOR, email, display_name, hash_password(password), tuple(role), member_of)
         services.app.open_account(cmd)
         services.runner.catch_up()
         console.print(f"Opened an account for {email}.")

@@ -33,6 +33,35 @@ def test_an_operator_sets_up_a_tenant_seeds_the_demo_and_rebuilds(tmp_path: Path
     )
     assert user.returncode == 0, user.stdout + user.stderr
     assert "Demo data: created" in cordee(tmp_path, "demo").stdout
+    member = cordee(
+        tmp_path,
+        "tenant",
+        "add-user",
+        "alpine",
+        "second@muller.example",
+        "Sara Muller",
+        "--role",
+        "member",
+        "--organisation",
+        "Boulangerie Muller",
+        stdin="a-long-enough-password\na-long-enough-password\n",
+    )
+    assert member.returncode == 0, member.stdout + member.stderr
+    stranger = cordee(
+        tmp_path,
+        "tenant",
+        "add-user",
+        "alpine",
+        "third@nowhere.example",
+        "No One",
+        "--role",
+        "member",
+        "--organisation",
+        "Nowhere Ltd",
+        stdin="a-long-enough-password\na-long-enough-password\n",
+    )
+    assert stranger.returncode == 1
+    assert "NOT_FOUND (organisation_id)" in stranger.stdout
     assert "already present" in cordee(tmp_path, "demo").stdout
     status = cordee(tmp_path, "projections", "status").stdout
     for projection in ("tenancy", "programme"):
