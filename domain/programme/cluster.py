@@ -556,6 +556,19 @@ class Cluster(TenantAggregate):
                 raise MemberUnavailable(organisation_id)
 
 
+RECOMMENDED_ATTENDEES = 2
+"""Two people per organisation at each session, so there is a backup (paper 004)."""
+
+
+def attendance_warning(attendees: list[str]) -> str | None:
+    """What the coach should know about one member's attendance at a held session."""
+    if not attendees:
+        return "Absent: nobody from this organisation attended."
+    if len(attendees) < RECOMMENDED_ATTENDEES:
+        return "Only one person attended: the cluster approach recommends two, so there is a backup."
+    return None
+
+
 def cluster_warnings(member_count: int, recommended_minimum: int = 3) -> list[str]:
     """What a coach should know about a cluster's make-up; none of it blocks the programme."""
     if member_count < recommended_minimum:

@@ -364,3 +364,14 @@ def test_a_copy_of_a_cluster_changes_without_touching_the_original() -> None:
     assert cluster.sessions[f"coaching:1:{member}"].status is SessionStatus.SCHEDULED
     assert cluster.collect_events() == []
     assert len(clone.collect_events()) == 3
+
+
+@pytest.mark.parametrize(
+    ("attendees", "warned"),
+    [([], "Absent"), (["Ana"], "recommends two"), (["Ana", "Ben"], None), (["Ana", "Ben", "Cleo"], None)],
+)
+def test_attendance_below_two_people_is_worth_a_warning(attendees: list[str], warned: str | None) -> None:
+    from domain.programme.cluster import attendance_warning
+
+    warning = attendance_warning(attendees)
+    assert warning is None if warned is None else warned in (warning or "")

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from domain.programme.cluster import attendance_warning
 from domain.programme.gap_analysis import maturity_areas
 from projections.queries import AssessmentRow, FeedbackRow, OverrideRow, SessionMoveRow, SessionRow
 
@@ -66,11 +67,7 @@ class Attendance:
 
     @strawberry.field
     def warning(self) -> str | None:
-        if not self.attendees:
-            return "Absent: nobody from this organisation attended."
-        if len(self.attendees) < 2:
-            return "Only one person attended: the cluster approach recommends two, so there is a backup."
-        return None
+        return attendance_warning(self.attendees)
 
 
 @strawberry.type
