@@ -70,6 +70,12 @@ def authorize_for_organisation(
         raise Forbidden("You act for your own organisation only.")
 
 
+def authorize_coach_attribution(principal: Principal, coach_id: UUID) -> None:
+    """A coach logs coaching in their own name; only an admin records it for another coach."""
+    if coach_id != principal.account_id and not principal.has_role(ADMIN):
+        raise Forbidden("You log coaching in your own name; a consultancy admin can record it for another coach.")
+
+
 def acting_organisation(principal: Principal) -> UUID:
     """The organisation a member acts for."""
     if principal.organisation_id is None:

@@ -22,7 +22,7 @@ class Cordee(TenancyCommands, ProgrammeCommands):
     def _check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None:
         coach = self.get(Account, tenant_id, coach_id, field)
         if not coach.has_role(Role.COACH):
-            raise ValidationFailed(field, f"{coach.display_name} is not a coach.")
+            raise ValidationFailed(field, "This account is not a coach.")
 
     def _cluster_size_limit(self, tenant_id: UUID) -> int | None:
         return self.get(Consultancy, tenant_id, tenant_id, "tenant_id").cluster_size_limit

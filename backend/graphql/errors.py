@@ -46,7 +46,7 @@ class ForbiddenError(UserError):
     pass
 
 
-@strawberry.type(description="Saved, but the views have not caught up yet: read again in a moment.")
+@strawberry.type(description="Unlike other refusals, the command WAS saved; the views have not caught up yet.")
 class ProjectionsBehindError(UserError):
     pass
 

@@ -21,7 +21,14 @@ from domain.programme.outcome import Outcome
 from domain.programme.planner import HalfDay, PlannedSession, SessionKind
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import bounded_text, count_between, natural_key, ordered_period, required_text
+from domain.shared.text import (
+    bounded_text,
+    business_date,
+    count_between,
+    natural_key,
+    ordered_period,
+    required_text,
+)
 from domain.templates.programme import ProgrammeTemplate
 
 MINIMUM_MEMBERS_TO_PLAN = 2
@@ -262,6 +269,7 @@ class Cluster(TenantAggregate):
     def move_session(self, actor_id: UUID, session_key: str, on: date, half_day: str, reason: str) -> None:
         """Moves a scheduled session to another day, keeping the modules in order and clear of unavailability."""
         session = self._scheduled_session(session_key)
+        business_date("on", on)
         if half_day not in ("morning", "afternoon"):
             raise ValidationFailed("half_day", "Choose the morning or the afternoon.")
         if session.is_module:
@@ -303,7 +311,7 @@ class Cluster(TenantAggregate):
         """Records that a session took place, and who came from each member (the others were absent)."""
         session = self._scheduled_session(session_key)
         self._check_running("session_key")
-        self._check_on_or_after_start("held_on", held_on)
+        self._check_on_or_after_start("held_on", business_date("held_on", held_on))
         count_between("half_days", half_days, 1, HELD_HALF_DAYS_MAX)
         if session.is_module:
             self._check_previous_module_done(session)
@@ -341,9 +349,14 @@ class Cluster(TenantAggregate):
         self._check_not_closed("organisation_id")
 
     def check_feedback_allowed(self, session_key: str, organisation_id: UUID) -> None:
-        """Feedback is shared by an active member about a session that was held."""
+        """Feedback is shared by an active member about a training session of the whole cluster that was held.
+
+        Never about one member's own session: its key would tell everyone whose feedback it is.
+        """
         self._active_member("organisation_id", organisation_id)
         session = self._session(session_key)
+        if session.organisation_id is not None:
+            raise ValidationFailed("session_key", "Feedback is shared about the cluster's training sessions.")
         if session.status is not SessionStatus.HELD:
             raise ValidationFailed("session_key", "Feedback is shared about a session that has been held.")
 

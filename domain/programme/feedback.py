@@ -87,6 +87,8 @@ class FeedbackItem(TenantAggregate):
 
     def hide(self, actor_id: UUID, reason: str) -> None:
         """The coach hides an item from the cluster's view, saying why."""
+        if self.withdrawn:
+            raise ValidationFailed("id", "Its author withdrew this feedback.")
         if self.hidden:
             raise ValidationFailed("id", "This feedback is already hidden.")
         self._hidden(actor_id, required_text("reason", reason, 1000))

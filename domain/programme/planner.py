@@ -40,6 +40,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from domain.shared.errors import ValidationFailed
+from domain.shared.text import business_date
 from domain.templates.programme import ProgrammeTemplate
 
 HORIZON = timedelta(days=3 * 365 + 1)
@@ -183,6 +184,7 @@ def propose_plan(
     starts_on: date, template: ProgrammeTemplate, unavailability: Mapping[UUID, Sequence[Period]]
 ) -> PlanProposal:
     """The earliest calendar that follows the rules above; the members are the keys of `unavailability`."""
+    business_date("starts_on", starts_on)
     _check_template(template)
     calendar = _Calendar(starts_on, {member: tuple(unavailability[member]) for member in sorted(unavailability)})
     planner = _Planner(calendar, template)

@@ -37,6 +37,17 @@ def ordered_period(start_field: str, start: date | None, end_field: str, end: da
         raise ValidationFailed(end_field, f"Ends before it starts ({start.isoformat()}).")
 
 
+EARLIEST_BUSINESS_DATE = date(2000, 1, 1)
+LATEST_BUSINESS_DATE = date(2199, 12, 31)
+
+
+def business_date(field: str, day: date) -> date:
+    """A date a programme can use: refused outside 2000-2199, where calendars and planning stop making sense."""
+    if not EARLIEST_BUSINESS_DATE <= day <= LATEST_BUSINESS_DATE:
+        raise ValidationFailed(field, "Choose a date between 2000 and 2199.")
+    return day
+
+
 def natural_key(value: str) -> str:
     """The form of a name used in identifiers: case and inner spacing do not make a different thing."""
     return " ".join(value.split()).casefold()

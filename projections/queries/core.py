@@ -129,8 +129,16 @@ class CoreQueries:
         return None if row is None else _account(row)
 
     def coaches(self, scope: Scope) -> list[AccountRow]:
-        accounts = self.t.accounts
+        """The consultancy's coaches; for a member, only those who lead its clusters."""
+        accounts, clusters = self.t.accounts, self.t.clusters
         query = select(accounts).where(accounts.c.tenant_id == scope.tenant_id).order_by(accounts.c.display_name)
+        if scope.organisation_id is not None:
+            leads = exists().where(
+                clusters.c.tenant_id == scope.tenant_id,
+                clusters.c.coach_id == accounts.c.account_id,
+                self._cluster_visible(scope, clusters.c.cluster_id),
+            )
+            query = query.where(leads)
         return [a for a in map(_account, self._all(query)) if "coach" in a.roles]
 
     def consultancy(self, scope: Scope) -> ConsultancyRow | None:
@@ -259,18 +267,21 @@ class CoreQueries:
 
     def _cluster_visible(self, scope: Scope, cluster_id: ColumnElement[Any]) -> ColumnElement[bool]:
         clusters, members = self.t.clusters, self.t.cluster_members
+        # Aliases: the outer query may read the same table, and the subquery must not compare it with itself.
         if scope.organisation_id is not None:
+            membership = members.alias("visible_membership")
             return exists().where(
-                members.c.tenant_id == scope.tenant_id,
-                members.c.cluster_id == cluster_id,
-                members.c.organisation_id == scope.organisation_id,
+                membership.c.tenant_id == scope.tenant_id,
+                membership.c.cluster_id == cluster_id,
+                membership.c.organisation_id == scope.organisation_id,
             )
         if scope.coach_id is None:
             return and_(True)
+        led = clusters.alias("led_cluster")
         return exists().where(
-            clusters.c.tenant_id == scope.tenant_id,
-            clusters.c.cluster_id == cluster_id,
-            clusters.c.coach_id == scope.coach_id,
+            led.c.tenant_id == scope.tenant_id,
+            led.c.cluster_id == cluster_id,
+            led.c.coach_id == scope.coach_id,
         )
 
     def _own_register(self, scope: Scope, organisation_id: ColumnElement[Any]) -> ColumnElement[bool]:

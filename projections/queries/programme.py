@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, exists, or_, select
 
 from projections.queries.core import CoreQueries, Scope
 
@@ -221,11 +221,18 @@ class ProgrammeQueries(CoreQueries):
     def feedback(self, scope: Scope, cluster_id: UUID, session_key: str | None = None) -> list[FeedbackRow]:
         """Visible items for everyone in view; hidden ones too for coaches and admins. Never the author's
         organisation: only whether the item is the viewer's own."""
-        items = self.t.feedback_items
+        items, sessions = self.t.feedback_items, self.t.sessions
         shown = ["visible"] if scope.organisation_id is not None else ["visible", "hidden"]
+        about_training = exists().where(
+            sessions.c.tenant_id == items.c.tenant_id,
+            sessions.c.cluster_id == items.c.cluster_id,
+            sessions.c.session_key == items.c.session_key,
+            sessions.c.organisation_id.is_(None),
+        )
         query = (
             select(items)
             .where(items.c.tenant_id == scope.tenant_id, items.c.cluster_id == cluster_id, items.c.status.in_(shown))
+            .where(about_training)
             .where(self._cluster_visible(scope, items.c.cluster_id))
             .order_by(items.c.shared_at, items.c.item_id)
         )

@@ -134,14 +134,42 @@ def test_a_mutation_on_another_consultancys_ids_writes_no_event(
     assert events_in_log(demo_services) == before
 
 
-def test_a_cluster_led_by_another_coach_is_not_found_for_a_coach(
+def test_a_coach_sees_and_acts_on_the_clusters_they_lead_and_no_other_of_their_consultancy(
     client_for: ClientFor, demo_services: Services
 ) -> None:
-    harbour_admin = client_for(HARBOUR_ADMIN)
-    coach_id = harbour_admin.data("{ coaches { id } }")["coaches"][0]["id"]
-    harbour_coach = client_for(HARBOUR_COACH)
-    cluster_id = harbour_coach.data("{ clusters { edges { node { id } } } }")["clusters"]["edges"][0]["node"]["id"]
-    assert harbour_coach.data(CLUSTER, {"id": cluster_id})["cluster"]["__typename"] == "Cluster"
-    alpine_coach_view = client_for("coach@alpine.example").data(CLUSTER, {"id": cluster_id})["cluster"]
-    assert alpine_coach_view["code"] == "NOT_FOUND"
-    assert coach_id
+    from backend.auth.passwords import hash_password
+    from domain.shared.aggregate import SYSTEM_ACTOR
+    from domain.tenancy.account import Role
+    from domain.tenancy.commands import OpenAccount
+    from domain.tenancy.consultancy import consultancy_id
+
+    tenant = consultancy_id("alpine")
+    second = OpenAccount(
+        tenant, SYSTEM_ACTOR, "second@alpine.example", "Sam Second", hash_password("cordee-demo-2026"), (Role.COACH,)
+    )
+    demo_services.execute(demo_services.app.open_account, second)
+    admin = client_for(ALPINE_ADMIN)
+    coaches = {c["displayName"]: c["id"] for c in admin.data("{ coaches { id displayName } }")["coaches"]}
+    form = "mutation($input: FormClusterInput!) { r: formCluster(input: $input) { ... on ClusterChange { cluster { id } } } }"
+    theirs = admin.data(form, {"input": {"name": "Second cluster", "coachId": coaches["Sam Second"]}})["r"]["cluster"][
+        "id"
+    ]
+    claire, sam = client_for("coach@alpine.example"), client_for("second@alpine.example")
+    names = "{ clusters { edges { node { name } } } }"
+    assert [e["node"]["name"] for e in claire.data(names)["clusters"]["edges"]] == ["Luxembourg SMEs 2026"]
+    assert [e["node"]["name"] for e in sam.data(names)["clusters"]["edges"]] == ["Second cluster"]
+    assert claire.data(CLUSTER, {"id": theirs})["cluster"] == {
+        "__typename": "NotFoundError",
+        "code": "NOT_FOUND",
+        "field": "id",
+    }
+    claires = claire.data("{ clusters { edges { node { id } } } }")["clusters"]["edges"][0]["node"]["id"]
+    before = events_in_log(demo_services)
+    cancel = (
+        "mutation($input: CancelSessionInput!) { r: cancelSession(input: $input) { ... on UserError { code field } } }"
+    )
+    refused = sam.data(cancel, {"input": {"clusterId": claires, "sessionKey": "module:9", "reason": "x"}})["r"]
+    assert refused == {"code": "NOT_FOUND", "field": "clusterId"}
+    assert events_in_log(demo_services) == before
+    assert sam.http.get(f"/clusters/{claires}/calendar.ics").status_code == 404
+    assert sam.http.get(f"/clusters/{claires}").status_code == 404

@@ -254,6 +254,33 @@ def test_a_member_sees_its_own_registers_only(client_for: ClientFor) -> None:
     assert [o["name"] for o in member_client.data("{ organisations { name } }")["organisations"]] == [
         "Boulangerie Muller"
     ]
+    registers = cluster_view(
+        member_client,
+        cluster["id"],
+        MEMBER_FIELDS
+        + """ effort { members { organisationName } }
+        attendance(sessionKey: "module:1") { organisationName } ledger: members { coachingHalfDays { workDone } }""",
+    )
+    assert [m["organisation"]["name"] for m in registers["members"]] == ["Boulangerie Muller"]
+    assert [m["organisationName"] for m in registers["effort"]["members"]] == ["Boulangerie Muller"]
+    assert [a["organisationName"] for a in registers["attendance"]] == ["Boulangerie Muller"]
+    assert len(registers["ledger"]) == 1
+    assert [c["displayName"] for c in member_client.data("{ coaches { displayName } }")["coaches"]] == ["Claire Coach"]
+
+
+def test_a_coach_logs_coaching_in_their_own_name(client_for: ClientFor, demo_services: Services) -> None:
+    coach, admin = client_for(ALPINE_COACH), client_for(ALPINE_ADMIN)
+    cluster = demo_cluster(coach)
+    someone_else = admin.data("{ viewer { id } }")["viewer"]["id"]
+    before = events_in_log(demo_services)
+    refused = mutate(
+        coach,
+        "logCoachingHalfDay",
+        "LogCoachingHalfDayInput",
+        coaching(cluster["id"], cluster["member_ids"]["Kirchberg Dental"], someone_else),
+    )
+    assert refused["code"] == "FORBIDDEN"
+    assert events_in_log(demo_services) == before
 
 
 TEMPLATE = "{ viewer { consultancy { programmeTemplate { version modules trainingDays coachingCeilingHalfDays cycleWeeksMin cycleWeeksMax clusterSizeMin clusterSizeMax gapAnalysisOnSiteHalfDays gapAnalysisResultHalfDays initialTrainingHalfDays timeZone } } } }"

@@ -197,3 +197,24 @@ def test_a_session_is_cancelled_with_a_reason_and_a_cluster_closes_after_its_sta
         },
     )
     assert (after["code"], after["field"]) == ("VALIDATION", "organisationId")
+
+
+def test_dates_beyond_any_programme_are_refused_by_name(client_for: ClientFor, demo_services: Services) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    demo = demo_cluster(admin)
+    before = events_in_log(demo_services)
+    moved = mutate(
+        admin,
+        "moveSession",
+        "MoveSessionInput",
+        {"clusterId": demo["id"], "sessionKey": "module:10", "on": "9999-12-31", "reason": "Later"},
+    )
+    assert (moved["code"], moved["field"]) == ("VALIDATION", "on")
+    assert events_in_log(demo_services) == before
+    cluster = forming_cluster(admin, "Far Cluster", ("Far One", "Far Two"))
+    far = admin.data(PROPOSAL, {"c": cluster["id"], "s": "9999-12-01"})["planProposal"]
+    assert far == {"__typename": "ValidationError", "code": "VALIDATION", "field": "startsOn"}
+    before = events_in_log(demo_services)
+    accepted = mutate(admin, "acceptPlan", "AcceptPlanInput", {"clusterId": cluster["id"], "startsOn": "9999-06-01"})
+    assert (accepted["code"], accepted["field"]) == ("VALIDATION", "startsOn")
+    assert events_in_log(demo_services) == before

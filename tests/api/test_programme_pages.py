@@ -320,3 +320,14 @@ def test_a_coaching_slot_is_held_by_logging_the_half_day_in_the_members_ledger(c
     assert response.status_code == 200 and '<span class="status status-held">Held</span>' in response.text
     ledger = coach.http.get(f"/clusters/{cluster_id}/members/{bakery}").text
     assert "5 used · " in ledger and "<td>5</td><td>Statement of applicability</td>" in ledger
+
+
+def test_a_members_own_session_offers_no_feedback(client_for: Callable[[str], GraphQLClient]) -> None:
+    member = client_for("member@muller.example")
+    cluster_id = member.data("{ clusters { edges { node { id sessions { key } } } } }")["clusters"]["edges"][0]["node"]
+    own = next(s["key"] for s in cluster_id["sessions"] if s["key"].startswith("gap-analysis:"))
+    page = member.http.get(f"/clusters/{cluster_id['id']}/sessions/{own}")
+    assert page.status_code == 200
+    assert "Share feedback" not in page.text
+    training = member.http.get(f"/clusters/{cluster_id['id']}/sessions/module:1")
+    assert "Share feedback" in training.text

@@ -85,8 +85,7 @@ def test_feedback_stays_anonymous_unless_signed(client_for: ClientFor) -> None:
     cluster = demo_cluster(coach)
     items = cluster_view(coach, cluster["id"], FEEDBACK)["feedback"]
     assert {i["signedBy"] for i in items} == {"Marc Muller", None}
-    anonymous = [i for i in items if i["signedBy"] is None]
-    assert anonymous and all(not i["mine"] for i in items)
+    assert [i for i in items if i["signedBy"] is None]
     member = client_for(MEMBER)
     shared = mutate(
         member,
@@ -186,3 +185,42 @@ def test_another_consultancy_sees_no_session_attendance_or_feedback(client_for: 
         {"clusterId": cluster["id"], "sessionKey": "module:1", "kind": "hard", "text": "Planted"},
     )
     assert (share["code"], share["field"]) == ("NOT_FOUND", "clusterId")
+
+
+def test_feedback_is_not_shared_about_one_members_own_session(client_for: ClientFor, demo_services: Services) -> None:
+    """Its key names the member, so an anonymous item there would not be anonymous."""
+    member = client_for(MEMBER)
+    cluster = demo_cluster(member)
+    own = next(
+        s["key"]
+        for s in cluster_view(member, cluster["id"], "sessions { key status }")["sessions"]
+        if s["key"].startswith("gap-analysis:") and s["status"] == "held"
+    )
+    before = events_in_log(demo_services)
+    refused = mutate(
+        member,
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {"clusterId": cluster["id"], "sessionKey": own, "kind": "hard", "text": "Our own visit"},
+    )
+    assert (refused["code"], refused["field"]) == ("VALIDATION", "sessionKey")
+    assert events_in_log(demo_services) == before
+
+
+def test_withdrawn_feedback_cannot_be_brought_back_by_hiding_it(client_for: ClientFor) -> None:
+    coach, member = client_for(ALPINE_COACH), client_for(MEMBER)
+    cluster = demo_cluster(coach)
+    shared = mutate(
+        member,
+        "shareFeedback",
+        "ShareFeedbackInput",
+        {"clusterId": cluster["id"], "sessionKey": "module:1", "kind": "hard", "text": "On second thoughts"},
+        FEEDBACK,
+    )
+    [item] = [i for i in shared["cluster"]["feedback"] if i["text"] == "On second thoughts"]
+    mutate(member, "withdrawFeedback", "FeedbackItemInput", {"clusterId": cluster["id"], "itemId": item["id"]})
+    hidden = mutate(
+        coach, "hideFeedback", "HideFeedbackInput", {"clusterId": cluster["id"], "itemId": item["id"], "reason": "x"}
+    )
+    assert hidden["code"] == "VALIDATION"
+    assert item["id"] not in {i["id"] for i in cluster_view(coach, cluster["id"], FEEDBACK)["feedback"]}

@@ -375,3 +375,12 @@ def test_attendance_below_two_people_is_worth_a_warning(attendees: list[str], wa
 
     warning = attendance_warning(attendees)
     assert warning is None if warned is None else warned in (warning or "")
+
+
+def test_feedback_is_not_shared_about_one_members_own_session() -> None:
+    cluster, [member, *_] = running()
+    key = f"gap-analysis:{member}"
+    cluster.hold_session(ACTOR, key, cluster.sessions[key].on, 1, {member: ["Ana"]})
+    with pytest.raises(ValidationFailed) as error:
+        cluster.check_feedback_allowed(key, member)
+    assert error.value.field == "session_key"

@@ -123,3 +123,13 @@ def test_bad_feedback_is_refused(kind: str, text: str, field: str) -> None:
     with pytest.raises(ValidationFailed) as error:
         FeedbackItem.share(TENANT, ACTOR, uuid4(), uuid4(), "module:1", uuid4(), kind, text, None)
     assert error.value.field == field
+
+
+def test_withdrawn_feedback_cannot_be_hidden_back_into_view() -> None:
+    author = uuid4()
+    item = FeedbackItem.share(TENANT, ACTOR, uuid4(), uuid4(), "module:1", author, "hard", "Too fast", None)
+    item.withdraw(ACTOR, author)
+    item.collect_events()
+    with pytest.raises(ValidationFailed):
+        item.hide(ACTOR, "Names a person")
+    assert item.collect_events() == []

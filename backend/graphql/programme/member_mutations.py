@@ -20,7 +20,7 @@ from backend.graphql.programme.inputs import (
     RecordIsmsEstablishedInput,
 )
 from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action
+from backend.policy import Action, authorize_coach_attribution
 from domain.programme import commands as c
 from domain.shared.errors import ValidationFailed
 
@@ -42,6 +42,7 @@ class MemberMutation:
     ) -> ClusterChangeResult:
         def build(p: Principal) -> c.LogCoachingHalfDay:
             coach_id = p.account_id if input.coach_id is None else parse_id(input.coach_id, "coach_id")
+            authorize_coach_attribution(p, coach_id)
             return c.LogCoachingHalfDay(
                 p.tenant_id,
                 p.account_id,
