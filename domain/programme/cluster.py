@@ -586,8 +586,8 @@ def cluster_warnings(member_count: int, recommended_minimum: int = 3) -> list[st
     """What a coach should know about a cluster's make-up; none of it blocks the programme."""
     if member_count < recommended_minimum:
         return [
-            f"Fewer than {recommended_minimum} members: anonymised comparisons are weak, "
-            "and members may recognise each other's figures."
+            f"Fewer than {recommended_minimum} members: anonymised comparisons are weak; members may recognise "
+            "each other's figures, and each other's unsigned feedback."
         ]
     return []
 

@@ -5,7 +5,9 @@ from frontend.documents import GAUGE_FIELDS, USER_ERROR, change
 CLUSTER_NAV = "id name status members { organisation { id name } outcome { status } }"
 """What every cluster page needs for its breadcrumbs and its links to the cluster's other pages."""
 
-SESSION_FIELDS = "key kind title moduleNumber organisationName scheduledOn halfDay halfDays status heldOn"
+SESSION_FIELDS = (
+    "key kind title moduleNumber organisationId organisationName scheduledOn halfDay halfDays status heldOn"
+)
 
 PLAN = f"""
 query Plan($id: ID!) {{

@@ -15,7 +15,7 @@ from frontend.forms import FormErrors, Submission
 from frontend.ports import FrontendPorts
 from frontend.programme import documents
 from frontend.programme.members import coaching_variables
-from frontend.programme.views import FEEDBACK_KINDS, active_members, clashing, organisation_ids
+from frontend.programme.views import FEEDBACK_KINDS, active_members, clashing
 
 ATTENDEES = "attendees-"
 """Prefix of the hold form's textareas, one per member organisation: `attendees-<organisation id>`."""
@@ -54,8 +54,9 @@ class SessionPages(PageBase):
         context = {
             "cluster": cluster,
             "session": session,
-            "organisation_ids": organisation_ids(cluster),
-            "expected": [m for m in active_members(cluster) if session["organisationName"] in (None, _name(m))],
+            "expected": [
+                m for m in active_members(cluster) if session["organisationId"] in (None, m["organisation"]["id"])
+            ],
             "unavailable": clashing(cluster["clashes"]).get(key, []),
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
             "feedback_kinds": FEEDBACK_KINDS,
@@ -124,8 +125,3 @@ class SessionPages(PageBase):
         redisplay = partial(self._session, request, cluster_id, key)
         done = f"/clusters/{cluster_id}/sessions/{key}"
         return await self._submit(request, form, document, variables, redisplay, done, beside)
-
-
-def _name(member: dict[str, Any]) -> str:
-    name: str = member["organisation"]["name"]
-    return name

@@ -92,9 +92,10 @@ def test_a_cycle_that_cannot_keep_four_weeks_is_explained(client_for: ClientFor)
 def test_moves_keep_their_reason_and_a_later_declaration_shows_as_a_clash(client_for: ClientFor) -> None:
     admin = client_for(ALPINE_ADMIN)
     cluster = demo_cluster(admin)
-    selection = "sessions { key scheduledOn } clashes { sessionKey organisationName } unavailability { organisationName endsOn }"
+    selection = "sessions { key scheduledOn } clashes { sessionKey organisationName organisationId } unavailability { organisationName endsOn }"
     view = cluster_view(admin, cluster["id"], selection)
     assert [(c["sessionKey"], c["organisationName"]) for c in view["clashes"]] == [("module:6", "Boulangerie Muller")]
+    assert [c["organisationId"] for c in view["clashes"]] == [cluster["member_ids"]["Boulangerie Muller"]]
     sessions = {s["key"]: date.fromisoformat(s["scheduledOn"]) for s in view["sessions"]}
     back = max(
         date.fromisoformat(p["endsOn"]) for p in view["unavailability"] if p["organisationName"] == "Boulangerie Muller"

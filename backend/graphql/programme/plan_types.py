@@ -17,7 +17,10 @@ class Session:
     kind: str
     title: str
     module_number: int | None
-    organisation_name: str | None = strawberry.field(description="The member concerned; none for cluster sessions.")
+    organisation_id: strawberry.ID | None = strawberry.field(
+        description="The member concerned; none for cluster sessions."
+    )
+    organisation_name: str | None
     scheduled_on: date
     half_day: str
     half_days: int
@@ -33,6 +36,7 @@ class Session:
             kind=row.kind,
             title=row.title,
             module_number=row.module_number,
+            organisation_id=strawberry.ID(str(row.organisation_id)) if row.organisation_id else None,
             organisation_name=names.get(row.organisation_id) if row.organisation_id else None,
             scheduled_on=row.scheduled_on,
             half_day=row.half_day,
@@ -58,6 +62,7 @@ class SessionMove:
 
 @strawberry.type(description="Who came from one member. Fewer than two is a warning; nobody means absent.")
 class Attendance:
+    organisation_id: strawberry.ID
     organisation_name: str
     attendees: list[str]
 
@@ -72,6 +77,7 @@ class Attendance:
 
 @strawberry.type
 class Unavailability:
+    organisation_id: strawberry.ID
     organisation_name: str
     starts_on: date
     ends_on: date
@@ -83,6 +89,7 @@ class Clash:
     session_key: str
     session_title: str
     scheduled_on: date
+    organisation_id: strawberry.ID
     organisation_name: str
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+import strawberry
 from strawberry.types import Info
 
 from backend.graphql.context import Context
@@ -48,13 +49,24 @@ def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) ->
         for m in queries.members(scope, cluster_id)
         if m.outcome != "withdrawn" and session.organisation_id in (None, m.organisation.organisation_id)
     ]
-    return [Attendance(organisation_name=o.name, attendees=came.get(o.organisation_id, [])) for o in expected]
+    return [
+        Attendance(
+            organisation_id=_id(o.organisation_id), organisation_name=o.name, attendees=came.get(o.organisation_id, [])
+        )
+        for o in expected
+    ]
 
 
 def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavailability]:
     rows = info.context.services.queries.unavailability(info.context.scope, cluster_id)
     return [
-        Unavailability(organisation_name=r.organisation_name, starts_on=r.starts_on, ends_on=r.ends_on, reason=r.reason)
+        Unavailability(
+            organisation_id=_id(r.organisation_id),
+            organisation_name=r.organisation_name,
+            starts_on=r.starts_on,
+            ends_on=r.ends_on,
+            reason=r.reason,
+        )
         for r in rows
     ]
 
@@ -76,6 +88,7 @@ def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
             session_key=key,
             session_title=rows[key].title,
             scheduled_on=rows[key].scheduled_on,
+            organisation_id=_id(organisation_id),
             organisation_name=names[organisation_id],
         )
         for key, organisation_id in found
@@ -135,6 +148,10 @@ def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> Pl
         ],
         notes=[PlanNote(key=n.key, message=_named(n.message, names)) for n in proposed.notes],
     )
+
+
+def _id(organisation_id: UUID) -> strawberry.ID:
+    return strawberry.ID(str(organisation_id))
 
 
 def _named(message: str, names: dict[UUID, str]) -> str:
