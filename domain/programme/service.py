@@ -70,11 +70,6 @@ class ProgrammeCommands(CommandService):
 
     # Planning
 
-    def propose_plan(self, tenant_id: UUID, cluster_id: UUID, starts_on: date) -> PlanProposal:
-        """The planner's proposal for this cluster as it stands, from the consultancy's current template."""
-        cluster = self._cluster(tenant_id, cluster_id)
-        return self._proposal(cluster, self._current_template(tenant_id), starts_on)
-
     def accept_plan(self, cmd: AcceptPlan) -> Saved:
         cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
         template = self._current_template(cmd.tenant_id)

@@ -20,9 +20,6 @@ class Scope:
     organisation_id: UUID | None = None
     """When set (a member's scope), only this organisation's clusters, and of every register its own part."""
 
-    def sees_registers_of(self, organisation_id: UUID) -> bool:
-        return self.organisation_id is None or self.organisation_id == organisation_id
-
 
 @dataclass(frozen=True)
 class ConsultancyRow:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from uuid import UUID
 
 import strawberry
 
@@ -30,7 +31,7 @@ class Session:
     cancellation_reason: str | None
 
     @classmethod
-    def from_row(cls, row: SessionRow, names: dict[object, str]) -> Session:
+    def from_row(cls, row: SessionRow, names: dict[UUID, str]) -> Session:
         return cls(
             key=row.key,
             kind=row.kind,
@@ -203,12 +204,9 @@ class EffortReport:
     )
     days_per_organisation: float | None
     single_organisation_baseline_days: float | None
-
-    @strawberry.field(description="Days per organisation as a share of the single-organisation baseline.")
-    def share_of_baseline(self) -> float | None:
-        if not self.single_organisation_baseline_days or self.days_per_organisation is None:
-            return None
-        return round(self.days_per_organisation / self.single_organisation_baseline_days, 3)
+    share_of_baseline: float | None = strawberry.field(
+        description="Days per organisation as a share of the single-organisation baseline."
+    )
 
 
 @strawberry.type

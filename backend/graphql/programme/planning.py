@@ -21,12 +21,13 @@ from backend.graphql.programme.plan_types import (
     Unavailability,
 )
 from domain.programme import planner
+from domain.programme.effort import cluster_effort
 from domain.templates.programme import ProgrammeTemplate
 from projections.planning.projection import session_title
 from projections.queries import SessionRow
 
 
-def _names(info: Info[Context, None], cluster_id: UUID) -> dict[object, str]:
+def _names(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, str]:
     members = info.context.services.queries.members(info.context.scope, cluster_id)
     return {m.organisation.organisation_id: m.organisation.name for m in members}
 
@@ -75,13 +76,8 @@ def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
     """Scheduled sessions inside a member's declared unavailability, as the planner's own rule sees them."""
     queries, scope = info.context.services.queries, info.context.scope
     rows = {row.key: row for row in queries.sessions(scope, cluster_id) if row.status == "scheduled"}
-    periods: dict[UUID, list[planner.Period]] = {
-        m.organisation.organisation_id: [] for m in queries.members(scope, cluster_id) if m.outcome != "withdrawn"
-    }
     names = _names(info, cluster_id)
-    for period in queries.unavailability(scope, cluster_id):
-        if period.organisation_id in periods:
-            periods[period.organisation_id].append(planner.Period(period.starts_on, period.ends_on))
+    periods = _unavailability_of_active_members(info, cluster_id)
     found = planner.clashes([_planned(row) for row in rows.values()], periods)
     return [
         Clash(
@@ -99,9 +95,11 @@ def effort(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
     queries, scope = info.context.services.queries, info.context.scope
     rows = queries.effort(scope, cluster_id)
     held = [s for s in queries.sessions(scope, cluster_id) if s.status == "held" and s.organisation_id is None]
-    training_days = sum(s.held_half_days or 0 for s in held) / 2
-    consultancy_days = training_days + sum(r.gap_analysis_days + r.coaching_days for r in rows)
     consultancy = queries.consultancy(scope)
+    baseline = consultancy.single_organisation_baseline_days if consultancy else None
+    totals = cluster_effort(
+        [(r.gap_analysis_days, r.coaching_days) for r in rows], sum(s.held_half_days or 0 for s in held), baseline
+    )
     return EffortReport(
         members=[
             MemberEffort(
@@ -112,10 +110,11 @@ def effort(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
             )
             for r in rows
         ],
-        training_days_held=training_days,
-        consultancy_days=consultancy_days,
-        days_per_organisation=round(consultancy_days / len(rows), 2) if rows else None,
-        single_organisation_baseline_days=consultancy.single_organisation_baseline_days if consultancy else None,
+        training_days_held=totals.training_days_held,
+        consultancy_days=totals.consultancy_days,
+        days_per_organisation=totals.days_per_organisation,
+        single_organisation_baseline_days=baseline,
+        share_of_baseline=totals.share_of_baseline,
     )
 
 
@@ -123,13 +122,9 @@ def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> Pl
     """The planner's proposal from the cluster's members and their unavailability, with the current template."""
     queries, scope = info.context.services.queries, info.context.scope
     template = ProgrammeTemplate.from_record(queries.template(scope) or {})
-    members = [m for m in queries.members(scope, cluster_id) if m.outcome != "withdrawn"]
-    periods: dict[UUID, list[planner.Period]] = {m.organisation.organisation_id: [] for m in members}
-    for period in queries.unavailability(scope, cluster_id):
-        if period.organisation_id in periods:
-            periods[period.organisation_id].append(planner.Period(period.starts_on, period.ends_on))
+    periods = _unavailability_of_active_members(info, cluster_id)
     proposed = planner.propose_plan(starts_on, template, periods)
-    names = {m.organisation.organisation_id: m.organisation.name for m in members}
+    names = {k: v for k, v in _names(info, cluster_id).items() if k in periods}
     return PlanProposal(
         starts_on=proposed.starts_on,
         fingerprint=proposed.fingerprint(),
@@ -148,6 +143,18 @@ def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> Pl
         ],
         notes=[PlanNote(key=n.key, message=_named(n.message, names)) for n in proposed.notes],
     )
+
+
+def _unavailability_of_active_members(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, list[planner.Period]]:
+    """The planner's view of the calendar: each active member, with the periods it declared."""
+    queries, scope = info.context.services.queries, info.context.scope
+    periods: dict[UUID, list[planner.Period]] = {
+        m.organisation.organisation_id: [] for m in queries.members(scope, cluster_id) if m.outcome != "withdrawn"
+    }
+    for period in queries.unavailability(scope, cluster_id):
+        if period.organisation_id in periods:
+            periods[period.organisation_id].append(planner.Period(period.starts_on, period.ends_on))
+    return periods
 
 
 def _id(organisation_id: UUID) -> strawberry.ID:
