@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
+from fastapi import FastAPI, Request
 
 from backend.auth.current import SESSION_COOKIE, principal_from_request, sign_in
 from backend.exports.routes import export_routes
-from backend.graphql.context import Context
+from backend.graphql.router import GraphQLEndpoint
 from backend.graphql.schema import build_schema
+from backend.http.headers import install_headers
+from backend.http.health import health_routes
 from backend.policy import scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
 from domain.tenancy.account import Role
 from frontend.pages import mount_pages
-from frontend.ports import FrontendPorts, GraphQLResult, Viewer
+from frontend.ports import FrontendPorts, Viewer
 
 log = logging.getLogger("cordee")
-
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-}
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
@@ -48,46 +40,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app = FastAPI(title="Cordee", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.services = services
 
-    def context_for(request: Request) -> Context:
-        return Context(services, principal_from_request(services, request), request.state.request_id)
-
-    async def graphql_context(request: Request) -> Context:
-        return context_for(request)
-
-    app.include_router(
-        GraphQLRouter(
-            schema,
-            context_getter=graphql_context,
-            graphql_ide=None if settings.is_production else "graphiql",
-            allow_queries_via_get=False,
-        ),
-        prefix="/graphql",
-    )
-
-    @app.middleware("http")
-    async def request_id_and_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request.state.request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-        response = await call_next(request)
-        response.headers["X-Request-ID"] = request.state.request_id
-        for header, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(header, value)
-        return response
-
+    endpoint = GraphQLEndpoint(services, schema, settings.is_production)
+    app.include_router(endpoint.router(), prefix="/graphql")
+    install_headers(app)
     app.include_router(export_routes(services))
-
-    @app.get("/health/live", include_in_schema=False)
-    def live() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/health/ready", include_in_schema=False)
-    def ready() -> JSONResponse:
-        error = services.runner.last_error
-        body = {"status": "degraded" if error else "ok", "projections": services.runner.positions(), "error": error}
-        return JSONResponse(body, status_code=503 if error else 200)
-
-    async def execute(request: Request, document: str, variables: dict[str, Any] | None) -> GraphQLResult:
-        result = await schema.execute(document, variable_values=variables, context_value=context_for(request))
-        return GraphQLResult(result.data, [dict(error.formatted) for error in result.errors or []])
+    app.include_router(health_routes(services))
 
     def viewer(request: Request) -> Viewer | None:
         principal = principal_from_request(services, request)
@@ -110,7 +67,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     mount_pages(
         app,
         FrontendPorts(
-            execute=execute,
+            execute=endpoint.execute,
             viewer=viewer,
             sign_in=start_session,
             sign_out=services.sessions.close,

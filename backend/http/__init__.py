@@ -1,0 +1,1 @@
+"""HTTP concerns outside GraphQL and the pages: response headers, health and readiness."""
