@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+from eventsourcing.persistence import InterfaceError, InternalError, OperationalError
 from strawberry.types import Info
 
 from backend.auth.principal import Principal
 from backend.graphql.context import Context
-from backend.graphql.errors import UserError, user_error
+from backend.graphql.errors import UserError, unavailable, user_error
 from domain.application import Cordee, Saved
 from domain.shared.errors import DomainError
 
 C = TypeVar("C")
+log = logging.getLogger("cordee.graphql")
+
+STORAGE_FAILURES = (OperationalError, InterfaceError, InternalError)
+"""What the event store's recorder raises when it cannot write: disk full, read-only, unreachable, locked."""
 
 
 async def run_command(
@@ -28,6 +34,13 @@ async def run_command(
     try:
         authorize(principal)
         cmd = build(principal)
-        return await context.services.execute_async(handler(context.services.app), cmd)
+        saved = await context.services.execute_async(handler(context.services.app), cmd)
     except DomainError as error:
+        if error.code == "PROJECTIONS_BEHIND":
+            context.note_saved()
         return user_error(error)
+    except STORAGE_FAILURES as error:
+        log.warning("Event store refused a write (request %s): %s", context.request_id, error)
+        return unavailable()
+    context.note_saved()
+    return saved

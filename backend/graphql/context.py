@@ -11,11 +11,23 @@ from projections.queries import Scope
 
 
 class Context(BaseContext):
-    def __init__(self, services: Services, principal: Principal | None, request_id: str) -> None:
+    def __init__(
+        self,
+        services: Services,
+        principal: Principal | None,
+        request_id: str,
+        idempotency_key: str | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
         self.principal = principal
         self.request_id = request_id
+        self.idempotency_key = idempotency_key
+        self.saved_something = False
+
+    def note_saved(self) -> None:
+        """A command of this request wrote events: a retry with its idempotency key must not write again."""
+        self.saved_something = True
 
     @property
     def signed_in(self) -> Principal:

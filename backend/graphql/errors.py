@@ -17,6 +17,7 @@ class ErrorCode(Enum):
     CONFLICT = "CONFLICT"
     FORBIDDEN = "FORBIDDEN"
     PROJECTIONS_BEHIND = "PROJECTIONS_BEHIND"
+    UNAVAILABLE = "UNAVAILABLE"
 
 
 @strawberry.interface(description="A refusal the client can show to the user. Nothing was written.")
@@ -51,18 +52,30 @@ class ProjectionsBehindError(UserError):
     pass
 
 
+@strawberry.type(description="The change was NOT saved: the event store could not be written. Try again later.")
+class UnavailableError(UserError):
+    pass
+
+
 _TYPES: dict[str, type[UserError]] = {
     "VALIDATION": ValidationError,
     "NOT_FOUND": NotFoundError,
     "CONFLICT": ConflictError,
     "FORBIDDEN": ForbiddenError,
     "PROJECTIONS_BEHIND": ProjectionsBehindError,
+    "UNAVAILABLE": UnavailableError,
 }
+
+NOT_SAVED = "The change was NOT saved: the data store cannot be written right now. Try again later."
 
 
 def user_error(error: DomainError) -> UserError:
     error_type = _TYPES[error.code]
     return error_type(code=ErrorCode(error.code), message=error.message, field=_camel_path(error.field))
+
+
+def unavailable() -> UnavailableError:
+    return UnavailableError(code=ErrorCode.UNAVAILABLE, message=NOT_SAVED, field=None)
 
 
 def parse_id(value: str, field: str) -> UUID:

@@ -15,7 +15,14 @@ from strawberry.extensions import (
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
-from backend.graphql.errors import ConflictError, ForbiddenError, NotFoundError, ProjectionsBehindError, ValidationError
+from backend.graphql.errors import (
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+    ProjectionsBehindError,
+    UnavailableError,
+    ValidationError,
+)
 from backend.graphql.extensions import MaskUnexpectedErrors
 from backend.graphql.programme.feedback_mutations import FeedbackMutation
 from backend.graphql.programme.member_mutations import MemberMutation
@@ -53,7 +60,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         extensions=extensions,
-        types=[ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError],
+        types=[ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError, UnavailableError],
         config=StrawberryConfig(auto_camel_case=True),
     )
 

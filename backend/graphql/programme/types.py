@@ -10,7 +10,14 @@ import strawberry
 from strawberry.types import Info
 
 from backend.graphql.context import Context
-from backend.graphql.errors import ConflictError, ForbiddenError, NotFoundError, ProjectionsBehindError, ValidationError
+from backend.graphql.errors import (
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+    ProjectionsBehindError,
+    UnavailableError,
+    ValidationError,
+)
 from backend.graphql.programme import planning
 from backend.graphql.programme.plan_types import (
     Assessment,
@@ -274,10 +281,22 @@ PlanProposalResult = Annotated[
     PlanProposal | NotFoundError | ValidationError | ForbiddenError, strawberry.union("PlanProposalResult")
 ]
 ClusterChangeResult = Annotated[
-    ClusterChange | ValidationError | NotFoundError | ConflictError | ForbiddenError | ProjectionsBehindError,
+    ClusterChange
+    | ValidationError
+    | NotFoundError
+    | ConflictError
+    | ForbiddenError
+    | ProjectionsBehindError
+    | UnavailableError,
     strawberry.union("ClusterChangeResult"),
 ]
 OrganisationChangeResult = Annotated[
-    OrganisationChange | ValidationError | NotFoundError | ConflictError | ForbiddenError | ProjectionsBehindError,
+    OrganisationChange
+    | ValidationError
+    | NotFoundError
+    | ConflictError
+    | ForbiddenError
+    | ProjectionsBehindError
+    | UnavailableError,
     strawberry.union("OrganisationChangeResult"),
 ]

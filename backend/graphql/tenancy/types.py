@@ -6,7 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from backend.graphql.errors import ConflictError, ForbiddenError, ProjectionsBehindError, ValidationError
+from backend.graphql.errors import (
+    ConflictError,
+    ForbiddenError,
+    ProjectionsBehindError,
+    UnavailableError,
+    ValidationError,
+)
 
 
 @strawberry.type(description="The shape of the programme; clusters keep the version they were planned with.")
@@ -64,6 +70,6 @@ class Viewer:
 
 
 ConsultancyChangeResult = Annotated[
-    Consultancy | ValidationError | ConflictError | ForbiddenError | ProjectionsBehindError,
+    Consultancy | ValidationError | ConflictError | ForbiddenError | ProjectionsBehindError | UnavailableError,
     strawberry.union("ConsultancyChangeResult"),
 ]
