@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from backend.exports.naming import one_line
 from domain.programme.planner import HalfDay, PlannedSession, SessionKind
 from projections.queries import ClusterRow, SessionRow
 
@@ -28,7 +29,7 @@ def cluster_calendar(cluster: ClusterRow, sessions: Iterable[SessionRow], names:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", cluster.name)
+    calendar.add("x-wr-calname", one_line(cluster.name))
     for session in sessions:
         for number, (starts, ends) in enumerate(_intervals(session, zone), start=1):
             calendar.add_component(_event(cluster, session, names, host, number, starts, ends))
@@ -46,13 +47,13 @@ def _event(
     ends: datetime,
 ) -> Event:
     event = Event()
-    member = names.get(session.organisation_id) if session.organisation_id else None
+    member = one_line(names[session.organisation_id]) if session.organisation_id in names else None
     event.add("uid", f"{cluster.cluster_id}-{session.key}-{number}@{host}")
     event.add("summary", f"{session.title} ({member})" if member else session.title)
     event.add("dtstart", starts)
     event.add("dtend", ends)
     event.add("dtstamp", datetime.combine(cluster.plan_starts_on or session.scheduled_on, time(0), ZoneInfo("UTC")))
-    event.add("description", f"{cluster.name}: {session.title}")
+    event.add("description", f"{one_line(cluster.name)}: {session.title}")
     event.add("status", {"cancelled": "CANCELLED"}.get(session.status, "CONFIRMED"))
     return event
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 
 from backend.auth.current import principal_from_request
 from backend.exports.calendar import cluster_calendar
+from backend.exports.naming import content_disposition
 from backend.policy import scope_for
 from backend.services import Services
 
@@ -47,8 +48,8 @@ def _feed(services: Services, request: Request, cluster_id: str, organisation_id
         s for s in queries.sessions(scope, cluster.cluster_id) if member is None or s.organisation_id in (None, member)
     ]
     body = cluster_calendar(cluster, sessions, names, request.url.hostname or "cordee")
-    filename = f"{cluster.name}.ics".replace('"', "")
-    return Response(body, media_type=CALENDAR_TYPE, headers={"Content-Disposition": f'inline; filename="{filename}"'})
+    disposition = content_disposition(f"{cluster.name}.ics")
+    return Response(body, media_type=CALENDAR_TYPE, headers={"Content-Disposition": disposition})
 
 
 def _uuid(value: str | None) -> UUID | None:
