@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from typing import Annotated
+from uuid import UUID
 
 import typer
 from rich.console import Console
@@ -21,6 +22,7 @@ from domain.shared.errors import DomainError
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
 from domain.tenancy.consultancy import consultancy_id
+from projections.queries import Scope
 from projections.rebuild import checksum, rebuild
 
 cli = typer.Typer(help="Cordee: cluster-based ISMS coaching.", no_args_is_help=True)
@@ -89,16 +91,51 @@ def projections_checksum() -> None:
 
 @projections_cli.command("status")
 def projections_status() -> None:
-    """Show how far each projection has read the event log."""
+    """Show how far each projection has read the event log, and the events parked per tenant."""
     services = _services()
     try:
-        last = services.app.recorder.max_notification_id() or 0
+        health = services.health()
+        last = health.last_notification_id or 0
         table = Table("projection", "position", "events in log", "behind")
-        for name, position in services.runner.positions().items():
+        for name, position in health.positions.items():
             table.add_row(name, str(position), str(last), str(last - position))
         console.print(table)
+        if not health.parked:
+            console.print("No events parked.")
+            return
+        parked = Table("tenant", "slug", "projection", "parked events", "error")
+        for tenant, projection, count, error in health.parked:
+            consultancy = services.queries.consultancy(Scope(tenant))
+            slug = consultancy.slug if consultancy else "?"
+            parked.add_row(str(tenant), slug, projection, str(count), error or "")
+        console.print(parked)
+        console.print("After a fix, apply them with `cordee projections replay [--tenant SLUG] [--projection NAME]`.")
     finally:
         services.close()
+
+
+@projections_cli.command("replay")
+def projections_replay(
+    tenant: Annotated[str | None, typer.Option(help="The consultancy's short name or id.")] = None,
+    projection: Annotated[str | None, typer.Option(help="One projection, by name.")] = None,
+) -> None:
+    """Apply parked events again, in order, after a fix; each that applies is cleared, the others stay parked."""
+    services = _services()
+    try:
+        tenant_id = _tenant_id(tenant) if tenant else None
+        result = services.runner.replay_parked(tenant_id, projection)
+        console.print(f"Applied {result.applied} parked events; {result.still_parked} still parked.")
+    finally:
+        services.close()
+    if result.still_parked:
+        raise typer.Exit(1)
+
+
+def _tenant_id(slug_or_id: str) -> UUID:
+    try:
+        return UUID(slug_or_id)
+    except ValueError:
+        return consultancy_id(slug_or_id)
 
 
 @tenant_cli.command("create")

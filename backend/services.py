@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TypeVar
+from uuid import UUID
 
 import anyio.to_thread
 
@@ -20,12 +22,31 @@ from projections.runner import ProjectionRunner
 from projections.store import ReadStore, create_read_engine
 
 C = TypeVar("C")
+log = logging.getLogger(__name__)
 
 
 class ProjectionsBehind(DomainError):
     """The command was saved but the read models did not catch up in time; the client should re-read."""
 
     code = "PROJECTIONS_BEHIND"
+
+
+@dataclass(frozen=True)
+class Health:
+    """What readiness is decided on; the details are for operators and the log, never for anonymous callers."""
+
+    event_store: bool
+    read_store: bool
+    runner_error: str | None
+    """The class of the error the background runner keeps retrying, if any."""
+    last_notification_id: int | None = None
+    positions: dict[str, int] = field(default_factory=dict)
+    parked: list[tuple[UUID, str, int, str | None]] = field(default_factory=list)
+    """Per tenant and projection: events parked, and the class of the error that parked them."""
+
+    @property
+    def ready(self) -> bool:
+        return self.event_store and self.read_store and self.runner_error is None and not self.parked
 
 
 @dataclass
@@ -47,6 +68,24 @@ class Services:
     async def execute_async(self, command: Callable[[C], Saved], cmd: C) -> Saved:
         # The event store library is synchronous: keep it off the event loop.
         return await anyio.to_thread.run_sync(self.execute, command, cmd)
+
+    def health(self, request_id: str = "-") -> Health:
+        """Reads the last event's position and the read store; a failure is logged with the request id."""
+        last, event_store = None, True
+        try:
+            last = self.app.recorder.max_notification_id() or 0
+        except Exception:
+            event_store = False
+            log.exception("Readiness: the event store cannot be read (request %s)", request_id)
+        positions, parked, read_store = {}, [], True
+        try:
+            positions, parked = self.runner.positions(), self.runner.parked_counts()
+        except Exception:
+            read_store = False
+            log.exception("Readiness: the read store cannot be read (request %s)", request_id)
+        if parked:
+            log.warning("Readiness: %d events are parked (request %s)", sum(p[2] for p in parked), request_id)
+        return Health(event_store, read_store, self.runner.last_error_class, last, positions, parked)
 
     def start(self) -> None:
         if self.settings.run_projections_in_process:

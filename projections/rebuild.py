@@ -35,14 +35,9 @@ def rebuild(
     with live.writing() as conn:
         if live.is_postgres:
             conn.execute(text(f"LOCK TABLE {live.tables.tracking.name} IN ACCESS EXCLUSIVE MODE"))
-        for projection in runner.projections:  # events saved since the catch-up
-            while _advanced(runner.apply_batch(conn, projection)):
-                pass
+        while runner.apply_batch(conn).covered:  # events saved since the catch-up
+            pass
         _swap(conn, live, fresh)
-
-
-def _advanced(span: tuple[int, int]) -> bool:
-    return span[1] > span[0]
 
 
 def _swap(conn: Connection, live: ReadStore, fresh: ReadStore) -> None:
@@ -55,9 +50,10 @@ def _swap(conn: Connection, live: ReadStore, fresh: ReadStore) -> None:
 
 
 def checksum(store: ReadStore) -> str:
-    """A SHA-256 of every read row (tracking aside), tables by name, rows in primary-key order."""
+    """A SHA-256 of every read row (tracking and parked events aside), tables by name, rows in primary-key order."""
     digest = hashlib.sha256()
-    tables = sorted((t for t in store.tables.all() if t is not store.tables.tracking), key=lambda t: t.name)
+    operational = (store.tables.tracking, store.tables.parked_events)
+    tables = sorted((t for t in store.tables.all() if t not in operational), key=lambda t: t.name)
     with store.reading() as conn:
         for table in tables:
             digest.update(f"table {store.tables.unprefixed(table)}\n".encode())

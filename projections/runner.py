@@ -1,4 +1,11 @@
-"""Feeds events to projections: rows and tracking in one transaction, in batches, exactly once, resumable."""
+"""Feeds events to projections: rows and tracking in one transaction, in batches, exactly once, resumable.
+
+A batch is one transaction for all the runner's projections: it locks their positions (one runner at a time),
+reads the events after the lowest of them once, hands each event to the projections that handle it and have not
+seen it, and moves the positions. When applying fails, the batch is rolled back to a savepoint and applied again
+event by event, each in a savepoint of its own, to find the failing events: those are parked (see `parking`),
+the rest applied, and the positions still move, so one tenant's bad event never stops another tenant.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,15 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from sqlalchemy import Connection, update
+from eventsourcing.persistence import Notification
+from sqlalchemy import Connection
 
+from projections.parking import NOT_PARKABLE, UNKNOWN_TENANT, Failure, ParkedEvent, ParkedEvents
 from projections.projection import Projection
 from projections.store import ReadStore
 from projections.writer import GroupedWriter
@@ -19,6 +30,20 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SHARD = "default"
 """Tracking is per shard of the event store; the embedded default has one."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    covered: int
+    """Positions of the log the batch covered, summed over the projections (0 once caught up)."""
+    positions: dict[str, int]
+    """Each projection's position when the batch commits."""
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    applied: int
+    still_parked: int
 
 
 class ProjectionRunner:
@@ -38,7 +63,13 @@ class ProjectionRunner:
         self.projections = list(projections)
         self.shard = shard
         self.batch_size = batch_size
-        self.last_error: str | None = None
+        self.parked = ParkedEvents(store.tables, shard)
+        self.last_error_class: str | None = None
+        self._names = [p.name for p in self.projections]
+        self._by_topic: dict[str, list[Projection]] = {}
+        for projection in self.projections:
+            for topic in projection.topics:
+                self._by_topic.setdefault(topic, []).append(projection)
         self._positions: dict[str, int] = {}
         self._progress = threading.Condition()
         self._wake = threading.Event()
@@ -49,43 +80,147 @@ class ProjectionRunner:
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> None:
         """Processes batches until every projection has seen the whole log as it stood."""
-        for projection in self.projections:
-            while self.run_batch(projection, progress):
-                pass
+        while self.run_batch(progress):
+            pass
 
-    def run_batch(self, projection: Projection, progress: Callable[[int], None] | None = None) -> int:
-        """One transaction: lock the projection's position, apply the next events, move the position.
+    def run_batch(self, progress: Callable[[int], None] | None = None) -> int:
+        """One transaction: lock the positions, apply the next events, move the positions.
 
-        Answers how many positions of the log the batch covered (0 once caught up).
+        Answers how many positions of the log the batch covered, summed over the projections (0 once caught up).
         """
         with self.store.writing() as conn:
-            start, end = self.apply_batch(conn, projection)
-        self._record_progress(projection.name, end)
-        if progress is not None and end > start:
-            progress(end - start)
-        return end - start
+            batch = self.apply_batch(conn)
+        self._record_progress(batch.positions)
+        if progress is not None and batch.covered:
+            progress(batch.covered)
+        return batch.covered
 
-    def apply_batch(self, conn: Connection, projection: Projection) -> tuple[int, int]:
-        start = self.store.lock_position(conn, self.shard, projection.name)
+    def apply_batch(self, conn: Connection) -> Batch:
+        """The next batch, in the caller's transaction."""
+        positions = self.store.lock_positions(conn, self.shard, self._names)
         last_in_log = self.app.recorder.max_notification_id() or 0
-        if last_in_log <= start:
-            return start, start
+        behind = [p for p in self.projections if positions[p.name] < last_in_log]
+        if not behind:
+            return Batch(0, positions)
+        start = min(positions[p.name] for p in behind)
+        topics = sorted({topic for p in behind for topic in p.topics})
         notifications = self.app.recorder.select_notifications(
-            start, self.batch_size, stop=last_in_log, topics=projection.topics, inclusive_of_start=False
+            start, self.batch_size, stop=last_in_log, topics=topics, inclusive_of_start=False
         )
+        try:
+            with conn.begin_nested():
+                self._apply_fast(conn, notifications, positions)
+        except NOT_PARKABLE:
+            raise
+        except Exception:  # some event fails: find it, park it, apply the others
+            self._apply_one_by_one(conn, notifications, positions)
+        end = notifications[-1].id if len(notifications) == self.batch_size else last_in_log
+        self.store.move_positions(conn, self.shard, self._names, end)
+        covered = sum(max(0, end - position) for position in positions.values())
+        return Batch(covered, {name: max(position, end) for name, position in positions.items()})
+
+    def _apply_fast(self, conn: Connection, notifications: Sequence[Notification], positions: dict[str, int]) -> None:
+        parked_pairs = self.parked.parked_pairs(conn)
+        held: list[ParkedEvent] = []
         writer = GroupedWriter(conn)
         for notification in notifications:
-            projection.apply(writer, notification.topic, self.app.mapper.to_domain_event(notification))
+            event = self.app.mapper.to_domain_event(notification)
+            tenant = _tenant_of(event)
+            for projection in self._due(notification, positions):
+                if (projection.name, tenant) in parked_pairs:
+                    held.append(ParkedEvent(tenant, projection.name, notification.id, notification.topic, None))
+                else:
+                    projection.apply(writer, notification.topic, event)
         writer.flush()
-        full_batch = len(notifications) == self.batch_size
-        end = notifications[-1].id if full_batch else last_in_log
-        tracking = self.store.tables.tracking
-        conn.execute(
-            update(tracking)
-            .where(tracking.c.shard == self.shard, tracking.c.projection == projection.name)
-            .values(position=end)
-        )
-        return start, end
+        self.parked.park(conn, held)
+
+    def _apply_one_by_one(
+        self, conn: Connection, notifications: Sequence[Notification], positions: dict[str, int]
+    ) -> None:
+        parked_pairs = self.parked.parked_pairs(conn)
+        for notification in notifications:
+            event, tenant, undecodable = self._decode(notification)
+            for projection in self._due(notification, positions):
+                pair = (projection.name, tenant)
+                failure = None  # held behind an earlier event of the same tenant
+                if pair not in parked_pairs:
+                    failure = undecodable or self._apply_in_savepoint(conn, projection, notification, event)
+                    if failure is None:
+                        continue
+                    parked_pairs.add(pair)
+                parked = ParkedEvent(tenant, projection.name, notification.id, notification.topic, failure)
+                self.parked.park(conn, [parked])
+
+    def _decode(self, notification: Notification) -> tuple[Any, UUID, Failure | None]:
+        try:
+            event = self.app.mapper.to_domain_event(notification)
+        except Exception as error:
+            return None, UNKNOWN_TENANT, Failure.of(error)
+        return event, _tenant_of(event), None
+
+    def _apply_in_savepoint(
+        self, conn: Connection, projection: Projection, notification: Notification, event: Any
+    ) -> Failure | None:
+        try:
+            with conn.begin_nested():
+                writer = GroupedWriter(conn)
+                projection.apply(writer, notification.topic, event)
+                writer.flush()
+        except NOT_PARKABLE:
+            raise
+        except Exception as error:
+            return Failure.of(error, event)
+        return None
+
+    def _due(self, notification: Notification, positions: dict[str, int]) -> list[Projection]:
+        return [p for p in self._by_topic.get(notification.topic, ()) if positions[p.name] < notification.id]
+
+    # Parked events
+
+    def replay_parked(self, tenant_id: UUID | None = None, projection: str | None = None) -> ReplayResult:
+        """Applies parked events again, in order per tenant and projection, clearing each that now applies.
+
+        The first that still fails keeps its place with the new error, and the ones after it stay held.
+        """
+        applied = still_parked = 0
+        by_name = {p.name: p for p in self.projections}
+        with self.store.writing() as conn:
+            self.store.lock_positions(conn, self.shard, self._names)
+            blocked: set[tuple[UUID, str]] = set()
+            for parked in self.parked.in_order(conn, tenant_id, projection):
+                pair = (parked.tenant_id, parked.projection)
+                target = by_name.get(parked.projection)
+                if pair in blocked or target is None:
+                    still_parked += 1
+                    continue
+                failure = self._replay_one(conn, target, parked)
+                if failure is None:
+                    self.parked.clear(conn, parked)
+                    applied += 1
+                else:
+                    self.parked.record_failure(conn, parked, failure)
+                    blocked.add(pair)
+                    still_parked += 1
+        return ReplayResult(applied, still_parked)
+
+    def _replay_one(self, conn: Connection, projection: Projection, parked: ParkedEvent) -> Failure | None:
+        [notification] = self.app.recorder.select_notifications(parked.notification_id, 1, stop=parked.notification_id)
+        event, _, failure = self._decode(notification)
+        if failure is not None:
+            return failure
+        return self._apply_in_savepoint(conn, projection, notification, event)
+
+    def parked_events(self) -> list[ParkedEvent]:
+        with self.store.reading() as conn:
+            return self.parked.in_order(conn)
+
+    def parked_counts(self) -> list[tuple[UUID, str, int, str | None]]:
+        with self.store.reading() as conn:
+            return self.parked.counts(conn)
+
+    def parked_total(self) -> int:
+        with self.store.reading() as conn:
+            return self.parked.total(conn)
 
     # Read your own writes
 
@@ -110,11 +245,12 @@ class ProjectionRunner:
                 self._positions.update(self.positions())
 
     def _all_past(self, position: int) -> bool:
-        return all(self._positions.get(p.name, 0) >= position for p in self.projections)
+        return all(self._positions.get(name, 0) >= position for name in self._names)
 
-    def _record_progress(self, name: str, position: int) -> None:
+    def _record_progress(self, positions: dict[str, int]) -> None:
         with self._progress:
-            self._positions[name] = max(position, self._positions.get(name, 0))
+            for name, position in positions.items():
+                self._positions[name] = max(position, self._positions.get(name, 0))
             self._progress.notify_all()
 
     # Background thread
@@ -140,11 +276,16 @@ class ProjectionRunner:
             self._wake.clear()
             try:
                 self.catch_up()
-                self.last_error, failures = None, 0
-            except Exception as error:  # a failing projection must not kill the thread: retry, keep the error
+                self.last_error_class, failures = None, 0
+            except Exception as error:  # the database failing must not kill the thread: retry, keep the error
                 failures += 1
-                self.last_error = f"{type(error).__name__}: {error}"
+                self.last_error_class = type(error).__name__
                 log.exception("Projection batch failed (attempt %d); it will be retried", failures)
                 self._stopping.wait(min(30.0, 0.2 * 2**failures))
                 continue
             self._wake.wait(poll_seconds)
+
+
+def _tenant_of(event: Any) -> UUID:
+    tenant = getattr(event, "tenant_id", None)
+    return tenant if isinstance(tenant, UUID) else UNKNOWN_TENANT

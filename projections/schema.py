@@ -1,7 +1,8 @@
 """Table definitions. `tenant_id` leads every primary key, so the schema can be distributed by tenant later.
 
 Two exceptions, both outside any tenant: the tracking table (per shard of the event store) and the sign-in
-directory (an e-mail address is one sign-in across the product).
+directory (an e-mail address is one sign-in across the product). The parked events (events a projection could not
+apply, held with every later event of the same tenant until an operator replays them) are per tenant too.
 
 Tables are defined by a function of a name prefix so that a rebuild can fill fresh tables beside the live ones.
 """
@@ -33,6 +34,7 @@ class ReadTables:
     metadata: MetaData
     prefix: str
     tracking: Table
+    parked_events: Table
     consultancies: Table
     accounts: Table
     sign_ins: Table
@@ -72,6 +74,18 @@ def define_read_tables(prefix: str = "") -> ReadTables:
             Column("projection", String(64), nullable=False),
             Column("position", BigInteger, nullable=False),
             key=("shard", "projection"),
+        ),
+        parked_events=table(
+            "parked_events",
+            Column("tenant_id", Uuid, nullable=False),
+            Column("shard", String(64), nullable=False),
+            Column("projection", String(64), nullable=False),
+            Column("notification_id", BigInteger, nullable=False),
+            Column("topic", String(255), nullable=False),
+            Column("error_class", String(200)),
+            Column("error", String(300)),
+            Column("first_failed_at", DateTime(timezone=True), nullable=False),
+            key=("tenant_id", "shard", "projection", "notification_id"),
         ),
         consultancies=table(
             "consultancies",

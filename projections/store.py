@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -67,17 +67,31 @@ class ReadStore:
             with conn.begin():
                 yield conn
 
-    def lock_position(self, conn: Connection, shard: str, projection: str) -> int:
-        """The projection's tracked position, locked until the transaction ends (one runner at a time)."""
+    def lock_positions(self, conn: Connection, shard: str, projections: list[str]) -> dict[str, int]:
+        """The projections' tracked positions, locked until the transaction ends (one runner at a time)."""
         tracking = self.tables.tracking
-        dialect_insert = pg_insert if self.is_postgres else sqlite_insert
-        conn.execute(
-            dialect_insert(tracking).values(shard=shard, projection=projection, position=0).on_conflict_do_nothing()
+        query = (
+            select(tracking.c.projection, tracking.c.position)
+            .where(tracking.c.shard == shard, tracking.c.projection.in_(projections))
+            .order_by(tracking.c.projection)
         )
-        query = select(tracking.c.position).where(tracking.c.shard == shard, tracking.c.projection == projection)
         if self.is_postgres:
             query = query.with_for_update()
-        return int(conn.execute(query).scalar_one())
+        positions = {name: int(position) for name, position in conn.execute(query)}
+        if len(positions) < len(set(projections)):
+            dialect_insert = pg_insert if self.is_postgres else sqlite_insert
+            missing = [{"shard": shard, "projection": p, "position": 0} for p in projections if p not in positions]
+            conn.execute(dialect_insert(tracking).on_conflict_do_nothing(), missing)
+            positions = {name: int(position) for name, position in conn.execute(query)}
+        return positions
+
+    def move_positions(self, conn: Connection, shard: str, projections: list[str], position: int) -> None:
+        tracking = self.tables.tracking
+        conn.execute(
+            update(tracking)
+            .where(tracking.c.shard == shard, tracking.c.projection.in_(projections), tracking.c.position < position)
+            .values(position=position)
+        )
 
     def positions(self, shard: str) -> dict[str, int]:
         tracking = self.tables.tracking

@@ -17,7 +17,7 @@ def health_routes(services: Services) -> APIRouter:
 
     @router.get("/health/ready", include_in_schema=False)
     def ready() -> JSONResponse:
-        error = services.runner.last_error
+        error = services.runner.last_error_class
         body = {"status": "degraded" if error else "ok", "projections": services.runner.positions(), "error": error}
         return JSONResponse(body, status_code=503 if error else 200)
 

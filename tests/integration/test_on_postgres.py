@@ -9,10 +9,14 @@ import pytest
 from backend.settings import Settings
 from tests.conftest import postgres_settings
 from tests.integration.application_case import ApplicationCase
+from tests.integration.parking_case import ParkingCase
 
 
 @pytest.mark.postgres
-class TestOnPostgres(ApplicationCase):
+class TestOnPostgres(ApplicationCase, ParkingCase):
+    unprojectable_text = "Clear\x00 enough"  # PostgreSQL text refuses NUL
+    fixed_text = "Clear enough"
+
     @pytest.fixture
     def settings(self, tmp_path: Path, postgres_url: str) -> Settings:
         return postgres_settings(tmp_path, postgres_url)

@@ -11,9 +11,13 @@ from backend.services import Services
 from backend.settings import Settings
 from tests.conftest import sqlite_settings
 from tests.integration.application_case import ApplicationCase, Tenant
+from tests.integration.parking_case import ParkingCase
 
 
-class TestOnSQLite(ApplicationCase):
+class TestOnSQLite(ApplicationCase, ParkingCase):
+    unprojectable_text = None  # a NOT NULL column refuses it
+    fixed_text = ""
+
     @pytest.fixture
     def settings(self, tmp_path: Path) -> Settings:
         return sqlite_settings(tmp_path)
