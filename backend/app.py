@@ -42,7 +42,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     endpoint = GraphQLEndpoint(services, schema, settings.is_production)
     app.include_router(endpoint.router(), prefix="/graphql")
-    install_headers(app)
     app.include_router(export_routes(services))
     app.include_router(health_routes(services))
 
@@ -76,4 +75,5 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             secure_cookies=settings.is_production,
         ),
     )
+    install_headers(app, production=settings.is_production)  # last: the outermost middleware
     return app
