@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 
-from backend.auth.current import SESSION_COOKIE, principal_from_request, sign_in
+from backend.auth.current import SESSION_COOKIE, principal_from_request
+from backend.auth.sign_in import SignInAttempt, build_password_sign_in
 from backend.exports.routes import export_routes
 from backend.graphql.router import GraphQLEndpoint
 from backend.graphql.schema import build_schema
@@ -60,8 +61,12 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             organisation_id=str(principal.organisation_id) if principal.organisation_id else None,
         )
 
-    async def start_session(email: str, password: str) -> str | None:
-        return await sign_in(services, email, password)
+    password_sign_in = build_password_sign_in(services, settings)
+    app.state.password_sign_in = password_sign_in
+
+    async def start_session(request: Request, email: str, password: str) -> str | None:
+        address = request.client.host if request.client else None
+        return await password_sign_in(SignInAttempt(email, password, address, request.state.request_id))
 
     mount_pages(
         app,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "cordee-development-secret-not-for-production"  # noqa: S105 - refused in production
@@ -22,6 +22,15 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     session_hours: int = 12
+    # Sign-in throttling: after a few wrong passwords for one e-mail or from one address, each attempt waits longer;
+    # after more, the e-mail (or the address) is locked for a while, and even the right password is refused.
+    sign_in_free_failures: Annotated[int, Field(ge=0)] = 3
+    sign_in_first_delay_seconds: Annotated[float, Field(ge=0)] = 0.25
+    sign_in_max_delay_seconds: Annotated[float, Field(ge=0)] = 4.0
+    sign_in_account_lock_failures: Annotated[int, Field(ge=1)] = 10
+    sign_in_address_lock_failures: Annotated[int, Field(ge=1)] = 30
+    sign_in_window_seconds: Annotated[float, Field(gt=0)] = 900
+    sign_in_lock_seconds: Annotated[float, Field(ge=0)] = 900
     projection_wait_seconds: float = 10.0
     projection_batch_size: int = 500
     run_projections_in_process: bool = True

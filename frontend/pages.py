@@ -24,6 +24,10 @@ from frontend.programme.views import install_filters, module_options
 
 HERE = Path(__file__).parent
 LOGIN_CSRF_COOKIE = "cordee_login_csrf"
+# One answer for a wrong password, an unknown e-mail and a locked sign-in: it must not tell which.
+SIGN_IN_REFUSED = (
+    "E-mail address or password is not right. After several wrong attempts, signing in pauses for a while."
+)
 
 
 def mount_pages(app: FastAPI, ports: FrontendPorts) -> None:
@@ -87,9 +91,9 @@ class Pages(PageBase):
         expected = request.cookies.get(LOGIN_CSRF_COOKIE)
         if not expected or not secrets.compare_digest(expected, form.get("csrf_token", "")):
             return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
-        token = await self.ports.sign_in(form.get("email", ""), form.get("password", ""))
+        token = await self.ports.sign_in(request, form.get("email", ""), form.get("password", ""))
         if token is None:
-            return await self._login_page(request, "E-mail address or password is not right.", 401)
+            return await self._login_page(request, SIGN_IN_REFUSED, 401)
         response = RedirectResponse(_safe_next(form.get("next")), status_code=303)
         response.set_cookie(
             self.ports.session_cookie,

@@ -42,8 +42,8 @@ class FrontendPorts:
     execute: Callable[[Request, str, dict[str, Any] | None], Awaitable[GraphQLResult]]
     """Runs a GraphQL document as the request's principal."""
     viewer: Callable[[Request], Viewer | None]
-    sign_in: Callable[[str, str], Awaitable[str | None]]
-    """E-mail and password to a session token, or None when they do not match an account."""
+    sign_in: Callable[[Request, str, str], Awaitable[str | None]]
+    """The request (for its address and id), e-mail and password to a session token, or None when refused."""
     sign_out: Callable[[str], None]
     session_cookie: str
     session_max_age_seconds: int

@@ -1,11 +1,9 @@
-"""From a request's session cookie to its principal, and signing in and out."""
+"""From a request's session cookie to its principal."""
 
 from __future__ import annotations
 
-import anyio.to_thread
 from starlette.requests import Request
 
-from backend.auth.passwords import verify_password
 from backend.auth.principal import Principal
 from backend.services import Services
 from domain.tenancy.account import Role
@@ -33,12 +31,3 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
         csrf_token=session.csrf_token,
         organisation_id=account.organisation_id,
     )
-
-
-async def sign_in(services: Services, email: str, password: str) -> str | None:
-    """A new session token when the password matches the account, else None (same time either way)."""
-    found = services.queries.sign_in(email)
-    matches = await anyio.to_thread.run_sync(verify_password, found.password_hash if found else None, password)
-    if found is None or not matches:
-        return None
-    return services.sessions.open(found.account.tenant_id, found.account.account_id)

@@ -1,0 +1,77 @@
+"""Signing in with a password: throttled, the same answer for every refusal, and each attempt logged."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+import anyio
+import anyio.to_thread
+
+from backend.auth.passwords import verify_password
+from backend.auth.throttle import SignInThrottle, ThrottleRules, account_subject, address_subject, subject_hash
+from backend.services import Services
+from backend.settings import Settings
+
+log = logging.getLogger("cordee.sign_in")
+
+
+@dataclass(frozen=True)
+class SignInAttempt:
+    email: str
+    password: str
+    address: str | None
+    """The client's address, as the server saw it."""
+    request_id: str
+
+
+class PasswordSignIn:
+    """E-mail and password to a session token, or None: wrong password, unknown e-mail and lock look alike."""
+
+    def __init__(self, services: Services, throttle: SignInThrottle) -> None:
+        self.services = services
+        self.throttle = throttle
+
+    async def __call__(self, attempt: SignInAttempt) -> str | None:
+        account, address = account_subject(attempt.email), address_subject(attempt.address)
+        where = f"account={subject_hash(account)[:16]} address={attempt.address} request={attempt.request_id}"
+        standing = await anyio.to_thread.run_sync(self.throttle.standing, account, address)
+        await anyio.sleep(standing.delay_seconds)  # waits without holding the event loop
+        if standing.locked:
+            log.warning("Sign-in refused while locked: %s", where)
+            return None
+        found = await anyio.to_thread.run_sync(self.services.queries.sign_in, attempt.email)
+        # An unknown e-mail is checked against a dummy hash: the same work, the same time.
+        known_hash = found.password_hash if found else None
+        matches = await anyio.to_thread.run_sync(verify_password, known_hash, attempt.password)
+        if found is None or not matches:
+            locked = await anyio.to_thread.run_sync(self.throttle.failed, account, address)
+            log.info("Sign-in failed: %s known=%s", where, found is not None)
+            for subject in locked:
+                log.warning("Sign-in locked for %s after repeated failures: %s", subject.split(":")[0], where)
+            return None
+        await anyio.to_thread.run_sync(self.throttle.succeeded, account)
+        token = await anyio.to_thread.run_sync(
+            self.services.sessions.open, found.account.tenant_id, found.account.account_id
+        )
+        log.info("Signed in: %s", where)
+        return token
+
+
+def build_password_sign_in(services: Services, settings: Settings) -> PasswordSignIn:
+    throttle = SignInThrottle(services.store.engine, throttle_rules(settings))
+    throttle.create_table()
+    return PasswordSignIn(services, throttle)
+
+
+def throttle_rules(settings: Settings) -> ThrottleRules:
+    return ThrottleRules(
+        free_failures=settings.sign_in_free_failures,
+        first_delay_seconds=settings.sign_in_first_delay_seconds,
+        max_delay_seconds=settings.sign_in_max_delay_seconds,
+        account_lock_failures=settings.sign_in_account_lock_failures,
+        address_lock_failures=settings.sign_in_address_lock_failures,
+        window=timedelta(seconds=settings.sign_in_window_seconds),
+        lock=timedelta(seconds=settings.sign_in_lock_seconds),
+    )
