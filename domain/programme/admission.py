@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import bounded_text
+from domain.shared.text import multi_line
+
+EVIDENCE_MAX_LENGTH = 4000
+"""Per criterion: a summary of the evidence and where it is kept, not the documents themselves."""
 
 CRITERIA_LABELS = {
     "small_enterprise": "small or very small enterprise",
@@ -22,13 +25,12 @@ class AdmissionCriteria:
     management_commitment: str
     resources_available: str
 
-    def check_all_met(self) -> None:
+    def checked_evidence(self) -> dict[str, str]:
+        """The evidence of each criterion, cleaned; refused when a criterion has none."""
+        evidence = {}
         for criterion, label in CRITERIA_LABELS.items():
-            evidence = bounded_text(f"criteria.{criterion}", getattr(self, criterion))
-            if not evidence:
-                raise ValidationFailed(
-                    f"criteria.{criterion}", f"Admission criterion not met: {label}. Record its evidence."
-                )
-
-    def as_evidence(self) -> dict[str, str]:
-        return {criterion: evidence.strip() for criterion, evidence in asdict(self).items()}
+            field = f"criteria.{criterion}"
+            evidence[criterion] = multi_line(field, getattr(self, criterion), EVIDENCE_MAX_LENGTH, required=False)
+            if not evidence[criterion]:
+                raise ValidationFailed(field, f"Admission criterion not met: {label}. Record its evidence.")
+        return evidence

@@ -22,20 +22,29 @@ from domain.programme.planner import HalfDay, PlannedSession, SessionKind
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import (
-    bounded_text,
+    NAME_MAX_LENGTH,
+    REASON_MAX_LENGTH,
     business_date,
     count_between,
+    multi_line,
     natural_key,
+    not_before,
+    optional_business_date,
     ordered_period,
-    required_text,
+    single_line,
 )
 from domain.templates.programme import ProgrammeTemplate
 
 MINIMUM_MEMBERS_TO_PLAN = 2
 """The paper's own experiment ran with two; fewer is not a cluster."""
 
-REASON_MAX_LENGTH = 1000
+CLUSTER_NAME_MAX_LENGTH = NAME_MAX_LENGTH
+ATTENDEE_NAME_MAX_LENGTH = NAME_MAX_LENGTH
 ATTENDEES_MAX = 30
+WORK_DONE_MAX_LENGTH = 5000
+NEXT_STEPS_MAX_LENGTH = 5000
+CERTIFICATION_BODY_MAX_LENGTH = NAME_MAX_LENGTH
+CERTIFICATE_REFERENCE_MAX_LENGTH = 100
 HELD_HALF_DAYS_MAX = 10
 OVERRIDE_HALF_DAYS_MAX = 28
 
@@ -81,6 +90,7 @@ class Member:
     coaching_half_days_granted: int = 0
     withdrawn: bool = False
     outcome: Outcome = Outcome.IN_PROGRESS
+    isms_established_on: date | None = None
     audit_planned_on: date | None = None
     unavailability: tuple[Unavailability, ...] = ()
 
@@ -127,11 +137,13 @@ class Cluster(TenantAggregate):
         planned_start: date | None = None,
         planned_end: date | None = None,
     ) -> Cluster:
+        optional_business_date("planned_start", planned_start)
+        optional_business_date("planned_end", planned_end)
         ordered_period("planned_start", planned_start, "planned_end", planned_end)
         return cls(
             tenant_id=tenant_id,
             actor_id=actor_id,
-            name=required_text("name", name),
+            name=single_line("name", name, CLUSTER_NAME_MAX_LENGTH),
             coach_id=coach_id,
             planned_start=planned_start,
             planned_end=planned_end,
@@ -199,8 +211,7 @@ class Cluster(TenantAggregate):
         if organisation_id in self.members:
             raise ValidationFailed("organisation_id", "This organisation is already a member of the cluster.")
         self._check_size(size_limit, len(self.active_members) + 1, "organisation_id")
-        criteria.check_all_met()
-        self._organisation_admitted(actor_id, organisation_id, criteria.as_evidence())
+        self._organisation_admitted(actor_id, organisation_id, criteria.checked_evidence())
 
     @event("OrganisationAdmitted")
     def _organisation_admitted(self, actor_id: UUID, organisation_id: UUID, evidence: dict[str, str]) -> None:
@@ -212,9 +223,10 @@ class Cluster(TenantAggregate):
         self._check_not_closed("organisation_id")
         if member.outcome is Outcome.CERTIFIED:
             raise ValidationFailed("organisation_id", "A certified organisation has completed the programme.")
-        self._member_withdrew(
-            actor_id, organisation_id, withdrawn_on, required_text("reason", reason, REASON_MAX_LENGTH)
-        )
+        business_date("withdrawn_on", withdrawn_on)
+        not_before("withdrawn_on", withdrawn_on, self.started_on, "the cluster started")
+        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
+        self._member_withdrew(actor_id, organisation_id, withdrawn_on, reason)
 
     @event("MemberWithdrew")
     def _member_withdrew(self, actor_id: UUID, organisation_id: UUID, withdrawn_on: date, reason: str) -> None:
@@ -228,6 +240,8 @@ class Cluster(TenantAggregate):
         """A member will be overloaded or away; planning keeps clear of it, and a clash is reported."""
         member = self._active_member("organisation_id", organisation_id)
         self._check_not_closed("organisation_id")
+        business_date("starts_on", starts_on)
+        business_date("ends_on", ends_on)
         ordered_period("starts_on", starts_on, "ends_on", ends_on)
         for period in member.unavailability:
             if period.overlaps(starts_on, ends_on):
@@ -235,7 +249,7 @@ class Cluster(TenantAggregate):
                     "starts_on",
                     f"Overlaps the unavailability already declared from {period.starts_on} to {period.ends_on}.",
                 )
-        reason = required_text("reason", reason, REASON_MAX_LENGTH)
+        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
         self._unavailability_declared(actor_id, organisation_id, starts_on, ends_on, reason)
 
     @event("UnavailabilityDeclared")
@@ -254,6 +268,7 @@ class Cluster(TenantAggregate):
         self._check_status("starts_on", "A plan is accepted once, while the cluster is forming.", ClusterStatus.FORMING)
         if len(self.active_members) < MINIMUM_MEMBERS_TO_PLAN:
             raise ValidationFailed("members", f"A cluster is planned with at least {MINIMUM_MEMBERS_TO_PLAN} members.")
+        business_date("starts_on", starts_on)
         if not sessions:
             raise ValidationFailed("starts_on", "The plan has no sessions.")
         self._plan_accepted(actor_id, template.checked().as_record(), starts_on, sessions)
@@ -275,7 +290,7 @@ class Cluster(TenantAggregate):
         if session.is_module:
             self._check_module_stays_in_order(session, on)
         self._check_everyone_available(session, on)
-        self._session_moved(actor_id, session_key, on, half_day, required_text("reason", reason, REASON_MAX_LENGTH))
+        self._session_moved(actor_id, session_key, on, half_day, multi_line("reason", reason, REASON_MAX_LENGTH))
 
     @event("SessionMoved")
     def _session_moved(self, actor_id: UUID, session_key: str, on: date, half_day: str, reason: str) -> None:
@@ -286,7 +301,7 @@ class Cluster(TenantAggregate):
     def start(self, actor_id: UUID, started_on: date, size_limit: int | None) -> None:
         self._check_status("started_on", "A cluster starts once its plan is accepted.", ClusterStatus.PLANNED)
         self._check_size(size_limit, len(self.active_members), "members")
-        self._started(actor_id, started_on)
+        self._started(actor_id, business_date("started_on", started_on))
 
     @event("Started")
     def _started(self, actor_id: UUID, started_on: date) -> None:
@@ -295,8 +310,8 @@ class Cluster(TenantAggregate):
 
     def close(self, actor_id: UUID, closed_on: date) -> None:
         self._check_status("closed_on", "Only a running cluster can be closed.", ClusterStatus.RUNNING)
-        if self.started_on and closed_on < self.started_on:
-            raise ValidationFailed("closed_on", f"Cannot be before the cluster started ({self.started_on}).")
+        business_date("closed_on", closed_on)
+        not_before("closed_on", closed_on, self.started_on, "the cluster started")
         self._closed(actor_id, closed_on)
 
     @event("Closed")
@@ -324,8 +339,11 @@ class Cluster(TenantAggregate):
                 )
             if len(attendees) > ATTENDEES_MAX:
                 raise ValidationFailed("attendance.attendees", f"At most {ATTENDEES_MAX} names per organisation.")
-            cleaned = [required_text("attendance.attendees", name) for name in attendees if name.strip()]
-            names[str(organisation_id)] = cleaned
+            cleaned = (
+                single_line("attendance.attendees", name, ATTENDEE_NAME_MAX_LENGTH, required=False)
+                for name in attendees
+            )
+            names[str(organisation_id)] = [name for name in cleaned if name]
         self._session_held(actor_id, session_key, held_on, half_days, names)
 
     @event("SessionHeld")
@@ -337,7 +355,7 @@ class Cluster(TenantAggregate):
     def cancel_session(self, actor_id: UUID, session_key: str, reason: str) -> None:
         self._scheduled_session(session_key)
         self._check_not_closed("session_key")
-        self._session_cancelled(actor_id, session_key, required_text("reason", reason, REASON_MAX_LENGTH))
+        self._session_cancelled(actor_id, session_key, multi_line("reason", reason, REASON_MAX_LENGTH))
 
     @event("SessionCancelled")
     def _session_cancelled(self, actor_id: UUID, session_key: str, reason: str) -> None:
@@ -379,7 +397,7 @@ class Cluster(TenantAggregate):
         """Logs one half-day of individual coaching, refused past the organisation's ceiling."""
         member = self._active_member("organisation_id", organisation_id)
         self._check_running("organisation_id")
-        self._check_on_or_after_start("held_on", held_on)
+        self._check_on_or_after_start("held_on", business_date("held_on", held_on))
         if module_number is not None and not 1 <= module_number <= len(self._template().modules):
             raise ValidationFailed("module_number", f"Choose a module from 1 to {len(self._template().modules)}.")
         ceiling = self.coaching_ceiling(organisation_id)
@@ -396,8 +414,8 @@ class Cluster(TenantAggregate):
             held_on,
             coach_id,
             module_number,
-            required_text("work_done", work_done, REASON_MAX_LENGTH * 5),
-            bounded_text("next_steps", next_steps),
+            multi_line("work_done", work_done, WORK_DONE_MAX_LENGTH),
+            multi_line("next_steps", next_steps, NEXT_STEPS_MAX_LENGTH, required=False),
         )
 
     @event("CoachingHalfDayLogged")
@@ -425,7 +443,7 @@ class Cluster(TenantAggregate):
         self._active_member("organisation_id", organisation_id)
         self._check_running("organisation_id")
         count_between("additional_half_days", additional_half_days, 1, OVERRIDE_HALF_DAYS_MAX)
-        reason = required_text("reason", reason, REASON_MAX_LENGTH)
+        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
         self._coaching_ceiling_raised(actor_id, organisation_id, additional_half_days, reason)
 
     @event("CoachingCeilingRaised")
@@ -439,18 +457,22 @@ class Cluster(TenantAggregate):
 
     def record_isms_established(self, actor_id: UUID, organisation_id: UUID, established_on: date) -> None:
         self._check_outcome_step(organisation_id, Outcome.IN_PROGRESS, "The ISMS is already recorded as established.")
-        self._check_on_or_after_start("established_on", established_on)
+        self._check_on_or_after_start("established_on", business_date("established_on", established_on))
         self._isms_established(actor_id, organisation_id, established_on)
 
     @event("IsmsEstablished")
     def _isms_established(self, actor_id: UUID, organisation_id: UUID, established_on: date) -> None:
-        self._change_member(organisation_id, outcome=Outcome.ESTABLISHED)
+        self._change_member(organisation_id, outcome=Outcome.ESTABLISHED, isms_established_on=established_on)
 
     def plan_certification_audit(
         self, actor_id: UUID, organisation_id: UUID, audit_on: date, certification_body: str
     ) -> None:
-        self._check_outcome_step(organisation_id, Outcome.ESTABLISHED, "Plan the audit once the ISMS is established.")
-        body = required_text("certification_body", certification_body)
+        member = self._check_outcome_step(
+            organisation_id, Outcome.ESTABLISHED, "Plan the audit once the ISMS is established."
+        )
+        business_date("audit_on", audit_on)
+        not_before("audit_on", audit_on, member.isms_established_on, "the ISMS was established")
+        body = single_line("certification_body", certification_body, CERTIFICATION_BODY_MAX_LENGTH)
         self._certification_audit_planned(actor_id, organisation_id, audit_on, body)
 
     @event("CertificationAuditPlanned")
@@ -465,11 +487,9 @@ class Cluster(TenantAggregate):
         member = self._check_outcome_step(
             organisation_id, Outcome.AUDIT_PLANNED, "Certification follows a planned audit."
         )
-        if member.audit_planned_on and certified_on < member.audit_planned_on:
-            raise ValidationFailed(
-                "certified_on", f"Cannot be before the certification audit ({member.audit_planned_on})."
-            )
-        reference = required_text("certificate_reference", certificate_reference)
+        business_date("certified_on", certified_on)
+        not_before("certified_on", certified_on, member.audit_planned_on, "the certification audit")
+        reference = single_line("certificate_reference", certificate_reference, CERTIFICATE_REFERENCE_MAX_LENGTH)
         self._certified(actor_id, organisation_id, certified_on, reference)
 
     @event("Certified")

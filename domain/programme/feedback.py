@@ -9,9 +9,12 @@ from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.errors import Forbidden, ValidationFailed
-from domain.shared.text import required_text
+from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
 FEEDBACK_MAX_LENGTH = 4000
+SIGNATURE_MAX_LENGTH = NAME_MAX_LENGTH
+"""A signature is the author's display name."""
+HIDE_REASON_MAX_LENGTH = REASON_MAX_LENGTH
 
 
 class FeedbackKind(StrEnum):
@@ -38,6 +41,9 @@ class FeedbackItem(TenantAggregate):
         """`signed_by` is the author's name when they chose to sign; None keeps the item anonymous."""
         if kind not in FeedbackKind.__members__.values():
             raise ValidationFailed("kind", "Say whether it worked or was hard.")
+        text = multi_line("text", text, FEEDBACK_MAX_LENGTH)
+        if signed_by is not None:
+            signed_by = single_line("signed_by", signed_by, SIGNATURE_MAX_LENGTH)
         return cls(
             tenant_id=tenant_id,
             actor_id=actor_id,
@@ -46,7 +52,7 @@ class FeedbackItem(TenantAggregate):
             session_key=session_key,
             organisation_id=organisation_id,
             kind=kind,
-            text=required_text("text", text, FEEDBACK_MAX_LENGTH),
+            text=text,
             signed_by=signed_by,
         )
 
@@ -91,7 +97,7 @@ class FeedbackItem(TenantAggregate):
             raise ValidationFailed("id", "Its author withdrew this feedback.")
         if self.hidden:
             raise ValidationFailed("id", "This feedback is already hidden.")
-        self._hidden(actor_id, required_text("reason", reason, 1000))
+        self._hidden(actor_id, multi_line("reason", reason, HIDE_REASON_MAX_LENGTH))
 
     @event("Hidden")
     def _hidden(self, actor_id: UUID, reason: str) -> None:

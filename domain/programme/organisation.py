@@ -7,9 +7,11 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
-from domain.shared.text import count_between, natural_key, required_text
+from domain.shared.text import NAME_MAX_LENGTH, count_between, natural_key, single_line
 
 EMPLOYEE_COUNT_MAX = 1_000_000
+ORGANISATION_NAME_MAX_LENGTH = NAME_MAX_LENGTH
+SECTOR_MAX_LENGTH = 100
 
 
 class Organisation(TenantAggregate):
@@ -19,8 +21,8 @@ class Organisation(TenantAggregate):
         return cls(
             tenant_id=tenant_id,
             actor_id=actor_id,
-            name=required_text("name", name),
-            sector=required_text("sector", sector),
+            name=single_line("name", name, ORGANISATION_NAME_MAX_LENGTH),
+            sector=single_line("sector", sector, SECTOR_MAX_LENGTH),
             employee_count=employee_count,
         )
 

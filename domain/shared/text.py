@@ -1,28 +1,63 @@
-"""Validation of free text and numbers given to commands."""
+"""Validation of free text, numbers and dates given to commands.
+
+Free text is either `single_line` (names, references: no line break of any kind) or `multi_line` (reasons, notes,
+evidence: line breaks and tabs allowed, `\\r\\n` stored as `\\n`). Both refuse control characters, which no one
+types and which some databases cannot store (PostgreSQL refuses NUL), and lone surrogates, which cannot be
+encoded as UTF-8. Every field has a maximum length, counted in characters after surrounding blanks are removed;
+`docs/input-limits.md` lists them all.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from domain.shared.errors import ValidationFailed
 
 NAME_MAX_LENGTH = 200
-NOTES_MAX_LENGTH = 10_000
+"""Names of people, organisations, clusters and consultancies."""
+
+REASON_MAX_LENGTH = 1000
+"""Why something was decided: a withdrawal, a move, a cancellation, a raised ceiling."""
+
+_LINE_ENDINGS = re.compile("\r\n|\r|\u2028|\u2029")
+_LINE_BREAKS = re.compile("[\n\u000b\u000c\r\u001c\u001d\u001e\u0085\u2028\u2029]")
+_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
+"""Unicode category Cc: a fixed set, by Unicode's stability policy."""
+_CONTROL_BUT_TAB_AND_NEWLINE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def required_text(field: str, value: str, max_length: int = NAME_MAX_LENGTH) -> str:
-    """The value stripped of surrounding blanks; refused when empty or too long."""
-    cleaned = (value or "").strip()
-    if not cleaned:
-        raise ValidationFailed(field, "This field is required.")
-    return bounded_text(field, cleaned, max_length)
-
-
-def bounded_text(field: str, value: str, max_length: int = NOTES_MAX_LENGTH) -> str:
-    cleaned = (value or "").strip()
-    if len(cleaned) > max_length:
-        raise ValidationFailed(field, f"Must be at most {max_length} characters.")
+def single_line(field: str, value: str | None, max_length: int, *, required: bool = True) -> str:
+    """The value without surrounding blanks: one line of text, refused when empty (if required) or too long."""
+    cleaned = _bounded(field, value, max_length, required)
+    if _LINE_BREAKS.search(cleaned):
+        raise ValidationFailed(field, "Must fit on one line.")
+    _check_characters(field, cleaned, _CONTROL)
     return cleaned
+
+
+def multi_line(field: str, value: str | None, max_length: int, *, required: bool = True) -> str:
+    """The value without surrounding blanks, its line endings as `\\n`; line breaks and tabs are allowed."""
+    cleaned = _bounded(field, _LINE_ENDINGS.sub("\n", value or ""), max_length, required)
+    _check_characters(field, cleaned, _CONTROL_BUT_TAB_AND_NEWLINE)
+    return cleaned
+
+
+def _bounded(field: str, value: str | None, max_length: int, required: bool) -> str:
+    cleaned = (value or "").strip()
+    if required and not cleaned:
+        raise ValidationFailed(field, "This field is required.")
+    if len(cleaned) > max_length:
+        raise ValidationFailed(field, f"Must be at most {max_length:,} characters.")
+    return cleaned
+
+
+def _check_characters(field: str, value: str, forbidden_controls: re.Pattern[str]) -> None:
+    if forbidden_controls.search(value):
+        raise ValidationFailed(field, "Contains an invisible control character. Remove it and try again.")
+    if _SURROGATE.search(value):
+        raise ValidationFailed(field, "Contains a character that is not valid text. Remove it and try again.")
 
 
 def count_between(field: str, value: int, lowest: int, highest: int) -> int:
@@ -46,6 +81,16 @@ def business_date(field: str, day: date) -> date:
     if not EARLIEST_BUSINESS_DATE <= day <= LATEST_BUSINESS_DATE:
         raise ValidationFailed(field, "Choose a date between 2000 and 2199.")
     return day
+
+
+def optional_business_date(field: str, day: date | None) -> date | None:
+    return None if day is None else business_date(field, day)
+
+
+def not_before(field: str, day: date, earliest: date | None, what: str) -> None:
+    """Refuses a date before an earlier fact, e.g. a withdrawal before the cluster started."""
+    if earliest is not None and day < earliest:
+        raise ValidationFailed(field, f"Cannot be before {what} ({earliest.isoformat()}).")
 
 
 def natural_key(value: str) -> str:

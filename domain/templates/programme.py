@@ -8,12 +8,18 @@ coaching up to 14 days (28 half-days) per organisation; training/coaching cycles
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, available_timezones
 
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import count_between, required_text
+from domain.shared.text import NAME_MAX_LENGTH, count_between, single_line
+
+MODULES_MAX = 30
+"""Three times the paper's ten modules: room for any real programme, and a bound on the planner's work."""
+MODULE_TITLE_MAX_LENGTH = NAME_MAX_LENGTH
+TIME_ZONE_MAX_LENGTH = 64
 
 PAPER_MODULES = (
     "Scope, ISMS policy and assets",
@@ -60,8 +66,12 @@ class ProgrammeTemplate:
         """The template if every value makes sense; otherwise a refusal naming the field."""
         if not self.modules:
             raise ValidationFailed("modules", "A programme has at least one training module.")
-        for number, title in enumerate(self.modules, start=1):
-            required_text(f"modules.{number}", title)
+        if len(self.modules) > MODULES_MAX:
+            raise ValidationFailed("modules", f"A programme has at most {MODULES_MAX} training modules.")
+        modules = tuple(
+            single_line(f"modules.{number}", title, MODULE_TITLE_MAX_LENGTH)
+            for number, title in enumerate(self.modules, start=1)
+        )
         count_between("gap_analysis_on_site_half_days", self.gap_analysis_on_site_half_days, 0, 20)
         count_between("gap_analysis_result_half_days", self.gap_analysis_result_half_days, 0, 20)
         count_between("initial_training_half_days", self.initial_training_half_days, 0, 20)
@@ -70,11 +80,7 @@ class ProgrammeTemplate:
         count_between("cycle_weeks_max", self.cycle_weeks_max, self.cycle_weeks_min, 12)
         count_between("cluster_size_min", self.cluster_size_min, 2, 50)
         count_between("cluster_size_max", self.cluster_size_max, self.cluster_size_min, 50)
-        try:
-            ZoneInfo(self.time_zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValidationFailed("time_zone", "Use a time zone name such as Europe/Luxembourg.") from None
-        return self
+        return replace(self, modules=modules, time_zone=checked_time_zone(self.time_zone))
 
     def as_record(self) -> dict[str, Any]:
         """The template as stored in events (plain JSON values)."""
@@ -86,6 +92,28 @@ class ProgrammeTemplate:
     def from_record(cls, record: dict[str, Any]) -> ProgrammeTemplate:
         values = {key: value for key, value in record.items() if key in cls.__dataclass_fields__}
         return cls(**{**values, "modules": tuple(values.get("modules", PAPER_MODULES))})
+
+
+def checked_time_zone(name: str) -> str:
+    """A name from the IANA time zone database; anything else, however odd, is refused naming the field."""
+    cleaned = single_line("time_zone", name, TIME_ZONE_MAX_LENGTH)
+    if cleaned not in _known_time_zones() or not _loads(cleaned):
+        raise ValidationFailed("time_zone", "Use a time zone name such as Europe/Luxembourg.")
+    return cleaned
+
+
+@cache
+def _known_time_zones() -> frozenset[str]:
+    """The zone names installed here; a path, a directory or a stray file of the zone database is none of them."""
+    return frozenset(available_timezones())
+
+
+def _loads(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except Exception:  # whatever a zone file's trouble, the user's answer is the same refusal
+        return False
+    return True
 
 
 DEFAULT_TEMPLATE = ProgrammeTemplate()

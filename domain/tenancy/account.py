@@ -10,9 +10,14 @@ from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import required_text
+from domain.shared.text import NAME_MAX_LENGTH, single_line
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+EMAIL_MAX_LENGTH = 254
+"""The longest address SMTP can deliver to (RFC 5321)."""
+DISPLAY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
+PASSWORD_HASH_MAX_LENGTH = 1000
 
 
 class Role(StrEnum):
@@ -23,8 +28,8 @@ class Role(StrEnum):
 
 
 def normalise_email(email: str) -> str:
-    cleaned = (email or "").strip().lower()
-    if not _EMAIL.match(cleaned) or len(cleaned) > 254:
+    cleaned = single_line("email", (email or "").lower(), EMAIL_MAX_LENGTH)
+    if not _EMAIL.fullmatch(cleaned):
         raise ValidationFailed("email", "Enter an e-mail address such as name@example.org.")
     return cleaned
 
@@ -60,8 +65,8 @@ class Account(TenantAggregate):
             tenant_id=tenant_id,
             actor_id=actor_id,
             email=normalise_email(email),
-            display_name=required_text("display_name", display_name),
-            password_hash=required_text("password_hash", password_hash, max_length=1000),
+            display_name=single_line("display_name", display_name, DISPLAY_NAME_MAX_LENGTH),
+            password_hash=single_line("password_hash", password_hash, PASSWORD_HASH_MAX_LENGTH),
             roles=sorted({Role(role).value for role in roles}),
             organisation_id=organisation_id,
         )

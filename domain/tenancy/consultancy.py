@@ -9,12 +9,14 @@ from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import required_text
+from domain.shared.text import NAME_MAX_LENGTH, single_line
 from domain.templates.programme import DEFAULT_TEMPLATE, ProgrammeTemplate
 
 BASELINE_DAYS_MAX = 2000
+CONSULTANCY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
+SLUG_MAX_LENGTH = 64
 
-_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 
 def consultancy_id(slug: str) -> UUID:
@@ -26,9 +28,9 @@ class Consultancy(TenantAggregate):
 
     @classmethod
     def create(cls, actor_id: UUID, name: str, slug: str) -> Consultancy:
-        name = required_text("name", name)
-        slug = (slug or "").strip().lower()
-        if not _SLUG.match(slug):
+        name = single_line("name", name, CONSULTANCY_NAME_MAX_LENGTH)
+        slug = single_line("slug", slug, SLUG_MAX_LENGTH).lower()
+        if not _SLUG.fullmatch(slug):
             raise ValidationFailed("slug", "Use 1 to 64 lower-case letters, digits or inner hyphens.")
         return cls(tenant_id=consultancy_id(slug), actor_id=actor_id, name=name, slug=slug)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
@@ -82,7 +83,7 @@ def test_bad_formation_input_is_refused(name: str, start: date | None, end: date
 @pytest.mark.parametrize("criterion", ["small_enterprise", "management_commitment", "resources_available"])
 def test_admission_is_refused_naming_the_criterion_without_evidence(criterion: str) -> None:
     cluster = formed()
-    criteria = AdmissionCriteria(**{**EVIDENCED.as_evidence(), criterion: "  "})
+    criteria = replace(EVIDENCED, **{criterion: "  "})
     error = refused(cluster.admit, f"criteria.{criterion}", cluster, ACTOR, uuid4(), criteria, 5)
     assert "not met" in error.message
 

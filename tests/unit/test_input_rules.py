@@ -1,0 +1,256 @@
+"""Free text, dates and templates that no one means: refused naming the field, before any event is pending."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from dataclasses import replace
+from datetime import date
+from uuid import uuid4
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from domain.programme.cluster import Cluster
+from domain.programme.feedback import FeedbackItem
+from domain.shared.errors import ValidationFailed
+from domain.shared.text import business_date, multi_line, natural_key, single_line
+from domain.templates.programme import DEFAULT_TEMPLATE, MODULES_MAX, ProgrammeTemplate
+from domain.tenancy.consultancy import Consultancy
+from tests.unit.test_cluster import ACTOR, running
+
+CONTROL_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cc"]
+LINE_BREAKS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+def refusal(check: object, *args: object, **kwargs: object) -> ValidationFailed:
+    with pytest.raises(ValidationFailed) as error:
+        check(*args, **kwargs)  # type: ignore[operator]
+    return error.value
+
+
+# The vocabulary
+
+
+def test_every_control_character_is_refused_on_one_line() -> None:
+    assert len(CONTROL_CHARACTERS) == 65
+    for character in CONTROL_CHARACTERS:
+        error = refusal(single_line, "name", f"Acme{character}Ltd", 200)
+        assert error.field == "name"
+
+
+def test_several_lines_keep_line_breaks_and_tabs_and_refuse_every_other_control_character() -> None:
+    for character in CONTROL_CHARACTERS:
+        if character in "\n\t\r":
+            continue
+        assert refusal(multi_line, "reason", f"One{character}two", 100).field == "reason"
+    assert multi_line("reason", " One\r\ntwo\rthree\u2028four\u2029\tfive \n", 100) == "One\ntwo\nthree\nfour\n\tfive"
+
+
+@pytest.mark.parametrize("line_break", LINE_BREAKS)
+def test_one_line_refuses_every_kind_of_line_break(line_break: str) -> None:
+    error = refusal(single_line, "certificate_reference", f"ISO{line_break}42", 100)
+    assert (error.field, error.message) == ("certificate_reference", "Must fit on one line.")
+
+
+def test_nul_gets_a_message_a_user_understands() -> None:
+    error = refusal(multi_line, "text", "Good session\x00", 4000)
+    assert error.message == "Contains an invisible control character. Remove it and try again."
+    assert refusal(single_line, "name", "Acme\nLtd", 200).message == "Must fit on one line."
+
+
+@pytest.mark.parametrize("surrogate", [chr(code) for code in (0xD800, 0xDBFF, 0xDC00, 0xDFFF)])
+def test_lone_surrogates_are_refused(surrogate: str) -> None:
+    assert refusal(single_line, "name", f"Acme {surrogate}", 200).field == "name"
+    assert refusal(multi_line, "text", f"Good {surrogate}", 4000).field == "text"
+
+
+def test_the_maximum_counts_characters_after_the_surrounding_blanks_are_removed() -> None:
+    assert single_line("name", "  " + "é" * 200 + "\t ", 200) == "é" * 200
+    assert refusal(single_line, "name", "é" * 201, 200).message == "Must be at most 200 characters."
+    assert multi_line("text", "x" * 3999 + "\r\n", 4000) == "x" * 3999
+    assert multi_line("text", "x" * 1999 + "\r\n" + "x" * 2000, 4000) == "x" * 1999 + "\n" + "x" * 2000
+    assert refusal(multi_line, "text", "x" * 4001, 4000).message == "Must be at most 4,000 characters."
+
+
+def test_required_and_optional_text() -> None:
+    assert refusal(single_line, "name", " \t ", 200).message == "This field is required."
+    assert refusal(multi_line, "reason", "\r\n\n", 200).message == "This field is required."
+    assert single_line("name", None, 200, required=False) == ""
+    assert multi_line("next_steps", "  ", 200, required=False) == ""
+
+
+def test_letters_of_every_script_emoji_and_joiners_are_text() -> None:
+    for text in ("Boulangerie Müller", "Łódź Sp. z o.o.", "東京セキュリティ", "مؤسسة", "👩‍💻 team", "Zero\u200bwidth"):
+        assert single_line("name", text, 200) == text
+    assert natural_key("  Luxembourg   SMEs ") == natural_key("luxembourg smes")
+
+
+@given(st.text())
+def test_whatever_one_line_accepts_can_be_stored(text: str) -> None:
+    try:
+        accepted = single_line("name", text, 10_000, required=False)
+    except ValidationFailed:
+        return
+    accepted.encode("utf-8")
+    assert not any(unicodedata.category(c) in {"Cc", "Cs", "Zl", "Zp"} for c in accepted)
+
+
+@given(st.text())
+def test_whatever_several_lines_accept_can_be_stored(text: str) -> None:
+    try:
+        accepted = multi_line("text", text, 10_000, required=False)
+    except ValidationFailed:
+        return
+    accepted.encode("utf-8")
+    assert "\x00" not in accepted and "\r" not in accepted
+    assert all(c in "\n\t" or unicodedata.category(c) not in {"Cc", "Cs"} for c in accepted)
+
+
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))))
+def test_ordinary_text_on_one_line_is_kept_as_given_but_for_surrounding_blanks(text: str) -> None:
+    assert single_line("name", text, 10_000, required=False) == text.strip()
+
+
+# Dates
+
+
+@pytest.mark.parametrize(
+    ("day", "accepted"),
+    [(date(1999, 12, 31), False), (date(2000, 1, 1), True), (date(2199, 12, 31), True), (date(2200, 1, 1), False)],
+)
+def test_business_dates_lie_from_2000_to_2199(day: date, accepted: bool) -> None:
+    if accepted:
+        assert business_date("audit_on", day) == day
+    else:
+        assert refusal(business_date, "audit_on", day).field == "audit_on"
+
+
+def test_a_withdrawal_cannot_be_dated_before_the_cluster_started() -> None:
+    cluster, members = running()
+    start = cluster.started_on
+    assert start is not None
+    error = refusal(cluster.withdraw, ACTOR, members[0], date(2026, 3, 1), "Moved away")
+    assert (error.field, error.message) == ("withdrawn_on", f"Cannot be before the cluster started ({start}).")
+    assert cluster.collect_events() == []
+    cluster.withdraw(ACTOR, members[0], start, "Moved away")
+    assert len(cluster.collect_events()) == 1
+
+
+def test_an_audit_cannot_come_before_the_isms_was_established_nor_a_certificate_before_the_audit() -> None:
+    cluster, members = running()
+    cluster.record_isms_established(ACTOR, members[0], date(2026, 9, 1))
+    cluster.collect_events()
+    error = refusal(cluster.plan_certification_audit, ACTOR, members[0], date(2026, 8, 31), "Certa")
+    assert (error.field, error.message) == ("audit_on", "Cannot be before the ISMS was established (2026-09-01).")
+    assert cluster.collect_events() == []
+    cluster.plan_certification_audit(ACTOR, members[0], date(2026, 9, 1), "Certa")
+    cluster.collect_events()
+    error = refusal(cluster.record_certified, ACTOR, members[0], date(2026, 8, 31), "ISO-1")
+    assert (error.field, error.message) == ("certified_on", "Cannot be before the certification audit (2026-09-01).")
+    assert cluster.collect_events() == []
+
+
+def test_refused_dates_leave_no_pending_event() -> None:
+    cluster, members = running()
+    for call, args in [
+        (cluster.withdraw, (ACTOR, members[0], date(1, 1, 1), "Gone")),
+        (cluster.declare_unavailability, (ACTOR, members[0], date(2026, 5, 1), date(9999, 12, 31), "Away")),
+        (cluster.record_isms_established, (ACTOR, members[0], date(2200, 1, 1))),
+        (cluster.log_coaching_half_day, (ACTOR, members[0], date(9999, 1, 1), ACTOR, None, "Review", "")),
+        (cluster.close, (ACTOR, date(9999, 12, 31))),
+    ]:
+        assert refusal(call, *args).message == "Choose a date between 2000 and 2199."
+        assert cluster.collect_events() == []
+    with pytest.raises(ValidationFailed) as error:
+        Cluster.form(uuid4(), ACTOR, "Far future", uuid4(), date(2026, 1, 1), date(9999, 12, 31))
+    assert error.value.field == "planned_end"
+
+
+# Free text on the aggregates: nothing pending after a refusal
+
+
+def test_refused_text_leaves_no_pending_event() -> None:
+    cluster, members = running()
+    for call, args, field in [
+        (cluster.withdraw, (ACTOR, members[0], date(2026, 4, 1), "Acquired\x00"), "reason"),
+        (cluster.cancel_session, (ACTOR, "module:3", "x" * 1001), "reason"),
+        (
+            cluster.log_coaching_half_day,
+            (ACTOR, members[0], date(2026, 4, 1), ACTOR, None, "Ok", "\x1b[2J"),
+            "next_steps",
+        ),
+        (cluster.raise_coaching_ceiling, (ACTOR, members[0], 2, "\ud83d"), "reason"),
+    ]:
+        assert refusal(call, *args).field == field
+        assert cluster.collect_events() == []
+
+
+def test_feedback_refuses_a_nul_and_a_signature_on_two_lines() -> None:
+    def share(text: str, signed_by: str | None) -> FeedbackItem:
+        return FeedbackItem.share(
+            uuid4(), ACTOR, uuid4(), uuid4(), "initial-training", uuid4(), "hard", text, signed_by
+        )
+
+    assert refusal(share, "Too fast\x00", None).field == "text"
+    assert refusal(share, "Too fast", "Ana\nBen").field == "signed_by"
+    item = share("Too fast\r\nfor us", " Ana ")
+    [shared] = item.collect_events()
+    assert (shared.text, shared.signed_by) == ("Too fast\nfor us", "Ana")  # type: ignore[attr-defined]
+
+
+# The programme template
+
+
+def test_a_template_has_at_most_thirty_modules() -> None:
+    consultancy = Consultancy.create(ACTOR, "Alpine", "alpine")
+    consultancy.collect_events()
+    modules = tuple(f"Module {n}" for n in range(1, MODULES_MAX + 2))
+    error = refusal(consultancy.change_template, ACTOR, ProgrammeTemplate(modules=modules))
+    assert (error.field, error.message) == ("modules", "A programme has at most 30 training modules.")
+    assert consultancy.collect_events() == []
+    changed = consultancy.change_template(ACTOR, ProgrammeTemplate(modules=modules[:MODULES_MAX]))
+    assert len(changed.modules) == 30
+
+
+def test_module_titles_are_stored_clean() -> None:
+    consultancy = Consultancy.create(ACTOR, "Alpine", "alpine")
+    changed = consultancy.change_template(ACTOR, replace(DEFAULT_TEMPLATE, modules=("  Scope ", "Risk assessment\n")))
+    assert changed.modules == ("Scope", "Risk assessment")
+
+
+@pytest.mark.parametrize(
+    "time_zone",
+    [
+        "Europe",  # a directory of the zone database: IsADirectoryError
+        "Europe/" + "x" * 300,  # longer than a file name may be: OSError
+        "x" * 65,
+        "/etc/localtime",
+        "../../../../etc/passwd",
+        "Europe/../Europe/Paris",
+        "Europe\\Paris",
+        "zone.tab",  # a file of the zone database that is no zone: ValueError
+        "tzdata.zi",
+        "posixrules",
+        "right/UTC",
+        "Europe/Luxembourg\x00",
+        "Europe/Luxembourg\nUTC",
+        "europe/luxembourg",
+        "Mars/Olympus",
+        "",
+        "\ud800",
+    ],
+)
+def test_a_time_zone_that_is_no_zone_name_is_refused_naming_the_field(time_zone: str) -> None:
+    consultancy = Consultancy.create(ACTOR, "Alpine", "alpine")
+    consultancy.collect_events()
+    error = refusal(consultancy.change_template, ACTOR, ProgrammeTemplate(time_zone=time_zone))
+    assert error.field == "time_zone"
+    assert consultancy.collect_events() == []
+
+
+@pytest.mark.parametrize("time_zone", ["UTC", "Europe/Luxembourg", "America/Argentina/Buenos_Aires", "Etc/GMT+5"])
+def test_a_time_zone_name_is_accepted(time_zone: str) -> None:
+    consultancy = Consultancy.create(ACTOR, "Alpine", "alpine")
+    assert consultancy.change_template(ACTOR, ProgrammeTemplate(time_zone=f" {time_zone} ")).time_zone == time_zone
