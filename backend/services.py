@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -74,6 +75,9 @@ class Services:
         last, event_store = None, True
         try:
             last = self.app.recorder.max_notification_id() or 0
+            event_store = self._event_store_writable()
+            if not event_store:
+                log.error("Readiness: the event store is read-only (request %s)", request_id)
         except Exception:
             event_store = False
             log.exception("Readiness: the event store cannot be read (request %s)", request_id)
@@ -85,7 +89,16 @@ class Services:
             log.exception("Readiness: the read store cannot be read (request %s)", request_id)
         if parked:
             log.warning("Readiness: %d events are parked (request %s)", sum(p[2] for p in parked), request_id)
+        if self.runner.last_error_class:
+            log.warning("Readiness: the projection runner is failing (request %s)", request_id)
         return Health(event_store, read_store, self.runner.last_error_class, last, positions, parked)
+
+    def _event_store_writable(self) -> bool:
+        if self.store.is_postgres:  # the events live in the read store's database
+            with self.store.reading() as conn:
+                return str(conn.exec_driver_sql("SHOW transaction_read_only").scalar_one()) == "off"
+        path = self.settings.event_store_path
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
     def start(self) -> None:
         if self.settings.run_projections_in_process:

@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     secret_key: str = DEVELOPMENT_SECRET
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: Annotated[int, Field(ge=1, le=64)] = 1
+    """Worker processes of `cordee serve`; each builds its own services and runs its own projection runner."""
     session_hours: int = 12
     # Sign-in throttling: after a few wrong passwords for one e-mail or from one address, each attempt waits longer;
     # after more, the e-mail (or the address) is locked for a while, and even the right password is refused.
@@ -34,6 +36,8 @@ class Settings(BaseSettings):
     projection_wait_seconds: float = 10.0
     projection_batch_size: int = 500
     run_projections_in_process: bool = True
+    operator_token: str | None = None
+    """A bearer token for `/health/status`, the detailed status for operators. Unset: that endpoint does not exist."""
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:

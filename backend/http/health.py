@@ -1,11 +1,18 @@
-"""Liveness and readiness for load balancers and orchestrators."""
+"""Liveness and readiness for load balancers and orchestrators; a detailed status for operators only.
+
+Anonymous callers get a status and nothing else: no error text, SQL, ids or positions. What failed goes to the
+log with the request id. The details are at `/health/status`, for a bearer of `CORDEE_OPERATOR_TOKEN`.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import hmac
+from typing import Any
+
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from backend.services import Services
+from backend.services import Health, Services
 
 
 def health_routes(services: Services) -> APIRouter:
@@ -16,9 +23,46 @@ def health_routes(services: Services) -> APIRouter:
         return {"status": "ok"}
 
     @router.get("/health/ready", include_in_schema=False)
-    def ready() -> JSONResponse:
-        error = services.runner.last_error_class
-        body = {"status": "degraded" if error else "ok", "projections": services.runner.positions(), "error": error}
-        return JSONResponse(body, status_code=503 if error else 200)
+    def ready(request: Request) -> JSONResponse:
+        health = services.health(_request_id(request))
+        return JSONResponse({"status": _status(health)}, status_code=200 if health.ready else 503)
+
+    @router.get("/health/status", include_in_schema=False)
+    def status(request: Request) -> JSONResponse:
+        token = services.settings.operator_token
+        if not token:
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
+        if not _bears(request, token):
+            return JSONResponse({"detail": "Unauthorized"}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        health = services.health(_request_id(request))
+        return JSONResponse(_details(health), status_code=200 if health.ready else 503)
 
     return router
+
+
+def _status(health: Health) -> str:
+    return "ok" if health.ready else "unavailable"
+
+
+def _bears(request: Request, token: str) -> bool:
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
+
+
+def _request_id(request: Request) -> str:
+    return str(getattr(request.state, "request_id", "-"))
+
+
+def _details(health: Health) -> dict[str, Any]:
+    return {
+        "status": _status(health),
+        "event_store": "ok" if health.event_store else "unavailable",
+        "read_store": "ok" if health.read_store else "unavailable",
+        "runner_error": health.runner_error,
+        "last_notification_id": health.last_notification_id,
+        "projections": health.positions,
+        "parked": [
+            {"tenant_id": str(tenant), "projection": projection, "events": count, "error_class": error}
+            for tenant, projection, count, error in health.parked
+        ],
+    }

@@ -121,11 +121,7 @@ def test_the_exported_schema_matches_the_code() -> None:
     assert SCHEMA_FILE.read_text() == schema_sdl(), "schema.graphql drifted: run `make schema`"
 
 
-def test_health_endpoints_report_the_projections(app: FastAPI, demo_services: Services) -> None:
-    client = TestClient(app)
+def test_health_endpoints_answer_a_status_only(app: FastAPI) -> None:
+    client = TestClient(app)  # the details are for operators: see test_health.py
     assert client.get("/health/live").json() == {"status": "ok"}
-    ready = client.get("/health/ready").json()
-    assert (
-        ready["status"] == "ok"
-        and ready["projections"]["programme"] == demo_services.app.recorder.max_notification_id()
-    )
+    assert client.get("/health/ready").json() == {"status": "ok"}
