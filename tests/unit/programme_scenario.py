@@ -1,0 +1,90 @@
+"""One consultancy in memory, with a cluster in every state a command needs, built through the application."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from uuid import UUID
+
+from domain.application import Cordee
+from domain.programme.admission import AdmissionCriteria
+from domain.programme.cluster import Cluster
+from domain.programme.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    FormCluster,
+    HoldSession,
+    PlanCertificationAudit,
+    RecordIsmsEstablished,
+    RegisterOrganisation,
+    ShareFeedback,
+    StartCluster,
+)
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.tenancy.account import Role
+from domain.tenancy.commands import CreateConsultancy, OpenAccount
+
+EVIDENCE = AdmissionCriteria("9 employees", "Commitment letter, 2026-02-01", "Budget approved")
+
+
+class Scenario:
+    """`running`: members 0-2, started on `started_on`, its initial training held and one feedback item shared;
+    member 1's ISMS established and member 2's certification audit planned, both on `started_on`.
+    `forming`: members 0-1 (member 3 is registered and free to join). `planned`: members 0-1, plan accepted.
+    """
+
+    def __init__(self, started_on: date = date(2026, 3, 2), plan_from: date | None = None) -> None:
+        self.app = app = Cordee()
+        self.tenant = app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, "Alpine", "alpine")).aggregate_id
+        self.coach = app.open_account(
+            OpenAccount(self.tenant, SYSTEM_ACTOR, "coach@alpine.example", "Claire", "$argon2id$x", (Role.COACH,))
+        ).aggregate_id
+        self.members = [
+            app.register_organisation(
+                RegisterOrganisation(self.tenant, SYSTEM_ACTOR, f"Org {n}", "Retail", 9)
+            ).aggregate_id
+            for n in range(4)
+        ]
+        self.started_on = started_on
+        plan_from = plan_from or started_on
+        self.running = self._cluster("Running", 3, plan_from)
+        app.start_cluster(StartCluster(self.tenant, SYSTEM_ACTOR, self.running, started_on))
+        training = self.cluster(self.running).sessions["initial-training"]
+        app.hold_session(
+            HoldSession(self.tenant, self.coach, self.running, "initial-training", max(training.on, started_on), 3)
+        )
+        share = ShareFeedback(
+            self.tenant, SYSTEM_ACTOR, self.running, "initial-training", self.members[0], "worked", "Clear", None
+        )
+        self.feedback_item = app.share_feedback(share).aggregate_id
+        for member in self.members[1:3]:
+            app.record_isms_established(
+                RecordIsmsEstablished(self.tenant, SYSTEM_ACTOR, self.running, member, started_on)
+            )
+        app.plan_certification_audit(
+            PlanCertificationAudit(self.tenant, SYSTEM_ACTOR, self.running, self.members[2], started_on, "Certa")
+        )
+        self.forming = self._cluster("Forming", 2, None)
+        self.planned = self._cluster("Planned", 2, plan_from)
+
+    def cluster(self, cluster_id: UUID) -> Cluster:
+        return self.app.get(Cluster, self.tenant, cluster_id)
+
+    def position(self) -> int:
+        """The position of the last event stored: unchanged when a command was refused."""
+        return self.app.recorder.max_notification_id() or 0
+
+    def scheduled(self, kind: str, cluster_id: UUID | None = None) -> str:
+        """The key of the running cluster's first scheduled session of this kind."""
+        sessions = self.cluster(cluster_id or self.running).sessions.values()
+        return min((s.on, s.key) for s in sessions if s.kind == kind and s.status == "scheduled")[1]
+
+    def _cluster(self, name: str, size: int, plan_from: date | None) -> UUID:
+        cluster = self.app.form_cluster(FormCluster(self.tenant, SYSTEM_ACTOR, name, self.coach)).aggregate_id
+        for member in self.members[:size]:
+            self.app.admit_organisation(AdmitOrganisation(self.tenant, SYSTEM_ACTOR, cluster, member, EVIDENCE))
+        if plan_from is not None:
+            self.app.accept_plan(AcceptPlan(self.tenant, self.coach, cluster, plan_from))
+        return cluster
+
+
+ONE_DAY = timedelta(days=1)

@@ -1,0 +1,400 @@
+"""docs/input-limits.md is the truth: every free-text and date argument of every command is listed there, and each
+behaves as listed, through the application, writing nothing when refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import pytest
+
+from domain.programme import commands as programme_commands
+from domain.programme.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    AssessGap,
+    CancelSession,
+    CloseCluster,
+    DeclareUnavailability,
+    FormCluster,
+    HideFeedback,
+    HoldSession,
+    LogCoachingHalfDay,
+    MoveSession,
+    PlanCertificationAudit,
+    RaiseCoachingCeiling,
+    RecordCertified,
+    RecordIsmsEstablished,
+    RegisterOrganisation,
+    ShareFeedback,
+    StartCluster,
+    WithdrawMember,
+)
+from domain.programme.gap_analysis import CLAUSES, THEMES
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.errors import DomainError, ValidationFailed
+from domain.templates.programme import DEFAULT_TEMPLATE
+from domain.tenancy import commands as tenancy_commands
+from domain.tenancy.account import Role
+from domain.tenancy.commands import ChangeProgrammeTemplate, CreateConsultancy, OpenAccount
+from tests.unit.programme_scenario import EVIDENCE, Scenario
+
+DOC = Path(__file__).parents[2] / "docs" / "input-limits.md"
+COMMAND_MODULES = (tenancy_commands, programme_commands)
+
+
+# The page
+
+
+@dataclass(frozen=True)
+class Row:
+    command: str
+    argument: str
+    refused_as: str
+    several_lines: bool
+    required: bool
+    maximum: int
+
+
+def _section(title: str) -> str:
+    return DOC.read_text().split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def _table_rows(text: str) -> Iterator[list[str]]:
+    for line in text.splitlines():
+        if line.startswith("| `"):
+            yield [cell.strip().strip("`") for cell in line.strip("|").split("|")]
+
+
+def _tables(text: str) -> list[str]:
+    """The section's tables, each as its text."""
+    return [block for block in text.split("\n\n") if block.startswith("|")]
+
+
+FREE_TEXT_TABLE, CHOICE_TABLE = _tables(_section("Free text"))
+ROWS = [
+    Row(command, argument, refused_as, lines == "several", required == "yes", int(maximum))
+    for command, argument, refused_as, lines, required, maximum in _table_rows(FREE_TEXT_TABLE)
+]
+CHOICES = {(cells[0], cells[1]) for cells in _table_rows(CHOICE_TABLE)}
+DATES = {(cells[0], cells[1]) for cells in _table_rows(_section("Dates"))}
+
+
+# The commands
+
+
+def _arguments(kind: type, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(path, type) of every argument, nested ones dotted, items of a collection as `[]`."""
+    for name, hint in get_type_hints(kind).items():
+        yield from _walk(f"{prefix}{name}", hint)
+
+
+def _walk(path: str, hint: Any) -> Iterator[tuple[str, Any]]:
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None):
+                yield from _walk(path, arg)
+    elif origin in (tuple, list):
+        yield from _walk(f"{path}[]", args[0])
+    elif origin is dict:
+        yield from _walk(path, args[1])
+    elif dataclasses.is_dataclass(hint):
+        yield from _arguments(hint, f"{path}.")
+    else:
+        yield path, hint
+
+
+def _commands() -> Iterator[type]:
+    for module in COMMAND_MODULES:
+        for value in vars(module).values():
+            if dataclasses.is_dataclass(value) and value.__module__ == module.__name__:
+                yield value  # type: ignore[misc]
+
+
+def _arguments_of_type(wanted: type) -> set[tuple[str, str]]:
+    """(command, argument) of every argument of this type; enumerations are choices the types already bound."""
+    return {
+        (command.__name__, path)
+        for command in _commands()
+        for path, hint in _arguments(command)
+        if isinstance(hint, type) and issubclass(hint, wanted) and not issubclass(hint, Enum)
+    }
+
+
+def test_every_text_argument_of_every_command_is_on_the_page() -> None:
+    listed = {(row.command, row.argument) for row in ROWS}
+    assert _arguments_of_type(str) == listed | CHOICES
+    assert not listed & CHOICES
+
+
+def test_every_date_argument_of_every_command_is_on_the_page() -> None:
+    assert _arguments_of_type(date) == DATES
+
+
+# Calling each command with the text to try in one argument
+
+
+def _template(s: Scenario, **changes: Any) -> object:
+    return s.app.change_programme_template(
+        ChangeProgrammeTemplate(s.tenant, SYSTEM_ACTOR, replace(DEFAULT_TEMPLATE, **changes))
+    )
+
+
+def _coaching(s: Scenario, work_done: str = "Risk register", next_steps: str = "") -> object:
+    command = LogCoachingHalfDay(
+        s.tenant, s.coach, s.running, s.members[0], s.started_on, s.coach, work_done, next_steps
+    )
+    return s.app.log_coaching_half_day(command)
+
+
+def _feedback(s: Scenario, text: str = "Clear", signed_by: str | None = None) -> object:
+    share = ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, "initial-training", s.members[1], "hard", text, signed_by)
+    return s.app.share_feedback(share)
+
+
+def _admit(criterion: str) -> Callable[[Scenario, str], object]:
+    def call(s: Scenario, text: str) -> object:
+        criteria = replace(EVIDENCE, **{criterion: text})
+        return s.app.admit_organisation(AdmitOrganisation(s.tenant, SYSTEM_ACTOR, s.forming, s.members[3], criteria))
+
+    return call
+
+
+TextCall = Callable[[Scenario, str], object]
+TEXT_CALLS: dict[tuple[str, str], TextCall] = {
+    ("CreateConsultancy", "name"): lambda s, t: s.app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, t, "other")),
+    ("CreateConsultancy", "slug"): lambda s, t: s.app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, "Other", t)),
+    ("OpenAccount", "email"): lambda s, t: s.app.open_account(
+        OpenAccount(s.tenant, SYSTEM_ACTOR, t, "Ana", "$argon2id$x", (Role.COACH,))
+    ),
+    ("OpenAccount", "display_name"): lambda s, t: s.app.open_account(
+        OpenAccount(s.tenant, SYSTEM_ACTOR, "ana@alpine.example", t, "$argon2id$x", (Role.COACH,))
+    ),
+    ("OpenAccount", "password_hash"): lambda s, t: s.app.open_account(
+        OpenAccount(s.tenant, SYSTEM_ACTOR, "ana@alpine.example", "Ana", t, (Role.COACH,))
+    ),
+    ("ChangeProgrammeTemplate", "template.modules[]"): lambda s, t: _template(s, modules=(t, "Risk assessment")),
+    ("ChangeProgrammeTemplate", "template.time_zone"): lambda s, t: _template(s, time_zone=t),
+    ("RegisterOrganisation", "name"): lambda s, t: s.app.register_organisation(
+        RegisterOrganisation(s.tenant, SYSTEM_ACTOR, t, "Retail", 9)
+    ),
+    ("RegisterOrganisation", "sector"): lambda s, t: s.app.register_organisation(
+        RegisterOrganisation(s.tenant, SYSTEM_ACTOR, "New org", t, 9)
+    ),
+    ("FormCluster", "name"): lambda s, t: s.app.form_cluster(FormCluster(s.tenant, SYSTEM_ACTOR, t, s.coach)),
+    **{("AdmitOrganisation", f"criteria.{f.name}"): _admit(f.name) for f in dataclasses.fields(EVIDENCE)},
+    ("WithdrawMember", "reason"): lambda s, t: s.app.withdraw_member(
+        WithdrawMember(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], s.started_on, t)
+    ),
+    ("DeclareUnavailability", "reason"): lambda s, t: s.app.declare_unavailability(
+        DeclareUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], date(2026, 9, 1), date(2026, 9, 2), t)
+    ),
+    ("MoveSession", "reason"): lambda s, t: s.app.move_session(
+        MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), s.started_on, "afternoon", t)
+    ),
+    ("HoldSession", "attendance[]"): lambda s, t: s.app.hold_session(
+        HoldSession(s.tenant, s.coach, s.running, "module:1", s.started_on, 1, {s.members[0]: [t, "Ben"]})
+    ),
+    ("CancelSession", "reason"): lambda s, t: s.app.cancel_session(
+        CancelSession(s.tenant, s.coach, s.running, "module:2", t)
+    ),
+    ("LogCoachingHalfDay", "work_done"): lambda s, t: _coaching(s, work_done=t),
+    ("LogCoachingHalfDay", "next_steps"): lambda s, t: _coaching(s, next_steps=t),
+    ("RaiseCoachingCeiling", "reason"): lambda s, t: s.app.raise_coaching_ceiling(
+        RaiseCoachingCeiling(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], 2, t)
+    ),
+    ("PlanCertificationAudit", "certification_body"): lambda s, t: s.app.plan_certification_audit(
+        PlanCertificationAudit(s.tenant, SYSTEM_ACTOR, s.running, s.members[1], s.started_on, t)
+    ),
+    ("RecordCertified", "certificate_reference"): lambda s, t: s.app.record_certified(
+        RecordCertified(s.tenant, SYSTEM_ACTOR, s.running, s.members[2], s.started_on, t)
+    ),
+    ("ShareFeedback", "text"): lambda s, t: _feedback(s, text=t),
+    ("ShareFeedback", "signed_by"): lambda s, t: _feedback(s, signed_by=t),
+    ("HideFeedback", "reason"): lambda s, t: s.app.hide_feedback(
+        HideFeedback(s.tenant, s.coach, s.running, s.feedback_item, t)
+    ),
+}
+
+SAMPLES: dict[str, Callable[[int], str]] = {
+    "email": lambda length: "a" * (length - len("@example.org")) + "@example.org",
+    "slug": lambda length: "a" * length,
+    # No zone name is 64 characters long: the longest there is stands for the maximum.
+    "template.time_zone": lambda length: (
+        "Europe/" + "x" * (length - 7) if length > 64 else "America/Argentina/Buenos_Aires"
+    ),
+}
+
+
+def sample(row: Row, length: int) -> str:
+    """Valid text of `length` characters for this argument (where its shape allows)."""
+    return SAMPLES.get(row.argument, lambda n: "x" * n)(length)
+
+
+def _with(row: Row, insert: str) -> str:
+    text = sample(row, 40)
+    return text[:3] + insert + text[3:]
+
+
+def refused_as(row: Row) -> str:
+    return row.refused_as.replace("modules.N", "modules.1")
+
+
+def assert_refused(s: Scenario, row: Row, text: str) -> ValidationFailed:
+    before = s.position()
+    with pytest.raises(ValidationFailed) as error:
+        TEXT_CALLS[row.command, row.argument](s, text)
+    assert error.value.field == refused_as(row), error.value.message
+    assert s.position() == before
+    return error.value
+
+
+def test_every_row_of_the_page_is_tried() -> None:
+    assert set(TEXT_CALLS) == {(row.command, row.argument) for row in ROWS}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: f"{row.command}.{row.argument}")
+def test_free_text_is_checked_as_the_page_says(row: Row) -> None:
+    s = Scenario()
+    error = assert_refused(s, row, sample(row, row.maximum + 1))
+    assert f"at most {row.maximum:,} characters" in error.message
+    for bad in ("\x00", "\x07", "\x1b", "\x7f", "\x9b", "\ud800", "\udfff"):
+        error = assert_refused(s, row, _with(row, bad))
+        assert "\\x" not in error.message and "_" not in error.message
+    for line_break in ("\n", "\r\n", "\u2028", "\x85", "\x0b") if not row.several_lines else ("\x0b", "\x0c", "\x85"):
+        assert_refused(s, row, _with(row, line_break))
+    if not row.several_lines:
+        assert_refused(s, row, _with(row, "\t"))
+    if row.required:
+        assert_refused(s, row, " \n\t ")
+    before = s.position()
+    # Several lines: the maximum counts "\r\n" as the one character it is stored as.
+    accepted = sample(row, row.maximum) if not row.several_lines else "x" * (row.maximum - 8) + "\r\none\ttwo"
+    TEXT_CALLS[row.command, row.argument](s, f"  {accepted}\n ")
+    assert s.position() > before
+
+
+# Dates
+
+DateCall = Callable[[Scenario, date], object]
+FIRST, LAST = date(2000, 1, 1), date(2199, 12, 31)
+DATE_CALLS: dict[tuple[str, str], DateCall] = {
+    ("FormCluster", "planned_start"): lambda s, d: s.app.form_cluster(
+        FormCluster(s.tenant, SYSTEM_ACTOR, "New", s.coach, d, None)
+    ),
+    ("FormCluster", "planned_end"): lambda s, d: s.app.form_cluster(
+        FormCluster(s.tenant, SYSTEM_ACTOR, "New", s.coach, None, d)
+    ),
+    ("WithdrawMember", "withdrawn_on"): lambda s, d: s.app.withdraw_member(
+        WithdrawMember(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], d, "Moved away")
+    ),
+    ("DeclareUnavailability", "starts_on"): lambda s, d: s.app.declare_unavailability(
+        DeclareUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], d, LAST, "Fair")
+    ),
+    ("DeclareUnavailability", "ends_on"): lambda s, d: s.app.declare_unavailability(
+        DeclareUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], FIRST, d, "Fair")
+    ),
+    ("AcceptPlan", "starts_on"): lambda s, d: s.app.accept_plan(AcceptPlan(s.tenant, s.coach, s.forming, d)),
+    ("MoveSession", "on"): lambda s, d: s.app.move_session(
+        MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), d, "morning", "Visit moved")
+    ),
+    ("StartCluster", "started_on"): lambda s, d: s.app.start_cluster(
+        StartCluster(s.tenant, SYSTEM_ACTOR, s.planned, d)
+    ),
+    ("CloseCluster", "closed_on"): lambda s, d: s.app.close_cluster(CloseCluster(s.tenant, SYSTEM_ACTOR, s.running, d)),
+    ("HoldSession", "held_on"): lambda s, d: s.app.hold_session(
+        HoldSession(s.tenant, s.coach, s.running, "module:1", d, 1, {})
+    ),
+    ("LogCoachingHalfDay", "held_on"): lambda s, d: s.app.log_coaching_half_day(
+        LogCoachingHalfDay(s.tenant, s.coach, s.running, s.members[0], d, s.coach, "Risk register")
+    ),
+    ("RecordIsmsEstablished", "established_on"): lambda s, d: s.app.record_isms_established(
+        RecordIsmsEstablished(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], d)
+    ),
+    ("PlanCertificationAudit", "audit_on"): lambda s, d: s.app.plan_certification_audit(
+        PlanCertificationAudit(s.tenant, SYSTEM_ACTOR, s.running, s.members[1], d, "Certa")
+    ),
+    ("RecordCertified", "certified_on"): lambda s, d: s.app.record_certified(
+        RecordCertified(s.tenant, SYSTEM_ACTOR, s.running, s.members[2], d, "ISO-1")
+    ),
+    ("AssessGap", "visited_on"): lambda s, d: s.app.assess_gap(
+        AssessGap(s.tenant, s.coach, s.running, s.members[0], d, LAST, *LEVELS)
+    ),
+    ("AssessGap", "analysed_on"): lambda s, d: s.app.assess_gap(
+        AssessGap(s.tenant, s.coach, s.running, s.members[0], FIRST, d, *LEVELS)
+    ),
+}
+LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
+
+
+def test_every_date_of_the_page_is_tried() -> None:
+    assert set(DATE_CALLS) == DATES
+
+
+def date_scenario() -> Scenario:
+    """Everything starts on the first business date, so that both ends of the range are open to every command."""
+    return Scenario(started_on=FIRST, plan_from=date(2000, 1, 3))
+
+
+@pytest.mark.parametrize(("command", "argument"), sorted(DATE_CALLS), ids=".".join)
+def test_dates_lie_from_2000_to_2199(command: str, argument: str) -> None:
+    call = DATE_CALLS[command, argument]
+    s = date_scenario()
+    before = s.position()
+    for outside in (date(1, 1, 1), date(1999, 12, 31), date(2200, 1, 1), date(9999, 12, 31)):
+        with pytest.raises(ValidationFailed) as error:
+            call(s, outside)
+        assert (error.value.field, error.value.message) == (argument, "Choose a date between 2000 and 2199.")
+        assert s.position() == before
+    call(s, FIRST)
+    assert s.position() > before
+    s = date_scenario()
+    call(s, LAST)
+    assert s.position() > before
+
+
+# Text that is not free: junk is refused, and writes nothing
+
+CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
+    ("AcceptPlan", "fingerprint"): lambda s, t: s.app.accept_plan(AcceptPlan(s.tenant, s.coach, s.forming, FIRST, t)),
+    ("MoveSession", "session_key"): lambda s, t: s.app.move_session(
+        MoveSession(s.tenant, s.coach, s.running, t, s.started_on, "morning", "Moved")
+    ),
+    ("MoveSession", "half_day"): lambda s, t: s.app.move_session(
+        MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), s.started_on, t, "Moved")
+    ),
+    ("HoldSession", "session_key"): lambda s, t: s.app.hold_session(
+        HoldSession(s.tenant, s.coach, s.running, t, s.started_on, 1)
+    ),
+    ("CancelSession", "session_key"): lambda s, t: s.app.cancel_session(
+        CancelSession(s.tenant, s.coach, s.running, t, "Snow")
+    ),
+    ("ShareFeedback", "session_key"): lambda s, t: s.app.share_feedback(
+        ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, t, s.members[0], "worked", "Clear")
+    ),
+    ("ShareFeedback", "kind"): lambda s, t: s.app.share_feedback(
+        ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, "initial-training", s.members[0], t, "Clear")
+    ),
+}
+
+
+def test_every_choice_of_the_page_is_tried() -> None:
+    assert set(CHOICE_CALLS) == CHOICES
+
+
+@pytest.mark.parametrize(("command", "argument"), sorted(CHOICE_CALLS), ids=".".join)
+def test_text_that_is_not_free_refuses_anything_unknown(command: str, argument: str) -> None:
+    s = Scenario(started_on=FIRST, plan_from=date(2000, 1, 3))
+    before = s.position()
+    for junk in ("x\x00" * 50_000, "module:1\n", "\ud800"):
+        with pytest.raises(DomainError) as error:
+            CHOICE_CALLS[command, argument](s, junk)
+        assert error.value.field == argument
+        assert s.position() == before
