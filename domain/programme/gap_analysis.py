@@ -39,6 +39,7 @@ CLAUSE_TITLES = {
     "10": "Improvement",
 }
 THEMES = ("organisational", "people", "physical", "technological")
+AREA_NAME_ECHO_MAX = 32
 
 
 def maturity_areas() -> list[tuple[str, str, str]]:
@@ -71,7 +72,9 @@ def checked_levels(clause_levels: dict[str, int], theme_levels: dict[str, int]) 
     for group, expected, given in (("clause_levels", CLAUSES, clause_levels), ("theme_levels", THEMES, theme_levels)):
         for area in given:
             if area not in expected:
-                raise ValidationFailed(f"{group}.{area}", f"Unknown area; expected one of {', '.join(expected)}.")
+                # An area name that is no short word is not echoed: the answer names the group instead.
+                field = f"{group}.{area}" if area.isalnum() and len(area) <= AREA_NAME_ECHO_MAX else group
+                raise ValidationFailed(field, f"Unknown area; expected one of {', '.join(expected)}.")
         for area in expected:
             level = given.get(area)
             if level is None or not 0 <= level <= HIGHEST_LEVEL:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from domain.programme.cluster import Cluster
 from domain.programme.feedback import FeedbackItem
+from domain.programme.gap_analysis import CLAUSES, THEMES, checked_levels
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import business_date, multi_line, natural_key, single_line
 from domain.templates.programme import DEFAULT_TEMPLATE, MODULES_MAX, ProgrammeTemplate
@@ -198,6 +199,17 @@ def test_feedback_refuses_a_nul_and_a_signature_on_two_lines() -> None:
     item = share("Too fast\r\nfor us", " Ana ")
     [shared] = item.collect_events()
     assert (shared.text, shared.signed_by) == ("Too fast\nfor us", "Ana")  # type: ignore[attr-defined]
+
+
+def test_an_unknown_maturity_area_is_named_only_when_it_is_a_short_word() -> None:
+    levels = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
+    for junk, field in (
+        ("x\x00" * 50_000, "theme_levels"),
+        ("a" * 33, "theme_levels"),
+        ("spiritual", "theme_levels.spiritual"),
+    ):
+        error = refusal(checked_levels, levels[0], {**levels[1], junk: 1})
+        assert error.field == field
 
 
 # The programme template
