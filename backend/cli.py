@@ -39,18 +39,27 @@ def _services() -> Services:
 
 @cli.command()
 def serve() -> None:
-    """Serve the web application (GraphQL at /graphql, pages at /)."""
+    """Serve the web application (GraphQL at /graphql, pages at /) in CORDEE_WORKERS processes."""
     import uvicorn
-
-    from backend.app import create_app
 
     settings = Settings()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    console.print(f"Cordee is serving on [bold]http://{settings.host}:{settings.port}[/bold]")
+    # Tables are created here, once, before the worker processes start, so they never race to create them.
+    build_services(settings).close()
+    processes = f" in {settings.workers} worker processes" if settings.workers > 1 else ""
+    console.print(f"Cordee is serving on [bold]http://{settings.host}:{settings.port}[/bold]{processes}")
     if not settings.is_production:
         for consultancy, email, password in demo_logins():
             console.print(f"  demo sign-in ({consultancy}): {email} / {password}", soft_wrap=True, highlight=False)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # Each worker calls the factory and builds its own services from the same CORDEE_* environment.
+    uvicorn.run(
+        "backend.app:create_app",
+        factory=True,
+        workers=settings.workers,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+    )
 
 
 @cli.command()
