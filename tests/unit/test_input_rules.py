@@ -19,6 +19,7 @@ from domain.shared.errors import ValidationFailed
 from domain.shared.text import business_date, multi_line, natural_key, single_line
 from domain.templates.programme import DEFAULT_TEMPLATE, MODULES_MAX, ProgrammeTemplate
 from domain.tenancy.consultancy import Consultancy
+from tests.unit.programme_scenario import Scenario
 from tests.unit.test_cluster import ACTOR, running
 
 CONTROL_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cc"]
@@ -266,3 +267,23 @@ def test_a_time_zone_that_is_no_zone_name_is_refused_naming_the_field(time_zone:
 def test_a_time_zone_name_is_accepted(time_zone: str) -> None:
     consultancy = Consultancy.create(ACTOR, "Alpine", "alpine")
     assert consultancy.change_template(ACTOR, ProgrammeTemplate(time_zone=f" {time_zone} ")).time_zone == time_zone
+
+
+# History recorded before these rules
+
+
+def test_events_recorded_before_these_rules_still_load() -> None:
+    """The rules guard the commands only: a stored event is never refused when an aggregate is replayed."""
+    s = Scenario()
+    consultancy = s.app.get(Consultancy, s.tenant, s.tenant)
+    consultancy._template_changed(
+        ACTOR, {**DEFAULT_TEMPLATE.as_record(), "modules": ["M"] * 3000, "time_zone": "Europe"}
+    )
+    cluster = s.cluster(s.running)
+    cluster._member_withdrew(ACTOR, s.members[0], date(1, 1, 1), "Gone\x00\n" + "x" * 100_000)
+    cluster._isms_established(ACTOR, s.members[1], date(9999, 12, 31))
+    s.app.save(consultancy, cluster)
+    assert len(s.app.get(Consultancy, s.tenant, s.tenant).template.modules) == 3000
+    replayed = s.cluster(s.running)
+    assert replayed.members[s.members[0]].withdrawn
+    assert replayed.members[s.members[1]].isms_established_on == date(9999, 12, 31)
