@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -63,14 +63,19 @@ def serve() -> None:
 
 
 @cli.command()
-def demo() -> None:
-    """Seed the demo consultancies (adds only what is missing)."""
+def demo(
+    today: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Seed as if today were this day: the programmes run up to it."),
+    ] = None,
+) -> None:
+    """Seed the demo consultancies: adds only what is missing, so an interrupted seed completes when run again."""
     services = _services()
     try:
-        created = seed_demo(services, date.today())
+        seeded = seed_demo(services, today.date() if today else date.today())
     finally:
         services.close()
-    console.print(f"Demo data: created {', '.join(created)}." if created else "Demo data already present.")
+    console.print(f"Demo data: seeded {', '.join(seeded)}." if seeded else "Demo data already present.")
 
 
 @projections_cli.command("rebuild")

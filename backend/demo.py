@@ -1,4 +1,4 @@
-"""Demo data: two consultancies, each with a cluster of three organisations. Idempotent.
+"""Demo data: two consultancies, each with a cluster of three organisations. Idempotent and resumable.
 
 Alpine's cluster is in mid-programme: gap analyses done, the initial training and the first modules held with
 attendance and feedback, coaching logged (one member close to its ceiling), and an unavailability declared after
@@ -7,22 +7,30 @@ planning that now clashes with a planned module. Harbour's cluster has just star
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, TypeVar
 from uuid import UUID
+
+from eventsourcing.utils import get_topic
 
 from backend.auth.passwords import hash_password
 from backend.services import Services
-from domain.application import Cordee
+from domain.application import Cordee, Saved
 from domain.programme import commands as c
 from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import Cluster
-from domain.programme.gap_analysis import CLAUSES, THEMES
-from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.programme.cluster import Cluster, ClusterStatus, SessionStatus, Unavailability, cluster_id
+from domain.programme.feedback import FeedbackItem
+from domain.programme.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
+from domain.programme.organisation import Organisation, organisation_id
+from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate
 from domain.shared.errors import NotFound
-from domain.tenancy.account import Role
+from domain.tenancy.account import Account, Role, account_id
 from domain.tenancy.commands import CreateConsultancy, OpenAccount, SetSingleOrganisationBaseline
 from domain.tenancy.consultancy import Consultancy, consultancy_id
+
+C = TypeVar("C")
 
 DEMO_PASSWORD = "cordee-demo-2026"  # noqa: S105 - published demo credentials, embedded mode only
 
@@ -75,136 +83,214 @@ ATTENDEES = {0: ["Marc Muller", "Sophie Muller"], 1: ["Dr Lena Weber"], 2: ["Pau
 
 
 def seed_demo(services: Services, today: date) -> list[str]:
-    """Seeds what is missing and answers the names of the consultancies it created."""
-    created = []
-    for tenant in DEMO_TENANTS:
-        try:
-            services.app.get(Consultancy, consultancy_id(tenant.slug), consultancy_id(tenant.slug))
-        except NotFound:
-            DemoSeeder(services.app, tenant, today).seed()
-            created.append(tenant.name)
+    """Seeds what is missing and answers the names of the consultancies it added anything to.
+
+    Every step first looks for its fact in the event store and writes only what is missing, so a seed interrupted at
+    any point (a crash, a kill, a full disk) ends, when run again with the same `today`, as one never interrupted.
+    A consultancy that has a demo's short name but another name is someone else's: it is left alone.
+    """
+    seeded = [tenant.name for tenant in DEMO_TENANTS if DemoSeeder(services.app, tenant, today).seed()]
     services.runner.catch_up()
-    return created
+    return seeded
 
 
 class DemoSeeder:
+    """Writes one demo consultancy, step by step; each step checks the store and does only what is missing."""
+
     def __init__(self, app: Cordee, tenant: DemoTenant, today: date) -> None:
         self.app, self.tenant, self.today = app, tenant, today
         self.tenant_id = consultancy_id(tenant.slug)
         self.actor = SYSTEM_ACTOR
+        self.coach = account_id(tenant.coach[0])
+        self.cluster_id = cluster_id(self.tenant_id, tenant.cluster)
+        self.members = [organisation_id(self.tenant_id, name) for name, _, _ in tenant.organisations]
+        self.commands_run = 0
+        self._password_hash: str | None = None
+        self._feedback_shared: set[tuple[str, UUID, str, str, str | None]] | None = None
 
-    def seed(self) -> None:
-        app, actor = self.app, self.actor
-        app.create_consultancy(CreateConsultancy(actor, self.tenant.name, self.tenant.slug))
-        app.set_single_organisation_baseline(SetSingleOrganisationBaseline(self.tenant_id, actor, 45))
-        password = hash_password(DEMO_PASSWORD)
-        app.open_account(OpenAccount(self.tenant_id, actor, *self.tenant.admin, password, (Role.CONSULTANCY_ADMIN,)))
-        self.coach = app.open_account(
-            OpenAccount(self.tenant_id, actor, *self.tenant.coach, password, (Role.COACH,))
-        ).aggregate_id
-        starts_on = _monday_before(self.today - timedelta(weeks=self.tenant.weeks_running))
-        self.cluster_id = app.form_cluster(
-            c.FormCluster(
-                self.tenant_id, actor, self.tenant.cluster, self.coach, starts_on, starts_on + timedelta(weeks=44)
-            )
-        ).aggregate_id
-        self.members = [self._admit(*organisation) for organisation in self.tenant.organisations]
-        app.open_account(
-            OpenAccount(self.tenant_id, actor, *self.tenant.member, password, (Role.MEMBER,), self.members[0])
-        )
+    def seed(self) -> bool:
+        """Adds what is missing; answers whether it wrote anything."""
+        if not self._consultancy():
+            return False
+        self._baseline()
+        self._account(self.tenant.admin, Role.CONSULTANCY_ADMIN)
+        self._account(self.tenant.coach, Role.COACH)
+        starts_on = self._cluster_formed()
+        for organisation in self.tenant.organisations:
+            self._admit(*organisation)
+        self._account(self.tenant.member, Role.MEMBER, self.members[0])
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
-        app.accept_plan(c.AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
-        app.start_cluster(c.StartCluster(self.tenant_id, self.coach, self.cluster_id, starts_on))
+        if self._cluster().status is ClusterStatus.FORMING:
+            self._run(self.app.accept_plan, c.AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
+        if self._cluster().status is ClusterStatus.PLANNED:
+            self._run(self.app.start_cluster, c.StartCluster(self.tenant_id, self.coach, self.cluster_id, starts_on))
         self._run_past_sessions()
+        self._coach_towards_ceiling()
         self._declare_late_clash()
+        return self.commands_run > 0
 
-    def _admit(self, name: str, sector: str, employees: int) -> UUID:
-        command = c.RegisterOrganisation(self.tenant_id, self.actor, name, sector, employees)
-        organisation_id = self.app.register_organisation(command).aggregate_id
+    def _run(self, command: Callable[[C], Saved], cmd: C) -> Saved:
+        saved = command(cmd)
+        self.commands_run += 1
+        return saved
+
+    # Set-up
+
+    def _consultancy(self) -> bool:
+        """Creates the consultancy if missing; answers False when the short name belongs to someone else."""
+        try:
+            consultancy = self.app.get(Consultancy, self.tenant_id, self.tenant_id)
+        except NotFound:
+            self._run(self.app.create_consultancy, CreateConsultancy(self.actor, self.tenant.name, self.tenant.slug))
+            return True
+        return consultancy.name == self.tenant.name
+
+    def _baseline(self) -> None:
+        if self.app.get(Consultancy, self.tenant_id, self.tenant_id).single_organisation_baseline_days is None:
+            self._run(
+                self.app.set_single_organisation_baseline,
+                SetSingleOrganisationBaseline(self.tenant_id, self.actor, 45),
+            )
+
+    def _account(self, person: tuple[str, str], role: Role, organisation: UUID | None = None) -> None:
+        email, name = person
+        if not self.app.exists(Account, self.tenant_id, account_id(email)):
+            cmd = OpenAccount(self.tenant_id, self.actor, email, name, self._password(), (role,), organisation)
+            self._run(self.app.open_account, cmd)
+
+    def _password(self) -> str:
+        """Hashed once per consultancy, and only when an account is missing: hashing is slow on purpose."""
+        if self._password_hash is None:
+            self._password_hash = hash_password(DEMO_PASSWORD)
+        return self._password_hash
+
+    def _cluster_formed(self) -> date:
+        """Forms the cluster if missing; answers the day its programme starts."""
+        if not self.app.exists(Cluster, self.tenant_id, self.cluster_id):
+            starts_on = _monday_before(self.today - timedelta(weeks=self.tenant.weeks_running))
+            cmd = c.FormCluster(
+                self.tenant_id, self.actor, self.tenant.cluster, self.coach, starts_on, starts_on + timedelta(weeks=44)
+            )
+            self._run(self.app.form_cluster, cmd)
+        return self._programme_start()
+
+    def _programme_start(self) -> date:
+        """The start already recorded (the cluster's start, or its plan's first day) before one computed from today.
+
+        So a seed resumed on a later day completes the programme it began instead of planning another.
+        """
+        cluster = self._cluster()
+        if cluster.started_on is not None:
+            return cluster.started_on
+        if cluster.sessions:
+            return min(session.on for session in cluster.sessions.values())
+        return _monday_before(self.today - timedelta(weeks=self.tenant.weeks_running))
+
+    def _admit(self, name: str, sector: str, employees: int) -> None:
+        organisation = organisation_id(self.tenant_id, name)
+        if not self.app.exists(Organisation, self.tenant_id, organisation):
+            self._run(
+                self.app.register_organisation,
+                c.RegisterOrganisation(self.tenant_id, self.actor, name, sector, employees),
+            )
+        if organisation in self._cluster().members:
+            return
         criteria = AdmissionCriteria(
             small_enterprise=f"{employees} employees, turnover under EUR 10m (annual accounts 2025)",
             management_commitment="Signed commitment letter from the managing director",
             resources_available="An ISMS lead at 20% and a training budget approved",
         )
-        self.app.admit_organisation(
-            c.AdmitOrganisation(self.tenant_id, self.actor, self.cluster_id, organisation_id, criteria)
-        )
-        return organisation_id
+        cmd = c.AdmitOrganisation(self.tenant_id, self.actor, self.cluster_id, organisation, criteria)
+        self._run(self.app.admit_organisation, cmd)
 
     def _declare(self, member: int, starts_on: date, ends_on: date, reason: str) -> None:
-        self.app.declare_unavailability(
-            c.DeclareUnavailability(
-                self.tenant_id, self.actor, self.cluster_id, self.members[member], starts_on, ends_on, reason
-            )
+        organisation = self.members[member]
+        if Unavailability(starts_on, ends_on) in self._cluster().members[organisation].unavailability:
+            return
+        cmd = c.DeclareUnavailability(
+            self.tenant_id, self.actor, self.cluster_id, organisation, starts_on, ends_on, reason
         )
+        self._run(self.app.declare_unavailability, cmd)
+
+    # The programme so far
 
     def _run_past_sessions(self) -> None:
         """Holds what the plan put before today, in order; logs coaching and gap analyses as they happened."""
-        cluster = self.app.get(Cluster, self.tenant_id, self.cluster_id)
+        cluster = self._cluster()
         for session in sorted(cluster.sessions.values(), key=lambda s: (s.on, s.key)):
             if session.on >= self.today:
                 break
+            scheduled = session.status is SessionStatus.SCHEDULED
             if session.kind == "coaching" and session.organisation_id is not None:
-                self._coach(session.organisation_id, session.on, session.module_number)
+                if scheduled:  # logging the half-day holds its coaching slot
+                    self._coach(session.organisation_id, session.on, session.module_number)
             elif session.kind == "gap_analysis" and session.organisation_id is not None:
-                self._hold(session.key, session.on, {session.organisation_id: ["Managing director", "ISMS lead"]})
+                if scheduled:
+                    self._hold(session.key, session.on, {session.organisation_id: ["Managing director", "ISMS lead"]})
                 self._assess(session.organisation_id, session.on)
             else:
-                attendance = {m: ATTENDEES[i] for i, m in enumerate(self.members)}
-                self._hold(session.key, session.on, attendance, session.half_days)
+                if scheduled:
+                    attendance = {m: ATTENDEES[i] for i, m in enumerate(self.members)}
+                    self._hold(session.key, session.on, attendance, session.half_days)
                 if session.module_number in (1, 2):
                     self._feedback(session.key, session.module_number)
-        self._coach_towards_ceiling()
 
     def _hold(self, key: str, on: date, attendance: dict[UUID, list[str]], half_days: int = 1) -> None:
-        self.app.hold_session(
-            c.HoldSession(self.tenant_id, self.coach, self.cluster_id, key, on, half_days, attendance)
-        )
+        cmd = c.HoldSession(self.tenant_id, self.coach, self.cluster_id, key, on, half_days, attendance)
+        self._run(self.app.hold_session, cmd)
 
-    def _assess(self, organisation_id: UUID, visited_on: date) -> None:
-        position = self.members.index(organisation_id)
+    def _assess(self, organisation: UUID, visited_on: date) -> None:
+        if self.app.exists(GapAnalysis, self.tenant_id, gap_analysis_id(self.tenant_id, self.cluster_id, organisation)):
+            return
+        position = self.members.index(organisation)
         clause_levels = {clause: (position + int(clause)) % 3 for clause in CLAUSES}
         theme_levels = {theme: (position + n) % 4 for n, theme in enumerate(THEMES)}
-        self.app.assess_gap(
-            c.AssessGap(
-                self.tenant_id,
-                self.coach,
-                self.cluster_id,
-                organisation_id,
-                visited_on,
-                visited_on + timedelta(days=2),
-                clause_levels,
-                theme_levels,
-            )
+        cmd = c.AssessGap(
+            self.tenant_id,
+            self.coach,
+            self.cluster_id,
+            organisation,
+            visited_on,
+            visited_on + timedelta(days=2),
+            clause_levels,
+            theme_levels,
         )
+        self._run(self.app.assess_gap, cmd)
 
-    def _coach(self, organisation_id: UUID, on: date, module_number: int | None) -> None:
-        self.app.log_coaching_half_day(
-            c.LogCoachingHalfDay(
-                self.tenant_id,
-                self.coach,
-                self.cluster_id,
-                organisation_id,
-                on,
-                self.coach,
-                f"Follow-up of module {module_number}" if module_number else "Review of the risk treatment plan",
-                "Finish the draft and send it for review",
-                module_number,
-            )
+    def _coach(self, organisation: UUID, on: date, module_number: int | None) -> None:
+        cmd = c.LogCoachingHalfDay(
+            self.tenant_id,
+            self.coach,
+            self.cluster_id,
+            organisation,
+            on,
+            self.coach,
+            f"Follow-up of module {module_number}" if module_number else "Review of the risk treatment plan",
+            "Finish the draft and send it for review",
+            module_number,
         )
+        self._run(self.app.log_coaching_half_day, cmd)
 
     def _coach_towards_ceiling(self) -> None:
-        """The third member needed much more help: it stands two half-days from its ceiling."""
+        """The third member needed much more help: it stands two half-days from its ceiling.
+
+        These half-days follow the coaching of the planned slots, one a working day from the cluster's start: the
+        n-th of them always falls on the same day, however many a previous, interrupted seed already logged.
+        """
         if self.tenant.weeks_running < 8:
             return
-        cluster = self.app.get(Cluster, self.tenant_id, self.cluster_id)
+        cluster = self._cluster()
         member = self.members[2]
-        day = cluster.started_on or self.today
-        while cluster.members[member].coaching_half_days_used < cluster.coaching_ceiling(member) - 2:
-            day += timedelta(days=1)
-            if day.weekday() < 5:
-                self._coach(member, min(day, self.today), None)
-                cluster = self.app.get(Cluster, self.tenant_id, self.cluster_id)
+        planned = sum(
+            1
+            for s in cluster.sessions.values()
+            if s.kind == "coaching" and s.organisation_id == member and s.status is SessionStatus.HELD
+        )
+        days = _working_days_after(cluster.started_on or self.today)
+        for entry in range(planned + 1, cluster.coaching_ceiling(member) - 1):
+            day = min(next(days), self.today)
+            if entry > self._cluster().members[member].coaching_half_days_used:
+                self._coach(member, day, None)
 
     def _feedback(self, session_key: str, module_number: int) -> None:
         items = [
@@ -213,26 +299,51 @@ class DemoSeeder:
             (2, "worked", f"Sharing examples from the other members after module {module_number} helped.", None),
         ]
         for member, kind, text, signed_by in items:
-            self.app.share_feedback(
-                c.ShareFeedback(
-                    self.tenant_id,
-                    self.actor,
-                    self.cluster_id,
-                    session_key,
-                    self.members[member],
-                    kind,
-                    text,
-                    signed_by,
-                )
+            fact = (session_key, self.members[member], kind, text, signed_by)
+            if fact in self._shared_feedback():
+                continue
+            cmd = c.ShareFeedback(
+                self.tenant_id, self.actor, self.cluster_id, session_key, self.members[member], kind, text, signed_by
             )
+            self._run(self.app.share_feedback, cmd)
+            self._shared_feedback().add(fact)
+
+    def _shared_feedback(self) -> set[tuple[str, UUID, str, str, str | None]]:
+        """What the cluster's feedback already says, read from the event log: feedback items have random ids."""
+        if self._feedback_shared is None:
+            self._feedback_shared = {
+                (e.session_key, e.organisation_id, e.kind, e.text, e.signed_by)
+                for e in _events(self.app, FeedbackItem, "Shared")
+                if e.tenant_id == self.tenant_id and e.cluster_id == self.cluster_id
+            }
+        return self._feedback_shared
 
     def _declare_late_clash(self) -> None:
         """Declared after planning: it falls on the next planned module, and the plan reports the clash."""
-        cluster = self.app.get(Cluster, self.tenant_id, self.cluster_id)
+        cluster = self._cluster()
         upcoming = [s for s in cluster.sessions.values() if s.is_module and s.on >= self.today]
         if upcoming:
             module = min(upcoming, key=lambda s: s.on)
             self._declare(0, module.on, module.on + timedelta(days=2), "Trade fair in Frankfurt")
+
+    def _cluster(self) -> Cluster:
+        return self.app.get(Cluster, self.tenant_id, self.cluster_id)
+
+
+def _events(app: Cordee, aggregate: type[TenantAggregate], event_name: str, page: int = 500) -> Iterator[Any]:
+    """Every stored event of one type, oldest first."""
+    topics = [f"{get_topic(aggregate)}.{event_name}"]
+    start = 0
+    while notifications := app.recorder.select_notifications(start, page, topics=topics, inclusive_of_start=False):
+        yield from (app.mapper.to_domain_event(n) for n in notifications)
+        start = notifications[-1].id
+
+
+def _working_days_after(day: date) -> Iterator[date]:
+    while True:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            yield day
 
 
 def _monday_before(day: date) -> date:

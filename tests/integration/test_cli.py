@@ -32,7 +32,7 @@ def test_an_operator_sets_up_a_tenant_seeds_the_demo_and_rebuilds(tmp_path: Path
         stdin="a-long-enough-password\na-long-enough-password\n",
     )
     assert user.returncode == 0, user.stdout + user.stderr
-    assert "Demo data: created" in cordee(tmp_path, "demo").stdout
+    assert "Demo data: seeded" in cordee(tmp_path, "demo").stdout
     member = cordee(
         tmp_path,
         "tenant",
