@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
+from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ LOGIN_CSRF_COOKIE = "cordee_login_csrf"
 SIGN_IN_REFUSED = (
     "E-mail address or password is not right. After several wrong attempts, signing in pauses for a while."
 )
+log = logging.getLogger("cordee.pages")
 
 
 def mount_pages(app: FastAPI, ports: FrontendPorts) -> None:
@@ -50,6 +53,17 @@ def mount_pages(app: FastAPI, ports: FrontendPorts) -> None:
     async def not_found(request: Request, error: NotInView) -> Response:
         context = {"message": error.message, "viewer": ports.viewer(request)}
         return templates.TemplateResponse(request, "not_found.html", context, status_code=404)
+
+    @app.middleware("http")
+    async def error_page(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """Anything unexpected: the product's page with the request id, the trace in the log under the same id."""
+        try:
+            return await call_next(request)
+        except Exception:
+            request_id = getattr(request.state, "request_id", "")
+            log.exception("Unexpected error on %s %s: request=%s", request.method, request.url.path, request_id)
+            context = {"request_id": request_id}
+            return templates.TemplateResponse(request, "error.html", context, status_code=500)
 
 
 class Pages(PageBase):
