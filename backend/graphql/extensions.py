@@ -12,7 +12,7 @@ log = logging.getLogger("cordee.graphql")
 _CLIENT_CODES = {"UNAUTHENTICATED", "VALIDATION", "GRAPHQL_VALIDATION"}
 
 
-def _is_expected(error: GraphQLError) -> bool:
+def is_expected(error: GraphQLError) -> bool:
     if error.original_error is None:
         return True  # parse and validation errors describe the client's document, nothing internal
     return (error.extensions or {}).get("code") in _CLIENT_CODES
@@ -20,7 +20,7 @@ def _is_expected(error: GraphQLError) -> bool:
 
 class MaskUnexpectedErrors(MaskErrors):
     def __init__(self) -> None:
-        super().__init__(should_mask_error=lambda error: not _is_expected(error))
+        super().__init__(should_mask_error=lambda error: not is_expected(error))
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         request_id = getattr(self.execution_context.context, "request_id", "unknown")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import strawberry
+from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -14,6 +16,7 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from backend.graphql.errors import (
     ConflictError,
@@ -23,7 +26,8 @@ from backend.graphql.errors import (
     UnavailableError,
     ValidationError,
 )
-from backend.graphql.extensions import MaskUnexpectedErrors
+from backend.graphql.extensions import MaskUnexpectedErrors, is_expected
+from backend.graphql.prepare import PrepareOffTheLoop
 from backend.graphql.programme.feedback_mutations import FeedbackMutation
 from backend.graphql.programme.member_mutations import MemberMutation
 from backend.graphql.programme.mutations import ProgrammeMutation
@@ -34,6 +38,7 @@ from backend.graphql.tenancy.resolvers import TenancyMutation, TenancyQuery
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 3000
+log = logging.getLogger("cordee.graphql")
 
 
 @strawberry.type
@@ -46,22 +51,32 @@ class Mutation(ProgrammeMutation, PlanMutation, MemberMutation, FeedbackMutation
     pass
 
 
+class CordeeSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """A refused document or input is the client's mistake, not the server's: no error log, no trace.
+        Unexpected errors are logged, with their trace and request id, where they are masked."""
+        for error in errors:
+            if is_expected(error):
+                log.info("Refused: %s", error.message)
+
+
 def build_schema(production: bool = False) -> strawberry.Schema:
     # Factories, not instances: each request gets extensions of its own.
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: PrepareOffTheLoop(hide_suggestions=production),
         MaskUnexpectedErrors,
     ]
     if production:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return strawberry.Schema(
+    return CordeeSchema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
         types=[ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError, UnavailableError],
-        config=StrawberryConfig(auto_camel_case=True),
+        config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=production),
     )
 
 

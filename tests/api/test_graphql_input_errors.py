@@ -1,0 +1,167 @@
+"""Input that does not fit the schema is answered VALIDATION naming the field, never a masked crash.
+
+The sweep is driven by the schema: every argument of every mutation, down to nested input fields and list items,
+gets wrong-typed and impossible values, as a variable and as a literal in the document.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from graphql import (
+    GraphQLArgument,
+    GraphQLInputType,
+    GraphQLNamedType,
+    get_named_type,
+    is_enum_type,
+    is_input_object_type,
+    is_list_type,
+    is_non_null_type,
+    is_required_input_field,
+)
+from starlette.testclient import TestClient
+
+from backend.app import create_app
+from backend.graphql.schema import build_schema
+from backend.services import Services
+from backend.settings import Settings
+from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
+from tests.support.graphql_client import GraphQLClient
+
+ClientFor = Callable[[str], GraphQLClient]
+
+GOOD = {"String": "x", "Int": 1, "Float": 1.5, "Boolean": True, "ID": "x", "Date": "2026-03-10"}
+BAD: dict[str, list[Any]] = {
+    "Date": ["2026-02-30", "0000-01-01", "x", 20260310],
+    "Int": [10**12, 1.5, "3"],
+    "Float": ["x", False],
+    "Boolean": ["yes", 1],
+    "String": [{"a": 1}, 5],
+    "ID": [{"a": 1}, 1.5],
+}
+UNKNOWN = "notAField"
+
+
+def good_value(type_: GraphQLInputType) -> Any:
+    inner = type_.of_type if is_non_null_type(type_) else type_  # type: ignore[attr-defined]
+    if is_list_type(inner):
+        return [good_value(inner.of_type)]  # type: ignore[attr-defined]
+    named = get_named_type(type_)
+    if is_input_object_type(named):
+        return {name: good_value(field.type) for name, field in named.fields.items()}  # type: ignore[attr-defined]
+    return next(iter(named.values)) if is_enum_type(named) else GOOD[named.name]  # type: ignore[attr-defined]
+
+
+def faults(value: Any, type_: GraphQLInputType, path: str) -> Iterator[tuple[str, Any]]:
+    """(field path, whole value with one fault at that path) for every field under `type_`."""
+    inner = type_.of_type if is_non_null_type(type_) else type_  # type: ignore[attr-defined]
+    if is_non_null_type(type_):
+        yield path, None
+    if is_list_type(inner):
+        for item_path, item in faults(value[0], inner.of_type, f"{path}.0"):  # type: ignore[attr-defined]
+            yield item_path, [item]
+        return
+    named: GraphQLNamedType = get_named_type(type_)
+    if not is_input_object_type(named):
+        bad = ["NOT_A_VALUE", 3] if is_enum_type(named) else BAD[named.name]
+        yield from ((path, fault) for fault in bad)
+        return
+    yield path, "not an object"
+    yield f"{path}.{UNKNOWN}", {**value, UNKNOWN: 1}
+    for name, field in named.fields.items():  # type: ignore[attr-defined]
+        if is_required_input_field(field):
+            yield f"{path}.{name}", {key: v for key, v in value.items() if key != name}
+        for field_path, fault in faults(value[name], field.type, f"{path}.{name}"):
+            yield field_path, {**value, name: fault}
+
+
+def literal(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {literal(v)}" for key, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    return "null" if value is None else json.dumps(value)
+
+
+def mutation_arguments() -> Iterator[tuple[str, str, GraphQLArgument]]:
+    mutation = build_schema()._schema.mutation_type
+    assert mutation is not None
+    for field_name, field in mutation.fields.items():
+        for argument_name, argument in field.args.items():
+            yield field_name, argument_name, argument
+
+
+def field_of(body: dict[str, Any]) -> list[tuple[str | None, str | None]]:
+    return [((e.get("extensions") or {}).get("code"), (e.get("extensions") or {}).get("field")) for e in body["errors"]]
+
+
+@pytest.mark.parametrize("form", ["variable", "literal"])
+def test_every_coercion_fault_of_every_mutation_input_is_validation_naming_the_field(
+    client_for: ClientFor, demo_services: Services, caplog: pytest.LogCaptureFixture, form: str
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    before = events_in_log(demo_services)
+    unexplained = []
+    with caplog.at_level(logging.INFO):
+        for field_name, argument_name, argument in mutation_arguments():
+            for path, value in faults(good_value(argument.type), argument.type, argument_name):
+                if form == "variable":
+                    document = (
+                        f"mutation($v: {argument.type}) {{ r: {field_name}({argument_name}: $v) {{ __typename }} }}"
+                    )
+                    body = admin.execute(document, {"v": value})
+                else:
+                    document = f"mutation {{ r: {field_name}({argument_name}: {literal(value)}) {{ __typename }} }}"
+                    body = admin.execute(document)
+                if body.get("data") is not None or ("VALIDATION", path) not in field_of(body):
+                    unexplained.append((field_name, path, value, body))
+    assert unexplained == [], unexplained[:5]
+    assert events_in_log(demo_services) == before
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+def test_a_date_that_does_not_exist_is_refused_with_a_clear_message(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    document = "mutation($input: LogCoachingHalfDayInput!) { r: logCoachingHalfDay(input: $input) { __typename } }"
+    value = {"clusterId": "x", "organisationId": "y", "heldOn": "2026-02-30", "workDone": "Scope", "moduleNumber": 3}
+    body = coach.execute(document, {"input": value})
+    assert body["errors"][0]["message"] == "Not a valid date: 2026-02-30."
+    assert body["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "input.heldOn"}
+    body = coach.execute(document, {"input": {**value, "heldOn": "2026-03-10", "moduleNumber": 10**12}})
+    assert body["errors"][0]["message"] == "Must be a whole number from -2,147,483,648 to 2,147,483,647."
+    assert body["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "input.moduleNumber"}
+
+
+def test_a_nested_field_is_named_by_its_path(client_for: ClientFor) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    document = 'mutation($c: AdmissionCriteriaInput!) { r: admitOrganisation(input: {clusterId: "x", organisationId: "y", criteria: $c}) { __typename } }'
+    body = admin.execute(
+        document, {"c": {"smallEnterprise": 15, "managementCommitment": "yes", "resourcesAvailable": "yes"}}
+    )
+    assert body["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "input.criteria.smallEnterprise"}
+
+
+MISSPELT = [
+    "{ clustr { edges { node { id } } } }",
+    "{ clusters(frist: 2) { edges { node { id } } } }",
+    "{ clusters { edges { node { nme } } } }",
+    "query($id: Id!) { cluster(id: $id) { __typename } }",
+    '{ cluster(id: "x") { ... on Clustr { id } } }',
+    'mutation { logCoachingHalfDay(input: {clusterId: "x", organisationId: "y", heldOn: "2026-03-10", workDone: "w", nextStep: "n"}) { __typename } }',
+]
+
+
+def test_production_never_suggests_names(demo_services: Services) -> None:
+    production = Settings(env="production", data_dir=demo_services.settings.data_dir, secret_key="s" * 40)
+    client = GraphQLClient(TestClient(create_app(production, demo_services), base_url="https://testserver"))
+    client.sign_in(ALPINE_ADMIN)
+    answers = [client.execute(document) for document in MISSPELT]
+    assert all(answer["errors"] for answer in answers)
+    assert [a for a in answers if "did you mean" in json.dumps(a).lower()] == []
+    development = GraphQLClient(TestClient(create_app(demo_services.settings, demo_services))).sign_in(ALPINE_ADMIN)
+    assert "Did you mean" in development.execute(MISSPELT[0])["errors"][0]["message"]
