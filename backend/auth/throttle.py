@@ -13,9 +13,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Connection, DateTime, Engine, Integer, MetaData, Row, String, Table, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    Row,
+    String,
+    Table,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateTable
 
 Clock = Callable[[], datetime]
 
@@ -89,7 +104,13 @@ class SignInThrottle:
         """Replaceable, so that tests can let a lock run out."""
 
     def create_table(self) -> None:
-        _metadata.create_all(self.engine)
+        """Safe to run from several server processes starting at once."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(CreateTable(sign_in_failures, if_not_exists=True))
+        except DBAPIError:
+            if not inspect(self.engine).has_table(sign_in_failures.name):  # another process did not just create it
+                raise
 
     def standing(self, account: str, address: str) -> Standing:
         now = self.clock()

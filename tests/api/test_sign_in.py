@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from httpx2 import Response
+from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
 from backend.app import create_app
@@ -194,3 +196,25 @@ def test_a_sign_in_that_cannot_be_recorded_shows_the_error_page_with_its_referen
     assert "cordee_session" not in browser.http.cookies
     [logged] = [record for record in caplog.records if "req-broken-1" in record.getMessage()]
     assert logged.exc_info is not None and "web_sessions" in str(logged.exc_info[1])
+
+
+def test_servers_starting_at_once_all_find_the_table(tmp_path: Path) -> None:
+    rules = ThrottleRules(3, 0.25, 4.0, 10, 30, timedelta(minutes=15), timedelta(minutes=15))
+    engines = [create_read_engine(f"sqlite:///{tmp_path}/shared.sqlite3") for _ in range(8)]
+    failures: list[Exception] = []
+
+    def start(engine: Engine) -> None:
+        try:
+            SignInThrottle(engine, rules).create_table()
+        except Exception as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=start, args=(engine,)) for engine in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert SignInThrottle(engines[0], rules).failed("account:a", "address:b") == []
+    for engine in engines:
+        engine.dispose()
