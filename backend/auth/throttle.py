@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     inspect,
+    or_,
     select,
     update,
 )
@@ -129,12 +130,19 @@ class SignInThrottle:
         with self.engine.connect() as base:
             conn = base.execution_options(writer=True)  # SQLite: take the write lock before reading the counts
             with conn.begin():
+                self._forget_stale(conn, now)
                 return [subject for subject, limit in thresholds.items() if self._count(conn, subject, limit, now)]
 
     def succeeded(self, account: str) -> None:
         """A right password (outside a lock) forgets the account's failures; the address keeps its count."""
         with self.engine.begin() as conn:
             conn.execute(sign_in_failures.delete().where(sign_in_failures.c.subject_hash == subject_hash(account)))
+
+    def _forget_stale(self, conn: Connection, now: datetime) -> None:
+        """Rows whose failures and lock are over, so that e-mails tried once do not pile up."""
+        table = sign_in_failures
+        lock_over = or_(table.c.locked_until.is_(None), table.c.locked_until <= now)
+        conn.execute(table.delete().where(table.c.window_started_at <= now - self.rules.window, lock_over))
 
     def _count(self, conn: Connection, subject: str, lock_after: int, now: datetime) -> bool:
         key = subject_hash(subject)

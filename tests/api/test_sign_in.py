@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from httpx2 import Response
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from starlette.testclient import TestClient
 
 from backend.app import create_app
-from backend.auth.throttle import SignInThrottle, ThrottleRules
+from backend.auth.throttle import SignInThrottle, ThrottleRules, sign_in_failures, subject_hash
 from backend.demo import DEMO_PASSWORD
 from backend.services import Services
 from projections.store import create_read_engine
@@ -176,6 +176,11 @@ def test_the_counts_and_locks_live_in_the_database(
     assert throttle.standing(account, address).delay_seconds == 0.5, "the address still counts its three"
     throttle.succeeded(account)
     assert throttle.standing(account, "address:192.0.2.2").delay_seconds == 0
+    clock.now += timedelta(hours=2)
+    throttle.failed("account:someone@alpine.example", "address:192.0.2.3")
+    with engine.connect() as conn:
+        kept = conn.execute(select(sign_in_failures.c.subject_hash)).scalars().all()
+    assert sorted(kept) == sorted(subject_hash(s) for s in ("account:someone@alpine.example", "address:192.0.2.3"))
     engine.dispose()
 
 
