@@ -27,6 +27,7 @@ from backend.graphql.errors import (
     ValidationError,
 )
 from backend.graphql.extensions import MaskUnexpectedErrors, is_expected
+from backend.graphql.known_documents import DocumentCache, KnownDocuments
 from backend.graphql.prepare import PrepareOffTheLoop
 from backend.graphql.programme.feedback_mutations import FeedbackMutation
 from backend.graphql.programme.member_mutations import MemberMutation
@@ -61,8 +62,10 @@ class CordeeSchema(strawberry.Schema):
 
 
 def build_schema(production: bool = False) -> strawberry.Schema:
-    # Factories, not instances: each request gets extensions of its own.
+    # Factories, not instances: each request gets extensions of its own (the document cache is the schema's).
+    known = DocumentCache()
     extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: KnownDocuments(known),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

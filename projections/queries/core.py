@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select, tuple_
+from sqlalchemy import Column, ColumnElement, Select, Table, and_, exists, func, select, tuple_
 
 from projections.store import ReadStore
 
@@ -106,6 +106,10 @@ class CoreQueries:
     def __init__(self, store: ReadStore) -> None:
         self.store = store
         self.t = store.tables
+        # Aliases for the visibility subqueries, built once: the outer query may read the same table, and the
+        # subquery must not compare it with itself.
+        self._membership = self.t.cluster_members.alias("visible_membership")
+        self._led = self.t.clusters.alias("led_cluster")
 
     # Identity (used by sign-in only; the directory is global by design)
 
@@ -128,7 +132,11 @@ class CoreQueries:
     def coaches(self, scope: Scope) -> list[AccountRow]:
         """The consultancy's coaches; for a member, only those who lead its clusters."""
         accounts, clusters = self.t.accounts, self.t.clusters
-        query = select(accounts).where(accounts.c.tenant_id == scope.tenant_id).order_by(accounts.c.display_name)
+        query = (
+            select(*_account_columns(accounts))
+            .where(accounts.c.tenant_id == scope.tenant_id, accounts.c.roles.contains("coach"))
+            .order_by(accounts.c.display_name)
+        )
         if scope.organisation_id is not None:
             leads = exists().where(
                 clusters.c.tenant_id == scope.tenant_id,
@@ -219,34 +227,30 @@ class CoreQueries:
         return [_member(row) for row in self._all(query)]
 
     def coaching_half_days(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> list[CoachingRow]:
+        coaching = self.t.coaching_half_days
+        query = self._coaching_query(scope, cluster_id).where(coaching.c.organisation_id == organisation_id)
+        return [_coaching(row) for row in self._all(query)]
+
+    def coaching_half_days_by_member(self, scope: Scope, cluster_id: UUID) -> dict[UUID, list[CoachingRow]]:
+        """Every member's coaching ledger in view, in one query: a page showing all members reads them once."""
+        by_member: dict[UUID, list[CoachingRow]] = {}
+        for row in self._all(self._coaching_query(scope, cluster_id)):
+            by_member.setdefault(row["organisation_id"], []).append(_coaching(row))
+        return by_member
+
+    def _coaching_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
         coaching, accounts = self.t.coaching_half_days, self.t.accounts
-        query = (
+        return (
             select(coaching, accounts.c.display_name.label("coach_name"))
             .join(
                 accounts,
                 and_(accounts.c.tenant_id == coaching.c.tenant_id, accounts.c.account_id == coaching.c.coach_id),
             )
-            .where(
-                coaching.c.tenant_id == scope.tenant_id,
-                coaching.c.cluster_id == cluster_id,
-                coaching.c.organisation_id == organisation_id,
-            )
+            .where(coaching.c.tenant_id == scope.tenant_id, coaching.c.cluster_id == cluster_id)
             .where(self._cluster_visible(scope, coaching.c.cluster_id))
             .where(self._own_register(scope, coaching.c.organisation_id))
-            .order_by(coaching.c.entry_number)
+            .order_by(coaching.c.organisation_id, coaching.c.entry_number)
         )
-        return [
-            CoachingRow(
-                r["entry_number"],
-                r["held_on"],
-                r["coach_id"],
-                r["coach_name"],
-                r["module_number"],
-                r["work_done"],
-                r["next_steps"],
-            )
-            for r in self._all(query)
-        ]
 
     # Filters: the tenant always; a coach's assignment when the scope says so
 
@@ -263,10 +267,8 @@ class CoreQueries:
         )
 
     def _cluster_visible(self, scope: Scope, cluster_id: ColumnElement[Any]) -> ColumnElement[bool]:
-        clusters, members = self.t.clusters, self.t.cluster_members
-        # Aliases: the outer query may read the same table, and the subquery must not compare it with itself.
         if scope.organisation_id is not None:
-            membership = members.alias("visible_membership")
+            membership = self._membership
             return exists().where(
                 membership.c.tenant_id == scope.tenant_id,
                 membership.c.cluster_id == cluster_id,
@@ -274,7 +276,7 @@ class CoreQueries:
             )
         if scope.coach_id is None:
             return and_(True)
-        led = clusters.alias("led_cluster")
+        led = self._led
         return exists().where(
             led.c.tenant_id == scope.tenant_id,
             led.c.cluster_id == cluster_id,
@@ -311,10 +313,28 @@ class CoreQueries:
             return [dict(row) for row in conn.execute(query).mappings()]
 
 
+def _account_columns(accounts: Table) -> tuple[Column[Any], ...]:
+    """An account without its password hash: what lists of people need."""
+    c = accounts.c
+    return (c.tenant_id, c.account_id, c.email, c.display_name, c.roles, c.organisation_id)
+
+
 def _account(row: dict[str, Any]) -> AccountRow:
     roles = tuple(sorted(filter(None, row["roles"].split(","))))
     return AccountRow(
         row["tenant_id"], row["account_id"], row["email"], row["display_name"], roles, row["organisation_id"]
+    )
+
+
+def _coaching(r: dict[str, Any]) -> CoachingRow:
+    return CoachingRow(
+        r["entry_number"],
+        r["held_on"],
+        r["coach_id"],
+        r["coach_name"],
+        r["module_number"],
+        r["work_done"],
+        r["next_steps"],
     )
 
 

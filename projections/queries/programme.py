@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import Select, and_, exists, or_, select
 
 from projections.queries.core import CoreQueries, Scope
 
@@ -170,51 +170,51 @@ class ProgrammeQueries(CoreQueries):
 
     def assessments(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> list[AssessmentRow]:
         assessments = self.t.gap_assessments
-        query = (
+        query = self._assessments_query(scope, cluster_id).where(assessments.c.organisation_id == organisation_id)
+        return [_assessment(row) for row in self._all(query)]
+
+    def assessments_by_member(self, scope: Scope, cluster_id: UUID) -> dict[UUID, list[AssessmentRow]]:
+        """Every member's gap analyses in view, in one query, each member's in order."""
+        by_member: dict[UUID, list[AssessmentRow]] = {}
+        for row in self._all(self._assessments_query(scope, cluster_id)):
+            by_member.setdefault(row["organisation_id"], []).append(_assessment(row))
+        return by_member
+
+    def _assessments_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
+        assessments = self.t.gap_assessments
+        return (
             select(assessments)
-            .where(
-                assessments.c.tenant_id == scope.tenant_id,
-                assessments.c.cluster_id == cluster_id,
-                assessments.c.organisation_id == organisation_id,
-            )
+            .where(assessments.c.tenant_id == scope.tenant_id, assessments.c.cluster_id == cluster_id)
             .where(self._cluster_visible(scope, assessments.c.cluster_id))
             .where(self._own_register(scope, assessments.c.organisation_id))
-            .order_by(assessments.c.assessment_number)
+            .order_by(assessments.c.organisation_id, assessments.c.assessment_number)
         )
-        return [
-            AssessmentRow(
-                r["assessment_number"],
-                r["visited_on"],
-                r["analysed_on"],
-                dict(r["clause_levels"]),
-                dict(r["theme_levels"]),
-                r["estimated_half_days"],
-                r["formula_version"],
-            )
-            for r in self._all(query)
-        ]
 
     def overrides(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> list[OverrideRow]:
+        overrides = self.t.coaching_overrides
+        query = self._overrides_query(scope, cluster_id).where(overrides.c.organisation_id == organisation_id)
+        return [_override(row) for row in self._all(query)]
+
+    def overrides_by_member(self, scope: Scope, cluster_id: UUID) -> dict[UUID, list[OverrideRow]]:
+        """Every member's ceiling overrides in view, in one query, each member's in order."""
+        by_member: dict[UUID, list[OverrideRow]] = {}
+        for row in self._all(self._overrides_query(scope, cluster_id)):
+            by_member.setdefault(row["organisation_id"], []).append(_override(row))
+        return by_member
+
+    def _overrides_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
         overrides, accounts = self.t.coaching_overrides, self.t.accounts
-        query = (
+        return (
             select(overrides, accounts.c.display_name)
             .join(
                 accounts,
                 and_(accounts.c.tenant_id == overrides.c.tenant_id, accounts.c.account_id == overrides.c.decided_by),
             )
-            .where(
-                overrides.c.tenant_id == scope.tenant_id,
-                overrides.c.cluster_id == cluster_id,
-                overrides.c.organisation_id == organisation_id,
-            )
+            .where(overrides.c.tenant_id == scope.tenant_id, overrides.c.cluster_id == cluster_id)
             .where(self._cluster_visible(scope, overrides.c.cluster_id))
             .where(self._own_register(scope, overrides.c.organisation_id))
-            .order_by(overrides.c.decided_at)
+            .order_by(overrides.c.organisation_id, overrides.c.decided_at)
         )
-        return [
-            OverrideRow(r["decided_at"], r["additional_half_days"], r["reason"], r["display_name"])
-            for r in self._all(query)
-        ]
 
     # Feedback
 
@@ -290,6 +290,22 @@ def _gap_analysis_half_days(template: dict[str, Any] | None) -> int:
     if not template:
         return 2
     return int(template["gap_analysis_on_site_half_days"]) + int(template["gap_analysis_result_half_days"])
+
+
+def _assessment(r: dict[str, Any]) -> AssessmentRow:
+    return AssessmentRow(
+        r["assessment_number"],
+        r["visited_on"],
+        r["analysed_on"],
+        dict(r["clause_levels"]),
+        dict(r["theme_levels"]),
+        r["estimated_half_days"],
+        r["formula_version"],
+    )
+
+
+def _override(r: dict[str, Any]) -> OverrideRow:
+    return OverrideRow(r["decided_at"], r["additional_half_days"], r["reason"], r["display_name"])
 
 
 def _session(row: dict[str, Any]) -> SessionRow:

@@ -18,6 +18,7 @@ from backend.graphql.errors import (
     UnavailableError,
     ValidationError,
 )
+from backend.graphql.loaders import loaders
 from backend.graphql.programme import planning
 from backend.graphql.programme.plan_types import (
     Assessment,
@@ -119,17 +120,15 @@ class ClusterMember:
 
     @strawberry.field
     def ceiling_overrides(self, info: Info[Context, None]) -> list[CeilingOverride]:
-        rows = info.context.services.queries.overrides(info.context.scope, self.cluster_id, self.organisation_id)
+        rows = loaders(info).overrides(self.cluster_id, self.organisation_id)
         return [CeilingOverride.from_row(row) for row in rows]
 
     def _assessments(self, info: Info[Context, None]) -> list[AssessmentRow]:
-        return info.context.services.queries.assessments(info.context.scope, self.cluster_id, self.organisation_id)
+        return loaders(info).assessments(self.cluster_id, self.organisation_id)
 
     @strawberry.field
     def coaching_half_days(self, info: Info[Context, None]) -> list[CoachingHalfDay]:
-        rows = info.context.services.queries.coaching_half_days(
-            info.context.scope, self.cluster_id, self.organisation_id
-        )
+        rows = loaders(info).coaching_half_days(self.cluster_id, self.organisation_id)
         return [CoachingHalfDay.from_row(row) for row in rows]
 
     @classmethod

@@ -1,0 +1,64 @@
+"""Reads batched per request: a field asked of every member of a cluster is read once for all of them.
+
+A document listing a cluster's members, each with its coaching and gap analyses, would otherwise read the
+coaching and the analyses once per member. The first member's field reads that register for every member of the
+cluster in view (one query), later members take their part from the request's memo. The memo lives as long as the
+request's context, so nothing read for one request is ever shown to another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+from uuid import UUID
+from weakref import WeakKeyDictionary
+
+from strawberry.types import Info
+
+from backend.graphql.context import Context
+from projections.queries import AssessmentRow, CoachingRow, OverrideRow, Scope
+
+R = TypeVar("R")
+
+
+class RequestLoaders:
+    """One request's batched reads, scoped as the request's principal."""
+
+    def __init__(self, context: Context) -> None:
+        self.queries = context.services.queries
+        self.scope: Scope = context.scope
+        self._read: dict[tuple[str, UUID], dict[UUID, Any]] = {}
+
+    def coaching_half_days(self, cluster_id: UUID, organisation_id: UUID) -> list[CoachingRow]:
+        return self._member_part("coaching", self.queries.coaching_half_days_by_member, cluster_id, organisation_id)
+
+    def assessments(self, cluster_id: UUID, organisation_id: UUID) -> list[AssessmentRow]:
+        return self._member_part("assessments", self.queries.assessments_by_member, cluster_id, organisation_id)
+
+    def overrides(self, cluster_id: UUID, organisation_id: UUID) -> list[OverrideRow]:
+        return self._member_part("overrides", self.queries.overrides_by_member, cluster_id, organisation_id)
+
+    def _member_part(
+        self,
+        register: str,
+        read_all: Callable[[Scope, UUID], dict[UUID, list[R]]],
+        cluster_id: UUID,
+        organisation_id: UUID,
+    ) -> list[R]:
+        key = (register, cluster_id)
+        if key not in self._read:
+            self._read[key] = read_all(self.scope, cluster_id)
+        rows: list[R] = self._read[key].get(organisation_id, [])
+        return rows
+
+
+_loaders: WeakKeyDictionary[Context, RequestLoaders] = WeakKeyDictionary()
+
+
+def loaders(info: Info[Context, None]) -> RequestLoaders:
+    """The loaders of the request `info` belongs to, made on first use."""
+    context = info.context
+    found = _loaders.get(context)
+    if found is None:
+        found = _loaders[context] = RequestLoaders(context)
+    return found
