@@ -5,6 +5,7 @@ from __future__ import annotations
 from strawberry.fastapi import BaseContext
 
 from backend.auth.principal import Principal
+from backend.graphql.idempotency import IdempotencyStore
 from backend.policy import scope_for
 from backend.services import Services
 from projections.queries import Scope
@@ -17,12 +18,14 @@ class Context(BaseContext):
         principal: Principal | None,
         request_id: str,
         idempotency_key: str | None = None,
+        idempotency_store: IdempotencyStore | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self.principal = principal
         self.request_id = request_id
         self.idempotency_key = idempotency_key
+        self.idempotency_store = idempotency_store
         self.saved_something = False
 
     def note_saved(self) -> None:

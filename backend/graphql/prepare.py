@@ -47,7 +47,7 @@ from backend.graphql.coercion import (
     value_problems,
     variable_paths,
 )
-from backend.graphql.limits import MAX_SELECTIONS, TOO_MANY_SELECTIONS, count_selections
+from backend.graphql.limits import selection_problem
 
 
 class InputLiterals(ValidationRule):
@@ -113,9 +113,10 @@ class PrepareOffTheLoop(SchemaExtension):
     async def on_parse(self) -> AsyncIterator[None]:
         context = self.execution_context
         if context.graphql_document is None and context.query:
-            context.graphql_document = await anyio.to_thread.run_sync(_parse, context.query, context.parse_options)
-            if context.graphql_document and count_selections(context.graphql_document) > MAX_SELECTIONS:
-                context.pre_execution_errors = [validation_error("query", TOO_MANY_SELECTIONS)]
+            document, problem = await anyio.to_thread.run_sync(_parse, context.query, context.parse_options)
+            context.graphql_document = document
+            if problem is not None:
+                context.pre_execution_errors = [validation_error("query", problem)]
         yield
 
     async def on_validate(self) -> AsyncIterator[None]:
@@ -138,9 +139,11 @@ class PrepareOffTheLoop(SchemaExtension):
         yield
 
 
-def _parse(query: str, options: ParseOptions) -> DocumentNode | None:
-    """The document, or None when it does not parse: the caller parses again and reports the syntax error."""
+def _parse(query: str, options: ParseOptions) -> tuple[DocumentNode | None, str | None]:
+    """The document and why it selects too much; no document when it does not parse (strawberry then parses it
+    again and reports the syntax error its own way)."""
     try:
-        return parse(query, **options)
-    except GraphQLError:
-        return None
+        document = parse(query, **options)
+    except (GraphQLError, RecursionError):
+        return None, None
+    return document, selection_problem(document)

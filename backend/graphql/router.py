@@ -6,12 +6,23 @@ from typing import Any
 
 import strawberry
 from fastapi import Request
+from fastapi.responses import JSONResponse
+from starlette.responses import Response
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLRequestData
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from backend.auth.current import principal_from_request
+from backend.graphql.coercion import validation_error
 from backend.graphql.context import Context
+from backend.graphql.idempotency import BAD_KEY, HEADER, IdempotencyStore, is_valid_key
+from backend.graphql.limits import DOCUMENT_TOO_LARGE, MAX_BODY_BYTES, MAX_DOCUMENT_BYTES
 from backend.services import Services
 from frontend.ports import GraphQLResult
+
+SIGN_IN_FIRST = "Sign in first."
+BODY_TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES:,} bytes."
 
 
 class GraphQLEndpoint:
@@ -19,15 +30,20 @@ class GraphQLEndpoint:
         self.services = services
         self.schema = schema
         self.production = production
+        self.idempotency = IdempotencyStore(services.store.engine)
+        self.idempotency.create_table()
 
     def context_for(self, request: Request) -> Context:
         return Context(self.services, principal_from_request(self.services, request), request.state.request_id)
 
     def router(self) -> GraphQLRouter[Context, None]:
         async def graphql_context(request: Request) -> Context:
-            return self.context_for(request)
+            context = self.context_for(request)
+            context.idempotency_key = request.headers.get(HEADER)
+            context.idempotency_store = self.idempotency
+            return context
 
-        return GraphQLRouter(
+        return GuardedGraphQLRouter(
             self.schema,
             context_getter=graphql_context,
             graphql_ide=None if self.production else "graphiql",
@@ -38,3 +54,44 @@ class GraphQLEndpoint:
         """Runs a page's document in-process, as the signed-in user."""
         result = await self.schema.execute(document, variable_values=variables, context_value=self.context_for(request))
         return GraphQLResult(result.data, [dict(error.formatted) for error in result.errors or []])
+
+
+class GuardedGraphQLRouter(GraphQLRouter[Context, None]):
+    """Refuses before any parsing: the signed-out (nothing needs anonymous GraphQL: signing in is a form post),
+    bodies and documents too large to handle cheaply, and malformed idempotency keys."""
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        if isinstance(request, Request) and not self.should_render_graphql_ide(self.request_adapter_class(request)):
+            refusal = await _refusal(request, context)
+            if refusal is not None:
+                return refusal
+        return await super().run(request, context, root_value)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        if request_data.query and len(request_data.query.encode()) > MAX_DOCUMENT_BYTES:
+            return ExecutionResult(data=None, errors=[validation_error("query", DOCUMENT_TOO_LARGE)])
+        return await super().execute_single(request, request_adapter, sub_response, context, root_value, request_data)
+
+
+async def _refusal(request: Request, context: Context) -> Response | None:
+    if context.principal is None:
+        return _error(401, SIGN_IN_FIRST, {"code": "UNAUTHENTICATED"})
+    declared = request.headers.get("content-length", "")
+    if (declared.isdigit() and int(declared) > MAX_BODY_BYTES) or len(await request.body()) > MAX_BODY_BYTES:
+        return _error(413, BODY_TOO_LARGE, {"code": "VALIDATION", "field": "body"})
+    key = context.idempotency_key
+    if key is not None and not is_valid_key(key):
+        return _error(400, BAD_KEY, {"code": "VALIDATION", "field": HEADER})
+    return None
+
+
+def _error(status: int, message: str, extensions: dict[str, str]) -> JSONResponse:
+    return JSONResponse({"data": None, "errors": [{"message": message, "extensions": extensions}]}, status_code=status)

@@ -27,6 +27,7 @@ from backend.graphql.errors import (
     ValidationError,
 )
 from backend.graphql.extensions import MaskUnexpectedErrors, is_expected
+from backend.graphql.idempotency import IdempotentMutations
 from backend.graphql.known_documents import DocumentCache, KnownDocuments
 from backend.graphql.prepare import PrepareOffTheLoop
 from backend.graphql.programme.feedback_mutations import FeedbackMutation
@@ -70,6 +71,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: PrepareOffTheLoop(hide_suggestions=production),
+        IdempotentMutations,
         MaskUnexpectedErrors,
     ]
     if production:

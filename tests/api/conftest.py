@@ -36,7 +36,8 @@ def client_for(app: FastAPI) -> Callable[[str], GraphQLClient]:
 
 @pytest.fixture
 def anonymous(app: FastAPI) -> GraphQLClient:
-    return GraphQLClient(TestClient(app))
+    """A signed-out client: /graphql answers it 401 before reading its document."""
+    return GraphQLClient(TestClient(app), expected_status=401)
 
 
 def first_cluster(client: GraphQLClient) -> dict[str, object]:

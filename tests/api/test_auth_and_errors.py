@@ -28,9 +28,15 @@ def login_token(client: TestClient) -> str:
 
 
 def test_signed_out_requests_are_unauthenticated(anonymous: GraphQLClient) -> None:
-    body = anonymous.execute("{ clusters { edges { node { id } } } }")
-    assert body["data"] is None
-    assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
+    for document in ("{ clusters { edges { node { id } } } }", "{ clustr }", "{ __schema { types { name } } }", "{"):
+        body = anonymous.execute(document)  # answered 401, before the document is read
+        assert body == {
+            "data": None,
+            "errors": [{"message": "Sign in first.", "extensions": {"code": "UNAUTHENTICATED"}}],
+        }
+    mutation = "mutation { setLargeClustersAllowed(allowed: true) { __typename } }"
+    assert anonymous.execute(mutation)["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
+    assert anonymous.http.get("/graphql", headers={"accept": "text/html"}).status_code == 200  # the IDE, in development
 
 
 def test_a_wrong_password_is_refused_without_a_session(app: FastAPI) -> None:
@@ -69,6 +75,7 @@ def test_the_session_cookie_is_http_only_and_same_site_and_ends_on_sign_out(app:
     assert client.post("/logout", data={"csrf_token": "forged"}).status_code == 403
     client.post("/logout", data={"csrf_token": csrf.group(1)})
     client.cookies.set("cordee_session", stolen)
+    graphql.expected_status = 401
     assert graphql.execute("{ viewer { email } }")["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 

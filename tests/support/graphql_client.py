@@ -11,8 +11,9 @@ from backend.demo import DEMO_PASSWORD
 
 
 class GraphQLClient:
-    def __init__(self, client: TestClient) -> None:
+    def __init__(self, client: TestClient, expected_status: int = 200) -> None:
         self.http = client
+        self.expected_status = expected_status
 
     def sign_in(self, email: str, password: str = DEMO_PASSWORD) -> GraphQLClient:
         page = self.http.get("/login")
@@ -26,9 +27,11 @@ class GraphQLClient:
         assert response.status_code == 303, response.text
         return self
 
-    def execute(self, document: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = self.http.post("/graphql", json={"query": document, "variables": variables or {}})
-        assert response.status_code == 200, response.text
+    def execute(
+        self, document: str, variables: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        response = self.http.post("/graphql", json={"query": document, "variables": variables or {}}, headers=headers)
+        assert response.status_code == self.expected_status, response.text
         body: dict[str, Any] = response.json()
         return body
 
