@@ -50,10 +50,14 @@ class ReadStore:
         return self.engine.dialect.name == "postgresql"
 
     def create_tables(self) -> None:
-        self.tables.metadata.create_all(self.engine)
+        # As a writer: on SQLite a deferred transaction that reads the schema, then writes, fails at once
+        # ("database is locked") when another connection wrote in between; a writer waits its turn instead.
+        with self.writing() as conn:
+            self.tables.metadata.create_all(conn)
 
     def drop_tables(self) -> None:
-        self.tables.metadata.drop_all(self.engine)
+        with self.writing() as conn:
+            self.tables.metadata.drop_all(conn)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -238,6 +238,40 @@ class ApplicationCase:
         rebuild(services.app, services.store, save_during_replay)
         assert len(self.coaching_rows(services)) == 1
 
+    def test_a_rebuild_while_commands_run_waits_and_succeeds(self, services: Services) -> None:
+        tenants = [Tenant(services, slug) for slug in ("alpine", "harbour")]
+        for day in range(3, 9):
+            services.app.log_coaching_half_day(tenants[0].coaching(tenants[0].members[day % 3], day))
+        services.runner.start()
+        rebuilding = threading.Event()
+        failures: list[BaseException] = []
+
+        def run_commands(tenant: Tenant) -> None:
+            rebuilding.wait()
+            try:
+                for day in range(9, 21):
+                    for member in tenant.members:
+                        services.execute(services.app.log_coaching_half_day, tenant.coaching(member, day))
+            except BaseException as error:
+                failures.append(error)
+
+        threads = [threading.Thread(target=run_commands, args=(tenant,)) for tenant in tenants]
+        for thread in threads:
+            thread.start()
+        try:
+            rebuild(services.app, services.store, lambda _: rebuilding.set())
+            rebuild(services.app, services.store)
+        finally:
+            rebuilding.set()
+            for thread in threads:
+                thread.join()
+        assert failures == []
+        services.runner.catch_up()
+        live = checksum(services.store)
+        assert len(self.coaching_rows(services)) == 6 + 2 * 12 * 3
+        rebuild(services.app, services.store)
+        assert checksum(services.store) == live
+
     # Exactly once
 
     def test_a_runner_killed_between_batches_resumes_without_duplicates_or_gaps(self, services: Services) -> None:
