@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export CORDEE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test lint unit bench bench-reads lock schema clean
+.PHONY: run test lint unit bench bench-reads bench-writes lock schema clean
 
 $(BIN)/cordee: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,10 +30,15 @@ lint: $(BIN)/cordee
 bench: $(BIN)/cordee
 	$(BIN)/python -m tests.perf.bench_events $(ARGS)
 	$(MAKE) --no-print-directory bench-reads
+	$(MAKE) --no-print-directory bench-writes
 
 # The dashboard read: in-process, through the app, and 200 users on a served copy for 40 s (READS_ARGS=--help).
 bench-reads: $(BIN)/cordee
 	$(BIN)/python -m tests.perf.bench_reads $(READS_ARGS)
+
+# Read your own writes: a command and the wait for its read models, beside the bare library's save.
+bench-writes: $(BIN)/cordee
+	$(BIN)/python -m tests.perf.bench_read_your_writes $(ARGS)
 
 schema: $(BIN)/cordee
 	$(BIN)/python -c "from backend.graphql.schema import schema_sdl; open('schema.graphql', 'w').write(schema_sdl())"
