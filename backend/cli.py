@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
@@ -16,6 +17,7 @@ from backend.auth.passwords import MINIMUM_PASSWORD_LENGTH, hash_password
 from backend.demo import demo_logins, seed_demo
 from backend.services import Services, build_services
 from backend.settings import Settings
+from backend.storage_check import STORE_ERRORS, storage_problem
 from domain.programme.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError
@@ -199,4 +201,20 @@ def _fail(error: DomainError) -> None:
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except STORE_ERRORS:
+        problem = _storage_problem()
+        if problem is None:
+            raise
+        # One line an operator can act on, instead of tracebacks from deep inside the stores.
+        print(problem, file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _storage_problem() -> str | None:
+    try:
+        settings = Settings()
+    except ValueError:
+        return None
+    return storage_problem(settings)

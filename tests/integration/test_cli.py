@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def cordee(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CORDEE_DATA_DIR": str(data_dir), "COLUMNS": "200"}
@@ -72,3 +74,99 @@ def test_an_operator_sets_up_a_tenant_seeds_the_demo_and_rebuilds(tmp_path: Path
     rebuilt = cordee(tmp_path, "projections", "rebuild")
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert cordee(tmp_path, "projections", "checksum").stdout.strip() == before
+
+
+ENTRY_POINT = Path(sys.executable).parent / "cordee"
+REPOSITORY = Path(__file__).resolve().parents[2]
+COMMANDS_THAT_OPEN_THE_STORES = [
+    ["serve"],
+    ["demo"],
+    ["projections", "status"],
+    ["projections", "checksum"],
+    ["projections", "rebuild"],
+    ["tenant", "create", "Summit Advisors", "summit"],
+]
+
+
+def installed_cordee(data_dir: Path, *args: str, wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """The `cordee` entry point an operator runs, optionally inside a wrapper command (e.g. a mount namespace)."""
+    env = {**os.environ, "CORDEE_DATA_DIR": str(data_dir), "CORDEE_PORT": "0", "PYTHONPATH": str(REPOSITORY)}
+    command = [*wrapper, str(ENTRY_POINT), *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def assert_refused_in_one_line(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode != 0
+    assert result.stderr.splitlines() == [message], result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS_THAT_OPEN_THE_STORES, ids=" ".join)
+def test_a_data_directory_under_a_file_is_refused_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    in_the_way = tmp_path / "file"
+    in_the_way.write_text("not a directory")
+    data_dir = in_the_way / "data"
+    assert_refused_in_one_line(
+        installed_cordee(data_dir, *command),
+        f"Cordee cannot write to its data directory {data_dir}: {in_the_way} is a file, not a directory. "
+        "Check CORDEE_DATA_DIR and its permissions.",
+    )
+
+
+def test_a_data_directory_where_nothing_can_be_made_is_refused_in_one_line() -> None:
+    data_dir = Path("/proc/cordee/data")
+    assert_refused_in_one_line(
+        installed_cordee(data_dir, "demo"),
+        f"Cordee cannot write to its data directory {data_dir}: no such file or directory. "
+        "Check CORDEE_DATA_DIR and its permissions.",
+    )
+
+
+def test_a_data_directory_on_a_read_only_mount_is_refused_in_one_line(tmp_path: Path) -> None:
+    """A real read-only file system: the data directory bind-mounted read-only in a mount namespace of its own."""
+    data_dir = tmp_path / "data"
+    created = installed_cordee(data_dir, "tenant", "create", "Alpine Security Coaching", "alpine")
+    assert created.returncode == 0, created.stderr
+    read_only = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
+    wrapper = ("unshare", "--map-root-user", "--mount", "sh", "-c", read_only, str(data_dir))
+    for command in (["serve"], ["demo"], ["projections", "checksum"]):
+        assert_refused_in_one_line(
+            installed_cordee(data_dir, *command, wrapper=wrapper),
+            f"Cordee cannot write to its data directory {data_dir}: read-only file system. "
+            "Check CORDEE_DATA_DIR and its permissions.",
+        )
+
+
+def test_an_event_store_on_a_read_only_mount_is_refused_in_one_line(tmp_path: Path) -> None:
+    """The directory can be written, the event store's file cannot: the message names the file."""
+    data_dir = tmp_path / "data"
+    created = installed_cordee(data_dir, "tenant", "create", "Alpine Security Coaching", "alpine")
+    assert created.returncode == 0, created.stderr
+    events = data_dir / "events.sqlite3"
+    read_only = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
+    wrapper = ("unshare", "--map-root-user", "--mount", "sh", "-c", read_only, str(events))
+    assert_refused_in_one_line(
+        installed_cordee(data_dir, "demo", wrapper=wrapper),
+        f"Cordee cannot use its event store {events}: attempt to write a readonly database. "
+        "Check CORDEE_DATA_DIR and its permissions.",
+    )
+
+
+def test_read_models_that_cannot_be_opened_are_refused_in_one_line_and_rebuilt_from_the_events(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    assert installed_cordee(data_dir, "tenant", "create", "Summit Advisors", "summit").returncode == 0
+    checksum_before = installed_cordee(data_dir, "projections", "checksum").stdout
+    read_models = data_dir / "read-models.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{read_models}{suffix}").unlink(missing_ok=True)
+    read_models.write_bytes(b"a disk error wrote this over the read models " * 100)
+    for command in COMMANDS_THAT_OPEN_THE_STORES:
+        assert_refused_in_one_line(
+            installed_cordee(data_dir, *command),
+            f"Cordee cannot use its read models {read_models}: file is not a database. "
+            "They are made from the events: move this file aside and run `cordee projections rebuild`.",
+        )
+    read_models.rename(tmp_path / "damaged-read-models.sqlite3")
+    rebuilt = installed_cordee(data_dir, "projections", "rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert installed_cordee(data_dir, "projections", "checksum").stdout == checksum_before
