@@ -1,16 +1,49 @@
-"""The one place that decides what a principal may see and do."""
+"""The one place that decides what a principal may see and do.
+
+What each principal sees (its scope, applied by the one query layer):
+
+- a consultancy admin sees the whole consultancy;
+- a coach sees the clusters they lead, the organisations of those clusters, and the organisations awaiting a
+  cluster: registered, and an active member of no forming, planned or running cluster. Those are the candidates a
+  coach may admit. An organisation in a current cluster that another coach leads is out of their view;
+- a member account sees the clusters of its organisation and, of every register, its organisation's own part. The
+  feedback shared at the cluster's training sessions is the cluster's, anonymous unless signed.
+
+Every id a command names is checked against that view, not only its cluster (`authorize_command`):
+
+- the cluster must be in view;
+- an organisation to admit must be in view: a coach admits one of their clusters' organisations or a candidate,
+  never an active member of a current cluster they do not lead;
+- an organisation acted on (withdrawal, unavailability, coaching, its ceiling, gap analysis, outcomes, attendance)
+  must be a member of the cluster in view; a member account acts for its own organisation only;
+- a session key must name a session in view: a member's own, or one of the whole cluster;
+- a feedback item must be in view: for a member, one every member sees or its own organisation's;
+- a coach logs coaching in their own name; coaches named by an admin are checked in the consultancy by the domain.
+  The consultancy's settings name no id.
+
+An id out of view is refused exactly as a random id is: the same type, code, field and message, so that no answer
+tells that something exists where the principal cannot see it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from uuid import UUID
 
 from backend.auth.principal import Principal
-from domain.shared.errors import Forbidden, NotFound
+from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
 
 ADMIN, COACH, MEMBER = Role.CONSULTANCY_ADMIN, Role.COACH, Role.MEMBER
+
+NO_ORGANISATION = "No organisation with this id."
+NOT_A_MEMBER = "This organisation is not a member of the cluster."
+NOT_EXPECTED = "Attendance names an organisation not expected at this session."
+NO_SESSION = "No session with this key in the cluster's plan."
+NO_FEEDBACK_ITEM = "No feedback item with this id."
+"""The answers to an id out of view, the same as to an id that does not exist."""
 
 
 class Action(Enum):
@@ -41,7 +74,7 @@ class Action(Enum):
 
 
 def scope_for(principal: Principal) -> Scope:
-    """Admins see their whole consultancy; a coach the clusters they lead; a member its own organisation's part."""
+    """Admins see their whole consultancy; a coach the clusters they lead and the candidates; a member its own part."""
     if principal.has_role(ADMIN):
         return Scope(principal.tenant_id)
     if principal.has_role(COACH):
@@ -61,13 +94,39 @@ def authorize_on_cluster(principal: Principal, action: Action, queries: ReadQuer
         raise NotFound("No cluster with this id.", "cluster_id")
 
 
-def authorize_for_organisation(
-    principal: Principal, action: Action, queries: ReadQueries, cluster_id: UUID, organisation_id: UUID
+@dataclass(frozen=True)
+class Named:
+    """What a command names besides its cluster; `authorize_command` checks each against the principal's view."""
+
+    member: UUID | None = None
+    """An organisation of the cluster the command acts on."""
+    candidate: UUID | None = None
+    """An organisation to admit."""
+    session_key: str | None = None
+    attendance: tuple[UUID, ...] = ()
+    """The organisations an attendance record names."""
+    feedback_item: UUID | None = None
+
+
+def authorize_command(
+    principal: Principal, action: Action, queries: ReadQueries, cluster_id: UUID, named: Named
 ) -> None:
-    """As `authorize_on_cluster`; a member acts only for its own organisation."""
+    """Allowed only on a cluster in view, and on what the command names only if that is in view too."""
     authorize_on_cluster(principal, action, queries, cluster_id)
-    if principal.has_role(MEMBER) and principal.organisation_id != organisation_id:
-        raise Forbidden("You act for your own organisation only.")
+    scope = scope_for(principal)
+    if named.candidate is not None and queries.organisation(scope, named.candidate) is None:
+        raise NotFound(NO_ORGANISATION, "organisation_id")
+    if named.member is not None:
+        if principal.has_role(MEMBER) and principal.organisation_id != named.member:
+            raise Forbidden("You act for your own organisation only.")
+        if not queries.member_in_view(scope, cluster_id, named.member):
+            raise ValidationFailed("organisation_id", NOT_A_MEMBER)
+    if named.session_key is not None and not queries.session_in_view(scope, cluster_id, named.session_key):
+        raise ValidationFailed("session_key", NO_SESSION)
+    if any(not queries.member_in_view(scope, cluster_id, named_one) for named_one in named.attendance):
+        raise ValidationFailed("attendance.organisation_id", NOT_EXPECTED)
+    if named.feedback_item is not None and not queries.feedback_item_in_view(scope, cluster_id, named.feedback_item):
+        raise NotFound(NO_FEEDBACK_ITEM, "item_id")
 
 
 def authorize_coach_attribution(principal: Principal, coach_id: UUID) -> None:

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from sqlalchemy import Column, ColumnElement, Select, Table, and_, exists, func, select, tuple_
 
+from projections.queries.candidates import awaiting_cluster
 from projections.store import ReadStore
 
 
@@ -16,7 +17,8 @@ from projections.store import ReadStore
 class Scope:
     tenant_id: UUID
     coach_id: UUID | None = None
-    """When set, only the clusters this coach leads, and their organisations, are visible."""
+    """When set, only the clusters this coach leads, their organisations, and organisations awaiting a cluster
+    (see `candidates.awaiting_cluster`) are visible."""
     organisation_id: UUID | None = None
     """When set (a member's scope), only this organisation's clusters, and of every register its own part."""
 
@@ -301,7 +303,8 @@ class CoreQueries:
             members.c.organisation_id == organisations.c.organisation_id,
             self._cluster_visible(scope, members.c.cluster_id),
         )
-        return and_(in_tenant, led_by_coach)
+        candidate = awaiting_cluster(self.t, scope.tenant_id, organisations.c.organisation_id)
+        return and_(in_tenant, led_by_coach | candidate)
 
     def _one(self, query: Select[Any]) -> dict[str, Any] | None:
         with self.store.reading() as conn:

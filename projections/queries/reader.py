@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from projections.queries.programme import ProgrammeQueries
+from projections.queries.scope import ScopeQueries
 
 
-class ReadQueries(ProgrammeQueries):
+class ReadQueries(ProgrammeQueries, ScopeQueries):
     pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -173,3 +174,30 @@ def test_a_coach_sees_and_acts_on_the_clusters_they_lead_and_no_other_of_their_c
     assert events_in_log(demo_services) == before
     assert sam.http.get(f"/clusters/{claires}/calendar.ics").status_code == 404
     assert sam.http.get(f"/clusters/{claires}").status_code == 404
+
+
+def test_an_organisation_awaiting_a_cluster_is_a_candidate_in_its_own_consultancy_only(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    register = "mutation($input: RegisterOrganisationInput!) { r: registerOrganisation(input: $input) { ... on OrganisationChange { organisation { id } } } }"
+    waiting = {"name": "Waiting Ltd", "sector": "Retail", "employeeCount": 8}
+    candidate = client_for(ALPINE_ADMIN).data(register, {"input": waiting})["r"]["organisation"]["id"]
+    assert "Waiting Ltd" in {
+        o["name"] for o in client_for("coach@alpine.example").data("{ organisations { name } }")["organisations"]
+    }
+    harbour = client_for(HARBOUR_COACH)
+    assert "Waiting Ltd" not in {o["name"] for o in harbour.data("{ organisations { name } }")["organisations"]}
+    random_id = str(uuid.uuid4())
+    organisation = "query($id: ID!) { organisation(id: $id) { __typename ... on UserError { code field message } } }"
+    assert harbour.data(organisation, {"id": candidate}) == harbour.data(organisation, {"id": random_id})
+    harbour_cluster = harbour.data("{ clusters { edges { node { id } } } }")["clusters"]["edges"][0]["node"]["id"]
+    admit = "mutation($input: AdmitOrganisationInput!) { r: admitOrganisation(input: $input) { __typename ... on UserError { code field message } } }"
+    criteria = {"smallEnterprise": "x", "managementCommitment": "x", "resourcesAvailable": "x"}
+    before = events_in_log(demo_services)
+    answers = [
+        harbour.data(admit, {"input": {"clusterId": harbour_cluster, "organisationId": o, "criteria": criteria}})["r"]
+        for o in (candidate, random_id)
+    ]
+    assert answers[0] == answers[1]
+    assert answers[0]["code"] == "NOT_FOUND"
+    assert events_in_log(demo_services) == before

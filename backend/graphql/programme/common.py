@@ -14,7 +14,7 @@ from backend.graphql.commands import run_command
 from backend.graphql.context import Context
 from backend.graphql.errors import UserError, parse_id, user_error
 from backend.graphql.programme.types import Cluster, ClusterChange
-from backend.policy import Action, authorize_for_organisation, authorize_on_cluster
+from backend.policy import Action, Named, authorize_command
 from domain.application import Cordee, Saved
 from domain.shared.errors import NotFound
 
@@ -37,19 +37,20 @@ async def on_cluster(
     cluster_id: strawberry.ID,
     build: Callable[[Principal], C],
     handler: Handler[C],
-    organisation_id: strawberry.ID | None = None,
+    named: Callable[[], Named] = Named,
 ) -> ClusterChange | UserError:
-    """Authorizes on the cluster (and, for a member, its own organisation), runs the command, answers the cluster."""
+    """Authorizes on the cluster and on what else the input `named` (each id parsed there, so a malformed one is a
+    typed refusal), runs the command, answers the cluster."""
     parsed: list[UUID] = []
 
     def allowed(principal: Principal) -> None:
-        queries = info.context.services.queries
         parsed.append(parse_id(cluster_id, "cluster_id"))
-        if organisation_id is None:
-            authorize_on_cluster(principal, action, queries, parsed[0])
-        else:
-            organisation = parse_id(organisation_id, "organisation_id")
-            authorize_for_organisation(principal, action, queries, parsed[0], organisation)
+        authorize_command(principal, action, info.context.services.queries, parsed[0], named())
 
     result = await run_command(info, allowed, build, handler)
     return cluster_change(info, parsed[0], result) if isinstance(result, Saved) else result
+
+
+def organisation_named(organisation_id: strawberry.ID) -> Callable[[], Named]:
+    """The input names a member of the cluster."""
+    return lambda: Named(member=parse_id(organisation_id, "organisation_id"))

@@ -12,7 +12,7 @@ from backend.graphql.permissions import AUTHENTICATED
 from backend.graphql.programme.common import on_cluster
 from backend.graphql.programme.inputs import FeedbackItemInput, HideFeedbackInput, ShareFeedbackInput
 from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action, acting_organisation
+from backend.policy import Action, Named, acting_organisation
 from domain.programme import commands as c
 
 
@@ -34,7 +34,12 @@ class FeedbackMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.SHARE_FEEDBACK, input.cluster_id, build, lambda app: app.share_feedback
+            info,
+            Action.SHARE_FEEDBACK,
+            input.cluster_id,
+            build,
+            lambda app: app.share_feedback,
+            lambda: Named(session_key=input.session_key),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Only the author's organisation may.")
@@ -49,7 +54,12 @@ class FeedbackMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.WITHDRAW_FEEDBACK, input.cluster_id, build, lambda app: app.withdraw_feedback
+            info,
+            Action.WITHDRAW_FEEDBACK,
+            input.cluster_id,
+            build,
+            lambda app: app.withdraw_feedback,
+            lambda: Named(feedback_item=parse_id(input.item_id, "item_id")),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -64,5 +74,10 @@ class FeedbackMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.HIDE_FEEDBACK, input.cluster_id, build, lambda app: app.hide_feedback
+            info,
+            Action.HIDE_FEEDBACK,
+            input.cluster_id,
+            build,
+            lambda app: app.hide_feedback,
+            lambda: Named(feedback_item=parse_id(input.item_id, "item_id")),
         )

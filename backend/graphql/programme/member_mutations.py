@@ -9,7 +9,7 @@ from backend.auth.principal import Principal
 from backend.graphql.context import Context
 from backend.graphql.errors import parse_id
 from backend.graphql.permissions import AUTHENTICATED
-from backend.graphql.programme.common import on_cluster
+from backend.graphql.programme.common import on_cluster, organisation_named
 from backend.graphql.programme.inputs import (
     AssessGapInput,
     LevelInput,
@@ -56,7 +56,12 @@ class MemberMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.LOG_COACHING, input.cluster_id, build, lambda app: app.log_coaching_half_day
+            info,
+            Action.LOG_COACHING,
+            input.cluster_id,
+            build,
+            lambda app: app.log_coaching_half_day,
+            organisation_named(input.organisation_id),
         )
 
     @strawberry.mutation(
@@ -77,7 +82,12 @@ class MemberMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.RAISE_COACHING_CEILING, input.cluster_id, build, lambda app: app.raise_coaching_ceiling
+            info,
+            Action.RAISE_COACHING_CEILING,
+            input.cluster_id,
+            build,
+            lambda app: app.raise_coaching_ceiling,
+            organisation_named(input.organisation_id),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -95,7 +105,12 @@ class MemberMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.ASSESS_GAP, input.cluster_id, build, lambda app: app.assess_gap
+            info,
+            Action.ASSESS_GAP,
+            input.cluster_id,
+            build,
+            lambda app: app.assess_gap,
+            organisation_named(input.organisation_id),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -112,7 +127,12 @@ class MemberMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.RECORD_OUTCOME, input.cluster_id, build, lambda app: app.record_isms_established
+            info,
+            Action.RECORD_OUTCOME,
+            input.cluster_id,
+            build,
+            lambda app: app.record_isms_established,
+            organisation_named(input.organisation_id),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -130,7 +150,12 @@ class MemberMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.RECORD_OUTCOME, input.cluster_id, build, lambda app: app.plan_certification_audit
+            info,
+            Action.RECORD_OUTCOME,
+            input.cluster_id,
+            build,
+            lambda app: app.plan_certification_audit,
+            organisation_named(input.organisation_id),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -146,5 +171,10 @@ class MemberMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.RECORD_OUTCOME, input.cluster_id, build, lambda app: app.record_certified
+            info,
+            Action.RECORD_OUTCOME,
+            input.cluster_id,
+            build,
+            lambda app: app.record_certified,
+            organisation_named(input.organisation_id),
         )

@@ -10,7 +10,7 @@ from backend.graphql.commands import run_command
 from backend.graphql.context import Context
 from backend.graphql.errors import parse_id
 from backend.graphql.permissions import AUTHENTICATED
-from backend.graphql.programme.common import cluster_change, on_cluster
+from backend.graphql.programme.common import cluster_change, on_cluster, organisation_named
 from backend.graphql.programme.inputs import (
     AdmitOrganisationInput,
     CloseClusterInput,
@@ -25,7 +25,7 @@ from backend.graphql.programme.types import (
     OrganisationChange,
     OrganisationChangeResult,
 )
-from backend.policy import Action, authorize
+from backend.policy import Action, Named, authorize
 from domain.application import Saved
 from domain.programme import commands as c
 from domain.programme.admission import AdmissionCriteria
@@ -71,7 +71,12 @@ class ProgrammeMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.ADMIT_ORGANISATION, input.cluster_id, build, lambda app: app.admit_organisation
+            info,
+            Action.ADMIT_ORGANISATION,
+            input.cluster_id,
+            build,
+            lambda app: app.admit_organisation,
+            lambda: Named(candidate=parse_id(input.organisation_id, "organisation_id")),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -87,7 +92,12 @@ class ProgrammeMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.WITHDRAW_MEMBER, input.cluster_id, build, lambda app: app.withdraw_member
+            info,
+            Action.WITHDRAW_MEMBER,
+            input.cluster_id,
+            build,
+            lambda app: app.withdraw_member,
+            organisation_named(input.organisation_id),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)

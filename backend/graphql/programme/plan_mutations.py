@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import strawberry
 from strawberry.types import Info
 
@@ -9,7 +11,7 @@ from backend.auth.principal import Principal
 from backend.graphql.context import Context
 from backend.graphql.errors import parse_id
 from backend.graphql.permissions import AUTHENTICATED
-from backend.graphql.programme.common import on_cluster
+from backend.graphql.programme.common import on_cluster, organisation_named
 from backend.graphql.programme.inputs import (
     AcceptPlanInput,
     CancelSessionInput,
@@ -18,7 +20,7 @@ from backend.graphql.programme.inputs import (
     MoveSessionInput,
 )
 from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action
+from backend.policy import Action, Named
 from domain.programme import commands as c
 
 
@@ -45,7 +47,7 @@ class PlanMutation:
             input.cluster_id,
             build,
             lambda app: app.declare_unavailability,
-            organisation_id=input.organisation_id,
+            organisation_named(input.organisation_id),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -67,15 +69,23 @@ class PlanMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.RUN_SESSIONS, input.cluster_id, build, lambda app: app.move_session
+            info,
+            Action.RUN_SESSIONS,
+            input.cluster_id,
+            build,
+            lambda app: app.move_session,
+            lambda: Named(session_key=input.session_key),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def hold_session(self, info: Info[Context, None], input: HoldSessionInput) -> ClusterChangeResult:
+        def attendance_ids() -> list[UUID]:
+            return [parse_id(given.organisation_id, "attendance.organisation_id") for given in input.attendance]
+
         def build(p: Principal) -> c.HoldSession:
             attendance = {
-                parse_id(given.organisation_id, "attendance.organisation_id"): list(given.attendees)
-                for given in input.attendance
+                organisation_id: list(given.attendees)
+                for organisation_id, given in zip(attendance_ids(), input.attendance, strict=True)
             }
             cluster_id = parse_id(input.cluster_id, "cluster_id")
             return c.HoldSession(
@@ -83,7 +93,12 @@ class PlanMutation:
             )
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.RUN_SESSIONS, input.cluster_id, build, lambda app: app.hold_session
+            info,
+            Action.RUN_SESSIONS,
+            input.cluster_id,
+            build,
+            lambda app: app.hold_session,
+            lambda: Named(session_key=input.session_key, attendance=tuple(attendance_ids())),
         )
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
@@ -93,5 +108,10 @@ class PlanMutation:
             return c.CancelSession(p.tenant_id, p.account_id, cluster_id, input.session_key, input.reason)
 
         return await on_cluster(  # type: ignore[return-value]
-            info, Action.RUN_SESSIONS, input.cluster_id, build, lambda app: app.cancel_session
+            info,
+            Action.RUN_SESSIONS,
+            input.cluster_id,
+            build,
+            lambda app: app.cancel_session,
+            lambda: Named(session_key=input.session_key),
         )
