@@ -359,6 +359,36 @@ def test_a_coach_sees_and_admits_an_organisation_awaiting_a_cluster_which_then_l
     assert claire.data(ORGANISATION, {"id": alpine.candidate}) == claire.data(ORGANISATION, {"id": _random()})
 
 
+def test_an_organisation_that_withdrew_awaits_a_cluster_again_without_its_history_entering_another_view(
+    client_for: ClientFor, alpine: Alpine
+) -> None:
+    sam, claire = client_for(SECOND_COACH), client_for(ALPINE_COACH)
+    moselle = demo_cluster(claire)["member_ids"]["Moselle Logistics"]
+    withdrawn = mutate(
+        claire,
+        "withdrawMember",
+        "WithdrawMemberInput",
+        {"clusterId": alpine.cluster_id, "organisationId": moselle, "withdrawnOn": "2026-03-02", "reason": "Sold"},
+    )
+    assert withdrawn["__typename"] == "ClusterChange", withdrawn
+    assert "Moselle Logistics" in _organisation_names(sam)
+    admitted = mutate(
+        sam,
+        "admitOrganisation",
+        "AdmitOrganisationInput",
+        {"clusterId": alpine.second_cluster_id, "organisationId": moselle, "criteria": CRITERIA},
+        "members { organisation { name } coachingHalfDaysUsed coachingHalfDays { workDone } outcome { status } }",
+    )
+    [member] = [m for m in admitted["cluster"]["members"] if m["organisation"]["name"] == "Moselle Logistics"]
+    assert member == {
+        "organisation": {"name": "Moselle Logistics"},
+        "coachingHalfDaysUsed": 0,
+        "coachingHalfDays": [],
+        "outcome": {"status": "in_progress"},
+    }
+    assert sam.data(CLUSTER, {"id": alpine.cluster_id}) == sam.data(CLUSTER, {"id": _random()})
+
+
 # Feedback and sessions: the exact answers that used to tell a foreign id from a random one
 
 
