@@ -28,7 +28,7 @@ from sqlalchemy import DateTime, select
 from backend.demo import DEMO_TENANTS, seed_demo
 from backend.services import Services, build_services
 from domain.application import Cordee
-from tests.conftest import sqlite_settings
+from tests.conftest import postgres_settings, sqlite_settings
 
 TODAY = date(2026, 3, 2)
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -147,14 +147,28 @@ INTERRUPTIONS: dict[str, Callable[[list[str]], int]] = {
 def test_a_seed_interrupted_at_any_step_completes_when_run_again(
     tmp_path: Path, reference: Reference, step: str
 ) -> None:
-    interrupt_at = INTERRUPTIONS[step](reference.commands)
     with services_in(tmp_path) as services:
-        crashing = InterruptingApplication(services.app, interrupt_at)
-        with pytest.raises(Interrupted):
-            seed_demo(replace(services, app=cast(Cordee, crashing)), TODAY)
-        assert sum(state_of(services).events.values()) < sum(reference.state.events.values())
-        assert seed_demo(services, TODAY)
-        assert state_of(services) == reference.state
+        interrupt_and_resume(services, INTERRUPTIONS[step](reference.commands), reference)
+
+
+@pytest.mark.postgres
+def test_a_seed_interrupted_on_postgresql_completes_when_run_again(
+    tmp_path: Path, postgres_url: str, reference: Reference
+) -> None:
+    services = build_services(postgres_settings(tmp_path, postgres_url))
+    try:
+        interrupt_and_resume(services, nth("share_feedback", 2)(reference.commands), reference)
+    finally:
+        services.close()
+
+
+def interrupt_and_resume(services: Services, interrupt_at: int, reference: Reference) -> None:
+    crashing = InterruptingApplication(services.app, interrupt_at)
+    with pytest.raises(Interrupted):
+        seed_demo(replace(services, app=cast(Cordee, crashing)), TODAY)
+    assert interrupt_at - 1 <= sum(state_of(services).events.values()) < sum(reference.state.events.values())
+    assert seed_demo(services, TODAY)
+    assert state_of(services) == reference.state
 
 
 def test_a_seed_run_again_writes_nothing(tmp_path: Path, reference: Reference) -> None:
