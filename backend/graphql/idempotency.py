@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,7 +19,21 @@ from uuid import UUID
 
 import anyio.to_thread
 from graphql import ExecutionResult, GraphQLError, print_ast
-from sqlalchemy import Column, DateTime, Engine, MetaData, String, Table, Text, Uuid, delete, insert, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.types import ExecutionContext
@@ -66,13 +81,14 @@ class IdempotencyStore:
         self.kept_for = kept_for
 
     def create_table(self) -> None:
-        _metadata.create_all(self.engine)
+        with self._writing() as conn:
+            _metadata.create_all(conn)
 
     def claim(self, owner: Owner, request_hash: str) -> dict[str, Any] | str | None:
         """None: claimed, run the mutation. A dict: the first answer, to give again. A str: why it is refused."""
         now = datetime.now(UTC)
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 conn.execute(delete(idempotency_keys).where(idempotency_keys.c.expires_at < now))
                 conn.execute(
                     insert(idempotency_keys).values(
@@ -91,12 +107,21 @@ class IdempotencyStore:
         return UNSETTLED if row.answer is None else dict(json.loads(row.answer))
 
     def keep(self, owner: Owner, answer: dict[str, Any]) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(update(idempotency_keys).where(*_is(owner)).values(answer=json.dumps(answer)))
 
     def give_back(self, owner: Owner) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(delete(idempotency_keys).where(*_is(owner)))
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        # A writer from the start (see `ReadStore.writing`): on SQLite it waits for the write lock instead of
+        # failing when another connection wrote between its read and its write.
+        with self.engine.connect() as base:
+            conn = base.execution_options(writer=True)
+            with conn.begin():
+                yield conn
 
     def _find(self, owner: Owner) -> Any:
         with self.engine.connect() as conn:

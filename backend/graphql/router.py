@@ -48,6 +48,7 @@ class GraphQLEndpoint:
             context_getter=graphql_context,
             graphql_ide=None if self.production else "graphiql",
             allow_queries_via_get=False,
+            subscription_protocols=(),  # no subscriptions: nothing may reach the schema over a websocket
         )
 
     async def execute(self, request: Request, document: str, variables: dict[str, Any] | None) -> GraphQLResult:

@@ -27,7 +27,12 @@ SELECTION = "members { organisation { name } coachingHalfDaysUsed }"
 def log_coaching(coach: GraphQLClient) -> dict[str, Any]:
     cluster = demo_cluster(coach)
     organisation_id = cluster["member_ids"]["Boulangerie Muller"]
-    variables = {"clusterId": cluster["id"], "organisationId": organisation_id, "heldOn": "2026-03-20", "workDone": "Risk register"}
+    variables = {
+        "clusterId": cluster["id"],
+        "organisationId": organisation_id,
+        "heldOn": "2026-03-20",
+        "workDone": "Risk register",
+    }
     return mutate(coach, "logCoachingHalfDay", "LogCoachingHalfDayInput", variables, SELECTION)
 
 
