@@ -20,7 +20,7 @@ from backend.services import Services
 from domain.application import Cordee, Saved
 from domain.programme import commands as c
 from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import Cluster, ClusterStatus, SessionStatus, Unavailability, cluster_id
+from domain.programme.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id
 from domain.programme.feedback import FeedbackItem
 from domain.programme.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
 from domain.programme.organisation import Organisation, organisation_id
@@ -204,8 +204,9 @@ class DemoSeeder:
         self._run(self.app.admit_organisation, cmd)
 
     def _declare(self, member: int, starts_on: date, ends_on: date, reason: str) -> None:
+        """Declares the period unless the member already declared one around it (a seed resumed on a later day)."""
         organisation = self.members[member]
-        if Unavailability(starts_on, ends_on) in self._cluster().members[organisation].unavailability:
+        if any(p.overlaps(starts_on, ends_on) for p in self._cluster().members[organisation].unavailability):
             return
         cmd = c.DeclareUnavailability(
             self.tenant_id, self.actor, self.cluster_id, organisation, starts_on, ends_on, reason

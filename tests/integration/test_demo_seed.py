@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,6 +28,9 @@ from sqlalchemy import DateTime, select
 from backend.demo import DEMO_TENANTS, seed_demo
 from backend.services import Services, build_services
 from domain.application import Cordee
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.tenancy.commands import CreateConsultancy
+from domain.tenancy.consultancy import consultancy_id
 from tests.conftest import postgres_settings, sqlite_settings
 
 TODAY = date(2026, 3, 2)
@@ -225,3 +228,32 @@ def stored_events(path: Path) -> int:
             return count
     except sqlite3.OperationalError:  # the store is still creating its table
         return 0
+
+
+@pytest.mark.parametrize("step", ["accepting the plan", "starting the cluster"])
+def test_a_seed_resumed_a_week_later_completes_the_programme_it_began(
+    tmp_path: Path, reference: Reference, step: str
+) -> None:
+    """The plan, its start and the declared closure stay as first seeded; the sessions run up to the later day."""
+    with services_in(tmp_path) as services:
+        crashing = InterruptingApplication(services.app, INTERRUPTIONS[step](reference.commands))
+        with pytest.raises(Interrupted):
+            seed_demo(replace(services, app=cast(Cordee, crashing)), TODAY)
+        assert seed_demo(services, TODAY + timedelta(weeks=1))
+        services.runner.catch_up()
+        tables = services.store.tables
+        with services.store.reading() as conn:
+            clusters = conn.execute(select(tables.clusters.c.plan_starts_on, tables.clusters.c.started_on)).all()
+            periods = conn.execute(select(tables.unavailability.c.reason)).scalars().all()
+        assert [started_on for _, started_on in clusters] == [plan_starts_on for plan_starts_on, _ in clusters]
+        assert Counter(periods) == {"Annual closure": 2, "Trade fair in Frankfurt": 2}
+
+
+def test_a_consultancy_that_took_a_demo_short_name_is_left_alone(tmp_path: Path) -> None:
+    with services_in(tmp_path) as services:
+        services.app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, "Alpine Advisors", "alpine"))
+        assert seed_demo(services, TODAY) == ["Harbour Risk Partners"]
+        tables = services.store.tables
+        with services.store.reading() as conn:
+            alpine = tables.accounts.c.tenant_id == consultancy_id("alpine")
+            assert conn.execute(select(tables.accounts.c.email).where(alpine)).all() == []
