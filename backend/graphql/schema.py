@@ -35,6 +35,7 @@ from backend.graphql.programme.member_mutations import MemberMutation
 from backend.graphql.programme.mutations import ProgrammeMutation
 from backend.graphql.programme.plan_mutations import PlanMutation
 from backend.graphql.programme.queries import ProgrammeQuery
+from backend.graphql.snapshot import OneReadTransaction
 from backend.graphql.tenancy.resolvers import TenancyMutation, TenancyQuery
 
 MAX_DEPTH = 10
@@ -72,6 +73,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: PrepareOffTheLoop(hide_suggestions=production),
         IdempotentMutations,
+        OneReadTransaction,
         MaskUnexpectedErrors,
     ]
     if production:

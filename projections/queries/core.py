@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Column, ColumnElement, Select, Table, and_, exists, func, select, tuple_
+from sqlalchemy import Column, ColumnElement, Connection, Select, Table, and_, exists, func, select, tuple_
 
 from projections.queries.candidates import awaiting_cluster
+from projections.queries.prepared import PreparedStatements
 from projections.store import ReadStore
 
 
@@ -112,6 +116,31 @@ class CoreQueries:
         # subquery must not compare it with itself.
         self._membership = self.t.cluster_members.alias("visible_membership")
         self._led = self.t.clusters.alias("led_cluster")
+        self._prepared = PreparedStatements()
+        self._shared: ContextVar[Connection | None] = ContextVar(f"read_transaction_{id(self)}", default=None)
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Reads inside share one read transaction: one connection, and one view of the read models, for a
+        whole document. Only for reads: a command's own writes would not show in a view taken before them."""
+        if self._shared.get() is not None:
+            yield
+            return
+        with self.store.reading() as conn:
+            token = self._shared.set(conn)
+            try:
+                yield
+            finally:
+                self._shared.reset(token)
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        shared = self._shared.get()
+        if shared is not None:
+            yield shared
+            return
+        with self.store.reading() as conn:
+            yield conn
 
     # Identity (used by sign-in only; the directory is global by design)
 
@@ -125,14 +154,21 @@ class CoreQueries:
         return None if row is None else SignIn(_account(row), row["password_hash"])
 
     def account(self, scope: Scope, account_id: UUID) -> AccountRow | None:
-        accounts = self.t.accounts
-        row = self._one(
-            select(accounts).where(accounts.c.tenant_id == scope.tenant_id, accounts.c.account_id == account_id)
-        )
+        row = self._one(*self._prepared.get("account", scope, self._account_query, account_id=account_id))
         return None if row is None else _account(row)
+
+    def _account_query(self, scope: Scope, account_id: UUID) -> Select[Any]:
+        accounts = self.t.accounts
+        return select(*_account_columns(accounts)).where(
+            accounts.c.tenant_id == scope.tenant_id, accounts.c.account_id == account_id
+        )
 
     def coaches(self, scope: Scope) -> list[AccountRow]:
         """The consultancy's coaches; for a member, only those who lead its clusters."""
+        rows = self._all(*self._prepared.get("coaches", scope, self._coaches_query))
+        return [a for a in map(_account, rows) if "coach" in a.roles]
+
+    def _coaches_query(self, scope: Scope) -> Select[Any]:
         accounts, clusters = self.t.accounts, self.t.clusters
         query = (
             select(*_account_columns(accounts))
@@ -146,12 +182,15 @@ class CoreQueries:
                 self._cluster_visible(scope, clusters.c.cluster_id),
             )
             query = query.where(leads)
-        return [a for a in map(_account, self._all(query)) if "coach" in a.roles]
+        return query
 
     def consultancy(self, scope: Scope) -> ConsultancyRow | None:
-        consultancies = self.t.consultancies
-        row = self._one(select(consultancies).where(consultancies.c.tenant_id == scope.tenant_id))
+        row = self._one(*self._prepared.get("consultancy", scope, self._consultancy_query))
         return None if row is None else ConsultancyRow(**row)
+
+    def _consultancy_query(self, scope: Scope) -> Select[Any]:
+        consultancies = self.t.consultancies
+        return select(consultancies).where(consultancies.c.tenant_id == scope.tenant_id)
 
     def template(self, scope: Scope, version: int | None = None) -> dict[str, Any] | None:
         """The consultancy's programme template: the current version unless another is asked for."""
@@ -174,9 +213,11 @@ class CoreQueries:
     # Organisations
 
     def organisations(self, scope: Scope) -> list[OrganisationRow]:
+        return [_organisation(row) for row in self._all(*self._prepared.get("organisations", scope, self._orgs_query))]
+
+    def _orgs_query(self, scope: Scope) -> Select[Any]:
         organisations = self.t.organisations
-        query = select(organisations).where(self._organisation_visible(scope)).order_by(organisations.c.name)
-        return [_organisation(row) for row in self._all(query)]
+        return select(organisations).where(self._organisation_visible(scope)).order_by(organisations.c.name)
 
     def organisation(self, scope: Scope, organisation_id: UUID) -> OrganisationRow | None:
         organisations = self.t.organisations
@@ -197,10 +238,17 @@ class CoreQueries:
         return [_cluster(row) for row in self._all(query)]
 
     def cluster(self, scope: Scope, cluster_id: UUID) -> ClusterRow | None:
-        row = self._one(self._clusters_query(scope).where(self.t.clusters.c.cluster_id == cluster_id))
+        row = self._one(*self._prepared.get("cluster", scope, self._cluster_query, cluster_id=cluster_id))
         return None if row is None else _cluster(row)
 
+    def _cluster_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
+        return self._clusters_query(scope).where(self.t.clusters.c.cluster_id == cluster_id)
+
     def members(self, scope: Scope, cluster_id: UUID) -> list[MemberRow]:
+        query, parameters = self._prepared.get("members", scope, self._members_query, cluster_id=cluster_id)
+        return [_member(row) for row in self._all(query, parameters)]
+
+    def _members_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
         members, organisations, coaching = self.t.cluster_members, self.t.organisations, self.t.coaching_half_days
         used = (
             select(func.count())
@@ -212,7 +260,7 @@ class CoreQueries:
             .scalar_subquery()
             .label("coaching_half_days_used")
         )
-        query = (
+        return (
             select(members, used, organisations.c.name, organisations.c.sector, organisations.c.employee_count)
             .join(
                 organisations,
@@ -226,7 +274,6 @@ class CoreQueries:
             .where(self._own_register(scope, members.c.organisation_id))
             .order_by(organisations.c.name)
         )
-        return [_member(row) for row in self._all(query)]
 
     def coaching_half_days(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> list[CoachingRow]:
         coaching = self.t.coaching_half_days
@@ -236,14 +283,14 @@ class CoreQueries:
     def coaching_half_days_by_member(self, scope: Scope, cluster_id: UUID) -> dict[UUID, list[CoachingRow]]:
         """Every member's coaching ledger in view, in one query: a page showing all members reads them once."""
         by_member: dict[UUID, list[CoachingRow]] = {}
-        for row in self._all(self._coaching_query(scope, cluster_id)):
+        for row in self._all(*self._prepared.get("coaching", scope, self._coaching_query, cluster_id=cluster_id)):
             by_member.setdefault(row["organisation_id"], []).append(_coaching(row))
         return by_member
 
     def _coaching_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
         coaching, accounts = self.t.coaching_half_days, self.t.accounts
         return (
-            select(coaching, accounts.c.display_name.label("coach_name"))
+            select(*(coaching.c[name] for name in _COACHING_COLUMNS), accounts.c.display_name.label("coach_name"))
             .join(
                 accounts,
                 and_(accounts.c.tenant_id == coaching.c.tenant_id, accounts.c.account_id == coaching.c.coach_id),
@@ -306,14 +353,14 @@ class CoreQueries:
         candidate = awaiting_cluster(self.t, scope.tenant_id, organisations.c.organisation_id)
         return and_(in_tenant, led_by_coach | candidate)
 
-    def _one(self, query: Select[Any]) -> dict[str, Any] | None:
-        with self.store.reading() as conn:
-            row = conn.execute(query).mappings().first()
+    def _one(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        with self._reading() as conn:
+            row = conn.execute(query, parameters).mappings().first()
             return None if row is None else dict(row)
 
-    def _all(self, query: Select[Any]) -> list[dict[str, Any]]:
-        with self.store.reading() as conn:
-            return [dict(row) for row in conn.execute(query).mappings()]
+    def _all(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self._reading() as conn:
+            return [dict(row) for row in conn.execute(query, parameters).mappings()]
 
 
 def _account_columns(accounts: Table) -> tuple[Column[Any], ...]:
@@ -327,6 +374,18 @@ def _account(row: dict[str, Any]) -> AccountRow:
     return AccountRow(
         row["tenant_id"], row["account_id"], row["email"], row["display_name"], roles, row["organisation_id"]
     )
+
+
+_COACHING_COLUMNS = (
+    "organisation_id",
+    "entry_number",
+    "held_on",
+    "coach_id",
+    "module_number",
+    "work_done",
+    "next_steps",
+)
+"""What a coaching row shows: not the keys the query filters on, nor who logged it when."""
 
 
 def _coaching(r: dict[str, Any]) -> CoachingRow:

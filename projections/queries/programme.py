@@ -176,7 +176,8 @@ class ProgrammeQueries(CoreQueries):
     def assessments_by_member(self, scope: Scope, cluster_id: UUID) -> dict[UUID, list[AssessmentRow]]:
         """Every member's gap analyses in view, in one query, each member's in order."""
         by_member: dict[UUID, list[AssessmentRow]] = {}
-        for row in self._all(self._assessments_query(scope, cluster_id)):
+        query, parameters = self._prepared.get("assessments", scope, self._assessments_query, cluster_id=cluster_id)
+        for row in self._all(query, parameters):
             by_member.setdefault(row["organisation_id"], []).append(_assessment(row))
         return by_member
 
@@ -198,7 +199,8 @@ class ProgrammeQueries(CoreQueries):
     def overrides_by_member(self, scope: Scope, cluster_id: UUID) -> dict[UUID, list[OverrideRow]]:
         """Every member's ceiling overrides in view, in one query, each member's in order."""
         by_member: dict[UUID, list[OverrideRow]] = {}
-        for row in self._all(self._overrides_query(scope, cluster_id)):
+        query, parameters = self._prepared.get("overrides", scope, self._overrides_query, cluster_id=cluster_id)
+        for row in self._all(query, parameters):
             by_member.setdefault(row["organisation_id"], []).append(_override(row))
         return by_member
 

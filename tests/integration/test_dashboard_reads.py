@@ -1,0 +1,106 @@
+"""The cluster dashboard's reads: one query per register for all members, in one read transaction, showing what
+the per-member queries show, for coaches and members alike."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import event
+
+from backend.auth.principal import Principal
+from backend.graphql.context import Context
+from backend.graphql.schema import build_schema
+from backend.policy import scope_for
+from backend.services import Services
+from domain.tenancy.account import Role
+from frontend.documents import DASHBOARD
+
+
+def principal(services: Services, email: str) -> Principal:
+    found = services.queries.sign_in(email)
+    assert found is not None
+    a = found.account
+    roles = frozenset(Role(role) for role in a.roles)
+    return Principal(a.account_id, a.tenant_id, a.display_name, a.email, roles, "csrf", a.organisation_id)
+
+
+@contextmanager
+def statements_of_this_thread(services: Services) -> Iterator[list[str]]:
+    """The SQL this thread sends to the read models (the projection thread's own reads are left out)."""
+    seen: list[str] = []
+    me = threading.get_ident()
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.get_ident() == me:
+            seen.append(statement.split(None, 1)[0].upper())
+
+    event.listen(services.store.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(services.store.engine, "before_cursor_execute", record)
+
+
+def dashboard(services: Services, viewer: Principal, cluster_id: UUID) -> dict[str, Any]:
+    schema = build_schema()
+    context = Context(services, viewer, "test")
+    result = asyncio.run(schema.execute(DASHBOARD, variable_values={"id": str(cluster_id)}, context_value=context))
+    assert not result.errors, result.errors
+    assert result.data is not None
+    cluster: dict[str, Any] = result.data["cluster"]
+    return cluster
+
+
+def luxembourg(services: Services, viewer: Principal) -> UUID:
+    [cluster] = [c for c in services.queries.clusters(scope_for(viewer), 50, None) if c.name == "Luxembourg SMEs 2026"]
+    return cluster.cluster_id
+
+
+def test_the_dashboard_reads_each_register_once_for_all_members_in_one_transaction(
+    demo_services: Services,
+) -> None:
+    coach = principal(demo_services, "coach@alpine.example")
+    cluster_id = luxembourg(demo_services, coach)
+    with statements_of_this_thread(demo_services) as sent:
+        cluster = dashboard(demo_services, coach, cluster_id)
+    assert len(cluster["members"]) == 3
+    # cluster, members, coaching, gap analyses, organisations, coaches: one each, whatever the number of members
+    assert sent.count("SELECT") == 6, sent
+    assert sent.count("BEGIN") == 1, sent
+
+
+def test_the_batched_reads_show_what_the_per_member_reads_show(demo_services: Services) -> None:
+    queries = demo_services.queries
+    for email in ("coach@alpine.example", "admin@alpine.example", "member@muller.example"):
+        viewer = principal(demo_services, email)
+        scope, cluster_id = scope_for(viewer), luxembourg(demo_services, viewer)
+        members = dashboard(demo_services, viewer, cluster_id)["members"]
+        expected = [m.organisation.organisation_id for m in queries.members(scope, cluster_id)]
+        assert [UUID(m["organisation"]["id"]) for m in members] == expected
+        assert len(members) == (1 if email.startswith("member@") else 3)
+        for member, organisation_id in zip(members, expected, strict=True):
+            ledger = queries.coaching_half_days(scope, cluster_id, organisation_id)
+            assert [c["entryNumber"] for c in member["coachingHalfDays"]] == [c.entry_number for c in ledger]
+            assert [c["workDone"] for c in member["coachingHalfDays"]] == [c.work_done for c in ledger]
+            analyses = queries.assessments(scope, cluster_id, organisation_id)
+            estimated = analyses[-1].estimated_half_days if analyses else None
+            assert member["coachingHalfDaysEstimated"] == estimated
+
+
+def test_a_coach_of_another_tenant_reads_nothing_through_the_same_prepared_statements(
+    demo_services: Services,
+) -> None:
+    alpine, harbour = (principal(demo_services, f"coach@{t}.example") for t in ("alpine", "harbour"))
+    cluster_id = luxembourg(demo_services, alpine)
+    assert dashboard(demo_services, alpine, cluster_id)["__typename"] == "Cluster"
+    assert dashboard(demo_services, harbour, cluster_id)["__typename"] == "NotFoundError"
+    queries, scope = demo_services.queries, scope_for(harbour)
+    assert queries.members(scope, cluster_id) == []
+    assert queries.coaching_half_days_by_member(scope, cluster_id) == {}
+    assert queries.assessments_by_member(scope, cluster_id) == {}
+    assert all(o.name not in {"Boulangerie Muller", "Kirchberg Dental"} for o in queries.organisations(scope))
