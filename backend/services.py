@@ -62,9 +62,15 @@ class Services:
     def execute(self, command: Callable[[C], Saved], cmd: C) -> Saved:
         """Runs a command and waits until the read models show what it wrote (read your own writes)."""
         saved = command(cmd)
-        if saved.position and not self.runner.wait_for(saved.position, self.settings.projection_wait_seconds):
+        if saved.position and not self._caught_up(saved.position):
             raise ProjectionsBehind("Saved, but the views are still catching up. Reload in a moment.")
         return saved
+
+    def _caught_up(self, position: int) -> bool:
+        wait = self.settings.projection_wait_seconds
+        if self.settings.run_projections_in_process:
+            return self.runner.catch_up_to(position, wait)  # this thread projects its own events, at once
+        return self.runner.wait_for(position, wait)  # another process projects them
 
     async def execute_async(self, command: Callable[[C], Saved], cmd: C) -> Saved:
         # The event store library is synchronous: keep it off the event loop.

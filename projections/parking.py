@@ -66,14 +66,13 @@ class ParkedEvents:
     """The parked-events table of one shard."""
 
     def __init__(self, tables: ReadTables, shard: str) -> None:
-        self.table = tables.parked_events
+        self.table = t = tables.parked_events
         self.shard = shard
+        self._pairs = select(t.c.projection, t.c.tenant_id).where(t.c.shard == shard).distinct()
 
     def parked_pairs(self, conn: Connection) -> set[tuple[str, UUID]]:
         """(projection, tenant) pairs whose events are held until a replay."""
-        t = self.table
-        query = select(t.c.projection, t.c.tenant_id).where(t.c.shard == self.shard).distinct()
-        return {(projection, tenant) for projection, tenant in conn.execute(query)}
+        return {(projection, tenant) for projection, tenant in conn.execute(self._pairs)}
 
     def park(self, conn: Connection, parked: Iterable[ParkedEvent]) -> None:
         events = list(parked)

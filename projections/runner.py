@@ -66,11 +66,14 @@ class ProjectionRunner:
         self.parked = ParkedEvents(store.tables, shard)
         self.last_error_class: str | None = None
         self._names = [p.name for p in self.projections]
+        self.tracker = store.tracker(shard, self._names)
         self._by_topic: dict[str, list[Projection]] = {}
         for projection in self.projections:
             for topic in projection.topics:
                 self._by_topic.setdefault(topic, []).append(projection)
         self._positions: dict[str, int] = {}
+        self._batch_lock = threading.Lock()
+        """One batch at a time in this process: threads queue here instead of polling the database's lock."""
         self._progress = threading.Condition()
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -83,21 +86,35 @@ class ProjectionRunner:
         while self.run_batch(progress):
             pass
 
-    def run_batch(self, progress: Callable[[int], None] | None = None) -> int:
+    def run_batch(self, progress: Callable[[int], None] | None = None, until: int | None = None) -> int:
         """One transaction: lock the positions, apply the next events, move the positions.
 
         Answers how many positions of the log the batch covered, summed over the projections (0 once caught up).
+        With `until`, nothing is done when another thread's batch has already passed that position.
         """
-        with self.store.writing() as conn:
-            batch = self.apply_batch(conn)
-        self._record_progress(batch.positions)
+        with self._batch_lock:
+            if until is not None and self._all_past(until):
+                return 0
+            try:
+                with self.store.writing() as conn:
+                    batch = self.apply_batch(conn, isolated=False)
+            except NOT_PARKABLE:
+                raise
+            except Exception:  # rolled back: again, with the events that fail to apply parked
+                with self.store.writing() as conn:
+                    batch = self.apply_batch(conn)
+            self._record_progress(batch.positions)
         if progress is not None and batch.covered:
             progress(batch.covered)
         return batch.covered
 
-    def apply_batch(self, conn: Connection) -> Batch:
-        """The next batch, in the caller's transaction."""
-        positions = self.store.lock_positions(conn, self.shard, self._names)
+    def apply_batch(self, conn: Connection, *, isolated: bool = True) -> Batch:
+        """The next batch, in the caller's transaction.
+
+        `isolated` applies it in a savepoint, so that events that fail to apply are parked and the others
+        applied; without it, a failure is raised (and the caller rolls back and tries again isolated).
+        """
+        positions = self.tracker.lock(conn)
         last_in_log = self.app.recorder.max_notification_id() or 0
         behind = [p for p in self.projections if positions[p.name] < last_in_log]
         if not behind:
@@ -107,15 +124,18 @@ class ProjectionRunner:
         notifications = self.app.recorder.select_notifications(
             start, self.batch_size, stop=last_in_log, topics=topics, inclusive_of_start=False
         )
-        try:
-            with conn.begin_nested():
-                self._apply_fast(conn, notifications, positions)
-        except NOT_PARKABLE:
-            raise
-        except Exception:  # some event fails: find it, park it, apply the others
-            self._apply_one_by_one(conn, notifications, positions)
+        if not isolated:
+            self._apply_fast(conn, notifications, positions)
+        else:
+            try:
+                with conn.begin_nested():
+                    self._apply_fast(conn, notifications, positions)
+            except NOT_PARKABLE:
+                raise
+            except Exception:  # some event fails: find it, park it, apply the others
+                self._apply_one_by_one(conn, notifications, positions)
         end = notifications[-1].id if len(notifications) == self.batch_size else last_in_log
-        self.store.move_positions(conn, self.shard, self._names, end)
+        self.tracker.move(conn, end)
         covered = sum(max(0, end - position) for position in positions.values())
         return Batch(covered, {name: max(position, end) for name, position in positions.items()})
 
@@ -185,7 +205,7 @@ class ProjectionRunner:
         applied = still_parked = 0
         by_name = {p.name: p for p in self.projections}
         with self.store.writing() as conn:
-            self.store.lock_positions(conn, self.shard, self._names)
+            self.tracker.lock(conn)
             blocked: set[tuple[UUID, str]] = set()
             for parked in self.parked.in_order(conn, tenant_id, projection):
                 pair = (parked.tenant_id, parked.projection)
@@ -223,6 +243,24 @@ class ProjectionRunner:
             return self.parked.total(conn)
 
     # Read your own writes
+
+    def catch_up_to(self, position: int, timeout: float = 10.0) -> bool:
+        """Run by the thread that saved: projects everything up to `position` itself, in one transaction for
+        all projections, instead of waking the background thread and waiting for it.
+
+        Threads that save at once queue for the batch; the first one's batch usually covers the others' events
+        too. If the batch fails, the background thread retries and this one waits for it, until the timeout.
+        """
+        deadline = time.monotonic() + timeout
+        try:
+            while not self._all_past(position):
+                if time.monotonic() > deadline:
+                    return False
+                self.run_batch(until=position)
+        except Exception:
+            log.exception("Projecting after a save failed; the background runner will retry")
+            return self.wait_for(position, max(0.0, deadline - time.monotonic()))
+        return True
 
     def positions(self) -> dict[str, int]:
         stored = self.store.positions(self.shard)
@@ -271,18 +309,58 @@ class ProjectionRunner:
             self._thread = None
 
     def _follow(self, poll_seconds: float = 1.0) -> None:
+        """Follows events saved by other processes: woken by PostgreSQL's notifications, or polling SQLite."""
+        listener = self._listen()
         failures = 0
-        while not self._stopping.is_set():
-            self._wake.clear()
-            try:
-                self.catch_up()
-                self.last_error_class, failures = None, 0
-            except Exception as error:  # the database failing must not kill the thread: retry, keep the error
-                failures += 1
-                self.last_error_class = type(error).__name__
-                log.exception("Projection batch failed (attempt %d); it will be retried", failures)
-                self._stopping.wait(min(30.0, 0.2 * 2**failures))
-                continue
+        try:
+            while not self._stopping.is_set():
+                self._wake.clear()
+                try:
+                    if self._behind():
+                        self.catch_up()
+                    self.last_error_class, failures = None, 0
+                except Exception as error:  # the database failing must not kill the thread: retry, keep the error
+                    failures += 1
+                    self.last_error_class = type(error).__name__
+                    log.exception("Projection batch failed (attempt %d); it will be retried", failures)
+                    self._stopping.wait(min(30.0, 0.2 * 2**failures))
+                    continue
+                self._await_news(listener, poll_seconds)
+        finally:
+            if listener is not None:
+                listener.close()
+
+    def _behind(self) -> bool:
+        """Whether the log has events this process has not seen projected: a read, no lock, no transaction."""
+        return not self._all_past(self.app.recorder.max_notification_id() or 0)
+
+    def _listen(self) -> Any:
+        """On PostgreSQL, a connection of its own listening on the channel the event store notifies on save."""
+        channel = getattr(self.app.recorder, "channel_name", None)
+        if not self.store.is_postgres or channel is None:
+            return None
+        try:
+            raw = self.store.engine.raw_connection()
+            listener: Any = raw.driver_connection
+            raw.detach()  # its own for good: never handed back to the pool while listening
+            listener.autocommit = True
+            listener.execute(f'LISTEN "{channel}"')
+        except Exception:
+            log.exception("Cannot listen for new events; polling instead")
+            return None
+        return listener
+
+    def _await_news(self, listener: Any, poll_seconds: float) -> None:
+        if listener is None:
+            self._wake.wait(poll_seconds)
+            return
+        deadline = time.monotonic() + poll_seconds
+        try:
+            while time.monotonic() < deadline and not self._wake.is_set():
+                if any(True for _ in listener.notifies(timeout=0.1, stop_after=1)):
+                    return
+        except Exception:
+            log.exception("Listening for new events failed; polling instead")
             self._wake.wait(poll_seconds)
 
 

@@ -160,7 +160,7 @@ def main() -> None:
     clusters_per_run = math.ceil(args.commands / PER_CLUSTER)
     with tempfile.TemporaryDirectory() as folder, _database(args.postgres) as database_url:
         root = Path(folder)
-        print(f"Read your own writes, store: {'PostgreSQL' if database_url else 'SQLite (WAL, synchronous=FULL)'}")
+        print(f"Read your own writes, store: {'PostgreSQL' if database_url else 'SQLite (WAL; events synchronous=FULL)'}")
         bare: Application[UUID] = Application(
             env=event_store_environment(Settings(env="test", data_dir=root / "bare", database_url=database_url))
         )
