@@ -11,13 +11,14 @@ The projection runner follows in a background thread, as in the server.
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import math
 import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -98,7 +99,7 @@ def running_clusters(services: Services, count: int) -> list[Cluster]:
     return clusters
 
 
-def in_threads(work: list[Callable[[], list[float]]]) -> list[float]:
+def in_threads(work: Sequence[Callable[[], list[float]]]) -> list[float]:
     """Runs each client's work in a thread of its own, all starting together; answers every latency."""
     results: list[list[float]] = [[] for _ in work]
     barrier = threading.Barrier(len(work))
@@ -126,11 +127,10 @@ def timed_each(actions: Iterator[Callable[[], object]]) -> list[float]:
 
 def commands(services: Services, clusters: list[Cluster], count: int, wait: bool) -> list[float]:
     """`count` commands on the clusters in turn, each cluster up to its coaching ceilings."""
-    run = services.execute if wait else lambda command, cmd: command(cmd)
     queue = itertools.chain.from_iterable(cluster.commands(PER_CLUSTER) for cluster in clusters)
-    return timed_each(
-        (lambda cmd=cmd: run(services.app.log_coaching_half_day, cmd)) for cmd in itertools.islice(queue, count)
-    )
+    command = services.app.log_coaching_half_day
+    run = functools.partial(services.execute, command) if wait else command
+    return timed_each(functools.partial(run, cmd) for cmd in itertools.islice(queue, count))
 
 
 def bare_saves(app: Application[UUID], count: int) -> list[float]:
@@ -160,7 +160,9 @@ def main() -> None:
     clusters_per_run = math.ceil(args.commands / PER_CLUSTER)
     with tempfile.TemporaryDirectory() as folder, _database(args.postgres) as database_url:
         root = Path(folder)
-        print(f"Read your own writes, store: {'PostgreSQL' if database_url else 'SQLite (WAL; events synchronous=FULL)'}")
+        print(
+            f"Read your own writes, store: {'PostgreSQL' if database_url else 'SQLite (WAL; events synchronous=FULL)'}"
+        )
         bare: Application[UUID] = Application(
             env=event_store_environment(Settings(env="test", data_dir=root / "bare", database_url=database_url))
         )
@@ -180,9 +182,9 @@ def main() -> None:
                     "command + wait for the read models, 1 client", commands(services, wait, args.commands, wait=True)
                 ),
             }
-            work_bare = [lambda: bare_saves(bare, per_client) for _ in range(CLIENTS)]
+            work_bare = [functools.partial(bare_saves, bare, per_client) for _ in range(CLIENTS)]
             figures["bare10"] = report(f"baseline: bare eventsourcing save, {CLIENTS} clients", in_threads(work_bare))
-            work = [lambda mine=mine: commands(services, mine, per_client, wait=True) for mine in clients]
+            work = [functools.partial(commands, services, mine, per_client, True) for mine in clients]
             figures["wait10"] = report(f"command + wait for the read models, {CLIENTS} clients", in_threads(work))
         finally:
             services.close()
