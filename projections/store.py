@@ -16,10 +16,18 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
 
 def create_read_engine(url: str) -> Engine:
-    """An engine for the read models. SQLite gets WAL, normal sync, and explicit transactions."""
+    """An engine for the read models. SQLite gets WAL, normal sync, and explicit transactions.
+
+    Errors never carry their SQL parameters: they hold what people wrote (an anonymous feedback item's text),
+    and errors end up in logs.
+    """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False})
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True)
+    engine = create_engine(
+        url,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        hide_parameters=True,
+    )
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
