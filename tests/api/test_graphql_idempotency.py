@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-from backend.services import Services
+import pytest
+from starlette.testclient import TestClient
+
+from backend.app import create_app
+from backend.demo import seed_demo
+from backend.services import Services, build_services
 from tests.api.conftest import ALPINE_COACH, events_in_log
 from tests.api.programme_support import REFUSAL, demo_cluster
+from tests.conftest import postgres_settings
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
@@ -104,3 +112,26 @@ def test_concurrent_requests_with_one_key_write_once(client_for: ClientFor, demo
     saved = [a for a in answers if a["data"] is not None]
     assert saved and all(a == saved[0] for a in saved)
     assert all(a["errors"][0]["extensions"]["code"] == "CONFLICT" for a in answers if a["data"] is None)
+
+
+@pytest.fixture
+def postgres_services(tmp_path: Path, postgres_url: str) -> Iterator[Services]:
+    built = build_services(postgres_settings(tmp_path, postgres_url))
+    built.start()
+    seed_demo(built, date(2026, 3, 2))
+    yield built
+    built.close()
+
+
+@pytest.mark.postgres
+def test_a_retry_on_postgres_answers_the_first_result_and_writes_once(postgres_services: Services) -> None:
+    coach = GraphQLClient(TestClient(create_app(postgres_services.settings, postgres_services))).sign_in(ALPINE_COACH)
+    variables = half_day(coach)
+    before = events_in_log(postgres_services)
+    with ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(lambda _: coach.execute(LOG, variables, headers={"Idempotency-Key": "pg-1"}), range(3)))
+    retry = coach.execute(LOG, variables, headers={"Idempotency-Key": "pg-1"})
+    assert events_in_log(postgres_services) == before + 1
+    assert retry["data"]["r"]["__typename"] == "ClusterChange"
+    assert all(a == retry for a in answers if a["data"] is not None)
+    assert ledger(retry).count("Risk assessment method") == 1
