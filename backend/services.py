@@ -47,7 +47,16 @@ class Health:
 
     @property
     def ready(self) -> bool:
-        return self.event_store and self.read_store and self.runner_error is None and not self.parked
+        """Serving: the stores answer and the runner is not failing.
+
+        Parked events do not make a server unready: they concern one tenant, and taking every replica out of
+        service for them would stop every other tenant too. They make it `degraded`, which operators watch.
+        """
+        return self.event_store and self.read_store and self.runner_error is None
+
+    @property
+    def degraded(self) -> bool:
+        return bool(self.parked)
 
 
 @dataclass

@@ -41,7 +41,9 @@ def health_routes(services: Services) -> APIRouter:
 
 
 def _status(health: Health) -> str:
-    return "ok" if health.ready else "unavailable"
+    if not health.ready:
+        return "unavailable"
+    return "degraded" if health.degraded else "ok"
 
 
 def _bears(request: Request, token: str) -> bool:

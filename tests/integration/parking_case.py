@@ -93,7 +93,7 @@ class ParkingCase:
         ]
         assert parked[0].failure is not None and parked[1].failure is None
         assert "Held behind" not in parked[0].failure.error
-        assert not services.health().ready
+        assert services.health().ready and services.health().degraded
 
         assert services.runner.replay_parked(alpine.id) == ReplayResult(applied=0, still_parked=2)
         incremental = checksum(services.store)
@@ -106,4 +106,4 @@ class ParkingCase:
         assert fixed.replay_parked(tenant_id=alpine.id, projection="feedback") == ReplayResult(2, 0)
         assert self.feedback_texts(services, alpine) == ["Clear", self.fixed_text, "Held behind"]
         assert services.runner.parked_events() == []
-        assert services.health().ready
+        assert services.health().ready and not services.health().degraded
