@@ -45,6 +45,8 @@ class Settings(BaseSettings):
             raise ValueError("CORDEE_SECRET_KEY must be set to a secret of your own in production.")
         if self.is_production and len(self.secret_key) < 32:
             raise ValueError("CORDEE_SECRET_KEY must be at least 32 characters in production.")
+        if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
+            raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self
 
     @property

@@ -124,6 +124,12 @@ def test_production_refuses_the_default_secret() -> None:
         Settings(env="production", secret_key="short")
 
 
+def test_production_refuses_a_guessable_operator_token() -> None:
+    with pytest.raises(ValueError, match="CORDEE_OPERATOR_TOKEN"):
+        Settings(env="production", secret_key="s" * 40, operator_token="letmein")
+    assert Settings(env="production", secret_key="s" * 40, operator_token="t" * 32).operator_token == "t" * 32
+
+
 def test_the_exported_schema_matches_the_code() -> None:
     assert SCHEMA_FILE.read_text() == schema_sdl(), "schema.graphql drifted: run `make schema`"
 
