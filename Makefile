@@ -31,6 +31,7 @@ bench: $(BIN)/cordee
 	$(BIN)/python -m tests.perf.bench_events $(ARGS)
 	$(MAKE) --no-print-directory bench-reads
 	$(MAKE) --no-print-directory bench-writes
+	$(BIN)/python -m tests.perf.bench_graphql_documents
 
 # The dashboard read: in-process, through the app, and 200 users on a served copy for 40 s (READS_ARGS=--help).
 bench-reads: $(BIN)/cordee
