@@ -36,7 +36,7 @@ class PasswordSignIn:
     async def __call__(self, attempt: SignInAttempt) -> str | None:
         account, address = account_subject(attempt.email), address_subject(attempt.address)
         where = f"account={subject_hash(account)[:16]} address={attempt.address} request={attempt.request_id}"
-        standing = await anyio.to_thread.run_sync(self.throttle.standing, account, address)
+        standing = await anyio.to_thread.run_sync(self.throttle.reserve, account, address)
         await anyio.sleep(standing.delay_seconds)  # waits without holding the event loop
         if standing.locked:
             log.warning("Sign-in refused while locked: %s", where)
@@ -45,13 +45,12 @@ class PasswordSignIn:
         # An unknown e-mail is checked against a dummy hash: the same work, the same time.
         known_hash = found.password_hash if found else None
         matches = await anyio.to_thread.run_sync(verify_password, known_hash, attempt.password)
-        if found is None or not matches:
-            locked = await anyio.to_thread.run_sync(self.throttle.failed, account, address)
+        if found is None or not matches:  # already counted by `reserve`
             log.info("Sign-in failed: %s known=%s", where, found is not None)
-            for subject in locked:
+            for subject in standing.locks:
                 log.warning("Sign-in locked for %s after repeated failures: %s", subject.split(":")[0], where)
             return None
-        await anyio.to_thread.run_sync(self.throttle.succeeded, account)
+        await anyio.to_thread.run_sync(self.throttle.succeeded, account, address)
         token = await anyio.to_thread.run_sync(
             self.services.sessions.open, found.account.tenant_id, found.account.account_id
         )

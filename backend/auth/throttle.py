@@ -95,6 +95,8 @@ class Standing:
 
     delay_seconds: float
     locked: bool
+    locks: tuple[str, ...] = ()
+    """The subjects that counting this attempt as a failure locked (see `reserve`)."""
 
 
 class SignInThrottle:
@@ -123,6 +125,30 @@ class SignInThrottle:
         locked = any(row.locked_until is not None and _aware(row.locked_until) > now for row in rows)
         return Standing(self.rules.max_delay_seconds if locked else self.rules.delay_after(failures), locked)
 
+    def reserve(self, account: str, address: str) -> Standing:
+        """Checks the lock and counts the attempt as a failure, in one write transaction, before the password is
+        checked; a right password then gives the count back (`succeeded`).
+
+        Counting first is what bounds guesses sent at the same moment: each one takes its place in the count before
+        any of them is answered, so a burst locks after as many attempts as a slow series would.
+        """
+        now = self.clock()
+        thresholds = {account: self.rules.account_lock_failures, address: self.rules.address_lock_failures}
+        with self.engine.connect() as base:
+            conn = base.execution_options(writer=True)  # SQLite: take the write lock before reading the counts
+            with conn.begin():
+                self._forget_stale(conn, now)
+                rows = conn.execute(
+                    select(sign_in_failures).where(sign_in_failures.c.subject_hash.in_(_hashes(account, address)))
+                ).all()
+                if any(row.locked_until is not None and _aware(row.locked_until) > now for row in rows):
+                    return Standing(self.rules.max_delay_seconds, locked=True)
+                failures = max((self._live_failures(row, now) for row in rows), default=0)
+                locks = tuple(
+                    subject for subject, limit in thresholds.items() if self._count(conn, subject, limit, now)
+                )
+        return Standing(self.rules.delay_after(failures), locked=False, locks=locks)
+
     def failed(self, account: str, address: str) -> list[str]:
         """Counts a wrong password for both subjects; answers the subjects this failure locked."""
         now = self.clock()
@@ -133,10 +159,18 @@ class SignInThrottle:
                 self._forget_stale(conn, now)
                 return [subject for subject, limit in thresholds.items() if self._count(conn, subject, limit, now)]
 
-    def succeeded(self, account: str) -> None:
-        """A right password (outside a lock) forgets the account's failures; the address keeps its count."""
+    def succeeded(self, account: str, reserved_address: str | None = None) -> None:
+        """A right password (outside a lock) forgets the account's failures; the address keeps its count, less the
+        attempt `reserve` counted for this sign-in."""
+        table = sign_in_failures
         with self.engine.begin() as conn:
-            conn.execute(sign_in_failures.delete().where(sign_in_failures.c.subject_hash == subject_hash(account)))
+            conn.execute(table.delete().where(table.c.subject_hash == subject_hash(account)))
+            if reserved_address is not None:
+                conn.execute(
+                    update(table)
+                    .where(table.c.subject_hash == subject_hash(reserved_address), table.c.failures > 0)
+                    .values(failures=table.c.failures - 1)
+                )
 
     def _forget_stale(self, conn: Connection, now: datetime) -> None:
         """Rows whose failures and lock are over, so that e-mails tried once do not pile up."""

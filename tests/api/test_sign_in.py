@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from starlette.testclient import TestClient
 
 from backend.app import create_app
-from backend.auth.throttle import SignInThrottle, ThrottleRules, sign_in_failures, subject_hash
+from backend.auth.throttle import SignInThrottle, Standing, ThrottleRules, sign_in_failures, subject_hash
 from backend.demo import DEMO_PASSWORD
 from backend.services import Services
 from projections.store import create_read_engine
@@ -223,3 +223,37 @@ def test_servers_starting_at_once_all_find_the_table(tmp_path: Path) -> None:
     assert SignInThrottle(engines[0], rules).failed("account:a", "address:b") == []
     for engine in engines:
         engine.dispose()
+
+
+def test_guesses_sent_at_the_same_moment_lock_as_a_series_would(tmp_path: Path) -> None:
+    """Each attempt takes its place in the count before its password is checked, so a burst cannot outrun the lock."""
+    rules = ThrottleRules(3, 0.0, 0.0, 10, 30, timedelta(minutes=15), timedelta(minutes=15))
+    engine = create_read_engine(f"sqlite:///{tmp_path}/burst.sqlite3")
+    throttle = SignInThrottle(engine, rules)
+    throttle.create_table()
+    standings: list[bool] = []
+
+    def attempt() -> None:
+        standings.append(throttle.reserve("account:admin@harbour.example", "address:10.9.9.9").locked)
+
+    threads = [threading.Thread(target=attempt) for _ in range(60)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert standings.count(False) == 10, "only as many passwords are checked as the lock allows"
+    assert standings.count(True) == 50
+    engine.dispose()
+
+
+def test_a_right_password_gives_back_the_count_its_attempt_took_from_the_address(tmp_path: Path) -> None:
+    rules = ThrottleRules(3, 0.25, 4.0, 10, 30, timedelta(minutes=15), timedelta(minutes=15))
+    engine = create_read_engine(f"sqlite:///{tmp_path}/office.sqlite3")
+    throttle = SignInThrottle(engine, rules)
+    throttle.create_table()
+    for colleague in range(40):  # one office behind one address, everyone signing in right
+        account = f"account:person{colleague}@alpine.example"
+        assert not throttle.reserve(account, "address:192.0.2.9").locked
+        throttle.succeeded(account, "address:192.0.2.9")
+    assert throttle.standing("account:late@alpine.example", "address:192.0.2.9") == Standing(0.0, locked=False)
+    engine.dispose()
