@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from graphql import DocumentNode, FieldNode, InlineFragmentNode, SelectionSetNode
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    SelectionSetNode,
+)
 
 MAX_BODY_BYTES = 64 * 1024
 """A request body larger than this is refused before it is decoded."""
@@ -19,9 +26,13 @@ MAX_SELECTIONS = 1000
 MAX_REPEATS = 10
 """Selections of one response name in one selection set: the rule that fields can merge compares every pair."""
 
+MAX_FRAGMENT_NESTING = 20
+"""Named fragments spread inside named fragments: deeper nesting is refused before its expansion is counted."""
+
 DOCUMENT_TOO_LARGE = f"The document is larger than {MAX_DOCUMENT_BYTES:,} bytes."
 TOO_MANY_SELECTIONS = f"The document selects more than {MAX_SELECTIONS:,} fields."
 TOO_MANY_REPEATS = f"The document selects one field more than {MAX_REPEATS} times in one place."
+FRAGMENTS_TOO_DEEP = f"The document nests named fragments more than {MAX_FRAGMENT_NESTING} deep."
 
 
 def selection_problem(document: DocumentNode) -> str | None:
@@ -37,6 +48,51 @@ def selection_problem(document: DocumentNode) -> str | None:
             return TOO_MANY_SELECTIONS
         if names and max(names.values()) > MAX_REPEATS:
             return TOO_MANY_REPEATS
+    return _expansion_problem(document)
+
+
+class _Excess(Exception):
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+
+def _expansion_problem(document: DocumentNode) -> str | None:
+    """Counts the selections as executed, named fragments expanded where they are spread: a few hundred bytes of
+    fragments spreading fragments twice each would otherwise make millions of fields."""
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    sizes: dict[str, int] = {}
+
+    def size(selection_set: SelectionSetNode, nesting: int) -> int:
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += 1 + (size(selection.selection_set, nesting) if selection.selection_set else 0)
+            elif isinstance(selection, InlineFragmentNode):
+                total += size(selection.selection_set, nesting)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += fragment_size(selection.name.value, nesting + 1)
+            if total > MAX_SELECTIONS:
+                raise _Excess(TOO_MANY_SELECTIONS)
+        return total
+
+    def fragment_size(name: str, nesting: int) -> int:
+        if nesting > MAX_FRAGMENT_NESTING:
+            raise _Excess(FRAGMENTS_TOO_DEEP)
+        if name not in fragments:  # unknown or cyclic spreads are the validation rules' to report
+            return 0
+        if name not in sizes:
+            sizes[name] = 0  # a cycle back to this fragment counts nothing more
+            sizes[name] = size(fragments[name].selection_set, nesting)
+        return sizes[name]
+
+    try:
+        for definition in document.definitions:
+            if not isinstance(definition, FragmentDefinitionNode) and getattr(definition, "selection_set", None):
+                size(definition.selection_set, 0)  # type: ignore[attr-defined]
+    except _Excess as excess:
+        return excess.problem
+    except RecursionError:  # fields nested thousands deep: far past the depth limit anyway
+        return TOO_MANY_SELECTIONS
     return None
 
 

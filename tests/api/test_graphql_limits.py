@@ -10,7 +10,12 @@ import anyio
 import httpx2
 from fastapi import FastAPI
 
-from backend.graphql.limits import DOCUMENT_TOO_LARGE, TOO_MANY_REPEATS, TOO_MANY_SELECTIONS
+from backend.graphql.limits import (
+    DOCUMENT_TOO_LARGE,
+    FRAGMENTS_TOO_DEEP,
+    TOO_MANY_REPEATS,
+    TOO_MANY_SELECTIONS,
+)
 from tests.api.conftest import ALPINE_COACH
 from tests.support.graphql_client import GraphQLClient
 
@@ -37,6 +42,27 @@ def test_floods_of_selections_are_refused_before_validation(client_for: ClientFo
     assert coach.execute(many)["errors"] == [{"message": TOO_MANY_SELECTIONS, "extensions": QUERY_FIELD}]
     ten = "{ " + " ".join(f"v{n}: viewer {{ displayName }}" for n in range(10)) + " }"
     assert coach.data(ten)["v9"]["displayName"]
+
+
+def doubling_fragments(levels: int) -> str:
+    """Under a kilobyte that selects 2**levels fields once each fragment is expanded where it is spread."""
+    chain = " ".join(f"fragment F{n} on Query {{ ...F{n + 1} ...F{n + 1} }}" for n in range(levels))
+    return f"query {{ ...F0 }} {chain} fragment F{levels} on Query {{ viewer {{ displayName }} }}"
+
+
+def test_fragments_are_counted_as_they_expand(client_for: ClientFor) -> None:
+    member = client_for(ALPINE_COACH)
+    assert len(doubling_fragments(15).encode()) < 1024
+    exploding = member.execute(doubling_fragments(15))
+    assert exploding == {"data": None, "errors": [{"message": TOO_MANY_SELECTIONS, "extensions": QUERY_FIELD}]}
+    deep = " ".join(f"fragment F{n} on Query {{ ...F{n + 1} }}" for n in range(30))
+    nested = member.execute(f"query {{ ...F0 }} {deep} fragment F30 on Query {{ viewer {{ displayName }} }}")
+    assert nested["errors"] == [{"message": FRAGMENTS_TOO_DEEP, "extensions": QUERY_FIELD}]
+    assert member.data(doubling_fragments(5))["viewer"]["displayName"] == "Claire Coach"
+    cyclic = member.execute("query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }")
+    assert cyclic["errors"] and "INTERNAL" not in str(cyclic)
+    deep_fields = "{ viewer " + "{ consultancy " * 3000 + "}" * 3001
+    assert "INTERNAL" not in str(member.execute(deep_fields))
 
 
 def test_a_body_over_64_kib_is_refused_before_it_is_read(client_for: ClientFor) -> None:
