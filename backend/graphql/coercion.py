@@ -63,7 +63,9 @@ def value_problems(value: Any, type_: GraphQLInputType, path: str) -> list[Probl
     if is_input_object_type(type_):
         is_object = isinstance(value, dict)
         return _fields_problems(value, type_, path, value_problems) if is_object else [(path, NOT_AN_OBJECT)]
-    return [(path, leaf_message(get_named_type(type_), value))] if coerce_input_value(value, type_) is Undefined else []
+    if coerce_input_value(value, type_) is Undefined:
+        return [(path, leaf_message(get_named_type(type_), value))]
+    return [(path, NOT_TEXT)] if _has_surrogate(value) else []
 
 
 def literal_problems(node: ValueNode, type_: GraphQLInputType, path: str) -> list[Problem]:
@@ -80,8 +82,21 @@ def literal_problems(node: ValueNode, type_: GraphQLInputType, path: str) -> lis
         if not isinstance(node, ObjectValueNode):
             return [(path, NOT_AN_OBJECT)]
         return _fields_problems({f.name.value: f.value for f in node.fields}, type_, path, literal_problems)
-    failed = coerce_input_literal(node, type_) is Undefined
-    return [(path, leaf_message(get_named_type(type_), getattr(node, "value", "")))] if failed else []
+    return _leaf_literal_problems(node, type_, path)
+
+
+def _leaf_literal_problems(node: ValueNode, type_: GraphQLInputType, path: str) -> list[Problem]:
+    if coerce_input_literal(node, type_) is Undefined:
+        return [(path, leaf_message(get_named_type(type_), getattr(node, "value", "")))]
+    return [(path, NOT_TEXT)] if _has_surrogate(getattr(node, "value", None)) else []
+
+
+NOT_TEXT = "Contains a character that is not valid text (a lone surrogate)."
+
+
+def _has_surrogate(value: Any) -> bool:
+    """Lone surrogates decode from JSON and GraphQL escapes but cannot be stored or sent as UTF-8."""
+    return isinstance(value, str) and any("\ud800" <= character <= "\udfff" for character in value)
 
 
 def _items(values: Any, path: str) -> list[tuple[str, Any]]:
@@ -120,6 +135,7 @@ def leaf_message(type_: GraphQLNamedType, value: Any) -> str:
 
 def _shown(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, default=str)
+    text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate is not sent back
     return text if len(text) <= _SHOWN_LENGTH else text[: _SHOWN_LENGTH - 3] + "..."
 
 

@@ -165,3 +165,28 @@ def test_production_never_suggests_names(demo_services: Services) -> None:
     assert [a for a in answers if "did you mean" in json.dumps(a).lower()] == []
     development = GraphQLClient(TestClient(create_app(demo_services.settings, demo_services))).sign_in(ALPINE_ADMIN)
     assert "Did you mean" in development.execute(MISSPELT[0])["errors"][0]["message"]
+
+
+def test_a_lone_surrogate_in_any_text_is_validation_naming_the_field(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    """JSON escapes can carry half a character; it can be neither stored nor compared in SQL."""
+    admin = client_for(ALPINE_ADMIN)
+    cluster_id = admin.data("{ clusters { edges { node { id } } } }")["clusters"]["edges"][0]["node"]["id"]
+    before = events_in_log(demo_services)
+
+    def post(document: str, variables: dict[str, Any]) -> dict[str, Any]:
+        body = json.dumps({"query": document, "variables": variables})  # ASCII: the surrogate travels escaped
+        response = admin.http.post("/graphql", content=body, headers={"content-type": "application/json"})
+        assert response.status_code == 200, response.text
+        answer: dict[str, Any] = response.json()
+        return answer
+
+    cancel = "mutation($i: CancelSessionInput!) { cancelSession(input: $i) { __typename } }"
+    half = {"clusterId": cluster_id, "sessionKey": "a\ud800b", "reason": "r"}
+    assert field_of(post(cancel, {"i": half})) == [("VALIDATION", "input.sessionKey")]
+    feedback = (
+        "query($id: ID!, $k: String!) { cluster(id: $id) { ... on Cluster { feedback(sessionKey: $k) { id } } } }"
+    )
+    assert field_of(post(feedback, {"id": cluster_id, "k": "\ud800"})) == [("VALIDATION", "sessionKey")]
+    assert events_in_log(demo_services) == before
