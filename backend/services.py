@@ -73,6 +73,11 @@ class Services:
         saved = command(cmd)
         if saved.position and not self._caught_up(saved.position):
             raise ProjectionsBehind("Saved, but the views are still catching up. Reload in a moment.")
+        if saved.position and self.runner.holds_any(saved.first_position or saved.position, saved.position):
+            raise ProjectionsBehind(
+                "Saved, but your consultancy's views are held back by an earlier change they could not show; "
+                "our operators have been told. It will appear once they have replayed it."
+            )
         return saved
 
     def _caught_up(self, position: int) -> bool:

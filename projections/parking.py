@@ -74,6 +74,12 @@ class ParkedEvents:
         """(projection, tenant) pairs whose events are held until a replay."""
         return {(projection, tenant) for projection, tenant in conn.execute(self._pairs)}
 
+    def any_between(self, conn: Connection, first: int, last: int) -> bool:
+        """Whether any event from `first` to `last` (a command's) is parked or held behind a parked one."""
+        t = self.table
+        query = select(t.c.notification_id).where(t.c.shard == self.shard, t.c.notification_id.between(first, last))
+        return conn.execute(query.limit(1)).first() is not None
+
     def park(self, conn: Connection, parked: Iterable[ParkedEvent]) -> None:
         events = list(parked)
         now = datetime.now(UTC)

@@ -238,6 +238,11 @@ class ProjectionRunner:
         with self.store.reading() as conn:
             return self.parked.counts(conn)
 
+    def holds_any(self, first: int, last: int) -> bool:
+        """Whether an event from `first` to `last` is parked, or held behind a parked one, instead of projected."""
+        with self.store.reading() as conn:
+            return self.parked.any_between(conn, first, last)
+
     def parked_total(self) -> int:
         with self.store.reading() as conn:
             return self.parked.total(conn)

@@ -22,6 +22,8 @@ class Saved:
 
     aggregate_id: UUID
     position: int
+    first_position: int = 0
+    """The position of its first event: a command's events lie from `first_position` to `position`."""
 
 
 class CommandService(Application[UUID]):
@@ -58,5 +60,5 @@ class CommandService(Application[UUID]):
             if on_conflict is not None:
                 raise on_conflict() from None
             raise Conflict("Someone else changed this at the same moment. Reload and try again.") from None
-        position = max((r.notification.id for r in recordings), default=0)
-        return Saved(aggregate.id, position)
+        positions = [r.notification.id for r in recordings]
+        return Saved(aggregate.id, max(positions, default=0), min(positions, default=0))

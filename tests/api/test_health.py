@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from uuid import uuid4
 
@@ -12,8 +13,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from backend.app import create_app
-from backend.services import Services, build_services
+from backend.services import ProjectionsBehind, Services, build_services
 from backend.settings import Settings
+from domain.programme.commands import DeclareUnavailability, ShareFeedback
 from domain.programme.feedback import FeedbackItem
 from domain.shared.aggregate import SYSTEM_ACTOR
 from tests.integration.application_case import Tenant
@@ -115,3 +117,26 @@ def test_readiness_checks_the_event_store(
     assert (ready.status_code, ready.json()) == (503, {"status": "unavailable"})
     assert "stored_events" not in ready.text
     assert "event store cannot be read (request req-ready-2)" in caplog.text
+
+
+def test_a_command_held_behind_a_parked_event_says_so_instead_of_answering_without_it(
+    client: TestClient, services: Services
+) -> None:
+    alpine = park_an_anonymous_feedback_item(services)
+    harbour = Tenant(services, "harbour")
+    for tenant in (alpine, harbour):
+        tenant.run_a_session(services)  # holds the initial training, so feedback can be shared about it
+    services.runner.catch_up()
+
+    def share(tenant: Tenant, text: str) -> ShareFeedback:
+        return ShareFeedback(
+            tenant.id, SYSTEM_ACTOR, tenant.cluster, "initial-training", tenant.members[1], "worked", text, None
+        )
+
+    with pytest.raises(ProjectionsBehind, match="held back"):
+        services.execute(services.app.share_feedback, share(alpine, "Held behind"))
+    assert services.execute(services.app.share_feedback, share(harbour, "Shown at once")).position
+    other_projection = DeclareUnavailability(
+        alpine.id, SYSTEM_ACTOR, alpine.cluster, alpine.members[2], date(2026, 9, 7), date(2026, 9, 11), "Trade fair"
+    )
+    assert services.execute(services.app.declare_unavailability, other_projection).position, "other views go on"
