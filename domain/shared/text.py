@@ -26,6 +26,8 @@ _CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f]")
 """Unicode category Cc: a fixed set, by Unicode's stability policy."""
 _CONTROL_BUT_TAB_AND_NEWLINE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides and isolates: in a one-line name they make it read differently from what it is."""
 
 
 def single_line(field: str, value: str | None, max_length: int, *, required: bool = True) -> str:
@@ -34,6 +36,8 @@ def single_line(field: str, value: str | None, max_length: int, *, required: boo
     if _LINE_BREAKS.search(cleaned):
         raise ValidationFailed(field, "Must fit on one line.")
     _check_characters(field, cleaned, _CONTROL)
+    if _BIDI_CONTROL.search(cleaned):
+        raise ValidationFailed(field, "Contains an invisible text-direction character. Remove it and try again.")
     return cleaned
 
 

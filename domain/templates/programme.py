@@ -105,7 +105,11 @@ def checked_time_zone(name: str) -> str:
 @cache
 def _known_time_zones() -> frozenset[str]:
     """The zone names installed here; a path, a directory or a stray file of the zone database is none of them."""
-    return frozenset(available_timezones())
+    return frozenset(available_timezones()) - NOT_ZONES
+
+
+NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+"""Files of the zone database that are not places: the server's own zone, a rules template, a placeholder."""
 
 
 def _loads(name: str) -> bool:

@@ -110,7 +110,20 @@ def test_whatever_several_lines_accept_can_be_stored(text: str) -> None:
     assert all(c in "\n\t" or unicodedata.category(c) not in {"Cc", "Cs"} for c in accepted)
 
 
-@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))))
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("bidi", BIDI_CONTROLS)
+def test_one_line_refuses_text_direction_controls_that_make_a_name_read_otherwise(bidi: str) -> None:
+    error = refusal(single_line, "name", f"Invoice{bidi}fdp.exe", 200)
+    assert (error.field, error.message) == (
+        "name",
+        "Contains an invisible text-direction character. Remove it and try again.",
+    )
+    assert multi_line("text", f"Arabic quote: {bidi}text", 200) == f"Arabic quote: {bidi}text"
+
+
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters=BIDI_CONTROLS)))
 def test_ordinary_text_on_one_line_is_kept_as_given_but_for_surrounding_blanks(text: str) -> None:
     assert single_line("name", text, 10_000, required=False) == text.strip()
 
@@ -246,6 +259,8 @@ def test_module_titles_are_stored_clean() -> None:
         "zone.tab",  # a file of the zone database that is no zone: ValueError
         "tzdata.zi",
         "posixrules",
+        "localtime",  # the server's own zone, whatever it is
+        "Factory",
         "right/UTC",
         "Europe/Luxembourg\x00",
         "Europe/Luxembourg\nUTC",
