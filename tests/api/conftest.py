@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from starlette.testclient import TestClient
 
 from backend.app import create_app
-from backend.services import Services
+from backend.demo import seed_demo
+from backend.services import Services, build_services
+from tests.conftest import postgres_settings
 from tests.support.graphql_client import GraphQLClient
 
 ALPINE_ADMIN = "admin@alpine.example"
@@ -24,6 +28,16 @@ CLUSTERS = "{ clusters { edges { node { id name members { organisation { id name
 def app(demo_services: Services) -> FastAPI:
     # The services fixture runs the projection thread; the clients below do not run the app's lifespan.
     return create_app(demo_services.settings, demo_services)
+
+
+@pytest.fixture
+def postgres_services(tmp_path: Path, postgres_url: str) -> Iterator[Services]:
+    """The demo on the session's PostgreSQL server, for the API behaviours that differ there."""
+    built = build_services(postgres_settings(tmp_path, postgres_url))
+    built.start()
+    seed_demo(built, date(2026, 3, 2))
+    yield built
+    built.close()
 
 
 @pytest.fixture

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
 from backend.app import create_app
-from backend.demo import seed_demo
-from backend.services import Services, build_services
+from backend.services import Services
 from tests.api.conftest import ALPINE_COACH, events_in_log
 from tests.api.programme_support import REFUSAL, demo_cluster
-from tests.conftest import postgres_settings
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
@@ -112,15 +108,6 @@ def test_concurrent_requests_with_one_key_write_once(client_for: ClientFor, demo
     saved = [a for a in answers if a["data"] is not None]
     assert saved and all(a == saved[0] for a in saved)
     assert all(a["errors"][0]["extensions"]["code"] == "CONFLICT" for a in answers if a["data"] is None)
-
-
-@pytest.fixture
-def postgres_services(tmp_path: Path, postgres_url: str) -> Iterator[Services]:
-    built = build_services(postgres_settings(tmp_path, postgres_url))
-    built.start()
-    seed_demo(built, date(2026, 3, 2))
-    yield built
-    built.close()
 
 
 @pytest.mark.postgres

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -13,11 +11,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from backend.app import create_app
-from backend.demo import seed_demo
-from backend.services import Services, build_services
+from backend.services import Services
 from tests.api.conftest import ALPINE_COACH, events_in_log
 from tests.api.programme_support import demo_cluster, mutate
-from tests.conftest import postgres_settings
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
@@ -70,15 +66,6 @@ def test_a_read_only_event_store_answers_unavailable_and_saves_nothing(
     saved = log_coaching(coach)
     assert saved["__typename"] == "ClusterChange"
     assert events_in_log(demo_services) == before + 1
-
-
-@pytest.fixture
-def postgres_services(tmp_path: Path, postgres_url: str) -> Iterator[Services]:
-    built = build_services(postgres_settings(tmp_path, postgres_url))
-    built.start()
-    seed_demo(built, date(2026, 3, 2))
-    yield built
-    built.close()
 
 
 @pytest.mark.postgres

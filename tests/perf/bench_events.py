@@ -133,7 +133,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--postgres", action="store_true", help="use a throwaway PostgreSQL server")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder, _database(args.postgres) as database_url:
+    with tempfile.TemporaryDirectory() as folder, throwaway_database(args.postgres) as database_url:
         root = Path(folder)
         settings = Settings(env="test", data_dir=root / "app", database_url=database_url)
         results: dict[str, float] = {}
@@ -162,7 +162,8 @@ def main() -> None:
 
 
 @contextmanager
-def _database(postgres: bool) -> Iterator[str | None]:
+def throwaway_database(postgres: bool) -> Iterator[str | None]:
+    """No URL for SQLite; for PostgreSQL, a database on a throwaway server, gone when the block ends."""
     if not postgres:
         yield None
         return

@@ -19,7 +19,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,6 +43,7 @@ from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.templates.programme import DEFAULT_TEMPLATE
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
+from tests.perf.bench_events import throwaway_database
 
 MEMBERS = 5
 CLIENTS = 10
@@ -158,7 +158,7 @@ def main() -> None:
     args = parser.parse_args()
     per_client = max(1, args.commands // CLIENTS)
     clusters_per_run = math.ceil(args.commands / PER_CLUSTER)
-    with tempfile.TemporaryDirectory() as folder, _database(args.postgres) as database_url:
+    with tempfile.TemporaryDirectory() as folder, throwaway_database(args.postgres) as database_url:
         root = Path(folder)
         print(
             f"Read your own writes, store: {'PostgreSQL' if database_url else 'SQLite (WAL; events synchronous=FULL)'}"
@@ -193,18 +193,6 @@ def main() -> None:
             f"p95 of command + wait: {figures['wait'][1] / figures['bare'][1]:.1f}x the bare save's (1 client), "
             f"{figures['wait10'][1] / figures['bare10'][1]:.1f}x ({CLIENTS} clients)"
         )
-
-
-@contextmanager
-def _database(postgres: bool) -> Iterator[str | None]:
-    if not postgres:
-        yield None
-        return
-    from tests.support.pgserver import PostgresServer
-
-    with PostgresServer() as server:
-        server.create_database("bench")
-        yield server.url("bench")
 
 
 if __name__ == "__main__":
