@@ -18,7 +18,7 @@ from backend.demo import demo_logins, seed_demo
 from backend.services import Services, build_services
 from backend.settings import Settings
 from backend.storage_check import STORE_ERRORS, storage_problem
-from domain.programme.organisation import organisation_id
+from domain.organisations.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError
 from domain.tenancy.account import Role

@@ -18,12 +18,23 @@ from eventsourcing.utils import get_topic
 from backend.auth.passwords import hash_password
 from backend.services import Services
 from domain.application import Cordee, Saved
-from domain.programme import commands as c
-from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id
-from domain.programme.feedback import FeedbackItem
-from domain.programme.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
-from domain.programme.organisation import Organisation, organisation_id
+from domain.assessment.commands import AssessGap
+from domain.assessment.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id
+from domain.clusters.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    DeclareUnavailability,
+    FormCluster,
+    HoldSession,
+    StartCluster,
+)
+from domain.engagement.commands import LogCoachingHalfDay
+from domain.feedback.commands import ShareFeedback
+from domain.feedback.feedback_item import FeedbackItem
+from domain.organisations.commands import RegisterOrganisation
+from domain.organisations.organisation import Organisation, organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate
 from domain.shared.errors import NotFound
 from domain.tenancy.account import Account, Role, account_id
@@ -121,9 +132,9 @@ class DemoSeeder:
         self._account(self.tenant.member, Role.MEMBER, self.members[0])
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
         if self._cluster().status is ClusterStatus.FORMING:
-            self._run(self.app.accept_plan, c.AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
+            self._run(self.app.accept_plan, AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
         if self._cluster().status is ClusterStatus.PLANNED:
-            self._run(self.app.start_cluster, c.StartCluster(self.tenant_id, self.coach, self.cluster_id, starts_on))
+            self._run(self.app.start_cluster, StartCluster(self.tenant_id, self.coach, self.cluster_id, starts_on))
         self._run_past_sessions()
         self._coach_towards_ceiling()
         self._declare_late_clash()
@@ -168,7 +179,7 @@ class DemoSeeder:
         """Forms the cluster if missing; answers the day its programme starts."""
         if not self.app.exists(Cluster, self.tenant_id, self.cluster_id):
             starts_on = _monday_before(self.today - timedelta(weeks=self.tenant.weeks_running))
-            cmd = c.FormCluster(
+            cmd = FormCluster(
                 self.tenant_id, self.actor, self.tenant.cluster, self.coach, starts_on, starts_on + timedelta(weeks=44)
             )
             self._run(self.app.form_cluster, cmd)
@@ -191,7 +202,7 @@ class DemoSeeder:
         if not self.app.exists(Organisation, self.tenant_id, organisation):
             self._run(
                 self.app.register_organisation,
-                c.RegisterOrganisation(self.tenant_id, self.actor, name, sector, employees),
+                RegisterOrganisation(self.tenant_id, self.actor, name, sector, employees),
             )
         if organisation in self._cluster().members:
             return
@@ -200,7 +211,7 @@ class DemoSeeder:
             management_commitment="Signed commitment letter from the managing director",
             resources_available="An ISMS lead at 20% and a training budget approved",
         )
-        cmd = c.AdmitOrganisation(self.tenant_id, self.actor, self.cluster_id, organisation, criteria)
+        cmd = AdmitOrganisation(self.tenant_id, self.actor, self.cluster_id, organisation, criteria)
         self._run(self.app.admit_organisation, cmd)
 
     def _declare(self, member: int, starts_on: date, ends_on: date, reason: str) -> None:
@@ -208,7 +219,7 @@ class DemoSeeder:
         organisation = self.members[member]
         if any(p.overlaps(starts_on, ends_on) for p in self._cluster().members[organisation].unavailability):
             return
-        cmd = c.DeclareUnavailability(
+        cmd = DeclareUnavailability(
             self.tenant_id, self.actor, self.cluster_id, organisation, starts_on, ends_on, reason
         )
         self._run(self.app.declare_unavailability, cmd)
@@ -237,7 +248,7 @@ class DemoSeeder:
                     self._feedback(session.key, session.module_number)
 
     def _hold(self, key: str, on: date, attendance: dict[UUID, list[str]], half_days: int = 1) -> None:
-        cmd = c.HoldSession(self.tenant_id, self.coach, self.cluster_id, key, on, half_days, attendance)
+        cmd = HoldSession(self.tenant_id, self.coach, self.cluster_id, key, on, half_days, attendance)
         self._run(self.app.hold_session, cmd)
 
     def _assess(self, organisation: UUID, visited_on: date) -> None:
@@ -246,7 +257,7 @@ class DemoSeeder:
         position = self.members.index(organisation)
         clause_levels = {clause: (position + int(clause)) % 3 for clause in CLAUSES}
         theme_levels = {theme: (position + n) % 4 for n, theme in enumerate(THEMES)}
-        cmd = c.AssessGap(
+        cmd = AssessGap(
             self.tenant_id,
             self.coach,
             self.cluster_id,
@@ -259,7 +270,7 @@ class DemoSeeder:
         self._run(self.app.assess_gap, cmd)
 
     def _coach(self, organisation: UUID, on: date, module_number: int | None) -> None:
-        cmd = c.LogCoachingHalfDay(
+        cmd = LogCoachingHalfDay(
             self.tenant_id,
             self.coach,
             self.cluster_id,
@@ -303,7 +314,7 @@ class DemoSeeder:
             fact = (session_key, self.members[member], kind, text, signed_by)
             if fact in self._shared_feedback():
                 continue
-            cmd = c.ShareFeedback(
+            cmd = ShareFeedback(
                 self.tenant_id, self.actor, self.cluster_id, session_key, self.members[member], kind, text, signed_by
             )
             self._run(self.app.share_feedback, cmd)

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, get_type_hints
 from uuid import UUID
 
-from domain.programme.organisation import Organisation
+from domain.legacy_topics import register_legacy_topics
+from domain.organisations.organisation import Organisation
 from domain.programme.service import ProgrammeCommands
+from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.errors import ValidationFailed
-from domain.shared.service import Saved
-from domain.templates.programme import ProgrammeTemplate
+from domain.shared.service import CommandService, Saved
 from domain.tenancy.account import Account, Role
 from domain.tenancy.consultancy import Consultancy
 from domain.tenancy.service import TenancyCommands
 
 __all__ = ["Cordee", "Saved"]
 
+register_legacy_topics()
+
 
 class Cordee(TenancyCommands, ProgrammeCommands):
     """The event store is chosen by the environment given at construction."""
+
+    def handle(self, cmd: object) -> Saved:
+        """Runs the command by its type: the one entry of every command."""
+        handler = HANDLERS.get(type(cmd))
+        if handler is None:
+            raise TypeError(f"No handler for {type(cmd).__name__}.")
+        return handler(self, cmd)
 
     def _check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None:
         coach = self.get(Account, tenant_id, coach_id, field)
@@ -32,3 +44,19 @@ class Cordee(TenancyCommands, ProgrammeCommands):
 
     def _check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
         self.get(Organisation, tenant_id, organisation_id, "organisation_id")
+
+
+def _handlers(application: type[CommandService]) -> dict[type, Callable[[Any, Any], Saved]]:
+    """Each public method taking one command, by the command's type."""
+    handlers: dict[type, Callable[[Any, Any], Saved]] = {}
+    for name in dir(application):
+        method = getattr(application, name)
+        if name.startswith("_") or not callable(method) or name == "handle":
+            continue
+        hints = get_type_hints(method) if hasattr(method, "__annotations__") else {}
+        if hints.get("return") is Saved and "cmd" in hints:
+            handlers[hints["cmd"]] = method
+    return handlers
+
+
+HANDLERS = _handlers(Cordee)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from eventsourcing.utils import get_topic
-
+from domain.legacy_topics import topics_of
 from projections.schema import ReadTables
 from projections.writer import GroupedWriter
 
@@ -26,8 +25,9 @@ class Projection:
     def __init__(self, tables: ReadTables) -> None:
         self.tables = tables
         self._handlers: dict[str, Handler] = {
-            f"{get_topic(aggregate)}.{event_name}": getattr(self, method)
+            f"{topic}.{event_name}": getattr(self, method)
             for (aggregate, event_name), method in self.handles.items()
+            for topic in topics_of(aggregate)
         }
 
     @property

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from backend.exports.naming import one_line
-from domain.programme.planner import HalfDay, PlannedSession, SessionKind
+from domain.clusters.planner import HalfDay, PlannedSession, SessionKind
 from projections.queries import ClusterRow, SessionRow
 
 MORNING = (time(9, 0), time(12, 30))

@@ -6,36 +6,36 @@ import uuid
 from datetime import date
 from uuid import UUID
 
-from domain.programme.cluster import Cluster, MemberUnavailable
-from domain.programme.commands import (
+from domain.assessment.commands import AssessGap
+from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
+from domain.clusters.cluster import Cluster, MemberUnavailable
+from domain.clusters.commands import (
     AcceptPlan,
     AdmitOrganisation,
-    AssessGap,
     CancelSession,
     CloseCluster,
     DeclareUnavailability,
     FormCluster,
-    HideFeedback,
     HoldSession,
-    LogCoachingHalfDay,
     MoveSession,
+    StartCluster,
+    WithdrawMember,
+)
+from domain.clusters.planner import Period, PlanProposal, propose_plan
+from domain.engagement.commands import (
+    LogCoachingHalfDay,
     PlanCertificationAudit,
     RaiseCoachingCeiling,
     RecordCertified,
     RecordIsmsEstablished,
-    RegisterOrganisation,
-    ShareFeedback,
-    StartCluster,
-    WithdrawFeedback,
-    WithdrawMember,
 )
-from domain.programme.feedback import FeedbackItem
-from domain.programme.gap_analysis import GapAnalysis, gap_analysis_id
-from domain.programme.organisation import Organisation
-from domain.programme.planner import Period, PlanProposal, propose_plan
+from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
+from domain.feedback.feedback_item import FeedbackItem
+from domain.organisations.commands import RegisterOrganisation
+from domain.organisations.organisation import Organisation
+from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.shared.service import CommandService, Saved
-from domain.templates.programme import ProgrammeTemplate
 
 
 class ProgrammeCommands(CommandService):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from domain.templates.programme import ProgrammeTemplate
+from domain.programme_template.template import ProgrammeTemplate
 from domain.tenancy.account import Role
 
 

@@ -7,10 +7,10 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
 
+from domain.programme_template.template import DEFAULT_TEMPLATE, ProgrammeTemplate
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, single_line
-from domain.templates.programme import DEFAULT_TEMPLATE, ProgrammeTemplate
 
 BASELINE_DAYS_MAX = 2000
 CONSULTANCY_NAME_MAX_LENGTH = NAME_MAX_LENGTH

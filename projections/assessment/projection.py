@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from domain.programme.gap_analysis import GapAnalysis
+from domain.assessment.gap_analysis import GapAnalysis
 from projections.projection import Projection
 from projections.schema import ReadTables
 from projections.writer import GroupedWriter

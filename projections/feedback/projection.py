@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 
-from domain.programme.feedback import FeedbackItem
+from domain.feedback.feedback_item import FeedbackItem
 from projections.projection import Projection
 from projections.schema import ReadTables
 from projections.writer import GroupedWriter

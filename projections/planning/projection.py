@@ -8,7 +8,7 @@ from uuid import UUID
 
 from sqlalchemy import bindparam, insert, select, update
 
-from domain.programme.cluster import Cluster
+from domain.clusters.cluster import Cluster
 from projections.projection import Projection
 from projections.schema import ReadTables
 from projections.writer import GroupedWriter

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 
-from domain.programme.cluster import Cluster
-from domain.programme.organisation import Organisation
+from domain.clusters.cluster import Cluster
+from domain.organisations.organisation import Organisation
 from projections.projection import Projection
 from projections.schema import ReadTables
 from projections.writer import GroupedWriter

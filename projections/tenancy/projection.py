@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 
-from domain.templates.programme import DEFAULT_TEMPLATE
+from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.tenancy.account import Account
 from domain.tenancy.consultancy import Consultancy
 from projections.projection import Projection

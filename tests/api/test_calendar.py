@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from backend.services import Services
-from domain.programme.cluster import Cluster
+from domain.clusters.cluster import Cluster
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.consultancy import consultancy_id
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN

@@ -15,8 +15,9 @@ from starlette.testclient import TestClient
 from backend.app import create_app
 from backend.services import ProjectionsBehind, Services, build_services
 from backend.settings import Settings
-from domain.programme.commands import DeclareUnavailability, ShareFeedback
-from domain.programme.feedback import FeedbackItem
+from domain.clusters.commands import DeclareUnavailability
+from domain.feedback.commands import ShareFeedback
+from domain.feedback.feedback_item import FeedbackItem
 from domain.shared.aggregate import SYSTEM_ACTOR
 from tests.integration.application_case import Tenant
 

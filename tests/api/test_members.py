@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from backend.services import Services
-from domain.programme.gap_analysis import CLAUSES, THEMES
+from domain.assessment.gap_analysis import CLAUSES, THEMES
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.api.programme_support import cluster_view, demo_cluster, mutate
 from tests.support.graphql_client import GraphQLClient

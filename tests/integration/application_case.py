@@ -13,22 +13,22 @@ from sqlalchemy import func, select
 
 from backend.services import Services, build_services
 from backend.settings import Settings
-from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import Cluster
-from domain.programme.commands import (
+from domain.assessment.commands import AssessGap
+from domain.assessment.gap_analysis import CLAUSES, THEMES
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.cluster import Cluster
+from domain.clusters.commands import (
     AcceptPlan,
     AdmitOrganisation,
-    AssessGap,
     DeclareUnavailability,
     FormCluster,
     HoldSession,
-    LogCoachingHalfDay,
     MoveSession,
-    RegisterOrganisation,
-    ShareFeedback,
     StartCluster,
 )
-from domain.programme.gap_analysis import CLAUSES, THEMES
+from domain.engagement.commands import LogCoachingHalfDay
+from domain.feedback.commands import ShareFeedback
+from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import Conflict, NotFound
 from domain.tenancy.account import Role

@@ -9,8 +9,8 @@ from typing import Any
 from uuid import uuid4
 
 from backend.services import Services
-from domain.programme.commands import ShareFeedback
-from domain.programme.feedback import FeedbackItem
+from domain.feedback.commands import ShareFeedback
+from domain.feedback.feedback_item import FeedbackItem
 from domain.shared.aggregate import SYSTEM_ACTOR
 from projections.feedback.projection import FeedbackProjection
 from projections.queries import Scope

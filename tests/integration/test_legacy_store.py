@@ -33,8 +33,7 @@ def legacy_events() -> list[StoredEvent]:
     lines = (FIXTURE / "events.jsonl").read_text().splitlines()
     records = [json.loads(line) for line in lines]
     return [
-        StoredEvent(UUID(r["originator_id"]), r["originator_version"], r["topic"], r["state"].encode())
-        for r in records
+        StoredEvent(UUID(r["originator_id"]), r["originator_version"], r["topic"], r["state"].encode()) for r in records
     ]
 
 

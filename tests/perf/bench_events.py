@@ -24,17 +24,12 @@ from eventsourcing.domain import Aggregate, event
 from backend.eventstore import event_store_environment
 from backend.services import Services, build_services
 from backend.settings import Settings
-from domain.programme.admission import AdmissionCriteria
-from domain.programme.commands import (
-    AcceptPlan,
-    AdmitOrganisation,
-    FormCluster,
-    LogCoachingHalfDay,
-    RegisterOrganisation,
-    StartCluster,
-)
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.commands import AcceptPlan, AdmitOrganisation, FormCluster, StartCluster
+from domain.engagement.commands import LogCoachingHalfDay
+from domain.organisations.commands import RegisterOrganisation
+from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.aggregate import SYSTEM_ACTOR
-from domain.templates.programme import DEFAULT_TEMPLATE
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
 from projections.rebuild import rebuild
@@ -106,7 +101,7 @@ def insert_raw_rows(path: Path, target: int) -> int:
         connection.execute("BEGIN")
         connection.execute(
             "INSERT INTO events (originator_id, version, topic, state) VALUES (?, ?, ?, ?)",
-            (originator, version, "domain.programme.cluster:Cluster.CoachingHalfDayLogged", state),
+            (originator, version, "domain.clusters.cluster:Cluster.CoachingHalfDayLogged", state),
         )
         connection.execute("COMMIT")
     connection.close()

@@ -30,17 +30,12 @@ from eventsourcing.domain import Aggregate, event
 from backend.eventstore import event_store_environment
 from backend.services import Services, build_services
 from backend.settings import Settings
-from domain.programme.admission import AdmissionCriteria
-from domain.programme.commands import (
-    AcceptPlan,
-    AdmitOrganisation,
-    FormCluster,
-    LogCoachingHalfDay,
-    RegisterOrganisation,
-    StartCluster,
-)
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.commands import AcceptPlan, AdmitOrganisation, FormCluster, StartCluster
+from domain.engagement.commands import LogCoachingHalfDay
+from domain.organisations.commands import RegisterOrganisation
+from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.aggregate import SYSTEM_ACTOR
-from domain.templates.programme import DEFAULT_TEMPLATE
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
 from tests.perf.bench_events import throwaway_database

@@ -6,19 +6,12 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from domain.application import Cordee
-from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import Cluster
-from domain.programme.commands import (
-    AcceptPlan,
-    AdmitOrganisation,
-    FormCluster,
-    HoldSession,
-    PlanCertificationAudit,
-    RecordIsmsEstablished,
-    RegisterOrganisation,
-    ShareFeedback,
-    StartCluster,
-)
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.cluster import Cluster
+from domain.clusters.commands import AcceptPlan, AdmitOrganisation, FormCluster, HoldSession, StartCluster
+from domain.engagement.commands import PlanCertificationAudit, RecordIsmsEstablished
+from domain.feedback.commands import ShareFeedback
+from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount

@@ -8,12 +8,12 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from domain.programme.admission import AdmissionCriteria
-from domain.programme.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id, cluster_warnings
-from domain.programme.outcome import Outcome
-from domain.programme.planner import propose_plan
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id, cluster_warnings
+from domain.clusters.planner import propose_plan
+from domain.engagement.outcome import Outcome
+from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.errors import ValidationFailed
-from domain.templates.programme import DEFAULT_TEMPLATE
 
 TENANT, ACTOR, COACH = uuid4(), uuid4(), uuid4()
 EVIDENCED = AdmissionCriteria("12 employees", "Signed letter of commitment", "ISMS lead at 20%")
@@ -372,7 +372,7 @@ def test_a_copy_of_a_cluster_changes_without_touching_the_original() -> None:
     [([], "Absent"), (["Ana"], "recommends two"), (["Ana", "Ben"], None), (["Ana", "Ben", "Cleo"], None)],
 )
 def test_attendance_below_two_people_is_worth_a_warning(attendees: list[str], warned: str | None) -> None:
-    from domain.programme.cluster import attendance_warning
+    from domain.clusters.cluster import attendance_warning
 
     warning = attendance_warning(attendees)
     assert warning is None if warned is None else warned in (warning or "")

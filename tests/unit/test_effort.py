@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.programme.effort import cluster_effort
+from domain.effort.effort import cluster_effort
 
 
 def test_training_counts_once_for_the_cluster_and_the_share_compares_with_the_baseline() -> None:

@@ -14,39 +14,51 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import pytest
 
-from domain.programme import commands as programme_commands
-from domain.programme.commands import (
+from domain.assessment import commands as assessment_commands
+from domain.assessment.commands import AssessGap
+from domain.assessment.gap_analysis import CLAUSES, THEMES
+from domain.clusters import commands as clusters_commands
+from domain.clusters.commands import (
     AcceptPlan,
     AdmitOrganisation,
-    AssessGap,
     CancelSession,
     CloseCluster,
     DeclareUnavailability,
     FormCluster,
-    HideFeedback,
     HoldSession,
-    LogCoachingHalfDay,
     MoveSession,
+    StartCluster,
+    WithdrawMember,
+)
+from domain.engagement import commands as engagement_commands
+from domain.engagement.commands import (
+    LogCoachingHalfDay,
     PlanCertificationAudit,
     RaiseCoachingCeiling,
     RecordCertified,
     RecordIsmsEstablished,
-    RegisterOrganisation,
-    ShareFeedback,
-    StartCluster,
-    WithdrawMember,
 )
-from domain.programme.gap_analysis import CLAUSES, THEMES
+from domain.feedback import commands as feedback_commands
+from domain.feedback.commands import HideFeedback, ShareFeedback
+from domain.organisations import commands as organisations_commands
+from domain.organisations.commands import RegisterOrganisation
+from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
-from domain.templates.programme import DEFAULT_TEMPLATE
 from domain.tenancy import commands as tenancy_commands
 from domain.tenancy.account import Role
 from domain.tenancy.commands import ChangeProgrammeTemplate, CreateConsultancy, OpenAccount
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
 DOC = Path(__file__).parents[2] / "docs" / "input-limits.md"
-COMMAND_MODULES = (tenancy_commands, programme_commands)
+COMMAND_MODULES = (
+    tenancy_commands,
+    organisations_commands,
+    clusters_commands,
+    engagement_commands,
+    assessment_commands,
+    feedback_commands,
+)
 
 
 # The page

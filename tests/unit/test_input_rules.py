@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.programme.cluster import Cluster
-from domain.programme.feedback import FeedbackItem
-from domain.programme.gap_analysis import CLAUSES, THEMES, checked_levels
+from domain.assessment.gap_analysis import CLAUSES, THEMES, checked_levels
+from domain.clusters.cluster import Cluster
+from domain.feedback.feedback_item import FeedbackItem
+from domain.programme_template.template import DEFAULT_TEMPLATE, MODULES_MAX, ProgrammeTemplate
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import business_date, multi_line, natural_key, single_line
-from domain.templates.programme import DEFAULT_TEMPLATE, MODULES_MAX, ProgrammeTemplate
 from domain.tenancy.consultancy import Consultancy
 from tests.unit.programme_scenario import Scenario
 from tests.unit.test_cluster import ACTOR, running

@@ -6,7 +6,7 @@ from uuid import uuid4
 
 import pytest
 
-from domain.programme.organisation import Organisation, organisation_id
+from domain.organisations.organisation import Organisation, organisation_id
 from domain.shared.errors import ValidationFailed
 
 TENANT, ACTOR = uuid4(), uuid4()

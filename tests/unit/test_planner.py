@@ -11,7 +11,7 @@ from uuid import UUID
 
 import pytest
 
-from domain.programme.planner import (
+from domain.clusters.planner import (
     HalfDay,
     Period,
     PlannedSession,
@@ -22,8 +22,8 @@ from domain.programme.planner import (
     propose_plan,
     working_days_from,
 )
+from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.errors import ValidationFailed
-from domain.templates.programme import DEFAULT_TEMPLATE
 
 MONDAY = date(2026, 3, 2)
 ANNA, BERT, CARL = UUID(int=1), UUID(int=2), UUID(int=3)

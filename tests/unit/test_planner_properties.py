@@ -10,9 +10,9 @@ from uuid import UUID
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
-from domain.programme.planner import HalfDay, Period, PlannedSession, PlanProposal, SessionKind, clashes, propose_plan
+from domain.clusters.planner import HalfDay, Period, PlannedSession, PlanProposal, SessionKind, clashes, propose_plan
+from domain.programme_template.template import DEFAULT_TEMPLATE, ProgrammeTemplate
 from domain.shared.errors import ValidationFailed
-from domain.templates.programme import DEFAULT_TEMPLATE, ProgrammeTemplate
 
 SHORT_RUN = settings(max_examples=150, deadline=None)
 

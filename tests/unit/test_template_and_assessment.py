@@ -7,10 +7,10 @@ from uuid import uuid4
 
 import pytest
 
-from domain.programme.feedback import FeedbackItem
-from domain.programme.gap_analysis import CLAUSES, THEMES, GapAnalysis, estimate_coaching_half_days
+from domain.assessment.gap_analysis import CLAUSES, THEMES, GapAnalysis, estimate_coaching_half_days
+from domain.feedback.feedback_item import FeedbackItem
+from domain.programme_template.template import DEFAULT_TEMPLATE, ProgrammeTemplate
 from domain.shared.errors import Forbidden, ValidationFailed
-from domain.templates.programme import DEFAULT_TEMPLATE, ProgrammeTemplate
 from domain.tenancy.consultancy import Consultancy
 
 TENANT, ACTOR = uuid4(), uuid4()

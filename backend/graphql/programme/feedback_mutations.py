@@ -13,16 +13,16 @@ from backend.graphql.programme.common import on_cluster
 from backend.graphql.programme.inputs import FeedbackItemInput, HideFeedbackInput, ShareFeedbackInput
 from backend.graphql.programme.types import ClusterChangeResult
 from backend.policy import Action, Named, acting_organisation
-from domain.programme import commands as c
+from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
 
 
 @strawberry.type
 class FeedbackMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Anonymous unless `signed` is true.")
     async def share_feedback(self, info: Info[Context, None], input: ShareFeedbackInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.ShareFeedback:
+        def build(p: Principal) -> ShareFeedback:
             signed_by = p.display_name if input.signed else None
-            return c.ShareFeedback(
+            return ShareFeedback(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -44,8 +44,8 @@ class FeedbackMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Only the author's organisation may.")
     async def withdraw_feedback(self, info: Info[Context, None], input: FeedbackItemInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.WithdrawFeedback:
-            return c.WithdrawFeedback(
+        def build(p: Principal) -> WithdrawFeedback:
+            return WithdrawFeedback(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -64,8 +64,8 @@ class FeedbackMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def hide_feedback(self, info: Info[Context, None], input: HideFeedbackInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.HideFeedback:
-            return c.HideFeedback(
+        def build(p: Principal) -> HideFeedback:
+            return HideFeedback(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),

@@ -21,7 +21,14 @@ from backend.graphql.programme.inputs import (
 )
 from backend.graphql.programme.types import ClusterChangeResult
 from backend.policy import Action, authorize_coach_attribution
-from domain.programme import commands as c
+from domain.assessment.commands import AssessGap
+from domain.engagement.commands import (
+    LogCoachingHalfDay,
+    PlanCertificationAudit,
+    RaiseCoachingCeiling,
+    RecordCertified,
+    RecordIsmsEstablished,
+)
 from domain.shared.errors import ValidationFailed
 
 
@@ -40,10 +47,10 @@ class MemberMutation:
     async def log_coaching_half_day(
         self, info: Info[Context, None], input: LogCoachingHalfDayInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> c.LogCoachingHalfDay:
+        def build(p: Principal) -> LogCoachingHalfDay:
             coach_id = p.account_id if input.coach_id is None else parse_id(input.coach_id, "coach_id")
             authorize_coach_attribution(p, coach_id)
-            return c.LogCoachingHalfDay(
+            return LogCoachingHalfDay(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -71,8 +78,8 @@ class MemberMutation:
     async def raise_coaching_ceiling(
         self, info: Info[Context, None], input: RaiseCoachingCeilingInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> c.RaiseCoachingCeiling:
-            return c.RaiseCoachingCeiling(
+        def build(p: Principal) -> RaiseCoachingCeiling:
+            return RaiseCoachingCeiling(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -92,8 +99,8 @@ class MemberMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def assess_gap(self, info: Info[Context, None], input: AssessGapInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.AssessGap:
-            return c.AssessGap(
+        def build(p: Principal) -> AssessGap:
+            return AssessGap(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -117,8 +124,8 @@ class MemberMutation:
     async def record_isms_established(
         self, info: Info[Context, None], input: RecordIsmsEstablishedInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> c.RecordIsmsEstablished:
-            return c.RecordIsmsEstablished(
+        def build(p: Principal) -> RecordIsmsEstablished:
+            return RecordIsmsEstablished(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -139,8 +146,8 @@ class MemberMutation:
     async def plan_certification_audit(
         self, info: Info[Context, None], input: PlanCertificationAuditInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> c.PlanCertificationAudit:
-            return c.PlanCertificationAudit(
+        def build(p: Principal) -> PlanCertificationAudit:
+            return PlanCertificationAudit(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -160,8 +167,8 @@ class MemberMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def record_certified(self, info: Info[Context, None], input: RecordCertifiedInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.RecordCertified:
-            return c.RecordCertified(
+        def build(p: Principal) -> RecordCertified:
+            return RecordCertified(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),

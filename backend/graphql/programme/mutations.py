@@ -27,8 +27,9 @@ from backend.graphql.programme.types import (
 )
 from backend.policy import Action, Named, authorize
 from domain.application import Saved
-from domain.programme import commands as c
-from domain.programme.admission import AdmissionCriteria
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.commands import AdmitOrganisation, CloseCluster, FormCluster, StartCluster, WithdrawMember
+from domain.organisations.commands import RegisterOrganisation
 
 
 @strawberry.type
@@ -37,8 +38,8 @@ class ProgrammeMutation:
     async def register_organisation(
         self, info: Info[Context, None], input: RegisterOrganisationInput
     ) -> OrganisationChangeResult:
-        def build(p: Principal) -> c.RegisterOrganisation:
-            return c.RegisterOrganisation(p.tenant_id, p.account_id, input.name, input.sector, input.employee_count)
+        def build(p: Principal) -> RegisterOrganisation:
+            return RegisterOrganisation(p.tenant_id, p.account_id, input.name, input.sector, input.employee_count)
 
         result = await run_command(
             info, lambda p: authorize(p, Action.REGISTER_ORGANISATION), build, lambda app: app.register_organisation
@@ -50,11 +51,9 @@ class ProgrammeMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def form_cluster(self, info: Info[Context, None], input: FormClusterInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.FormCluster:
+        def build(p: Principal) -> FormCluster:
             coach_id = parse_id(input.coach_id, "coach_id")
-            return c.FormCluster(
-                p.tenant_id, p.account_id, input.name, coach_id, input.planned_start, input.planned_end
-            )
+            return FormCluster(p.tenant_id, p.account_id, input.name, coach_id, input.planned_start, input.planned_end)
 
         result = await run_command(info, lambda p: authorize(p, Action.FORM_CLUSTER), build, lambda a: a.form_cluster)
         cluster_id = result.aggregate_id if isinstance(result, Saved) else None
@@ -62,11 +61,11 @@ class ProgrammeMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def admit_organisation(self, info: Info[Context, None], input: AdmitOrganisationInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.AdmitOrganisation:
+        def build(p: Principal) -> AdmitOrganisation:
             given = input.criteria
             criteria = AdmissionCriteria(given.small_enterprise, given.management_commitment, given.resources_available)
             organisation_id = parse_id(input.organisation_id, "organisation_id")
-            return c.AdmitOrganisation(
+            return AdmitOrganisation(
                 p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), organisation_id, criteria
             )
 
@@ -81,8 +80,8 @@ class ProgrammeMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def withdraw_member(self, info: Info[Context, None], input: WithdrawMemberInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.WithdrawMember:
-            return c.WithdrawMember(
+        def build(p: Principal) -> WithdrawMember:
+            return WithdrawMember(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -102,8 +101,8 @@ class ProgrammeMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def start_cluster(self, info: Info[Context, None], input: StartClusterInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.StartCluster:
-            return c.StartCluster(p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), input.started_on)
+        def build(p: Principal) -> StartCluster:
+            return StartCluster(p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), input.started_on)
 
         return await on_cluster(  # type: ignore[return-value]
             info, Action.START_OR_CLOSE_CLUSTER, input.cluster_id, build, lambda app: app.start_cluster
@@ -111,8 +110,8 @@ class ProgrammeMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def close_cluster(self, info: Info[Context, None], input: CloseClusterInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.CloseCluster:
-            return c.CloseCluster(p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), input.closed_on)
+        def build(p: Principal) -> CloseCluster:
+            return CloseCluster(p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), input.closed_on)
 
         return await on_cluster(  # type: ignore[return-value]
             info, Action.START_OR_CLOSE_CLUSTER, input.cluster_id, build, lambda app: app.close_cluster

@@ -21,7 +21,7 @@ from backend.graphql.programme.inputs import (
 )
 from backend.graphql.programme.types import ClusterChangeResult
 from backend.policy import Action, Named
-from domain.programme import commands as c
+from domain.clusters.commands import AcceptPlan, CancelSession, DeclareUnavailability, HoldSession, MoveSession
 
 
 @strawberry.type
@@ -30,8 +30,8 @@ class PlanMutation:
     async def declare_unavailability(
         self, info: Info[Context, None], input: DeclareUnavailabilityInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> c.DeclareUnavailability:
-            return c.DeclareUnavailability(
+        def build(p: Principal) -> DeclareUnavailability:
+            return DeclareUnavailability(
                 p.tenant_id,
                 p.account_id,
                 parse_id(input.cluster_id, "cluster_id"),
@@ -52,9 +52,9 @@ class PlanMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def accept_plan(self, info: Info[Context, None], input: AcceptPlanInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.AcceptPlan:
+        def build(p: Principal) -> AcceptPlan:
             cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return c.AcceptPlan(p.tenant_id, p.account_id, cluster_id, input.starts_on, input.fingerprint)
+            return AcceptPlan(p.tenant_id, p.account_id, cluster_id, input.starts_on, input.fingerprint)
 
         return await on_cluster(  # type: ignore[return-value]
             info, Action.PLAN_CLUSTER, input.cluster_id, build, lambda app: app.accept_plan
@@ -62,9 +62,9 @@ class PlanMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def move_session(self, info: Info[Context, None], input: MoveSessionInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.MoveSession:
+        def build(p: Principal) -> MoveSession:
             cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return c.MoveSession(
+            return MoveSession(
                 p.tenant_id, p.account_id, cluster_id, input.session_key, input.on, input.half_day, input.reason
             )
 
@@ -82,13 +82,13 @@ class PlanMutation:
         def attendance_ids() -> list[UUID]:
             return [parse_id(given.organisation_id, "attendance.organisation_id") for given in input.attendance]
 
-        def build(p: Principal) -> c.HoldSession:
+        def build(p: Principal) -> HoldSession:
             attendance = {
                 organisation_id: list(given.attendees)
                 for organisation_id, given in zip(attendance_ids(), input.attendance, strict=True)
             }
             cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return c.HoldSession(
+            return HoldSession(
                 p.tenant_id, p.account_id, cluster_id, input.session_key, input.held_on, input.half_days, attendance
             )
 
@@ -103,9 +103,9 @@ class PlanMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def cancel_session(self, info: Info[Context, None], input: CancelSessionInput) -> ClusterChangeResult:
-        def build(p: Principal) -> c.CancelSession:
+        def build(p: Principal) -> CancelSession:
             cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return c.CancelSession(p.tenant_id, p.account_id, cluster_id, input.session_key, input.reason)
+            return CancelSession(p.tenant_id, p.account_id, cluster_id, input.session_key, input.reason)
 
         return await on_cluster(  # type: ignore[return-value]
             info,

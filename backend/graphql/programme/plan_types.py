@@ -7,8 +7,8 @@ from uuid import UUID
 
 import strawberry
 
-from domain.programme.cluster import attendance_warning
-from domain.programme.gap_analysis import maturity_areas
+from domain.assessment.gap_analysis import maturity_areas
+from domain.clusters.cluster import attendance_warning
 from projections.queries import AssessmentRow, FeedbackRow, OverrideRow, SessionMoveRow, SessionRow
 
 

@@ -20,9 +20,9 @@ from backend.graphql.programme.plan_types import (
     Session,
     Unavailability,
 )
-from domain.programme import planner
-from domain.programme.effort import cluster_effort
-from domain.templates.programme import ProgrammeTemplate
+from domain.clusters import planner
+from domain.effort.effort import cluster_effort
+from domain.programme_template.template import ProgrammeTemplate
 from projections.planning.projection import session_title
 from projections.queries import SessionRow
 

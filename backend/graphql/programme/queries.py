@@ -25,7 +25,7 @@ from backend.graphql.programme.types import (
     PlanProposalResult,
 )
 from backend.policy import Action, authorize_on_cluster
-from domain.programme.gap_analysis import maturity_areas
+from domain.assessment.gap_analysis import maturity_areas
 from domain.shared.errors import DomainError, NotFound
 
 

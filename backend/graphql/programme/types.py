@@ -32,7 +32,7 @@ from backend.graphql.programme.plan_types import (
     SessionMove,
     Unavailability,
 )
-from domain.programme.cluster import cluster_warnings
+from domain.clusters.cluster import cluster_warnings
 from projections.queries import AssessmentRow, ClusterRow, CoachingRow, MemberRow, OrganisationRow
 
 

@@ -19,7 +19,7 @@ from backend.graphql.tenancy.types import (
 )
 from backend.policy import Action, authorize
 from domain.application import Saved
-from domain.templates.programme import ProgrammeTemplate as DomainTemplate
+from domain.programme_template.template import ProgrammeTemplate as DomainTemplate
 from domain.tenancy.commands import ChangeProgrammeTemplate, SetLargeClustersAllowed, SetSingleOrganisationBaseline
 
 

@@ -16,9 +16,10 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.programme.admission import AdmissionCriteria
-from domain.programme.outcome import Outcome
-from domain.programme.planner import HalfDay, PlannedSession, SessionKind
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.planner import HalfDay, PlannedSession, SessionKind
+from domain.engagement.outcome import Outcome
+from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import (
@@ -33,7 +34,6 @@ from domain.shared.text import (
     ordered_period,
     single_line,
 )
-from domain.templates.programme import ProgrammeTemplate
 
 MINIMUM_MEMBERS_TO_PLAN = 2
 """The paper's own experiment ran with two; fewer is not a cluster."""

@@ -1,0 +1,1 @@
+"""Assessment: the gap analyses that rate a member and estimate its coaching."""

@@ -1,0 +1,1 @@
+"""Feedback members share on the cluster's training sessions, anonymous unless signed."""

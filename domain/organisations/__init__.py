@@ -1,0 +1,1 @@
+"""Organisations: the SMEs a consultancy coaches, registered once and admitted to clusters."""

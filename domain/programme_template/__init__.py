@@ -1,0 +1,1 @@
+"""The programme template a consultancy sets and each cluster keeps from its accepted plan (versioned)."""

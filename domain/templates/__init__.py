@@ -1,1 +1,0 @@
-"""Data a consultancy sets and clusters copy: the programme template (versioned)."""
