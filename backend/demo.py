@@ -21,7 +21,7 @@ from domain.application import Cordee, Saved
 from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
 from domain.clusters.admission import AdmissionCriteria
-from domain.clusters.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id
+from domain.clusters.cluster import Cluster, cluster_id
 from domain.clusters.commands import (
     AcceptPlan,
     AdmitOrganisation,
@@ -30,6 +30,7 @@ from domain.clusters.commands import (
     HoldSession,
     StartCluster,
 )
+from domain.clusters.rules import ClusterStatus, SessionStatus
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -18,7 +17,19 @@ from eventsourcing.domain import event
 
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.planner import HalfDay, PlannedSession, SessionKind
+from domain.clusters.rules import (
+    ClusterStatus,
+    SessionStatus,
+    can_accept_plan,
+    can_admit,
+    can_close,
+    can_share_feedback,
+    can_start,
+    can_withdraw,
+    is_active_member,
+)
 from domain.engagement.outcome import Outcome
+from domain.engagement.rules import NEXT_OUTCOME, can_record_outcome
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
@@ -55,19 +66,6 @@ class MemberUnavailable(ValidationFailed):
     def __init__(self, organisation_id: UUID) -> None:
         super().__init__("on", "A member has declared itself unavailable then.")
         self.organisation_id = organisation_id
-
-
-class ClusterStatus(StrEnum):
-    FORMING = "forming"
-    PLANNED = "planned"
-    RUNNING = "running"
-    CLOSED = "closed"
-
-
-class SessionStatus(StrEnum):
-    SCHEDULED = "scheduled"
-    HELD = "held"
-    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -199,15 +197,14 @@ class Cluster(TenantAggregate):
 
     @property
     def active_members(self) -> list[UUID]:
-        return [organisation for organisation, member in self.members.items() if not member.withdrawn]
+        return [organisation for organisation, member in self.members.items() if is_active_member(member.withdrawn)]
 
     # Admission and withdrawal
 
     def admit(self, actor_id: UUID, organisation_id: UUID, criteria: AdmissionCriteria, size_limit: int | None) -> None:
         """Admits an organisation whose three criteria are evidenced, while the cluster has room for it."""
-        self._check_status(
-            "organisation_id", "Organisations join a cluster while it is forming.", ClusterStatus.FORMING
-        )
+        if not can_admit(self.status):
+            raise ValidationFailed("organisation_id", "Organisations join a cluster while it is forming.")
         if organisation_id in self.members:
             raise ValidationFailed("organisation_id", "This organisation is already a member of the cluster.")
         self._check_size(size_limit, len(self.active_members) + 1, "organisation_id")
@@ -221,7 +218,7 @@ class Cluster(TenantAggregate):
         """The organisation leaves the programme; its history stays."""
         member = self._active_member("organisation_id", organisation_id)
         self._check_not_closed("organisation_id")
-        if member.outcome is Outcome.CERTIFIED:
+        if not can_withdraw(self.status, member.outcome):
             raise ValidationFailed("organisation_id", "A certified organisation has completed the programme.")
         business_date("withdrawn_on", withdrawn_on)
         not_before("withdrawn_on", withdrawn_on, self.started_on, "the cluster started")
@@ -265,7 +262,8 @@ class Cluster(TenantAggregate):
         self, actor_id: UUID, template: ProgrammeTemplate, starts_on: date, sessions: list[dict[str, Any]]
     ) -> None:
         """Records the accepted schedule and the template version the cluster keeps from now on."""
-        self._check_status("starts_on", "A plan is accepted once, while the cluster is forming.", ClusterStatus.FORMING)
+        if not can_accept_plan(self.status):
+            raise ValidationFailed("starts_on", "A plan is accepted once, while the cluster is forming.")
         if len(self.active_members) < MINIMUM_MEMBERS_TO_PLAN:
             raise ValidationFailed("members", f"A cluster is planned with at least {MINIMUM_MEMBERS_TO_PLAN} members.")
         business_date("starts_on", starts_on)
@@ -299,7 +297,8 @@ class Cluster(TenantAggregate):
     # Running
 
     def start(self, actor_id: UUID, started_on: date, size_limit: int | None) -> None:
-        self._check_status("started_on", "A cluster starts once its plan is accepted.", ClusterStatus.PLANNED)
+        if not can_start(self.status):
+            raise ValidationFailed("started_on", "A cluster starts once its plan is accepted.")
         self._check_size(size_limit, len(self.active_members), "members")
         self._started(actor_id, business_date("started_on", started_on))
 
@@ -309,7 +308,8 @@ class Cluster(TenantAggregate):
         self.started_on = started_on
 
     def close(self, actor_id: UUID, closed_on: date) -> None:
-        self._check_status("closed_on", "Only a running cluster can be closed.", ClusterStatus.RUNNING)
+        if not can_close(self.status):
+            raise ValidationFailed("closed_on", "Only a running cluster can be closed.")
         business_date("closed_on", closed_on)
         not_before("closed_on", closed_on, self.started_on, "the cluster started")
         self._closed(actor_id, closed_on)
@@ -375,7 +375,7 @@ class Cluster(TenantAggregate):
         session = self._session(session_key)
         if session.organisation_id is not None:
             raise ValidationFailed("session_key", "Feedback is shared about the cluster's training sessions.")
-        if session.status is not SessionStatus.HELD:
+        if not can_share_feedback(session.organisation_id is None, session.status):
             raise ValidationFailed("session_key", "Feedback is shared about a session that has been held.")
 
     # Coaching
@@ -531,7 +531,7 @@ class Cluster(TenantAggregate):
         member = self.members.get(organisation_id)
         if member is None:
             raise ValidationFailed(field_name, "This organisation is not a member of the cluster.")
-        if member.withdrawn:
+        if not is_active_member(member.withdrawn):
             raise ValidationFailed(field_name, "This organisation has withdrawn from the cluster.")
         return member
 
@@ -543,7 +543,7 @@ class Cluster(TenantAggregate):
             ClusterStatus.RUNNING,
             ClusterStatus.CLOSED,
         )
-        if member.outcome is not expected:
+        if not can_record_outcome(self.status, True, member.outcome, NEXT_OUTCOME[expected]):
             raise ValidationFailed("organisation_id", message)
         return member
 

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain.feedback.rules import can_hide_feedback, can_withdraw_feedback
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.errors import Forbidden, ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
@@ -83,7 +84,7 @@ class FeedbackItem(TenantAggregate):
         """Only the author's organisation may take its feedback back."""
         if acting_organisation_id != self.organisation_id:
             raise Forbidden("Only the organisation that shared this feedback may withdraw it.")
-        if self.withdrawn:
+        if not can_withdraw_feedback(self.withdrawn):
             raise ValidationFailed("id", "This feedback is already withdrawn.")
         self._withdrawn(actor_id)
 
@@ -95,7 +96,7 @@ class FeedbackItem(TenantAggregate):
         """The coach hides an item from the cluster's view, saying why."""
         if self.withdrawn:
             raise ValidationFailed("id", "Its author withdrew this feedback.")
-        if self.hidden:
+        if not can_hide_feedback(self.withdrawn, self.hidden):
             raise ValidationFailed("id", "This feedback is already hidden.")
         self._hidden(actor_id, multi_line("reason", reason, HIDE_REASON_MAX_LENGTH))
 

@@ -9,19 +9,13 @@ from uuid import UUID
 from sqlalchemy import bindparam, insert, select, update
 
 from domain.clusters.cluster import Cluster
+from domain.clusters.rules import session_title
 from projections.projection import Projection
 from projections.schema import ReadTables
 from projections.writer import GroupedWriter
 
-INITIAL_TRAINING_TITLE = "Initial training: the standard and the implementation guide"
-
-
-def session_title(kind: str, module_number: int | None, modules: list[str]) -> str:
-    if kind == "module" and module_number:
-        return f"Module {module_number}: {modules[module_number - 1]}"
-    if kind == "coaching" and module_number:
-        return f"Coaching after module {module_number}"
-    return {"initial_training": INITIAL_TRAINING_TITLE, "gap_analysis": "Gap analysis on site"}.get(kind, kind)
+__all__ = ["PlanningProjection", "session_title"]
+"""`session_title` is the domain's; it stays importable here until the API imports it from the domain."""
 
 
 class PlanningProjection(Projection):

@@ -9,8 +9,9 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.clusters.admission import AdmissionCriteria
-from domain.clusters.cluster import Cluster, ClusterStatus, SessionStatus, cluster_id, cluster_warnings
+from domain.clusters.cluster import Cluster, cluster_id, cluster_warnings
 from domain.clusters.planner import propose_plan
+from domain.clusters.rules import ClusterStatus, SessionStatus
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.errors import ValidationFailed
