@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from frontend.engagement.coaching import LOG_COACHING, coaching_variables, module_options
 from frontend.ports import FrontendPorts
-from frontend.site.forms import FormErrors, Submission, optional_date
+from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, optional_date
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import PageBase
 
@@ -36,13 +36,7 @@ class ClusterPages(PageBase):
     async def clusters(self, request: Request) -> Response:
         return await self._clusters(request)
 
-    async def _clusters(
-        self,
-        request: Request,
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
-    ) -> Response:
+    async def _clusters(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
         data = await self._query(request, CLUSTERS, {"after": request.query_params.get("after")})
         context = {
@@ -50,7 +44,7 @@ class ClusterPages(PageBase):
             "page_info": data["clusters"]["pageInfo"],
             "coach_options": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
         }
-        return self._render(request, "clusters/clusters.html", viewer, context, errors, values, status)
+        return self._render(request, "clusters/clusters.html", viewer, context, shown)
 
     async def form_cluster(self, request: Request) -> Response:
         form = await self._checked_form(request)
@@ -63,20 +57,13 @@ class ClusterPages(PageBase):
         }
         outcome = await self._mutate(request, FORM_CLUSTER, variables, errors)
         if errors:
-            return await self._clusters(request, errors, form, 422)
+            return await self._clusters(request, FormState(errors, form, 422))
         return RedirectResponse(f"/clusters/{outcome['cluster']['id']}", status_code=303)
 
     async def dashboard(self, request: Request, cluster_id: str) -> Response:
         return await self._dashboard(request, cluster_id)
 
-    async def _dashboard(
-        self,
-        request: Request,
-        cluster_id: str,
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
-    ) -> Response:
+    async def _dashboard(self, request: Request, cluster_id: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
         data = await self._cluster(request, DASHBOARD, {"id": cluster_id})
         cluster = data["cluster"]
@@ -89,7 +76,7 @@ class ClusterPages(PageBase):
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
             "modules": module_options(cluster["moduleTitles"]),
         }
-        return self._render(request, "clusters/cluster.html", viewer, context, errors, values, status)
+        return self._render(request, "clusters/cluster.html", viewer, context, shown)
 
     async def admit(self, request: Request, cluster_id: str) -> Response:
         form = await self._submission(request)

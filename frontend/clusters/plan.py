@@ -19,7 +19,7 @@ from frontend.clusters.views import (
 )
 from frontend.ports import FrontendPorts
 from frontend.site.filters import label
-from frontend.site.forms import FormErrors, Submission, optional_date
+from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, optional_date
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import PageBase
 
@@ -42,22 +42,15 @@ class PlanPages(PageBase):
     async def plan(self, request: Request, cluster_id: str) -> Response:
         return await self._plan(request, cluster_id)
 
-    async def _plan(
-        self,
-        request: Request,
-        cluster_id: str,
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
-    ) -> Response:
+    async def _plan(self, request: Request, cluster_id: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
         cluster = (await self._cluster(request, PLAN, {"id": cluster_id}))["cluster"]
-        errors, values = errors or FormErrors(), values or {}
-        starts_on = request.query_params.get("startsOn") or values.get("accept-startsOn")
+        starts_on = request.query_params.get("startsOn") or shown.values.get("accept-startsOn")
         proposal = None
         if cluster["status"] == "forming" and starts_on:
+            errors = FormErrors(shown.errors)
             proposal = await self._proposal(request, cluster_id, starts_on, errors)
-            status = 422 if "startsOn" in errors else status
+            shown = FormState(errors, shown.values, 422 if "startsOn" in errors else shown.status)
         context = {
             "cluster": cluster,
             "cycles": cycles(cluster["sessions"]),
@@ -70,7 +63,7 @@ class PlanPages(PageBase):
             "proposal": proposal,
             "proposed_cycles": cycles(proposal["sessions"]) if proposal else [],
         }
-        return self._render(request, "clusters/plan.html", viewer, context, errors, values, status)
+        return self._render(request, "clusters/plan.html", viewer, context, shown)
 
     async def _proposal(
         self, request: Request, cluster_id: str, starts_on: str, errors: FormErrors

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from frontend.clusters.views import active_members, clashing
 from frontend.engagement.coaching import LOG_COACHING, coaching_variables
 from frontend.ports import FrontendPorts
-from frontend.site.forms import FormErrors, Submission
+from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import NotInView, PageBase
 
@@ -27,15 +27,7 @@ ATTENDEES = "attendees-"
 class SessionPage(PageBase):
     """Shows one session of the plan; the forms on it, the session's own and others', answer through `show`."""
 
-    async def show(
-        self,
-        request: Request,
-        cluster_id: str,
-        key: str,
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
-    ) -> Response:
+    async def show(self, request: Request, cluster_id: str, key: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
         data = await self._cluster(request, SESSION, {"id": cluster_id, "key": key})
         cluster, session = data["cluster"], data["cluster"]["session"]
@@ -50,7 +42,7 @@ class SessionPage(PageBase):
             "unavailable": clashing(cluster["clashes"]).get(key, []),
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
         }
-        return self._render(request, "clusters/session.html", viewer, context, errors, values, status)
+        return self._render(request, "clusters/session.html", viewer, context, shown)
 
     async def _session_form(
         self,

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from frontend.engagement.coaching import LOG_COACHING, coaching_variables, module_options
 from frontend.engagement.views import LEVELS, NEXT_STEPS, Area, areas, latest_levels
 from frontend.ports import FrontendPorts
-from frontend.site.forms import FormErrors, Submission
+from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import NotInView, PageBase
 
@@ -48,9 +48,7 @@ class MemberPages(PageBase):
         request: Request,
         cluster_id: str,
         organisation_id: str,
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
+        shown: FormState = UNTOUCHED,
     ) -> Response:
         viewer = self._viewer(request)
         variables = {"id": cluster_id, "organisationId": organisation_id}
@@ -70,7 +68,7 @@ class MemberPages(PageBase):
             "modules": module_options(cluster["moduleTitles"]),
             "next_step": NEXT_STEPS.get(member["outcome"]["status"]),
         }
-        return self._render(request, "engagement/member.html", viewer, context, errors, values, status)
+        return self._render(request, "engagement/member.html", viewer, context, shown)
 
     async def assess(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "assess")

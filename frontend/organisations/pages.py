@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from frontend.ports import FrontendPorts
-from frontend.site.forms import FormErrors, whole_number
+from frontend.site.forms import UNTOUCHED, FormErrors, FormState, whole_number
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import PageBase
 
@@ -24,17 +24,11 @@ class OrganisationPages(PageBase):
     async def organisations(self, request: Request) -> Response:
         return await self._organisations(request)
 
-    async def _organisations(
-        self,
-        request: Request,
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
-    ) -> Response:
+    async def _organisations(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
         data = await self._query(request, ORGANISATIONS, {})
         context = {"organisations": data.get("organisations", [])}
-        return self._render(request, "organisations/organisations.html", viewer, context, errors, values, status)
+        return self._render(request, "organisations/organisations.html", viewer, context, shown)
 
     async def register_organisation(self, request: Request) -> Response:
         form = await self._checked_form(request)
@@ -46,5 +40,5 @@ class OrganisationPages(PageBase):
         }
         await self._mutate(request, REGISTER_ORGANISATION, variables, errors)
         if errors:
-            return await self._organisations(request, errors, form, 422)
+            return await self._organisations(request, FormState(errors, form, 422))
         return RedirectResponse("/organisations", status_code=303)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -10,6 +10,19 @@ from typing import Any
 
 class FormErrors(dict[str, str]):
     """Messages by form field name; empty when the form is fine."""
+
+
+@dataclass(frozen=True)
+class FormState:
+    """A page's forms as shown: the errors beside their fields, the values typed, and the status to answer with."""
+
+    errors: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] = field(default_factory=dict)
+    status: int = 200
+
+
+UNTOUCHED = FormState()
+"""A page as first shown: no errors, nothing typed."""
 
 
 def optional_date(form: dict[str, str], name: str, errors: FormErrors) -> str | None:
@@ -71,7 +84,7 @@ class Submission:
     """A posted form, one of several on a page.
 
     Its fields are named `<scope>-<field>` in the page so that each form keeps its own values and errors; `fields`
-    holds them without the prefix, and `shown_errors` / `shown_values` put it back to show the form again.
+    holds them without the prefix, and `refused` puts it back to show the form again.
     """
 
     fields: dict[str, str]
@@ -104,11 +117,10 @@ class Submission:
     def lines(self, name: str) -> list[str]:
         return lines(self.fields, name)
 
-    def shown_errors(self) -> FormErrors:
-        return FormErrors({self._shown(name): message for name, message in self.errors.items()})
-
-    def shown_values(self) -> dict[str, str]:
-        return {self._shown(name): value for name, value in self.fields.items()}
+    def refused(self) -> FormState:
+        """The form shown again, refused: its errors beside its fields, what was typed kept."""
+        errors = {self._shown(name): message for name, message in self.errors.items()}
+        return FormState(errors, {self._shown(name): value for name, value in self.fields.items()}, 422)
 
     def _shown(self, name: str) -> str:
         return f"{self.scope}-{name}" if self.scope else name

@@ -11,10 +11,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from frontend.ports import FrontendPorts, Viewer
-from frontend.site.forms import FormErrors, Submission, refusal
+from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, refusal
 
-Redisplay = Callable[[FormErrors, dict[str, str], int], Awaitable[Response]]
-"""Shows a page again with a form's errors and the values typed, answering with the given status."""
+Redisplay = Callable[[FormState], Awaitable[Response]]
+"""Shows a page again with a form's errors and the values typed."""
 
 
 class SignInRequired(Exception):
@@ -108,21 +108,14 @@ class PageBase:
         fields = submission.fields if beside is None else beside
         await self._mutate(request, document, variables, submission.errors, fields=fields)
         if submission.errors:
-            return await redisplay(submission.shown_errors(), submission.shown_values(), 422)
+            return await redisplay(submission.refused())
         return RedirectResponse(done, status_code=303)
 
     def _render(
-        self,
-        request: Request,
-        template: str,
-        viewer: Viewer,
-        context: dict[str, Any],
-        errors: FormErrors | None = None,
-        values: dict[str, str] | None = None,
-        status: int = 200,
+        self, request: Request, template: str, viewer: Viewer, context: dict[str, Any], shown: FormState = UNTOUCHED
     ) -> Response:
-        context = {**context, "viewer": viewer, "errors": errors or {}, "values": values or {}}
-        return self.templates.TemplateResponse(request, template, context, status_code=status)
+        context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values}
+        return self.templates.TemplateResponse(request, template, context, status_code=shown.status)
 
 
 def _field_names(variables: dict[str, Any]) -> set[str]:
