@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from backend.app import create_app
 from backend.services import Services
@@ -67,9 +67,13 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+WIDTHS: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+"""Every browser test runs on a desktop screen and on a phone's."""
+
+
+@pytest.fixture(params=list(WIDTHS))
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(viewport=WIDTHS[request.param])
     opened = context.new_page()
     yield opened
     context.close()
@@ -77,6 +81,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 def screenshot(page: Page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
+    width = page.viewport_size["width"] if page.viewport_size else None
+    path = ARTIFACTS / (f"{name}.png" if width == WIDTHS["desktop"]["width"] else f"{name}-{width}px.png")
     page.screenshot(path=str(path), full_page=True)
     return path

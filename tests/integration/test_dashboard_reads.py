@@ -19,7 +19,7 @@ from backend.graphql.schema import build_schema
 from backend.policy import scope_for
 from backend.services import Services
 from domain.tenancy.account import Role
-from frontend.documents import DASHBOARD
+from frontend.clusters.overview import DASHBOARD
 
 
 def principal(services: Services, email: str) -> Principal:

@@ -1,7 +1,7 @@
 """Benchmark: the cluster dashboard read, in-process, through the ASGI app, and under load on a real server.
 
 Run with `make bench-reads` (SQLite, the demo data). It prints figures; it asserts nothing.
-1. The dashboard's GraphQL document (`frontend.documents.DASHBOARD`) run by `schema.execute` as the demo coach:
+1. The dashboard's GraphQL document (`frontend/clusters/dashboard.graphql`) run by `schema.execute` as the demo coach:
    CPU time per call (`time.process_time`) and wall p50/p95. Baseline: raw SQL (sqlite3) reading the same rows.
 2. The dashboard page through the ASGI app (in-process HTTP). Baseline: `/health/live` the same way.
 3. Load: `cordee serve` in a subprocess on a free loopback port; simulated users each load the page every
@@ -42,7 +42,7 @@ from backend.graphql.schema import build_schema
 from backend.services import Services, build_services
 from backend.settings import Settings
 from domain.tenancy.account import Role
-from frontend.documents import DASHBOARD
+from frontend.clusters.overview import DASHBOARD
 from projections.queries import Scope
 
 COACH = "coach@alpine.example"

@@ -1,0 +1,12 @@
+"""Clusters: the list, a cluster's dashboard and members' admission, its plan, and the sessions of the plan."""
+
+from pathlib import Path
+
+from frontend.clusters.overview import ClusterPages
+from frontend.clusters.plan import PlanPages
+from frontend.clusters.sessions import SessionPages
+from frontend.site.feature import PageFeature
+
+FEATURE = PageFeature(
+    "clusters", Path(__file__).parent, (ClusterPages, PlanPages, SessionPages), nav=("/clusters", "Clusters")
+)

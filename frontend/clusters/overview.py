@@ -1,0 +1,106 @@
+"""The clusters in view and forming one; a cluster's dashboard, where members are admitted and the cluster starts."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from frontend.engagement.coaching import LOG_COACHING, coaching_variables, module_options
+from frontend.ports import FrontendPorts
+from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, optional_date
+from frontend.site.graphql_files import graphql_document
+from frontend.site.page import PageBase
+
+CLUSTERS = graphql_document(__file__, "clusters")
+FORM_CLUSTER = graphql_document(__file__, "form_cluster")
+DASHBOARD = graphql_document(__file__, "dashboard")
+ADMIT_ORGANISATION = graphql_document(__file__, "admit_organisation")
+START_CLUSTER = graphql_document(__file__, "start_cluster")
+
+
+class ClusterPages(PageBase):
+    def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
+        super().__init__(ports, templates)
+        routes = self.router
+        routes.add_api_route("/clusters", self.clusters, methods=["GET"])
+        routes.add_api_route("/clusters", self.form_cluster, methods=["POST"])
+        routes.add_api_route("/clusters/{cluster_id}", self.dashboard, methods=["GET"])
+        routes.add_api_route("/clusters/{cluster_id}/admissions", self.admit, methods=["POST"])
+        routes.add_api_route("/clusters/{cluster_id}/start", self.start, methods=["POST"])
+        routes.add_api_route("/clusters/{cluster_id}/coaching", self.log_coaching, methods=["POST"])
+
+    async def clusters(self, request: Request) -> Response:
+        return await self._clusters(request)
+
+    async def _clusters(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
+        viewer = self._viewer(request)
+        data = await self._query(request, CLUSTERS, {"after": request.query_params.get("after")})
+        context = {
+            "clusters": [edge["node"] for edge in data["clusters"]["edges"]],
+            "page_info": data["clusters"]["pageInfo"],
+            "coach_options": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+        }
+        return self._render(request, "clusters/clusters.html", viewer, context, shown)
+
+    async def form_cluster(self, request: Request) -> Response:
+        form = await self._checked_form(request)
+        errors = FormErrors()
+        variables = {
+            "name": form.get("name", ""),
+            "coachId": form.get("coachId", ""),
+            "plannedStart": optional_date(form, "plannedStart", errors),
+            "plannedEnd": optional_date(form, "plannedEnd", errors),
+        }
+        outcome = await self._mutate(request, FORM_CLUSTER, variables, errors)
+        if errors:
+            return await self._clusters(request, FormState(errors, form, 422))
+        return RedirectResponse(f"/clusters/{outcome['cluster']['id']}", status_code=303)
+
+    async def dashboard(self, request: Request, cluster_id: str) -> Response:
+        return await self._dashboard(request, cluster_id)
+
+    async def _dashboard(self, request: Request, cluster_id: str, shown: FormState = UNTOUCHED) -> Response:
+        viewer = self._viewer(request)
+        data = await self._cluster(request, DASHBOARD, {"id": cluster_id})
+        cluster = data["cluster"]
+        member_ids = {member["organisation"]["id"] for member in cluster["members"]}
+        candidates = [org for org in data["organisations"] if org["id"] not in member_ids]
+        context = {
+            "cluster": cluster,
+            "candidates": [(org["id"], org["name"]) for org in candidates],
+            "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]],
+            "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+            "modules": module_options(cluster["moduleTitles"]),
+        }
+        return self._render(request, "clusters/cluster.html", viewer, context, shown)
+
+    async def admit(self, request: Request, cluster_id: str) -> Response:
+        form = await self._submission(request)
+        variables = {
+            "clusterId": cluster_id,
+            "organisationId": form.text("organisationId"),
+            "criteria": {
+                key: form.text(key) for key in ("smallEnterprise", "managementCommitment", "resourcesAvailable")
+            },
+        }
+        return await self._dashboard_form(request, cluster_id, form, ADMIT_ORGANISATION, variables)
+
+    async def start(self, request: Request, cluster_id: str) -> Response:
+        form = await self._submission(request)
+        variables = {"clusterId": cluster_id, "startedOn": form.day("startedOn")}
+        return await self._dashboard_form(request, cluster_id, form, START_CLUSTER, variables)
+
+    async def log_coaching(self, request: Request, cluster_id: str) -> Response:
+        form = await self._submission(request)
+        variables = coaching_variables(cluster_id, form.text("organisationId"), form)
+        return await self._dashboard_form(request, cluster_id, form, LOG_COACHING, variables)
+
+    async def _dashboard_form(
+        self, request: Request, cluster_id: str, form: Submission, document: str, variables: dict[str, Any]
+    ) -> Response:
+        redisplay = partial(self._dashboard, request, cluster_id)
+        return await self._submit(request, form, document, variables, redisplay, f"/clusters/{cluster_id}")

@@ -1,0 +1,50 @@
+"""Feedback on a training session: members share and withdraw theirs, the cluster's coach hides what must not stay."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import Response
+from fastapi.templating import Jinja2Templates
+
+from frontend.clusters.sessions import SessionPage
+from frontend.ports import FrontendPorts
+from frontend.site.graphql_files import graphql_document
+
+SHARE_FEEDBACK = graphql_document(__file__, "share_feedback")
+WITHDRAW_FEEDBACK = graphql_document(__file__, "withdraw_feedback")
+HIDE_FEEDBACK = graphql_document(__file__, "hide_feedback")
+
+FEEDBACK_KINDS = (("worked", "What worked"), ("hard", "What was hard"))
+
+
+class FeedbackPages(SessionPage):
+    """The feedback forms of the session page; a refused one shows the session page again."""
+
+    def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
+        super().__init__(ports, templates)
+        routes = self.router
+        feedback = "/clusters/{cluster_id}/sessions/{key}/feedback"
+        routes.add_api_route(feedback, self.share_feedback, methods=["POST"])
+        routes.add_api_route(f"{feedback}/{{item_id}}/withdraw", self.withdraw_feedback, methods=["POST"])
+        routes.add_api_route(f"{feedback}/{{item_id}}/hide", self.hide_feedback, methods=["POST"])
+
+    async def share_feedback(self, request: Request, cluster_id: str, key: str) -> Response:
+        form = await self._submission(request, "share")
+        variables = {
+            "clusterId": cluster_id,
+            "sessionKey": key,
+            "kind": form.one_of("kind", dict(FEEDBACK_KINDS)),
+            "text": form.text("text"),
+            "signed": form.checked("signed"),
+        }
+        return await self._session_form(request, cluster_id, key, form, SHARE_FEEDBACK, variables)
+
+    async def withdraw_feedback(self, request: Request, cluster_id: str, key: str, item_id: str) -> Response:
+        form = await self._submission(request, f"withdraw-{item_id}")
+        variables = {"clusterId": cluster_id, "itemId": item_id}
+        return await self._session_form(request, cluster_id, key, form, WITHDRAW_FEEDBACK, variables)
+
+    async def hide_feedback(self, request: Request, cluster_id: str, key: str, item_id: str) -> Response:
+        form = await self._submission(request, f"hide-{item_id}")
+        variables = {"clusterId": cluster_id, "itemId": item_id, "reason": form.text("reason")}
+        return await self._session_form(request, cluster_id, key, form, HIDE_FEEDBACK, variables)

@@ -1,1 +1,0 @@
-"""Pages of the cluster programme: plan, sessions, members and effort."""

@@ -1,0 +1,130 @@
+"""What every page shares: the viewer, checked forms, running mutations, showing refusals, rendering."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable, Collection
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from frontend.ports import FrontendPorts, Viewer
+from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, refusal
+
+Redisplay = Callable[[FormState], Awaitable[Response]]
+"""Shows a page again with a form's errors and the values typed."""
+
+
+class SignInRequired(Exception):
+    """Raised by a page when nobody is signed in; answered with a redirect to the sign-in page."""
+
+
+class CsrfRefused(Exception):
+    """A form came without the session's CSRF token: it was not sent from our page."""
+
+
+class NotInView(Exception):
+    """What the page is about does not exist, or the API shows the viewer nothing of it; answered with a 404."""
+
+    def __init__(self, message: str = "This page does not exist or is not yours to see.") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class PageBase:
+    def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
+        self.ports = ports
+        self.templates = templates
+        self.router = APIRouter(default_response_class=HTMLResponse)
+
+    def _viewer(self, request: Request) -> Viewer:
+        viewer = self.ports.viewer(request)
+        if viewer is None:
+            raise SignInRequired
+        return viewer
+
+    async def _checked_form(self, request: Request) -> dict[str, str]:
+        viewer = self._viewer(request)
+        form = await read_form(request)
+        if not secrets.compare_digest(viewer.csrf_token, form.get("csrf_token", "")):
+            raise CsrfRefused
+        return form
+
+    async def _submission(self, request: Request, scope: str = "") -> Submission:
+        return Submission.read(await self._checked_form(request), scope)
+
+    async def _query(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+        result = await self.ports.execute(request, document, variables)
+        return result.data or {}
+
+    async def _cluster(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+        """Runs a document whose `cluster` answers a Cluster or a typed error; the error is a 404."""
+        data = await self._query(request, document, variables)
+        cluster: dict[str, Any] = data.get("cluster") or {}
+        if cluster.get("__typename") != "Cluster":
+            raise NotInView(cluster.get("message", "This cluster does not exist or is not yours to see."))
+        return data
+
+    async def _mutate(
+        self,
+        request: Request,
+        document: str,
+        variables: dict[str, Any],
+        errors: FormErrors,
+        fields: Collection[str] | None = None,
+    ) -> dict[str, Any]:
+        """Runs the mutation unless the form already has errors; adds the refusal, if any, to `errors`.
+
+        A refusal naming one of `fields` (by default, the variables' names) is shown beside it, any other for the form.
+        """
+        if errors:
+            return {}
+        result = await self.ports.execute(request, document, {"input": variables})
+        if result.errors:
+            errors["form"] = result.errors[0]["message"]
+            return {}
+        outcome: dict[str, Any] = (result.data or {})["result"]
+        shown = _field_names(variables) if fields is None else set(fields)
+        errors.update({key if key in shown else "form": message for key, message in refusal(outcome).items()})
+        return outcome
+
+    async def _submit(
+        self,
+        request: Request,
+        submission: Submission,
+        document: str,
+        variables: dict[str, Any],
+        redisplay: Redisplay,
+        done: str,
+        beside: Collection[str] | None = None,
+    ) -> Response:
+        """Post/redirect/get: on success to `done`; on a refusal the page again, the refusal beside its field.
+
+        A refusal is shown beside the field it names among `beside` (by default, every field posted; leave out the
+        hidden ones), any other for the whole form.
+        """
+        fields = submission.fields if beside is None else beside
+        await self._mutate(request, document, variables, submission.errors, fields=fields)
+        if submission.errors:
+            return await redisplay(submission.refused())
+        return RedirectResponse(done, status_code=303)
+
+    def _render(
+        self, request: Request, template: str, viewer: Viewer, context: dict[str, Any], shown: FormState = UNTOUCHED
+    ) -> Response:
+        context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values}
+        return self.templates.TemplateResponse(request, template, context, status_code=shown.status)
+
+
+def _field_names(variables: dict[str, Any]) -> set[str]:
+    """The form fields behind the variables, so a refusal naming another input is shown for the whole form."""
+    names: set[str] = set()
+    for key, value in variables.items():
+        names |= _field_names(value) if isinstance(value, dict) else {key}
+    return names
+
+
+async def read_form(request: Request) -> dict[str, str]:
+    return {key: str(value) for key, value in (await request.form()).items()}

@@ -1,0 +1,81 @@
+"""The sign-in page, signing out, and the home page that sends each to where they start."""
+
+from __future__ import annotations
+
+import secrets
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from frontend.ports import FrontendPorts
+from frontend.site.page import PageBase, read_form
+
+LOGIN_CSRF_COOKIE = "cordee_login_csrf"
+# One answer for a wrong password, an unknown e-mail and a locked sign-in: it must not tell which.
+SIGN_IN_REFUSED = (
+    "E-mail address or password is not right. After several wrong attempts, signing in pauses for a while."
+)
+
+
+class SignInPages(PageBase):
+    def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
+        super().__init__(ports, templates)
+        routes = self.router
+        routes.add_api_route("/", self.home, methods=["GET"])
+        routes.add_api_route("/login", self.login_form, methods=["GET"])
+        routes.add_api_route("/login", self.login, methods=["POST"])
+        routes.add_api_route("/logout", self.logout, methods=["POST"])
+
+    async def home(self, request: Request) -> Response:
+        return RedirectResponse("/clusters" if self.ports.viewer(request) else "/login", status_code=303)
+
+    async def login_form(self, request: Request) -> Response:
+        return await self._login_page(request)
+
+    async def _login_page(self, request: Request, error: str | None = None, status: int = 200) -> Response:
+        token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
+        context = {"csrf_token": token, "error": error, "next": _safe_next(request.query_params.get("next"))}
+        response = self.templates.TemplateResponse(request, "tenancy/login.html", context, status_code=status)
+        response.set_cookie(
+            LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=self.ports.secure_cookies
+        )
+        return response
+
+    async def login(self, request: Request) -> Response:
+        form = await read_form(request)
+        expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+        if not expected or not secrets.compare_digest(expected, form.get("csrf_token", "")):
+            return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
+        token = await self.ports.sign_in(request, form.get("email", ""), form.get("password", ""))
+        if token is None:
+            return await self._login_page(request, SIGN_IN_REFUSED, 401)
+        response = RedirectResponse(_safe_next(form.get("next")), status_code=303)
+        self._set_session_cookie(response, token)
+        response.delete_cookie(LOGIN_CSRF_COOKIE)
+        return response
+
+    def _set_session_cookie(self, response: Response, token: str) -> None:
+        ports = self.ports
+        response.set_cookie(
+            ports.session_cookie,
+            token,
+            max_age=ports.session_max_age_seconds,
+            httponly=True,
+            samesite="lax",
+            secure=ports.secure_cookies,
+        )
+
+    async def logout(self, request: Request) -> Response:
+        await self._checked_form(request)
+        self.ports.sign_out(request.cookies.get(self.ports.session_cookie, ""))
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(self.ports.session_cookie)
+        return response
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths: a sign-in link must not send the user to another site."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return "/clusters"

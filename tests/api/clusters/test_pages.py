@@ -1,0 +1,173 @@
+"""A cluster's pages: the dashboard, the plan and its proposal, and a session's attendance."""
+
+from __future__ import annotations
+
+import re
+
+from backend.services import Services
+from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, events_in_log, first_cluster
+from tests.api.page_support import NAMES, STATUS, ClientFor, csrf, demo_cluster, field, forming_cluster, items, row
+
+
+def test_the_dashboard_shows_members_criteria_and_coaching_bars(client_for: ClientFor) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    cluster_id = first_cluster(admin)["id"]
+    html = admin.http.get(f"/clusters/{cluster_id}").text
+    assert "<h1>Luxembourg SMEs 2026</h1>" in html
+    assert html.count('class="member"') == 3
+    assert 'max="28"' in html and 'value="4"' in html and "4 used · 19 estimated · 28 ceiling · 24 left" in html
+    assert 'Outcome: <span class="status status-in_progress">In progress</span>' in html
+    assert "Signed commitment letter from the managing director" in html
+
+
+def test_another_consultancys_dashboard_is_not_found(client_for: ClientFor) -> None:
+    cluster_id = first_cluster(client_for(ALPINE_ADMIN))["id"]
+    response = client_for(HARBOUR_ADMIN).http.get(f"/clusters/{cluster_id}")
+    assert response.status_code == 404
+    assert "Luxembourg" not in response.text
+
+
+def test_logging_coaching_from_the_dashboard_moves_the_bar(client_for: ClientFor) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    cluster = first_cluster(admin)
+    page = admin.http.get(f"/clusters/{cluster['id']}").text
+    organisation_id = cluster["members"][0]["organisation"]["id"]  # type: ignore[index]
+    coach_id = admin.data("{ coaches { id } }")["coaches"][0]["id"]
+    form = {"csrf_token": csrf(page), "organisationId": organisation_id, "coachId": coach_id, "heldOn": "2026-03-20"}
+    response = admin.http.post(
+        f"/clusters/{cluster['id']}/coaching", data={**form, "workDone": " ", "nextSteps": "Kept"}
+    )
+    assert response.status_code == 422
+    topic = re.search(r'<div class="field has-error">\s*<label for="workDone">.*?</div>', response.text, re.S)
+    assert topic is not None and "This field is required." in topic.group(0)
+    assert ">Kept</textarea>" in response.text  # nothing the user typed is lost
+    response = admin.http.post(f"/clusters/{cluster['id']}/coaching", data={**form, "workDone": "Risk treatment plan"})
+    assert response.status_code == 200 and "5 used · 19 estimated · 28 ceiling · 23 left" in response.text
+    assert "Risk treatment plan · Claire Coach" in response.text
+
+
+def test_the_plan_shows_the_timeline_with_module_6_clashing_for_boulangerie_muller(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, members = demo_cluster(coach)
+    html = coach.http.get(f"/clusters/{cluster_id}/plan").text
+    assert "Gap analyses and initial training" in html
+    assert html.index("Gap analyses and initial training") < html.index(">Module 1: Scope, ISMS policy and assets</th>")
+    module_6 = row(html, "module:6")
+    assert "clash" in module_6 and "Clash: Boulangerie Muller unavailable" in module_6
+    assert f'href="/clusters/{cluster_id}/sessions/module:6"' in module_6
+    assert "clash" not in row(html, "module:5")
+    assert "Boulangerie Muller declared itself unavailable" in html
+    assert "Trade fair in Frankfurt" in html
+    for feed in (
+        f"/clusters/{cluster_id}/calendar.ics",
+        f"/clusters/{cluster_id}/members/{members['Kirchberg Dental']}/calendar.ics",
+    ):
+        assert f'href="{feed}"' in html
+        assert coach.http.get(feed).headers["content-type"].startswith("text/calendar")
+
+
+def test_a_forming_cluster_is_planned_by_accepting_the_proposal_shown(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    cluster_id = forming_cluster(admin, "Forge A", "Forge B")
+    assert f'href="/clusters/{cluster_id}/plan">Propose a plan' in admin.http.get(f"/clusters/{cluster_id}").text
+    assert "Propose a plan starting on" in admin.http.get(f"/clusters/{cluster_id}/plan").text
+    garbled = admin.http.get(f"/clusters/{cluster_id}/plan", params={"startsOn": "2026-13-01"})
+    assert garbled.status_code == 422 and "Enter a date such as" in field(garbled.text, "startsOn")
+
+    proposed = admin.http.get(f"/clusters/{cluster_id}/plan", params={"startsOn": "2026-04-06"}).text
+    assert "Proposed plan from" in proposed and "Module 1: Scope, ISMS policy and assets" in proposed
+    assert "Forge A" in proposed and "Accept this plan" in proposed
+    fingerprint = re.search(r'name="accept-fingerprint" value="([^"]+)"', proposed)
+    assert fingerprint is not None
+    accept = {"csrf_token": csrf(proposed), "accept-startsOn": "2026-04-06"}
+
+    before = events_in_log(demo_services)
+    stale = admin.http.post(f"/clusters/{cluster_id}/plan", data={**accept, "accept-fingerprint": "stale"})
+    assert stale.status_code == 422 and "changed since this proposal was shown" in stale.text
+    assert events_in_log(demo_services) == before
+
+    accepted = admin.http.post(
+        f"/clusters/{cluster_id}/plan",
+        data={**accept, "accept-fingerprint": fingerprint.group(1)},
+        follow_redirects=False,
+    )
+    assert accepted.status_code == 303 and accepted.headers["location"] == f"/clusters/{cluster_id}/plan"
+    cluster = admin.data(STATUS, {"id": cluster_id})["cluster"]
+    assert cluster["status"] == "planned" and "module:1" in [s["key"] for s in cluster["sessions"]]
+    assert "Timeline" in admin.http.get(f"/clusters/{cluster_id}/plan").text
+    assert "Start the cluster" in admin.http.get(f"/clusters/{cluster_id}").text
+
+
+def test_a_session_shows_who_came_and_feedback_signed_or_anonymous(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, _ = demo_cluster(coach)
+    response = coach.http.get(f"/clusters/{cluster_id}/sessions/module%3A1")  # keys hold ":"; encoded or not
+    assert response.status_code == 200
+    html = coach.http.get(f"/clusters/{cluster_id}/sessions/module:1").text
+    assert "<h1>Module 1: Scope, ISMS policy and assets</h1>" in html
+    attendance = re.search(r'<table class="attendance">.*?</table>', html, re.S)
+    assert attendance is not None
+    dental = re.search(r"<tr[^>]*>\s*<th scope=\"row\">Kirchberg Dental</th>.*?</tr>", attendance.group(0), re.S)
+    assert dental is not None and "Dr Lena Weber" in dental.group(0) and "Only one person attended" in dental.group(0)
+    assert "Marc Muller, Sophie Muller" in attendance.group(0)
+
+    feedback = items(html)
+    signed = [item for item in feedback if "— signed by Marc Muller" in item]
+    anonymous = [item for item in feedback if "Anonymous" in item]
+    assert len(signed) == 1 and "Working on our own asset list" in signed[0]
+    assert len(anonymous) == 2
+    for item in anonymous:
+        assert not any(name in item for name in NAMES), item
+
+
+def test_holding_a_scheduled_session_through_the_form_records_who_came(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, members = demo_cluster(coach)
+    page = coach.http.get(f"/clusters/{cluster_id}/sessions/module:6").text
+    assert "Record as held" in page
+    scheduled_on = re.search(r'name="hold-heldOn" type="date" value="([^"]+)"', page)
+    assert scheduled_on is not None
+    hold = {
+        "csrf_token": csrf(page),
+        "hold-heldOn": scheduled_on.group(1),
+        "hold-halfDays": "1",
+        f"hold-attendees-{members['Boulangerie Muller']}": "Marc Muller\r\n Sophie Muller \r\n",
+        f"hold-attendees-{members['Kirchberg Dental']}": "",
+        f"hold-attendees-{members['Moselle Logistics']}": "Paul Schmit",
+    }
+    response = coach.http.post(f"/clusters/{cluster_id}/sessions/module:6/hold", data=hold)
+    assert response.status_code == 200 and str(response.url).endswith("/sessions/module:6")
+    html = response.text
+    assert '<span class="status status-held">Held</span>' in html and "Record as held" not in html
+    assert "Marc Muller, Sophie Muller" in html
+    assert re.search(r"Kirchberg Dental</th>.*?<strong>Absent</strong>", html, re.S)
+    assert re.search(r"Moselle Logistics</th>\s*<td>Paul Schmit</td>.*?Only one person attended", html, re.S)
+
+
+def test_a_bad_form_is_answered_beside_its_field_and_writes_nothing(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, members = demo_cluster(coach)
+    page = coach.http.get(f"/clusters/{cluster_id}/plan").text
+    before = events_in_log(demo_services)
+    response = coach.http.post(
+        f"/clusters/{cluster_id}/unavailability",
+        data={
+            "csrf_token": csrf(page),
+            "unavailability-organisationId": members["Moselle Logistics"],
+            "unavailability-startsOn": "2026-06-10",
+            "unavailability-endsOn": "2026-06-01",
+            "unavailability-reason": "Stock-taking",
+        },
+    )
+    assert response.status_code == 422
+    ends_on = field(response.text, "unavailability-endsOn")
+    assert (
+        "has-error" in ends_on and "Ends before it starts (2026-06-10)" in ends_on and 'aria-invalid="true"' in ends_on
+    )
+    assert 'value="Stock-taking"' in response.text  # what the user typed is kept
+    assert "has-error" not in field(response.text, "move-on")  # the plan's other form is untouched
+    assert events_in_log(demo_services) == before

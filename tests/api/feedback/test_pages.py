@@ -1,0 +1,72 @@
+"""Feedback on a session page: shared anonymously or signed, withdrawn, hidden by the coach."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tests.api.conftest import ALPINE_COACH
+from tests.api.page_support import MEMBER, NAMES, ClientFor, csrf, demo_cluster, field, items
+from tests.support.graphql_client import GraphQLClient
+
+
+def test_a_member_shares_feedback_anonymously_or_signed_and_withdraws_its_own(client_for: ClientFor) -> None:
+    cluster_id, _ = demo_cluster(client_for(ALPINE_COACH))
+    member = client_for(MEMBER)
+    session = f"/clusters/{cluster_id}/sessions/module:2"
+    page = member.http.get(session).text
+    assert "Share feedback" in page and "Hide" not in page
+    checkbox = re.search(r'<input type="checkbox" id="share-signed"[^>]*>', page)
+    assert checkbox is not None and "checked" not in checkbox.group(0)  # anonymous unless the member chooses
+
+    share = {"csrf_token": csrf(page), "share-kind": "hard", "share-text": "The templates arrived late."}
+    member.http.post(f"{session}/feedback", data=share)
+    page = member.http.post(
+        f"{session}/feedback",
+        data={**share, "share-text": "Great examples.", "share-kind": "worked", "share-signed": "yes"},
+    ).text
+    [anonymous] = [item for item in items(page) if "The templates arrived late." in item]
+    [signed] = [item for item in items(page) if "Great examples." in item]
+    assert "Anonymous" in anonymous and "Muller" not in anonymous and ">Withdraw<" in anonymous
+    assert "— signed by Marc Muller" in signed
+
+    coach_view = client_for(ALPINE_COACH).http.get(session).text
+    [seen] = [item for item in items(coach_view) if "The templates arrived late." in item]
+    assert "Anonymous" in seen and not any(name in seen for name in NAMES) and "Withdraw" not in seen
+
+    withdraw = re.search(r'action="([^"]+/withdraw)"', anonymous)
+    assert withdraw is not None
+    page = member.http.post(withdraw.group(1), data={"csrf_token": csrf(page)}).text
+    assert "The templates arrived late." not in page and "Great examples." in page
+
+
+def test_a_coach_hides_feedback_that_members_then_no_longer_see(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, _ = demo_cluster(coach)
+    session = f"/clusters/{cluster_id}/sessions/module:1"
+    page = coach.http.get(session).text
+    assert "Share feedback" not in page
+    [item] = [item for item in items(page) if "The risk scales were hard" in item]
+    hide = re.search(r'action="([^"]+/hide)"', item)
+    assert hide is not None
+    scope = hide.group(1).split("/")[-2]
+    refused = coach.http.post(hide.group(1), data={"csrf_token": csrf(page), f"hide-{scope}-reason": " "})
+    assert refused.status_code == 422 and "has-error" in field(refused.text, f"hide-{scope}-reason")
+
+    page = coach.http.post(
+        hide.group(1), data={"csrf_token": csrf(page), f"hide-{scope}-reason": "Names a person"}
+    ).text
+    [hidden] = [item for item in items(page) if "The risk scales were hard" in item]
+    assert "is-hidden" in hidden and "Hidden: Names a person" in hidden
+    assert "The risk scales were hard" not in client_for(MEMBER).http.get(session).text
+
+
+def test_a_members_own_session_offers_no_feedback(client_for: Callable[[str], GraphQLClient]) -> None:
+    member = client_for("member@muller.example")
+    cluster_id = member.data("{ clusters { edges { node { id sessions { key } } } } }")["clusters"]["edges"][0]["node"]
+    own = next(s["key"] for s in cluster_id["sessions"] if s["key"].startswith("gap-analysis:"))
+    page = member.http.get(f"/clusters/{cluster_id['id']}/sessions/{own}")
+    assert page.status_code == 200
+    assert "Share feedback" not in page.text
+    training = member.http.get(f"/clusters/{cluster_id['id']}/sessions/module:1")
+    assert "Share feedback" in training.text

@@ -1,0 +1,35 @@
+"""The organisations page: registering one, a refusal beside its field, a forged form refused."""
+
+from __future__ import annotations
+
+import re
+
+from backend.services import Services
+from tests.api.conftest import ALPINE_ADMIN, events_in_log
+from tests.api.page_support import ClientFor, csrf
+
+
+def test_a_form_error_is_shown_next_to_its_field_and_nothing_is_written(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    token = csrf(admin.http.get("/organisations").text)
+    before = events_in_log(demo_services)
+    response = admin.http.post(
+        "/organisations", data={"csrf_token": token, "name": "Minus Ltd", "sector": "Retail", "employeeCount": "-2"}
+    )
+    assert response.status_code == 422
+    field = re.search(r'<div class="field has-error">\s*<label for="employeeCount">.*?</div>', response.text, re.S)
+    assert field is not None and "Must be a whole number from 1" in field.group(0)
+    assert 'value="Minus Ltd"' in response.text  # what the user typed is kept
+    assert events_in_log(demo_services) == before
+
+
+def test_a_forged_form_is_refused(client_for: ClientFor, demo_services: Services) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    before = events_in_log(demo_services)
+    response = admin.http.post(
+        "/organisations", data={"csrf_token": "forged", "name": "X", "sector": "Y", "employeeCount": "3"}
+    )
+    assert response.status_code == 403
+    assert events_in_log(demo_services) == before
