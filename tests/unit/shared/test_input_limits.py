@@ -50,7 +50,7 @@ from domain.tenancy.account import Role
 from domain.tenancy.commands import ChangeProgrammeTemplate, CreateConsultancy, OpenAccount
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
-DOC = Path(__file__).parents[2] / "docs" / "input-limits.md"
+DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
 COMMAND_MODULES = (
     tenancy_commands,
     organisations_commands,
