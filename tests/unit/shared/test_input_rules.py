@@ -19,8 +19,8 @@ from domain.programme_template.template import DEFAULT_TEMPLATE, MODULES_MAX, Pr
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import business_date, multi_line, natural_key, single_line
 from domain.tenancy.consultancy import Consultancy
-from tests.unit.programme_scenario import Scenario
 from tests.unit.clusters.test_cluster import ACTOR, running
+from tests.unit.programme_scenario import Scenario
 
 CONTROL_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cc"]
 LINE_BREAKS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
