@@ -159,7 +159,7 @@ def tenant_create(name: str, slug: str) -> None:
     """Create a consultancy."""
     services = _services()
     try:
-        services.app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, name, slug))
+        services.app.handle(CreateConsultancy(SYSTEM_ACTOR, name, slug))
         services.runner.catch_up()
         console.print(f"Created consultancy {name} ({slug}).")
     except DomainError as error:
@@ -185,7 +185,7 @@ def tenant_add_user(
         tenant_id = consultancy_id(slug)
         member_of = organisation_id(tenant_id, organisation) if organisation else None
         cmd = OpenAccount(tenant_id, SYSTEM_ACTOR, email, display_name, hash_password(password), tuple(role), member_of)
-        services.app.open_account(cmd)
+        services.app.handle(cmd)
         services.runner.catch_up()
         console.print(f"Opened an account for {email}.")
     except DomainError as error:

@@ -153,7 +153,7 @@ class DemoSeeder:
         try:
             consultancy = self.app.get(Consultancy, self.tenant_id, self.tenant_id)
         except NotFound:
-            self._run(self.app.create_consultancy, CreateConsultancy(self.actor, self.tenant.name, self.tenant.slug))
+            self._run(self.app.handle, CreateConsultancy(self.actor, self.tenant.name, self.tenant.slug))
             return True
         return consultancy.name == self.tenant.name
 
@@ -168,7 +168,7 @@ class DemoSeeder:
         email, name = person
         if not self.app.exists(Account, self.tenant_id, account_id(email)):
             cmd = OpenAccount(self.tenant_id, self.actor, email, name, self._password(), (role,), organisation)
-            self._run(self.app.open_account, cmd)
+            self._run(self.app.handle, cmd)
 
     def _password(self) -> str:
         """Hashed once per consultancy, and only when an account is missing: hashing is slow on purpose."""

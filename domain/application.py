@@ -14,6 +14,7 @@ from domain.shared.errors import ValidationFailed
 from domain.shared.service import CommandService, Saved
 from domain.tenancy.account import Account, Role
 from domain.tenancy.consultancy import Consultancy
+from domain.tenancy.handlers import HANDLERS as TENANCY_HANDLERS
 from domain.tenancy.service import TenancyCommands
 
 __all__ = ["Cordee", "Saved"]
@@ -42,7 +43,7 @@ class Cordee(TenancyCommands, ProgrammeCommands):
     def _current_template(self, tenant_id: UUID) -> ProgrammeTemplate:
         return self.get(Consultancy, tenant_id, tenant_id, "tenant_id").template
 
-    def _check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
+    def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
         self.get(Organisation, tenant_id, organisation_id, "organisation_id")
 
 
@@ -59,4 +60,5 @@ def _handlers(application: type[CommandService]) -> dict[type, Callable[[Any, An
     return handlers
 
 
-HANDLERS = _handlers(Cordee)
+HANDLERS = {**_handlers(Cordee), **TENANCY_HANDLERS}
+"""Tenancy's registry is explicit; the programme's commands are still found from the methods that take one."""

@@ -46,8 +46,8 @@ class Tenant:
 
     def __init__(self, services: Services, slug: str) -> None:
         app = services.app
-        self.id = app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, f"Consultancy {slug}", slug)).aggregate_id
-        self.coach = app.open_account(
+        self.id = app.handle(CreateConsultancy(SYSTEM_ACTOR, f"Consultancy {slug}", slug)).aggregate_id
+        self.coach = app.handle(
             OpenAccount(self.id, SYSTEM_ACTOR, f"coach@{slug}.example", "Coach", "$argon2id$x", (Role.COACH,))
         ).aggregate_id
         self.cluster = app.form_cluster(FormCluster(self.id, SYSTEM_ACTOR, "Cluster", self.coach)).aggregate_id

@@ -46,8 +46,8 @@ class Counter(Aggregate):
 
 def save_through_the_application(services: Services, target: int) -> int:
     app, actor = services.app, SYSTEM_ACTOR
-    tenant = app.create_consultancy(CreateConsultancy(actor, "Bench Consultancy", "bench")).aggregate_id
-    coach = app.open_account(OpenAccount(tenant, actor, "coach@bench.example", "Coach", "$argon2id$x", (Role.COACH,)))
+    tenant = app.handle(CreateConsultancy(actor, "Bench Consultancy", "bench")).aggregate_id
+    coach = app.handle(OpenAccount(tenant, actor, "coach@bench.example", "Coach", "$argon2id$x", (Role.COACH,)))
     saved, cluster_number = 2, 0
     while saved < target:
         cluster_number += 1

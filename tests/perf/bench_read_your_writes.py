@@ -76,8 +76,8 @@ class Cluster:
 
 def running_clusters(services: Services, count: int) -> list[Cluster]:
     app, actor = services.app, SYSTEM_ACTOR
-    tenant = app.create_consultancy(CreateConsultancy(actor, "Bench Consultancy", "bench")).aggregate_id
-    coach = app.open_account(
+    tenant = app.handle(CreateConsultancy(actor, "Bench Consultancy", "bench")).aggregate_id
+    coach = app.handle(
         OpenAccount(tenant, actor, "coach@bench.example", "Coach", "$argon2id$x", (Role.COACH,))
     ).aggregate_id
     clusters = []

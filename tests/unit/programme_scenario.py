@@ -27,8 +27,8 @@ class Scenario:
 
     def __init__(self, started_on: date = date(2026, 3, 2), plan_from: date | None = None) -> None:
         self.app = app = Cordee()
-        self.tenant = app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, "Alpine", "alpine")).aggregate_id
-        self.coach = app.open_account(
+        self.tenant = app.handle(CreateConsultancy(SYSTEM_ACTOR, "Alpine", "alpine")).aggregate_id
+        self.coach = app.handle(
             OpenAccount(self.tenant, SYSTEM_ACTOR, "coach@alpine.example", "Claire", "$argon2id$x", (Role.COACH,))
         ).aggregate_id
         self.members = [

@@ -181,15 +181,15 @@ def _admit(criterion: str) -> Callable[[Scenario, str], object]:
 
 TextCall = Callable[[Scenario, str], object]
 TEXT_CALLS: dict[tuple[str, str], TextCall] = {
-    ("CreateConsultancy", "name"): lambda s, t: s.app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, t, "other")),
-    ("CreateConsultancy", "slug"): lambda s, t: s.app.create_consultancy(CreateConsultancy(SYSTEM_ACTOR, "Other", t)),
-    ("OpenAccount", "email"): lambda s, t: s.app.open_account(
+    ("CreateConsultancy", "name"): lambda s, t: s.app.handle(CreateConsultancy(SYSTEM_ACTOR, t, "other")),
+    ("CreateConsultancy", "slug"): lambda s, t: s.app.handle(CreateConsultancy(SYSTEM_ACTOR, "Other", t)),
+    ("OpenAccount", "email"): lambda s, t: s.app.handle(
         OpenAccount(s.tenant, SYSTEM_ACTOR, t, "Ana", "$argon2id$x", (Role.COACH,))
     ),
-    ("OpenAccount", "display_name"): lambda s, t: s.app.open_account(
+    ("OpenAccount", "display_name"): lambda s, t: s.app.handle(
         OpenAccount(s.tenant, SYSTEM_ACTOR, "ana@alpine.example", t, "$argon2id$x", (Role.COACH,))
     ),
-    ("OpenAccount", "password_hash"): lambda s, t: s.app.open_account(
+    ("OpenAccount", "password_hash"): lambda s, t: s.app.handle(
         OpenAccount(s.tenant, SYSTEM_ACTOR, "ana@alpine.example", "Ana", t, (Role.COACH,))
     ),
     ("ChangeProgrammeTemplate", "template.modules[]"): lambda s, t: _template(s, modules=(t, "Risk assessment")),

@@ -1,0 +1,36 @@
+"""What a feature's command handlers need of the application, as small explicit ports.
+
+The application implements them; a feature names only the ports it uses, so features that must not know each
+other never import each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+from uuid import UUID
+
+from domain.shared.aggregate import TenantAggregate
+from domain.shared.service import Saved
+
+A = TypeVar("A", bound=TenantAggregate)
+
+
+class Store(Protocol):
+    """Tenant-checked loading and conflict-aware saving."""
+
+    def get(self, kind: type[A], tenant_id: UUID, aggregate_id: UUID, field: str = "id") -> A: ...
+
+    def save_new(self, aggregate: TenantAggregate, field: str, message: str) -> Saved: ...
+
+    def save_changes(self, aggregate: TenantAggregate) -> Saved: ...
+
+
+class Organisations(Protocol):
+    """Does this organisation exist in the tenant (NotFound on `organisation_id` otherwise)."""
+
+    def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None: ...
+
+
+Handler = Callable[[Any, Any], Saved]
+"""A command handler: (the application, seen through the ports it needs; the command) → what was saved."""
