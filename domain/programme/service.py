@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from uuid import UUID
 
@@ -29,12 +28,12 @@ from domain.engagement.commands import (
     RecordCertified,
     RecordIsmsEstablished,
 )
+from domain.feedback import handlers as feedback_handlers
 from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
-from domain.feedback.feedback_item import FeedbackItem
 from domain.organisations.commands import RegisterOrganisation
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
-from domain.shared.errors import Conflict, NotFound, ValidationFailed
+from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.service import CommandService, Saved
 
 
@@ -174,30 +173,18 @@ class ProgrammeCommands(CommandService):
     # Feedback
 
     def share_feedback(self, cmd: ShareFeedback) -> Saved:
-        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        cluster.check_feedback_allowed(cmd.session_key, cmd.organisation_id)
-        item = FeedbackItem.share(
-            cmd.tenant_id,
-            cmd.actor_id,
-            uuid.uuid4(),
-            cmd.cluster_id,
-            cmd.session_key,
-            cmd.organisation_id,
-            cmd.kind,
-            cmd.text,
-            cmd.signed_by,
-        )
-        return self.save_changes(item)
+        return feedback_handlers.share_feedback(self, cmd)
 
     def withdraw_feedback(self, cmd: WithdrawFeedback) -> Saved:
-        item = self._feedback(cmd.tenant_id, cmd.cluster_id, cmd.item_id)
-        item.withdraw(cmd.actor_id, cmd.acting_organisation_id)
-        return self.save_changes(item)
+        return feedback_handlers.withdraw_feedback(self, cmd)
 
     def hide_feedback(self, cmd: HideFeedback) -> Saved:
-        item = self._feedback(cmd.tenant_id, cmd.cluster_id, cmd.item_id)
-        item.hide(cmd.actor_id, cmd.reason)
-        return self.save_changes(item)
+        return feedback_handlers.hide_feedback(self, cmd)
+
+    def check_feedback_allowed(
+        self, tenant_id: UUID, cluster_id: UUID, session_key: str, organisation_id: UUID
+    ) -> None:
+        self._cluster(tenant_id, cluster_id).check_feedback_allowed(session_key, organisation_id)
 
     # Hooks answered by the composing application
 
@@ -214,12 +201,6 @@ class ProgrammeCommands(CommandService):
 
     def _cluster(self, tenant_id: UUID, cluster_id: UUID) -> Cluster:
         return self.get(Cluster, tenant_id, cluster_id, "cluster_id")
-
-    def _feedback(self, tenant_id: UUID, cluster_id: UUID, item_id: UUID) -> FeedbackItem:
-        item = self.get(FeedbackItem, tenant_id, item_id, "item_id")
-        if item.cluster_id != cluster_id:
-            raise NotFound("No feedback item with this id in the cluster.", "item_id")
-        return item
 
     def _proposal(self, cluster: Cluster, template: ProgrammeTemplate, starts_on: date) -> PlanProposal:
         unavailability = {

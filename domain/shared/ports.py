@@ -34,3 +34,11 @@ class Organisations(Protocol):
 
 Handler = Callable[[Any, Any], Saved]
 """A command handler: (the application, seen through the ports it needs; the command) → what was saved."""
+
+
+class SessionFeedback(Protocol):
+    """May this active member share feedback about this session of the cluster (ValidationFailed otherwise)."""
+
+    def check_feedback_allowed(
+        self, tenant_id: UUID, cluster_id: UUID, session_key: str, organisation_id: UUID
+    ) -> None: ...
