@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, get_type_hints
 from uuid import UUID
 
+from domain.assessment.handlers import HANDLERS as ASSESSMENT_HANDLERS
 from domain.feedback.handlers import HANDLERS as FEEDBACK_HANDLERS
 from domain.legacy_topics import register_legacy_topics
 from domain.organisations.organisation import Organisation
@@ -61,6 +62,6 @@ def _handlers(application: type[CommandService]) -> dict[type, Callable[[Any, An
     return handlers
 
 
-HANDLERS = {**_handlers(Cordee), **TENANCY_HANDLERS, **FEEDBACK_HANDLERS}
-"""Tenancy's and feedback's registries are explicit; the other programme commands are still found from the
-methods that take one command."""
+HANDLERS = {**_handlers(Cordee), **TENANCY_HANDLERS, **FEEDBACK_HANDLERS, **ASSESSMENT_HANDLERS}
+"""The registries of tenancy, feedback and assessment are explicit; the other programme commands are still
+found from the methods that take one command."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from domain.assessment import handlers as assessment_handlers
 from domain.assessment.commands import AssessGap
-from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.clusters.cluster import Cluster, MemberUnavailable
 from domain.clusters.commands import (
     AcceptPlan,
@@ -149,26 +149,12 @@ class ProgrammeCommands(CommandService):
     # Gap analysis
 
     def assess_gap(self, cmd: AssessGap) -> Saved:
-        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        cluster.check_member_can_be_assessed(cmd.organisation_id)
-        ceiling = (cluster.template or self._current_template(cmd.tenant_id)).coaching_ceiling_half_days
-        identifier = gap_analysis_id(cmd.tenant_id, cmd.cluster_id, cmd.organisation_id)
-        if not self.exists(GapAnalysis, cmd.tenant_id, identifier):
-            analysis = GapAnalysis.assess_first(
-                cmd.tenant_id,
-                cmd.actor_id,
-                cmd.cluster_id,
-                cmd.organisation_id,
-                cmd.visited_on,
-                cmd.analysed_on,
-                cmd.clause_levels,
-                cmd.theme_levels,
-                ceiling,
-            )
-            return self.save_new(analysis, "organisation_id", "The first assessment was recorded at the same moment.")
-        analysis = self.get(GapAnalysis, cmd.tenant_id, identifier)
-        analysis.reassess(cmd.actor_id, cmd.visited_on, cmd.analysed_on, cmd.clause_levels, cmd.theme_levels, ceiling)
-        return self.save_changes(analysis)
+        return assessment_handlers.assess_gap(self, cmd)
+
+    def assessable_member_ceiling(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> int:
+        cluster = self._cluster(tenant_id, cluster_id)
+        cluster.check_member_can_be_assessed(organisation_id)
+        return (cluster.template or self._current_template(tenant_id)).coaching_ceiling_half_days
 
     # Feedback
 

@@ -21,6 +21,8 @@ class Store(Protocol):
 
     def get(self, kind: type[A], tenant_id: UUID, aggregate_id: UUID, field: str = "id") -> A: ...
 
+    def exists(self, kind: type[A], tenant_id: UUID, aggregate_id: UUID) -> bool: ...
+
     def save_new(self, aggregate: TenantAggregate, field: str, message: str) -> Saved: ...
 
     def save_changes(self, aggregate: TenantAggregate) -> Saved: ...
@@ -42,3 +44,10 @@ class SessionFeedback(Protocol):
     def check_feedback_allowed(
         self, tenant_id: UUID, cluster_id: UUID, session_key: str, organisation_id: UUID
     ) -> None: ...
+
+
+class MemberAssessment(Protocol):
+    """The coaching ceiling an assessment estimates against, once the member is found assessable
+    (an active member of a cluster that is not closed; ValidationFailed otherwise)."""
+
+    def assessable_member_ceiling(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> int: ...
