@@ -9,6 +9,7 @@ from uuid import UUID
 from domain.assessment.handlers import HANDLERS as ASSESSMENT_HANDLERS
 from domain.feedback.handlers import HANDLERS as FEEDBACK_HANDLERS
 from domain.legacy_topics import register_legacy_topics
+from domain.organisations.handlers import HANDLERS as ORGANISATIONS_HANDLERS
 from domain.organisations.organisation import Organisation
 from domain.programme.service import ProgrammeCommands
 from domain.programme_template.template import ProgrammeTemplate
@@ -62,6 +63,12 @@ def _handlers(application: type[CommandService]) -> dict[type, Callable[[Any, An
     return handlers
 
 
-HANDLERS = {**_handlers(Cordee), **TENANCY_HANDLERS, **FEEDBACK_HANDLERS, **ASSESSMENT_HANDLERS}
-"""The registries of tenancy, feedback and assessment are explicit; the other programme commands are still
-found from the methods that take one command."""
+HANDLERS = {
+    **_handlers(Cordee),
+    **TENANCY_HANDLERS,
+    **ORGANISATIONS_HANDLERS,
+    **FEEDBACK_HANDLERS,
+    **ASSESSMENT_HANDLERS,
+}
+"""The registries of tenancy, organisations, feedback and assessment are explicit; the other programme
+commands are still found from the methods that take one command."""

@@ -30,6 +30,7 @@ from domain.engagement.commands import (
 )
 from domain.feedback import handlers as feedback_handlers
 from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
+from domain.organisations import handlers as organisations_handlers
 from domain.organisations.commands import RegisterOrganisation
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
@@ -43,8 +44,7 @@ class ProgrammeCommands(CommandService):
     # Organisations and clusters
 
     def register_organisation(self, cmd: RegisterOrganisation) -> Saved:
-        organisation = Organisation.register(cmd.tenant_id, cmd.actor_id, cmd.name, cmd.sector, cmd.employee_count)
-        return self.save_new(organisation, "name", "An organisation with this name is already registered.")
+        return organisations_handlers.register_organisation(self, cmd)
 
     def form_cluster(self, cmd: FormCluster) -> Saved:
         self._check_coach(cmd.tenant_id, cmd.coach_id, "coach_id")
