@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         principal = principal_from_request(services, request)
         if principal is None:
             return None
-        consultancy = services.queries.consultancy(scope_for(principal))
+        consultancy = services.queries.tenancy.consultancy(scope_for(principal))
         return Viewer(
             account_id=str(principal.account_id),
             display_name=principal.display_name,

@@ -121,7 +121,7 @@ def projections_status() -> None:
             return
         parked = Table("tenant", "slug", "projection", "parked events", "error")
         for tenant, projection, count, error in health.parked:
-            consultancy = services.queries.consultancy(Scope(tenant))
+            consultancy = services.queries.tenancy.consultancy(Scope(tenant))
             slug = consultancy.slug if consultancy else "?"
             parked.add_row(str(tenant), slug, projection, str(count), error or "")
         console.print(parked)

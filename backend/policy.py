@@ -90,7 +90,7 @@ def authorize(principal: Principal, action: Action) -> None:
 def authorize_on_cluster(principal: Principal, action: Action, queries: ReadQueries, cluster_id: UUID) -> None:
     """Allowed only on a cluster the principal can see; one it cannot see does not exist for it."""
     authorize(principal, action)
-    if queries.cluster(scope_for(principal), cluster_id) is None:
+    if queries.clusters.cluster(scope_for(principal), cluster_id) is None:
         raise NotFound("No cluster with this id.", "cluster_id")
 
 
@@ -114,18 +114,20 @@ def authorize_command(
     """Allowed only on a cluster in view, and on what the command names only if that is in view too."""
     authorize_on_cluster(principal, action, queries, cluster_id)
     scope = scope_for(principal)
-    if named.candidate is not None and queries.organisation(scope, named.candidate) is None:
+    if named.candidate is not None and queries.organisations.organisation(scope, named.candidate) is None:
         raise NotFound(NO_ORGANISATION, "organisation_id")
     if named.member is not None:
         if principal.has_role(MEMBER) and principal.organisation_id != named.member:
             raise Forbidden("You act for your own organisation only.")
-        if not queries.member_in_view(scope, cluster_id, named.member):
+        if not queries.clusters.member_in_view(scope, cluster_id, named.member):
             raise ValidationFailed("organisation_id", NOT_A_MEMBER)
-    if named.session_key is not None and not queries.session_in_view(scope, cluster_id, named.session_key):
+    if named.session_key is not None and not queries.clusters.session_in_view(scope, cluster_id, named.session_key):
         raise ValidationFailed("session_key", NO_SESSION)
-    if any(not queries.member_in_view(scope, cluster_id, named_one) for named_one in named.attendance):
+    if any(not queries.clusters.member_in_view(scope, cluster_id, named_one) for named_one in named.attendance):
         raise ValidationFailed("attendance.organisation_id", NOT_EXPECTED)
-    if named.feedback_item is not None and not queries.feedback_item_in_view(scope, cluster_id, named.feedback_item):
+    if named.feedback_item is not None and not queries.feedback.feedback_item_in_view(
+        scope, cluster_id, named.feedback_item
+    ):
         raise NotFound(NO_FEEDBACK_ITEM, "item_id")
 
 

@@ -17,10 +17,10 @@ from backend.eventstore import event_store_environment
 from backend.settings import Settings
 from domain.application import Cordee, Saved
 from domain.shared.errors import DomainError
+from projections.core.runner import ProjectionRunner
+from projections.core.store import ReadStore, create_read_engine
+from projections.features import build_projections, define_read_tables
 from projections.queries import ReadQueries
-from projections.registry import build_projections
-from projections.runner import ProjectionRunner
-from projections.store import ReadStore, create_read_engine
 
 C = TypeVar("C")
 log = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ class Services:
 
 def build_services(settings: Settings) -> Services:
     app = Cordee(env=event_store_environment(settings))
-    store = ReadStore(create_read_engine(settings.read_database_url))
+    store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables())
     store.create_tables()
     sessions = SessionStore(store.engine, timedelta(hours=settings.session_hours))
     sessions.create_table()

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, text
 
-from projections.registry import build_projections
-from projections.runner import DEFAULT_SHARD, ProjectionRunner
-from projections.schema import define_read_tables
-from projections.store import ReadStore
+from projections.core.checksum import _canonical, checksum
+from projections.core.runner import DEFAULT_SHARD, ProjectionRunner
+from projections.core.store import ReadStore
+from projections.features import build_projections, define_read_tables
 
 REBUILD_PREFIX = "rebuild_"
 
@@ -49,24 +45,4 @@ def _swap(conn: Connection, live: ReadStore, fresh: ReadStore) -> None:
             conn.execute(text(f"ALTER INDEX {table.name}_pkey RENAME TO {name}_pkey"))
 
 
-def checksum(store: ReadStore) -> str:
-    """A SHA-256 of every read row (tracking and parked events aside), tables by name, rows in primary-key order."""
-    digest = hashlib.sha256()
-    operational = (store.tables.tracking, store.tables.parked_events)
-    tables = sorted((t for t in store.tables.all() if t not in operational), key=lambda t: t.name)
-    with store.reading() as conn:
-        for table in tables:
-            digest.update(f"table {store.tables.unprefixed(table)}\n".encode())
-            for row in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings():
-                canonical = {key: _canonical(value) for key, value in row.items()}
-                digest.update(json.dumps(canonical, sort_keys=True).encode() + b"\n")
-    return digest.hexdigest()
-
-
-def _canonical(value: Any) -> Any:
-    if isinstance(value, datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return aware.astimezone(UTC).isoformat()
-    if isinstance(value, date | UUID):
-        return str(value)
-    return value
+__all__ = ["REBUILD_PREFIX", "_canonical", "checksum", "rebuild"]

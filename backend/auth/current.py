@@ -19,7 +19,7 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
     session = services.sessions.find(token)
     if session is None:
         return None
-    account = services.queries.account(Scope(session.tenant_id), session.account_id)
+    account = services.queries.tenancy.account(Scope(session.tenant_id), session.account_id)
     if account is None:
         return None
     return Principal(

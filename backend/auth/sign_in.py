@@ -41,7 +41,7 @@ class PasswordSignIn:
         if standing.locked:
             log.warning("Sign-in refused while locked: %s", where)
             return None
-        found = await anyio.to_thread.run_sync(self.services.queries.sign_in, attempt.email)
+        found = await anyio.to_thread.run_sync(self.services.queries.tenancy.sign_in, attempt.email)
         # An unknown e-mail is checked against a dummy hash: the same work, the same time.
         known_hash = found.password_hash if found else None
         matches = await anyio.to_thread.run_sync(verify_password, known_hash, attempt.password)

@@ -37,15 +37,19 @@ def _feed(services: Services, request: Request, cluster_id: str, organisation_id
         raise HTTPException(status_code=401, detail="Sign in first.")
     scope, queries = scope_for(principal), services.queries
     cluster_key = _uuid(cluster_id)
-    cluster = queries.cluster(scope, cluster_key) if cluster_key else None
+    cluster = queries.clusters.cluster(scope, cluster_key) if cluster_key else None
     if cluster is None:
         raise HTTPException(status_code=404, detail="No such cluster in your view.")
-    names = {m.organisation.organisation_id: m.organisation.name for m in queries.members(scope, cluster.cluster_id)}
+    names = {
+        m.organisation.organisation_id: m.organisation.name for m in queries.clusters.members(scope, cluster.cluster_id)
+    }
     member = _uuid(organisation_id) if organisation_id is not None else None
     if organisation_id is not None and member not in names:
         raise HTTPException(status_code=404, detail="No such member in your view.")
     sessions = [
-        s for s in queries.sessions(scope, cluster.cluster_id) if member is None or s.organisation_id in (None, member)
+        s
+        for s in queries.clusters.sessions(scope, cluster.cluster_id)
+        if member is None or s.organisation_id in (None, member)
     ]
     body = cluster_calendar(cluster, sessions, names, request.url.hostname or "cordee")
     disposition = content_disposition(f"{cluster.name}.ics")

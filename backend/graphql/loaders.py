@@ -30,13 +30,17 @@ class RequestLoaders:
         self._read: dict[tuple[str, UUID], dict[UUID, Any]] = {}
 
     def coaching_half_days(self, cluster_id: UUID, organisation_id: UUID) -> list[CoachingRow]:
-        return self._member_part("coaching", self.queries.coaching_half_days_by_member, cluster_id, organisation_id)
+        return self._member_part(
+            "coaching", self.queries.engagement.coaching_half_days_by_member, cluster_id, organisation_id
+        )
 
     def assessments(self, cluster_id: UUID, organisation_id: UUID) -> list[AssessmentRow]:
-        return self._member_part("assessments", self.queries.assessments_by_member, cluster_id, organisation_id)
+        return self._member_part(
+            "assessments", self.queries.assessment.assessments_by_member, cluster_id, organisation_id
+        )
 
     def overrides(self, cluster_id: UUID, organisation_id: UUID) -> list[OverrideRow]:
-        return self._member_part("overrides", self.queries.overrides_by_member, cluster_id, organisation_id)
+        return self._member_part("overrides", self.queries.engagement.overrides_by_member, cluster_id, organisation_id)
 
     def _member_part(
         self,

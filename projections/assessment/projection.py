@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import insert
 
 from domain.assessment.gap_analysis import GapAnalysis
-from projections.projection import Projection
-from projections.schema import ReadTables
-from projections.writer import GroupedWriter
+from projections.core.projection import Projection
+from projections.core.tables import ReadTables
+from projections.core.writer import GroupedWriter
 
 
 class AssessmentProjection(Projection):

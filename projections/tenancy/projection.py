@@ -9,9 +9,9 @@ from sqlalchemy import bindparam, insert, update
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.tenancy.account import Account
 from domain.tenancy.consultancy import Consultancy
-from projections.projection import Projection
-from projections.schema import ReadTables
-from projections.writer import GroupedWriter
+from projections.core.projection import Projection
+from projections.core.tables import ReadTables
+from projections.core.writer import GroupedWriter
 
 
 class TenancyProjection(Projection):

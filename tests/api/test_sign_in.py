@@ -18,7 +18,7 @@ from backend.app import create_app
 from backend.auth.throttle import SignInThrottle, Standing, ThrottleRules, sign_in_failures, subject_hash
 from backend.demo import DEMO_PASSWORD
 from backend.services import Services
-from projections.store import create_read_engine
+from projections.core.store import create_read_engine
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH
 
 REFUSED = "E-mail address or password is not right."

@@ -33,10 +33,10 @@ from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import Conflict, NotFound
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
-from projections.programme.projection import ProgrammeProjection
+from projections.clusters.projection import ProgrammeProjection
+from projections.core.runner import ProjectionRunner
 from projections.queries import Scope
 from projections.rebuild import checksum, rebuild
-from projections.runner import ProjectionRunner
 
 EVIDENCE = AdmissionCriteria("9 employees", "Commitment letter, 2026-02-01", "Budget approved")
 
@@ -145,10 +145,12 @@ class ApplicationCase:
         services.runner.start()
         saved = services.execute(services.app.log_coaching_half_day, tenant.coaching(tenant.members[0]))
         assert saved.position == self.events_in_log(services)
-        [member] = [m for m in services.queries.members(Scope(tenant.id), tenant.cluster) if m.coaching_half_days_used]
+        [member] = [
+            m for m in services.queries.clusters.members(Scope(tenant.id), tenant.cluster) if m.coaching_half_days_used
+        ]
         assert member.organisation.organisation_id == tenant.members[0]
         assert member.coaching_half_days_used == 1
-        cluster = services.queries.cluster(Scope(tenant.id), tenant.cluster)
+        cluster = services.queries.clusters.cluster(Scope(tenant.id), tenant.cluster)
         assert cluster is not None and (cluster.status, cluster.member_count) == ("running", 3)
 
     # Isolation
@@ -168,9 +170,11 @@ class ApplicationCase:
             services.app.get(Cluster, harbour.id, uuid4())
         assert self.events_in_log(services) == before
         services.runner.catch_up()
-        assert services.queries.cluster(Scope(harbour.id), alpine.cluster) is None
-        assert services.queries.members(Scope(harbour.id), alpine.cluster) == []
-        assert services.queries.coaching_half_days(Scope(harbour.id), alpine.cluster, alpine.members[0]) == []
+        assert services.queries.clusters.cluster(Scope(harbour.id), alpine.cluster) is None
+        assert services.queries.clusters.members(Scope(harbour.id), alpine.cluster) == []
+        assert (
+            services.queries.engagement.coaching_half_days(Scope(harbour.id), alpine.cluster, alpine.members[0]) == []
+        )
 
     # Conflicts
 
@@ -221,7 +225,7 @@ class ApplicationCase:
         first = checksum(services.store)
         rebuild(services.app, services.store)
         assert first == checksum(services.store) == incremental
-        assert services.queries.cluster(Scope(tenant.id), tenant.cluster) is not None
+        assert services.queries.clusters.cluster(Scope(tenant.id), tenant.cluster) is not None
         last = self.events_in_log(services)
         assert set(services.runner.positions().values()) == {last}
 
@@ -319,5 +323,5 @@ class ApplicationCase:
             thread.join()
         rows = self.coaching_rows(services)
         assert len(rows) == len(set(rows)) == 28
-        used = [m.coaching_half_days_used for m in services.queries.members(Scope(tenant.id), tenant.cluster)]
+        used = [m.coaching_half_days_used for m in services.queries.clusters.members(Scope(tenant.id), tenant.cluster)]
         assert sum(used) == 28

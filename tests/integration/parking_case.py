@@ -12,11 +12,11 @@ from backend.services import Services
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
 from domain.shared.aggregate import SYSTEM_ACTOR
+from projections.core.runner import ProjectionRunner, ReplayResult
+from projections.core.writer import GroupedWriter
 from projections.feedback.projection import FeedbackProjection
 from projections.queries import Scope
 from projections.rebuild import checksum, rebuild
-from projections.runner import ProjectionRunner, ReplayResult
-from projections.writer import GroupedWriter
 from tests.integration.application_case import Tenant
 
 
@@ -64,7 +64,7 @@ class ParkingCase:
         return recording.notification.id
 
     def feedback_texts(self, services: Services, tenant: Tenant) -> list[str]:
-        return [item.text for item in services.queries.feedback(Scope(tenant.id), tenant.cluster)]
+        return [item.text for item in services.queries.feedback.feedback(Scope(tenant.id), tenant.cluster)]
 
     def share(self, tenant: Tenant, text: str) -> ShareFeedback:
         return ShareFeedback(
@@ -84,7 +84,9 @@ class ParkingCase:
 
         assert self.feedback_texts(services, harbour) == ["Clear", "Useful"]
         assert self.feedback_texts(services, alpine) == ["Clear"]
-        [member] = [m for m in services.queries.members(Scope(alpine.id), alpine.cluster) if m.coaching_half_days_used]
+        [member] = [
+            m for m in services.queries.clusters.members(Scope(alpine.id), alpine.cluster) if m.coaching_half_days_used
+        ]
         assert member.organisation.organisation_id == alpine.members[0]
         parked = services.runner.parked_events()
         assert [(p.tenant_id, p.projection, p.notification_id) for p in parked] == [

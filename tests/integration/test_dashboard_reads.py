@@ -23,7 +23,7 @@ from frontend.clusters.overview import DASHBOARD
 
 
 def principal(services: Services, email: str) -> Principal:
-    found = services.queries.sign_in(email)
+    found = services.queries.tenancy.sign_in(email)
     assert found is not None
     a = found.account
     roles = frozenset(Role(role) for role in a.roles)
@@ -67,7 +67,9 @@ def dashboard(services: Services, viewer: Principal, cluster_id: UUID) -> dict[s
 
 
 def luxembourg(services: Services, viewer: Principal) -> UUID:
-    [cluster] = [c for c in services.queries.clusters(scope_for(viewer), 50, None) if c.name == "Luxembourg SMEs 2026"]
+    [cluster] = [
+        c for c in services.queries.clusters.clusters(scope_for(viewer), 50, None) if c.name == "Luxembourg SMEs 2026"
+    ]
     return cluster.cluster_id
 
 
@@ -91,14 +93,14 @@ def test_the_batched_reads_show_what_the_per_member_reads_show(demo_services: Se
         viewer = principal(demo_services, email)
         scope, cluster_id = scope_for(viewer), luxembourg(demo_services, viewer)
         members = dashboard(demo_services, viewer, cluster_id)["members"]
-        expected = [m.organisation.organisation_id for m in queries.members(scope, cluster_id)]
+        expected = [m.organisation.organisation_id for m in queries.clusters.members(scope, cluster_id)]
         assert [UUID(m["organisation"]["id"]) for m in members] == expected
         assert len(members) == (1 if email.startswith("member@") else 3)
         for member, organisation_id in zip(members, expected, strict=True):
-            ledger = queries.coaching_half_days(scope, cluster_id, organisation_id)
+            ledger = queries.engagement.coaching_half_days(scope, cluster_id, organisation_id)
             assert [c["entryNumber"] for c in member["coachingHalfDays"]] == [c.entry_number for c in ledger]
             assert [c["workDone"] for c in member["coachingHalfDays"]] == [c.work_done for c in ledger]
-            analyses = queries.assessments(scope, cluster_id, organisation_id)
+            analyses = queries.assessment.assessments(scope, cluster_id, organisation_id)
             estimated = analyses[-1].estimated_half_days if analyses else None
             assert member["coachingHalfDaysEstimated"] == estimated
 
@@ -111,7 +113,9 @@ def test_a_coach_of_another_tenant_reads_nothing_through_the_same_prepared_state
     assert dashboard(demo_services, alpine, cluster_id)["__typename"] == "Cluster"
     assert dashboard(demo_services, harbour, cluster_id)["__typename"] == "NotFoundError"
     queries, scope = demo_services.queries, scope_for(harbour)
-    assert queries.members(scope, cluster_id) == []
-    assert queries.coaching_half_days_by_member(scope, cluster_id) == {}
-    assert queries.assessments_by_member(scope, cluster_id) == {}
-    assert all(o.name not in {"Boulangerie Muller", "Kirchberg Dental"} for o in queries.organisations(scope))
+    assert queries.clusters.members(scope, cluster_id) == []
+    assert queries.engagement.coaching_half_days_by_member(scope, cluster_id) == {}
+    assert queries.assessment.assessments_by_member(scope, cluster_id) == {}
+    assert all(
+        o.name not in {"Boulangerie Muller", "Kirchberg Dental"} for o in queries.organisations.organisations(scope)
+    )

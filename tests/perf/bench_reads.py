@@ -93,7 +93,7 @@ async def repeated(call: Callable[[], Awaitable[Any]], runs: int, repeats: int) 
 
 
 def coach_principal(services: Services) -> Principal:
-    found = services.queries.sign_in(COACH)
+    found = services.queries.tenancy.sign_in(COACH)
     assert found is not None
     account = found.account
     return Principal(
@@ -103,7 +103,7 @@ def coach_principal(services: Services) -> Principal:
 
 def dashboard_cluster_id(services: Services, principal: Principal) -> UUID:
     scope = Scope(principal.tenant_id, coach_id=principal.account_id)
-    [cluster] = [c for c in services.queries.clusters(scope, 50, None) if c.name == CLUSTER_NAME]
+    [cluster] = [c for c in services.queries.clusters.clusters(scope, 50, None) if c.name == CLUSTER_NAME]
     return cluster.cluster_id
 
 

@@ -25,7 +25,7 @@ Handler = Callable[[Cordee], Callable[[C], Saved]]
 def cluster_change(info: Info[Context, None], cluster_id: UUID, result: Saved | UserError) -> ClusterChange | UserError:
     if not isinstance(result, Saved):
         return result
-    row = info.context.services.queries.cluster(info.context.scope, cluster_id)
+    row = info.context.services.queries.clusters.cluster(info.context.scope, cluster_id)
     if row is None:
         return user_error(NotFound("The cluster is saved but is not in your view.", "id"))
     return ClusterChange(cluster=Cluster.from_row(row))

@@ -46,7 +46,7 @@ class ProgrammeMutation:
         )
         if not isinstance(result, Saved):
             return result  # type: ignore[return-value]
-        row = info.context.services.queries.organisation(info.context.scope, result.aggregate_id)
+        row = info.context.services.queries.organisations.organisation(info.context.scope, result.aggregate_id)
         return OrganisationChange(organisation=Organisation.from_row(row))  # type: ignore[arg-type]
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)

@@ -21,33 +21,35 @@ from backend.graphql.programme.plan_types import (
     Unavailability,
 )
 from domain.clusters import planner
+from domain.clusters.rules import session_title
 from domain.effort.effort import cluster_effort
 from domain.programme_template.template import ProgrammeTemplate
-from projections.planning.projection import session_title
 from projections.queries import SessionRow
 
 
 def _names(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, str]:
-    members = info.context.services.queries.members(info.context.scope, cluster_id)
+    members = info.context.services.queries.clusters.members(info.context.scope, cluster_id)
     return {m.organisation.organisation_id: m.organisation.name for m in members}
 
 
 def sessions(info: Info[Context, None], cluster_id: UUID) -> list[Session]:
     names = _names(info, cluster_id)
-    rows = info.context.services.queries.sessions(info.context.scope, cluster_id)
+    rows = info.context.services.queries.clusters.sessions(info.context.scope, cluster_id)
     return [Session.from_row(row, names) for row in rows]
 
 
 def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) -> list[Attendance]:
     """Who came from each expected member of a held session; a member nobody came from is listed as absent."""
     queries, scope = info.context.services.queries, info.context.scope
-    session = queries.session(scope, cluster_id, session_key)
+    session = queries.clusters.session(scope, cluster_id, session_key)
     if session is None or session.status != "held":
         return []
-    came = {row.organisation_id: list(row.attendees) for row in queries.attendance(scope, cluster_id, session_key)}
+    came = {
+        row.organisation_id: list(row.attendees) for row in queries.clusters.attendance(scope, cluster_id, session_key)
+    }
     expected = [
         m.organisation
-        for m in queries.members(scope, cluster_id)
+        for m in queries.clusters.members(scope, cluster_id)
         if m.outcome != "withdrawn" and session.organisation_id in (None, m.organisation.organisation_id)
     ]
     return [
@@ -59,7 +61,7 @@ def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) ->
 
 
 def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavailability]:
-    rows = info.context.services.queries.unavailability(info.context.scope, cluster_id)
+    rows = info.context.services.queries.clusters.unavailability(info.context.scope, cluster_id)
     return [
         Unavailability(
             organisation_id=_id(r.organisation_id),
@@ -75,7 +77,7 @@ def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavaila
 def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
     """Scheduled sessions inside a member's declared unavailability, as the planner's own rule sees them."""
     queries, scope = info.context.services.queries, info.context.scope
-    rows = {row.key: row for row in queries.sessions(scope, cluster_id) if row.status == "scheduled"}
+    rows = {row.key: row for row in queries.clusters.sessions(scope, cluster_id) if row.status == "scheduled"}
     names = _names(info, cluster_id)
     periods = _unavailability_of_active_members(info, cluster_id)
     found = planner.clashes([_planned(row) for row in rows.values()], periods)
@@ -93,9 +95,9 @@ def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
 
 def effort(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
     queries, scope = info.context.services.queries, info.context.scope
-    rows = queries.effort(scope, cluster_id)
-    held = [s for s in queries.sessions(scope, cluster_id) if s.status == "held" and s.organisation_id is None]
-    consultancy = queries.consultancy(scope)
+    rows = queries.effort.effort(scope, cluster_id)
+    held = [s for s in queries.clusters.sessions(scope, cluster_id) if s.status == "held" and s.organisation_id is None]
+    consultancy = queries.tenancy.consultancy(scope)
     baseline = consultancy.single_organisation_baseline_days if consultancy else None
     totals = cluster_effort(
         [(r.gap_analysis_days, r.coaching_days) for r in rows], sum(s.held_half_days or 0 for s in held), baseline
@@ -121,7 +123,7 @@ def effort(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
 def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> PlanProposal:
     """The planner's proposal from the cluster's members and their unavailability, with the current template."""
     queries, scope = info.context.services.queries, info.context.scope
-    template = ProgrammeTemplate.from_record(queries.template(scope) or {})
+    template = ProgrammeTemplate.from_record(queries.tenancy.template(scope) or {})
     periods = _unavailability_of_active_members(info, cluster_id)
     proposed = planner.propose_plan(starts_on, template, periods)
     names = {k: v for k, v in _names(info, cluster_id).items() if k in periods}
@@ -149,9 +151,11 @@ def _unavailability_of_active_members(info: Info[Context, None], cluster_id: UUI
     """The planner's view of the calendar: each active member, with the periods it declared."""
     queries, scope = info.context.services.queries, info.context.scope
     periods: dict[UUID, list[planner.Period]] = {
-        m.organisation.organisation_id: [] for m in queries.members(scope, cluster_id) if m.outcome != "withdrawn"
+        m.organisation.organisation_id: []
+        for m in queries.clusters.members(scope, cluster_id)
+        if m.outcome != "withdrawn"
     }
-    for period in queries.unavailability(scope, cluster_id):
+    for period in queries.clusters.unavailability(scope, cluster_id):
         if period.organisation_id in periods:
             periods[period.organisation_id].append(planner.Period(period.starts_on, period.ends_on))
     return periods

@@ -37,7 +37,7 @@ class ProgrammeQuery:
             size, keyset = check_page_size(first), decode_cursor(after)
         except DomainError as error:
             raise GraphQLError(error.message, extensions={"code": error.code, "field": error.field}) from None
-        rows = info.context.services.queries.clusters(info.context.scope, size + 1, keyset)
+        rows = info.context.services.queries.clusters.clusters(info.context.scope, size + 1, keyset)
         edges = [ClusterEdge(cursor=encode_cursor(r.name, r.cluster_id), node=Cluster.from_row(r)) for r in rows]
         page = edges[:size]
         return ClusterConnection(
@@ -48,7 +48,7 @@ class ProgrammeQuery:
     @strawberry.field(permission_classes=[IsAuthenticated])
     def cluster(self, info: Info[Context, None], id: strawberry.ID) -> ClusterResult:
         try:
-            row = info.context.services.queries.cluster(info.context.scope, parse_id(id, "id"))
+            row = info.context.services.queries.clusters.cluster(info.context.scope, parse_id(id, "id"))
             if row is None:
                 raise NotFound("No cluster with this id.", "id")
         except DomainError as error:
@@ -72,12 +72,15 @@ class ProgrammeQuery:
 
     @strawberry.field(permission_classes=[IsAuthenticated])
     def organisations(self, info: Info[Context, None]) -> list[Organisation]:
-        return [Organisation.from_row(row) for row in info.context.services.queries.organisations(info.context.scope)]
+        return [
+            Organisation.from_row(row)
+            for row in info.context.services.queries.organisations.organisations(info.context.scope)
+        ]
 
     @strawberry.field(permission_classes=[IsAuthenticated])
     def organisation(self, info: Info[Context, None], id: strawberry.ID) -> OrganisationResult:
         try:
-            row = info.context.services.queries.organisation(info.context.scope, parse_id(id, "id"))
+            row = info.context.services.queries.organisations.organisation(info.context.scope, parse_id(id, "id"))
             if row is None:
                 raise NotFound("No organisation with this id.", "id")
         except DomainError as error:

@@ -186,7 +186,7 @@ class Cluster:
 
     @strawberry.field(description="Members in view: all of them for coaches and admins, one's own for a member.")
     def members(self, info: Info[Context, None]) -> list[ClusterMember]:
-        rows = info.context.services.queries.members(info.context.scope, self.cluster_id)
+        rows = info.context.services.queries.clusters.members(info.context.scope, self.cluster_id)
         return [ClusterMember.from_row(row) for row in rows]
 
     @strawberry.field
@@ -203,7 +203,7 @@ class Cluster:
 
     @strawberry.field
     def session_moves(self, info: Info[Context, None], key: str) -> list[SessionMove]:
-        rows = info.context.services.queries.session_moves(info.context.scope, self.cluster_id, key)
+        rows = info.context.services.queries.clusters.session_moves(info.context.scope, self.cluster_id, key)
         return [SessionMove.from_row(row) for row in rows]
 
     @strawberry.field(description="Who came to a held session, member by member.")
@@ -220,7 +220,7 @@ class Cluster:
 
     @strawberry.field
     def feedback(self, info: Info[Context, None], session_key: str | None = None) -> list[FeedbackItem]:
-        rows = info.context.services.queries.feedback(info.context.scope, self.cluster_id, session_key)
+        rows = info.context.services.queries.feedback.feedback(info.context.scope, self.cluster_id, session_key)
         return [FeedbackItem.from_row(row) for row in rows]
 
     @strawberry.field

@@ -25,7 +25,7 @@ from domain.tenancy.commands import ChangeProgrammeTemplate, SetLargeClustersAll
 
 def _consultancy(info: Info[Context, None]) -> Consultancy:
     queries, scope = info.context.services.queries, info.context.scope
-    row, template = queries.consultancy(scope), queries.template(scope)
+    row, template = queries.tenancy.consultancy(scope), queries.tenancy.template(scope)
     if row is None or template is None:
         raise LookupError("The signed-in principal's consultancy has no read row")
     return Consultancy(
@@ -51,7 +51,7 @@ class TenancyQuery:
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="Coaches who can lead a cluster.")
     def coaches(self, info: Info[Context, None]) -> list[Coach]:
-        rows = info.context.services.queries.coaches(info.context.scope)
+        rows = info.context.services.queries.tenancy.coaches(info.context.scope)
         return [Coach(id=strawberry.ID(str(row.account_id)), display_name=row.display_name) for row in rows]
 
 

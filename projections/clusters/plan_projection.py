@@ -10,9 +10,9 @@ from sqlalchemy import bindparam, insert, select, update
 
 from domain.clusters.cluster import Cluster
 from domain.clusters.rules import session_title
-from projections.projection import Projection
-from projections.schema import ReadTables
-from projections.writer import GroupedWriter
+from projections.core.projection import Projection
+from projections.core.tables import ReadTables
+from projections.core.writer import GroupedWriter
 
 __all__ = ["PlanningProjection", "session_title"]
 """`session_title` is the domain's; it stays importable here until the API imports it from the domain."""

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from domain.legacy_topics import topics_of
-from projections.schema import ReadTables
-from projections.writer import GroupedWriter
+from projections.core.tables import ReadTables
+from projections.core.writer import GroupedWriter
 
 Handler = Callable[[GroupedWriter, Any], None]
 

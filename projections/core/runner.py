@@ -21,10 +21,10 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 from sqlalchemy import Connection
 
-from projections.parking import NOT_PARKABLE, UNKNOWN_TENANT, Failure, ParkedEvent, ParkedEvents
-from projections.projection import Projection
-from projections.store import ReadStore
-from projections.writer import GroupedWriter
+from projections.core.parking import NOT_PARKABLE, UNKNOWN_TENANT, Failure, ParkedEvent, ParkedEvents
+from projections.core.projection import Projection
+from projections.core.store import ReadStore
+from projections.core.writer import GroupedWriter
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from uuid import UUID
 from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 
-from projections.schema import ReadTables
+from projections.core.tables import ReadTables
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, bindparam, create_engine, event, sele
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from projections.schema import ReadTables, define_read_tables
+from projections.core.tables import ReadTables
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
@@ -52,9 +52,9 @@ def _begin_sqlite_transaction(conn: Connection) -> None:
 class ReadStore:
     """The read tables in one database, and how to write to them safely."""
 
-    def __init__(self, engine: Engine, tables: ReadTables | None = None) -> None:
+    def __init__(self, engine: Engine, tables: ReadTables) -> None:
         self.engine = engine
-        self.tables = tables or define_read_tables()
+        self.tables = tables
 
     @property
     def is_postgres(self) -> bool:

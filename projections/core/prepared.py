@@ -18,7 +18,7 @@ from uuid import UUID
 from sqlalchemy import BindParameter, Select, Uuid, bindparam
 
 if TYPE_CHECKING:
-    from projections.queries.core import Scope
+    from projections.core.scope import Scope
 
 Build = Callable[..., Select[Any]]
 """Builds a statement from a scope and keyword arguments (placeholders when prepared)."""

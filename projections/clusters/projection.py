@@ -12,9 +12,9 @@ from sqlalchemy import bindparam, insert, update
 
 from domain.clusters.cluster import Cluster
 from domain.organisations.organisation import Organisation
-from projections.projection import Projection
-from projections.schema import ReadTables
-from projections.writer import GroupedWriter
+from projections.core.projection import Projection
+from projections.core.tables import ReadTables
+from projections.core.writer import GroupedWriter
 
 
 class ProgrammeProjection(Projection):

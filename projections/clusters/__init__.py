@@ -1,0 +1,1 @@
+"""Clusters: its read tables, projection and queries."""

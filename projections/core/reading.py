@@ -1,0 +1,72 @@
+"""How the query objects read: one shared read transaction per document, statements built once, one filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from sqlalchemy import Connection, Select
+
+from projections.core.prepared import PreparedStatements
+from projections.core.scope import Visibility
+from projections.core.store import ReadStore
+
+
+class Reader:
+    """The read store as the query objects share it."""
+
+    def __init__(self, store: ReadStore) -> None:
+        self.store = store
+        self.prepared = PreparedStatements()
+        self.visibility = Visibility(store.tables)
+        self._shared: ContextVar[Connection | None] = ContextVar(f"read_transaction_{id(self)}", default=None)
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Reads inside share one read transaction: one connection, and one view of the read models, for a
+        whole document. Only for reads: a command's own writes would not show in a view taken before them."""
+        if self._shared.get() is not None:
+            yield
+            return
+        with self.store.reading() as conn:
+            token = self._shared.set(conn)
+            try:
+                yield
+            finally:
+                self._shared.reset(token)
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        shared = self._shared.get()
+        if shared is not None:
+            yield shared
+            return
+        with self.store.reading() as conn:
+            yield conn
+
+    def one(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        with self.connection() as conn:
+            row = conn.execute(query, parameters).mappings().first()
+            return None if row is None else dict(row)
+
+    def all(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self.connection() as conn:
+            return [dict(row) for row in conn.execute(query, parameters).mappings()]
+
+
+class FeatureQueries:
+    """A feature's query object: its reads, each filtered by `self.visible` (the one filter)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.t = reader.store.tables
+        self.visible = reader.visibility
+        self._prepared = reader.prepared
+
+    def _one(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        return self.reader.one(query, parameters)
+
+    def _all(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self.reader.all(query, parameters)

@@ -1,0 +1,1 @@
+"""Effort: its read tables, projection and queries."""

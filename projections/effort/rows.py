@@ -1,0 +1,15 @@
+"""What the effort queries answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+
+@dataclass(frozen=True)
+class EffortRow:
+    organisation_id: UUID
+    organisation_name: str
+    gap_analysis_days: float
+    training_days_attended: float
+    coaching_days: float

@@ -1,0 +1,1 @@
+"""Engagement: its read tables, projection and queries."""

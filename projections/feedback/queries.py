@@ -1,0 +1,64 @@
+"""Feedback shared at the training sessions, as far as the scope shows it.
+
+Every member of a cluster sees the visible items (shared with the whole cluster); coaches and admins see hidden
+ones too; a member sees its own organisation's items whatever their status. Never the author's organisation: only
+whether the item is the viewer's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import exists, select
+
+from projections.core.reading import FeatureQueries
+from projections.core.scope import Scope
+from projections.feedback.rows import FeedbackRow
+
+
+class FeedbackQueries(FeatureQueries):
+    def feedback(self, scope: Scope, cluster_id: UUID, session_key: str | None = None) -> list[FeedbackRow]:
+        """Visible items for everyone in view; hidden ones too for coaches and admins."""
+        items, sessions = self.t.feedback_items, self.t.sessions
+        shown = ["visible"] if scope.organisation_id is not None else ["visible", "hidden"]
+        about_training = exists().where(
+            sessions.c.tenant_id == items.c.tenant_id,
+            sessions.c.cluster_id == items.c.cluster_id,
+            sessions.c.session_key == items.c.session_key,
+            sessions.c.organisation_id.is_(None),
+        )
+        query = (
+            select(items)
+            .where(self.visible.rows(scope, items, shared=items.c.status == "visible"))
+            .where(items.c.cluster_id == cluster_id, items.c.status.in_(shown), about_training)
+            .order_by(items.c.shared_at, items.c.item_id)
+        )
+        if session_key is not None:
+            query = query.where(items.c.session_key == session_key)
+        return [_feedback(r, mine=scope.organisation_id == r["organisation_id"]) for r in self._all(query)]
+
+    def feedback_item_in_view(self, scope: Scope, cluster_id: UUID, item_id: UUID) -> bool:
+        """Whether the item was shared in the cluster and is in view: for a member, the items every member sees
+        and its own organisation's (hidden or withdrawn ones included); for coaches and admins, every item."""
+        items = self.t.feedback_items
+        query = select(items.c.item_id).where(
+            self.visible.rows(scope, items, shared=items.c.status == "visible"),
+            items.c.cluster_id == cluster_id,
+            items.c.item_id == item_id,
+        )
+        return self._one(query) is not None
+
+
+def _feedback(r: dict[str, Any], *, mine: bool) -> FeedbackRow:
+    return FeedbackRow(
+        r["item_id"],
+        r["session_key"],
+        r["kind"],
+        r["text"],
+        r["signed_by"],
+        r["status"],
+        r["hidden_reason"],
+        r["shared_at"],
+        mine=mine,
+    )

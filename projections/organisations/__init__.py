@@ -1,0 +1,1 @@
+"""Organisations: its read tables, projection and queries."""

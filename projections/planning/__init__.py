@@ -1,1 +1,0 @@
-"""Read model of a cluster's plan: sessions, their moves, attendance, and members' unavailability."""

@@ -1,1 +1,0 @@
-"""Read model of the cluster programme: organisations, clusters, members, coaching."""

@@ -1,0 +1,81 @@
+"""Consultancies, their accounts and programme templates; the sign-in directory."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Column, Select, Table, and_, exists, select
+
+from projections.core.reading import FeatureQueries
+from projections.core.scope import Scope
+from projections.tenancy.rows import AccountRow, ConsultancyRow, SignIn
+
+
+class TenancyQueries(FeatureQueries):
+    def sign_in(self, email: str) -> SignIn | None:
+        """The account signing in with this address: the directory is global by design, read by sign-in only."""
+        accounts, sign_ins = self.t.accounts, self.t.sign_ins
+        query = select(accounts).join(
+            sign_ins,
+            and_(sign_ins.c.tenant_id == accounts.c.tenant_id, sign_ins.c.account_id == accounts.c.account_id),
+        )
+        row = self._one(query.where(sign_ins.c.email == email.strip().lower()))
+        return None if row is None else SignIn(_account(row), row["password_hash"])
+
+    def account(self, scope: Scope, account_id: UUID) -> AccountRow | None:
+        row = self._one(*self._prepared.get("account", scope, self._account_query, account_id=account_id))
+        return None if row is None else _account(row)
+
+    def _account_query(self, scope: Scope, account_id: UUID) -> Select[Any]:
+        accounts = self.t.accounts
+        return select(*_account_columns(accounts)).where(
+            self.visible.rows(scope, accounts), accounts.c.account_id == account_id
+        )
+
+    def coaches(self, scope: Scope) -> list[AccountRow]:
+        """The consultancy's coaches; for a member, only those who lead its clusters."""
+        rows = self._all(*self._prepared.get("coaches", scope, self._coaches_query))
+        return [a for a in map(_account, rows) if "coach" in a.roles]
+
+    def _coaches_query(self, scope: Scope) -> Select[Any]:
+        accounts, clusters = self.t.accounts, self.t.clusters
+        query = (
+            select(*_account_columns(accounts))
+            .where(self.visible.rows(scope, accounts), accounts.c.roles.contains("coach"))
+            .order_by(accounts.c.display_name)
+        )
+        if scope.organisation_id is not None:
+            leads = exists().where(self.visible.rows(scope, clusters), clusters.c.coach_id == accounts.c.account_id)
+            query = query.where(leads)
+        return query
+
+    def consultancy(self, scope: Scope) -> ConsultancyRow | None:
+        row = self._one(*self._prepared.get("consultancy", scope, self._consultancy_query))
+        return None if row is None else ConsultancyRow(**row)
+
+    def _consultancy_query(self, scope: Scope) -> Select[Any]:
+        consultancies = self.t.consultancies
+        return select(consultancies).where(self.visible.rows(scope, consultancies))
+
+    def template(self, scope: Scope, version: int | None = None) -> dict[str, Any] | None:
+        """The consultancy's programme template: the current version unless another is asked for."""
+        templates, consultancies = self.t.programme_templates, self.t.consultancies
+        current = select(consultancies.c.template_version).where(self.visible.rows(scope, consultancies))
+        wanted = version if version is not None else current.scalar_subquery()
+        query = select(templates.c.template).where(self.visible.rows(scope, templates), templates.c.version == wanted)
+        row = self._one(query)
+        return None if row is None else dict(row["template"])
+
+
+def _account_columns(accounts: Table) -> tuple[Column[Any], ...]:
+    """An account without its password hash: what lists of people need."""
+    c = accounts.c
+    return (c.tenant_id, c.account_id, c.email, c.display_name, c.roles, c.organisation_id)
+
+
+def _account(row: dict[str, Any]) -> AccountRow:
+    roles = tuple(sorted(filter(None, row["roles"].split(","))))
+    return AccountRow(
+        row["tenant_id"], row["account_id"], row["email"], row["display_name"], roles, row["organisation_id"]
+    )

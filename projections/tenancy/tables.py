@@ -1,0 +1,62 @@
+"""Consultancies, their accounts, the sign-in directory and the programme templates: the read tables."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, DateTime, Float, Integer, String, Text, Uuid
+
+from projections.core.tables import TableFactory
+
+
+def define_tables(table: TableFactory) -> None:
+    _consultancies(table)
+    _accounts(table)
+    _sign_ins(table)
+    _programme_templates(table)
+
+
+def _consultancies(table: TableFactory) -> None:
+    table(
+        "consultancies",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("name", String(200), nullable=False),
+        Column("slug", String(64), nullable=False),
+        Column("allows_clusters_above_standard_size", Boolean, nullable=False),
+        Column("template_version", Integer, nullable=False),
+        Column("single_organisation_baseline_days", Float),
+        key=("tenant_id",),
+    )
+
+
+def _accounts(table: TableFactory) -> None:
+    table(
+        "accounts",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        Column("email", String(254), nullable=False),
+        Column("display_name", String(200), nullable=False),
+        Column("roles", String(200), nullable=False),
+        Column("organisation_id", Uuid),
+        Column("password_hash", Text, nullable=False),
+        key=("tenant_id", "account_id"),
+    )
+
+
+def _sign_ins(table: TableFactory) -> None:
+    table(
+        "sign_ins",
+        Column("email", String(254), nullable=False),
+        Column("tenant_id", Uuid, nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        key=("email",),
+    )
+
+
+def _programme_templates(table: TableFactory) -> None:
+    table(
+        "programme_templates",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("template", JSON, nullable=False),
+        Column("changed_at", DateTime(timezone=True)),
+        key=("tenant_id", "version"),
+    )

@@ -1,0 +1,116 @@
+"""The gate per organisation, read from the database catalog: every read table with an `organisation_id` column is
+filtered by the one visibility filter of the query layer, for every feature alike.
+
+Over the demo data, for each such table, each row that belongs to an organisation is seen by that organisation's
+members, and never by a member of another organisation of the same cluster, by a coach of another cluster, or by
+the other consultancy. A new table with an `organisation_id` is found here too: it must hold demo rows and pass.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import inspect, select
+
+from backend.services import Services
+from domain.engagement.commands import RaiseCoachingCeiling
+from domain.shared.aggregate import SYSTEM_ACTOR
+from projections.core.scope import Scope
+
+OPERATIONAL = {"projection_tracking", "parked_events"}
+
+
+def tables_with_organisation(services: Services) -> list[str]:
+    catalog = inspect(services.store.engine)
+    return [
+        name
+        for name in catalog.get_table_names()
+        if name not in OPERATIONAL and "organisation_id" in {c["name"] for c in catalog.get_columns(name)}
+    ]
+
+
+def raw_rows(services: Services, name: str) -> list[dict[str, Any]]:
+    table = getattr(services.store.tables, name)
+    with services.store.reading() as conn:
+        return [dict(row) for row in conn.execute(select(table)).mappings()]
+
+
+def in_view(services: Services, scope: Scope, name: str, row: dict[str, Any]) -> bool:
+    table = getattr(services.store.tables, name)
+    key = [column.name for column in table.primary_key.columns]
+    return any(all(seen[k] == row[k] for k in key) for seen in services.queries.rows_in_view(scope, name))
+
+
+class Demo:
+    def __init__(self, services: Services) -> None:
+        self.members = raw_rows(services, "cluster_members")
+        self.clusters = {row["cluster_id"]: row for row in raw_rows(services, "clusters")}
+        self.tenants = {row["tenant_id"] for row in raw_rows(services, "consultancies")}
+        self.coaches = {
+            (row["tenant_id"], row["account_id"])
+            for row in raw_rows(services, "accounts")
+            if "coach" in row["roles"].split(",")
+        }
+        self.organisations = {(row["tenant_id"], row["organisation_id"]) for row in raw_rows(services, "organisations")}
+
+    def another_member(self, tenant_id: UUID, organisation_id: UUID, cluster_id: UUID | None) -> UUID | None:
+        """Another organisation of the same cluster; outside clusters, any other organisation of the consultancy."""
+        if cluster_id is None:
+            others = [o for t, o in self.organisations if t == tenant_id and o != organisation_id]
+        else:
+            others = [
+                m["organisation_id"]
+                for m in self.members
+                if m["cluster_id"] == cluster_id and m["organisation_id"] != organisation_id
+            ]
+        return others[0] if others else None
+
+    def coaches_not_leading(self, tenant_id: UUID, organisation_id: UUID, cluster_id: UUID | None) -> list[UUID]:
+        """Coaches of the consultancy who lead neither the row's cluster nor, outside clusters, a current cluster
+        of the organisation; a coach leading nothing stands in when the demo has no such coach."""
+        if cluster_id is not None:
+            leads = {self.clusters[cluster_id]["coach_id"]}
+        else:
+            current = [
+                self.clusters[m["cluster_id"]]
+                for m in self.members
+                if m["organisation_id"] == organisation_id and m["withdrawn_on"] is None
+            ]
+            current = [c for c in current if c["status"] != "closed"]
+            if not current:
+                return []  # a candidate awaiting a cluster: every coach of the consultancy may see it
+            leads = {c["coach_id"] for c in current}
+        others = [coach for tenant, coach in self.coaches if tenant == tenant_id and coach not in leads]
+        return others or [uuid.uuid4()]
+
+
+def raise_a_ceiling(services: Services) -> None:
+    """The demo overrides no ceiling: one override, so that its table has a row to prove the gate with."""
+    member = next(m for m in raw_rows(services, "cluster_members") if m["withdrawn_on"] is None)
+    command = RaiseCoachingCeiling(
+        member["tenant_id"], SYSTEM_ACTOR, member["cluster_id"], member["organisation_id"], 2, "A second site."
+    )
+    services.execute(services.app.handle, command)
+
+
+def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services: Services) -> None:
+    raise_a_ceiling(demo_services)
+    services, demo = demo_services, Demo(demo_services)
+    names = tables_with_organisation(services)
+    assert {"cluster_members", "coaching_half_days", "gap_assessments", "feedback_items"} <= set(names)
+    for name in names:
+        owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
+        assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"
+        for row in owned:
+            tenant_id, organisation_id, cluster_id = row["tenant_id"], row["organisation_id"], row.get("cluster_id")
+            assert in_view(services, Scope(tenant_id, organisation_id=organisation_id), name, row), name
+            other = demo.another_member(tenant_id, organisation_id, cluster_id)
+            assert other is not None, f"{name}: no other organisation to look from"
+            assert not in_view(services, Scope(tenant_id, organisation_id=other), name, row), name
+            for coach in demo.coaches_not_leading(tenant_id, organisation_id, cluster_id):
+                assert not in_view(services, Scope(tenant_id, coach_id=coach), name, row), name
+            for outsider in demo.tenants - {tenant_id}:
+                assert not in_view(services, Scope(outsider), name, row), name
+                assert not in_view(services, Scope(outsider, organisation_id=organisation_id), name, row), name
