@@ -17,7 +17,9 @@ from projections.clusters.tables import define_tables as cluster_tables
 from projections.core.projection import Projection
 from projections.core.reading import FeatureQueries
 from projections.core.tables import ReadTables, TableDefiner, compose_read_tables
+from projections.effort.projection import EffortProjection
 from projections.effort.queries import EffortQueries
+from projections.effort.tables import define_tables as effort_tables
 from projections.engagement.queries import EngagementQueries
 from projections.engagement.tables import define_tables as engagement_tables
 from projections.feedback.projection import FeedbackProjection
@@ -46,7 +48,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("engagement", engagement_tables, (), EngagementQueries),
     Feature("assessment", assessment_tables, (AssessmentProjection,), AssessmentQueries),
     Feature("feedback", feedback_tables, (FeedbackProjection,), FeedbackQueries),
-    Feature("effort", None, (), EffortQueries),
+    Feature("effort", effort_tables, (EffortProjection,), EffortQueries),
 )
 """The order of the projections is the order they see an event in."""
 

@@ -1,50 +1,56 @@
-"""Effort: the days each member of a cluster took, from the gap analyses, training held and coaching logged."""
+"""Effort: the days each member of a cluster took, and the training the cluster held once for all of them."""
 
 from __future__ import annotations
 
 from typing import Any
 from uuid import UUID
 
-from projections.assessment.queries import AssessmentQueries
-from projections.clusters.queries import ClusterQueries
-from projections.core.reading import FeatureQueries, Reader
+from sqlalchemy import Select, and_, select
+
+from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
 from projections.effort.rows import EffortRow
 
 
 class EffortQueries(FeatureQueries):
-    def __init__(self, reader: Reader) -> None:
-        super().__init__(reader)
-        self._clusters = ClusterQueries(reader)
-        self._assessments = AssessmentQueries(reader)
-
     def effort(self, scope: Scope, cluster_id: UUID) -> list[EffortRow]:
-        """Days per member: gap analysis (each assessment), training sessions attended, coaching half-days."""
-        cluster = self._clusters.cluster(scope, cluster_id)
-        if cluster is None:
-            return []
-        gap_half_days = _gap_analysis_half_days(cluster.template)
-        sessions = self._clusters.sessions(scope, cluster_id)
-        held = {s.key: s for s in sessions if s.status == "held" and s.organisation_id is None}
-        assessed = self._assessments.assessments_by_member(scope, cluster_id)
-        attended: dict[UUID, int] = {}
-        for key, session in held.items():
-            for row in self._clusters.attendance(scope, cluster_id, key):
-                if row.attendees:
-                    attended[row.organisation_id] = attended.get(row.organisation_id, 0) + (session.held_half_days or 0)
+        """Days per member in view: gap analysis, training sessions attended, coaching half-days."""
+        query, parameters = self._prepared.get("effort", scope, self._effort_query, cluster_id=cluster_id)
         return [
             EffortRow(
-                organisation_id=member.organisation.organisation_id,
-                organisation_name=member.organisation.name,
-                gap_analysis_days=len(assessed.get(member.organisation.organisation_id, [])) * gap_half_days / 2,
-                training_days_attended=attended.get(member.organisation.organisation_id, 0) / 2,
-                coaching_days=member.coaching_half_days_used / 2,
+                organisation_id=r["organisation_id"],
+                organisation_name=r["name"],
+                gap_analysis_days=r["gap_analyses"] * r["gap_analysis_half_days"] / 2,
+                training_days_attended=r["training_half_days_attended"] / 2,
+                coaching_days=r["coaching_half_days"] / 2,
             )
-            for member in self._clusters.members(scope, cluster_id)
+            for r in self._all(query, parameters)
         ]
 
+    def _effort_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
+        members, clusters, organisations = self.t.member_effort, self.t.cluster_effort, self.t.organisations
+        return (
+            select(members, clusters.c.gap_analysis_half_days, organisations.c.name)
+            .join(
+                clusters,
+                and_(clusters.c.tenant_id == members.c.tenant_id, clusters.c.cluster_id == members.c.cluster_id),
+            )
+            .join(
+                organisations,
+                and_(
+                    organisations.c.tenant_id == members.c.tenant_id,
+                    organisations.c.organisation_id == members.c.organisation_id,
+                ),
+            )
+            .where(self.visible.rows(scope, members), members.c.cluster_id == cluster_id)
+            .order_by(organisations.c.name)
+        )
 
-def _gap_analysis_half_days(template: dict[str, Any] | None) -> int:
-    if not template:
-        return 2
-    return int(template["gap_analysis_on_site_half_days"]) + int(template["gap_analysis_result_half_days"])
+    def training_half_days_held(self, scope: Scope, cluster_id: UUID) -> int:
+        """The training the cluster held, once for all its members."""
+        clusters = self.t.cluster_effort
+        query = select(clusters.c.training_half_days_held).where(
+            self.visible.rows(scope, clusters), clusters.c.cluster_id == cluster_id
+        )
+        row = self._one(query)
+        return 0 if row is None else int(row["training_half_days_held"])

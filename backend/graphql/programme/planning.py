@@ -96,11 +96,12 @@ def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
 def effort(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
     queries, scope = info.context.services.queries, info.context.scope
     rows = queries.effort.effort(scope, cluster_id)
-    held = [s for s in queries.clusters.sessions(scope, cluster_id) if s.status == "held" and s.organisation_id is None]
     consultancy = queries.tenancy.consultancy(scope)
     baseline = consultancy.single_organisation_baseline_days if consultancy else None
     totals = cluster_effort(
-        [(r.gap_analysis_days, r.coaching_days) for r in rows], sum(s.held_half_days or 0 for s in held), baseline
+        [(r.gap_analysis_days, r.coaching_days) for r in rows],
+        queries.effort.training_half_days_held(scope, cluster_id),
+        baseline,
     )
     return EffortReport(
         members=[
