@@ -21,8 +21,10 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 from sqlalchemy import Connection
 
+from projections.core.following import Follower
 from projections.core.parking import NOT_PARKABLE, UNKNOWN_TENANT, Failure, ParkedEvent, ParkedEvents
 from projections.core.projection import Projection
+from projections.core.replaying import ReplayResult, replay_parked
 from projections.core.store import ReadStore
 from projections.core.writer import GroupedWriter
 
@@ -38,12 +40,6 @@ class Batch:
     """Positions of the log the batch covered, summed over the projections (0 once caught up)."""
     positions: dict[str, int]
     """Each projection's position when the batch commits."""
-
-
-@dataclass(frozen=True)
-class ReplayResult:
-    applied: int
-    still_parked: int
 
 
 class ProjectionRunner:
@@ -75,9 +71,7 @@ class ProjectionRunner:
         self._batch_lock = threading.Lock()
         """One batch at a time in this process: threads queue here instead of polling the database's lock."""
         self._progress = threading.Condition()
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._follower = Follower(self)
 
     # Processing
 
@@ -159,26 +153,26 @@ class ProjectionRunner:
     ) -> None:
         parked_pairs = self.parked.parked_pairs(conn)
         for notification in notifications:
-            event, tenant, undecodable = self._decode(notification)
+            event, tenant, undecodable = self.decode(notification)
             for projection in self._due(notification, positions):
                 pair = (projection.name, tenant)
                 failure = None  # held behind an earlier event of the same tenant
                 if pair not in parked_pairs:
-                    failure = undecodable or self._apply_in_savepoint(conn, projection, notification, event)
+                    failure = undecodable or self.apply_in_savepoint(conn, projection, notification, event)
                     if failure is None:
                         continue
                     parked_pairs.add(pair)
                 parked = ParkedEvent(tenant, projection.name, notification.id, notification.topic, failure)
                 self.parked.park(conn, [parked])
 
-    def _decode(self, notification: Notification) -> tuple[Any, UUID, Failure | None]:
+    def decode(self, notification: Notification) -> tuple[Any, UUID, Failure | None]:
         try:
             event = self.app.mapper.to_domain_event(notification)
         except Exception as error:
             return None, UNKNOWN_TENANT, Failure.of(error)
         return event, _tenant_of(event), None
 
-    def _apply_in_savepoint(
+    def apply_in_savepoint(
         self, conn: Connection, projection: Projection, notification: Notification, event: Any
     ) -> Failure | None:
         try:
@@ -198,37 +192,8 @@ class ProjectionRunner:
     # Parked events
 
     def replay_parked(self, tenant_id: UUID | None = None, projection: str | None = None) -> ReplayResult:
-        """Applies parked events again, in order per tenant and projection, clearing each that now applies.
-
-        The first that still fails keeps its place with the new error, and the ones after it stay held.
-        """
-        applied = still_parked = 0
-        by_name = {p.name: p for p in self.projections}
-        with self.store.writing() as conn:
-            self.tracker.lock(conn)
-            blocked: set[tuple[UUID, str]] = set()
-            for parked in self.parked.in_order(conn, tenant_id, projection):
-                pair = (parked.tenant_id, parked.projection)
-                target = by_name.get(parked.projection)
-                if pair in blocked or target is None:
-                    still_parked += 1
-                    continue
-                failure = self._replay_one(conn, target, parked)
-                if failure is None:
-                    self.parked.clear(conn, parked)
-                    applied += 1
-                else:
-                    self.parked.record_failure(conn, parked, failure)
-                    blocked.add(pair)
-                    still_parked += 1
-        return ReplayResult(applied, still_parked)
-
-    def _replay_one(self, conn: Connection, projection: Projection, parked: ParkedEvent) -> Failure | None:
-        [notification] = self.app.recorder.select_notifications(parked.notification_id, 1, stop=parked.notification_id)
-        event, _, failure = self._decode(notification)
-        if failure is not None:
-            return failure
-        return self._apply_in_savepoint(conn, projection, notification, event)
+        """Applies parked events again, in order per tenant and projection (see `replaying`)."""
+        return replay_parked(self, tenant_id, projection)
 
     def parked_events(self) -> list[ParkedEvent]:
         with self.store.reading() as conn:
@@ -299,74 +264,17 @@ class ProjectionRunner:
     # Background thread
 
     def start(self) -> None:
-        self._stopping.clear()
-        self._thread = threading.Thread(target=self._follow, name="projection-runner", daemon=True)
-        self._thread.start()
+        self._follower.start()
 
     def wake(self) -> None:
-        self._wake.set()
+        self._follower.wake()
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._stopping.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        self._follower.stop(timeout)
 
-    def _follow(self, poll_seconds: float = 1.0) -> None:
-        """Follows events saved by other processes: woken by PostgreSQL's notifications, or polling SQLite."""
-        listener = self._listen()
-        failures = 0
-        try:
-            while not self._stopping.is_set():
-                self._wake.clear()
-                try:
-                    if self._behind():
-                        self.catch_up()
-                    self.last_error_class, failures = None, 0
-                except Exception as error:  # the database failing must not kill the thread: retry, keep the error
-                    failures += 1
-                    self.last_error_class = type(error).__name__
-                    log.exception("Projection batch failed (attempt %d); it will be retried", failures)
-                    self._stopping.wait(min(30.0, 0.2 * 2**failures))
-                    continue
-                self._await_news(listener, poll_seconds)
-        finally:
-            if listener is not None:
-                listener.close()
-
-    def _behind(self) -> bool:
+    def behind(self) -> bool:
         """Whether the log has events this process has not seen projected: a read, no lock, no transaction."""
         return not self._all_past(self.app.recorder.max_notification_id() or 0)
-
-    def _listen(self) -> Any:
-        """On PostgreSQL, a connection of its own listening on the channel the event store notifies on save."""
-        channel = getattr(self.app.recorder, "channel_name", None)
-        if not self.store.is_postgres or channel is None:
-            return None
-        try:
-            raw = self.store.engine.raw_connection()
-            listener: Any = raw.driver_connection
-            raw.detach()  # its own for good: never handed back to the pool while listening
-            listener.autocommit = True
-            listener.execute(f'LISTEN "{channel}"')
-        except Exception:
-            log.exception("Cannot listen for new events; polling instead")
-            return None
-        return listener
-
-    def _await_news(self, listener: Any, poll_seconds: float) -> None:
-        if listener is None:
-            self._wake.wait(poll_seconds)
-            return
-        deadline = time.monotonic() + poll_seconds
-        try:
-            while time.monotonic() < deadline and not self._wake.is_set():
-                if any(True for _ in listener.notifies(timeout=0.1, stop_after=1)):
-                    return
-        except Exception:
-            log.exception("Listening for new events failed; polling instead")
-            self._wake.wait(poll_seconds)
 
 
 def _tenant_of(event: Any) -> UUID:
