@@ -28,10 +28,11 @@ tells that something exists where the principal cannot see it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from uuid import UUID
 
-from backend.auth.principal import Principal
+from backend.auth.principal import Principal, Reach
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
@@ -73,13 +74,18 @@ class Action(Enum):
         return self.value[1]
 
 
-def scope_for(principal: Principal) -> Scope:
-    """Admins see their whole consultancy; a coach the clusters they lead and the candidates; a member its own part."""
-    if principal.has_role(ADMIN):
+def scope_for(principal: Principal, today: date | None = None) -> Scope:
+    """The scope of the principal's widest grant valid today: the whole consultancy; the clusters a coach leads
+    and the candidates; a member organisation's own part. No grant, no view."""
+    day = today or date.today()
+    valid = {grant.reach: grant.holder_id for grant in principal.grants if grant.valid_on(day)}
+    if Reach.WHOLE_CONSULTANCY in valid:
         return Scope(principal.tenant_id)
-    if principal.has_role(COACH):
-        return Scope(principal.tenant_id, coach_id=principal.account_id)
-    return Scope(principal.tenant_id, organisation_id=principal.organisation_id)
+    if Reach.CLUSTERS_LED in valid:
+        return Scope(principal.tenant_id, coach_id=valid[Reach.CLUSTERS_LED])
+    if Reach.OWN_ORGANISATION in valid:
+        return Scope(principal.tenant_id, organisation_id=valid[Reach.OWN_ORGANISATION])
+    raise Forbidden("You may see nothing in this consultancy.")
 
 
 def authorize(principal: Principal, action: Action) -> None:

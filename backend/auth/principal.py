@@ -3,9 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from enum import Enum
 from uuid import UUID
 
 from domain.tenancy.account import Role
+
+
+class Reach(Enum):
+    """How far a grant lets its holder see in a consultancy."""
+
+    WHOLE_CONSULTANCY = "the whole consultancy"
+    CLUSTERS_LED = "the clusters the coach leads, their organisations, and the organisations awaiting a cluster"
+    OWN_ORGANISATION = "its organisation's clusters, and its organisation's own part of every register"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What a principal may see: a reach, over whom (the coach who leads, or the organisation), and when.
+
+    Derived from the account's roles today, open-ended; grants with validity windows replace them when identity
+    arrives, and `backend.policy.scope_for` turns the grants valid on the day into the scope the queries apply.
+    """
+
+    reach: Reach
+    holder_id: UUID
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
 
 
 @dataclass(frozen=True)
@@ -21,3 +50,15 @@ class Principal:
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
+
+    @property
+    def grants(self) -> tuple[Grant, ...]:
+        """What the principal may see, from its roles."""
+        grants = []
+        if self.has_role(Role.CONSULTANCY_ADMIN):
+            grants.append(Grant(Reach.WHOLE_CONSULTANCY, self.tenant_id))
+        if self.has_role(Role.COACH):
+            grants.append(Grant(Reach.CLUSTERS_LED, self.account_id))
+        if self.has_role(Role.MEMBER) and self.organisation_id is not None:
+            grants.append(Grant(Reach.OWN_ORGANISATION, self.organisation_id))
+        return tuple(grants)
