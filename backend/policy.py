@@ -27,6 +27,7 @@ tells that something exists where the principal cannot see it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -148,3 +149,34 @@ def acting_organisation(principal: Principal) -> UUID:
     if principal.organisation_id is None:
         raise Forbidden("Only someone of a member organisation can do this.")
     return principal.organisation_id
+
+
+def named_in(action: Action, fields: Mapping[str, object]) -> Named:
+    """What a command's fields name besides its cluster: the organisation it acts on (a candidate when admitting),
+    a session, the organisations an attendance record names, a feedback item."""
+    organisation, item = fields.get("organisation_id"), fields.get("item_id")
+    session_key, attendance = fields.get("session_key"), fields.get("attendance")
+    admitting = action is Action.ADMIT_ORGANISATION
+    return Named(
+        member=organisation if isinstance(organisation, UUID) and not admitting else None,
+        candidate=organisation if isinstance(organisation, UUID) and admitting else None,
+        session_key=session_key if isinstance(session_key, str) else None,
+        attendance=tuple(attendance) if isinstance(attendance, Mapping) else (),
+        feedback_item=item if isinstance(item, UUID) else None,
+    )
+
+
+def on_behalf(principal: Principal, action: Action, fields: Mapping[str, object]) -> dict[str, object]:
+    """The fields the principal supplies: the organisation a member acts for on its feedback, the coach a
+    half-day of coaching is logged for (the principal unless an admin names another)."""
+    supplied = dict(fields)
+    if action is Action.SHARE_FEEDBACK:
+        supplied["organisation_id"] = acting_organisation(principal)
+    if action is Action.WITHDRAW_FEEDBACK:
+        supplied["acting_organisation_id"] = acting_organisation(principal)
+    if action is Action.LOG_COACHING:
+        named = fields.get("coach_id")
+        coach_id = named if isinstance(named, UUID) else principal.account_id
+        authorize_coach_attribution(principal, coach_id)
+        supplied["coach_id"] = coach_id
+    return supplied

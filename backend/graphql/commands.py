@@ -1,18 +1,27 @@
-"""The shared path of every mutation: authorize, build the command, run it, wait for the read models."""
+"""The one path of every mutation: authorise, check what the input names, run the command, wait for the read models.
+
+A resolver names the action, the command's type and the command's fields given by the client:
+
+    await change(info, Action.LOG_COACHING, LogCoachingHalfDay, cluster_id=input.cluster_id, ...)
+
+The tenant and the acting account come from the signed-in principal, never from the input. Every field named
+`…_id` is an id given as text: it is parsed here, once, and a malformed one is a VALIDATION refusal naming the field.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+from uuid import UUID
 
 from eventsourcing.persistence import InterfaceError, InternalError, OperationalError
 from strawberry.types import Info
 
-from backend.auth.principal import Principal
 from backend.graphql.context import Context
-from backend.graphql.errors import UserError, unavailable, user_error
-from domain.application import Cordee, Saved
+from backend.graphql.errors import Refusal, parse_id, unavailable, user_error
+from backend.policy import Action, authorize, authorize_command, named_in, on_behalf
+from domain.application import Saved
 from domain.shared.errors import DomainError
 
 C = TypeVar("C")
@@ -22,19 +31,14 @@ STORAGE_FAILURES = (OperationalError, InterfaceError, InternalError)
 """What the event store's recorder raises when it cannot write: disk full, read-only, unreachable, locked."""
 
 
-async def run_command(
-    info: Info[Context, None],
-    authorize: Callable[[Principal], None],
-    build: Callable[[Principal], C],
-    handler: Callable[[Cordee], Callable[[C], Saved]],
-) -> Saved | UserError:
-    """Answers what was saved, or the typed refusal; a refused command has written nothing."""
+async def change(
+    info: Info[Context, None], action: Action, command: Callable[..., C], **given: Any
+) -> tuple[C, Saved] | Refusal:
+    """The command and what it saved, or the typed refusal; a refused command has written nothing."""
     context = info.context
-    principal = context.signed_in
     try:
-        authorize(principal)
-        cmd = build(principal)
-        saved = await context.services.execute_async(handler(context.services.app), cmd)
+        cmd = _authorised(info, action, command, given)
+        saved = await context.services.execute_async(context.services.app.handle, cmd)
     except DomainError as error:
         if error.code == "PROJECTIONS_BEHIND":
             context.note_saved()
@@ -43,4 +47,28 @@ async def run_command(
         log.warning("Event store refused a write (request %s): %s", context.request_id, error)
         return unavailable()
     context.note_saved()
-    return saved
+    return cmd, saved
+
+
+def _authorised(info: Info[Context, None], action: Action, command: Callable[..., C], given: Mapping[str, Any]) -> C:
+    """The command, once the principal may take the action on everything the input names."""
+    principal, queries = info.context.signed_in, info.context.services.queries
+    fields = parsed_ids(given)
+    cluster_id = fields.get("cluster_id")
+    if isinstance(cluster_id, UUID):
+        authorize_command(principal, action, queries, cluster_id, named_in(action, fields))
+    else:
+        authorize(principal, action)
+    return command(principal.tenant_id, principal.account_id, **on_behalf(principal, action, fields))
+
+
+def parsed_ids(given: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields with every id given as text parsed, in the order given."""
+    return {name: _parsed(name, value) for name, value in given.items()}
+
+
+def _parsed(name: str, value: Any) -> Any:
+    """An id given as text, or an attendance record's organisations' ids."""
+    if name == "attendance" and isinstance(value, Mapping):
+        return {parse_id(key, f"{name}.organisation_id"): item for key, item in value.items()}
+    return parse_id(value, name) if name.endswith("_id") and isinstance(value, str) else value

@@ -57,7 +57,10 @@ class UnavailableError(UserError):
     pass
 
 
-_TYPES: dict[str, type[UserError]] = {
+Refusal = ValidationError | NotFoundError | ConflictError | ForbiddenError | ProjectionsBehindError | UnavailableError
+"""Every typed refusal a command can answer."""
+
+_TYPES: dict[str, type[Refusal]] = {
     "VALIDATION": ValidationError,
     "NOT_FOUND": NotFoundError,
     "CONFLICT": ConflictError,
@@ -69,7 +72,7 @@ _TYPES: dict[str, type[UserError]] = {
 NOT_SAVED = "The change was NOT saved: the data store cannot be written right now. Try again later."
 
 
-def user_error(error: DomainError) -> UserError:
+def user_error(error: DomainError) -> Refusal:
     error_type = _TYPES[error.code]
     return error_type(code=ErrorCode(error.code), message=error.message, field=_camel_path(error.field))
 
@@ -94,3 +97,17 @@ def _camel_path(field: str | None) -> str | None:
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.capitalize() for part in rest)
+
+
+def lookup_refusal(error: DomainError) -> NotFoundError | ValidationError:
+    """Why a lookup is refused: a malformed id or an id out of view."""
+    refusal = user_error(error)
+    if isinstance(refusal, NotFoundError | ValidationError):
+        return refusal
+    raise error
+
+
+def guarded_lookup_refusal(error: DomainError) -> NotFoundError | ValidationError | ForbiddenError:
+    """Why a lookup the viewer needs a right for is refused: as a lookup, or the viewer may not."""
+    refusal = user_error(error)
+    return refusal if isinstance(refusal, ForbiddenError) else lookup_refusal(error)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.principal import Principal
+from backend.graphql.commands import change
 from backend.graphql.context import Context
-from backend.graphql.errors import parse_id
+from backend.graphql.errors import user_error
 from backend.graphql.permissions import AUTHENTICATED
-from backend.graphql.programme.common import on_cluster, organisation_named
 from backend.graphql.programme.inputs import (
     AssessGapInput,
     LevelInput,
@@ -19,8 +18,9 @@ from backend.graphql.programme.inputs import (
     RecordCertifiedInput,
     RecordIsmsEstablishedInput,
 )
+from backend.graphql.programme.payloads import cluster_change
 from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action, authorize_coach_attribution
+from backend.policy import Action
 from domain.assessment.commands import AssessGap
 from domain.engagement.commands import (
     LogCoachingHalfDay,
@@ -47,29 +47,19 @@ class MemberMutation:
     async def log_coaching_half_day(
         self, info: Info[Context, None], input: LogCoachingHalfDayInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> LogCoachingHalfDay:
-            coach_id = p.account_id if input.coach_id is None else parse_id(input.coach_id, "coach_id")
-            authorize_coach_attribution(p, coach_id)
-            return LogCoachingHalfDay(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.held_on,
-                coach_id,
-                input.work_done,
-                input.next_steps,
-                input.module_number,
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.LOG_COACHING,
-            input.cluster_id,
-            build,
-            lambda app: app.log_coaching_half_day,
-            organisation_named(input.organisation_id),
+            LogCoachingHalfDay,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            held_on=input.held_on,
+            coach_id=input.coach_id,
+            work_done=input.work_done,
+            next_steps=input.next_steps,
+            module_number=input.module_number,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(
         permission_classes=AUTHENTICATED,
@@ -78,110 +68,77 @@ class MemberMutation:
     async def raise_coaching_ceiling(
         self, info: Info[Context, None], input: RaiseCoachingCeilingInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> RaiseCoachingCeiling:
-            return RaiseCoachingCeiling(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.additional_half_days,
-                input.reason,
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.RAISE_COACHING_CEILING,
-            input.cluster_id,
-            build,
-            lambda app: app.raise_coaching_ceiling,
-            organisation_named(input.organisation_id),
+            RaiseCoachingCeiling,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            additional_half_days=input.additional_half_days,
+            reason=input.reason,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def assess_gap(self, info: Info[Context, None], input: AssessGapInput) -> ClusterChangeResult:
-        def build(p: Principal) -> AssessGap:
-            return AssessGap(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.visited_on,
-                input.analysed_on,
+        try:
+            clause_levels, theme_levels = (
                 _levels("clause_levels", input.clause_levels),
                 _levels("theme_levels", input.theme_levels),
             )
-
-        return await on_cluster(  # type: ignore[return-value]
+        except ValidationFailed as error:
+            return user_error(error)
+        done = await change(
             info,
             Action.ASSESS_GAP,
-            input.cluster_id,
-            build,
-            lambda app: app.assess_gap,
-            organisation_named(input.organisation_id),
+            AssessGap,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            visited_on=input.visited_on,
+            analysed_on=input.analysed_on,
+            clause_levels=clause_levels,
+            theme_levels=theme_levels,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def record_isms_established(
         self, info: Info[Context, None], input: RecordIsmsEstablishedInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> RecordIsmsEstablished:
-            return RecordIsmsEstablished(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.established_on,
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.RECORD_OUTCOME,
-            input.cluster_id,
-            build,
-            lambda app: app.record_isms_established,
-            organisation_named(input.organisation_id),
+            RecordIsmsEstablished,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            established_on=input.established_on,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def plan_certification_audit(
         self, info: Info[Context, None], input: PlanCertificationAuditInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> PlanCertificationAudit:
-            return PlanCertificationAudit(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.audit_on,
-                input.certification_body,
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.RECORD_OUTCOME,
-            input.cluster_id,
-            build,
-            lambda app: app.plan_certification_audit,
-            organisation_named(input.organisation_id),
+            PlanCertificationAudit,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            audit_on=input.audit_on,
+            certification_body=input.certification_body,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def record_certified(self, info: Info[Context, None], input: RecordCertifiedInput) -> ClusterChangeResult:
-        def build(p: Principal) -> RecordCertified:
-            return RecordCertified(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.certified_on,
-                input.certificate_reference,
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.RECORD_OUTCOME,
-            input.cluster_id,
-            build,
-            lambda app: app.record_certified,
-            organisation_named(input.organisation_id),
+            RecordCertified,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            certified_on=input.certified_on,
+            certificate_reference=input.certificate_reference,
         )
+        return cluster_change(info, done)

@@ -5,12 +5,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.principal import Principal
-from backend.graphql.commands import run_command
+from backend.graphql.commands import change
 from backend.graphql.context import Context
-from backend.graphql.errors import parse_id
 from backend.graphql.permissions import AUTHENTICATED
-from backend.graphql.programme.common import cluster_change, on_cluster, organisation_named
 from backend.graphql.programme.inputs import (
     AdmitOrganisationInput,
     CloseClusterInput,
@@ -19,14 +16,9 @@ from backend.graphql.programme.inputs import (
     StartClusterInput,
     WithdrawMemberInput,
 )
-from backend.graphql.programme.types import (
-    ClusterChangeResult,
-    Organisation,
-    OrganisationChange,
-    OrganisationChangeResult,
-)
-from backend.policy import Action, Named, authorize
-from domain.application import Saved
+from backend.graphql.programme.payloads import cluster_change, cluster_formed, organisation_registered
+from backend.graphql.programme.types import ClusterChangeResult, OrganisationChangeResult
+from backend.policy import Action
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.commands import AdmitOrganisation, CloseCluster, FormCluster, StartCluster, WithdrawMember
 from domain.organisations.commands import RegisterOrganisation
@@ -38,81 +30,66 @@ class ProgrammeMutation:
     async def register_organisation(
         self, info: Info[Context, None], input: RegisterOrganisationInput
     ) -> OrganisationChangeResult:
-        def build(p: Principal) -> RegisterOrganisation:
-            return RegisterOrganisation(p.tenant_id, p.account_id, input.name, input.sector, input.employee_count)
-
-        result = await run_command(
-            info, lambda p: authorize(p, Action.REGISTER_ORGANISATION), build, lambda app: app.register_organisation
+        done = await change(
+            info,
+            Action.REGISTER_ORGANISATION,
+            RegisterOrganisation,
+            name=input.name,
+            sector=input.sector,
+            employee_count=input.employee_count,
         )
-        if not isinstance(result, Saved):
-            return result  # type: ignore[return-value]
-        row = info.context.services.queries.organisations.organisation(info.context.scope, result.aggregate_id)
-        return OrganisationChange(organisation=Organisation.from_row(row))  # type: ignore[arg-type]
+        return organisation_registered(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def form_cluster(self, info: Info[Context, None], input: FormClusterInput) -> ClusterChangeResult:
-        def build(p: Principal) -> FormCluster:
-            coach_id = parse_id(input.coach_id, "coach_id")
-            return FormCluster(p.tenant_id, p.account_id, input.name, coach_id, input.planned_start, input.planned_end)
-
-        result = await run_command(info, lambda p: authorize(p, Action.FORM_CLUSTER), build, lambda a: a.form_cluster)
-        cluster_id = result.aggregate_id if isinstance(result, Saved) else None
-        return cluster_change(info, cluster_id, result) if cluster_id else result  # type: ignore[return-value]
+        done = await change(
+            info,
+            Action.FORM_CLUSTER,
+            FormCluster,
+            name=input.name,
+            coach_id=input.coach_id,
+            planned_start=input.planned_start,
+            planned_end=input.planned_end,
+        )
+        return cluster_formed(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def admit_organisation(self, info: Info[Context, None], input: AdmitOrganisationInput) -> ClusterChangeResult:
-        def build(p: Principal) -> AdmitOrganisation:
-            given = input.criteria
-            criteria = AdmissionCriteria(given.small_enterprise, given.management_commitment, given.resources_available)
-            organisation_id = parse_id(input.organisation_id, "organisation_id")
-            return AdmitOrganisation(
-                p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), organisation_id, criteria
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        given = input.criteria
+        criteria = AdmissionCriteria(given.small_enterprise, given.management_commitment, given.resources_available)
+        done = await change(
             info,
             Action.ADMIT_ORGANISATION,
-            input.cluster_id,
-            build,
-            lambda app: app.admit_organisation,
-            lambda: Named(candidate=parse_id(input.organisation_id, "organisation_id")),
+            AdmitOrganisation,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            criteria=criteria,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def withdraw_member(self, info: Info[Context, None], input: WithdrawMemberInput) -> ClusterChangeResult:
-        def build(p: Principal) -> WithdrawMember:
-            return WithdrawMember(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.withdrawn_on,
-                input.reason,
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.WITHDRAW_MEMBER,
-            input.cluster_id,
-            build,
-            lambda app: app.withdraw_member,
-            organisation_named(input.organisation_id),
+            WithdrawMember,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            withdrawn_on=input.withdrawn_on,
+            reason=input.reason,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def start_cluster(self, info: Info[Context, None], input: StartClusterInput) -> ClusterChangeResult:
-        def build(p: Principal) -> StartCluster:
-            return StartCluster(p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), input.started_on)
-
-        return await on_cluster(  # type: ignore[return-value]
-            info, Action.START_OR_CLOSE_CLUSTER, input.cluster_id, build, lambda app: app.start_cluster
+        done = await change(
+            info, Action.START_OR_CLOSE_CLUSTER, StartCluster, cluster_id=input.cluster_id, started_on=input.started_on
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def close_cluster(self, info: Info[Context, None], input: CloseClusterInput) -> ClusterChangeResult:
-        def build(p: Principal) -> CloseCluster:
-            return CloseCluster(p.tenant_id, p.account_id, parse_id(input.cluster_id, "cluster_id"), input.closed_on)
-
-        return await on_cluster(  # type: ignore[return-value]
-            info, Action.START_OR_CLOSE_CLUSTER, input.cluster_id, build, lambda app: app.close_cluster
+        done = await change(
+            info, Action.START_OR_CLOSE_CLUSTER, CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
         )
+        return cluster_change(info, done)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from uuid import UUID
-
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.principal import Principal
+from backend.graphql.commands import change
 from backend.graphql.context import Context
-from backend.graphql.errors import parse_id
 from backend.graphql.permissions import AUTHENTICATED
-from backend.graphql.programme.common import on_cluster, organisation_named
 from backend.graphql.programme.inputs import (
     AcceptPlanInput,
     CancelSessionInput,
@@ -19,8 +15,9 @@ from backend.graphql.programme.inputs import (
     HoldSessionInput,
     MoveSessionInput,
 )
+from backend.graphql.programme.payloads import cluster_change
 from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action, Named
+from backend.policy import Action
 from domain.clusters.commands import AcceptPlan, CancelSession, DeclareUnavailability, HoldSession, MoveSession
 
 
@@ -30,88 +27,66 @@ class PlanMutation:
     async def declare_unavailability(
         self, info: Info[Context, None], input: DeclareUnavailabilityInput
     ) -> ClusterChangeResult:
-        def build(p: Principal) -> DeclareUnavailability:
-            return DeclareUnavailability(
-                p.tenant_id,
-                p.account_id,
-                parse_id(input.cluster_id, "cluster_id"),
-                parse_id(input.organisation_id, "organisation_id"),
-                input.starts_on,
-                input.ends_on,
-                input.reason,
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.DECLARE_UNAVAILABILITY,
-            input.cluster_id,
-            build,
-            lambda app: app.declare_unavailability,
-            organisation_named(input.organisation_id),
+            DeclareUnavailability,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            starts_on=input.starts_on,
+            ends_on=input.ends_on,
+            reason=input.reason,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def accept_plan(self, info: Info[Context, None], input: AcceptPlanInput) -> ClusterChangeResult:
-        def build(p: Principal) -> AcceptPlan:
-            cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return AcceptPlan(p.tenant_id, p.account_id, cluster_id, input.starts_on, input.fingerprint)
-
-        return await on_cluster(  # type: ignore[return-value]
-            info, Action.PLAN_CLUSTER, input.cluster_id, build, lambda app: app.accept_plan
+        done = await change(
+            info,
+            Action.PLAN_CLUSTER,
+            AcceptPlan,
+            cluster_id=input.cluster_id,
+            starts_on=input.starts_on,
+            fingerprint=input.fingerprint,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def move_session(self, info: Info[Context, None], input: MoveSessionInput) -> ClusterChangeResult:
-        def build(p: Principal) -> MoveSession:
-            cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return MoveSession(
-                p.tenant_id, p.account_id, cluster_id, input.session_key, input.on, input.half_day, input.reason
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.RUN_SESSIONS,
-            input.cluster_id,
-            build,
-            lambda app: app.move_session,
-            lambda: Named(session_key=input.session_key),
+            MoveSession,
+            cluster_id=input.cluster_id,
+            session_key=input.session_key,
+            on=input.on,
+            half_day=input.half_day,
+            reason=input.reason,
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def hold_session(self, info: Info[Context, None], input: HoldSessionInput) -> ClusterChangeResult:
-        def attendance_ids() -> list[UUID]:
-            return [parse_id(given.organisation_id, "attendance.organisation_id") for given in input.attendance]
-
-        def build(p: Principal) -> HoldSession:
-            attendance = {
-                organisation_id: list(given.attendees)
-                for organisation_id, given in zip(attendance_ids(), input.attendance, strict=True)
-            }
-            cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return HoldSession(
-                p.tenant_id, p.account_id, cluster_id, input.session_key, input.held_on, input.half_days, attendance
-            )
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.RUN_SESSIONS,
-            input.cluster_id,
-            build,
-            lambda app: app.hold_session,
-            lambda: Named(session_key=input.session_key, attendance=tuple(attendance_ids())),
+            HoldSession,
+            cluster_id=input.cluster_id,
+            session_key=input.session_key,
+            held_on=input.held_on,
+            half_days=input.half_days,
+            attendance={given.organisation_id: list(given.attendees) for given in input.attendance},
         )
+        return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def cancel_session(self, info: Info[Context, None], input: CancelSessionInput) -> ClusterChangeResult:
-        def build(p: Principal) -> CancelSession:
-            cluster_id = parse_id(input.cluster_id, "cluster_id")
-            return CancelSession(p.tenant_id, p.account_id, cluster_id, input.session_key, input.reason)
-
-        return await on_cluster(  # type: ignore[return-value]
+        done = await change(
             info,
             Action.RUN_SESSIONS,
-            input.cluster_id,
-            build,
-            lambda app: app.cancel_session,
-            lambda: Named(session_key=input.session_key),
+            CancelSession,
+            cluster_id=input.cluster_id,
+            session_key=input.session_key,
+            reason=input.reason,
         )
+        return cluster_change(info, done)

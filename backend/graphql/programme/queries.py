@@ -9,7 +9,7 @@ from graphql import GraphQLError
 from strawberry.types import Info
 
 from backend.graphql.context import Context
-from backend.graphql.errors import parse_id, user_error
+from backend.graphql.errors import guarded_lookup_refusal, lookup_refusal, parse_id
 from backend.graphql.pagination import check_page_size, decode_cursor, encode_cursor
 from backend.graphql.permissions import IsAuthenticated
 from backend.graphql.programme import planning
@@ -52,7 +52,7 @@ class ProgrammeQuery:
             if row is None:
                 raise NotFound("No cluster with this id.", "id")
         except DomainError as error:
-            return user_error(error)  # type: ignore[return-value]
+            return lookup_refusal(error)
         return Cluster.from_row(row)
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="The planner's proposal for a forming cluster.")
@@ -64,7 +64,7 @@ class ProgrammeQuery:
             authorize_on_cluster(info.context.signed_in, Action.PLAN_CLUSTER, info.context.services.queries, identifier)
             return planning.proposal(info, identifier, starts_on)
         except DomainError as error:
-            return user_error(error)  # type: ignore[return-value]
+            return guarded_lookup_refusal(error)
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="The areas a gap analysis rates.")
     def maturity_areas(self) -> list[MaturityArea]:
@@ -84,5 +84,5 @@ class ProgrammeQuery:
             if row is None:
                 raise NotFound("No organisation with this id.", "id")
         except DomainError as error:
-            return user_error(error)  # type: ignore[return-value]
+            return lookup_refusal(error)
         return Organisation.from_row(row)

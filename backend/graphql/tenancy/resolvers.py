@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.auth.principal import Principal
-from backend.graphql.commands import run_command
+from backend.graphql.commands import change
 from backend.graphql.context import Context
+from backend.graphql.errors import NotFoundError, Refusal, user_error
 from backend.graphql.permissions import IsAuthenticated
 from backend.graphql.programme.types import Coach
 from backend.graphql.tenancy.types import (
@@ -17,9 +17,10 @@ from backend.graphql.tenancy.types import (
     ProgrammeTemplateInput,
     Viewer,
 )
-from backend.policy import Action, authorize
+from backend.policy import Action
 from domain.application import Saved
 from domain.programme_template.template import ProgrammeTemplate as DomainTemplate
+from domain.shared.errors import ValidationFailed
 from domain.tenancy.commands import ChangeProgrammeTemplate, SetLargeClustersAllowed, SetSingleOrganisationBaseline
 
 
@@ -59,36 +60,28 @@ class TenancyQuery:
 class TenancyMutation:
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def set_large_clusters_allowed(self, info: Info[Context, None], allowed: bool) -> ConsultancyChangeResult:
-        def build(p: Principal) -> SetLargeClustersAllowed:
-            return SetLargeClustersAllowed(p.tenant_id, p.account_id, allowed)
-
-        result = await run_command(
-            info, lambda p: authorize(p, Action.CHANGE_SETTINGS), build, lambda app: app.set_large_clusters_allowed
-        )
-        return _consultancy(info) if isinstance(result, Saved) else result  # type: ignore[return-value]
+        done = await change(info, Action.CHANGE_SETTINGS, SetLargeClustersAllowed, allowed=allowed)
+        return _settings(info, done)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated], description="Records a new version of the template.")
     async def change_programme_template(
         self, info: Info[Context, None], input: ProgrammeTemplateInput
     ) -> ConsultancyChangeResult:
-        def build(p: Principal) -> ChangeProgrammeTemplate:
-            values = {**vars(input), "modules": tuple(input.modules)}
-            return ChangeProgrammeTemplate(p.tenant_id, p.account_id, DomainTemplate(**values))
-
-        result = await run_command(
-            info, lambda p: authorize(p, Action.CHANGE_SETTINGS), build, lambda app: app.change_programme_template
-        )
-        return _consultancy(info) if isinstance(result, Saved) else result  # type: ignore[return-value]
+        try:
+            template = DomainTemplate(**{**vars(input), "modules": tuple(input.modules)})
+        except ValidationFailed as error:
+            return _settings(info, user_error(error))
+        done = await change(info, Action.CHANGE_SETTINGS, ChangeProgrammeTemplate, template=template)
+        return _settings(info, done)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def set_single_organisation_baseline(self, info: Info[Context, None], days: float) -> ConsultancyChangeResult:
-        def build(p: Principal) -> SetSingleOrganisationBaseline:
-            return SetSingleOrganisationBaseline(p.tenant_id, p.account_id, days)
+        done = await change(info, Action.CHANGE_SETTINGS, SetSingleOrganisationBaseline, days=days)
+        return _settings(info, done)
 
-        result = await run_command(
-            info,
-            lambda p: authorize(p, Action.CHANGE_SETTINGS),
-            build,
-            lambda app: app.set_single_organisation_baseline,
-        )
-        return _consultancy(info) if isinstance(result, Saved) else result  # type: ignore[return-value]
+
+def _settings(info: Info[Context, None], done: tuple[object, Saved] | Refusal) -> ConsultancyChangeResult:
+    """The consultancy with its settings changed; a change of settings names no id, so nothing is not found."""
+    if isinstance(done, NotFoundError):
+        raise LookupError(done.message)
+    return done if not isinstance(done, tuple) else _consultancy(info)
