@@ -35,7 +35,7 @@ def _names(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, str]:
 def sessions(info: Info[Context, None], cluster_id: UUID) -> list[Session]:
     names = _names(info, cluster_id)
     rows = info.context.services.queries.clusters.sessions(info.context.scope, cluster_id)
-    return [Session.from_row(row, names) for row in rows]
+    return [Session.from_row(row, names, cluster_id) for row in rows]
 
 
 def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) -> list[Attendance]:

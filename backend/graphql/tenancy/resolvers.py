@@ -10,6 +10,7 @@ from backend.graphql.context import Context
 from backend.graphql.errors import NotFoundError, Refusal, user_error
 from backend.graphql.permissions import IsAuthenticated
 from backend.graphql.programme.types import Coach
+from backend.graphql.programme.viewer_can import viewer_can
 from backend.graphql.tenancy.types import (
     Consultancy,
     ConsultancyChangeResult,
@@ -48,6 +49,7 @@ class TenancyQuery:
             email=p.email,
             roles=sorted(role.value for role in p.roles),
             consultancy=_consultancy(info),
+            can=viewer_can(info),
         )
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="Coaches who can lead a cluster.")

@@ -13,6 +13,7 @@ from backend.graphql.errors import (
     UnavailableError,
     ValidationError,
 )
+from backend.graphql.programme.viewer_can import ViewerCan
 
 
 @strawberry.type(description="The shape of the programme; clusters keep the version they were planned with.")
@@ -67,6 +68,7 @@ class Viewer:
     email: str
     roles: list[str]
     consultancy: Consultancy
+    can: ViewerCan = strawberry.field(description="What the viewer may do in the consultancy.")
 
 
 ConsultancyChangeResult = Annotated[
