@@ -1,4 +1,4 @@
-"""Feedback: members share and withdraw their own; coaches hide, saying why."""
+"""The feedback feature's commands."""
 
 from __future__ import annotations
 

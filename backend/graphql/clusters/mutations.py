@@ -1,4 +1,4 @@
-"""Commands on a cluster's plan and sessions: unavailability, accepting the plan, moving, holding, cancelling."""
+"""The clusters feature's commands."""
 
 from __future__ import annotations
 
@@ -10,19 +10,90 @@ from backend.graphql.context import Context
 from backend.graphql.permissions import AUTHENTICATED
 from backend.graphql.programme.inputs import (
     AcceptPlanInput,
+    AdmitOrganisationInput,
     CancelSessionInput,
+    CloseClusterInput,
     DeclareUnavailabilityInput,
+    FormClusterInput,
     HoldSessionInput,
     MoveSessionInput,
+    StartClusterInput,
+    WithdrawMemberInput,
 )
-from backend.graphql.programme.payloads import cluster_change
+from backend.graphql.programme.payloads import cluster_change, cluster_formed
 from backend.graphql.programme.types import ClusterChangeResult
 from backend.policy import Action
-from domain.clusters.commands import AcceptPlan, CancelSession, DeclareUnavailability, HoldSession, MoveSession
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    CancelSession,
+    CloseCluster,
+    DeclareUnavailability,
+    FormCluster,
+    HoldSession,
+    MoveSession,
+    StartCluster,
+    WithdrawMember,
+)
 
 
 @strawberry.type
-class PlanMutation:
+class ClustersMutation:
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def form_cluster(self, info: Info[Context, None], input: FormClusterInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.FORM_CLUSTER,
+            FormCluster,
+            name=input.name,
+            coach_id=input.coach_id,
+            planned_start=input.planned_start,
+            planned_end=input.planned_end,
+        )
+        return cluster_formed(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def admit_organisation(self, info: Info[Context, None], input: AdmitOrganisationInput) -> ClusterChangeResult:
+        given = input.criteria
+        criteria = AdmissionCriteria(given.small_enterprise, given.management_commitment, given.resources_available)
+        done = await change(
+            info,
+            Action.ADMIT_ORGANISATION,
+            AdmitOrganisation,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            criteria=criteria,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def withdraw_member(self, info: Info[Context, None], input: WithdrawMemberInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.WITHDRAW_MEMBER,
+            WithdrawMember,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            withdrawn_on=input.withdrawn_on,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def start_cluster(self, info: Info[Context, None], input: StartClusterInput) -> ClusterChangeResult:
+        done = await change(
+            info, Action.START_OR_CLOSE_CLUSTER, StartCluster, cluster_id=input.cluster_id, started_on=input.started_on
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def close_cluster(self, info: Info[Context, None], input: CloseClusterInput) -> ClusterChangeResult:
+        done = await change(
+            info, Action.START_OR_CLOSE_CLUSTER, CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
+        )
+        return cluster_change(info, done)
+
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def declare_unavailability(
         self, info: Info[Context, None], input: DeclareUnavailabilityInput
