@@ -23,8 +23,7 @@ from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
-from backend.graphql.engagement.mutations import EngagementMutation
-from backend.graphql.errors import (
+from backend.graphql.core.errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
@@ -32,14 +31,15 @@ from backend.graphql.errors import (
     UnavailableError,
     ValidationError,
 )
-from backend.graphql.extensions import MaskUnexpectedErrors, is_expected
+from backend.graphql.core.extensions import MaskUnexpectedErrors, is_expected
+from backend.graphql.core.idempotency import IdempotentMutations
+from backend.graphql.core.known_documents import DocumentCache, KnownDocuments
+from backend.graphql.core.prepare import PrepareOffTheLoop
+from backend.graphql.core.snapshot import OneReadTransaction
+from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
-from backend.graphql.idempotency import IdempotentMutations
-from backend.graphql.known_documents import DocumentCache, KnownDocuments
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
-from backend.graphql.prepare import PrepareOffTheLoop
-from backend.graphql.snapshot import OneReadTransaction
 from backend.graphql.tenancy.resolvers import TenancyMutation, TenancyQuery
 
 MAX_DEPTH = 10

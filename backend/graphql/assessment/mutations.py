@@ -5,10 +5,10 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.commands import change
-from backend.graphql.context import Context
-from backend.graphql.errors import user_error
-from backend.graphql.permissions import AUTHENTICATED
+from backend.graphql.core.commands import change
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import user_error
+from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.programme.inputs import (
     AssessGapInput,
     LevelInput,

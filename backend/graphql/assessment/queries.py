@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from backend.graphql.permissions import IsAuthenticated
+from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.programme.plan_types import MaturityArea
 from domain.assessment.gap_analysis import maturity_areas
 

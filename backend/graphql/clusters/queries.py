@@ -8,10 +8,10 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.errors import guarded_lookup_refusal, lookup_refusal, parse_id
-from backend.graphql.pagination import check_page_size, decode_cursor, encode_cursor
-from backend.graphql.permissions import IsAuthenticated
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import guarded_lookup_refusal, lookup_refusal, parse_id
+from backend.graphql.core.pagination import check_page_size, decode_cursor, encode_cursor
+from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.programme import planning
 from backend.graphql.programme.types import (
     Cluster,

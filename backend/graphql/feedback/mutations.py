@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.commands import change
-from backend.graphql.context import Context
-from backend.graphql.permissions import AUTHENTICATED
+from backend.graphql.core.commands import change
+from backend.graphql.core.context import Context
+from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.programme.inputs import FeedbackItemInput, HideFeedbackInput, ShareFeedbackInput
 from backend.graphql.programme.payloads import cluster_change
 from backend.graphql.programme.types import ClusterChangeResult

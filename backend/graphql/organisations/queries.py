@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.errors import lookup_refusal, parse_id
-from backend.graphql.permissions import IsAuthenticated
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import lookup_refusal, parse_id
+from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.programme.types import (
     Organisation,
     OrganisationResult,

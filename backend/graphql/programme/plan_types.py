@@ -8,7 +8,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.context import Context
+from backend.graphql.core.context import Context
 from backend.graphql.programme.viewer_can import (
     FeedbackItemViewerCan,
     SessionViewerCan,

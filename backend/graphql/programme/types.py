@@ -9,8 +9,8 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.errors import (
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
@@ -18,7 +18,7 @@ from backend.graphql.errors import (
     UnavailableError,
     ValidationError,
 )
-from backend.graphql.loaders import loaders
+from backend.graphql.core.loaders import loaders
 from backend.graphql.programme import planning
 from backend.graphql.programme.plan_types import (
     Assessment,

@@ -11,8 +11,8 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.loaders import loaders
+from backend.graphql.core.context import Context
+from backend.graphql.core.loaders import loaders
 from backend.policy import Action, may
 from domain.clusters import rules
 from domain.clusters.rules import ClusterStatus, SessionStatus

@@ -5,10 +5,10 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.commands import change
-from backend.graphql.context import Context
-from backend.graphql.errors import NotFoundError, Refusal, user_error
-from backend.graphql.permissions import IsAuthenticated
+from backend.graphql.core.commands import change
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import NotFoundError, Refusal, user_error
+from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.programme.types import Coach
 from backend.graphql.programme.viewer_can import viewer_can
 from backend.graphql.tenancy.types import (

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from backend.graphql.errors import (
+from backend.graphql.core.errors import (
     ConflictError,
     ForbiddenError,
     ProjectionsBehindError,

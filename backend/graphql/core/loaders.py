@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from strawberry.types import Info
 
-from backend.graphql.context import Context
+from backend.graphql.core.context import Context
 from domain.clusters.rules import ClusterStatus
 from projections.queries import AssessmentRow, CoachingRow, OverrideRow, Scope
 
