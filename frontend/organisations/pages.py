@@ -27,7 +27,8 @@ class OrganisationPages(PageBase):
     async def _organisations(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
         data = await self._query(request, ORGANISATIONS, {})
-        context = {"organisations": data.get("organisations", [])}
+        can = (data.get("viewer") or {}).get("can") or {}
+        context = {"organisations": data.get("organisations", []), "can": can}
         return self._render(request, "organisations/organisations.html", viewer, context, shown)
 
     async def register_organisation(self, request: Request) -> Response:

@@ -6,7 +6,7 @@ import re
 
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, events_in_log
-from tests.api.page_support import ClientFor, csrf
+from tests.api.page_support import MEMBER, ClientFor, csrf
 
 
 def test_a_form_error_is_shown_next_to_its_field_and_nothing_is_written(
@@ -33,3 +33,8 @@ def test_a_forged_form_is_refused(client_for: ClientFor, demo_services: Services
     )
     assert response.status_code == 403
     assert events_in_log(demo_services) == before
+
+
+def test_the_register_form_shows_for_an_admin_and_not_for_a_member(client_for: ClientFor) -> None:
+    assert 'action="/organisations"' in client_for(ALPINE_ADMIN).http.get("/organisations").text
+    assert 'action="/organisations"' not in client_for(MEMBER).http.get("/organisations").text
