@@ -94,6 +94,14 @@ def authorize(principal: Principal, action: Action) -> None:
         raise Forbidden(f"You may not {action.description}.")
 
 
+def may(principal: Principal, action: Action, member: UUID | None = None) -> bool:
+    """Whether the principal's role allows the action, on `member` too: a member account acts for its own
+    organisation only. The object is one in the principal's view (the queries answer no other)."""
+    if not principal.roles & action.roles:
+        return False
+    return member is None or not principal.has_role(MEMBER) or principal.organisation_id == member
+
+
 def authorize_on_cluster(principal: Principal, action: Action, queries: ReadQueries, cluster_id: UUID) -> None:
     """Allowed only on a cluster the principal can see; one it cannot see does not exist for it."""
     authorize(principal, action)

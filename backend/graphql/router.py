@@ -14,10 +14,10 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from backend.auth.current import principal_from_request
-from backend.graphql.coercion import validation_error
-from backend.graphql.context import Context
-from backend.graphql.idempotency import BAD_KEY, HEADER, IdempotencyStore, is_valid_key
-from backend.graphql.limits import DOCUMENT_TOO_LARGE, MAX_BODY_BYTES, MAX_DOCUMENT_BYTES
+from backend.graphql.core.coercion import validation_error
+from backend.graphql.core.context import Context
+from backend.graphql.core.idempotency import BAD_KEY, HEADER, IdempotencyStore, is_valid_key
+from backend.graphql.core.limits import DOCUMENT_TOO_LARGE, MAX_BODY_BYTES, MAX_DOCUMENT_BYTES
 from backend.services import Services
 from frontend.ports import GraphQLResult
 

@@ -16,9 +16,14 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from backend.graphql.errors import (
+from backend.graphql.assessment.mutations import AssessmentMutation
+from backend.graphql.assessment.queries import AssessmentQuery
+from backend.graphql.clusters.mutations import ClustersMutation
+from backend.graphql.clusters.queries import ClustersQuery
+from backend.graphql.core.errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
@@ -26,17 +31,17 @@ from backend.graphql.errors import (
     UnavailableError,
     ValidationError,
 )
-from backend.graphql.extensions import MaskUnexpectedErrors, is_expected
-from backend.graphql.idempotency import IdempotentMutations
-from backend.graphql.known_documents import DocumentCache, KnownDocuments
-from backend.graphql.prepare import PrepareOffTheLoop
-from backend.graphql.programme.feedback_mutations import FeedbackMutation
-from backend.graphql.programme.member_mutations import MemberMutation
-from backend.graphql.programme.mutations import ProgrammeMutation
-from backend.graphql.programme.plan_mutations import PlanMutation
-from backend.graphql.programme.queries import ProgrammeQuery
-from backend.graphql.snapshot import OneReadTransaction
-from backend.graphql.tenancy.resolvers import TenancyMutation, TenancyQuery
+from backend.graphql.core.extensions import MaskUnexpectedErrors, is_expected
+from backend.graphql.core.idempotency import IdempotentMutations
+from backend.graphql.core.known_documents import DocumentCache, KnownDocuments
+from backend.graphql.core.prepare import PrepareOffTheLoop
+from backend.graphql.core.snapshot import OneReadTransaction
+from backend.graphql.engagement.mutations import EngagementMutation
+from backend.graphql.feedback.mutations import FeedbackMutation
+from backend.graphql.organisations.mutations import OrganisationsMutation
+from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.tenancy.mutations import TenancyMutation
+from backend.graphql.tenancy.queries import TenancyQuery
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -44,14 +49,20 @@ MAX_TOKENS = 3000
 log = logging.getLogger("cordee.graphql")
 
 
-@strawberry.type
-class Query(ProgrammeQuery, TenancyQuery):
-    pass
+FEATURES: tuple[tuple[type, ...], ...] = (
+    (OrganisationsQuery, OrganisationsMutation),
+    (ClustersQuery, ClustersMutation),
+    (EngagementMutation,),
+    (AssessmentQuery, AssessmentMutation),
+    (FeedbackMutation,),
+    (TenancyQuery, TenancyMutation),
+)
+"""Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 
-
-@strawberry.type
-class Mutation(ProgrammeMutation, PlanMutation, MemberMutation, FeedbackMutation, TenancyMutation):
-    pass
+Query = merge_types("Query", tuple(root for roots in FEATURES for root in roots if root.__name__.endswith("Query")))
+Mutation = merge_types(
+    "Mutation", tuple(root for roots in FEATURES for root in roots if root.__name__.endswith("Mutation"))
+)
 
 
 class CordeeSchema(strawberry.Schema):

@@ -10,7 +10,7 @@ import anyio
 import httpx2
 from fastapi import FastAPI
 
-from backend.graphql.limits import (
+from backend.graphql.core.limits import (
     DOCUMENT_TOO_LARGE,
     FRAGMENTS_TOO_DEEP,
     TOO_MANY_REPEATS,

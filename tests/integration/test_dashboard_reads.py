@@ -14,7 +14,7 @@ from uuid import UUID
 from sqlalchemy import event
 
 from backend.auth.principal import Principal
-from backend.graphql.context import Context
+from backend.graphql.core.context import Context
 from backend.graphql.schema import build_schema
 from backend.policy import scope_for
 from backend.services import Services

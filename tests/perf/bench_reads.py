@@ -37,7 +37,7 @@ import httpx2
 from backend.app import create_app
 from backend.auth.principal import Principal
 from backend.demo import DEMO_PASSWORD, seed_demo
-from backend.graphql.context import Context
+from backend.graphql.core.context import Context
 from backend.graphql.schema import build_schema
 from backend.services import Services, build_services
 from backend.settings import Settings

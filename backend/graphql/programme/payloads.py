@@ -7,8 +7,8 @@ from uuid import UUID
 
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.errors import Refusal, user_error
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import Refusal, user_error
 from backend.graphql.programme.types import Cluster, ClusterChange, Organisation, OrganisationChange
 from domain.application import Saved
 from domain.shared.errors import NotFound

@@ -6,9 +6,19 @@ from datetime import date, datetime
 from uuid import UUID
 
 import strawberry
+from strawberry.types import Info
 
+from backend.graphql.core.context import Context
+from backend.graphql.programme.viewer_can import (
+    FeedbackItemViewerCan,
+    SessionViewerCan,
+    cluster_status,
+    on_feedback_item,
+    on_session,
+)
 from domain.assessment.gap_analysis import maturity_areas
 from domain.clusters.cluster import attendance_warning
+from domain.clusters.rules import SessionStatus
 from projections.queries import AssessmentRow, FeedbackRow, OverrideRow, SessionMoveRow, SessionRow
 
 
@@ -29,10 +39,17 @@ class Session:
     held_on: date | None
     held_half_days: int | None
     cancellation_reason: str | None
+    cluster_id: strawberry.Private[UUID]
+
+    @strawberry.field(description="What the viewer may do to this session now.")
+    def viewer_can(self, info: Info[Context, None]) -> SessionViewerCan:
+        status = cluster_status(info, self.cluster_id)
+        return on_session(info, status, SessionStatus(self.status), self.organisation_id is None)
 
     @classmethod
-    def from_row(cls, row: SessionRow, names: dict[UUID, str]) -> Session:
+    def from_row(cls, row: SessionRow, names: dict[UUID, str], cluster_id: UUID) -> Session:
         return cls(
+            cluster_id=cluster_id,
             key=row.key,
             kind=row.kind,
             title=row.title,
@@ -105,6 +122,10 @@ class FeedbackItem:
     hidden_reason: str | None
     shared_at: datetime
     mine: bool = strawberry.field(description="Shared by the viewer's own organisation (which may withdraw it).")
+
+    @strawberry.field(description="What the viewer may do to this item now.")
+    def viewer_can(self, info: Info[Context, None]) -> FeedbackItemViewerCan:
+        return on_feedback_item(info, self.status, self.mine)
 
     @classmethod
     def from_row(cls, row: FeedbackRow) -> FeedbackItem:

@@ -8,7 +8,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.context import Context
+from backend.graphql.core.context import Context
 from backend.graphql.programme.plan_types import (
     Attendance,
     Clash,
@@ -35,7 +35,7 @@ def _names(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, str]:
 def sessions(info: Info[Context, None], cluster_id: UUID) -> list[Session]:
     names = _names(info, cluster_id)
     rows = info.context.services.queries.clusters.sessions(info.context.scope, cluster_id)
-    return [Session.from_row(row, names) for row in rows]
+    return [Session.from_row(row, names, cluster_id) for row in rows]
 
 
 def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) -> list[Attendance]:

@@ -9,8 +9,8 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.errors import (
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
@@ -18,7 +18,7 @@ from backend.graphql.errors import (
     UnavailableError,
     ValidationError,
 )
-from backend.graphql.loaders import loaders
+from backend.graphql.core.loaders import loaders
 from backend.graphql.programme import planning
 from backend.graphql.programme.plan_types import (
     Assessment,
@@ -32,7 +32,18 @@ from backend.graphql.programme.plan_types import (
     SessionMove,
     Unavailability,
 )
+from backend.graphql.programme.viewer_can import (
+    ClusterMemberViewerCan,
+    ClusterViewerCan,
+    MemberState,
+    cluster_status,
+    on_cluster,
+    on_member,
+)
+from domain.clusters import rules
 from domain.clusters.cluster import cluster_warnings
+from domain.clusters.rules import ClusterStatus, SessionStatus
+from domain.engagement.outcome import Outcome
 from projections.queries import AssessmentRow, ClusterRow, CoachingRow, MemberRow, OrganisationRow
 
 
@@ -123,6 +134,14 @@ class ClusterMember:
         rows = loaders(info).overrides(self.cluster_id, self.organisation_id)
         return [CeilingOverride.from_row(row) for row in rows]
 
+    @strawberry.field(description="What the viewer may do for this member now.")
+    def viewer_can(self, info: Info[Context, None]) -> ClusterMemberViewerCan:
+        return on_member(info, cluster_status(info, self.cluster_id), self.state())
+
+    def state(self) -> MemberState:
+        used, ceiling = self.coaching_half_days_used, self.coaching_half_days_ceiling
+        return MemberState(self.organisation_id, Outcome(self.outcome.status), used, ceiling)
+
     def _assessments(self, info: Info[Context, None]) -> list[AssessmentRow]:
         return loaders(info).assessments(self.cluster_id, self.organisation_id)
 
@@ -192,6 +211,12 @@ class Cluster:
     @strawberry.field
     def member(self, info: Info[Context, None], organisation_id: strawberry.ID) -> ClusterMember | None:
         return next((m for m in self.members(info) if str(m.organisation_id) == str(organisation_id)), None)
+
+    @strawberry.field(description="What the viewer may do to this cluster now.")
+    def viewer_can(self, info: Info[Context, None]) -> ClusterViewerCan:
+        status, sessions = ClusterStatus(self.status), planning.sessions(info, self.cluster_id)
+        movable = any(rules.can_move_session(status, SessionStatus(session.status)) for session in sessions)
+        return on_cluster(info, status, [member.state() for member in self.members(info)], movable)
 
     @strawberry.field(description="The accepted plan's sessions in date order.")
     def sessions(self, info: Info[Context, None]) -> list[Session]:

@@ -6,13 +6,14 @@ from typing import Annotated
 
 import strawberry
 
-from backend.graphql.errors import (
+from backend.graphql.core.errors import (
     ConflictError,
     ForbiddenError,
     ProjectionsBehindError,
     UnavailableError,
     ValidationError,
 )
+from backend.graphql.programme.viewer_can import ViewerCan
 
 
 @strawberry.type(description="The shape of the programme; clusters keep the version they were planned with.")
@@ -67,6 +68,7 @@ class Viewer:
     email: str
     roles: list[str]
     consultancy: Consultancy
+    can: ViewerCan = strawberry.field(description="What the viewer may do in the consultancy.")
 
 
 ConsultancyChangeResult = Annotated[

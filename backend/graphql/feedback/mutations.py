@@ -1,13 +1,13 @@
-"""Feedback: members share and withdraw their own; coaches hide, saying why."""
+"""The feedback feature's commands."""
 
 from __future__ import annotations
 
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.commands import change
-from backend.graphql.context import Context
-from backend.graphql.permissions import AUTHENTICATED
+from backend.graphql.core.commands import change
+from backend.graphql.core.context import Context
+from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.programme.inputs import FeedbackItemInput, HideFeedbackInput, ShareFeedbackInput
 from backend.graphql.programme.payloads import cluster_change
 from backend.graphql.programme.types import ClusterChangeResult

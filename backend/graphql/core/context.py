@@ -5,7 +5,7 @@ from __future__ import annotations
 from strawberry.fastapi import BaseContext
 
 from backend.auth.principal import Principal
-from backend.graphql.idempotency import IdempotencyStore
+from backend.graphql.core.idempotency import IdempotencyStore
 from backend.policy import scope_for
 from backend.services import Services
 from projections.queries import Scope

@@ -1,4 +1,4 @@
-"""Reads of the programme: clusters (a connection), one cluster, organisations."""
+"""The clusters feature's reads."""
 
 from __future__ import annotations
 
@@ -8,29 +8,25 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.errors import guarded_lookup_refusal, lookup_refusal, parse_id
-from backend.graphql.pagination import check_page_size, decode_cursor, encode_cursor
-from backend.graphql.permissions import IsAuthenticated
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import guarded_lookup_refusal, lookup_refusal, parse_id
+from backend.graphql.core.pagination import check_page_size, decode_cursor, encode_cursor
+from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.programme import planning
-from backend.graphql.programme.plan_types import MaturityArea
 from backend.graphql.programme.types import (
     Cluster,
     ClusterConnection,
     ClusterEdge,
     ClusterResult,
-    Organisation,
-    OrganisationResult,
     PageInfo,
     PlanProposalResult,
 )
 from backend.policy import Action, authorize_on_cluster
-from domain.assessment.gap_analysis import maturity_areas
 from domain.shared.errors import DomainError, NotFound
 
 
 @strawberry.type
-class ProgrammeQuery:
+class ClustersQuery:
     @strawberry.field(permission_classes=[IsAuthenticated], description="Clusters in view, by name.")
     def clusters(self, info: Info[Context, None], first: int = 20, after: str | None = None) -> ClusterConnection:
         try:
@@ -65,24 +61,3 @@ class ProgrammeQuery:
             return planning.proposal(info, identifier, starts_on)
         except DomainError as error:
             return guarded_lookup_refusal(error)
-
-    @strawberry.field(permission_classes=[IsAuthenticated], description="The areas a gap analysis rates.")
-    def maturity_areas(self) -> list[MaturityArea]:
-        return [MaturityArea(group=group, code=code, title=title) for group, code, title in maturity_areas()]
-
-    @strawberry.field(permission_classes=[IsAuthenticated])
-    def organisations(self, info: Info[Context, None]) -> list[Organisation]:
-        return [
-            Organisation.from_row(row)
-            for row in info.context.services.queries.organisations.organisations(info.context.scope)
-        ]
-
-    @strawberry.field(permission_classes=[IsAuthenticated])
-    def organisation(self, info: Info[Context, None], id: strawberry.ID) -> OrganisationResult:
-        try:
-            row = info.context.services.queries.organisations.organisation(info.context.scope, parse_id(id, "id"))
-            if row is None:
-                raise NotFound("No organisation with this id.", "id")
-        except DomainError as error:
-            return lookup_refusal(error)
-        return Organisation.from_row(row)

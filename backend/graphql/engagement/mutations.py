@@ -1,17 +1,14 @@
-"""Commands on one member of a cluster: coaching, its ceiling, gap analyses and outcomes."""
+"""The engagement feature's commands."""
 
 from __future__ import annotations
 
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.commands import change
-from backend.graphql.context import Context
-from backend.graphql.errors import user_error
-from backend.graphql.permissions import AUTHENTICATED
+from backend.graphql.core.commands import change
+from backend.graphql.core.context import Context
+from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.programme.inputs import (
-    AssessGapInput,
-    LevelInput,
     LogCoachingHalfDayInput,
     PlanCertificationAuditInput,
     RaiseCoachingCeilingInput,
@@ -21,7 +18,6 @@ from backend.graphql.programme.inputs import (
 from backend.graphql.programme.payloads import cluster_change
 from backend.graphql.programme.types import ClusterChangeResult
 from backend.policy import Action
-from domain.assessment.commands import AssessGap
 from domain.engagement.commands import (
     LogCoachingHalfDay,
     PlanCertificationAudit,
@@ -29,20 +25,10 @@ from domain.engagement.commands import (
     RecordCertified,
     RecordIsmsEstablished,
 )
-from domain.shared.errors import ValidationFailed
-
-
-def _levels(field: str, given: list[LevelInput]) -> dict[str, int]:
-    levels: dict[str, int] = {}
-    for item in given:
-        if item.area in levels:
-            raise ValidationFailed(f"{field}.{item.area}", "This area is given twice.")
-        levels[item.area] = item.level
-    return levels
 
 
 @strawberry.type
-class MemberMutation:
+class EngagementMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def log_coaching_half_day(
         self, info: Info[Context, None], input: LogCoachingHalfDayInput
@@ -76,28 +62,6 @@ class MemberMutation:
             organisation_id=input.organisation_id,
             additional_half_days=input.additional_half_days,
             reason=input.reason,
-        )
-        return cluster_change(info, done)
-
-    @strawberry.mutation(permission_classes=AUTHENTICATED)
-    async def assess_gap(self, info: Info[Context, None], input: AssessGapInput) -> ClusterChangeResult:
-        try:
-            clause_levels, theme_levels = (
-                _levels("clause_levels", input.clause_levels),
-                _levels("theme_levels", input.theme_levels),
-            )
-        except ValidationFailed as error:
-            return user_error(error)
-        done = await change(
-            info,
-            Action.ASSESS_GAP,
-            AssessGap,
-            cluster_id=input.cluster_id,
-            organisation_id=input.organisation_id,
-            visited_on=input.visited_on,
-            analysed_on=input.analysed_on,
-            clause_levels=clause_levels,
-            theme_levels=theme_levels,
         )
         return cluster_change(info, done)
 

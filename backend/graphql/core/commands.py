@@ -18,8 +18,8 @@ from uuid import UUID
 from eventsourcing.persistence import InterfaceError, InternalError, OperationalError
 from strawberry.types import Info
 
-from backend.graphql.context import Context
-from backend.graphql.errors import Refusal, parse_id, unavailable, user_error
+from backend.graphql.core.context import Context
+from backend.graphql.core.errors import Refusal, parse_id, unavailable, user_error
 from backend.policy import Action, authorize, authorize_command, named_in, on_behalf
 from domain.application import Saved
 from domain.shared.errors import DomainError

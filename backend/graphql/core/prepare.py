@@ -39,7 +39,7 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.types.execution import ParseOptions
 
-from backend.graphql.coercion import (
+from backend.graphql.core.coercion import (
     REQUIRED,
     Problem,
     literal_problems,
@@ -47,7 +47,7 @@ from backend.graphql.coercion import (
     value_problems,
     variable_paths,
 )
-from backend.graphql.limits import selection_problem
+from backend.graphql.core.limits import selection_problem
 
 
 class InputLiterals(ValidationRule):

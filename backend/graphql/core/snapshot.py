@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from backend.graphql.context import Context
+from backend.graphql.core.context import Context
 
 
 class OneReadTransaction(SchemaExtension):

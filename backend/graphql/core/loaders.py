@@ -15,7 +15,8 @@ from weakref import WeakKeyDictionary
 
 from strawberry.types import Info
 
-from backend.graphql.context import Context
+from backend.graphql.core.context import Context
+from domain.clusters.rules import ClusterStatus
 from projections.queries import AssessmentRow, CoachingRow, OverrideRow, Scope
 
 R = TypeVar("R")
@@ -28,6 +29,14 @@ class RequestLoaders:
         self.queries = context.services.queries
         self.scope: Scope = context.scope
         self._read: dict[tuple[str, UUID], dict[UUID, Any]] = {}
+        self._statuses: dict[UUID, ClusterStatus | None] = {}
+
+    def cluster_status(self, cluster_id: UUID) -> ClusterStatus | None:
+        """The status of a cluster in view, read once per request; none out of view."""
+        if cluster_id not in self._statuses:
+            row = self.queries.clusters.cluster(self.scope, cluster_id)
+            self._statuses[cluster_id] = None if row is None else ClusterStatus(row.status)
+        return self._statuses[cluster_id]
 
     def coaching_half_days(self, cluster_id: UUID, organisation_id: UUID) -> list[CoachingRow]:
         return self._member_part(

@@ -1,0 +1,163 @@
+"""The clusters feature's commands."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from backend.graphql.core.commands import change
+from backend.graphql.core.context import Context
+from backend.graphql.core.permissions import AUTHENTICATED
+from backend.graphql.programme.inputs import (
+    AcceptPlanInput,
+    AdmitOrganisationInput,
+    CancelSessionInput,
+    CloseClusterInput,
+    DeclareUnavailabilityInput,
+    FormClusterInput,
+    HoldSessionInput,
+    MoveSessionInput,
+    StartClusterInput,
+    WithdrawMemberInput,
+)
+from backend.graphql.programme.payloads import cluster_change, cluster_formed
+from backend.graphql.programme.types import ClusterChangeResult
+from backend.policy import Action
+from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    CancelSession,
+    CloseCluster,
+    DeclareUnavailability,
+    FormCluster,
+    HoldSession,
+    MoveSession,
+    StartCluster,
+    WithdrawMember,
+)
+
+
+@strawberry.type
+class ClustersMutation:
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def form_cluster(self, info: Info[Context, None], input: FormClusterInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.FORM_CLUSTER,
+            FormCluster,
+            name=input.name,
+            coach_id=input.coach_id,
+            planned_start=input.planned_start,
+            planned_end=input.planned_end,
+        )
+        return cluster_formed(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def admit_organisation(self, info: Info[Context, None], input: AdmitOrganisationInput) -> ClusterChangeResult:
+        given = input.criteria
+        criteria = AdmissionCriteria(given.small_enterprise, given.management_commitment, given.resources_available)
+        done = await change(
+            info,
+            Action.ADMIT_ORGANISATION,
+            AdmitOrganisation,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            criteria=criteria,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def withdraw_member(self, info: Info[Context, None], input: WithdrawMemberInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.WITHDRAW_MEMBER,
+            WithdrawMember,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            withdrawn_on=input.withdrawn_on,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def start_cluster(self, info: Info[Context, None], input: StartClusterInput) -> ClusterChangeResult:
+        done = await change(
+            info, Action.START_OR_CLOSE_CLUSTER, StartCluster, cluster_id=input.cluster_id, started_on=input.started_on
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def close_cluster(self, info: Info[Context, None], input: CloseClusterInput) -> ClusterChangeResult:
+        done = await change(
+            info, Action.START_OR_CLOSE_CLUSTER, CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def declare_unavailability(
+        self, info: Info[Context, None], input: DeclareUnavailabilityInput
+    ) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.DECLARE_UNAVAILABILITY,
+            DeclareUnavailability,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            starts_on=input.starts_on,
+            ends_on=input.ends_on,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def accept_plan(self, info: Info[Context, None], input: AcceptPlanInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.PLAN_CLUSTER,
+            AcceptPlan,
+            cluster_id=input.cluster_id,
+            starts_on=input.starts_on,
+            fingerprint=input.fingerprint,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def move_session(self, info: Info[Context, None], input: MoveSessionInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.RUN_SESSIONS,
+            MoveSession,
+            cluster_id=input.cluster_id,
+            session_key=input.session_key,
+            on=input.on,
+            half_day=input.half_day,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def hold_session(self, info: Info[Context, None], input: HoldSessionInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.RUN_SESSIONS,
+            HoldSession,
+            cluster_id=input.cluster_id,
+            session_key=input.session_key,
+            held_on=input.held_on,
+            half_days=input.half_days,
+            attendance={given.organisation_id: list(given.attendees) for given in input.attendance},
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED)
+    async def cancel_session(self, info: Info[Context, None], input: CancelSessionInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            Action.RUN_SESSIONS,
+            CancelSession,
+            cluster_id=input.cluster_id,
+            session_key=input.session_key,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
