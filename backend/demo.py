@@ -235,7 +235,7 @@ class DemoSeeder:
                 break
             scheduled = session.status is SessionStatus.SCHEDULED
             if session.kind == "coaching" and session.organisation_id is not None:
-                if scheduled:  # logging the half-day holds its coaching slot
+                if scheduled and not self._coached(session.organisation_id, session.module_number):
                     self._coach(session.organisation_id, session.on, session.module_number)
             elif session.kind == "gap_analysis" and session.organisation_id is not None:
                 if scheduled:
@@ -297,13 +297,25 @@ class DemoSeeder:
         planned = sum(
             1
             for s in cluster.sessions.values()
-            if s.kind == "coaching" and s.organisation_id == member and s.status is SessionStatus.HELD
+            if s.kind == "coaching" and s.organisation_id == member and self._coached(member, s.module_number)
         )
+        engagement = self.app.engagement(self.tenant_id, self.cluster_id, member)
+        granted = engagement.half_days_granted if engagement else 0
+        ceiling = (cluster.template.coaching_ceiling_half_days if cluster.template else 0) + granted
         days = _working_days_after(cluster.started_on or self.today)
-        for entry in range(planned + 1, cluster.coaching_ceiling(member) - 1):
+        for entry in range(planned + 1, ceiling - 1):
             day = min(next(days), self.today)
-            if entry > self._cluster().members[member].coaching_half_days_used:
+            if entry > self._coaching_used(member):
                 self._coach(member, day, None)
+
+    def _coached(self, member: UUID, module_number: int | None) -> bool:
+        """Logging a half-day for a module holds the member's coaching slot (in its engagement, not the cluster)."""
+        engagement = self.app.engagement(self.tenant_id, self.cluster_id, member)
+        return engagement is not None and module_number in engagement.coached_modules
+
+    def _coaching_used(self, member: UUID) -> int:
+        engagement = self.app.engagement(self.tenant_id, self.cluster_id, member)
+        return engagement.half_days_used if engagement else 0
 
     def _feedback(self, session_key: str, module_number: int) -> None:
         items = [

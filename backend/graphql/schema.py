@@ -40,7 +40,8 @@ from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
-from backend.graphql.tenancy.resolvers import TenancyMutation, TenancyQuery
+from backend.graphql.tenancy.mutations import TenancyMutation
+from backend.graphql.tenancy.queries import TenancyQuery
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30

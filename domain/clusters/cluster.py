@@ -29,7 +29,6 @@ from domain.clusters.rules import (
     is_active_member,
 )
 from domain.engagement.outcome import Outcome
-from domain.engagement.rules import NEXT_OUTCOME, can_record_outcome
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
@@ -214,11 +213,13 @@ class Cluster(TenantAggregate):
     def _organisation_admitted(self, actor_id: UUID, organisation_id: UUID, evidence: dict[str, str]) -> None:
         self.members[organisation_id] = Member()
 
-    def withdraw(self, actor_id: UUID, organisation_id: UUID, withdrawn_on: date, reason: str) -> None:
-        """The organisation leaves the programme; its history stays."""
+    def withdraw(
+        self, actor_id: UUID, organisation_id: UUID, withdrawn_on: date, reason: str, outcome: Outcome | None = None
+    ) -> None:
+        """The organisation leaves the programme; its history stays. `outcome` is its engagement's, once opened."""
         member = self._active_member("organisation_id", organisation_id)
         self._check_not_closed("organisation_id")
-        if not can_withdraw(self.status, member.outcome):
+        if not can_withdraw(self.status, outcome or member.outcome):
             raise ValidationFailed("organisation_id", "A certified organisation has completed the programme.")
         business_date("withdrawn_on", withdrawn_on)
         not_before("withdrawn_on", withdrawn_on, self.started_on, "the cluster started")
@@ -378,45 +379,7 @@ class Cluster(TenantAggregate):
         if not can_share_feedback(session.organisation_id is None, session.status):
             raise ValidationFailed("session_key", "Feedback is shared about a session that has been held.")
 
-    # Coaching
-
-    def coaching_ceiling(self, organisation_id: UUID) -> int:
-        base = self.template.coaching_ceiling_half_days if self.template else 0
-        return base + self.members[organisation_id].coaching_half_days_granted
-
-    def log_coaching_half_day(
-        self,
-        actor_id: UUID,
-        organisation_id: UUID,
-        held_on: date,
-        coach_id: UUID,
-        module_number: int | None,
-        work_done: str,
-        next_steps: str,
-    ) -> None:
-        """Logs one half-day of individual coaching, refused past the organisation's ceiling."""
-        member = self._active_member("organisation_id", organisation_id)
-        self._check_running("organisation_id")
-        self._check_on_or_after_start("held_on", business_date("held_on", held_on))
-        if module_number is not None and not 1 <= module_number <= len(self._template().modules):
-            raise ValidationFailed("module_number", f"Choose a module from 1 to {len(self._template().modules)}.")
-        ceiling = self.coaching_ceiling(organisation_id)
-        if member.coaching_half_days_used >= ceiling:
-            raise ValidationFailed(
-                "organisation_id",
-                f"The coaching ceiling of {ceiling} half-days is reached for this organisation. "
-                "A consultancy admin can raise it, with a reason.",
-            )
-        self._coaching_half_day_logged(
-            actor_id,
-            organisation_id,
-            member.coaching_half_days_used + 1,
-            held_on,
-            coach_id,
-            module_number,
-            multi_line("work_done", work_done, WORK_DONE_MAX_LENGTH),
-            multi_line("next_steps", next_steps, NEXT_STEPS_MAX_LENGTH, required=False),
-        )
+    # Engagement events written before the split (see domain/engagement/engagement.py): read, never triggered
 
     @event("CoachingHalfDayLogged")
     def _coaching_half_day_logged(
@@ -436,16 +399,6 @@ class Cluster(TenantAggregate):
         if slot in self.sessions and self.sessions[slot].status is SessionStatus.SCHEDULED:
             self._change_session(slot, SessionStatus.HELD)
 
-    def raise_coaching_ceiling(
-        self, actor_id: UUID, organisation_id: UUID, additional_half_days: int, reason: str
-    ) -> None:
-        """An explicit, recorded decision to coach past the template's ceiling."""
-        self._active_member("organisation_id", organisation_id)
-        self._check_running("organisation_id")
-        count_between("additional_half_days", additional_half_days, 1, OVERRIDE_HALF_DAYS_MAX)
-        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
-        self._coaching_ceiling_raised(actor_id, organisation_id, additional_half_days, reason)
-
     @event("CoachingCeilingRaised")
     def _coaching_ceiling_raised(
         self, actor_id: UUID, organisation_id: UUID, additional_half_days: int, reason: str
@@ -453,27 +406,9 @@ class Cluster(TenantAggregate):
         granted = self.members[organisation_id].coaching_half_days_granted + additional_half_days
         self._change_member(organisation_id, coaching_half_days_granted=granted)
 
-    # Outcomes
-
-    def record_isms_established(self, actor_id: UUID, organisation_id: UUID, established_on: date) -> None:
-        self._check_outcome_step(organisation_id, Outcome.IN_PROGRESS, "The ISMS is already recorded as established.")
-        self._check_on_or_after_start("established_on", business_date("established_on", established_on))
-        self._isms_established(actor_id, organisation_id, established_on)
-
     @event("IsmsEstablished")
     def _isms_established(self, actor_id: UUID, organisation_id: UUID, established_on: date) -> None:
         self._change_member(organisation_id, outcome=Outcome.ESTABLISHED, isms_established_on=established_on)
-
-    def plan_certification_audit(
-        self, actor_id: UUID, organisation_id: UUID, audit_on: date, certification_body: str
-    ) -> None:
-        member = self._check_outcome_step(
-            organisation_id, Outcome.ESTABLISHED, "Plan the audit once the ISMS is established."
-        )
-        business_date("audit_on", audit_on)
-        not_before("audit_on", audit_on, member.isms_established_on, "the ISMS was established")
-        body = single_line("certification_body", certification_body, CERTIFICATION_BODY_MAX_LENGTH)
-        self._certification_audit_planned(actor_id, organisation_id, audit_on, body)
 
     @event("CertificationAuditPlanned")
     def _certification_audit_planned(
@@ -481,27 +416,11 @@ class Cluster(TenantAggregate):
     ) -> None:
         self._change_member(organisation_id, outcome=Outcome.AUDIT_PLANNED, audit_planned_on=audit_on)
 
-    def record_certified(
-        self, actor_id: UUID, organisation_id: UUID, certified_on: date, certificate_reference: str
-    ) -> None:
-        member = self._check_outcome_step(
-            organisation_id, Outcome.AUDIT_PLANNED, "Certification follows a planned audit."
-        )
-        business_date("certified_on", certified_on)
-        not_before("certified_on", certified_on, member.audit_planned_on, "the certification audit")
-        reference = single_line("certificate_reference", certificate_reference, CERTIFICATE_REFERENCE_MAX_LENGTH)
-        self._certified(actor_id, organisation_id, certified_on, reference)
-
     @event("Certified")
     def _certified(self, actor_id: UUID, organisation_id: UUID, certified_on: date, certificate_reference: str) -> None:
         self._change_member(organisation_id, outcome=Outcome.CERTIFIED)
 
     # Guards
-
-    def _template(self) -> ProgrammeTemplate:
-        if self.template is None:
-            raise ValidationFailed("cluster_id", "The cluster has no accepted plan yet.")
-        return self.template
 
     def _check_status(self, field_name: str, message: str, *allowed: ClusterStatus) -> None:
         if self.status not in allowed:
@@ -533,18 +452,6 @@ class Cluster(TenantAggregate):
             raise ValidationFailed(field_name, "This organisation is not a member of the cluster.")
         if not is_active_member(member.withdrawn):
             raise ValidationFailed(field_name, "This organisation has withdrawn from the cluster.")
-        return member
-
-    def _check_outcome_step(self, organisation_id: UUID, expected: Outcome, message: str) -> Member:
-        member = self._active_member("organisation_id", organisation_id)
-        self._check_status(
-            "organisation_id",
-            "Outcomes are recorded once the cluster has started.",
-            ClusterStatus.RUNNING,
-            ClusterStatus.CLOSED,
-        )
-        if not can_record_outcome(self.status, True, member.outcome, NEXT_OUTCOME[expected]):
-            raise ValidationFailed("organisation_id", message)
         return member
 
     def _session(self, session_key: str) -> Session:

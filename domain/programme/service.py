@@ -28,6 +28,7 @@ from domain.engagement.commands import (
     RecordCertified,
     RecordIsmsEstablished,
 )
+from domain.engagement.outcome import Outcome
 from domain.feedback import handlers as feedback_handlers
 from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
 from domain.organisations import handlers as organisations_handlers
@@ -59,7 +60,8 @@ class ProgrammeCommands(CommandService):
 
     def withdraw_member(self, cmd: WithdrawMember) -> Saved:
         cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        cluster.withdraw(cmd.actor_id, cmd.organisation_id, cmd.withdrawn_on, cmd.reason)
+        outcome = self._engagement_outcome(cmd.tenant_id, cmd.cluster_id, cmd.organisation_id)
+        cluster.withdraw(cmd.actor_id, cmd.organisation_id, cmd.withdrawn_on, cmd.reason, outcome)
         return self.save_changes(cluster)
 
     def declare_unavailability(self, cmd: DeclareUnavailability) -> Saved:
@@ -81,6 +83,7 @@ class ProgrammeCommands(CommandService):
 
     def move_session(self, cmd: MoveSession) -> Saved:
         cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        self._check_slot_not_coached(cluster, cmd.session_key)
         try:
             cluster.move_session(cmd.actor_id, cmd.session_key, cmd.on, cmd.half_day, cmd.reason)
         except MemberUnavailable as clash:
@@ -102,49 +105,32 @@ class ProgrammeCommands(CommandService):
 
     def hold_session(self, cmd: HoldSession) -> Saved:
         cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        self._check_slot_not_coached(cluster, cmd.session_key)
         cluster.hold_session(cmd.actor_id, cmd.session_key, cmd.held_on, cmd.half_days, cmd.attendance)
         return self.save_changes(cluster)
 
     def cancel_session(self, cmd: CancelSession) -> Saved:
         cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
+        self._check_slot_not_coached(cluster, cmd.session_key)
         cluster.cancel_session(cmd.actor_id, cmd.session_key, cmd.reason)
         return self.save_changes(cluster)
 
     # Coaching and outcomes
 
     def log_coaching_half_day(self, cmd: LogCoachingHalfDay) -> Saved:
-        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        self._check_coach(cmd.tenant_id, cmd.coach_id, "coach_id")
-        cluster.log_coaching_half_day(
-            cmd.actor_id,
-            cmd.organisation_id,
-            cmd.held_on,
-            cmd.coach_id,
-            cmd.module_number,
-            cmd.work_done,
-            cmd.next_steps,
-        )
-        return self.save_changes(cluster)
+        return self.handle(cmd)
 
     def raise_coaching_ceiling(self, cmd: RaiseCoachingCeiling) -> Saved:
-        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        cluster.raise_coaching_ceiling(cmd.actor_id, cmd.organisation_id, cmd.additional_half_days, cmd.reason)
-        return self.save_changes(cluster)
+        return self.handle(cmd)
 
     def record_isms_established(self, cmd: RecordIsmsEstablished) -> Saved:
-        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        cluster.record_isms_established(cmd.actor_id, cmd.organisation_id, cmd.established_on)
-        return self.save_changes(cluster)
+        return self.handle(cmd)
 
     def plan_certification_audit(self, cmd: PlanCertificationAudit) -> Saved:
-        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        cluster.plan_certification_audit(cmd.actor_id, cmd.organisation_id, cmd.audit_on, cmd.certification_body)
-        return self.save_changes(cluster)
+        return self.handle(cmd)
 
     def record_certified(self, cmd: RecordCertified) -> Saved:
-        cluster = self._cluster(cmd.tenant_id, cmd.cluster_id)
-        cluster.record_certified(cmd.actor_id, cmd.organisation_id, cmd.certified_on, cmd.certificate_reference)
-        return self.save_changes(cluster)
+        return self.handle(cmd)
 
     # Gap analysis
 
@@ -181,6 +167,15 @@ class ProgrammeCommands(CommandService):
         raise NotImplementedError
 
     def _current_template(self, tenant_id: UUID) -> ProgrammeTemplate:
+        raise NotImplementedError
+
+    def _engagement_outcome(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> Outcome | None:
+        raise NotImplementedError
+
+    def _check_slot_not_coached(self, cluster: Cluster, session_key: str) -> None:
+        raise NotImplementedError
+
+    def handle(self, cmd: object) -> Saved:
         raise NotImplementedError
 
     # Helpers

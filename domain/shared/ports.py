@@ -51,3 +51,9 @@ class MemberAssessment(Protocol):
     (an active member of a cluster that is not closed; ValidationFailed otherwise)."""
 
     def assessable_member_ceiling(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> int: ...
+
+
+class Coaches(Protocol):
+    """Is this account a coach of the tenant (NotFound or ValidationFailed on `field` otherwise)."""
+
+    def check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None: ...

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from domain.clusters.cluster import Cluster
 from domain.clusters.rules import session_title
+from domain.engagement.engagement import Engagement
 from projections.core.projection import Projection
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
@@ -26,6 +27,7 @@ class PlanningProjection(Projection):
         (Cluster, "SessionHeld"): "session_held",
         (Cluster, "SessionCancelled"): "session_cancelled",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Cluster, "UnavailabilityDeclared"): "unavailability_declared",
     }
 
@@ -126,7 +128,7 @@ class PlanningProjection(Projection):
             return
         key = f"coaching:{event.module_number}:{event.organisation_id}"
         writer.write(
-            self._coaching_done, {"t": event.tenant_id, "c": event.originator_id, "k": key, "on": event.held_on}
+            self._coaching_done, {"t": event.tenant_id, "c": _cluster_of(event), "k": key, "on": event.held_on}
         )
 
     def unavailability_declared(self, writer: GroupedWriter, event: Any) -> None:
@@ -149,3 +151,8 @@ def _uuid(value: str | None) -> UUID | None:
 
 def _date(value: str) -> date:
     return date.fromisoformat(value)
+
+
+def _cluster_of(event: Any) -> Any:
+    """The cluster of an engagement's event, or of a `Cluster` event written before the split."""
+    return getattr(event, "cluster_id", event.originator_id)

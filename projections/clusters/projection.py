@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, update
 
 from domain.clusters.cluster import Cluster
+from domain.engagement.engagement import Engagement
 from domain.organisations.organisation import Organisation
 from projections.core.projection import Projection
 from projections.core.tables import ReadTables
@@ -28,10 +29,15 @@ class ProgrammeProjection(Projection):
         (Cluster, "Closed"): "cluster_closed",
         (Cluster, "MemberWithdrew"): "member_withdrew",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Cluster, "CoachingCeilingRaised"): "coaching_ceiling_raised",
+        (Engagement, "CoachingCeilingRaised"): "coaching_ceiling_raised",
         (Cluster, "IsmsEstablished"): "isms_established",
+        (Engagement, "IsmsEstablished"): "isms_established",
         (Cluster, "CertificationAuditPlanned"): "certification_audit_planned",
+        (Engagement, "CertificationAuditPlanned"): "certification_audit_planned",
         (Cluster, "Certified"): "certified",
+        (Engagement, "Certified"): "certified",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -155,7 +161,7 @@ class ProgrammeProjection(Projection):
             self._insert_override,
             {
                 "tenant_id": event.tenant_id,
-                "cluster_id": event.originator_id,
+                "cluster_id": _cluster_of(event),
                 "organisation_id": event.organisation_id,
                 "decided_at": event.timestamp,
                 "additional_half_days": event.additional_half_days,
@@ -180,7 +186,7 @@ class ProgrammeProjection(Projection):
             self._insert_coaching,
             {
                 "tenant_id": event.tenant_id,
-                "cluster_id": event.originator_id,
+                "cluster_id": _cluster_of(event),
                 "organisation_id": event.organisation_id,
                 "entry_number": event.entry_number,
                 "held_on": event.held_on,
@@ -195,4 +201,9 @@ class ProgrammeProjection(Projection):
 
 
 def _member(event: Any) -> dict[str, Any]:
-    return {"t": event.tenant_id, "c": event.originator_id, "o": event.organisation_id}
+    return {"t": event.tenant_id, "c": _cluster_of(event), "o": event.organisation_id}
+
+
+def _cluster_of(event: Any) -> Any:
+    """The cluster of an engagement's event, or of a `Cluster` event written before the split."""
+    return getattr(event, "cluster_id", event.originator_id)

@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from domain.assessment.gap_analysis import GapAnalysis
 from domain.clusters.cluster import Cluster
+from domain.engagement.engagement import Engagement
 from projections.core.projection import Projection
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
@@ -29,6 +30,7 @@ class EffortProjection(Projection):
         (Cluster, "OrganisationAdmitted"): "organisation_admitted",
         (Cluster, "SessionHeld"): "session_held",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (GapAnalysis, "Assessed"): "gap_analysed",
         (GapAnalysis, "Reassessed"): "gap_analysed",
     }
@@ -100,7 +102,8 @@ class EffortProjection(Projection):
                 writer.write(self._attended, {**cluster, "o": _uuid(organisation_id), "length": event.half_days})
 
     def coaching_half_day_logged(self, writer: GroupedWriter, event: Any) -> None:
-        writer.write(self._coached, {"t": event.tenant_id, "c": event.originator_id, "o": event.organisation_id})
+        cluster = getattr(event, "cluster_id", event.originator_id)  # an engagement's, or a Cluster's before the split
+        writer.write(self._coached, {"t": event.tenant_id, "c": cluster, "o": event.organisation_id})
 
     def gap_analysed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._analysed, {"t": event.tenant_id, "c": event.cluster_id, "o": event.organisation_id})

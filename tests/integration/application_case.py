@@ -182,16 +182,25 @@ class ApplicationCase:
         tenant = Tenant(services, "alpine")
         first = services.app.get(Cluster, tenant.id, tenant.cluster)
         second = services.app.get(Cluster, tenant.id, tenant.cluster)
-        first.log_coaching_half_day(tenant.coach, tenant.members[0], date(2026, 3, 10), tenant.coach, None, "A", "")
-        second.log_coaching_half_day(tenant.coach, tenant.members[1], date(2026, 3, 10), tenant.coach, None, "B", "")
+        declared = {member: len(first.members[member].unavailability) for member in tenant.members[:2]}
+        first.declare_unavailability(tenant.coach, tenant.members[0], date(2026, 3, 10), date(2026, 3, 11), "Audit")
+        second.declare_unavailability(tenant.coach, tenant.members[1], date(2026, 3, 10), date(2026, 3, 11), "Move")
         services.app.save_changes(first)
         before = self.events_in_log(services)
         with pytest.raises(Conflict):
             services.app.save_changes(second)
         assert self.events_in_log(services) == before
         reloaded = services.app.get(Cluster, tenant.id, tenant.cluster)
-        assert reloaded.members[tenant.members[0]].coaching_half_days_used == 1
-        assert reloaded.members[tenant.members[1]].coaching_half_days_used == 0
+        assert len(reloaded.members[tenant.members[0]].unavailability) == declared[tenant.members[0]] + 1
+        assert len(reloaded.members[tenant.members[1]].unavailability) == declared[tenant.members[1]]
+
+    def test_coaching_one_member_never_conflicts_with_the_cluster_or_another_member(self, services: Services) -> None:
+        tenant = Tenant(services, "alpine")
+        cluster = services.app.get(Cluster, tenant.id, tenant.cluster)
+        services.app.handle(tenant.coaching(tenant.members[0]))
+        services.app.handle(tenant.coaching(tenant.members[1]))
+        cluster.declare_unavailability(tenant.coach, tenant.members[2], date(2026, 3, 10), date(2026, 3, 11), "Away")
+        services.app.save_changes(cluster)
 
     def test_registering_the_same_name_twice_is_a_conflict(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")

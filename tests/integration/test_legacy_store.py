@@ -21,6 +21,13 @@ from starlette.testclient import TestClient
 
 from backend.app import create_app
 from backend.services import Services, build_services
+from domain.clusters.cluster import Cluster
+from domain.clusters.commands import WithdrawMember
+from domain.clusters.rules import ClusterStatus
+from domain.engagement.commands import LogCoachingHalfDay, RecordIsmsEstablished
+from domain.engagement.outcome import Outcome
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.errors import ValidationFailed
 from projections.rebuild import _canonical
 from tests.conftest import sqlite_settings
 from tests.support.graphql_client import GraphQLClient
@@ -81,3 +88,68 @@ def test_dashboards_and_ledgers_answer_as_before(legacy_services: Services) -> N
     for email in ADMINS:
         client = GraphQLClient(TestClient(app, base_url="http://testserver")).sign_in(email)
         assert client.data(document) == expected[email], email
+
+
+# The engagement carry-over: a member's ledger and outcome, held by the legacy `Cluster`, continue in its engagement
+
+
+def legacy_clusters(services: Services) -> list[Cluster]:
+    originators = {event.originator_id for event in legacy_events()}
+    aggregates = [services.app.repository.get(originator_id) for originator_id in originators]
+    return [aggregate for aggregate in aggregates if isinstance(aggregate, Cluster)]
+
+
+def running_member(services: Services, outcome: Outcome) -> tuple[Cluster, UUID]:
+    for cluster in legacy_clusters(services):
+        for organisation_id, member in cluster.members.items():
+            if cluster.status is ClusterStatus.RUNNING and member.outcome is outcome and not member.withdrawn:
+                return cluster, organisation_id
+    raise AssertionError(f"the fixture has no member {outcome} in a running cluster")
+
+
+def coaching(cluster: Cluster, organisation_id: UUID) -> LogCoachingHalfDay:
+    assert cluster.started_on is not None
+    return LogCoachingHalfDay(
+        cluster.tenant_id, cluster.coach_id, cluster.id, organisation_id, cluster.started_on, cluster.coach_id, "More"
+    )
+
+
+def test_a_legacy_members_ledger_continues_in_its_engagement_up_to_its_ceiling(legacy_services: Services) -> None:
+    app = legacy_services.app
+    cluster, organisation_id = running_member(legacy_services, Outcome.IN_PROGRESS)
+    legacy = cluster.members[organisation_id]
+    assert cluster.template is not None
+    ceiling = cluster.template.coaching_ceiling_half_days + legacy.coaching_half_days_granted
+    app.handle(coaching(cluster, organisation_id))
+    engagement = app.engagement(cluster.tenant_id, cluster.id, organisation_id)
+    assert engagement is not None
+    assert engagement.half_days_used == legacy.coaching_half_days_used + 1
+    for _ in range(ceiling - engagement.half_days_used):
+        app.handle(coaching(cluster, organisation_id))
+    with pytest.raises(ValidationFailed) as refusal:
+        app.handle(coaching(cluster, organisation_id))
+    assert f"ceiling of {ceiling} half-days" in refusal.value.message
+    legacy_services.runner.catch_up()
+    found = table_digests(legacy_services)
+    assert found["parked_events"]["rows"] == 0
+
+
+def test_a_legacy_members_outcome_continues_in_its_engagement(legacy_services: Services) -> None:
+    app = legacy_services.app
+    cluster, organisation_id = running_member(legacy_services, Outcome.IN_PROGRESS)
+    assert cluster.started_on is not None
+    app.handle(RecordIsmsEstablished(cluster.tenant_id, SYSTEM_ACTOR, cluster.id, organisation_id, cluster.started_on))
+    engagement = app.engagement(cluster.tenant_id, cluster.id, organisation_id)
+    assert engagement is not None and engagement.outcome is Outcome.ESTABLISHED
+    certified_cluster, certified = running_member(legacy_services, Outcome.CERTIFIED)
+    step = RecordIsmsEstablished(
+        certified_cluster.tenant_id, SYSTEM_ACTOR, certified_cluster.id, certified, cluster.started_on
+    )
+    with pytest.raises(ValidationFailed):
+        app.handle(step)
+    withdrawal = WithdrawMember(
+        certified_cluster.tenant_id, SYSTEM_ACTOR, certified_cluster.id, certified, cluster.started_on, "Done"
+    )
+    with pytest.raises(ValidationFailed) as refusal:
+        app.handle(withdrawal)
+    assert refusal.value.message == "A certified organisation has completed the programme."

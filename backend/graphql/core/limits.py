@@ -11,6 +11,7 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     InlineFragmentNode,
+    OperationDefinitionNode,
     SelectionSetNode,
 )
 
@@ -87,8 +88,8 @@ def _expansion_problem(document: DocumentNode) -> str | None:
 
     try:
         for definition in document.definitions:
-            if not isinstance(definition, FragmentDefinitionNode) and getattr(definition, "selection_set", None):
-                size(definition.selection_set, 0)  # type: ignore[attr-defined]
+            if isinstance(definition, OperationDefinitionNode):
+                size(definition.selection_set, 0)
     except _Excess as excess:
         return excess.problem
     except RecursionError:  # fields nested thousands deep: far past the depth limit anyway

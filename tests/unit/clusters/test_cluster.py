@@ -1,4 +1,4 @@
-"""The cluster's rules: admission, size, lifecycle, unavailability, plan, sessions, coaching, outcomes."""
+"""The cluster's rules: admission, size, lifecycle, unavailability, plan, sessions."""
 
 from __future__ import annotations
 
@@ -135,23 +135,17 @@ def test_a_cluster_keeps_the_template_version_it_was_planned_with() -> None:
     cluster, _ = planned()
     assert cluster.template is not None
     assert cluster.template.version == 1
-    assert cluster.coaching_ceiling(next(iter(cluster.members))) == 28
+    assert cluster.template.coaching_ceiling_half_days == 28
 
 
-def test_a_withdrawn_member_keeps_its_history_and_takes_no_more_coaching() -> None:
+def test_a_withdrawn_member_keeps_its_history() -> None:
     cluster, [member, *_] = running()
-    cluster.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, None, "Scope", "")
-    cluster.collect_events()
     refused(cluster.withdraw, "reason", cluster, ACTOR, member, date(2026, 4, 1), " ")
     cluster.withdraw(ACTOR, member, date(2026, 4, 1), "Acquired by a larger group")
     [withdrawal] = cluster.collect_events()
     assert withdrawal.reason == "Acquired by a larger group"
     assert cluster.members[member].outcome is Outcome.WITHDRAWN
-    assert cluster.members[member].coaching_half_days_used == 1
     cluster.collect_events()
-    refused(
-        cluster.log_coaching_half_day, "organisation_id", cluster, ACTOR, member, date(2026, 4, 2), COACH, None, "x", ""
-    )
     refused(cluster.withdraw, "organisation_id", cluster, ACTOR, member, date(2026, 4, 1), "Again")
 
 
@@ -260,95 +254,13 @@ def test_feedback_is_allowed_on_a_held_session_by_an_active_member() -> None:
         cluster.check_feedback_allowed("initial-training", uuid4())
 
 
-# Coaching
+# Withdrawal of a certified member
 
 
-def test_coaching_records_the_module_followed_up_and_fulfils_its_planned_slot() -> None:
+def test_a_certified_member_cannot_withdraw() -> None:
     cluster, [member, *_] = running()
-    cluster.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, 1, "Scoped the ISMS", "Draft the policy")
-    [event] = cluster.collect_events()
-    assert (event.entry_number, event.module_number, event.work_done, event.next_steps) == (
-        1,
-        1,
-        "Scoped the ISMS",
-        "Draft the policy",
-    )
-    assert cluster.sessions[f"coaching:1:{member}"].status is SessionStatus.HELD
-
-
-def test_coaching_past_the_ceiling_needs_a_recorded_override() -> None:
-    cluster, [member, other, *_] = running()
-    for _ in range(28):
-        cluster.log_coaching_half_day(ACTOR, member, date(2026, 4, 1), COACH, None, "Risk treatment", "")
-    cluster.collect_events()
-    error = refused(
-        cluster.log_coaching_half_day,
-        "organisation_id",
-        cluster,
-        ACTOR,
-        member,
-        date(2026, 4, 2),
-        COACH,
-        None,
-        "One more",
-        "",
-    )
-    assert "ceiling of 28 half-days" in error.message
-    refused(cluster.raise_coaching_ceiling, "reason", cluster, ACTOR, member, 4, "")
-    refused(cluster.raise_coaching_ceiling, "additional_half_days", cluster, ACTOR, member, 0, "Needs more")
-    cluster.raise_coaching_ceiling(ACTOR, member, 4, "Second site brought into scope")
-    assert cluster.coaching_ceiling(member) == 32
-    cluster.log_coaching_half_day(ACTOR, member, date(2026, 4, 2), COACH, None, "One more", "")
-    assert cluster.coaching_ceiling(other) == 28
-
-
-@pytest.mark.parametrize(
-    ("change", "field"),
-    [
-        ({"organisation_id": uuid4()}, "organisation_id"),
-        ({"held_on": date(2026, 3, 1)}, "held_on"),
-        ({"work_done": " "}, "work_done"),
-        ({"module_number": 11}, "module_number"),
-        ({"next_steps": "x" * 10_001}, "next_steps"),
-    ],
-)
-def test_bad_coaching_input_is_refused_naming_the_field(change: dict[str, object], field: str) -> None:
-    cluster, [member, *_] = running()
-    arguments: dict[str, object] = {
-        "organisation_id": member,
-        "held_on": date(2026, 3, 10),
-        "coach_id": COACH,
-        "module_number": 1,
-        "work_done": "Scope",
-        "next_steps": "",
-    }
-    with pytest.raises(ValidationFailed) as error:
-        cluster.log_coaching_half_day(ACTOR, **{**arguments, **change})  # type: ignore[arg-type]
-    assert error.value.field == field
-    assert cluster.collect_events() == []
-
-
-def test_coaching_waits_for_the_start() -> None:
-    cluster, [member, *_] = planned()
-    refused(cluster.log_coaching_half_day, "organisation_id", cluster, ACTOR, member, START, COACH, None, "x", "")
-
-
-# Outcomes
-
-
-def test_outcomes_follow_each_other() -> None:
-    cluster, [member, *_] = running()
-    refused(cluster.plan_certification_audit, "organisation_id", cluster, ACTOR, member, date(2026, 11, 1), "CB")
-    cluster.record_isms_established(ACTOR, member, date(2026, 10, 1))
-    cluster.collect_events()
-    refused(cluster.plan_certification_audit, "certification_body", cluster, ACTOR, member, date(2026, 11, 1), "")
-    cluster.plan_certification_audit(ACTOR, member, date(2026, 11, 1), "Certification body SA")
-    cluster.collect_events()
-    refused(cluster.record_certified, "certified_on", cluster, ACTOR, member, date(2026, 10, 31), "ISMS-1")
-    cluster.record_certified(ACTOR, member, date(2026, 11, 20), "ISMS-2026-042")
-    assert cluster.members[member].outcome is Outcome.CERTIFIED
-    cluster.collect_events()
-    refused(cluster.withdraw, "organisation_id", cluster, ACTOR, member, date(2026, 12, 1), "Too late")
+    refused(cluster.withdraw, "organisation_id", cluster, ACTOR, member, date(2026, 12, 1), "Done", Outcome.CERTIFIED)
+    cluster.withdraw(ACTOR, member, date(2026, 12, 1), "Acquired", Outcome.ESTABLISHED)
 
 
 def test_a_copy_of_a_cluster_changes_without_touching_the_original() -> None:
@@ -357,15 +269,12 @@ def test_a_copy_of_a_cluster_changes_without_touching_the_original() -> None:
 
     cluster, [member, *_] = running()
     clone = copy.deepcopy(cluster)
-    clone.log_coaching_half_day(ACTOR, member, date(2026, 3, 10), COACH, 1, "Scope", "")
     clone.declare_unavailability(ACTOR, member, date(2026, 7, 1), date(2026, 7, 3), "Away")
     clone.hold_session(ACTOR, "initial-training", clone.sessions["initial-training"].on, 3, {})
-    assert cluster.members[member].coaching_half_days_used == 0
     assert cluster.members[member].unavailability == ()
     assert cluster.sessions["initial-training"].status is SessionStatus.SCHEDULED
-    assert cluster.sessions[f"coaching:1:{member}"].status is SessionStatus.SCHEDULED
     assert cluster.collect_events() == []
-    assert len(clone.collect_events()) == 3
+    assert len(clone.collect_events()) == 2
 
 
 @pytest.mark.parametrize(

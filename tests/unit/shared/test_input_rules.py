@@ -20,6 +20,7 @@ from domain.shared.errors import ValidationFailed
 from domain.shared.text import business_date, multi_line, natural_key, single_line
 from domain.tenancy.consultancy import Consultancy
 from tests.unit.clusters.test_cluster import ACTOR, running
+from tests.unit.engagement.test_engagement import RUNNING, opened
 from tests.unit.programme_scenario import Scenario
 
 CONTROL_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cc"]
@@ -154,17 +155,17 @@ def test_a_withdrawal_cannot_be_dated_before_the_cluster_started() -> None:
 
 
 def test_an_audit_cannot_come_before_the_isms_was_established_nor_a_certificate_before_the_audit() -> None:
-    cluster, members = running()
-    cluster.record_isms_established(ACTOR, members[0], date(2026, 9, 1))
-    cluster.collect_events()
-    error = refusal(cluster.plan_certification_audit, ACTOR, members[0], date(2026, 8, 31), "Certa")
+    member = opened()
+    member.record_isms_established(ACTOR, RUNNING, date(2026, 9, 1))
+    member.collect_events()
+    error = refusal(member.plan_certification_audit, ACTOR, RUNNING, date(2026, 8, 31), "Certa")
     assert (error.field, error.message) == ("audit_on", "Cannot be before the ISMS was established (2026-09-01).")
-    assert cluster.collect_events() == []
-    cluster.plan_certification_audit(ACTOR, members[0], date(2026, 9, 1), "Certa")
-    cluster.collect_events()
-    error = refusal(cluster.record_certified, ACTOR, members[0], date(2026, 8, 31), "ISO-1")
+    assert member.collect_events() == []
+    member.plan_certification_audit(ACTOR, RUNNING, date(2026, 9, 1), "Certa")
+    member.collect_events()
+    error = refusal(member.record_certified, ACTOR, RUNNING, date(2026, 8, 31), "ISO-1")
     assert (error.field, error.message) == ("certified_on", "Cannot be before the certification audit (2026-09-01).")
-    assert cluster.collect_events() == []
+    assert member.collect_events() == []
 
 
 def test_refused_dates_leave_no_pending_event() -> None:
@@ -172,12 +173,17 @@ def test_refused_dates_leave_no_pending_event() -> None:
     for call, args in [
         (cluster.withdraw, (ACTOR, members[0], date(1, 1, 1), "Gone")),
         (cluster.declare_unavailability, (ACTOR, members[0], date(2026, 5, 1), date(9999, 12, 31), "Away")),
-        (cluster.record_isms_established, (ACTOR, members[0], date(2200, 1, 1))),
-        (cluster.log_coaching_half_day, (ACTOR, members[0], date(9999, 1, 1), ACTOR, None, "Review", "")),
         (cluster.close, (ACTOR, date(9999, 12, 31))),
     ]:
         assert refusal(call, *args).message == "Choose a date between 2000 and 2199."
         assert cluster.collect_events() == []
+    member = opened()
+    for call, args in [
+        (member.record_isms_established, (ACTOR, RUNNING, date(2200, 1, 1))),
+        (member.log_coaching_half_day, (ACTOR, RUNNING, date(9999, 1, 1), ACTOR, None, "Review", "")),
+    ]:
+        assert refusal(call, *args).message == "Choose a date between 2000 and 2199."
+        assert member.collect_events() == []
     with pytest.raises(ValidationFailed) as error:
         Cluster.form(uuid4(), ACTOR, "Far future", uuid4(), date(2026, 1, 1), date(9999, 12, 31))
     assert error.value.field == "planned_end"
@@ -191,15 +197,16 @@ def test_refused_text_leaves_no_pending_event() -> None:
     for call, args, field in [
         (cluster.withdraw, (ACTOR, members[0], date(2026, 4, 1), "Acquired\x00"), "reason"),
         (cluster.cancel_session, (ACTOR, "module:3", "x" * 1001), "reason"),
-        (
-            cluster.log_coaching_half_day,
-            (ACTOR, members[0], date(2026, 4, 1), ACTOR, None, "Ok", "\x1b[2J"),
-            "next_steps",
-        ),
-        (cluster.raise_coaching_ceiling, (ACTOR, members[0], 2, "\ud83d"), "reason"),
     ]:
         assert refusal(call, *args).field == field
         assert cluster.collect_events() == []
+    member = opened()
+    for call, args, field in [
+        (member.log_coaching_half_day, (ACTOR, RUNNING, date(2026, 4, 1), ACTOR, None, "Ok", "\x1b[2J"), "next_steps"),
+        (member.raise_coaching_ceiling, (ACTOR, RUNNING, 2, "\ud83d"), "reason"),
+    ]:
+        assert refusal(call, *args).field == field
+        assert member.collect_events() == []
 
 
 def test_feedback_refuses_a_nul_and_a_signature_on_two_lines() -> None:

@@ -1,4 +1,4 @@
-"""The viewer, the coaches of the consultancy, and its settings."""
+"""Tenancy's commands: the consultancy's settings."""
 
 from __future__ import annotations
 
@@ -9,53 +9,16 @@ from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, user_error
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.programme.types import Coach
-from backend.graphql.programme.viewer_can import viewer_can
+from backend.graphql.tenancy.queries import consultancy
 from backend.graphql.tenancy.types import (
-    Consultancy,
     ConsultancyChangeResult,
-    ProgrammeTemplate,
     ProgrammeTemplateInput,
-    Viewer,
 )
 from backend.policy import Action
 from domain.application import Saved
 from domain.programme_template.template import ProgrammeTemplate as DomainTemplate
 from domain.shared.errors import ValidationFailed
 from domain.tenancy.commands import ChangeProgrammeTemplate, SetLargeClustersAllowed, SetSingleOrganisationBaseline
-
-
-def _consultancy(info: Info[Context, None]) -> Consultancy:
-    queries, scope = info.context.services.queries, info.context.scope
-    row, template = queries.tenancy.consultancy(scope), queries.tenancy.template(scope)
-    if row is None or template is None:
-        raise LookupError("The signed-in principal's consultancy has no read row")
-    return Consultancy(
-        name=row.name,
-        allows_clusters_above_standard_size=row.allows_clusters_above_standard_size,
-        single_organisation_baseline_days=row.single_organisation_baseline_days,
-        programme_template=ProgrammeTemplate(**template),
-    )
-
-
-@strawberry.type
-class TenancyQuery:
-    @strawberry.field(permission_classes=[IsAuthenticated])
-    def viewer(self, info: Info[Context, None]) -> Viewer:
-        p = info.context.signed_in
-        return Viewer(
-            id=strawberry.ID(str(p.account_id)),
-            display_name=p.display_name,
-            email=p.email,
-            roles=sorted(role.value for role in p.roles),
-            consultancy=_consultancy(info),
-            can=viewer_can(info),
-        )
-
-    @strawberry.field(permission_classes=[IsAuthenticated], description="Coaches who can lead a cluster.")
-    def coaches(self, info: Info[Context, None]) -> list[Coach]:
-        rows = info.context.services.queries.tenancy.coaches(info.context.scope)
-        return [Coach(id=strawberry.ID(str(row.account_id)), display_name=row.display_name) for row in rows]
 
 
 @strawberry.type
@@ -86,4 +49,4 @@ def _settings(info: Info[Context, None], done: tuple[object, Saved] | Refusal) -
     """The consultancy with its settings changed; a change of settings names no id, so nothing is not found."""
     if isinstance(done, NotFoundError):
         raise LookupError(done.message)
-    return done if not isinstance(done, tuple) else _consultancy(info)
+    return done if not isinstance(done, tuple) else consultancy(info)

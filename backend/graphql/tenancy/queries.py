@@ -1,0 +1,49 @@
+"""Tenancy's reads: the viewer, the coaches of the consultancy, and its settings."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from backend.graphql.core.context import Context
+from backend.graphql.core.permissions import IsAuthenticated
+from backend.graphql.programme.types import Coach
+from backend.graphql.programme.viewer_can import viewer_can
+from backend.graphql.tenancy.types import (
+    Consultancy,
+    ProgrammeTemplate,
+    Viewer,
+)
+
+
+def consultancy(info: Info[Context, None]) -> Consultancy:
+    queries, scope = info.context.services.queries, info.context.scope
+    row, template = queries.tenancy.consultancy(scope), queries.tenancy.template(scope)
+    if row is None or template is None:
+        raise LookupError("The signed-in principal's consultancy has no read row")
+    return Consultancy(
+        name=row.name,
+        allows_clusters_above_standard_size=row.allows_clusters_above_standard_size,
+        single_organisation_baseline_days=row.single_organisation_baseline_days,
+        programme_template=ProgrammeTemplate(**template),
+    )
+
+
+@strawberry.type
+class TenancyQuery:
+    @strawberry.field(permission_classes=[IsAuthenticated])
+    def viewer(self, info: Info[Context, None]) -> Viewer:
+        p = info.context.signed_in
+        return Viewer(
+            id=strawberry.ID(str(p.account_id)),
+            display_name=p.display_name,
+            email=p.email,
+            roles=sorted(role.value for role in p.roles),
+            consultancy=consultancy(info),
+            can=viewer_can(info),
+        )
+
+    @strawberry.field(permission_classes=[IsAuthenticated], description="Coaches who can lead a cluster.")
+    def coaches(self, info: Info[Context, None]) -> list[Coach]:
+        rows = info.context.services.queries.tenancy.coaches(info.context.scope)
+        return [Coach(id=strawberry.ID(str(row.account_id)), display_name=row.display_name) for row in rows]
