@@ -7,7 +7,7 @@ planning that now clashes with a planned module. Harbour's cluster has just star
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -133,16 +133,16 @@ class DemoSeeder:
         self._account(self.tenant.member, Role.MEMBER, self.members[0])
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
         if self._cluster().status is ClusterStatus.FORMING:
-            self._run(self.app.accept_plan, AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
+            self._run(AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
         if self._cluster().status is ClusterStatus.PLANNED:
-            self._run(self.app.start_cluster, StartCluster(self.tenant_id, self.coach, self.cluster_id, starts_on))
+            self._run(StartCluster(self.tenant_id, self.coach, self.cluster_id, starts_on))
         self._run_past_sessions()
         self._coach_towards_ceiling()
         self._declare_late_clash()
         return self.commands_run > 0
 
-    def _run(self, command: Callable[[C], Saved], cmd: C) -> Saved:
-        saved = command(cmd)
+    def _run(self, cmd: object) -> Saved:
+        saved = self.app.handle(cmd)
         self.commands_run += 1
         return saved
 
@@ -153,14 +153,13 @@ class DemoSeeder:
         try:
             consultancy = self.app.get(Consultancy, self.tenant_id, self.tenant_id)
         except NotFound:
-            self._run(self.app.handle, CreateConsultancy(self.actor, self.tenant.name, self.tenant.slug))
+            self._run(CreateConsultancy(self.actor, self.tenant.name, self.tenant.slug))
             return True
         return consultancy.name == self.tenant.name
 
     def _baseline(self) -> None:
         if self.app.get(Consultancy, self.tenant_id, self.tenant_id).single_organisation_baseline_days is None:
             self._run(
-                self.app.set_single_organisation_baseline,
                 SetSingleOrganisationBaseline(self.tenant_id, self.actor, 45),
             )
 
@@ -168,7 +167,7 @@ class DemoSeeder:
         email, name = person
         if not self.app.exists(Account, self.tenant_id, account_id(email)):
             cmd = OpenAccount(self.tenant_id, self.actor, email, name, self._password(), (role,), organisation)
-            self._run(self.app.handle, cmd)
+            self._run(cmd)
 
     def _password(self) -> str:
         """Hashed once per consultancy, and only when an account is missing: hashing is slow on purpose."""
@@ -183,7 +182,7 @@ class DemoSeeder:
             cmd = FormCluster(
                 self.tenant_id, self.actor, self.tenant.cluster, self.coach, starts_on, starts_on + timedelta(weeks=44)
             )
-            self._run(self.app.form_cluster, cmd)
+            self._run(cmd)
         return self._programme_start()
 
     def _programme_start(self) -> date:
@@ -202,7 +201,6 @@ class DemoSeeder:
         organisation = organisation_id(self.tenant_id, name)
         if not self.app.exists(Organisation, self.tenant_id, organisation):
             self._run(
-                self.app.register_organisation,
                 RegisterOrganisation(self.tenant_id, self.actor, name, sector, employees),
             )
         if organisation in self._cluster().members:
@@ -213,7 +211,7 @@ class DemoSeeder:
             resources_available="An ISMS lead at 20% and a training budget approved",
         )
         cmd = AdmitOrganisation(self.tenant_id, self.actor, self.cluster_id, organisation, criteria)
-        self._run(self.app.admit_organisation, cmd)
+        self._run(cmd)
 
     def _declare(self, member: int, starts_on: date, ends_on: date, reason: str) -> None:
         """Declares the period unless the member already declared one around it (a seed resumed on a later day)."""
@@ -223,7 +221,7 @@ class DemoSeeder:
         cmd = DeclareUnavailability(
             self.tenant_id, self.actor, self.cluster_id, organisation, starts_on, ends_on, reason
         )
-        self._run(self.app.declare_unavailability, cmd)
+        self._run(cmd)
 
     # The programme so far
 
@@ -250,7 +248,7 @@ class DemoSeeder:
 
     def _hold(self, key: str, on: date, attendance: dict[UUID, list[str]], half_days: int = 1) -> None:
         cmd = HoldSession(self.tenant_id, self.coach, self.cluster_id, key, on, half_days, attendance)
-        self._run(self.app.hold_session, cmd)
+        self._run(cmd)
 
     def _assess(self, organisation: UUID, visited_on: date) -> None:
         if self.app.exists(GapAnalysis, self.tenant_id, gap_analysis_id(self.tenant_id, self.cluster_id, organisation)):
@@ -268,7 +266,7 @@ class DemoSeeder:
             clause_levels,
             theme_levels,
         )
-        self._run(self.app.assess_gap, cmd)
+        self._run(cmd)
 
     def _coach(self, organisation: UUID, on: date, module_number: int | None) -> None:
         cmd = LogCoachingHalfDay(
@@ -282,7 +280,7 @@ class DemoSeeder:
             "Finish the draft and send it for review",
             module_number,
         )
-        self._run(self.app.log_coaching_half_day, cmd)
+        self._run(cmd)
 
     def _coach_towards_ceiling(self) -> None:
         """The third member needed much more help: it stands two half-days from its ceiling.
@@ -330,7 +328,7 @@ class DemoSeeder:
             cmd = ShareFeedback(
                 self.tenant_id, self.actor, self.cluster_id, session_key, self.members[member], kind, text, signed_by
             )
-            self._run(self.app.share_feedback, cmd)
+            self._run(cmd)
             self._shared_feedback().add(fact)
 
     def _shared_feedback(self) -> set[tuple[str, UUID, str, str, str | None]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TypeVar
@@ -68,9 +67,9 @@ class Services:
     queries: ReadQueries
     sessions: SessionStore
 
-    def execute(self, command: Callable[[C], Saved], cmd: C) -> Saved:
+    def execute(self, cmd: object) -> Saved:
         """Runs a command and waits until the read models show what it wrote (read your own writes)."""
-        saved = command(cmd)
+        saved = self.app.handle(cmd)
         if saved.position and not self._caught_up(saved.position):
             raise ProjectionsBehind("Saved, but the views are still catching up. Reload in a moment.")
         if saved.position and self.runner.holds_any(saved.first_position or saved.position, saved.position):
@@ -86,9 +85,9 @@ class Services:
             return self.runner.catch_up_to(position, wait)  # this thread projects its own events, at once
         return self.runner.wait_for(position, wait)  # another process projects them
 
-    async def execute_async(self, command: Callable[[C], Saved], cmd: C) -> Saved:
+    async def execute_async(self, cmd: object) -> Saved:
         # The event store library is synchronous: keep it off the event loop.
-        return await anyio.to_thread.run_sync(self.execute, command, cmd)
+        return await anyio.to_thread.run_sync(self.execute, cmd)
 
     def health(self, request_id: str = "-") -> Health:
         """Reads the last event's position and the read store; a failure is logged with the request id."""

@@ -135,9 +135,9 @@ def test_a_command_held_behind_a_parked_event_says_so_instead_of_answering_witho
         )
 
     with pytest.raises(ProjectionsBehind, match="held back"):
-        services.execute(services.app.share_feedback, share(alpine, "Held behind"))
-    assert services.execute(services.app.share_feedback, share(harbour, "Shown at once")).position
+        services.execute(share(alpine, "Held behind"))
+    assert services.execute(share(harbour, "Shown at once")).position
     other_projection = DeclareUnavailability(
         alpine.id, SYSTEM_ACTOR, alpine.cluster, alpine.members[2], date(2026, 9, 7), date(2026, 9, 11), "Trade fair"
     )
-    assert services.execute(services.app.declare_unavailability, other_projection).position, "other views go on"
+    assert services.execute(other_projection).position, "other views go on"

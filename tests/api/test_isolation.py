@@ -148,7 +148,7 @@ def test_a_coach_sees_and_acts_on_the_clusters_they_lead_and_no_other_of_their_c
     second = OpenAccount(
         tenant, SYSTEM_ACTOR, "second@alpine.example", "Sam Second", hash_password("cordee-demo-2026"), (Role.COACH,)
     )
-    demo_services.execute(demo_services.app.handle, second)
+    demo_services.execute(second)
     admin = client_for(ALPINE_ADMIN)
     coaches = {c["displayName"]: c["id"] for c in admin.data("{ coaches { id displayName } }")["coaches"]}
     form = "mutation($input: FormClusterInput!) { r: formCluster(input: $input) { ... on ClusterChange { cluster { id } } } }"

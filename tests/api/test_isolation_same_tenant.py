@@ -71,7 +71,7 @@ def open_account(services: Services, email: str, name: str, role: Role, organisa
         (role,),
         organisation_id,
     )
-    services.execute(services.app.handle, account)
+    services.execute(account)
 
 
 def register(admin: GraphQLClient, name: str) -> str:

@@ -50,15 +50,15 @@ class Tenant:
         self.coach = app.handle(
             OpenAccount(self.id, SYSTEM_ACTOR, f"coach@{slug}.example", "Coach", "$argon2id$x", (Role.COACH,))
         ).aggregate_id
-        self.cluster = app.form_cluster(FormCluster(self.id, SYSTEM_ACTOR, "Cluster", self.coach)).aggregate_id
+        self.cluster = app.handle(FormCluster(self.id, SYSTEM_ACTOR, "Cluster", self.coach)).aggregate_id
         self.members = [self._admit(services, f"Org {n}") for n in range(3)]
-        app.declare_unavailability(
+        app.handle(
             DeclareUnavailability(
                 self.id, SYSTEM_ACTOR, self.cluster, self.members[1], date(2026, 4, 6), date(2026, 4, 10), "Away"
             )
         )
-        app.accept_plan(AcceptPlan(self.id, self.coach, self.cluster, date(2026, 3, 2)))
-        app.start_cluster(StartCluster(self.id, SYSTEM_ACTOR, self.cluster, date(2026, 3, 2)))
+        app.handle(AcceptPlan(self.id, self.coach, self.cluster, date(2026, 3, 2)))
+        app.handle(StartCluster(self.id, SYSTEM_ACTOR, self.cluster, date(2026, 3, 2)))
 
     def run_a_session(self, services: Services) -> None:
         """Every programme projection gets rows: a session held with attendance, feedback, a gap analysis, a move."""
@@ -66,16 +66,16 @@ class Tenant:
         cluster = app.get(Cluster, self.id, self.cluster)
         training = cluster.sessions["initial-training"]
         attendance = {self.members[0]: ["Ana", "Ben"], self.members[1]: ["Cleo"]}
-        app.hold_session(HoldSession(self.id, self.coach, self.cluster, "initial-training", training.on, 3, attendance))
-        app.share_feedback(
+        app.handle(HoldSession(self.id, self.coach, self.cluster, "initial-training", training.on, 3, attendance))
+        app.handle(
             ShareFeedback(
                 self.id, SYSTEM_ACTOR, self.cluster, "initial-training", self.members[0], "worked", "Clear", None
             )
         )
         levels = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
-        app.assess_gap(AssessGap(self.id, self.coach, self.cluster, self.members[2], training.on, training.on, *levels))
+        app.handle(AssessGap(self.id, self.coach, self.cluster, self.members[2], training.on, training.on, *levels))
         module_2 = cluster.sessions["module:2"]
-        app.move_session(
+        app.handle(
             MoveSession(
                 self.id,
                 self.coach,
@@ -89,8 +89,8 @@ class Tenant:
 
     def _admit(self, services: Services, name: str) -> UUID:
         command = RegisterOrganisation(self.id, SYSTEM_ACTOR, name, "Retail", 10)
-        organisation = services.app.register_organisation(command).aggregate_id
-        services.app.admit_organisation(AdmitOrganisation(self.id, SYSTEM_ACTOR, self.cluster, organisation, EVIDENCE))
+        organisation = services.app.handle(command).aggregate_id
+        services.app.handle(AdmitOrganisation(self.id, SYSTEM_ACTOR, self.cluster, organisation, EVIDENCE))
         return organisation
 
     def coaching(self, organisation: UUID, day: int = 10) -> LogCoachingHalfDay:
@@ -143,7 +143,7 @@ class ApplicationCase:
     def test_a_command_reaches_the_read_model(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")
         services.runner.start()
-        saved = services.execute(services.app.log_coaching_half_day, tenant.coaching(tenant.members[0]))
+        saved = services.execute(tenant.coaching(tenant.members[0]))
         assert saved.position == self.events_in_log(services)
         [member] = [
             m for m in services.queries.clusters.members(Scope(tenant.id), tenant.cluster) if m.coaching_half_days_used
@@ -162,7 +162,7 @@ class ApplicationCase:
             harbour.id, harbour.coach, alpine.cluster, alpine.members[0], date(2026, 3, 10), harbour.coach, "Spy"
         )
         with pytest.raises(NotFound) as error:
-            services.app.log_coaching_half_day(foreign)
+            services.app.handle(foreign)
         assert error.value.field == "cluster_id"
         with pytest.raises(NotFound):
             services.app.get(Cluster, harbour.id, alpine.cluster)
@@ -205,7 +205,7 @@ class ApplicationCase:
     def test_registering_the_same_name_twice_is_a_conflict(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")
         with pytest.raises(Conflict) as error:
-            services.app.register_organisation(RegisterOrganisation(tenant.id, SYSTEM_ACTOR, " org  0", "X", 3))
+            services.app.handle(RegisterOrganisation(tenant.id, SYSTEM_ACTOR, " org  0", "X", 3))
         assert error.value.field == "name"
 
     # Replay
@@ -215,7 +215,7 @@ class ApplicationCase:
         tenant.run_a_session(services)
         Tenant(services, "harbour")
         for day in range(10, 14):
-            services.app.log_coaching_half_day(tenant.coaching(tenant.members[1], day))
+            services.app.handle(tenant.coaching(tenant.members[1], day))
         services.runner.catch_up()
         incremental = checksum(services.store)
         tables = services.store.tables
@@ -245,7 +245,7 @@ class ApplicationCase:
 
         def save_during_replay(covered: int) -> None:
             if not progress_calls:
-                services.app.log_coaching_half_day(tenant.coaching(tenant.members[2]))
+                services.app.handle(tenant.coaching(tenant.members[2]))
             progress_calls.append(covered)
 
         rebuild(services.app, services.store, save_during_replay)
@@ -254,7 +254,7 @@ class ApplicationCase:
     def test_a_rebuild_while_commands_run_waits_and_succeeds(self, services: Services) -> None:
         tenants = [Tenant(services, slug) for slug in ("alpine", "harbour")]
         for day in range(3, 9):
-            services.app.log_coaching_half_day(tenants[0].coaching(tenants[0].members[day % 3], day))
+            services.app.handle(tenants[0].coaching(tenants[0].members[day % 3], day))
         services.runner.start()
         rebuilding = threading.Event()
         failures: list[BaseException] = []
@@ -264,7 +264,7 @@ class ApplicationCase:
             try:
                 for day in range(9, 21):
                     for member in tenant.members:
-                        services.execute(services.app.log_coaching_half_day, tenant.coaching(member, day))
+                        services.execute(tenant.coaching(member, day))
             except BaseException as error:
                 failures.append(error)
 
@@ -290,7 +290,7 @@ class ApplicationCase:
     def test_a_runner_killed_between_batches_resumes_without_duplicates_or_gaps(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")
         for day in range(10, 25):
-            services.app.log_coaching_half_day(tenant.coaching(tenant.members[day % 3], day))
+            services.app.handle(tenant.coaching(tenant.members[day % 3], day))
         store, app = services.store, services.app
         first = ProjectionRunner(app, store, [ProgrammeProjection(store.tables)], batch_size=4)
         first.run_batch()
@@ -305,7 +305,7 @@ class ApplicationCase:
     def test_a_crash_mid_batch_rolls_the_batch_back_and_a_restart_applies_it_once(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")
         for day in range(10, 22):
-            services.app.log_coaching_half_day(tenant.coaching(tenant.members[0], day))
+            services.app.handle(tenant.coaching(tenant.members[0], day))
         store, app = services.store, services.app
         crashing = ProjectionRunner(app, store, [FailingProgramme(store.tables, fail_on=15)], batch_size=10)
         with pytest.raises(Crash, match="mid-batch"):
@@ -322,7 +322,7 @@ class ApplicationCase:
     def test_two_runners_at_once_apply_each_event_once(self, services: Services) -> None:
         tenant = Tenant(services, "alpine")
         for day in range(1, 29):
-            services.app.log_coaching_half_day(tenant.coaching(tenant.members[day % 3], min(day + 2, 28)))
+            services.app.handle(tenant.coaching(tenant.members[day % 3], min(day + 2, 28)))
         store, app = services.store, services.app
         runners = [ProjectionRunner(app, store, [ProgrammeProjection(store.tables)], batch_size=3) for _ in range(2)]
         threads = [threading.Thread(target=r.catch_up) for r in runners]

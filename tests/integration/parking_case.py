@@ -77,10 +77,10 @@ class ParkingCase:
         harbour.run_a_session(services)
         services.runner.start()
         poisoned = self.share_unprojectable_feedback(services, alpine)
-        held = services.app.share_feedback(self.share(alpine, "Held behind")).position
-        services.execute(services.app.log_coaching_half_day, alpine.coaching(alpine.members[0]))
+        held = services.app.handle(self.share(alpine, "Held behind")).position
+        services.execute(alpine.coaching(alpine.members[0]))
 
-        services.execute(services.app.share_feedback, self.share(harbour, "Useful"))
+        services.execute(self.share(harbour, "Useful"))
 
         assert self.feedback_texts(services, harbour) == ["Clear", "Useful"]
         assert self.feedback_texts(services, alpine) == ["Clear"]

@@ -31,8 +31,8 @@ def test_an_operator_lists_parked_events_and_replays_them_after_the_fix(tmp_path
                 f"WHEN NEW.tenant_id = '{alpine.id.hex}' BEGIN SELECT RAISE(ABORT, 'trapped'); END"
             )
         for day in (10, 11):
-            services.app.log_coaching_half_day(alpine.coaching(alpine.members[0], day))
-        services.app.log_coaching_half_day(harbour.coaching(harbour.members[0]))
+            services.app.handle(alpine.coaching(alpine.members[0], day))
+        services.app.handle(harbour.coaching(harbour.members[0]))
         services.runner.catch_up()
 
         status = cordee(tmp_path, "projections", "status")

@@ -92,7 +92,7 @@ def raise_a_ceiling(services: Services) -> None:
     command = RaiseCoachingCeiling(
         member["tenant_id"], SYSTEM_ACTOR, member["cluster_id"], member["organisation_id"], 2, "A second site."
     )
-    services.execute(services.app.handle, command)
+    services.execute(command)
 
 
 def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services: Services) -> None:

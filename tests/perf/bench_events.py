@@ -51,22 +51,22 @@ def save_through_the_application(services: Services, target: int) -> int:
     saved, cluster_number = 2, 0
     while saved < target:
         cluster_number += 1
-        cluster = app.form_cluster(FormCluster(tenant, actor, f"Cluster {cluster_number}", coach.aggregate_id))
+        cluster = app.handle(FormCluster(tenant, actor, f"Cluster {cluster_number}", coach.aggregate_id))
         members = []
         for n in range(MEMBERS):
             register = RegisterOrganisation(tenant, actor, f"Org {cluster_number}-{n}", "Retail", 20)
-            members.append(app.register_organisation(register).aggregate_id)
-            app.admit_organisation(AdmitOrganisation(tenant, actor, cluster.aggregate_id, members[-1], EVIDENCE))
+            members.append(app.handle(register).aggregate_id)
+            app.handle(AdmitOrganisation(tenant, actor, cluster.aggregate_id, members[-1], EVIDENCE))
         start = date(2026, 1, 5)
-        app.accept_plan(AcceptPlan(tenant, actor, cluster.aggregate_id, start))
-        app.start_cluster(StartCluster(tenant, actor, cluster.aggregate_id, start))
+        app.handle(AcceptPlan(tenant, actor, cluster.aggregate_id, start))
+        app.handle(StartCluster(tenant, actor, cluster.aggregate_id, start))
         saved += 3 + 2 * MEMBERS
         for half_day in range(DEFAULT_TEMPLATE.coaching_ceiling_half_days):
             for member in members:
                 if saved >= target:
                     return saved
                 held_on = start + timedelta(days=half_day)
-                app.log_coaching_half_day(
+                app.handle(
                     LogCoachingHalfDay(
                         tenant, actor, cluster.aggregate_id, member, held_on, coach.aggregate_id, "Risk treatment"
                     )

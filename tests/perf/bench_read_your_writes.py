@@ -82,14 +82,14 @@ def running_clusters(services: Services, count: int) -> list[Cluster]:
     ).aggregate_id
     clusters = []
     for number in range(count):
-        cluster = app.form_cluster(FormCluster(tenant, actor, f"Cluster {number}", coach)).aggregate_id
+        cluster = app.handle(FormCluster(tenant, actor, f"Cluster {number}", coach)).aggregate_id
         members = []
         for n in range(MEMBERS):
             register = RegisterOrganisation(tenant, actor, f"Org {number}-{n}", "Retail", 20)
-            members.append(app.register_organisation(register).aggregate_id)
-            app.admit_organisation(AdmitOrganisation(tenant, actor, cluster, members[-1], EVIDENCE))
-        app.accept_plan(AcceptPlan(tenant, actor, cluster, START))
-        app.start_cluster(StartCluster(tenant, actor, cluster, START))
+            members.append(app.handle(register).aggregate_id)
+            app.handle(AdmitOrganisation(tenant, actor, cluster, members[-1], EVIDENCE))
+        app.handle(AcceptPlan(tenant, actor, cluster, START))
+        app.handle(StartCluster(tenant, actor, cluster, START))
         clusters.append(Cluster(tenant, coach, cluster, members))
     return clusters
 
@@ -123,8 +123,7 @@ def timed_each(actions: Iterator[Callable[[], object]]) -> list[float]:
 def commands(services: Services, clusters: list[Cluster], count: int, wait: bool) -> list[float]:
     """`count` commands on the clusters in turn, each cluster up to its coaching ceilings."""
     queue = itertools.chain.from_iterable(cluster.commands(PER_CLUSTER) for cluster in clusters)
-    command = services.app.log_coaching_half_day
-    run = functools.partial(services.execute, command) if wait else command
+    run = services.execute if wait else services.app.handle
     return timed_each(functools.partial(run, cmd) for cmd in itertools.islice(queue, count))
 
 
@@ -165,7 +164,7 @@ def main() -> None:
         services.start()
         try:
             clusters = running_clusters(services, 1 + 2 * clusters_per_run + CLIENTS * math.ceil(per_client / 140))
-            services.execute(services.app.log_coaching_half_day, next(clusters.pop().commands(1)))  # warm up
+            services.execute(next(clusters.pop().commands(1)))  # warm up
             no_wait, wait = clusters[:clusters_per_run], clusters[clusters_per_run : 2 * clusters_per_run]
             clients = [clusters[2 * clusters_per_run + n :: CLIENTS] for n in range(CLIENTS)]
             figures = {

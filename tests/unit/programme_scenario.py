@@ -32,28 +32,24 @@ class Scenario:
             OpenAccount(self.tenant, SYSTEM_ACTOR, "coach@alpine.example", "Claire", "$argon2id$x", (Role.COACH,))
         ).aggregate_id
         self.members = [
-            app.register_organisation(
-                RegisterOrganisation(self.tenant, SYSTEM_ACTOR, f"Org {n}", "Retail", 9)
-            ).aggregate_id
+            app.handle(RegisterOrganisation(self.tenant, SYSTEM_ACTOR, f"Org {n}", "Retail", 9)).aggregate_id
             for n in range(4)
         ]
         self.started_on = started_on
         plan_from = plan_from or started_on
         self.running = self._cluster("Running", 3, plan_from)
-        app.start_cluster(StartCluster(self.tenant, SYSTEM_ACTOR, self.running, started_on))
+        app.handle(StartCluster(self.tenant, SYSTEM_ACTOR, self.running, started_on))
         training = self.cluster(self.running).sessions["initial-training"]
-        app.hold_session(
+        app.handle(
             HoldSession(self.tenant, self.coach, self.running, "initial-training", max(training.on, started_on), 3)
         )
         share = ShareFeedback(
             self.tenant, SYSTEM_ACTOR, self.running, "initial-training", self.members[0], "worked", "Clear", None
         )
-        self.feedback_item = app.share_feedback(share).aggregate_id
+        self.feedback_item = app.handle(share).aggregate_id
         for member in self.members[1:3]:
-            app.record_isms_established(
-                RecordIsmsEstablished(self.tenant, SYSTEM_ACTOR, self.running, member, started_on)
-            )
-        app.plan_certification_audit(
+            app.handle(RecordIsmsEstablished(self.tenant, SYSTEM_ACTOR, self.running, member, started_on))
+        app.handle(
             PlanCertificationAudit(self.tenant, SYSTEM_ACTOR, self.running, self.members[2], started_on, "Certa")
         )
         self.forming = self._cluster("Forming", 2, None)
@@ -72,11 +68,11 @@ class Scenario:
         return min((s.on, s.key) for s in sessions if s.kind == kind and s.status == "scheduled")[1]
 
     def _cluster(self, name: str, size: int, plan_from: date | None) -> UUID:
-        cluster = self.app.form_cluster(FormCluster(self.tenant, SYSTEM_ACTOR, name, self.coach)).aggregate_id
+        cluster = self.app.handle(FormCluster(self.tenant, SYSTEM_ACTOR, name, self.coach)).aggregate_id
         for member in self.members[:size]:
-            self.app.admit_organisation(AdmitOrganisation(self.tenant, SYSTEM_ACTOR, cluster, member, EVIDENCE))
+            self.app.handle(AdmitOrganisation(self.tenant, SYSTEM_ACTOR, cluster, member, EVIDENCE))
         if plan_from is not None:
-            self.app.accept_plan(AcceptPlan(self.tenant, self.coach, cluster, plan_from))
+            self.app.handle(AcceptPlan(self.tenant, self.coach, cluster, plan_from))
         return cluster
 
 

@@ -38,7 +38,7 @@ async def change(
     context = info.context
     try:
         cmd = _authorised(info, action, command, given)
-        saved = await context.services.execute_async(context.services.app.handle, cmd)
+        saved = await context.services.execute_async(cmd)
     except DomainError as error:
         if error.code == "PROJECTIONS_BEHIND":
             context.note_saved()

@@ -154,27 +154,25 @@ def test_every_date_argument_of_every_command_is_on_the_page() -> None:
 
 
 def _template(s: Scenario, **changes: Any) -> object:
-    return s.app.change_programme_template(
-        ChangeProgrammeTemplate(s.tenant, SYSTEM_ACTOR, replace(DEFAULT_TEMPLATE, **changes))
-    )
+    return s.app.handle(ChangeProgrammeTemplate(s.tenant, SYSTEM_ACTOR, replace(DEFAULT_TEMPLATE, **changes)))
 
 
 def _coaching(s: Scenario, work_done: str = "Risk register", next_steps: str = "") -> object:
     command = LogCoachingHalfDay(
         s.tenant, s.coach, s.running, s.members[0], s.started_on, s.coach, work_done, next_steps
     )
-    return s.app.log_coaching_half_day(command)
+    return s.app.handle(command)
 
 
 def _feedback(s: Scenario, text: str = "Clear", signed_by: str | None = None) -> object:
     share = ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, "initial-training", s.members[1], "hard", text, signed_by)
-    return s.app.share_feedback(share)
+    return s.app.handle(share)
 
 
 def _admit(criterion: str) -> Callable[[Scenario, str], object]:
     def call(s: Scenario, text: str) -> object:
         criteria = replace(EVIDENCE, **{criterion: text})
-        return s.app.admit_organisation(AdmitOrganisation(s.tenant, SYSTEM_ACTOR, s.forming, s.members[3], criteria))
+        return s.app.handle(AdmitOrganisation(s.tenant, SYSTEM_ACTOR, s.forming, s.members[3], criteria))
 
     return call
 
@@ -194,43 +192,41 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     ("ChangeProgrammeTemplate", "template.modules[]"): lambda s, t: _template(s, modules=(t, "Risk assessment")),
     ("ChangeProgrammeTemplate", "template.time_zone"): lambda s, t: _template(s, time_zone=t),
-    ("RegisterOrganisation", "name"): lambda s, t: s.app.register_organisation(
+    ("RegisterOrganisation", "name"): lambda s, t: s.app.handle(
         RegisterOrganisation(s.tenant, SYSTEM_ACTOR, t, "Retail", 9)
     ),
-    ("RegisterOrganisation", "sector"): lambda s, t: s.app.register_organisation(
+    ("RegisterOrganisation", "sector"): lambda s, t: s.app.handle(
         RegisterOrganisation(s.tenant, SYSTEM_ACTOR, "New org", t, 9)
     ),
-    ("FormCluster", "name"): lambda s, t: s.app.form_cluster(FormCluster(s.tenant, SYSTEM_ACTOR, t, s.coach)),
+    ("FormCluster", "name"): lambda s, t: s.app.handle(FormCluster(s.tenant, SYSTEM_ACTOR, t, s.coach)),
     **{("AdmitOrganisation", f"criteria.{f.name}"): _admit(f.name) for f in dataclasses.fields(EVIDENCE)},
-    ("WithdrawMember", "reason"): lambda s, t: s.app.withdraw_member(
+    ("WithdrawMember", "reason"): lambda s, t: s.app.handle(
         WithdrawMember(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], s.started_on, t)
     ),
-    ("DeclareUnavailability", "reason"): lambda s, t: s.app.declare_unavailability(
+    ("DeclareUnavailability", "reason"): lambda s, t: s.app.handle(
         DeclareUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], date(2026, 9, 1), date(2026, 9, 2), t)
     ),
-    ("MoveSession", "reason"): lambda s, t: s.app.move_session(
+    ("MoveSession", "reason"): lambda s, t: s.app.handle(
         MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), s.started_on, "afternoon", t)
     ),
-    ("HoldSession", "attendance[]"): lambda s, t: s.app.hold_session(
+    ("HoldSession", "attendance[]"): lambda s, t: s.app.handle(
         HoldSession(s.tenant, s.coach, s.running, "module:1", s.started_on, 1, {s.members[0]: [t, "Ben"]})
     ),
-    ("CancelSession", "reason"): lambda s, t: s.app.cancel_session(
-        CancelSession(s.tenant, s.coach, s.running, "module:2", t)
-    ),
+    ("CancelSession", "reason"): lambda s, t: s.app.handle(CancelSession(s.tenant, s.coach, s.running, "module:2", t)),
     ("LogCoachingHalfDay", "work_done"): lambda s, t: _coaching(s, work_done=t),
     ("LogCoachingHalfDay", "next_steps"): lambda s, t: _coaching(s, next_steps=t),
-    ("RaiseCoachingCeiling", "reason"): lambda s, t: s.app.raise_coaching_ceiling(
+    ("RaiseCoachingCeiling", "reason"): lambda s, t: s.app.handle(
         RaiseCoachingCeiling(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], 2, t)
     ),
-    ("PlanCertificationAudit", "certification_body"): lambda s, t: s.app.plan_certification_audit(
+    ("PlanCertificationAudit", "certification_body"): lambda s, t: s.app.handle(
         PlanCertificationAudit(s.tenant, SYSTEM_ACTOR, s.running, s.members[1], s.started_on, t)
     ),
-    ("RecordCertified", "certificate_reference"): lambda s, t: s.app.record_certified(
+    ("RecordCertified", "certificate_reference"): lambda s, t: s.app.handle(
         RecordCertified(s.tenant, SYSTEM_ACTOR, s.running, s.members[2], s.started_on, t)
     ),
     ("ShareFeedback", "text"): lambda s, t: _feedback(s, text=t),
     ("ShareFeedback", "signed_by"): lambda s, t: _feedback(s, signed_by=t),
-    ("HideFeedback", "reason"): lambda s, t: s.app.hide_feedback(
+    ("HideFeedback", "reason"): lambda s, t: s.app.handle(
         HideFeedback(s.tenant, s.coach, s.running, s.feedback_item, t)
     ),
 }
@@ -298,48 +294,46 @@ def test_free_text_is_checked_as_the_page_says(row: Row) -> None:
 DateCall = Callable[[Scenario, date], object]
 FIRST, LAST = date(2000, 1, 1), date(2199, 12, 31)
 DATE_CALLS: dict[tuple[str, str], DateCall] = {
-    ("FormCluster", "planned_start"): lambda s, d: s.app.form_cluster(
+    ("FormCluster", "planned_start"): lambda s, d: s.app.handle(
         FormCluster(s.tenant, SYSTEM_ACTOR, "New", s.coach, d, None)
     ),
-    ("FormCluster", "planned_end"): lambda s, d: s.app.form_cluster(
+    ("FormCluster", "planned_end"): lambda s, d: s.app.handle(
         FormCluster(s.tenant, SYSTEM_ACTOR, "New", s.coach, None, d)
     ),
-    ("WithdrawMember", "withdrawn_on"): lambda s, d: s.app.withdraw_member(
+    ("WithdrawMember", "withdrawn_on"): lambda s, d: s.app.handle(
         WithdrawMember(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], d, "Moved away")
     ),
-    ("DeclareUnavailability", "starts_on"): lambda s, d: s.app.declare_unavailability(
+    ("DeclareUnavailability", "starts_on"): lambda s, d: s.app.handle(
         DeclareUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], d, LAST, "Fair")
     ),
-    ("DeclareUnavailability", "ends_on"): lambda s, d: s.app.declare_unavailability(
+    ("DeclareUnavailability", "ends_on"): lambda s, d: s.app.handle(
         DeclareUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], FIRST, d, "Fair")
     ),
-    ("AcceptPlan", "starts_on"): lambda s, d: s.app.accept_plan(AcceptPlan(s.tenant, s.coach, s.forming, d)),
-    ("MoveSession", "on"): lambda s, d: s.app.move_session(
+    ("AcceptPlan", "starts_on"): lambda s, d: s.app.handle(AcceptPlan(s.tenant, s.coach, s.forming, d)),
+    ("MoveSession", "on"): lambda s, d: s.app.handle(
         MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), d, "morning", "Visit moved")
     ),
-    ("StartCluster", "started_on"): lambda s, d: s.app.start_cluster(
-        StartCluster(s.tenant, SYSTEM_ACTOR, s.planned, d)
-    ),
-    ("CloseCluster", "closed_on"): lambda s, d: s.app.close_cluster(CloseCluster(s.tenant, SYSTEM_ACTOR, s.running, d)),
-    ("HoldSession", "held_on"): lambda s, d: s.app.hold_session(
+    ("StartCluster", "started_on"): lambda s, d: s.app.handle(StartCluster(s.tenant, SYSTEM_ACTOR, s.planned, d)),
+    ("CloseCluster", "closed_on"): lambda s, d: s.app.handle(CloseCluster(s.tenant, SYSTEM_ACTOR, s.running, d)),
+    ("HoldSession", "held_on"): lambda s, d: s.app.handle(
         HoldSession(s.tenant, s.coach, s.running, "module:1", d, 1, {})
     ),
-    ("LogCoachingHalfDay", "held_on"): lambda s, d: s.app.log_coaching_half_day(
+    ("LogCoachingHalfDay", "held_on"): lambda s, d: s.app.handle(
         LogCoachingHalfDay(s.tenant, s.coach, s.running, s.members[0], d, s.coach, "Risk register")
     ),
-    ("RecordIsmsEstablished", "established_on"): lambda s, d: s.app.record_isms_established(
+    ("RecordIsmsEstablished", "established_on"): lambda s, d: s.app.handle(
         RecordIsmsEstablished(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], d)
     ),
-    ("PlanCertificationAudit", "audit_on"): lambda s, d: s.app.plan_certification_audit(
+    ("PlanCertificationAudit", "audit_on"): lambda s, d: s.app.handle(
         PlanCertificationAudit(s.tenant, SYSTEM_ACTOR, s.running, s.members[1], d, "Certa")
     ),
-    ("RecordCertified", "certified_on"): lambda s, d: s.app.record_certified(
+    ("RecordCertified", "certified_on"): lambda s, d: s.app.handle(
         RecordCertified(s.tenant, SYSTEM_ACTOR, s.running, s.members[2], d, "ISO-1")
     ),
-    ("AssessGap", "visited_on"): lambda s, d: s.app.assess_gap(
+    ("AssessGap", "visited_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], d, LAST, *LEVELS)
     ),
-    ("AssessGap", "analysed_on"): lambda s, d: s.app.assess_gap(
+    ("AssessGap", "analysed_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], FIRST, d, *LEVELS)
     ),
 }
@@ -375,23 +369,21 @@ def test_dates_lie_from_2000_to_2199(command: str, argument: str) -> None:
 # Text that is not free: junk is refused, and writes nothing
 
 CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
-    ("AcceptPlan", "fingerprint"): lambda s, t: s.app.accept_plan(AcceptPlan(s.tenant, s.coach, s.forming, FIRST, t)),
-    ("MoveSession", "session_key"): lambda s, t: s.app.move_session(
+    ("AcceptPlan", "fingerprint"): lambda s, t: s.app.handle(AcceptPlan(s.tenant, s.coach, s.forming, FIRST, t)),
+    ("MoveSession", "session_key"): lambda s, t: s.app.handle(
         MoveSession(s.tenant, s.coach, s.running, t, s.started_on, "morning", "Moved")
     ),
-    ("MoveSession", "half_day"): lambda s, t: s.app.move_session(
+    ("MoveSession", "half_day"): lambda s, t: s.app.handle(
         MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), s.started_on, t, "Moved")
     ),
-    ("HoldSession", "session_key"): lambda s, t: s.app.hold_session(
+    ("HoldSession", "session_key"): lambda s, t: s.app.handle(
         HoldSession(s.tenant, s.coach, s.running, t, s.started_on, 1)
     ),
-    ("CancelSession", "session_key"): lambda s, t: s.app.cancel_session(
-        CancelSession(s.tenant, s.coach, s.running, t, "Snow")
-    ),
-    ("ShareFeedback", "session_key"): lambda s, t: s.app.share_feedback(
+    ("CancelSession", "session_key"): lambda s, t: s.app.handle(CancelSession(s.tenant, s.coach, s.running, t, "Snow")),
+    ("ShareFeedback", "session_key"): lambda s, t: s.app.handle(
         ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, t, s.members[0], "worked", "Clear")
     ),
-    ("ShareFeedback", "kind"): lambda s, t: s.app.share_feedback(
+    ("ShareFeedback", "kind"): lambda s, t: s.app.handle(
         ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, "initial-training", s.members[0], t, "Clear")
     ),
 }

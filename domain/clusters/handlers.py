@@ -1,0 +1,156 @@
+"""The cluster's command handlers: load (tenant-checked), call one aggregate method, save.
+
+What a cluster needs of the consultancy (its size limit, its current programme template) and of its members'
+engagements (an outcome recorded, a coaching slot already logged) is asked through ports, so the cluster never
+imports those features.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+from uuid import UUID
+
+from domain.clusters.cluster import Cluster, MemberUnavailable
+from domain.clusters.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    CancelSession,
+    CloseCluster,
+    DeclareUnavailability,
+    FormCluster,
+    HoldSession,
+    MoveSession,
+    StartCluster,
+    WithdrawMember,
+)
+from domain.clusters.planner import Period, PlanProposal, propose_plan
+from domain.engagement.outcome import Outcome
+from domain.programme_template.template import ProgrammeTemplate
+from domain.shared.errors import Conflict, ValidationFailed
+from domain.shared.ports import Coaches, Handler, Organisations, Store
+from domain.shared.service import Saved
+
+
+class ConsultancyTerms(Protocol):
+    """What the consultancy decided for its clusters: the size limit (None when large clusters are allowed) and the
+    programme template new plans follow."""
+
+    def cluster_size_limit(self, tenant_id: UUID) -> int | None: ...
+
+    def current_template(self, tenant_id: UUID) -> ProgrammeTemplate: ...
+
+
+class MemberEngagement(Protocol):
+    """What a member's engagement says that the cluster must respect: its outcome (a member that reached one is not
+    withdrawn) and whether coaching was logged for a coaching slot (then the slot is held, and stays so)."""
+
+    def engagement_outcome(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> Outcome | None: ...
+
+    def check_slot_not_coached(self, cluster: Cluster, session_key: str) -> None: ...
+
+
+class ClusterPorts(Store, Coaches, Organisations, ConsultancyTerms, MemberEngagement, Protocol):
+    """Everything the cluster's handlers ask of the application."""
+
+    def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str: ...
+
+
+def load_cluster(app: Store, tenant_id: UUID, cluster_id: UUID) -> Cluster:
+    return app.get(Cluster, tenant_id, cluster_id, "cluster_id")
+
+
+def form_cluster(app: ClusterPorts, cmd: FormCluster) -> Saved:
+    app.check_coach(cmd.tenant_id, cmd.coach_id, "coach_id")
+    cluster = Cluster.form(cmd.tenant_id, cmd.actor_id, cmd.name, cmd.coach_id, cmd.planned_start, cmd.planned_end)
+    return app.save_new(cluster, "name", "A cluster with this name already exists.")
+
+
+def admit_organisation(app: ClusterPorts, cmd: AdmitOrganisation) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    cluster.admit(cmd.actor_id, cmd.organisation_id, cmd.criteria, app.cluster_size_limit(cmd.tenant_id))
+    return app.save_changes(cluster)
+
+
+def withdraw_member(app: ClusterPorts, cmd: WithdrawMember) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    outcome = app.engagement_outcome(cmd.tenant_id, cmd.cluster_id, cmd.organisation_id)
+    cluster.withdraw(cmd.actor_id, cmd.organisation_id, cmd.withdrawn_on, cmd.reason, outcome)
+    return app.save_changes(cluster)
+
+
+def declare_unavailability(app: Store, cmd: DeclareUnavailability) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    cluster.declare_unavailability(cmd.actor_id, cmd.organisation_id, cmd.starts_on, cmd.ends_on, cmd.reason)
+    return app.save_changes(cluster)
+
+
+def accept_plan(app: ClusterPorts, cmd: AcceptPlan) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    template = app.current_template(cmd.tenant_id)
+    plan = proposal(cluster, template, cmd.starts_on)
+    if cmd.fingerprint and plan.fingerprint() != cmd.fingerprint:
+        raise Conflict("The cluster changed since this proposal was shown: review the new one.", "fingerprint")
+    cluster.accept_plan(cmd.actor_id, template, cmd.starts_on, [session.as_record() for session in plan.sessions])
+    return app.save_changes(cluster)
+
+
+def move_session(app: ClusterPorts, cmd: MoveSession) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    app.check_slot_not_coached(cluster, cmd.session_key)
+    try:
+        cluster.move_session(cmd.actor_id, cmd.session_key, cmd.on, cmd.half_day, cmd.reason)
+    except MemberUnavailable as clash:
+        name = app.organisation_name(cmd.tenant_id, clash.organisation_id)
+        raise ValidationFailed("on", f"{name} has declared itself unavailable then.") from None
+    return app.save_changes(cluster)
+
+
+def start_cluster(app: ClusterPorts, cmd: StartCluster) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    cluster.start(cmd.actor_id, cmd.started_on, app.cluster_size_limit(cmd.tenant_id))
+    return app.save_changes(cluster)
+
+
+def close_cluster(app: Store, cmd: CloseCluster) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    cluster.close(cmd.actor_id, cmd.closed_on)
+    return app.save_changes(cluster)
+
+
+def hold_session(app: ClusterPorts, cmd: HoldSession) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    app.check_slot_not_coached(cluster, cmd.session_key)
+    cluster.hold_session(cmd.actor_id, cmd.session_key, cmd.held_on, cmd.half_days, cmd.attendance)
+    return app.save_changes(cluster)
+
+
+def cancel_session(app: ClusterPorts, cmd: CancelSession) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    app.check_slot_not_coached(cluster, cmd.session_key)
+    cluster.cancel_session(cmd.actor_id, cmd.session_key, cmd.reason)
+    return app.save_changes(cluster)
+
+
+def proposal(cluster: Cluster, template: ProgrammeTemplate, starts_on: date) -> PlanProposal:
+    """The plan the planner proposes for the cluster's active members, around their unavailability."""
+    unavailability = {
+        organisation_id: [Period(p.starts_on, p.ends_on) for p in cluster.members[organisation_id].unavailability]
+        for organisation_id in cluster.active_members
+    }
+    return propose_plan(starts_on, template, unavailability)
+
+
+HANDLERS: dict[type, Handler] = {
+    FormCluster: form_cluster,
+    AdmitOrganisation: admit_organisation,
+    WithdrawMember: withdraw_member,
+    DeclareUnavailability: declare_unavailability,
+    AcceptPlan: accept_plan,
+    MoveSession: move_session,
+    StartCluster: start_cluster,
+    CloseCluster: close_cluster,
+    HoldSession: hold_session,
+    CancelSession: cancel_session,
+}
