@@ -7,7 +7,9 @@ from uuid import UUID
 from domain.assessment import handlers as assessment
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
+from domain.clusters.membership import check_assessable
 from domain.clusters.rules import is_active_member
+from domain.clusters.sessions import check_feedback_allowed
 from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.engagement.outcome import Outcome
@@ -112,10 +114,11 @@ class Cordee(CommandService):
 
     def assessable_member_ceiling(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> int:
         cluster = clusters.load_cluster(self, tenant_id, cluster_id)
-        cluster.check_member_can_be_assessed(organisation_id)
+        check_assessable(cluster.members, cluster.status, organisation_id)
         return (cluster.template or self.current_template(tenant_id)).coaching_ceiling_half_days
 
     def check_feedback_allowed(
         self, tenant_id: UUID, cluster_id: UUID, session_key: str, organisation_id: UUID
     ) -> None:
-        clusters.load_cluster(self, tenant_id, cluster_id).check_feedback_allowed(session_key, organisation_id)
+        cluster = clusters.load_cluster(self, tenant_id, cluster_id)
+        check_feedback_allowed(cluster.members, cluster.sessions, session_key, organisation_id)

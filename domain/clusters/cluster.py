@@ -8,7 +8,7 @@ event is triggered; the `@event` methods only change state, so replaying history
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -16,17 +16,26 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.clusters.admission import AdmissionCriteria
-from domain.clusters.planner import HalfDay, PlannedSession, SessionKind
+from domain.clusters.membership import Member, Unavailability, active_member, check_new_unavailability, check_size
 from domain.clusters.rules import (
     ClusterStatus,
     SessionStatus,
     can_accept_plan,
     can_admit,
     can_close,
-    can_share_feedback,
     can_start,
     can_withdraw,
+    check_not_closed,
+    check_running,
     is_active_member,
+)
+from domain.clusters.sessions import (
+    Session,
+    check_everyone_available,
+    check_holding,
+    check_move,
+    cleaned_attendance,
+    scheduled_session,
 )
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import ProgrammeTemplate
@@ -36,7 +45,6 @@ from domain.shared.text import (
     NAME_MAX_LENGTH,
     REASON_MAX_LENGTH,
     business_date,
-    count_between,
     multi_line,
     natural_key,
     not_before,
@@ -49,78 +57,11 @@ MINIMUM_MEMBERS_TO_PLAN = 2
 """The paper's own experiment ran with two; fewer is not a cluster."""
 
 CLUSTER_NAME_MAX_LENGTH = NAME_MAX_LENGTH
-ATTENDEE_NAME_MAX_LENGTH = NAME_MAX_LENGTH
-ATTENDEES_MAX = 30
 WORK_DONE_MAX_LENGTH = 5000
 NEXT_STEPS_MAX_LENGTH = 5000
 CERTIFICATION_BODY_MAX_LENGTH = NAME_MAX_LENGTH
 CERTIFICATE_REFERENCE_MAX_LENGTH = 100
-HELD_HALF_DAYS_MAX = 10
 OVERRIDE_HALF_DAYS_MAX = 28
-
-
-class MemberUnavailable(ValidationFailed):
-    """A session would fall in a member's declared unavailability; the application names the member."""
-
-    def __init__(self, organisation_id: UUID) -> None:
-        super().__init__("on", "A member has declared itself unavailable then.")
-        self.organisation_id = organisation_id
-
-
-@dataclass(frozen=True)
-class Unavailability:
-    starts_on: date
-    ends_on: date
-
-    def overlaps(self, starts_on: date, ends_on: date) -> bool:
-        return starts_on <= self.ends_on and self.starts_on <= ends_on
-
-    def covers(self, day: date) -> bool:
-        return self.starts_on <= day <= self.ends_on
-
-
-@dataclass(frozen=True)
-class Member:
-    """What the cluster's rules need of a member; the rest (evidence, ledger entries) lives in the events."""
-
-    coaching_half_days_used: int = 0
-    coaching_half_days_granted: int = 0
-    withdrawn: bool = False
-    outcome: Outcome = Outcome.IN_PROGRESS
-    isms_established_on: date | None = None
-    audit_planned_on: date | None = None
-    unavailability: tuple[Unavailability, ...] = ()
-
-
-@dataclass(frozen=True)
-class Session:
-    """A planned session: training for the whole cluster, or a member's gap analysis or coaching."""
-
-    key: str
-    kind: str
-    on: date
-    half_day: str
-    half_days: int
-    module_number: int | None
-    organisation_id: UUID | None
-    status: SessionStatus = SessionStatus.SCHEDULED
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Session:
-        organisation = record.get("organisation_id")
-        return cls(
-            key=record["key"],
-            kind=record["kind"],
-            on=date.fromisoformat(record["on"]),
-            half_day=record["half_day"],
-            half_days=record["half_days"],
-            module_number=record.get("module_number"),
-            organisation_id=UUID(organisation) if organisation else None,
-        )
-
-    @property
-    def is_module(self) -> bool:
-        return self.kind == "module" and self.module_number is not None
 
 
 class Cluster(TenantAggregate):
@@ -147,14 +88,7 @@ class Cluster(TenantAggregate):
         )
 
     @staticmethod
-    def create_id(
-        tenant_id: UUID,
-        actor_id: UUID,
-        name: str,
-        coach_id: UUID,
-        planned_start: date | None,
-        planned_end: date | None,
-    ) -> UUID:
+    def create_id(tenant_id: UUID, name: str) -> UUID:
         return cluster_id(tenant_id, name)
 
     @event("Formed")
@@ -188,15 +122,13 @@ class Cluster(TenantAggregate):
         clone.__dict__["_pending_events"] = list(self.__dict__.get("_pending_events", []))
         return clone
 
-    def _change_member(self, organisation_id: UUID, **changes: Any) -> None:
-        self.members[organisation_id] = replace(self.members[organisation_id], **changes)
-
-    def _change_session(self, session_key: str, status: SessionStatus) -> None:
-        self.sessions[session_key] = replace(self.sessions[session_key], status=status)
-
     @property
     def active_members(self) -> list[UUID]:
         return [organisation for organisation, member in self.members.items() if is_active_member(member.withdrawn)]
+
+    def _expected_at(self, session: Session) -> list[UUID]:
+        """The whole cluster at a training session; the one member at its own."""
+        return self.active_members if session.organisation_id is None else [session.organisation_id]
 
     # Admission and withdrawal
 
@@ -206,7 +138,7 @@ class Cluster(TenantAggregate):
             raise ValidationFailed("organisation_id", "Organisations join a cluster while it is forming.")
         if organisation_id in self.members:
             raise ValidationFailed("organisation_id", "This organisation is already a member of the cluster.")
-        self._check_size(size_limit, len(self.active_members) + 1, "organisation_id")
+        check_size(size_limit, len(self.active_members) + 1, "organisation_id")
         self._organisation_admitted(actor_id, organisation_id, criteria.checked_evidence())
 
     @event("OrganisationAdmitted")
@@ -217,8 +149,8 @@ class Cluster(TenantAggregate):
         self, actor_id: UUID, organisation_id: UUID, withdrawn_on: date, reason: str, outcome: Outcome | None = None
     ) -> None:
         """The organisation leaves the programme; its history stays. `outcome` is its engagement's, once opened."""
-        member = self._active_member("organisation_id", organisation_id)
-        self._check_not_closed("organisation_id")
+        member = active_member(self.members, "organisation_id", organisation_id)
+        check_not_closed(self.status, "organisation_id")
         if not can_withdraw(self.status, outcome or member.outcome):
             raise ValidationFailed("organisation_id", "A certified organisation has completed the programme.")
         business_date("withdrawn_on", withdrawn_on)
@@ -236,17 +168,9 @@ class Cluster(TenantAggregate):
         self, actor_id: UUID, organisation_id: UUID, starts_on: date, ends_on: date, reason: str
     ) -> None:
         """A member will be overloaded or away; planning keeps clear of it, and a clash is reported."""
-        member = self._active_member("organisation_id", organisation_id)
-        self._check_not_closed("organisation_id")
-        business_date("starts_on", starts_on)
-        business_date("ends_on", ends_on)
-        ordered_period("starts_on", starts_on, "ends_on", ends_on)
-        for period in member.unavailability:
-            if period.overlaps(starts_on, ends_on):
-                raise ValidationFailed(
-                    "starts_on",
-                    f"Overlaps the unavailability already declared from {period.starts_on} to {period.ends_on}.",
-                )
+        member = active_member(self.members, "organisation_id", organisation_id)
+        check_not_closed(self.status, "organisation_id")
+        check_new_unavailability(member, starts_on, ends_on)
         reason = multi_line("reason", reason, REASON_MAX_LENGTH)
         self._unavailability_declared(actor_id, organisation_id, starts_on, ends_on, reason)
 
@@ -282,13 +206,9 @@ class Cluster(TenantAggregate):
 
     def move_session(self, actor_id: UUID, session_key: str, on: date, half_day: str, reason: str) -> None:
         """Moves a scheduled session to another day, keeping the modules in order and clear of unavailability."""
-        session = self._scheduled_session(session_key)
-        business_date("on", on)
-        if half_day not in ("morning", "afternoon"):
-            raise ValidationFailed("half_day", "Choose the morning or the afternoon.")
-        if session.is_module:
-            self._check_module_stays_in_order(session, on)
-        self._check_everyone_available(session, on)
+        session = scheduled_session(self.sessions, session_key)
+        check_move(self.sessions, session, on, half_day)
+        check_everyone_available(self.members, self._expected_at(session), session, on)
         self._session_moved(actor_id, session_key, on, half_day, multi_line("reason", reason, REASON_MAX_LENGTH))
 
     @event("SessionMoved")
@@ -300,7 +220,7 @@ class Cluster(TenantAggregate):
     def start(self, actor_id: UUID, started_on: date, size_limit: int | None) -> None:
         if not can_start(self.status):
             raise ValidationFailed("started_on", "A cluster starts once its plan is accepted.")
-        self._check_size(size_limit, len(self.active_members), "members")
+        check_size(size_limit, len(self.active_members), "members")
         self._started(actor_id, business_date("started_on", started_on))
 
     @event("Started")
@@ -325,26 +245,10 @@ class Cluster(TenantAggregate):
         self, actor_id: UUID, session_key: str, held_on: date, half_days: int, attendance: dict[UUID, list[str]]
     ) -> None:
         """Records that a session took place, and who came from each member (the others were absent)."""
-        session = self._scheduled_session(session_key)
-        self._check_running("session_key")
-        self._check_on_or_after_start("held_on", business_date("held_on", held_on))
-        count_between("half_days", half_days, 1, HELD_HALF_DAYS_MAX)
-        if session.is_module:
-            self._check_previous_module_done(session)
-        expected = set(self.active_members) if session.organisation_id is None else {session.organisation_id}
-        names: dict[str, list[str]] = {}
-        for organisation_id, attendees in attendance.items():
-            if organisation_id not in expected:
-                raise ValidationFailed(
-                    "attendance.organisation_id", "Attendance names an organisation not expected at this session."
-                )
-            if len(attendees) > ATTENDEES_MAX:
-                raise ValidationFailed("attendance.attendees", f"At most {ATTENDEES_MAX} names per organisation.")
-            cleaned = (
-                single_line("attendance.attendees", name, ATTENDEE_NAME_MAX_LENGTH, required=False)
-                for name in attendees
-            )
-            names[str(organisation_id)] = [name for name in cleaned if name]
+        session = scheduled_session(self.sessions, session_key)
+        check_running(self.status, "session_key")
+        check_holding(self.sessions, session, self.started_on, held_on, half_days)
+        names = cleaned_attendance(attendance, set(self._expected_at(session)))
         self._session_held(actor_id, session_key, held_on, half_days, names)
 
     @event("SessionHeld")
@@ -354,30 +258,13 @@ class Cluster(TenantAggregate):
         self._change_session(session_key, SessionStatus.HELD)
 
     def cancel_session(self, actor_id: UUID, session_key: str, reason: str) -> None:
-        self._scheduled_session(session_key)
-        self._check_not_closed("session_key")
+        scheduled_session(self.sessions, session_key)
+        check_not_closed(self.status, "session_key")
         self._session_cancelled(actor_id, session_key, multi_line("reason", reason, REASON_MAX_LENGTH))
 
     @event("SessionCancelled")
     def _session_cancelled(self, actor_id: UUID, session_key: str, reason: str) -> None:
         self._change_session(session_key, SessionStatus.CANCELLED)
-
-    def check_member_can_be_assessed(self, organisation_id: UUID) -> None:
-        """A gap analysis concerns an active member of a cluster that is not closed."""
-        self._active_member("organisation_id", organisation_id)
-        self._check_not_closed("organisation_id")
-
-    def check_feedback_allowed(self, session_key: str, organisation_id: UUID) -> None:
-        """Feedback is shared by an active member about a training session of the whole cluster that was held.
-
-        Never about one member's own session: its key would tell everyone whose feedback it is.
-        """
-        self._active_member("organisation_id", organisation_id)
-        session = self._session(session_key)
-        if session.organisation_id is not None:
-            raise ValidationFailed("session_key", "Feedback is shared about the cluster's training sessions.")
-        if not can_share_feedback(session.organisation_id is None, session.status):
-            raise ValidationFailed("session_key", "Feedback is shared about a session that has been held.")
 
     # Engagement events written before the split (see domain/engagement/engagement.py): read, never triggered
 
@@ -420,93 +307,11 @@ class Cluster(TenantAggregate):
     def _certified(self, actor_id: UUID, organisation_id: UUID, certified_on: date, certificate_reference: str) -> None:
         self._change_member(organisation_id, outcome=Outcome.CERTIFIED)
 
-    # Guards
+    def _change_member(self, organisation_id: UUID, **changes: Any) -> None:
+        self.members[organisation_id] = replace(self.members[organisation_id], **changes)
 
-    def _check_status(self, field_name: str, message: str, *allowed: ClusterStatus) -> None:
-        if self.status not in allowed:
-            raise ValidationFailed(field_name, message)
-
-    def _check_running(self, field_name: str) -> None:
-        self._check_status(field_name, "This happens while the cluster is running.", ClusterStatus.RUNNING)
-
-    def _check_not_closed(self, field_name: str) -> None:
-        if self.status is ClusterStatus.CLOSED:
-            raise ValidationFailed(field_name, "The cluster is closed.")
-
-    def _check_on_or_after_start(self, field_name: str, day: date) -> None:
-        if self.started_on is None or day < self.started_on:
-            raise ValidationFailed(
-                field_name, f"Cannot be before the cluster started ({self.started_on or 'not yet'})."
-            )
-
-    def _check_size(self, size_limit: int | None, size: int, field_name: str) -> None:
-        if size_limit is not None and size > size_limit:
-            raise ValidationFailed(
-                field_name,
-                f"A cluster has at most {size_limit} members unless the consultancy's settings allow more.",
-            )
-
-    def _active_member(self, field_name: str, organisation_id: UUID) -> Member:
-        member = self.members.get(organisation_id)
-        if member is None:
-            raise ValidationFailed(field_name, "This organisation is not a member of the cluster.")
-        if not is_active_member(member.withdrawn):
-            raise ValidationFailed(field_name, "This organisation has withdrawn from the cluster.")
-        return member
-
-    def _session(self, session_key: str) -> Session:
-        session = self.sessions.get(session_key)
-        if session is None:
-            raise ValidationFailed("session_key", "No session with this key in the cluster's plan.")
-        return session
-
-    def _scheduled_session(self, session_key: str) -> Session:
-        session = self._session(session_key)
-        if session.status is not SessionStatus.SCHEDULED:
-            raise ValidationFailed("session_key", f"This session is already {session.status.value}.")
-        return session
-
-    def _modules(self) -> dict[int, Session]:
-        return {s.module_number: s for s in self.sessions.values() if s.is_module and s.module_number is not None}
-
-    def _check_module_stays_in_order(self, session: Session, on: date) -> None:
-        modules, number = self._modules(), session.module_number or 0
-        before, after = modules.get(number - 1), modules.get(number + 1)
-        if (before and on <= before.on) or (after and on >= after.on):
-            bounds = f"after module {number - 1} ({before.on})" if before else ""
-            bounds += (" and " if before and after else "") + (
-                f"before module {number + 1} ({after.on})" if after else ""
-            )
-            raise ValidationFailed("on", f"Module {number} is out of order there: keep it {bounds}.")
-
-    def _check_previous_module_done(self, session: Session) -> None:
-        previous = self._modules().get((session.module_number or 0) - 1)
-        if previous is not None and previous.status is SessionStatus.SCHEDULED:
-            raise ValidationFailed(
-                "session_key", f"Module {previous.module_number} has not been held yet: modules are held in order."
-            )
-
-    def _check_everyone_available(self, session: Session, on: date) -> None:
-        affected = self.active_members if session.organisation_id is None else [session.organisation_id]
-        days = PlannedSession(
-            session.key, SessionKind(session.kind), on, HalfDay(session.half_day), session.half_days
-        ).days()
-        for organisation_id in affected:
-            if any(p.covers(day) for p in self.members[organisation_id].unavailability for day in days):
-                raise MemberUnavailable(organisation_id)
-
-
-RECOMMENDED_ATTENDEES = 2
-"""Two people per organisation at each session, so there is a backup (paper 004)."""
-
-
-def attendance_warning(attendees: list[str]) -> str | None:
-    """What the coach should know about one member's attendance at a held session."""
-    if not attendees:
-        return "Absent: nobody from this organisation attended."
-    if len(attendees) < RECOMMENDED_ATTENDEES:
-        return "Only one person attended: the cluster approach recommends two, so there is a backup."
-    return None
+    def _change_session(self, session_key: str, status: SessionStatus) -> None:
+        self.sessions[session_key] = replace(self.sessions[session_key], status=status)
 
 
 def cluster_warnings(member_count: int, recommended_minimum: int = 3) -> list[str]:

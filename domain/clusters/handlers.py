@@ -11,7 +11,7 @@ from datetime import date
 from typing import Protocol
 from uuid import UUID
 
-from domain.clusters.cluster import Cluster, MemberUnavailable
+from domain.clusters.cluster import Cluster
 from domain.clusters.commands import (
     AcceptPlan,
     AdmitOrganisation,
@@ -25,6 +25,7 @@ from domain.clusters.commands import (
     WithdrawMember,
 )
 from domain.clusters.planner import Period, PlanProposal, propose_plan
+from domain.clusters.sessions import MemberUnavailable
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.errors import Conflict, ValidationFailed

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from domain.engagement.outcome import Outcome
+from domain.shared.errors import ValidationFailed
 
 
 class ClusterStatus(StrEnum):
@@ -92,6 +93,16 @@ def can_share_feedback(session_is_for_whole_cluster: bool, session_status: Sessi
     Never about one member's own session: its key would tell everyone whose feedback it is.
     """
     return session_is_for_whole_cluster and session_status is SessionStatus.HELD
+
+
+def check_running(cluster_status: ClusterStatus, field_name: str) -> None:
+    if cluster_status is not ClusterStatus.RUNNING:
+        raise ValidationFailed(field_name, "This happens while the cluster is running.")
+
+
+def check_not_closed(cluster_status: ClusterStatus, field_name: str) -> None:
+    if cluster_status is ClusterStatus.CLOSED:
+        raise ValidationFailed(field_name, "The cluster is closed.")
 
 
 def session_title(kind: str, module_number: int | None, modules: list[str]) -> str:

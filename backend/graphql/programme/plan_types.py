@@ -17,7 +17,7 @@ from backend.graphql.programme.viewer_can import (
     on_session,
 )
 from domain.assessment.gap_analysis import maturity_areas
-from domain.clusters.cluster import attendance_warning
+from domain.clusters.sessions import attendance_warning
 from domain.clusters.rules import SessionStatus
 from projections.queries import AssessmentRow, FeedbackRow, OverrideRow, SessionMoveRow, SessionRow
 

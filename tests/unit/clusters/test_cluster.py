@@ -12,6 +12,7 @@ from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.cluster import Cluster, cluster_id, cluster_warnings
 from domain.clusters.planner import propose_plan
 from domain.clusters.rules import ClusterStatus, SessionStatus
+from domain.clusters.sessions import check_feedback_allowed
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.errors import ValidationFailed
@@ -247,11 +248,11 @@ def test_a_cancelled_session_needs_a_reason_and_cannot_then_be_held() -> None:
 def test_feedback_is_allowed_on_a_held_session_by_an_active_member() -> None:
     cluster, members = running()
     with pytest.raises(ValidationFailed):
-        cluster.check_feedback_allowed("initial-training", members[0])
+        check_feedback_allowed(cluster.members, cluster.sessions, "initial-training", members[0])
     cluster.hold_session(ACTOR, "initial-training", cluster.sessions["initial-training"].on, 3, {})
-    cluster.check_feedback_allowed("initial-training", members[0])
+    check_feedback_allowed(cluster.members, cluster.sessions, "initial-training", members[0])
     with pytest.raises(ValidationFailed):
-        cluster.check_feedback_allowed("initial-training", uuid4())
+        check_feedback_allowed(cluster.members, cluster.sessions, "initial-training", uuid4())
 
 
 # Withdrawal of a certified member
@@ -282,7 +283,7 @@ def test_a_copy_of_a_cluster_changes_without_touching_the_original() -> None:
     [([], "Absent"), (["Ana"], "recommends two"), (["Ana", "Ben"], None), (["Ana", "Ben", "Cleo"], None)],
 )
 def test_attendance_below_two_people_is_worth_a_warning(attendees: list[str], warned: str | None) -> None:
-    from domain.clusters.cluster import attendance_warning
+    from domain.clusters.sessions import attendance_warning
 
     warning = attendance_warning(attendees)
     assert warning is None if warned is None else warned in (warning or "")
@@ -293,5 +294,5 @@ def test_feedback_is_not_shared_about_one_members_own_session() -> None:
     key = f"gap-analysis:{member}"
     cluster.hold_session(ACTOR, key, cluster.sessions[key].on, 1, {member: ["Ana"]})
     with pytest.raises(ValidationFailed) as error:
-        cluster.check_feedback_allowed(key, member)
+        check_feedback_allowed(cluster.members, cluster.sessions, key, member)
     assert error.value.field == "session_key"
