@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from uuid import UUID
 
 from backend.auth.principal import Principal, Reach
@@ -48,31 +47,28 @@ NO_FEEDBACK_ITEM = "No feedback item with this id."
 """The answers to an id out of view, the same as to an id that does not exist."""
 
 
-class Action(Enum):
-    REGISTER_ORGANISATION = ("register organisations", {ADMIN})
-    FORM_CLUSTER = ("form clusters", {ADMIN})
-    CHANGE_SETTINGS = ("change the consultancy's settings", {ADMIN})
-    RAISE_COACHING_CEILING = ("raise a coaching ceiling", {ADMIN})
-    ADMIT_ORGANISATION = ("admit organisations", {ADMIN, COACH})
-    WITHDRAW_MEMBER = ("record a withdrawal", {ADMIN, COACH})
-    PLAN_CLUSTER = ("plan the cluster", {ADMIN, COACH})
-    RUN_SESSIONS = ("hold, move or cancel sessions", {ADMIN, COACH})
-    START_OR_CLOSE_CLUSTER = ("start or close clusters", {ADMIN, COACH})
-    LOG_COACHING = ("log coaching", {ADMIN, COACH})
-    ASSESS_GAP = ("record gap analyses", {ADMIN, COACH})
-    RECORD_OUTCOME = ("record outcomes", {ADMIN, COACH})
-    HIDE_FEEDBACK = ("hide feedback", {ADMIN, COACH})
-    DECLARE_UNAVAILABILITY = ("declare unavailability", {ADMIN, COACH, MEMBER})
-    SHARE_FEEDBACK = ("share feedback", {MEMBER})
-    WITHDRAW_FEEDBACK = ("withdraw feedback", {MEMBER})
+@dataclass(frozen=True, eq=False)
+class Action:
+    """Something a principal may be allowed to do, and who may: each feature declares its own
+    (`backend/graphql/<feature>/actions.py`); this module decides.
+
+    What the action's command names is read from its fields (`named_in`); three flags say what a field means."""
+
+    description: str
+    """What a refusal says the principal may not do ("You may not log coaching.")."""
+    allowed: set[Role]
+    admits_candidate: bool = False
+    """The command's `organisation_id` is an organisation to admit, not a member of the cluster."""
+    for_own_organisation: str | None = None
+    """The field the member account's own organisation fills (a member acts for its organisation only)."""
+    logged_by_coach: bool = False
+    """The command's `coach_id` is the principal, unless an admin names another coach of the consultancy."""
 
     @property
-    def description(self) -> str:
-        return self.value[0]
+    def roles(self) -> frozenset[Role]:
+        return frozenset(self.allowed)
 
-    @property
-    def roles(self) -> set[Role]:
-        return self.value[1]
+    # Compared and hashed by identity: each action is declared once.
 
 
 def scope_for(principal: Principal, today: date | None = None) -> Scope:
@@ -146,6 +142,18 @@ def authorize_command(
         raise NotFound(NO_FEEDBACK_ITEM, "item_id")
 
 
+def authorize_without_cluster(principal: Principal, action: Action, queries: ReadQueries, named: Named) -> None:
+    """A command that names no cluster (an organisation's own register): allowed by role, and on an organisation
+    only if it is in view; a member account acts for its own organisation only."""
+    authorize(principal, action)
+    if named.member is None:
+        return
+    if principal.has_role(MEMBER) and principal.organisation_id != named.member:
+        raise Forbidden("You act for your own organisation only.")
+    if queries.organisations.organisation(scope_for(principal), named.member) is None:
+        raise NotFound(NO_ORGANISATION, "organisation_id")
+
+
 def authorize_coach_attribution(principal: Principal, coach_id: UUID) -> None:
     """A coach logs coaching in their own name; only an admin records it for another coach."""
     if coach_id != principal.account_id and not principal.has_role(ADMIN):
@@ -164,7 +172,7 @@ def named_in(action: Action, fields: Mapping[str, object]) -> Named:
     a session, the organisations an attendance record names, a feedback item."""
     organisation, item = fields.get("organisation_id"), fields.get("item_id")
     session_key, attendance = fields.get("session_key"), fields.get("attendance")
-    admitting = action is Action.ADMIT_ORGANISATION
+    admitting = action.admits_candidate
     return Named(
         member=organisation if isinstance(organisation, UUID) and not admitting else None,
         candidate=organisation if isinstance(organisation, UUID) and admitting else None,
@@ -178,11 +186,9 @@ def on_behalf(principal: Principal, action: Action, fields: Mapping[str, object]
     """The fields the principal supplies: the organisation a member acts for on its feedback, the coach a
     half-day of coaching is logged for (the principal unless an admin names another)."""
     supplied = dict(fields)
-    if action is Action.SHARE_FEEDBACK:
-        supplied["organisation_id"] = acting_organisation(principal)
-    if action is Action.WITHDRAW_FEEDBACK:
-        supplied["acting_organisation_id"] = acting_organisation(principal)
-    if action is Action.LOG_COACHING:
+    if action.for_own_organisation is not None:
+        supplied[action.for_own_organisation] = acting_organisation(principal)
+    if action.logged_by_coach:
         named = fields.get("coach_id")
         coach_id = named if isinstance(named, UUID) else principal.account_id
         authorize_coach_attribution(principal, coach_id)

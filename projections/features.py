@@ -1,11 +1,17 @@
 """The features of the read side, in one list: each contributes its tables, its projections and its queries.
 
-Adding a feature is a new folder (`tables.py`, `projection.py`, `queries.py`, `rows.py`) and one line here.
+Adding a feature is a new folder (`tables.py`, `projection.py`, `queries.py`, `rows.py`) and one edit here: its
+line in `FEATURES` and its typed attribute of `ReadQueries`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
 
 from projections.assessment.projection import AssessmentProjection
 from projections.assessment.queries import AssessmentQueries
@@ -15,7 +21,9 @@ from projections.clusters.projection import ProgrammeProjection
 from projections.clusters.queries import ClusterQueries
 from projections.clusters.tables import define_tables as cluster_tables
 from projections.core.projection import Projection
-from projections.core.reading import FeatureQueries
+from projections.core.reading import FeatureQueries, Reader
+from projections.core.scope import Scope
+from projections.core.store import ReadStore
 from projections.core.tables import ReadTables, TableDefiner, compose_read_tables
 from projections.effort.projection import EffortProjection
 from projections.effort.queries import EffortQueries
@@ -60,3 +68,31 @@ def define_read_tables(prefix: str = "") -> ReadTables:
 
 def build_projections(tables: ReadTables) -> list[Projection]:
     return [projection(tables) for feature in FEATURES for projection in feature.projections]
+
+
+class ReadQueries:
+    """All the reads, one attribute per feature (`queries.clusters.members(scope, cluster_id)`)."""
+
+    tenancy: TenancyQueries
+    organisations: OrganisationQueries
+    clusters: ClusterQueries
+    engagement: EngagementQueries
+    assessment: AssessmentQueries
+    feedback: FeedbackQueries
+    effort: EffortQueries
+
+    def __init__(self, store: ReadStore) -> None:
+        self.reader = Reader(store)
+        for feature in FEATURES:
+            setattr(self, feature.name, feature.queries(self.reader))
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Reads inside share one read transaction (see `Reader.one_transaction`)."""
+        with self.reader.one_transaction():
+            yield
+
+    def rows_in_view(self, scope: Scope, table_name: str) -> list[dict[str, Any]]:
+        """Every row of a read table that the scope shows, through the one filter: what any query may start from."""
+        table = getattr(self.reader.store.tables, table_name)
+        return self.reader.all(select(table).where(self.reader.visibility.rows(scope, table)))

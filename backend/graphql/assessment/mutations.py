@@ -5,17 +5,14 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.assessment.actions import ASSESS_GAP
+from backend.graphql.assessment.inputs import AssessGapInput, LevelInput
+from backend.graphql.clusters.payloads import cluster_change
+from backend.graphql.clusters.types import ClusterChangeResult
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import user_error
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.programme.inputs import (
-    AssessGapInput,
-    LevelInput,
-)
-from backend.graphql.programme.payloads import cluster_change
-from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action
 from domain.assessment.commands import AssessGap
 from domain.shared.errors import ValidationFailed
 
@@ -42,7 +39,7 @@ class AssessmentMutation:
             return user_error(error)
         done = await change(
             info,
-            Action.ASSESS_GAP,
+            ASSESS_GAP,
             AssessGap,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,

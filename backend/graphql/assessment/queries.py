@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from backend.graphql.assessment.types import MaturityArea
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.programme.plan_types import MaturityArea
 from domain.assessment.gap_analysis import maturity_areas
 
 

@@ -5,10 +5,16 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.core.commands import change
-from backend.graphql.core.context import Context
-from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.programme.inputs import (
+from backend.graphql.clusters.actions import (
+    ADMIT_ORGANISATION,
+    DECLARE_UNAVAILABILITY,
+    FORM_CLUSTER,
+    PLAN_CLUSTER,
+    RUN_SESSIONS,
+    START_OR_CLOSE_CLUSTER,
+    WITHDRAW_MEMBER,
+)
+from backend.graphql.clusters.inputs import (
     AcceptPlanInput,
     AdmitOrganisationInput,
     CancelSessionInput,
@@ -20,9 +26,11 @@ from backend.graphql.programme.inputs import (
     StartClusterInput,
     WithdrawMemberInput,
 )
-from backend.graphql.programme.payloads import cluster_change, cluster_formed
-from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action
+from backend.graphql.clusters.payloads import cluster_change, cluster_formed
+from backend.graphql.clusters.types import ClusterChangeResult
+from backend.graphql.core.commands import change
+from backend.graphql.core.context import Context
+from backend.graphql.core.permissions import AUTHENTICATED
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.commands import (
     AcceptPlan,
@@ -44,7 +52,7 @@ class ClustersMutation:
     async def form_cluster(self, info: Info[Context, None], input: FormClusterInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.FORM_CLUSTER,
+            FORM_CLUSTER,
             FormCluster,
             name=input.name,
             coach_id=input.coach_id,
@@ -59,7 +67,7 @@ class ClustersMutation:
         criteria = AdmissionCriteria(given.small_enterprise, given.management_commitment, given.resources_available)
         done = await change(
             info,
-            Action.ADMIT_ORGANISATION,
+            ADMIT_ORGANISATION,
             AdmitOrganisation,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
@@ -71,7 +79,7 @@ class ClustersMutation:
     async def withdraw_member(self, info: Info[Context, None], input: WithdrawMemberInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.WITHDRAW_MEMBER,
+            WITHDRAW_MEMBER,
             WithdrawMember,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
@@ -83,14 +91,14 @@ class ClustersMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def start_cluster(self, info: Info[Context, None], input: StartClusterInput) -> ClusterChangeResult:
         done = await change(
-            info, Action.START_OR_CLOSE_CLUSTER, StartCluster, cluster_id=input.cluster_id, started_on=input.started_on
+            info, START_OR_CLOSE_CLUSTER, StartCluster, cluster_id=input.cluster_id, started_on=input.started_on
         )
         return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def close_cluster(self, info: Info[Context, None], input: CloseClusterInput) -> ClusterChangeResult:
         done = await change(
-            info, Action.START_OR_CLOSE_CLUSTER, CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
+            info, START_OR_CLOSE_CLUSTER, CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
         )
         return cluster_change(info, done)
 
@@ -100,7 +108,7 @@ class ClustersMutation:
     ) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.DECLARE_UNAVAILABILITY,
+            DECLARE_UNAVAILABILITY,
             DeclareUnavailability,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
@@ -114,7 +122,7 @@ class ClustersMutation:
     async def accept_plan(self, info: Info[Context, None], input: AcceptPlanInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.PLAN_CLUSTER,
+            PLAN_CLUSTER,
             AcceptPlan,
             cluster_id=input.cluster_id,
             starts_on=input.starts_on,
@@ -126,7 +134,7 @@ class ClustersMutation:
     async def move_session(self, info: Info[Context, None], input: MoveSessionInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.RUN_SESSIONS,
+            RUN_SESSIONS,
             MoveSession,
             cluster_id=input.cluster_id,
             session_key=input.session_key,
@@ -140,7 +148,7 @@ class ClustersMutation:
     async def hold_session(self, info: Info[Context, None], input: HoldSessionInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.RUN_SESSIONS,
+            RUN_SESSIONS,
             HoldSession,
             cluster_id=input.cluster_id,
             session_key=input.session_key,
@@ -154,7 +162,7 @@ class ClustersMutation:
     async def cancel_session(self, info: Info[Context, None], input: CancelSessionInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.RUN_SESSIONS,
+            RUN_SESSIONS,
             CancelSession,
             cluster_id=input.cluster_id,
             session_key=input.session_key,

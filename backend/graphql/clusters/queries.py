@@ -8,20 +8,14 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
+from backend.graphql.clusters import planning
+from backend.graphql.clusters.actions import PLAN_CLUSTER
+from backend.graphql.clusters.types import Cluster, ClusterConnection, ClusterEdge, ClusterResult, PlanProposalResult
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import guarded_lookup_refusal, lookup_refusal, parse_id
-from backend.graphql.core.pagination import check_page_size, decode_cursor, encode_cursor
+from backend.graphql.core.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.programme import planning
-from backend.graphql.programme.types import (
-    Cluster,
-    ClusterConnection,
-    ClusterEdge,
-    ClusterResult,
-    PageInfo,
-    PlanProposalResult,
-)
-from backend.policy import Action, authorize_on_cluster
+from backend.policy import authorize_on_cluster
 from domain.shared.errors import DomainError, NotFound
 
 
@@ -57,7 +51,7 @@ class ClustersQuery:
     ) -> PlanProposalResult:
         try:
             identifier = parse_id(cluster_id, "cluster_id")
-            authorize_on_cluster(info.context.signed_in, Action.PLAN_CLUSTER, info.context.services.queries, identifier)
+            authorize_on_cluster(info.context.signed_in, PLAN_CLUSTER, info.context.services.queries, identifier)
             return planning.proposal(info, identifier, starts_on)
         except DomainError as error:
             return guarded_lookup_refusal(error)

@@ -2,7 +2,7 @@
 
 A resolver names the action, the command's type and the command's fields given by the client:
 
-    await change(info, Action.LOG_COACHING, LogCoachingHalfDay, cluster_id=input.cluster_id, ...)
+    await change(info, LOG_COACHING, LogCoachingHalfDay, cluster_id=input.cluster_id, ...)
 
 The tenant and the acting account come from the signed-in principal, never from the input. Every field named
 `…_id` is an id given as text: it is parsed here, once, and a malformed one is a VALIDATION refusal naming the field.
@@ -20,7 +20,7 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, unavailable, user_error
-from backend.policy import Action, authorize, authorize_command, named_in, on_behalf
+from backend.policy import Action, authorize_command, authorize_without_cluster, named_in, on_behalf
 from domain.application import Saved
 from domain.shared.errors import DomainError
 
@@ -55,10 +55,11 @@ def _authorised(info: Info[Context, None], action: Action, command: Callable[...
     principal, queries = info.context.signed_in, info.context.services.queries
     fields = parsed_ids(given)
     cluster_id = fields.get("cluster_id")
+    named = named_in(action, fields)
     if isinstance(cluster_id, UUID):
-        authorize_command(principal, action, queries, cluster_id, named_in(action, fields))
+        authorize_command(principal, action, queries, cluster_id, named)
     else:
-        authorize(principal, action)
+        authorize_without_cluster(principal, action, queries, named)
     return command(principal.tenant_id, principal.account_id, **on_behalf(principal, action, fields))
 
 

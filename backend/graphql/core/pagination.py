@@ -6,6 +6,8 @@ import base64
 import json
 from uuid import UUID
 
+import strawberry
+
 from domain.shared.errors import ValidationFailed
 
 MAX_PAGE_SIZE = 100
@@ -29,3 +31,9 @@ def check_page_size(first: int) -> int:
     if not 1 <= first <= MAX_PAGE_SIZE:
         raise ValidationFailed("first", f"Ask for 1 to {MAX_PAGE_SIZE} items at a time.")
     return first
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None

@@ -5,19 +5,19 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.clusters.payloads import cluster_change
+from backend.graphql.clusters.types import ClusterChangeResult
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.programme.inputs import (
+from backend.graphql.engagement.actions import LOG_COACHING, RAISE_COACHING_CEILING, RECORD_OUTCOME
+from backend.graphql.engagement.inputs import (
     LogCoachingHalfDayInput,
     PlanCertificationAuditInput,
     RaiseCoachingCeilingInput,
     RecordCertifiedInput,
     RecordIsmsEstablishedInput,
 )
-from backend.graphql.programme.payloads import cluster_change
-from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action
 from domain.engagement.commands import (
     LogCoachingHalfDay,
     PlanCertificationAudit,
@@ -35,7 +35,7 @@ class EngagementMutation:
     ) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.LOG_COACHING,
+            LOG_COACHING,
             LogCoachingHalfDay,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
@@ -56,7 +56,7 @@ class EngagementMutation:
     ) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.RAISE_COACHING_CEILING,
+            RAISE_COACHING_CEILING,
             RaiseCoachingCeiling,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
@@ -71,7 +71,7 @@ class EngagementMutation:
     ) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.RECORD_OUTCOME,
+            RECORD_OUTCOME,
             RecordIsmsEstablished,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
@@ -85,7 +85,7 @@ class EngagementMutation:
     ) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.RECORD_OUTCOME,
+            RECORD_OUTCOME,
             PlanCertificationAudit,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
@@ -98,7 +98,7 @@ class EngagementMutation:
     async def record_certified(self, info: Info[Context, None], input: RecordCertifiedInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.RECORD_OUTCOME,
+            RECORD_OUTCOME,
             RecordCertified,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.clusters.payloads import cluster_change
+from backend.graphql.clusters.types import ClusterChangeResult
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.programme.inputs import FeedbackItemInput, HideFeedbackInput, ShareFeedbackInput
-from backend.graphql.programme.payloads import cluster_change
-from backend.graphql.programme.types import ClusterChangeResult
-from backend.policy import Action
+from backend.graphql.feedback.actions import HIDE_FEEDBACK, SHARE_FEEDBACK, WITHDRAW_FEEDBACK
+from backend.graphql.feedback.inputs import FeedbackItemInput, HideFeedbackInput, ShareFeedbackInput
 from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
 
 
@@ -21,7 +21,7 @@ class FeedbackMutation:
     async def share_feedback(self, info: Info[Context, None], input: ShareFeedbackInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.SHARE_FEEDBACK,
+            SHARE_FEEDBACK,
             ShareFeedback,
             cluster_id=input.cluster_id,
             session_key=input.session_key,
@@ -34,7 +34,7 @@ class FeedbackMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Only the author's organisation may.")
     async def withdraw_feedback(self, info: Info[Context, None], input: FeedbackItemInput) -> ClusterChangeResult:
         done = await change(
-            info, Action.WITHDRAW_FEEDBACK, WithdrawFeedback, cluster_id=input.cluster_id, item_id=input.item_id
+            info, WITHDRAW_FEEDBACK, WithdrawFeedback, cluster_id=input.cluster_id, item_id=input.item_id
         )
         return cluster_change(info, done)
 
@@ -42,7 +42,7 @@ class FeedbackMutation:
     async def hide_feedback(self, info: Info[Context, None], input: HideFeedbackInput) -> ClusterChangeResult:
         done = await change(
             info,
-            Action.HIDE_FEEDBACK,
+            HIDE_FEEDBACK,
             HideFeedback,
             cluster_id=input.cluster_id,
             item_id=input.item_id,

@@ -8,12 +8,10 @@ from strawberry.types import Info
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.programme.inputs import (
-    RegisterOrganisationInput,
-)
-from backend.graphql.programme.payloads import organisation_registered
-from backend.graphql.programme.types import OrganisationChangeResult
-from backend.policy import Action
+from backend.graphql.organisations.actions import REGISTER_ORGANISATION
+from backend.graphql.organisations.inputs import RegisterOrganisationInput
+from backend.graphql.organisations.payloads import organisation_registered
+from backend.graphql.organisations.types import OrganisationChangeResult
 from domain.organisations.commands import RegisterOrganisation
 
 
@@ -25,7 +23,7 @@ class OrganisationsMutation:
     ) -> OrganisationChangeResult:
         done = await change(
             info,
-            Action.REGISTER_ORGANISATION,
+            REGISTER_ORGANISATION,
             RegisterOrganisation,
             name=input.name,
             sector=input.sector,

@@ -8,10 +8,7 @@ from strawberry.types import Info
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import lookup_refusal, parse_id
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.programme.types import (
-    Organisation,
-    OrganisationResult,
-)
+from backend.graphql.organisations.types import Organisation, OrganisationResult
 from domain.shared.errors import DomainError, NotFound
 
 

@@ -9,12 +9,12 @@ from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, user_error
 from backend.graphql.core.permissions import IsAuthenticated
+from backend.graphql.tenancy.actions import CHANGE_SETTINGS
 from backend.graphql.tenancy.queries import consultancy
 from backend.graphql.tenancy.types import (
     ConsultancyChangeResult,
     ProgrammeTemplateInput,
 )
-from backend.policy import Action
 from domain.application import Saved
 from domain.programme_template.template import ProgrammeTemplate as DomainTemplate
 from domain.shared.errors import ValidationFailed
@@ -25,7 +25,7 @@ from domain.tenancy.commands import ChangeProgrammeTemplate, SetLargeClustersAll
 class TenancyMutation:
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def set_large_clusters_allowed(self, info: Info[Context, None], allowed: bool) -> ConsultancyChangeResult:
-        done = await change(info, Action.CHANGE_SETTINGS, SetLargeClustersAllowed, allowed=allowed)
+        done = await change(info, CHANGE_SETTINGS, SetLargeClustersAllowed, allowed=allowed)
         return _settings(info, done)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated], description="Records a new version of the template.")
@@ -36,12 +36,12 @@ class TenancyMutation:
             template = DomainTemplate(**{**vars(input), "modules": tuple(input.modules)})
         except ValidationFailed as error:
             return _settings(info, user_error(error))
-        done = await change(info, Action.CHANGE_SETTINGS, ChangeProgrammeTemplate, template=template)
+        done = await change(info, CHANGE_SETTINGS, ChangeProgrammeTemplate, template=template)
         return _settings(info, done)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def set_single_organisation_baseline(self, info: Info[Context, None], days: float) -> ConsultancyChangeResult:
-        done = await change(info, Action.CHANGE_SETTINGS, SetSingleOrganisationBaseline, days=days)
+        done = await change(info, CHANGE_SETTINGS, SetSingleOrganisationBaseline, days=days)
         return _settings(info, done)
 
 

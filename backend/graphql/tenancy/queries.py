@@ -7,13 +7,13 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.programme.types import Coach
-from backend.graphql.programme.viewer_can import viewer_can
 from backend.graphql.tenancy.types import (
+    Coach,
     Consultancy,
     ProgrammeTemplate,
     Viewer,
 )
+from backend.graphql.tenancy.viewer_can import viewer_can
 
 
 def consultancy(info: Info[Context, None]) -> Consultancy:

@@ -13,7 +13,7 @@ from backend.graphql.core.errors import (
     UnavailableError,
     ValidationError,
 )
-from backend.graphql.programme.viewer_can import ViewerCan
+from backend.graphql.tenancy.viewer_can import ViewerCan
 
 
 @strawberry.type(description="The shape of the programme; clusters keep the version they were planned with.")
@@ -75,3 +75,9 @@ ConsultancyChangeResult = Annotated[
     Consultancy | ValidationError | ConflictError | ForbiddenError | ProjectionsBehindError | UnavailableError,
     strawberry.union("ConsultancyChangeResult"),
 ]
+
+
+@strawberry.type
+class Coach:
+    id: strawberry.ID
+    display_name: str

@@ -1,4 +1,4 @@
-"""Resolvers of a cluster's plan: they gather read rows and, for clashes and proposals, ask the domain's planner."""
+"""The plan as the API shows it: sessions with their titles and clashes, attendance, proposals."""
 
 from __future__ import annotations
 
@@ -8,21 +8,18 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.core.context import Context
-from backend.graphql.programme.plan_types import (
+from backend.graphql.clusters.plan_types import (
     Attendance,
     Clash,
-    EffortReport,
-    MemberEffort,
     PlannedSession,
     PlanNote,
     PlanProposal,
     Session,
     Unavailability,
 )
+from backend.graphql.core.context import Context
 from domain.clusters import planner
 from domain.clusters.rules import session_title
-from domain.effort.effort import cluster_effort
 from domain.programme_template.template import ProgrammeTemplate
 from projections.queries import SessionRow
 
@@ -91,34 +88,6 @@ def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
         )
         for key, organisation_id in found
     ]
-
-
-def effort(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
-    queries, scope = info.context.services.queries, info.context.scope
-    rows = queries.effort.effort(scope, cluster_id)
-    consultancy = queries.tenancy.consultancy(scope)
-    baseline = consultancy.single_organisation_baseline_days if consultancy else None
-    totals = cluster_effort(
-        [(r.gap_analysis_days, r.coaching_days) for r in rows],
-        queries.effort.training_half_days_held(scope, cluster_id),
-        baseline,
-    )
-    return EffortReport(
-        members=[
-            MemberEffort(
-                organisation_name=r.organisation_name,
-                gap_analysis_days=r.gap_analysis_days,
-                training_days_attended=r.training_days_attended,
-                coaching_days=r.coaching_days,
-            )
-            for r in rows
-        ],
-        training_days_held=totals.training_days_held,
-        consultancy_days=totals.consultancy_days,
-        days_per_organisation=totals.days_per_organisation,
-        single_organisation_baseline_days=baseline,
-        share_of_baseline=totals.share_of_baseline,
-    )
 
 
 def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> PlanProposal:

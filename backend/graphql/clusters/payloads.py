@@ -1,4 +1,4 @@
-"""What a command on the programme answers: the cluster or the organisation as the read models now show it."""
+"""What a mutation on a cluster answers: the cluster as it is now, or a typed refusal."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from uuid import UUID
 
 from strawberry.types import Info
 
+from backend.graphql.clusters.types import Cluster, ClusterChange
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, user_error
-from backend.graphql.programme.types import Cluster, ClusterChange, Organisation, OrganisationChange
 from domain.application import Saved
 from domain.shared.errors import NotFound
 
@@ -28,17 +28,6 @@ def cluster_change(info: Info[Context, None], done: tuple[OnCluster, Saved] | Re
 
 def cluster_formed(info: Info[Context, None], done: tuple[object, Saved] | Refusal) -> ClusterChange | Refusal:
     return done if not isinstance(done, tuple) else _cluster(info, done[1].aggregate_id)
-
-
-def organisation_registered(
-    info: Info[Context, None], done: tuple[object, Saved] | Refusal
-) -> OrganisationChange | Refusal:
-    if not isinstance(done, tuple):
-        return done
-    row = info.context.services.queries.organisations.organisation(info.context.scope, done[1].aggregate_id)
-    if row is None:
-        return user_error(NotFound("The organisation is saved but is not in your view.", "id"))
-    return OrganisationChange(organisation=Organisation.from_row(row))
 
 
 def _cluster(info: Info[Context, None], cluster_id: UUID) -> ClusterChange | Refusal:

@@ -1,17 +1,10 @@
-"""Inputs of the programme's mutations."""
+"""The inputs of the cluster's mutations: membership, the plan and sessions."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import strawberry
-
-
-@strawberry.input
-class RegisterOrganisationInput:
-    name: str
-    sector: str
-    employee_count: int
 
 
 @strawberry.input
@@ -40,19 +33,6 @@ class AdmitOrganisationInput:
 class StartClusterInput:
     cluster_id: strawberry.ID
     started_on: date
-
-
-@strawberry.input
-class LogCoachingHalfDayInput:
-    cluster_id: strawberry.ID
-    organisation_id: strawberry.ID
-    held_on: date
-    work_done: str
-    next_steps: str = ""
-    module_number: int | None = strawberry.field(default=None, description="The module this half-day follows up.")
-    coach_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Who coached; the signed-in user when left out."
-    )
 
 
 @strawberry.input
@@ -120,62 +100,3 @@ class CancelSessionInput:
 class CloseClusterInput:
     cluster_id: strawberry.ID
     closed_on: date
-
-
-@strawberry.input
-class RaiseCoachingCeilingInput(MemberInput):
-    additional_half_days: int
-    reason: str
-
-
-@strawberry.input
-class RecordIsmsEstablishedInput(MemberInput):
-    established_on: date
-
-
-@strawberry.input
-class PlanCertificationAuditInput(MemberInput):
-    audit_on: date
-    certification_body: str
-
-
-@strawberry.input
-class RecordCertifiedInput(MemberInput):
-    certified_on: date
-    certificate_reference: str
-
-
-@strawberry.input
-class LevelInput:
-    area: str = strawberry.field(
-        description='A clause "4" to "10", or a theme: organisational, people, physical, technological.'
-    )
-    level: int
-
-
-@strawberry.input
-class AssessGapInput(MemberInput):
-    visited_on: date
-    analysed_on: date
-    clause_levels: list[LevelInput]
-    theme_levels: list[LevelInput]
-
-
-@strawberry.input
-class ShareFeedbackInput:
-    cluster_id: strawberry.ID
-    session_key: str
-    kind: str = strawberry.field(description='"worked" or "hard".')
-    text: str
-    signed: bool = strawberry.field(default=False, description="Sign with your name; otherwise the item is anonymous.")
-
-
-@strawberry.input
-class FeedbackItemInput:
-    cluster_id: strawberry.ID
-    item_id: strawberry.ID
-
-
-@strawberry.input
-class HideFeedbackInput(FeedbackItemInput):
-    reason: str

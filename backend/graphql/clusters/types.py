@@ -1,4 +1,4 @@
-"""GraphQL shapes of the programme's read rows."""
+"""GraphQL shapes of a cluster and its members."""
 
 from __future__ import annotations
 
@@ -9,6 +9,17 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.assessment.types import Assessment
+from backend.graphql.clusters import planning
+from backend.graphql.clusters.plan_types import Attendance, Clash, PlanProposal, Session, SessionMove, Unavailability
+from backend.graphql.clusters.viewer_can import (
+    ClusterMemberViewerCan,
+    ClusterViewerCan,
+    MemberState,
+    cluster_status,
+    on_cluster,
+    on_member,
+)
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import (
     ConflictError,
@@ -19,49 +30,18 @@ from backend.graphql.core.errors import (
     ValidationError,
 )
 from backend.graphql.core.loaders import loaders
-from backend.graphql.programme import planning
-from backend.graphql.programme.plan_types import (
-    Assessment,
-    Attendance,
-    CeilingOverride,
-    Clash,
-    EffortReport,
-    FeedbackItem,
-    PlanProposal,
-    Session,
-    SessionMove,
-    Unavailability,
-)
-from backend.graphql.programme.viewer_can import (
-    ClusterMemberViewerCan,
-    ClusterViewerCan,
-    MemberState,
-    cluster_status,
-    on_cluster,
-    on_member,
-)
+from backend.graphql.core.pagination import PageInfo
+from backend.graphql.effort.report import effort_report
+from backend.graphql.effort.types import EffortReport
+from backend.graphql.engagement.types import CeilingOverride, CoachingHalfDay, MemberOutcome
+from backend.graphql.feedback.types import FeedbackItem
+from backend.graphql.organisations.types import Organisation
+from backend.graphql.tenancy.types import Coach
 from domain.clusters import rules
 from domain.clusters.cluster import cluster_warnings
 from domain.clusters.rules import ClusterStatus, SessionStatus
 from domain.engagement.outcome import Outcome
-from projections.queries import AssessmentRow, ClusterRow, CoachingRow, MemberRow, OrganisationRow
-
-
-@strawberry.type
-class Organisation:
-    id: strawberry.ID
-    name: str
-    sector: str
-    employee_count: int
-
-    @classmethod
-    def from_row(cls, row: OrganisationRow) -> Organisation:
-        return cls(
-            id=strawberry.ID(str(row.organisation_id)),
-            name=row.name,
-            sector=row.sector,
-            employee_count=row.employee_count,
-        )
+from projections.queries import AssessmentRow, ClusterRow, MemberRow
 
 
 @strawberry.type(description="The evidence recorded for each admission criterion of the cluster approach.")
@@ -69,39 +49,6 @@ class AdmissionCriteria:
     small_enterprise: str
     management_commitment: str
     resources_available: str
-
-
-@strawberry.type
-class CoachingHalfDay:
-    entry_number: int
-    held_on: date
-    coach_name: str
-    module_number: int | None = strawberry.field(description="The training module this half-day follows up.")
-    work_done: str
-    next_steps: str
-
-    @classmethod
-    def from_row(cls, row: CoachingRow) -> CoachingHalfDay:
-        return cls(
-            entry_number=row.entry_number,
-            held_on=row.held_on,
-            coach_name=row.coach_name,
-            module_number=row.module_number,
-            work_done=row.work_done,
-            next_steps=row.next_steps,
-        )
-
-
-@strawberry.type(description="Where the organisation stands: the programme's measure of success.")
-class MemberOutcome:
-    status: str
-    withdrawn_on: date | None
-    withdrawal_reason: str | None
-    established_on: date | None
-    audit_on: date | None
-    certification_body: str | None
-    certified_on: date | None
-    certificate_reference: str | None
 
 
 @strawberry.type
@@ -177,12 +124,6 @@ class ClusterMember:
 
 
 @strawberry.type
-class Coach:
-    id: strawberry.ID
-    display_name: str
-
-
-@strawberry.type
 class Cluster:
     id: strawberry.ID
     name: str
@@ -250,7 +191,7 @@ class Cluster:
 
     @strawberry.field
     def effort(self, info: Info[Context, None]) -> EffortReport:
-        return planning.effort(info, self.cluster_id)
+        return effort_report(info, self.cluster_id)
 
     @classmethod
     def from_row(cls, row: ClusterRow) -> Cluster:
@@ -278,12 +219,6 @@ class ClusterEdge:
 
 
 @strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
-
-
-@strawberry.type
 class ClusterConnection:
     edges: list[ClusterEdge]
     page_info: PageInfo
@@ -294,16 +229,14 @@ class ClusterChange:
     cluster: Cluster
 
 
-@strawberry.type
-class OrganisationChange:
-    organisation: Organisation
-
-
 ClusterResult = Annotated[Cluster | NotFoundError | ValidationError, strawberry.union("ClusterResult")]
-OrganisationResult = Annotated[Organisation | NotFoundError | ValidationError, strawberry.union("OrganisationResult")]
+
+
 PlanProposalResult = Annotated[
     PlanProposal | NotFoundError | ValidationError | ForbiddenError, strawberry.union("PlanProposalResult")
 ]
+
+
 ClusterChangeResult = Annotated[
     ClusterChange
     | ValidationError
@@ -313,14 +246,4 @@ ClusterChangeResult = Annotated[
     | ProjectionsBehindError
     | UnavailableError,
     strawberry.union("ClusterChangeResult"),
-]
-OrganisationChangeResult = Annotated[
-    OrganisationChange
-    | ValidationError
-    | NotFoundError
-    | ConflictError
-    | ForbiddenError
-    | ProjectionsBehindError
-    | UnavailableError,
-    strawberry.union("OrganisationChangeResult"),
 ]

@@ -1,7 +1,4 @@
-"""What the viewer may do to each object a page acts on: the policy (role and view) and the domain's own rules.
-
-A flag is true exactly when the command would be accepted as things stand; pages show an action by its flag.
-"""
+"""What the viewer may do on a cluster, a member and a session: the policy's role and scope, and the domain's rules."""
 
 from __future__ import annotations
 
@@ -11,14 +8,24 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.assessment.actions import ASSESS_GAP
+from backend.graphql.clusters.actions import (
+    ADMIT_ORGANISATION,
+    DECLARE_UNAVAILABILITY,
+    PLAN_CLUSTER,
+    RUN_SESSIONS,
+    START_OR_CLOSE_CLUSTER,
+    WITHDRAW_MEMBER,
+)
 from backend.graphql.core.context import Context
 from backend.graphql.core.loaders import loaders
-from backend.policy import Action, may
+from backend.graphql.engagement.actions import LOG_COACHING, RAISE_COACHING_CEILING, RECORD_OUTCOME
+from backend.graphql.feedback.actions import SHARE_FEEDBACK
+from backend.policy import may
 from domain.clusters import rules
 from domain.clusters.rules import ClusterStatus, SessionStatus
 from domain.engagement import rules as engagement
 from domain.engagement.outcome import Outcome
-from domain.feedback import rules as feedback
 
 
 @strawberry.type(description="What the viewer may do to a cluster now.")
@@ -49,40 +56,18 @@ class SessionViewerCan:
     share_feedback: bool
 
 
-@strawberry.type(description="What the viewer may do to an item of feedback now.")
-class FeedbackItemViewerCan:
-    withdraw: bool
-    hide: bool
-
-
-@strawberry.type(description="What the viewer may do in the consultancy.")
-class ViewerCan:
-    register_organisation: bool
-    form_cluster: bool
-    change_settings: bool
-
-
-def viewer_can(info: Info[Context, None]) -> ViewerCan:
-    p = info.context.signed_in
-    return ViewerCan(
-        register_organisation=may(p, Action.REGISTER_ORGANISATION),
-        form_cluster=may(p, Action.FORM_CLUSTER),
-        change_settings=may(p, Action.CHANGE_SETTINGS),
-    )
-
-
 def on_cluster(
     info: Info[Context, None], status: ClusterStatus, members: list[MemberState], movable: bool
 ) -> ClusterViewerCan:
     p = info.context.signed_in
     return ClusterViewerCan(
-        admit_organisation=may(p, Action.ADMIT_ORGANISATION) and rules.can_admit(status),
-        accept_plan=may(p, Action.PLAN_CLUSTER) and rules.can_accept_plan(status),
-        start_cluster=may(p, Action.START_OR_CLOSE_CLUSTER) and rules.can_start(status),
-        close_cluster=may(p, Action.START_OR_CLOSE_CLUSTER) and rules.can_close(status),
-        declare_unavailability=may(p, Action.DECLARE_UNAVAILABILITY) and rules.can_declare_unavailability(status),
+        admit_organisation=may(p, ADMIT_ORGANISATION) and rules.can_admit(status),
+        accept_plan=may(p, PLAN_CLUSTER) and rules.can_accept_plan(status),
+        start_cluster=may(p, START_OR_CLOSE_CLUSTER) and rules.can_start(status),
+        close_cluster=may(p, START_OR_CLOSE_CLUSTER) and rules.can_close(status),
+        declare_unavailability=may(p, DECLARE_UNAVAILABILITY) and rules.can_declare_unavailability(status),
         log_coaching_half_day=any(on_member(info, status, member).log_coaching_half_day for member in members),
-        move_session=may(p, Action.RUN_SESSIONS) and movable,
+        move_session=may(p, RUN_SESSIONS) and movable,
     )
 
 
@@ -105,13 +90,13 @@ def on_member(info: Info[Context, None], status: ClusterStatus, member: MemberSt
     step = engagement.next_outcome(member.outcome)
     recordable = step is not None and engagement.can_record_outcome(status, active, member.outcome, step)
     return ClusterMemberViewerCan(
-        assess_gap=may(p, Action.ASSESS_GAP, organisation) and active and rules.can_assess(status),
-        log_coaching_half_day=may(p, Action.LOG_COACHING, organisation)
+        assess_gap=may(p, ASSESS_GAP, organisation) and active and rules.can_assess(status),
+        log_coaching_half_day=may(p, LOG_COACHING, organisation)
         and engagement.can_log_coaching(status, active, member.used, member.ceiling),
-        raise_coaching_ceiling=may(p, Action.RAISE_COACHING_CEILING, organisation)
+        raise_coaching_ceiling=may(p, RAISE_COACHING_CEILING, organisation)
         and engagement.can_raise_ceiling(status, active),
-        record_outcome=step.value if step and recordable and may(p, Action.RECORD_OUTCOME, organisation) else None,
-        withdraw=may(p, Action.WITHDRAW_MEMBER, organisation) and rules.can_withdraw(status, member.outcome),
+        record_outcome=step.value if step and recordable and may(p, RECORD_OUTCOME, organisation) else None,
+        withdraw=may(p, WITHDRAW_MEMBER, organisation) and rules.can_withdraw(status, member.outcome),
     )
 
 
@@ -119,21 +104,12 @@ def on_session(
     info: Info[Context, None], status: ClusterStatus, session: SessionStatus, for_whole_cluster: bool
 ) -> SessionViewerCan:
     p = info.context.signed_in
-    run = may(p, Action.RUN_SESSIONS)
+    run = may(p, RUN_SESSIONS)
     return SessionViewerCan(
         hold=run and rules.can_hold_session(status, session),
         move=run and rules.can_move_session(status, session),
         cancel=run and rules.can_cancel_session(status, session),
-        share_feedback=may(p, Action.SHARE_FEEDBACK) and rules.can_share_feedback(for_whole_cluster, session),
-    )
-
-
-def on_feedback_item(info: Info[Context, None], status: str, mine: bool) -> FeedbackItemViewerCan:
-    p = info.context.signed_in
-    withdrawn, hidden = status == "withdrawn", status == "hidden"
-    return FeedbackItemViewerCan(
-        withdraw=may(p, Action.WITHDRAW_FEEDBACK) and mine and feedback.can_withdraw_feedback(withdrawn),
-        hide=may(p, Action.HIDE_FEEDBACK) and feedback.can_hide_feedback(withdrawn, hidden),
+        share_feedback=may(p, SHARE_FEEDBACK) and rules.can_share_feedback(for_whole_cluster, session),
     )
 
 

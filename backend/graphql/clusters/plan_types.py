@@ -1,0 +1,130 @@
+"""GraphQL shapes of a cluster's plan: sessions, moves, attendance, unavailability, clashes, proposals."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+import strawberry
+from strawberry.types import Info
+
+from backend.graphql.clusters.viewer_can import SessionViewerCan, cluster_status, on_session
+from backend.graphql.core.context import Context
+from domain.clusters.rules import SessionStatus
+from domain.clusters.sessions import attendance_warning
+from projections.queries import SessionMoveRow, SessionRow
+
+
+@strawberry.type(description="A session of the plan: training for the whole cluster, or one member's own.")
+class Session:
+    key: str
+    kind: str
+    title: str
+    module_number: int | None
+    organisation_id: strawberry.ID | None = strawberry.field(
+        description="The member concerned; none for cluster sessions."
+    )
+    organisation_name: str | None
+    scheduled_on: date
+    half_day: str
+    half_days: int
+    status: str
+    held_on: date | None
+    held_half_days: int | None
+    cancellation_reason: str | None
+    cluster_id: strawberry.Private[UUID]
+
+    @strawberry.field(description="What the viewer may do to this session now.")
+    def viewer_can(self, info: Info[Context, None]) -> SessionViewerCan:
+        status = cluster_status(info, self.cluster_id)
+        return on_session(info, status, SessionStatus(self.status), self.organisation_id is None)
+
+    @classmethod
+    def from_row(cls, row: SessionRow, names: dict[UUID, str], cluster_id: UUID) -> Session:
+        return cls(
+            cluster_id=cluster_id,
+            key=row.key,
+            kind=row.kind,
+            title=row.title,
+            module_number=row.module_number,
+            organisation_id=strawberry.ID(str(row.organisation_id)) if row.organisation_id else None,
+            organisation_name=names.get(row.organisation_id) if row.organisation_id else None,
+            scheduled_on=row.scheduled_on,
+            half_day=row.half_day,
+            half_days=row.half_days,
+            status=row.status,
+            held_on=row.held_on,
+            held_half_days=row.held_half_days,
+            cancellation_reason=row.cancellation_reason,
+        )
+
+
+@strawberry.type
+class SessionMove:
+    moved_at: datetime
+    from_on: date
+    to_on: date
+    reason: str
+
+    @classmethod
+    def from_row(cls, row: SessionMoveRow) -> SessionMove:
+        return cls(moved_at=row.moved_at, from_on=row.from_on, to_on=row.to_on, reason=row.reason)
+
+
+@strawberry.type(description="Who came from one member. Fewer than two is a warning; nobody means absent.")
+class Attendance:
+    organisation_id: strawberry.ID
+    organisation_name: str
+    attendees: list[str]
+
+    @strawberry.field
+    def absent(self) -> bool:
+        return not self.attendees
+
+    @strawberry.field
+    def warning(self) -> str | None:
+        return attendance_warning(self.attendees)
+
+
+@strawberry.type
+class Unavailability:
+    organisation_id: strawberry.ID
+    organisation_name: str
+    starts_on: date
+    ends_on: date
+    reason: str
+
+
+@strawberry.type(description="A planned session that falls inside a member's declared unavailability.")
+class Clash:
+    session_key: str
+    session_title: str
+    scheduled_on: date
+    organisation_id: strawberry.ID
+    organisation_name: str
+
+
+@strawberry.type
+class PlanNote:
+    key: str
+    message: str
+
+
+@strawberry.type
+class PlannedSession:
+    key: str
+    kind: str
+    title: str
+    on: date
+    half_day: str
+    half_days: int
+    module_number: int | None
+    organisation_name: str | None
+
+
+@strawberry.type(description="The planner's proposal; accept it with its fingerprint.")
+class PlanProposal:
+    starts_on: date
+    fingerprint: str
+    sessions: list[PlannedSession]
+    notes: list[PlanNote]

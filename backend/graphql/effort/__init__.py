@@ -1,0 +1,1 @@
+"""The effort report: what each member and the cluster spent, for the funders."""

@@ -1,0 +1,31 @@
+"""GraphQL shapes of the effort report: each member's days and the cluster's totals."""
+
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type
+class MemberEffort:
+    organisation_name: str
+    gap_analysis_days: float
+    training_days_attended: float
+    coaching_days: float
+
+    @strawberry.field
+    def total_days(self) -> float:
+        return self.gap_analysis_days + self.training_days_attended + self.coaching_days
+
+
+@strawberry.type(description="Days spent, beside what a single-organisation project takes at this consultancy.")
+class EffortReport:
+    members: list[MemberEffort]
+    training_days_held: float = strawberry.field(description="Training days held for the whole cluster, once.")
+    consultancy_days: float = strawberry.field(
+        description="The coach's days: gap analyses, training held (once for all), and coaching."
+    )
+    days_per_organisation: float | None
+    single_organisation_baseline_days: float | None
+    share_of_baseline: float | None = strawberry.field(
+        description="Days per organisation as a share of the single-organisation baseline."
+    )

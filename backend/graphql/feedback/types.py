@@ -1,0 +1,43 @@
+"""GraphQL shapes of the feedback shared at the cluster's training sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from backend.graphql.core.context import Context
+from backend.graphql.feedback.viewer_can import FeedbackItemViewerCan, on_feedback_item
+from projections.queries import FeedbackRow
+
+
+@strawberry.type(description="An item of feedback. The author is shown only if they signed it.")
+class FeedbackItem:
+    id: strawberry.ID
+    session_key: str
+    kind: str
+    text: str
+    signed_by: str | None
+    status: str
+    hidden_reason: str | None
+    shared_at: datetime
+    mine: bool = strawberry.field(description="Shared by the viewer's own organisation (which may withdraw it).")
+
+    @strawberry.field(description="What the viewer may do to this item now.")
+    def viewer_can(self, info: Info[Context, None]) -> FeedbackItemViewerCan:
+        return on_feedback_item(info, self.status, self.mine)
+
+    @classmethod
+    def from_row(cls, row: FeedbackRow) -> FeedbackItem:
+        return cls(
+            id=strawberry.ID(str(row.item_id)),
+            session_key=row.session_key,
+            kind=row.kind,
+            text=row.text,
+            signed_by=row.signed_by,
+            status=row.status,
+            hidden_reason=row.hidden_reason,
+            shared_at=row.shared_at,
+            mine=row.mine,
+        )

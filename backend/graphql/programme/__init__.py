@@ -1,1 +1,0 @@
-"""Organisations, clusters, admission and coaching."""

@@ -1,0 +1,7 @@
+"""What may be done with the consultancy's settings, and by whom (the policy decides: `backend/policy.py`)."""
+
+from __future__ import annotations
+
+from backend.policy import ADMIN, Action
+
+CHANGE_SETTINGS = Action("change the consultancy's settings", {ADMIN})
