@@ -18,7 +18,6 @@ from backend.http.health import health_routes
 from backend.policy import scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
-from domain.tenancy.account import Role
 from frontend.pages import mount_pages
 from frontend.ports import FrontendPorts, Viewer
 
@@ -56,8 +55,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             display_name=principal.display_name,
             consultancy_name=consultancy.name if consultancy else "",
             csrf_token=principal.csrf_token,
-            is_admin=principal.has_role(Role.CONSULTANCY_ADMIN),
-            is_coach=principal.has_role(Role.COACH),
             organisation_id=str(principal.organisation_id) if principal.organisation_id else None,
         )
 

@@ -21,20 +21,10 @@ class Viewer:
     display_name: str
     consultancy_name: str
     csrf_token: str
-    is_admin: bool
-    is_coach: bool = False
     organisation_id: str | None = None
-    """Set for someone of a member organisation: the organisation they act for."""
+    """Set for someone of a member organisation: the organisation they act for (the default of its forms).
 
-    @property
-    def runs_programmes(self) -> bool:
-        """Admins and coaches run clusters: plan, hold sessions, assess, coach and record outcomes."""
-        return self.is_admin or self.is_coach
-
-    @property
-    def is_member(self) -> bool:
-        """Someone of a member organisation: declares its unavailability, shares and withdraws feedback."""
-        return self.organisation_id is not None
+    What the viewer may do is never derived here from roles: the pages ask the API (`viewer.can`, `viewerCan`)."""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ class ClusterPages(PageBase):
             "clusters": [edge["node"] for edge in data["clusters"]["edges"]],
             "page_info": data["clusters"]["pageInfo"],
             "coach_options": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+            "can": data["viewer"]["can"],
         }
         return self._render(request, "clusters/clusters.html", viewer, context, shown)
 

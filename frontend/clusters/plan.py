@@ -47,7 +47,7 @@ class PlanPages(PageBase):
         cluster = (await self._cluster(request, PLAN, {"id": cluster_id}))["cluster"]
         starts_on = request.query_params.get("startsOn") or shown.values.get("accept-startsOn")
         proposal = None
-        if cluster["status"] == "forming" and starts_on:
+        if cluster["viewerCan"]["acceptPlan"] and starts_on:
             errors = FormErrors(shown.errors)
             proposal = await self._proposal(request, cluster_id, starts_on, errors)
             shown = FormState(errors, shown.values, 422 if "startsOn" in errors else shown.status)
@@ -57,7 +57,7 @@ class PlanPages(PageBase):
             "clashes": clashing(cluster["clashes"]),
             "organisation_ids": organisation_ids(cluster),
             "organisations": organisation_options(active_members(cluster)),
-            "scheduled": [_session_option(s) for s in cluster["sessions"] if s["status"] == "scheduled"],
+            "scheduled": [_session_option(s) for s in cluster["sessions"] if s["viewerCan"]["move"]],
             "half_days": HALF_DAYS,
             "starts_on": starts_on or "",
             "proposal": proposal,

@@ -66,7 +66,7 @@ class MemberPages(PageBase):
             "level_options": LEVELS,
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
             "modules": module_options(cluster["moduleTitles"]),
-            "next_step": NEXT_STEPS.get(member["outcome"]["status"]),
+            "next_step": NEXT_STEPS.get(member["viewerCan"]["recordOutcome"] or ""),
         }
         return self._render(request, "engagement/member.html", viewer, context, shown)
 

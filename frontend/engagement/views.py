@@ -44,10 +44,11 @@ class NextStep:
 
 
 NEXT_STEPS = {
-    "in_progress": NextStep("established", "Record the ISMS as established"),
-    "isms_established": NextStep("audit", "Plan the certification audit"),
-    "certification_audit_planned": NextStep("certified", "Record the certification"),
+    "isms_established": NextStep("established", "Record the ISMS as established"),
+    "certification_audit_planned": NextStep("audit", "Plan the certification audit"),
+    "certified": NextStep("certified", "Record the certification"),
 }
+"""The form of each outcome the API says the viewer may record next (`ClusterMember.viewerCan.recordOutcome`)."""
 
 
 def latest_levels(assessments: list[Row], listed: list[Area]) -> dict[str, str]:
