@@ -514,3 +514,41 @@ def test_another_member_of_the_cluster_reads_only_its_own_part_of_every_register
     assert _organisation_names(kirchberg) == {"Kirchberg Dental"}
     assert kirchberg.data(ORGANISATION, {"id": alpine.muller}) == kirchberg.data(ORGANISATION, {"id": _random()})
     assert [c["displayName"] for c in kirchberg.data("{ coaches { displayName } }")["coaches"]] == ["Claire Coach"]
+
+
+VIEWER_CAN = """query($id: ID!, $muller: ID!, $gap: String!) { cluster(id: $id) { __typename ... on Cluster {
+    viewerCan { admitOrganisation acceptPlan startCluster closeCluster declareUnavailability logCoachingHalfDay
+      moveSession }
+    members { organisation { name } viewerCan { assessGap logCoachingHalfDay raiseCoachingCeiling recordOutcome
+      withdraw } }
+    muller: member(organisationId: $muller) { viewerCan { withdraw } }
+    theirs: session(key: $gap) { viewerCan { hold move cancel shareFeedback } }
+    training: session(key: "module:6") { viewerCan { hold move cancel shareFeedback } }
+    feedback { mine viewerCan { withdraw hide } } } } }"""
+
+
+def test_what_the_viewer_may_do_is_told_only_of_what_it_sees_and_never_about_another_member(
+    client_for: ClientFor, alpine: Alpine
+) -> None:
+    variables = {"id": alpine.cluster_id, "muller": alpine.muller, "gap": f"gap-analysis:{alpine.muller}"}
+    kirchberg = client_for(SECOND_MEMBER).data(VIEWER_CAN, variables)["cluster"]
+    assert kirchberg["viewerCan"] == {
+        "admitOrganisation": False,
+        "acceptPlan": False,
+        "startCluster": False,
+        "closeCluster": False,
+        "declareUnavailability": True,  # its own, which the plan page offers
+        "logCoachingHalfDay": False,
+        "moveSession": False,
+    }
+    assert [m["organisation"]["name"] for m in kirchberg["members"]] == ["Kirchberg Dental"]
+    nothing = {"assessGap": False, "logCoachingHalfDay": False, "raiseCoachingCeiling": False, "recordOutcome": None}
+    assert [m["viewerCan"] for m in kirchberg["members"]] == [{**nothing, "withdraw": False}]
+    assert (kirchberg["muller"], kirchberg["theirs"]) == (None, None)
+    assert kirchberg["training"]["viewerCan"] == {"hold": False, "move": False, "cancel": False, "shareFeedback": False}
+    flags = [(item["mine"], item["viewerCan"]) for item in kirchberg["feedback"]]
+    assert {mine for mine, _ in flags} == {True, False}  # its own feedback and the others'
+    assert all(can == {"withdraw": mine, "hide": False} for mine, can in flags)
+    for outsider in (SECOND_COACH, HARBOUR_ADMIN, HARBOUR_MEMBER):
+        answer = client_for(outsider).data(VIEWER_CAN, variables)["cluster"]
+        assert answer == {"__typename": "NotFoundError"}, outsider
