@@ -6,12 +6,13 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, update
 
 from domain.clusters.cluster import Cluster
 from domain.clusters.rules import session_title
 from domain.engagement.engagement import Engagement
 from projections.core.projection import Projection
+from projections.core.statements import keyed, keyed_select, keyed_update
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
 
@@ -34,35 +35,20 @@ class PlanningProjection(Projection):
     def __init__(self, tables: ReadTables) -> None:
         super().__init__(tables)
         sessions = tables.sessions
-        the_session = (
-            sessions.c.tenant_id == bindparam("t"),
-            sessions.c.cluster_id == bindparam("c"),
-            sessions.c.session_key == bindparam("k"),
-        )
-        scheduled = sessions.c.status == "scheduled"
         self._insert_session = insert(sessions)
         self._insert_move = insert(tables.session_moves)
         self._insert_attendance = insert(tables.attendance)
         self._insert_unavailability = insert(tables.unavailability)
-        self._move = (
-            update(sessions)
-            .where(*the_session)
-            .values(scheduled_on=bindparam("to_on"), half_day=bindparam("to_half_day"))
-        )
-        self._hold = (
-            update(sessions)
-            .where(*the_session)
-            .values(status="held", held_on=bindparam("on"), held_half_days=bindparam("length"))
-        )
-        self._cancel = (
-            update(sessions).where(*the_session).values(status="cancelled", cancellation_reason=bindparam("reason"))
-        )
+        moved: dict[str, Any] = {"scheduled_on": bindparam("to_on"), "half_day": bindparam("to_half_day")}
+        self._move = keyed_update(sessions, "tck", **moved)
+        held: dict[str, Any] = {"status": "held", "held_on": bindparam("on")}
+        self._hold = keyed_update(sessions, "tck", **held, held_half_days=bindparam("length"))
+        self._cancel = keyed_update(sessions, "tck", status="cancelled", cancellation_reason=bindparam("reason"))
+        scheduled = sessions.c.status == "scheduled"
         self._coaching_done = (
-            update(sessions)
-            .where(*the_session, scheduled)
-            .values(status="held", held_on=bindparam("on"), held_half_days=1)
+            update(sessions).where(*keyed(sessions, "tck"), scheduled).values(**held, held_half_days=1)
         )
-        self._scheduled_on = select(sessions.c.scheduled_on).where(*the_session)
+        self._scheduled_on = keyed_select(sessions, "tck", "scheduled_on")
 
     def plan_accepted(self, writer: GroupedWriter, event: Any) -> None:
         modules = event.template["modules"]

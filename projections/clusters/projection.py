@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, insert
 
 from domain.clusters.cluster import Cluster
 from domain.engagement.engagement import Engagement
 from domain.organisations.organisation import Organisation
 from projections.core.projection import Projection
+from projections.core.statements import keyed_update
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
 
@@ -42,57 +43,35 @@ class ProgrammeProjection(Projection):
 
     def __init__(self, tables: ReadTables) -> None:
         super().__init__(tables)
-        clusters, members = tables.clusters, tables.cluster_members
-        the_cluster = (clusters.c.tenant_id == bindparam("t"), clusters.c.cluster_id == bindparam("c"))
-        the_member = (
-            members.c.tenant_id == bindparam("t"),
-            members.c.cluster_id == bindparam("c"),
-            members.c.organisation_id == bindparam("o"),
-        )
-        members_of_cluster = (members.c.tenant_id == bindparam("t"), members.c.cluster_id == bindparam("c"))
-        self._plan = (
-            update(clusters)
-            .where(*the_cluster)
-            .values(status="planned", plan_starts_on=bindparam("starts_on"), template=bindparam("record"))
-        )
-        self._ceilings = (
-            update(members)
-            .where(*members_of_cluster)
-            .values(coaching_half_days_ceiling=members.c.coaching_half_days_ceiling + bindparam("base"))
-        )
-        self._close = update(clusters).where(*the_cluster).values(status="closed", closed_on=bindparam("on"))
-        self._withdraw = (
-            update(members)
-            .where(*the_member)
-            .values(outcome="withdrawn", withdrawn_on=bindparam("on"), withdrawal_reason=bindparam("reason"))
-        )
-        self._raise_ceiling = (
-            update(members)
-            .where(*the_member)
-            .values(coaching_half_days_ceiling=members.c.coaching_half_days_ceiling + bindparam("extra"))
-        )
-        self._insert_override = insert(tables.coaching_overrides)
-        self._established = (
-            update(members).where(*the_member).values(outcome="isms_established", established_on=bindparam("on"))
-        )
-        self._audit_planned = (
-            update(members)
-            .where(*the_member)
-            .values(
-                outcome="certification_audit_planned", audit_on=bindparam("on"), certification_body=bindparam("body")
-            )
-        )
-        self._certified = (
-            update(members)
-            .where(*the_member)
-            .values(outcome="certified", certified_on=bindparam("on"), certificate_reference=bindparam("reference"))
-        )
         self._insert_organisation = insert(tables.organisations)
-        self._insert_cluster = insert(clusters)
+        self._insert_cluster = insert(tables.clusters)
         self._insert_member = insert(tables.cluster_members)
         self._insert_coaching = insert(tables.coaching_half_days)
-        self._count_member = update(clusters).where(*the_cluster).values(member_count=clusters.c.member_count + 1)
-        self._start = update(clusters).where(*the_cluster).values(status="running", started_on=bindparam("on"))
+        self._insert_override = insert(tables.coaching_overrides)
+        self._prepare_cluster_updates(tables)
+        self._prepare_member_updates(tables)
+
+    def _prepare_cluster_updates(self, tables: ReadTables) -> None:
+        clusters, members = tables.clusters, tables.cluster_members
+        self._count_member = keyed_update(clusters, "tc", member_count=clusters.c.member_count + 1)
+        plan: dict[str, Any] = {"plan_starts_on": bindparam("starts_on"), "template": bindparam("record")}
+        self._plan = keyed_update(clusters, "tc", status="planned", **plan)
+        self._start = keyed_update(clusters, "tc", status="running", started_on=bindparam("on"))
+        self._close = keyed_update(clusters, "tc", status="closed", closed_on=bindparam("on"))
+        raised = members.c.coaching_half_days_ceiling + bindparam("base")
+        self._ceilings = keyed_update(members, "tc", coaching_half_days_ceiling=raised)
+
+    def _prepare_member_updates(self, tables: ReadTables) -> None:
+        members = tables.cluster_members
+        raised = members.c.coaching_half_days_ceiling + bindparam("extra")
+        self._raise_ceiling = keyed_update(members, "tco", coaching_half_days_ceiling=raised)
+        withdrawn: dict[str, Any] = {"withdrawn_on": bindparam("on"), "withdrawal_reason": bindparam("reason")}
+        self._withdraw = keyed_update(members, "tco", outcome="withdrawn", **withdrawn)
+        self._established = keyed_update(members, "tco", outcome="isms_established", established_on=bindparam("on"))
+        audit: dict[str, Any] = {"audit_on": bindparam("on"), "certification_body": bindparam("body")}
+        self._audit_planned = keyed_update(members, "tco", outcome="certification_audit_planned", **audit)
+        certified: dict[str, Any] = {"certified_on": bindparam("on"), "certificate_reference": bindparam("reference")}
+        self._certified = keyed_update(members, "tco", outcome="certified", **certified)
 
     def organisation_registered(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert
 
 from domain.assessment.gap_analysis import GapAnalysis
 from domain.clusters.cluster import Cluster
 from domain.engagement.engagement import Engagement
 from projections.core.projection import Projection
+from projections.core.statements import keyed_select, keyed_update
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
 
@@ -38,31 +39,19 @@ class EffortProjection(Projection):
     def __init__(self, tables: ReadTables) -> None:
         super().__init__(tables)
         members, clusters = tables.member_effort, tables.cluster_effort
-        the_cluster = (clusters.c.tenant_id == bindparam("t"), clusters.c.cluster_id == bindparam("c"))
-        the_member = (
-            members.c.tenant_id == bindparam("t"),
-            members.c.cluster_id == bindparam("c"),
-            members.c.organisation_id == bindparam("o"),
-        )
         self._insert_cluster, self._insert_member = insert(clusters), insert(members)
-        self._plan = (
-            update(clusters)
-            .where(*the_cluster)
-            .values(gap_analysis_half_days=bindparam("gap"), training_session_keys=bindparam("keys"))
-        )
-        self._training_keys = select(clusters.c.training_session_keys).where(*the_cluster)
-        self._held = (
-            update(clusters)
-            .where(*the_cluster)
-            .values(training_half_days_held=clusters.c.training_half_days_held + bindparam("length"))
-        )
-        self._attended = (
-            update(members)
-            .where(*the_member)
-            .values(training_half_days_attended=members.c.training_half_days_attended + bindparam("length"))
-        )
-        self._coached = update(members).where(*the_member).values(coaching_half_days=members.c.coaching_half_days + 1)
-        self._analysed = update(members).where(*the_member).values(gap_analyses=members.c.gap_analyses + 1)
+        planned: dict[str, Any] = {
+            "gap_analysis_half_days": bindparam("gap"),
+            "training_session_keys": bindparam("keys"),
+        }
+        self._plan = keyed_update(clusters, "tc", **planned)
+        self._training_keys = keyed_select(clusters, "tc", "training_session_keys")
+        held = clusters.c.training_half_days_held + bindparam("length")
+        self._held = keyed_update(clusters, "tc", training_half_days_held=held)
+        attended = members.c.training_half_days_attended + bindparam("length")
+        self._attended = keyed_update(members, "tco", training_half_days_attended=attended)
+        self._coached = keyed_update(members, "tco", coaching_half_days=members.c.coaching_half_days + 1)
+        self._analysed = keyed_update(members, "tco", gap_analyses=members.c.gap_analyses + 1)
 
     def cluster_formed(self, writer: GroupedWriter, event: Any) -> None:
         row = {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, insert
 
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.tenancy.account import Account
 from domain.tenancy.consultancy import Consultancy
 from projections.core.projection import Projection
+from projections.core.statements import keyed_update
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
 
@@ -31,20 +32,10 @@ class TenancyProjection(Projection):
         self._insert_account = insert(tables.accounts)
         self._insert_sign_in = insert(tables.sign_ins)
         self._insert_template = insert(tables.programme_templates)
-        self._set_template_version = (
-            update(consultancies)
-            .where(consultancies.c.tenant_id == bindparam("t"))
-            .values(template_version=bindparam("version"))
-        )
-        self._set_baseline = (
-            update(consultancies)
-            .where(consultancies.c.tenant_id == bindparam("t"))
-            .values(single_organisation_baseline_days=bindparam("days"))
-        )
-        self._set_large_clusters = (
-            update(consultancies)
-            .where(consultancies.c.tenant_id == bindparam("t"))
-            .values(allows_clusters_above_standard_size=bindparam("allowed"))
+        self._set_template_version = keyed_update(consultancies, "t", template_version=bindparam("version"))
+        self._set_baseline = keyed_update(consultancies, "t", single_organisation_baseline_days=bindparam("days"))
+        self._set_large_clusters = keyed_update(
+            consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
 
     def consultancy_created(self, writer: GroupedWriter, event: Any) -> None:
