@@ -17,22 +17,32 @@ log = logging.getLogger("cordee.pages")
 
 
 def install_error_pages(app: FastAPI, ports: FrontendPorts, templates: Jinja2Templates) -> None:
-    @app.exception_handler(SignInRequired)
-    async def to_sign_in(request: Request, _: SignInRequired) -> Response:
+    pages = ErrorPages(ports, templates)
+    app.add_exception_handler(SignInRequired, pages.to_sign_in)
+    app.add_exception_handler(CsrfRefused, pages.refuse_forged_form)
+    app.add_exception_handler(NotInView, pages.not_found)
+    app.middleware("http")(pages.error_page)
+
+
+class ErrorPages:
+    """The product's pages for signing in first, a forged form, something out of view, and anything unexpected."""
+
+    def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
+        self.ports, self.templates = ports, templates
+
+    async def to_sign_in(self, request: Request, _: Exception) -> Response:
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
 
-    @app.exception_handler(CsrfRefused)
-    async def refuse_forged_form(request: Request, _: CsrfRefused) -> Response:
+    async def refuse_forged_form(self, request: Request, _: Exception) -> Response:
         context = {"message": FORGED_FORM}
-        return templates.TemplateResponse(request, "site/refused.html", context, status_code=403)
+        return self.templates.TemplateResponse(request, "site/refused.html", context, status_code=403)
 
-    @app.exception_handler(NotInView)
-    async def not_found(request: Request, error: NotInView) -> Response:
-        context = {"message": error.message, "viewer": ports.viewer(request)}
-        return templates.TemplateResponse(request, "site/not_found.html", context, status_code=404)
+    async def not_found(self, request: Request, error: Exception) -> Response:
+        message = error.message if isinstance(error, NotInView) else "Not found."
+        context = {"message": message, "viewer": self.ports.viewer(request)}
+        return self.templates.TemplateResponse(request, "site/not_found.html", context, status_code=404)
 
-    @app.middleware("http")
-    async def error_page(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def error_page(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         """Anything unexpected: the product's page with the request id, the trace in the log under the same id."""
         try:
             return await call_next(request)
@@ -40,4 +50,4 @@ def install_error_pages(app: FastAPI, ports: FrontendPorts, templates: Jinja2Tem
             request_id = getattr(request.state, "request_id", "")
             log.exception("Unexpected error on %s %s: request=%s", request.method, request.url.path, request_id)
             context = {"request_id": request_id}
-            return templates.TemplateResponse(request, "site/error.html", context, status_code=500)
+            return self.templates.TemplateResponse(request, "site/error.html", context, status_code=500)

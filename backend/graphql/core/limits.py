@@ -60,41 +60,47 @@ class _Excess(Exception):
 def _expansion_problem(document: DocumentNode) -> str | None:
     """Counts the selections as executed, named fragments expanded where they are spread: a few hundred bytes of
     fragments spreading fragments twice each would otherwise make millions of fields."""
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    sizes: dict[str, int] = {}
-
-    def size(selection_set: SelectionSetNode, nesting: int) -> int:
-        total = 0
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                total += 1 + (size(selection.selection_set, nesting) if selection.selection_set else 0)
-            elif isinstance(selection, InlineFragmentNode):
-                total += size(selection.selection_set, nesting)
-            elif isinstance(selection, FragmentSpreadNode):
-                total += fragment_size(selection.name.value, nesting + 1)
-            if total > MAX_SELECTIONS:
-                raise _Excess(TOO_MANY_SELECTIONS)
-        return total
-
-    def fragment_size(name: str, nesting: int) -> int:
-        if nesting > MAX_FRAGMENT_NESTING:
-            raise _Excess(FRAGMENTS_TOO_DEEP)
-        if name not in fragments:  # unknown or cyclic spreads are the validation rules' to report
-            return 0
-        if name not in sizes:
-            sizes[name] = 0  # a cycle back to this fragment counts nothing more
-            sizes[name] = size(fragments[name].selection_set, nesting)
-        return sizes[name]
-
+    counter = _ExpandedSize(document)
     try:
         for definition in document.definitions:
             if isinstance(definition, OperationDefinitionNode):
-                size(definition.selection_set, 0)
+                counter.size(definition.selection_set, 0)
     except _Excess as excess:
         return excess.problem
     except RecursionError:  # fields nested thousands deep: far past the depth limit anyway
         return TOO_MANY_SELECTIONS
     return None
+
+
+class _ExpandedSize:
+    """The number of fields a selection set executes, each fragment counted once by name (`_Excess` past a limit)."""
+
+    def __init__(self, document: DocumentNode) -> None:
+        self.fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+        self.sizes: dict[str, int] = {}
+
+    def size(self, selection_set: SelectionSetNode, nesting: int) -> int:
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += 1 + (self.size(selection.selection_set, nesting) if selection.selection_set else 0)
+            elif isinstance(selection, InlineFragmentNode):
+                total += self.size(selection.selection_set, nesting)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self.fragment_size(selection.name.value, nesting + 1)
+            if total > MAX_SELECTIONS:
+                raise _Excess(TOO_MANY_SELECTIONS)
+        return total
+
+    def fragment_size(self, name: str, nesting: int) -> int:
+        if nesting > MAX_FRAGMENT_NESTING:
+            raise _Excess(FRAGMENTS_TOO_DEEP)
+        if name not in self.fragments:  # unknown or cyclic spreads are the validation rules' to report
+            return 0
+        if name not in self.sizes:
+            self.sizes[name] = 0  # a cycle back to this fragment counts nothing more
+            self.sizes[name] = self.size(self.fragments[name].selection_set, nesting)
+        return self.sizes[name]
 
 
 def _fields(selection_set: SelectionSetNode, nested: list[SelectionSetNode]) -> Iterator[FieldNode]:

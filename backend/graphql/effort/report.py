@@ -22,15 +22,7 @@ def effort_report(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
         baseline,
     )
     return EffortReport(
-        members=[
-            MemberEffort(
-                organisation_name=r.organisation_name,
-                gap_analysis_days=r.gap_analysis_days,
-                training_days_attended=r.training_days_attended,
-                coaching_days=r.coaching_days,
-            )
-            for r in rows
-        ],
+        members=[MemberEffort.from_row(r) for r in rows],
         training_days_held=totals.training_days_held,
         consultancy_days=totals.consultancy_days,
         days_per_organisation=totals.days_per_organisation,

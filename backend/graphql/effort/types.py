@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from projections.effort.rows import EffortRow
+
 
 @strawberry.type
 class MemberEffort:
@@ -11,6 +13,15 @@ class MemberEffort:
     gap_analysis_days: float
     training_days_attended: float
     coaching_days: float
+
+    @classmethod
+    def from_row(cls, row: EffortRow) -> MemberEffort:
+        return cls(
+            organisation_name=row.organisation_name,
+            gap_analysis_days=row.gap_analysis_days,
+            training_days_attended=row.training_days_attended,
+            coaching_days=row.coaching_days,
+        )
 
     @strawberry.field
     def total_days(self) -> float:
