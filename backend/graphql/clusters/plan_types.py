@@ -10,7 +10,8 @@ from strawberry.types import Info
 
 from backend.graphql.clusters.viewer_can import SessionViewerCan, cluster_status, on_session
 from backend.graphql.core.context import Context
-from domain.clusters.rules import SessionStatus
+from domain.clusters import planner
+from domain.clusters.rules import SessionStatus, session_title
 from domain.clusters.sessions import attendance_warning
 from projections.queries import SessionMoveRow, SessionRow
 
@@ -120,6 +121,20 @@ class PlannedSession:
     half_days: int
     module_number: int | None
     organisation_name: str | None
+
+    @classmethod
+    def proposed(cls, s: planner.PlannedSession, modules: list[str], names: dict[UUID, str]) -> PlannedSession:
+        """A session the planner proposes, titled, with its member's name."""
+        return cls(
+            key=s.key,
+            kind=s.kind.value,
+            title=session_title(s.kind.value, s.module_number, modules),
+            on=s.on,
+            half_day=s.half_day.value,
+            half_days=s.half_days,
+            module_number=s.module_number,
+            organisation_name=names.get(s.organisation_id) if s.organisation_id else None,
+        )
 
 
 @strawberry.type(description="The planner's proposal; accept it with its fingerprint.")

@@ -19,7 +19,6 @@ from backend.graphql.clusters.plan_types import (
 )
 from backend.graphql.core.context import Context
 from domain.clusters import planner
-from domain.clusters.rules import session_title
 from domain.programme_template.template import ProgrammeTemplate
 from projections.queries import SessionRow
 
@@ -100,19 +99,7 @@ def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> Pl
     return PlanProposal(
         starts_on=proposed.starts_on,
         fingerprint=proposed.fingerprint(),
-        sessions=[
-            PlannedSession(
-                key=s.key,
-                kind=s.kind.value,
-                title=session_title(s.kind.value, s.module_number, list(template.modules)),
-                on=s.on,
-                half_day=s.half_day.value,
-                half_days=s.half_days,
-                module_number=s.module_number,
-                organisation_name=names.get(s.organisation_id) if s.organisation_id else None,
-            )
-            for s in proposed.sessions
-        ],
+        sessions=[PlannedSession.proposed(s, list(template.modules), names) for s in proposed.sessions],
         notes=[PlanNote(key=n.key, message=_named(n.message, names)) for n in proposed.notes],
     )
 

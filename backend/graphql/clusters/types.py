@@ -50,6 +50,14 @@ class AdmissionCriteria:
     management_commitment: str
     resources_available: str
 
+    @classmethod
+    def from_row(cls, row: MemberRow) -> AdmissionCriteria:
+        return cls(
+            small_enterprise=row.evidence_small_enterprise,
+            management_commitment=row.evidence_management_commitment,
+            resources_available=row.evidence_resources_available,
+        )
+
 
 @strawberry.type
 class ClusterMember:
@@ -101,23 +109,10 @@ class ClusterMember:
     def from_row(cls, row: MemberRow) -> ClusterMember:
         return cls(
             organisation=Organisation.from_row(row.organisation),
-            admission_criteria=AdmissionCriteria(
-                small_enterprise=row.evidence_small_enterprise,
-                management_commitment=row.evidence_management_commitment,
-                resources_available=row.evidence_resources_available,
-            ),
+            admission_criteria=AdmissionCriteria.from_row(row),
             coaching_half_days_used=row.coaching_half_days_used,
             coaching_half_days_ceiling=row.coaching_half_days_ceiling,
-            outcome=MemberOutcome(
-                status=row.outcome,
-                withdrawn_on=row.withdrawn_on,
-                withdrawal_reason=row.withdrawal_reason,
-                established_on=row.established_on,
-                audit_on=row.audit_on,
-                certification_body=row.certification_body,
-                certified_on=row.certified_on,
-                certificate_reference=row.certificate_reference,
-            ),
+            outcome=MemberOutcome.from_row(row),
             cluster_id=row.cluster_id,
             organisation_id=row.organisation.organisation_id,
         )

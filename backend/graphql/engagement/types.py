@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from projections.clusters.rows import MemberRow
 from projections.queries import (
     CoachingRow,
     OverrideRow,
@@ -60,3 +61,16 @@ class MemberOutcome:
     certification_body: str | None
     certified_on: date | None
     certificate_reference: str | None
+
+    @classmethod
+    def from_row(cls, row: MemberRow) -> MemberOutcome:
+        return cls(
+            status=row.outcome,
+            withdrawn_on=row.withdrawn_on,
+            withdrawal_reason=row.withdrawal_reason,
+            established_on=row.established_on,
+            audit_on=row.audit_on,
+            certification_body=row.certification_body,
+            certified_on=row.certified_on,
+            certificate_reference=row.certificate_reference,
+        )
