@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -55,21 +56,20 @@ def _frontend_ports(
     endpoint: GraphQLEndpoint, sign_in: PasswordSignIn, services: Services, settings: Settings
 ) -> FrontendPorts:
     """What the pages may use of the backend: GraphQL as the signed-in user, the viewer, signing in and out."""
-
-    async def start_session(request: Request, email: str, password: str) -> str | None:
-        address = request.client.host if request.client else None
-        attempt = SignInAttempt(email, password, address, request.state.request_id)
-        return await sign_in(attempt)
-
     return FrontendPorts(
         execute=endpoint.execute,
         viewer=lambda request: _viewer(services, request),
-        sign_in=start_session,
+        sign_in=functools.partial(_start_session, sign_in),
         sign_out=services.sessions.close,
         session_cookie=SESSION_COOKIE,
         session_max_age_seconds=settings.session_hours * 3600,
         secure_cookies=settings.is_production,
     )
+
+
+async def _start_session(sign_in: PasswordSignIn, request: Request, email: str, password: str) -> str | None:
+    address = request.client.host if request.client else None
+    return await sign_in(SignInAttempt(email, password, address, request.state.request_id))
 
 
 def _viewer(services: Services, request: Request) -> Viewer | None:

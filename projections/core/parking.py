@@ -61,6 +61,23 @@ class ParkedEvent:
     failure: Failure | None
     """None for an event held behind an earlier one of the same tenant."""
 
+    @classmethod
+    def from_row(cls, row: Any) -> ParkedEvent:
+        failure = Failure(row.error_class, row.error or "") if row.error_class else None
+        return cls(row.tenant_id, row.projection, row.notification_id, row.topic, failure)
+
+    def as_row(self, shard: str, now: datetime) -> dict[str, Any]:
+        return {
+            "tenant_id": self.tenant_id,
+            "shard": shard,
+            "projection": self.projection,
+            "notification_id": self.notification_id,
+            "topic": self.topic[:255],
+            "error_class": self.failure.error_class if self.failure else None,
+            "error": self.failure.error if self.failure else None,
+            "first_failed_at": now,
+        }
+
 
 class ParkedEvents:
     """The parked-events table of one shard."""
@@ -83,21 +100,8 @@ class ParkedEvents:
     def park(self, conn: Connection, parked: Iterable[ParkedEvent]) -> None:
         events = list(parked)
         now = datetime.now(UTC)
-        rows = [
-            {
-                "tenant_id": e.tenant_id,
-                "shard": self.shard,
-                "projection": e.projection,
-                "notification_id": e.notification_id,
-                "topic": e.topic[:255],
-                "error_class": e.failure.error_class if e.failure else None,
-                "error": e.failure.error if e.failure else None,
-                "first_failed_at": now,
-            }
-            for e in events
-        ]
-        if rows:
-            conn.execute(insert(self.table), rows)
+        if events:
+            conn.execute(insert(self.table), [e.as_row(self.shard, now) for e in events])
         for e in events:
             if e.failure is not None:
                 log.error(
@@ -119,16 +123,7 @@ class ParkedEvents:
         if projection is not None:
             query = query.where(t.c.projection == projection)
         query = query.order_by(t.c.tenant_id, t.c.projection, t.c.notification_id)
-        return [
-            ParkedEvent(
-                row.tenant_id,
-                row.projection,
-                row.notification_id,
-                row.topic,
-                Failure(row.error_class, row.error or "") if row.error_class else None,
-            )
-            for row in conn.execute(query)
-        ]
+        return [ParkedEvent.from_row(row) for row in conn.execute(query)]
 
     def clear(self, conn: Connection, event: ParkedEvent) -> None:
         conn.execute(delete(self.table).where(*self._the(event)))

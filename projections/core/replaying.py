@@ -32,26 +32,32 @@ def replay_parked(
 
     The first that still fails keeps its place with the new error, and the ones after it stay held.
     """
-    applied = still_parked = 0
-    by_name = {p.name: p for p in runner.projections}
     with runner.store.writing() as conn:
         runner.tracker.lock(conn)
-        blocked: set[tuple[UUID, str]] = set()
-        for parked in runner.parked.in_order(conn, tenant_id, projection):
-            pair = (parked.tenant_id, parked.projection)
-            target = by_name.get(parked.projection)
-            if pair in blocked or target is None:
-                still_parked += 1
-                continue
-            failure = _replay_one(runner, conn, target, parked)
-            if failure is None:
-                runner.parked.clear(conn, parked)
-                applied += 1
-            else:
-                runner.parked.record_failure(conn, parked, failure)
-                blocked.add(pair)
-                still_parked += 1
-    return ReplayResult(applied, still_parked)
+        return _replay_in_order(runner, conn, runner.parked.in_order(conn, tenant_id, projection))
+
+
+def _replay_in_order(runner: ProjectionRunner, conn: Connection, events: list[ParkedEvent]) -> ReplayResult:
+    by_name = {p.name: p for p in runner.projections}
+    blocked: set[tuple[UUID, str]] = set()
+    applied = 0
+    for parked in events:
+        pair, target = (parked.tenant_id, parked.projection), by_name.get(parked.projection)
+        if pair not in blocked and target is not None and _replayed(runner, conn, target, parked):
+            applied += 1
+        else:
+            blocked.add(pair)  # what follows a failure of the same tenant and projection stays held
+    return ReplayResult(applied, len(events) - applied)
+
+
+def _replayed(runner: ProjectionRunner, conn: Connection, projection: Projection, parked: ParkedEvent) -> bool:
+    """Whether the parked event now applies (and is cleared); if not, its new failure is recorded."""
+    failure = _replay_one(runner, conn, projection, parked)
+    if failure is None:
+        runner.parked.clear(conn, parked)
+        return True
+    runner.parked.record_failure(conn, parked, failure)
+    return False
 
 
 def _replay_one(

@@ -63,10 +63,7 @@ class ProjectionRunner:
         self.last_error_class: str | None = None
         self._names = [p.name for p in self.projections]
         self.tracker = store.tracker(shard, self._names)
-        self._by_topic: dict[str, list[Projection]] = {}
-        for projection in self.projections:
-            for topic in projection.topics:
-                self._by_topic.setdefault(topic, []).append(projection)
+        self._by_topic = _by_topic(self.projections)
         self._positions: dict[str, int] = {}
         self._batch_lock = threading.Lock()
         """One batch at a time in this process: threads queue here instead of polling the database's lock."""
@@ -118,20 +115,25 @@ class ProjectionRunner:
         notifications = self.app.recorder.select_notifications(
             start, self.batch_size, stop=last_in_log, topics=topics, inclusive_of_start=False
         )
-        if not isolated:
-            self._apply_fast(conn, notifications, positions)
-        else:
-            try:
-                with conn.begin_nested():
-                    self._apply_fast(conn, notifications, positions)
-            except NOT_PARKABLE:
-                raise
-            except Exception:  # some event fails: find it, park it, apply the others
-                self._apply_one_by_one(conn, notifications, positions)
+        self._apply(conn, notifications, positions, isolated)
         end = notifications[-1].id if len(notifications) == self.batch_size else last_in_log
         self.tracker.move(conn, end)
         covered = sum(max(0, end - position) for position in positions.values())
         return Batch(covered, {name: max(position, end) for name, position in positions.items()})
+
+    def _apply(
+        self, conn: Connection, notifications: Sequence[Notification], positions: dict[str, int], isolated: bool
+    ) -> None:
+        if not isolated:
+            self._apply_fast(conn, notifications, positions)
+            return
+        try:
+            with conn.begin_nested():
+                self._apply_fast(conn, notifications, positions)
+        except NOT_PARKABLE:
+            raise
+        except Exception:  # some event fails: find it, park it, apply the others
+            self._apply_one_by_one(conn, notifications, positions)
 
     def _apply_fast(self, conn: Connection, notifications: Sequence[Notification], positions: dict[str, int]) -> None:
         parked_pairs = self.parked.parked_pairs(conn)
@@ -280,3 +282,12 @@ class ProjectionRunner:
 def _tenant_of(event: Any) -> UUID:
     tenant = getattr(event, "tenant_id", None)
     return tenant if isinstance(tenant, UUID) else UNKNOWN_TENANT
+
+
+def _by_topic(projections: Sequence[Projection]) -> dict[str, list[Projection]]:
+    """The projections each topic goes to, in their order."""
+    found: dict[str, list[Projection]] = {}
+    for projection in projections:
+        for topic in projection.topics:
+            found.setdefault(topic, []).append(projection)
+    return found

@@ -31,10 +31,7 @@ class AssessmentMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def assess_gap(self, info: Info[Context, None], input: AssessGapInput) -> ClusterChangeResult:
         try:
-            clause_levels, theme_levels = (
-                _levels("clause_levels", input.clause_levels),
-                _levels("theme_levels", input.theme_levels),
-            )
+            levels = {name: _levels(name, getattr(input, name)) for name in ("clause_levels", "theme_levels")}
         except ValidationFailed as error:
             return user_error(error)
         done = await change(
@@ -45,7 +42,6 @@ class AssessmentMutation:
             organisation_id=input.organisation_id,
             visited_on=input.visited_on,
             analysed_on=input.analysed_on,
-            clause_levels=clause_levels,
-            theme_levels=theme_levels,
+            **levels,
         )
         return cluster_change(info, done)

@@ -20,6 +20,7 @@ from backend.graphql.clusters.plan_types import (
 from backend.graphql.core.context import Context
 from domain.clusters import planner
 from domain.programme_template.template import ProgrammeTemplate
+from projections.organisations.rows import OrganisationRow
 from projections.queries import SessionRow
 
 
@@ -40,19 +41,23 @@ def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) ->
     session = queries.clusters.session(scope, cluster_id, session_key)
     if session is None or session.status != "held":
         return []
-    came = {
-        row.organisation_id: list(row.attendees) for row in queries.clusters.attendance(scope, cluster_id, session_key)
-    }
-    expected = [
-        m.organisation
-        for m in queries.clusters.members(scope, cluster_id)
-        if m.outcome != "withdrawn" and session.organisation_id in (None, m.organisation.organisation_id)
-    ]
+    rows = queries.clusters.attendance(scope, cluster_id, session_key)
+    came = {row.organisation_id: list(row.attendees) for row in rows}
     return [
         Attendance(
             organisation_id=_id(o.organisation_id), organisation_name=o.name, attendees=came.get(o.organisation_id, [])
         )
-        for o in expected
+        for o in _expected(info, cluster_id, session.organisation_id)
+    ]
+
+
+def _expected(info: Info[Context, None], cluster_id: UUID, organisation_id: UUID | None) -> list[OrganisationRow]:
+    """The active members a session expected: the whole cluster at training, the one member at its own."""
+    members = info.context.services.queries.clusters.members(info.context.scope, cluster_id)
+    return [
+        m.organisation
+        for m in members
+        if m.outcome != "withdrawn" and organisation_id in (None, m.organisation.organisation_id)
     ]
 
 

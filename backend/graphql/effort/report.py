@@ -16,11 +16,8 @@ def effort_report(info: Info[Context, None], cluster_id: UUID) -> EffortReport:
     rows = queries.effort.effort(scope, cluster_id)
     consultancy = queries.tenancy.consultancy(scope)
     baseline = consultancy.single_organisation_baseline_days if consultancy else None
-    totals = cluster_effort(
-        [(r.gap_analysis_days, r.coaching_days) for r in rows],
-        queries.effort.training_half_days_held(scope, cluster_id),
-        baseline,
-    )
+    held = queries.effort.training_half_days_held(scope, cluster_id)
+    totals = cluster_effort([(r.gap_analysis_days, r.coaching_days) for r in rows], held, baseline)
     return EffortReport(
         members=[MemberEffort.from_row(r) for r in rows],
         training_days_held=totals.training_days_held,
