@@ -132,13 +132,17 @@ def authorize_command(
             raise Forbidden("You act for your own organisation only.")
         if not queries.clusters.member_in_view(scope, cluster_id, named.member):
             raise ValidationFailed("organisation_id", NOT_A_MEMBER)
-    if named.session_key is not None and not queries.clusters.session_in_view(scope, cluster_id, named.session_key):
+    _check_named_in_cluster(queries, scope, cluster_id, named)
+
+
+def _check_named_in_cluster(queries: ReadQueries, scope: Scope, cluster_id: UUID, named: Named) -> None:
+    """The session, the organisations of an attendance record and the feedback item, each in view in the cluster."""
+    clusters, item = queries.clusters, named.feedback_item
+    if named.session_key is not None and not clusters.session_in_view(scope, cluster_id, named.session_key):
         raise ValidationFailed("session_key", NO_SESSION)
-    if any(not queries.clusters.member_in_view(scope, cluster_id, named_one) for named_one in named.attendance):
+    if any(not clusters.member_in_view(scope, cluster_id, named_one) for named_one in named.attendance):
         raise ValidationFailed("attendance.organisation_id", NOT_EXPECTED)
-    if named.feedback_item is not None and not queries.feedback.feedback_item_in_view(
-        scope, cluster_id, named.feedback_item
-    ):
+    if item is not None and not queries.feedback.feedback_item_in_view(scope, cluster_id, item):
         raise NotFound(NO_FEEDBACK_ITEM, "item_id")
 
 

@@ -91,15 +91,7 @@ class Services:
 
     def health(self, request_id: str = "-") -> Health:
         """Reads the last event's position and the read store; a failure is logged with the request id."""
-        last, event_store = None, True
-        try:
-            last = self.app.recorder.max_notification_id() or 0
-            event_store = self._event_store_writable()
-            if not event_store:
-                log.error("Readiness: the event store is read-only (request %s)", request_id)
-        except Exception:
-            event_store = False
-            log.exception("Readiness: the event store cannot be read (request %s)", request_id)
+        last, event_store = self._event_store_health(request_id)
         positions, parked, read_store = {}, [], True
         try:
             positions, parked = self.runner.positions(), self.runner.parked_counts()
@@ -111,6 +103,18 @@ class Services:
         if self.runner.last_error_class:
             log.warning("Readiness: the projection runner is failing (request %s)", request_id)
         return Health(event_store, read_store, self.runner.last_error_class, last, positions, parked)
+
+    def _event_store_health(self, request_id: str) -> tuple[int | None, bool]:
+        """The last event's position and whether the event store takes writes."""
+        try:
+            last = self.app.recorder.max_notification_id() or 0
+            writable = self._event_store_writable()
+        except Exception:
+            log.exception("Readiness: the event store cannot be read (request %s)", request_id)
+            return None, False
+        if not writable:
+            log.error("Readiness: the event store is read-only (request %s)", request_id)
+        return last, writable
 
     def _event_store_writable(self) -> bool:
         if self.store.is_postgres:  # the events live in the read store's database

@@ -11,6 +11,7 @@ from backend.exports.calendar import cluster_calendar
 from backend.exports.naming import content_disposition
 from backend.policy import scope_for
 from backend.services import Services
+from projections.queries import ClusterRow, Scope
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -32,28 +33,31 @@ def export_routes(services: Services) -> APIRouter:
 
 
 def _feed(services: Services, request: Request, cluster_id: str, organisation_id: str | None) -> Response:
-    principal = principal_from_request(services, request)
-    if principal is None:
-        raise HTTPException(status_code=401, detail="Sign in first.")
-    scope, queries = scope_for(principal), services.queries
-    cluster_key = _uuid(cluster_id)
-    cluster = queries.clusters.cluster(scope, cluster_key) if cluster_key else None
-    if cluster is None:
-        raise HTTPException(status_code=404, detail="No such cluster in your view.")
-    names = {
-        m.organisation.organisation_id: m.organisation.name for m in queries.clusters.members(scope, cluster.cluster_id)
-    }
+    scope, cluster = _cluster_in_view(services, request, cluster_id)
+    clusters = services.queries.clusters
+    names = {m.organisation.organisation_id: m.organisation.name for m in clusters.members(scope, cluster.cluster_id)}
     member = _uuid(organisation_id) if organisation_id is not None else None
     if organisation_id is not None and member not in names:
         raise HTTPException(status_code=404, detail="No such member in your view.")
     sessions = [
         s
-        for s in queries.clusters.sessions(scope, cluster.cluster_id)
-        if member is None or s.organisation_id in (None, member)
+        for s in clusters.sessions(scope, cluster.cluster_id)
+        if s.organisation_id in (None, member or s.organisation_id)
     ]
     body = cluster_calendar(cluster, sessions, names, request.url.hostname or "cordee")
     disposition = content_disposition(f"{cluster.name}.ics")
     return Response(body, media_type=CALENDAR_TYPE, headers={"Content-Disposition": disposition})
+
+
+def _cluster_in_view(services: Services, request: Request, cluster_id: str) -> tuple[Scope, ClusterRow]:
+    principal = principal_from_request(services, request)
+    if principal is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    scope, cluster_key = scope_for(principal), _uuid(cluster_id)
+    cluster = services.queries.clusters.cluster(scope, cluster_key) if cluster_key else None
+    if cluster is None:
+        raise HTTPException(status_code=404, detail="No such cluster in your view.")
+    return scope, cluster
 
 
 def _uuid(value: str | None) -> UUID | None:

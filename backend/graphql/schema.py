@@ -75,6 +75,16 @@ class CordeeSchema(strawberry.Schema):
 
 
 def build_schema(production: bool = False) -> strawberry.Schema:
+    return CordeeSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=_extensions(production),
+        types=[ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError, UnavailableError],
+        config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=production),
+    )
+
+
+def _extensions(production: bool) -> list[Callable[[], SchemaExtension]]:
     # Factories, not instances: each request gets extensions of its own (the document cache is the schema's).
     known = DocumentCache()
     extensions: list[Callable[[], SchemaExtension]] = [
@@ -89,13 +99,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
     ]
     if production:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return CordeeSchema(
-        query=Query,
-        mutation=Mutation,
-        extensions=extensions,
-        types=[ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError, UnavailableError],
-        config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=production),
-    )
+    return extensions
 
 
 def schema_sdl() -> str:

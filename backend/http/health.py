@@ -29,15 +29,20 @@ def health_routes(services: Services) -> APIRouter:
 
     @router.get("/health/status", include_in_schema=False)
     def status(request: Request) -> JSONResponse:
-        token = services.settings.operator_token
-        if not token:
-            return JSONResponse({"detail": "Not Found"}, status_code=404)
-        if not _bears(request, token):
-            return JSONResponse({"detail": "Unauthorized"}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
-        health = services.health(_request_id(request))
-        return JSONResponse(_details(health), status_code=200 if health.ready else 503)
+        return _operator_status(services, request)
 
     return router
+
+
+def _operator_status(services: Services, request: Request) -> JSONResponse:
+    """The details, for operators bearing the token; without a token configured, the route does not exist."""
+    token = services.settings.operator_token
+    if not token:
+        return JSONResponse({"detail": "Not Found"}, status_code=404)
+    if not _bears(request, token):
+        return JSONResponse({"detail": "Unauthorized"}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    health = services.health(_request_id(request))
+    return JSONResponse(_details(health), status_code=200 if health.ready else 503)
 
 
 def _status(health: Health) -> str:
