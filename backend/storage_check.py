@@ -28,6 +28,9 @@ _DAMAGED = ("not a database", "malformed", "corrupt")
 """Words of SQLite's errors about a file's content, as opposed to access to it."""
 
 
+_REBUILD = "They are made from the events: move this file aside and run `cordee projections rebuild`."
+
+
 def storage_problem(settings: Settings) -> str | None:
     """The first problem with the data directory or the databases in it, as one sentence; None if there is none."""
     if settings.uses_postgres:
@@ -36,20 +39,20 @@ def storage_problem(settings: Settings) -> str | None:
     reason = _directory_problem(directory)
     if reason:
         return f"Cordee cannot write to its data directory {directory}: {reason}. {_CHECK}"
-    databases = (
-        ("event store", directory / settings.event_store_path.name, "It holds every event: restore it from a backup."),
-        (
-            "read models",
-            directory / READ_MODELS_FILE,
-            "They are made from the events: move this file aside and run `cordee projections rebuild`.",
-        ),
-    )
-    for what, path, if_damaged in databases:
+    for what, path, if_damaged in _databases(settings, directory):
         reason = _database_problem(path)
         if reason:
             advice = if_damaged if any(word in reason for word in _DAMAGED) else _CHECK
             return f"Cordee cannot use its {what} {path}: {reason}. {advice}"
     return None
+
+
+def _databases(settings: Settings, directory: Path) -> list[tuple[str, Path, str]]:
+    """Each database file, with what to do if it is damaged."""
+    return [
+        ("event store", directory / settings.event_store_path.name, "It holds every event: restore it from a backup."),
+        ("read models", directory / READ_MODELS_FILE, _REBUILD),
+    ]
 
 
 def _directory_problem(directory: Path) -> str | None:
@@ -82,12 +85,7 @@ def _database_problem(path: Path) -> str | None:
     if not path.is_file():
         return "it is not a file"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=1)) as connection:
-            connection.isolation_level = None
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            connection.execute("BEGIN IMMEDIATE")
-            connection.execute(f"PRAGMA user_version = {int(version)}")  # a write, rolled back at once
-            connection.execute("ROLLBACK")
+        _try_a_write(path)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             return None  # another process is writing: the file is usable
@@ -95,6 +93,15 @@ def _database_problem(path: Path) -> str | None:
     except sqlite3.Error as error:
         return _sentence(str(error))
     return None
+
+
+def _try_a_write(path: Path) -> None:
+    with closing(sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=1)) as connection:
+        connection.isolation_level = None
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute(f"PRAGMA user_version = {int(version)}")  # a write, rolled back at once
+        connection.execute("ROLLBACK")
 
 
 def _sentence(reason: str) -> str:
