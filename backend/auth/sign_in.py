@@ -13,6 +13,7 @@ from backend.auth.passwords import verify_password
 from backend.auth.throttle import SignInThrottle, ThrottleRules, account_subject, address_subject, subject_hash
 from backend.services import Services
 from backend.settings import Settings
+from projections.tenancy.rows import SignIn
 
 log = logging.getLogger("cordee.sign_in")
 
@@ -41,12 +42,9 @@ class PasswordSignIn:
         if standing.locked:
             log.warning("Sign-in refused while locked: %s", where)
             return None
-        found = await anyio.to_thread.run_sync(self.services.queries.tenancy.sign_in, attempt.email)
-        # An unknown e-mail is checked against a dummy hash: the same work, the same time.
-        known_hash = found.password_hash if found else None
-        matches = await anyio.to_thread.run_sync(verify_password, known_hash, attempt.password)
-        if found is None or not matches:  # already counted by `reserve`
-            log.info("Sign-in failed: %s known=%s", where, found is not None)
+        found = await self._matching(attempt)
+        if found is None:  # already counted by `reserve`
+            log.info("Sign-in failed: %s", where)
             for subject in standing.locks:
                 log.warning("Sign-in locked for %s after repeated failures: %s", subject.split(":")[0], where)
             return None
@@ -56,6 +54,14 @@ class PasswordSignIn:
         )
         log.info("Signed in: %s", where)
         return token
+
+    async def _matching(self, attempt: SignInAttempt) -> SignIn | None:
+        """The account whose password the attempt gives; an unknown e-mail is checked against a dummy hash, so it
+        takes the same work and the same time as a wrong password."""
+        found = await anyio.to_thread.run_sync(self.services.queries.tenancy.sign_in, attempt.email)
+        known_hash = found.password_hash if found else None
+        matches = await anyio.to_thread.run_sync(verify_password, known_hash, attempt.password)
+        return found if found is not None and matches else None
 
 
 def build_password_sign_in(services: Services, settings: Settings) -> PasswordSignIn:

@@ -180,14 +180,7 @@ class SignInThrottle:
 
     def _count(self, conn: Connection, subject: str, lock_after: int, now: datetime) -> bool:
         key = subject_hash(subject)
-        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
-        conn.execute(
-            insert(sign_in_failures)
-            .values(subject_hash=key, failures=0, window_started_at=now, locked_until=None)
-            .on_conflict_do_nothing()
-        )
-        query = select(sign_in_failures).where(sign_in_failures.c.subject_hash == key)
-        row = conn.execute(query.with_for_update() if self.engine.dialect.name == "postgresql" else query).one()
+        row = self._locked_row(conn, key, now)
         if row.locked_until is not None and _aware(row.locked_until) > now:
             return False  # attempts during a lock neither count nor lengthen it
         failures = self._live_failures(row, now) + 1
@@ -200,6 +193,15 @@ class SignInThrottle:
         )
         conn.execute(update(sign_in_failures).where(sign_in_failures.c.subject_hash == key).values(**values))
         return locks
+
+    def _locked_row(self, conn: Connection, key: str, now: datetime) -> Row[Any]:
+        """The subject's row, made if missing, locked for this transaction (PostgreSQL; SQLite holds its write lock)."""
+        postgres = self.engine.dialect.name == "postgresql"
+        insert = pg_insert if postgres else sqlite_insert
+        fresh = {"subject_hash": key, "failures": 0, "window_started_at": now, "locked_until": None}
+        conn.execute(insert(sign_in_failures).values(**fresh).on_conflict_do_nothing())
+        query = select(sign_in_failures).where(sign_in_failures.c.subject_hash == key)
+        return conn.execute(query.with_for_update() if postgres else query).one()
 
     def _live_failures(self, row: Row[Any], now: datetime) -> int:
         return int(row.failures) if _aware(row.window_started_at) + self.rules.window > now else 0
