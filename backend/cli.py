@@ -48,11 +48,7 @@ def serve() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # Tables are created here, once, before the worker processes start, so they never race to create them.
     build_services(settings).close()
-    processes = f" in {settings.workers} worker processes" if settings.workers > 1 else ""
-    console.print(f"Cordee is serving on [bold]http://{settings.host}:{settings.port}[/bold]{processes}")
-    if not settings.is_production:
-        for consultancy, email, password in demo_logins():
-            console.print(f"  demo sign-in ({consultancy}): {email} / {password}", soft_wrap=True, highlight=False)
+    _print_welcome(settings)
     # Each worker calls the factory and builds its own services from the same CORDEE_* environment.
     uvicorn.run(
         "backend.app:create_app",
@@ -62,6 +58,14 @@ def serve() -> None:
         port=settings.port,
         log_level="info",
     )
+
+
+def _print_welcome(settings: Settings) -> None:
+    processes = f" in {settings.workers} worker processes" if settings.workers > 1 else ""
+    console.print(f"Cordee is serving on [bold]http://{settings.host}:{settings.port}[/bold]{processes}")
+    if not settings.is_production:
+        for consultancy, email, password in demo_logins():
+            console.print(f"  demo sign-in ({consultancy}): {email} / {password}", soft_wrap=True, highlight=False)
 
 
 @cli.command()
@@ -116,18 +120,21 @@ def projections_status() -> None:
         for name, position in health.positions.items():
             table.add_row(name, str(position), str(last), str(last - position))
         console.print(table)
-        if not health.parked:
-            console.print("No events parked.")
-            return
-        parked = Table("tenant", "slug", "projection", "parked events", "error")
-        for tenant, projection, count, error in health.parked:
-            consultancy = services.queries.tenancy.consultancy(Scope(tenant))
-            slug = consultancy.slug if consultancy else "?"
-            parked.add_row(str(tenant), slug, projection, str(count), error or "")
-        console.print(parked)
-        console.print("After a fix, apply them with `cordee projections replay [--tenant SLUG] [--projection NAME]`.")
+        _print_parked(services, health.parked)
     finally:
         services.close()
+
+
+def _print_parked(services: Services, parked_counts: list[tuple[UUID, str, int, str | None]]) -> None:
+    if not parked_counts:
+        console.print("No events parked.")
+        return
+    parked = Table("tenant", "slug", "projection", "parked events", "error")
+    for tenant, projection, count, error in parked_counts:
+        consultancy = services.queries.tenancy.consultancy(Scope(tenant))
+        parked.add_row(str(tenant), consultancy.slug if consultancy else "?", projection, str(count), error or "")
+    console.print(parked)
+    console.print("After a fix, apply them with `cordee projections replay [--tenant SLUG] [--projection NAME]`.")
 
 
 @projections_cli.command("replay")

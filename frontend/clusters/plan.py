@@ -51,18 +51,7 @@ class PlanPages(PageBase):
             errors = FormErrors(shown.errors)
             proposal = await self._proposal(request, cluster_id, starts_on, errors)
             shown = FormState(errors, shown.values, 422 if "startsOn" in errors else shown.status)
-        context = {
-            "cluster": cluster,
-            "cycles": cycles(cluster["sessions"]),
-            "clashes": clashing(cluster["clashes"]),
-            "organisation_ids": organisation_ids(cluster),
-            "organisations": organisation_options(active_members(cluster)),
-            "scheduled": [_session_option(s) for s in cluster["sessions"] if s["viewerCan"]["move"]],
-            "half_days": HALF_DAYS,
-            "starts_on": starts_on or "",
-            "proposal": proposal,
-            "proposed_cycles": cycles(proposal["sessions"]) if proposal else [],
-        }
+        context = _plan_context(cluster, starts_on or "", proposal)
         return self._render(request, "clusters/plan.html", viewer, context, shown)
 
     async def _proposal(
@@ -124,3 +113,19 @@ def _session_option(session: dict[str, Any]) -> tuple[str, str]:
     member = f" · {session['organisationName']}" if session["organisationName"] else ""
     when = f"{session['scheduledOn']} {label(session['halfDay']).lower()}"
     return session["key"], f"{when} · {session['title']}{member}"
+
+
+def _plan_context(cluster: dict[str, Any], starts_on: str, proposal: dict[str, Any] | None) -> dict[str, Any]:
+    """What the plan page shows: the timeline and its clashes, the proposal if any, and the forms' choices."""
+    return {
+        "cluster": cluster,
+        "cycles": cycles(cluster["sessions"]),
+        "clashes": clashing(cluster["clashes"]),
+        "organisation_ids": organisation_ids(cluster),
+        "organisations": organisation_options(active_members(cluster)),
+        "scheduled": [_session_option(s) for s in cluster["sessions"] if s["viewerCan"]["move"]],
+        "half_days": HALF_DAYS,
+        "starts_on": starts_on,
+        "proposal": proposal,
+        "proposed_cycles": cycles(proposal["sessions"]) if proposal else [],
+    }

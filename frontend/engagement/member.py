@@ -44,30 +44,13 @@ class MemberPages(PageBase):
         return await self._member(request, cluster_id, organisation_id)
 
     async def _member(
-        self,
-        request: Request,
-        cluster_id: str,
-        organisation_id: str,
-        shown: FormState = UNTOUCHED,
+        self, request: Request, cluster_id: str, organisation_id: str, shown: FormState = UNTOUCHED
     ) -> Response:
         viewer = self._viewer(request)
-        variables = {"id": cluster_id, "organisationId": organisation_id}
-        data = await self._cluster(request, MEMBER, variables)
-        cluster, member = data["cluster"], data["cluster"]["member"]
-        if member is None:
+        data = await self._cluster(request, MEMBER, {"id": cluster_id, "organisationId": organisation_id})
+        if data["cluster"]["member"] is None:
             raise NotInView("No such member of this cluster in your view.")
-        clauses, themes = areas(data["maturityAreas"])
-        context = {
-            "cluster": cluster,
-            "member": member,
-            "levels": latest_levels(member["gapAnalyses"], clauses + themes),
-            "clauses": clauses,
-            "themes": themes,
-            "level_options": LEVELS,
-            "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
-            "modules": module_options(cluster["moduleTitles"]),
-            "next_step": NEXT_STEPS.get(member["viewerCan"]["recordOutcome"] or ""),
-        }
+        context = _member_context(data)
         return self._render(request, "engagement/member.html", viewer, context, shown)
 
     async def assess(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
@@ -135,3 +118,20 @@ def _levels(form: Submission, listed: list[Area]) -> list[dict[str, Any]]:
     """The maturity level chosen for each area, as the API's level inputs."""
     chosen = {area.code: form.one_of(area.field, dict(LEVELS)) for area in listed}
     return [{"area": code, "level": int(level)} for code, level in chosen.items() if level is not None]
+
+
+def _member_context(data: dict[str, Any]) -> dict[str, Any]:
+    """What the member page shows: its registers, the forms' choices, and the outcome it may record next."""
+    cluster, member = data["cluster"], data["cluster"]["member"]
+    clauses, themes = areas(data["maturityAreas"])
+    return {
+        "cluster": cluster,
+        "member": member,
+        "levels": latest_levels(member["gapAnalyses"], clauses + themes),
+        "clauses": clauses,
+        "themes": themes,
+        "level_options": LEVELS,
+        "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+        "modules": module_options(cluster["moduleTitles"]),
+        "next_step": NEXT_STEPS.get(member["viewerCan"]["recordOutcome"] or ""),
+    }

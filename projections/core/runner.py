@@ -86,18 +86,22 @@ class ProjectionRunner:
         with self._batch_lock:
             if until is not None and self._all_past(until):
                 return 0
-            try:
-                with self.store.writing() as conn:
-                    batch = self.apply_batch(conn, isolated=False)
-            except NOT_PARKABLE:
-                raise
-            except Exception:  # rolled back: again, with the events that fail to apply parked
-                with self.store.writing() as conn:
-                    batch = self.apply_batch(conn)
+            batch = self._next_batch()
             self._record_progress(batch.positions)
         if progress is not None and batch.covered:
             progress(batch.covered)
         return batch.covered
+
+    def _next_batch(self) -> Batch:
+        """The next batch, in its own transaction; if an event fails, rolled back and applied again isolated."""
+        try:
+            with self.store.writing() as conn:
+                return self.apply_batch(conn, isolated=False)
+        except NOT_PARKABLE:
+            raise
+        except Exception:  # rolled back: again, with the events that fail to apply parked
+            with self.store.writing() as conn:
+                return self.apply_batch(conn)
 
     def apply_batch(self, conn: Connection, *, isolated: bool = True) -> Batch:
         """The next batch, in the caller's transaction.
