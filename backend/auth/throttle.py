@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -118,9 +118,7 @@ class SignInThrottle:
     def standing(self, account: str, address: str) -> Standing:
         now = self.clock()
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(sign_in_failures).where(sign_in_failures.c.subject_hash.in_(_hashes(account, address)))
-            ).all()
+            rows = _rows(conn, account, address)
         failures = max((self._live_failures(row, now) for row in rows), default=0)
         locked = any(row.locked_until is not None and _aware(row.locked_until) > now for row in rows)
         return Standing(self.rules.max_delay_seconds if locked else self.rules.delay_after(failures), locked)
@@ -138,9 +136,7 @@ class SignInThrottle:
             conn = base.execution_options(writer=True)  # SQLite: take the write lock before reading the counts
             with conn.begin():
                 self._forget_stale(conn, now)
-                rows = conn.execute(
-                    select(sign_in_failures).where(sign_in_failures.c.subject_hash.in_(_hashes(account, address)))
-                ).all()
+                rows = _rows(conn, account, address)
                 if any(row.locked_until is not None and _aware(row.locked_until) > now for row in rows):
                     return Standing(self.rules.max_delay_seconds, locked=True)
                 failures = max((self._live_failures(row, now) for row in rows), default=0)
@@ -205,6 +201,11 @@ class SignInThrottle:
 
     def _live_failures(self, row: Row[Any], now: datetime) -> int:
         return int(row.failures) if _aware(row.window_started_at) + self.rules.window > now else 0
+
+
+def _rows(conn: Connection, *subjects: str) -> Sequence[Row[Any]]:
+    """The failure rows of the subjects (an account, an address)."""
+    return conn.execute(select(sign_in_failures).where(sign_in_failures.c.subject_hash.in_(_hashes(*subjects)))).all()
 
 
 def _hashes(*subjects: str) -> list[str]:

@@ -15,7 +15,7 @@ from projections.clusters.rows import (
     SessionRow,
     UnavailabilityRow,
 )
-from projections.core.reading import FeatureQueries
+from projections.core.reading import ORGANISATION, FeatureQueries, same
 from projections.core.scope import Scope
 from projections.organisations.queries import organisation_row
 
@@ -67,10 +67,7 @@ class ClusterQueries(FeatureQueries):
             select(members, used, organisations.c.name, organisations.c.sector, organisations.c.employee_count)
             .join(
                 organisations,
-                and_(
-                    organisations.c.tenant_id == members.c.tenant_id,
-                    organisations.c.organisation_id == members.c.organisation_id,
-                ),
+                same(organisations, members, *ORGANISATION),
             )
             .where(self.visible.rows(scope, members), members.c.cluster_id == cluster_id)
             .order_by(organisations.c.name)
@@ -127,10 +124,7 @@ class ClusterQueries(FeatureQueries):
             select(attendance.c.organisation_id, organisations.c.name, attendance.c.attendees)
             .join(
                 organisations,
-                and_(
-                    organisations.c.tenant_id == attendance.c.tenant_id,
-                    organisations.c.organisation_id == attendance.c.organisation_id,
-                ),
+                same(organisations, attendance, *ORGANISATION),
             )
             .where(self.visible.rows(scope, attendance))
             .where(attendance.c.cluster_id == cluster_id, attendance.c.session_key == key)
@@ -144,10 +138,7 @@ class ClusterQueries(FeatureQueries):
             select(periods, organisations.c.name)
             .join(
                 organisations,
-                and_(
-                    organisations.c.tenant_id == periods.c.tenant_id,
-                    organisations.c.organisation_id == periods.c.organisation_id,
-                ),
+                same(organisations, periods, *ORGANISATION),
             )
             .where(self.visible.rows(scope, periods), periods.c.cluster_id == cluster_id)
             .order_by(periods.c.starts_on, organisations.c.name)

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import Connection, Select
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_
 
 from projections.core.prepared import PreparedStatements
 from projections.core.scope import Visibility
@@ -70,3 +70,13 @@ class FeatureQueries:
 
     def _all(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.reader.all(query, parameters)
+
+
+def same(left: Table, right: Table, *columns: str) -> ColumnElement[bool]:
+    """A join condition: the two tables agree on each column, e.g. `same(organisations, members, "tenant_id",
+    "organisation_id")`."""
+    return and_(*(left.c[column] == right.c[column] for column in columns))
+
+
+ORGANISATION = ("tenant_id", "organisation_id")
+"""The columns that name one organisation: join an organisation's name with `same(organisations, t, *ORGANISATION)`."""

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from sqlalchemy import Select, and_, select
 
-from projections.core.reading import FeatureQueries
+from projections.core.reading import ORGANISATION, FeatureQueries, same
 from projections.core.scope import Scope
 from projections.effort.rows import EffortRow
 
@@ -37,10 +37,7 @@ class EffortQueries(FeatureQueries):
             )
             .join(
                 organisations,
-                and_(
-                    organisations.c.tenant_id == members.c.tenant_id,
-                    organisations.c.organisation_id == members.c.organisation_id,
-                ),
+                same(organisations, members, *ORGANISATION),
             )
             .where(self.visible.rows(scope, members), members.c.cluster_id == cluster_id)
             .order_by(organisations.c.name)
