@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -131,29 +132,33 @@ class SignInThrottle:
         any of them is answered, so a burst locks after as many attempts as a slow series would.
         """
         now = self.clock()
-        thresholds = {account: self.rules.account_lock_failures, address: self.rules.address_lock_failures}
-        with self.engine.connect() as base:
-            conn = base.execution_options(writer=True)  # SQLite: take the write lock before reading the counts
-            with conn.begin():
-                self._forget_stale(conn, now)
-                rows = _rows(conn, account, address)
-                if any(row.locked_until is not None and _aware(row.locked_until) > now for row in rows):
-                    return Standing(self.rules.max_delay_seconds, locked=True)
-                failures = max((self._live_failures(row, now) for row in rows), default=0)
-                locks = tuple(
-                    subject for subject, limit in thresholds.items() if self._count(conn, subject, limit, now)
-                )
+        with self._counting(now) as conn:
+            rows = _rows(conn, account, address)
+            if any(row.locked_until is not None and _aware(row.locked_until) > now for row in rows):
+                return Standing(self.rules.max_delay_seconds, locked=True)
+            failures = max((self._live_failures(row, now) for row in rows), default=0)
+            locks = tuple(self._count_failure(conn, account, address, now))
         return Standing(self.rules.delay_after(failures), locked=False, locks=locks)
 
     def failed(self, account: str, address: str) -> list[str]:
         """Counts a wrong password for both subjects; answers the subjects this failure locked."""
         now = self.clock()
-        thresholds = {account: self.rules.account_lock_failures, address: self.rules.address_lock_failures}
+        with self._counting(now) as conn:
+            return self._count_failure(conn, account, address, now)
+
+    @contextmanager
+    def _counting(self, now: datetime) -> Iterator[Connection]:
+        """One write transaction, stale rows forgotten first; SQLite takes its write lock before the counts are read."""
         with self.engine.connect() as base:
-            conn = base.execution_options(writer=True)  # SQLite: take the write lock before reading the counts
+            conn = base.execution_options(writer=True)
             with conn.begin():
                 self._forget_stale(conn, now)
-                return [subject for subject, limit in thresholds.items() if self._count(conn, subject, limit, now)]
+                yield conn
+
+    def _count_failure(self, conn: Connection, account: str, address: str, now: datetime) -> list[str]:
+        """Counts a failure for the account and the address; answers the subjects it locked."""
+        thresholds = {account: self.rules.account_lock_failures, address: self.rules.address_lock_failures}
+        return [subject for subject, limit in thresholds.items() if self._count(conn, subject, limit, now)]
 
     def succeeded(self, account: str, reserved_address: str | None = None) -> None:
         """A right password (outside a lock) forgets the account's failures; the address keeps its count, less the
