@@ -51,7 +51,7 @@ def clashing(clashes: Iterable[Row]) -> dict[str, list[str]]:
 
 
 def active_members(cluster: Row) -> list[Row]:
-    return [member for member in cluster["members"] if member["outcome"]["status"] != "withdrawn"]
+    return [member for member in cluster["members"] if member["active"]]
 
 
 def organisation_options(members: Iterable[Row]) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from domain.clusters.rules import is_active_member
 from projections.organisations.rows import OrganisationRow
 
 
@@ -44,6 +45,11 @@ class MemberRow:
     certification_body: str | None = None
     certified_on: date | None = None
     certificate_reference: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """The domain's one definition of an active member (`domain/clusters/rules.py`)."""
+        return is_active_member(self.withdrawn_on is not None)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from backend.graphql.clusters.plan_types import (
     Unavailability,
 )
 from backend.graphql.core.context import Context
+from backend.graphql.core.loaders import loaders
 from domain.clusters import planner
 from domain.programme_template.template import ProgrammeTemplate
 from projections.organisations.rows import OrganisationRow
@@ -25,13 +26,13 @@ from projections.queries import SessionRow
 
 
 def _names(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, str]:
-    members = info.context.services.queries.clusters.members(info.context.scope, cluster_id)
+    members = loaders(info).members(cluster_id)
     return {m.organisation.organisation_id: m.organisation.name for m in members}
 
 
 def sessions(info: Info[Context, None], cluster_id: UUID) -> list[Session]:
     names = _names(info, cluster_id)
-    rows = info.context.services.queries.clusters.sessions(info.context.scope, cluster_id)
+    rows = loaders(info).sessions(cluster_id)
     return [Session.from_row(row, names, cluster_id) for row in rows]
 
 
@@ -53,12 +54,8 @@ def attendance(info: Info[Context, None], cluster_id: UUID, session_key: str) ->
 
 def _expected(info: Info[Context, None], cluster_id: UUID, organisation_id: UUID | None) -> list[OrganisationRow]:
     """The active members a session expected: the whole cluster at training, the one member at its own."""
-    members = info.context.services.queries.clusters.members(info.context.scope, cluster_id)
-    return [
-        m.organisation
-        for m in members
-        if m.outcome != "withdrawn" and organisation_id in (None, m.organisation.organisation_id)
-    ]
+    members = loaders(info).members(cluster_id)
+    return [m.organisation for m in members if m.active and organisation_id in (None, m.organisation.organisation_id)]
 
 
 def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavailability]:
@@ -77,8 +74,7 @@ def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavaila
 
 def clashes(info: Info[Context, None], cluster_id: UUID) -> list[Clash]:
     """Scheduled sessions inside a member's declared unavailability, as the planner's own rule sees them."""
-    queries, scope = info.context.services.queries, info.context.scope
-    rows = {row.key: row for row in queries.clusters.sessions(scope, cluster_id) if row.status == "scheduled"}
+    rows = {row.key: row for row in loaders(info).sessions(cluster_id) if row.status == "scheduled"}
     names = _names(info, cluster_id)
     periods = _unavailability_of_active_members(info, cluster_id)
     found = planner.clashes([_planned(row) for row in rows.values()], periods)
@@ -113,9 +109,7 @@ def _unavailability_of_active_members(info: Info[Context, None], cluster_id: UUI
     """The planner's view of the calendar: each active member, with the periods it declared."""
     queries, scope = info.context.services.queries, info.context.scope
     periods: dict[UUID, list[planner.Period]] = {
-        m.organisation.organisation_id: []
-        for m in queries.clusters.members(scope, cluster_id)
-        if m.outcome != "withdrawn"
+        m.organisation.organisation_id: [] for m in loaders(info).members(cluster_id) if m.active
     }
     for period in queries.clusters.unavailability(scope, cluster_id):
         if period.organisation_id in periods:

@@ -37,9 +37,8 @@ from backend.graphql.engagement.types import CeilingOverride, CoachingHalfDay, M
 from backend.graphql.feedback.types import FeedbackItem
 from backend.graphql.organisations.types import Organisation
 from backend.graphql.tenancy.types import Coach
-from domain.clusters import rules
 from domain.clusters.cluster import cluster_warnings
-from domain.clusters.rules import ClusterStatus, SessionStatus
+from domain.clusters.rules import ClusterStatus
 from domain.engagement.outcome import Outcome
 from projections.queries import AssessmentRow, ClusterRow, MemberRow
 
@@ -65,6 +64,9 @@ class ClusterMember:
     admission_criteria: AdmissionCriteria
     coaching_half_days_used: int
     coaching_half_days_ceiling: int
+    active: bool = strawberry.field(
+        description="Not withdrawn: it takes part in the sessions, and plans keep clear of its unavailability."
+    )
     cluster_id: strawberry.Private[UUID]
     organisation_id: strawberry.Private[UUID]
 
@@ -95,7 +97,7 @@ class ClusterMember:
 
     def state(self) -> MemberState:
         used, ceiling = self.coaching_half_days_used, self.coaching_half_days_ceiling
-        return MemberState(self.organisation_id, Outcome(self.outcome.status), used, ceiling)
+        return MemberState(self.organisation_id, Outcome(self.outcome.status), used, ceiling, self.active)
 
     def _assessments(self, info: Info[Context, None]) -> list[AssessmentRow]:
         return loaders(info).assessments(self.cluster_id, self.organisation_id)
@@ -113,6 +115,7 @@ class ClusterMember:
             coaching_half_days_used=row.coaching_half_days_used,
             coaching_half_days_ceiling=row.coaching_half_days_ceiling,
             outcome=MemberOutcome.from_row(row),
+            active=row.active,
             cluster_id=row.cluster_id,
             organisation_id=row.organisation.organisation_id,
         )
@@ -141,8 +144,7 @@ class Cluster:
 
     @strawberry.field(description="Members in view: all of them for coaches and admins, one's own for a member.")
     def members(self, info: Info[Context, None]) -> list[ClusterMember]:
-        rows = info.context.services.queries.clusters.members(info.context.scope, self.cluster_id)
-        return [ClusterMember.from_row(row) for row in rows]
+        return [ClusterMember.from_row(row) for row in loaders(info).members(self.cluster_id)]
 
     @strawberry.field
     def member(self, info: Info[Context, None], organisation_id: strawberry.ID) -> ClusterMember | None:
@@ -150,9 +152,7 @@ class Cluster:
 
     @strawberry.field(description="What the viewer may do to this cluster now.")
     def viewer_can(self, info: Info[Context, None]) -> ClusterViewerCan:
-        status, sessions = ClusterStatus(self.status), planning.sessions(info, self.cluster_id)
-        movable = any(rules.can_move_session(status, SessionStatus(session.status)) for session in sessions)
-        return on_cluster(info, status, [member.state() for member in self.members(info)], movable)
+        return on_cluster(info, self.cluster_id, ClusterStatus(self.status), self.members(info))
 
     @strawberry.field(description="The accepted plan's sessions in date order.")
     def sessions(self, info: Info[Context, None]) -> list[Session]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 from uuid import UUID
 
 import strawberry
@@ -36,7 +37,15 @@ class ClusterViewerCan:
     close_cluster: bool
     declare_unavailability: bool
     log_coaching_half_day: bool = strawberry.field(description="For at least one member.")
-    move_session: bool = strawberry.field(description="At least one of its sessions.")
+    cluster_id: strawberry.Private[UUID]
+    status: strawberry.Private[ClusterStatus]
+
+    @strawberry.field(description="At least one of its sessions.")
+    def move_session(self, info: Info[Context, None]) -> bool:
+        if not may(info.context.signed_in, RUN_SESSIONS):
+            return False
+        sessions = loaders(info).sessions(self.cluster_id)
+        return any(rules.can_move_session(self.status, SessionStatus(s.status)) for s in sessions)
 
 
 @strawberry.type(description="What the viewer may do for one member of a cluster now.")
@@ -57,7 +66,7 @@ class SessionViewerCan:
 
 
 def on_cluster(
-    info: Info[Context, None], status: ClusterStatus, members: list[MemberState], movable: bool
+    info: Info[Context, None], cluster_id: UUID, status: ClusterStatus, members: list[HasState]
 ) -> ClusterViewerCan:
     p = info.context.signed_in
     return ClusterViewerCan(
@@ -66,9 +75,14 @@ def on_cluster(
         start_cluster=may(p, START_OR_CLOSE_CLUSTER) and rules.can_start(status),
         close_cluster=may(p, START_OR_CLOSE_CLUSTER) and rules.can_close(status),
         declare_unavailability=may(p, DECLARE_UNAVAILABILITY) and rules.can_declare_unavailability(status),
-        log_coaching_half_day=any(on_member(info, status, member).log_coaching_half_day for member in members),
-        move_session=may(p, RUN_SESSIONS) and movable,
+        log_coaching_half_day=any(on_member(info, status, m.state()).log_coaching_half_day for m in members),
+        cluster_id=cluster_id,
+        status=status,
     )
+
+
+class HasState(Protocol):
+    def state(self) -> MemberState: ...
 
 
 @dataclass(frozen=True)
@@ -79,10 +93,8 @@ class MemberState:
     outcome: Outcome
     used: int
     ceiling: int
-
-    @property
-    def active(self) -> bool:
-        return rules.is_active_member(self.outcome is Outcome.WITHDRAWN)
+    active: bool
+    """The domain's definition, as the read model carries it (`MemberRow.active`)."""
 
 
 def on_member(info: Info[Context, None], status: ClusterStatus, member: MemberState) -> ClusterMemberViewerCan:

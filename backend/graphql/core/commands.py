@@ -20,6 +20,7 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, unavailable, user_error
+from backend.graphql.core.loaders import forget_reads
 from backend.policy import Action, authorize_command, authorize_without_cluster, named_in, on_behalf
 from domain.application import Saved
 from domain.shared.errors import DomainError
@@ -47,6 +48,7 @@ async def change(
         log.warning("Event store refused a write (request %s): %s", context.request_id, error)
         return unavailable()
     context.note_saved()
+    forget_reads(context)
     return cmd, saved
 
 

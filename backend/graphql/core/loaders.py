@@ -17,7 +17,7 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from domain.clusters.rules import ClusterStatus
-from projections.queries import AssessmentRow, CoachingRow, OverrideRow, Scope
+from projections.queries import AssessmentRow, CoachingRow, MemberRow, OverrideRow, Scope, SessionRow
 
 R = TypeVar("R")
 
@@ -30,6 +30,8 @@ class RequestLoaders:
         self.scope: Scope = context.scope
         self._read: dict[tuple[str, UUID], dict[UUID, Any]] = {}
         self._statuses: dict[UUID, ClusterStatus | None] = {}
+        self._members: dict[UUID, list[MemberRow]] = {}
+        self._sessions: dict[UUID, list[SessionRow]] = {}
 
     def cluster_status(self, cluster_id: UUID) -> ClusterStatus | None:
         """The status of a cluster in view, read once per request; none out of view."""
@@ -37,6 +39,18 @@ class RequestLoaders:
             row = self.queries.clusters.cluster(self.scope, cluster_id)
             self._statuses[cluster_id] = None if row is None else ClusterStatus(row.status)
         return self._statuses[cluster_id]
+
+    def members(self, cluster_id: UUID) -> list[MemberRow]:
+        """The cluster's members in view, read once per request (the members, their names, what the viewer may do)."""
+        if cluster_id not in self._members:
+            self._members[cluster_id] = self.queries.clusters.members(self.scope, cluster_id)
+        return self._members[cluster_id]
+
+    def sessions(self, cluster_id: UUID) -> list[SessionRow]:
+        """The cluster's sessions in view, read once per request."""
+        if cluster_id not in self._sessions:
+            self._sessions[cluster_id] = self.queries.clusters.sessions(self.scope, cluster_id)
+        return self._sessions[cluster_id]
 
     def coaching_half_days(self, cluster_id: UUID, organisation_id: UUID) -> list[CoachingRow]:
         return self._member_part(
@@ -75,3 +89,8 @@ def loaders(info: Info[Context, None]) -> RequestLoaders:
     if found is None:
         found = _loaders[context] = RequestLoaders(context)
     return found
+
+
+def forget_reads(context: Context) -> None:
+    """After a command of the request wrote events: later fields read afresh, so a payload shows what was written."""
+    _loaders.pop(context, None)

@@ -12,7 +12,7 @@ from tests.api.programme_support import cluster_view, demo_cluster, mutate
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
-MEMBER_FIELDS = """members { organisation { name } coachingHalfDaysUsed coachingHalfDaysCeiling coachingHalfDaysRemaining
+MEMBER_FIELDS = """members { organisation { name } active coachingHalfDaysUsed coachingHalfDaysCeiling coachingHalfDaysRemaining
   coachingHalfDaysEstimated ceilingOverrides { additionalHalfDays reason decidedBy } outcome { status auditOn certifiedOn }
   gapAnalyses { number estimatedCoachingHalfDays levels { area level changeSinceFirst } } }"""
 
@@ -216,7 +216,11 @@ def test_a_withdrawn_member_keeps_its_history_and_gets_no_more_coaching(client_f
         MEMBER_FIELDS,
     )
     view = member(withdrawn["cluster"], "Kirchberg Dental")
-    assert view["outcome"]["status"] == "withdrawn"
+    assert view["outcome"]["status"] == "withdrawn" and view["active"] is False
+    assert member(withdrawn["cluster"], "Boulangerie Muller")["active"] is True
+    plan = coach.http.get(f"/clusters/{cluster['id']}/plan").text
+    declare = plan[plan.index('id="declare-heading"') :]
+    assert "Boulangerie Muller" in declare and "Kirchberg Dental" not in declare.split("</select>")[0]
     assert view["coachingHalfDaysUsed"] == 4 and len(view["gapAnalyses"]) == 1
     refused = mutate(coach, "logCoachingHalfDay", "LogCoachingHalfDayInput", coaching(cluster["id"], dental))
     assert (refused["code"], refused["field"]) == ("VALIDATION", "organisationId")
