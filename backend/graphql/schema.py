@@ -24,12 +24,7 @@ from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
 from backend.graphql.core.errors import (
-    ConflictError,
-    ForbiddenError,
-    NotFoundError,
-    ProjectionsBehindError,
-    UnavailableError,
-    ValidationError,
+    REFUSALS,
 )
 from backend.graphql.core.extensions import MaskUnexpectedErrors, is_expected
 from backend.graphql.core.idempotency import IdempotentMutations
@@ -79,7 +74,7 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         extensions=_extensions(production),
-        types=[ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError, UnavailableError],
+        types=REFUSALS,
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=production),
     )
 

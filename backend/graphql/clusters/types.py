@@ -22,11 +22,9 @@ from backend.graphql.clusters.viewer_can import (
 )
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import (
-    ConflictError,
     ForbiddenError,
     NotFoundError,
-    ProjectionsBehindError,
-    UnavailableError,
+    Refusal,
     ValidationError,
 )
 from backend.graphql.core.loaders import loaders
@@ -232,13 +230,4 @@ PlanProposalResult = Annotated[
 ]
 
 
-ClusterChangeResult = Annotated[
-    ClusterChange
-    | ValidationError
-    | NotFoundError
-    | ConflictError
-    | ForbiddenError
-    | ProjectionsBehindError
-    | UnavailableError,
-    strawberry.union("ClusterChangeResult"),
-]
+ClusterChangeResult = Annotated[ClusterChange | Refusal, strawberry.union("ClusterChangeResult")]

@@ -111,3 +111,7 @@ def guarded_lookup_refusal(error: DomainError) -> NotFoundError | ValidationErro
     """Why a lookup the viewer needs a right for is refused: as a lookup, or the viewer may not."""
     refusal = user_error(error)
     return refusal if isinstance(refusal, ForbiddenError) else lookup_refusal(error)
+
+
+REFUSALS = [ValidationError, NotFoundError, ConflictError, ForbiddenError, ProjectionsBehindError, UnavailableError]
+"""Every typed refusal, registered with the schema."""

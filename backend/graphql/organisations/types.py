@@ -7,11 +7,8 @@ from typing import Annotated
 import strawberry
 
 from backend.graphql.core.errors import (
-    ConflictError,
-    ForbiddenError,
     NotFoundError,
-    ProjectionsBehindError,
-    UnavailableError,
+    Refusal,
     ValidationError,
 )
 from projections.queries import OrganisationRow
@@ -42,13 +39,4 @@ class OrganisationChange:
 OrganisationResult = Annotated[Organisation | NotFoundError | ValidationError, strawberry.union("OrganisationResult")]
 
 
-OrganisationChangeResult = Annotated[
-    OrganisationChange
-    | ValidationError
-    | NotFoundError
-    | ConflictError
-    | ForbiddenError
-    | ProjectionsBehindError
-    | UnavailableError,
-    strawberry.union("OrganisationChangeResult"),
-]
+OrganisationChangeResult = Annotated[OrganisationChange | Refusal, strawberry.union("OrganisationChangeResult")]
