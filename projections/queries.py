@@ -2,20 +2,13 @@
 
 `ReadQueries` (in `projections/features.py`, beside the list it is built from) holds one query object per feature;
 each read is filtered by the caller's `Scope`, which the backend's policy builds from the signed-in principal.
-Nothing here takes a tenant from a request argument. A new feature's rows are imported from its own `rows.py`.
+Nothing here takes a tenant from a request argument. A cluster's rows, and a new feature's, are imported from
+the feature's own `rows.py`.
 """
 
 from __future__ import annotations
 
 from projections.assessment.rows import AssessmentRow
-from projections.clusters.rows import (
-    AttendanceRow,
-    ClusterRow,
-    MemberRow,
-    SessionMoveRow,
-    SessionRow,
-    UnavailabilityRow,
-)
 from projections.core.scope import Scope
 from projections.effort.rows import EffortRow
 from projections.engagement.rows import CoachingRow, OverrideRow
@@ -27,19 +20,13 @@ from projections.tenancy.rows import AccountRow, ConsultancyRow, SignIn
 __all__ = [
     "AccountRow",
     "AssessmentRow",
-    "AttendanceRow",
-    "ClusterRow",
     "CoachingRow",
     "ConsultancyRow",
     "EffortRow",
     "FeedbackRow",
-    "MemberRow",
     "OrganisationRow",
     "OverrideRow",
     "ReadQueries",
     "Scope",
-    "SessionMoveRow",
-    "SessionRow",
     "SignIn",
-    "UnavailabilityRow",
 ]

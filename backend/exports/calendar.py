@@ -16,7 +16,7 @@ from icalendar import Calendar, Event
 
 from backend.exports.naming import one_line
 from domain.clusters.planner import HalfDay, PlannedSession, SessionKind
-from projections.queries import ClusterRow, SessionRow
+from projections.clusters.rows import ClusterRow, SessionRow
 
 MORNING = (time(9, 0), time(12, 30))
 AFTERNOON = (time(13, 30), time(17, 0))

@@ -11,7 +11,8 @@ from backend.exports.calendar import cluster_calendar
 from backend.exports.naming import content_disposition
 from backend.policy import scope_for
 from backend.services import Services
-from projections.queries import ClusterRow, Scope
+from projections.clusters.rows import ClusterRow
+from projections.queries import Scope
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 

@@ -31,19 +31,8 @@ from backend.graphql.clusters.types import ClusterChangeResult
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import AUTHENTICATED
+from domain.clusters import commands
 from domain.clusters.admission import AdmissionCriteria
-from domain.clusters.commands import (
-    AcceptPlan,
-    AdmitOrganisation,
-    CancelSession,
-    CloseCluster,
-    DeclareUnavailability,
-    FormCluster,
-    HoldSession,
-    MoveSession,
-    StartCluster,
-    WithdrawMember,
-)
 
 
 @strawberry.type
@@ -53,7 +42,7 @@ class ClustersMutation:
         done = await change(
             info,
             FORM_CLUSTER,
-            FormCluster,
+            commands.FormCluster,
             name=input.name,
             coach_id=input.coach_id,
             planned_start=input.planned_start,
@@ -68,7 +57,7 @@ class ClustersMutation:
         done = await change(
             info,
             ADMIT_ORGANISATION,
-            AdmitOrganisation,
+            commands.AdmitOrganisation,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
             criteria=criteria,
@@ -80,7 +69,7 @@ class ClustersMutation:
         done = await change(
             info,
             WITHDRAW_MEMBER,
-            WithdrawMember,
+            commands.WithdrawMember,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
             withdrawn_on=input.withdrawn_on,
@@ -91,14 +80,18 @@ class ClustersMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def start_cluster(self, info: Info[Context, None], input: StartClusterInput) -> ClusterChangeResult:
         done = await change(
-            info, START_OR_CLOSE_CLUSTER, StartCluster, cluster_id=input.cluster_id, started_on=input.started_on
+            info,
+            START_OR_CLOSE_CLUSTER,
+            commands.StartCluster,
+            cluster_id=input.cluster_id,
+            started_on=input.started_on,
         )
         return cluster_change(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)
     async def close_cluster(self, info: Info[Context, None], input: CloseClusterInput) -> ClusterChangeResult:
         done = await change(
-            info, START_OR_CLOSE_CLUSTER, CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
+            info, START_OR_CLOSE_CLUSTER, commands.CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
         )
         return cluster_change(info, done)
 
@@ -109,7 +102,7 @@ class ClustersMutation:
         done = await change(
             info,
             DECLARE_UNAVAILABILITY,
-            DeclareUnavailability,
+            commands.DeclareUnavailability,
             cluster_id=input.cluster_id,
             organisation_id=input.organisation_id,
             starts_on=input.starts_on,
@@ -123,7 +116,7 @@ class ClustersMutation:
         done = await change(
             info,
             PLAN_CLUSTER,
-            AcceptPlan,
+            commands.AcceptPlan,
             cluster_id=input.cluster_id,
             starts_on=input.starts_on,
             fingerprint=input.fingerprint,
@@ -135,7 +128,7 @@ class ClustersMutation:
         done = await change(
             info,
             RUN_SESSIONS,
-            MoveSession,
+            commands.MoveSession,
             cluster_id=input.cluster_id,
             session_key=input.session_key,
             on=input.on,
@@ -149,7 +142,7 @@ class ClustersMutation:
         done = await change(
             info,
             RUN_SESSIONS,
-            HoldSession,
+            commands.HoldSession,
             cluster_id=input.cluster_id,
             session_key=input.session_key,
             held_on=input.held_on,
@@ -163,7 +156,7 @@ class ClustersMutation:
         done = await change(
             info,
             RUN_SESSIONS,
-            CancelSession,
+            commands.CancelSession,
             cluster_id=input.cluster_id,
             session_key=input.session_key,
             reason=input.reason,

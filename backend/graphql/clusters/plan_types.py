@@ -13,7 +13,7 @@ from backend.graphql.core.context import Context
 from domain.clusters import planner
 from domain.clusters.rules import SessionStatus, session_title
 from domain.clusters.sessions import attendance_warning
-from projections.queries import SessionMoveRow, SessionRow
+from projections.clusters.rows import SessionMoveRow, SessionRow
 
 
 @strawberry.type(description="A session of the plan: training for the whole cluster, or one member's own.")

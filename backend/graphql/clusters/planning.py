@@ -21,8 +21,8 @@ from backend.graphql.core.context import Context
 from backend.graphql.core.loaders import loaders
 from domain.clusters import planner
 from domain.programme_template.template import ProgrammeTemplate
+from projections.clusters.rows import SessionRow
 from projections.organisations.rows import OrganisationRow
-from projections.queries import SessionRow
 
 
 def _names(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, str]:

@@ -38,7 +38,8 @@ from backend.graphql.tenancy.types import Coach
 from domain.clusters.cluster import cluster_warnings
 from domain.clusters.rules import ClusterStatus
 from domain.engagement.outcome import Outcome
-from projections.queries import AssessmentRow, ClusterRow, MemberRow
+from projections.clusters.rows import ClusterRow, MemberRow
+from projections.queries import AssessmentRow
 
 
 @strawberry.type(description="The evidence recorded for each admission criterion of the cluster approach.")

@@ -17,7 +17,8 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from domain.clusters.rules import ClusterStatus
-from projections.queries import AssessmentRow, CoachingRow, MemberRow, OverrideRow, Scope, SessionRow
+from projections.clusters.rows import MemberRow, SessionRow
+from projections.queries import AssessmentRow, CoachingRow, OverrideRow, Scope
 
 R = TypeVar("R")
 
