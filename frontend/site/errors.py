@@ -6,8 +6,10 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontend.ports import FrontendPorts
 from frontend.site.page import CsrfRefused, NotInView, SignInRequired
@@ -21,6 +23,7 @@ def install_error_pages(app: FastAPI, ports: FrontendPorts, templates: Jinja2Tem
     app.add_exception_handler(SignInRequired, pages.to_sign_in)
     app.add_exception_handler(CsrfRefused, pages.refuse_forged_form)
     app.add_exception_handler(NotInView, pages.not_found)
+    app.add_exception_handler(StarletteHTTPException, pages.no_such_page)
     app.middleware("http")(pages.error_page)
 
 
@@ -42,6 +45,14 @@ class ErrorPages:
         context = {"message": message, "viewer": self.ports.viewer(request)}
         return self.templates.TemplateResponse(request, "site/not_found.html", context, status_code=404)
 
+    async def no_such_page(self, request: Request, error: Exception) -> Response:
+        """An unknown address asked for by a browser gets the product's page; the API and other clients get JSON."""
+        assert isinstance(error, StarletteHTTPException)
+        if error.status_code == 404 and _wants_a_page(request):
+            context = {"message": "There is no page at this address.", "viewer": self.ports.viewer(request)}
+            return self.templates.TemplateResponse(request, "site/not_found.html", context, status_code=404)
+        return await http_exception_handler(request, error)
+
     async def error_page(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         """Anything unexpected: the product's page with the request id, the trace in the log under the same id."""
         try:
@@ -51,3 +62,11 @@ class ErrorPages:
             log.exception("Unexpected error on %s %s: request=%s", request.method, request.url.path, request_id)
             context = {"request_id": request_id}
             return self.templates.TemplateResponse(request, "site/error.html", context, status_code=500)
+
+
+API_PATHS = ("/graphql", "/health")
+
+
+def _wants_a_page(request: Request) -> bool:
+    path = request.url.path
+    return not path.startswith(API_PATHS) and "text/html" in request.headers.get("accept", "")
