@@ -6,12 +6,13 @@ from functools import partial
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from frontend.engagement.coaching import LOG_COACHING, coaching_variables, module_options
 from frontend.ports import FrontendPorts
-from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, optional_date
+from frontend.site.filters import day
+from frontend.site.forms import UNTOUCHED, FormState, Submission, optional_date
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import PageBase
 
@@ -48,18 +49,18 @@ class ClusterPages(PageBase):
         return self._render(request, "clusters/clusters.html", viewer, context, shown)
 
     async def form_cluster(self, request: Request) -> Response:
-        form = await self._checked_form(request)
-        errors = FormErrors()
+        form = await self._submission(request)
         variables = {
-            "name": form.get("name", ""),
-            "coachId": form.get("coachId", ""),
-            "plannedStart": optional_date(form, "plannedStart", errors),
-            "plannedEnd": optional_date(form, "plannedEnd", errors),
+            "name": form.required("name"),
+            "coachId": form.required("coachId"),
+            "plannedStart": optional_date(form.fields, "plannedStart", form.errors),
+            "plannedEnd": optional_date(form.fields, "plannedEnd", form.errors),
         }
-        outcome = await self._mutate(request, FORM_CLUSTER, variables, errors)
-        if errors:
-            return await self._clusters(request, FormState(errors, form, 422))
-        return RedirectResponse(f"/clusters/{outcome['cluster']['id']}", status_code=303)
+        outcome = await self._mutate(request, FORM_CLUSTER, variables, form.errors)
+        if form.errors:
+            return await self._clusters(request, form.refused())
+        says = f"The cluster {form.text('name').strip()} is formed; admit its members next."
+        return self._done(request, f"/clusters/{outcome['cluster']['id']}", says)
 
     async def dashboard(self, request: Request, cluster_id: str) -> Response:
         return await self._dashboard(request, cluster_id)
@@ -80,28 +81,31 @@ class ClusterPages(PageBase):
         return self._render(request, "clusters/cluster.html", viewer, context, shown)
 
     async def admit(self, request: Request, cluster_id: str) -> Response:
-        form = await self._submission(request)
+        form = await self._submission(request, "admit")
         variables = {
             "clusterId": cluster_id,
-            "organisationId": form.text("organisationId"),
+            "organisationId": form.required("organisationId"),
             "criteria": {
                 key: form.text(key) for key in ("smallEnterprise", "managementCommitment", "resourcesAvailable")
             },
         }
-        return await self._dashboard_form(request, cluster_id, form, ADMIT_ORGANISATION, variables)
+        says = "The organisation is admitted to the cluster."
+        return await self._dashboard_form(request, cluster_id, form, ADMIT_ORGANISATION, variables, says)
 
     async def start(self, request: Request, cluster_id: str) -> Response:
-        form = await self._submission(request)
+        form = await self._submission(request, "start")
         variables = {"clusterId": cluster_id, "startedOn": form.day("startedOn")}
-        return await self._dashboard_form(request, cluster_id, form, START_CLUSTER, variables)
+        says = f"The cluster is running since {day(variables['startedOn'])}."
+        return await self._dashboard_form(request, cluster_id, form, START_CLUSTER, variables, says)
 
     async def log_coaching(self, request: Request, cluster_id: str) -> Response:
-        form = await self._submission(request)
-        variables = coaching_variables(cluster_id, form.text("organisationId"), form)
-        return await self._dashboard_form(request, cluster_id, form, LOG_COACHING, variables)
+        form = await self._submission(request, "coaching")
+        variables = coaching_variables(cluster_id, form.required("organisationId"), form)
+        says = f"The coaching half-day of {day(variables['heldOn'])} is logged in the member's ledger."
+        return await self._dashboard_form(request, cluster_id, form, LOG_COACHING, variables, says)
 
     async def _dashboard_form(
-        self, request: Request, cluster_id: str, form: Submission, document: str, variables: dict[str, Any]
+        self, request: Request, cluster_id: str, form: Submission, document: str, variables: dict[str, Any], says: str
     ) -> Response:
         redisplay = partial(self._dashboard, request, cluster_id)
-        return await self._submit(request, form, document, variables, redisplay, f"/clusters/{cluster_id}")
+        return await self._submit(request, form, document, variables, redisplay, f"/clusters/{cluster_id}", says)

@@ -18,10 +18,10 @@ from frontend.clusters.views import (
     organisation_options,
 )
 from frontend.ports import FrontendPorts
-from frontend.site.filters import label
+from frontend.site.filters import day, label
 from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, optional_date
 from frontend.site.graphql_files import graphql_document
-from frontend.site.page import PageBase
+from frontend.site.page import PageBase, Said
 
 PLAN = graphql_document(__file__, "plan")
 PLAN_PROPOSAL = graphql_document(__file__, "plan_proposal")
@@ -71,29 +71,32 @@ class PlanPages(PageBase):
     async def accept(self, request: Request, cluster_id: str) -> Response:
         form = await self._submission(request, "accept")
         variables = {"clusterId": cluster_id, "startsOn": form.day("startsOn"), "fingerprint": form.text("fingerprint")}
-        return await self._plan_form(request, cluster_id, form, ACCEPT_PLAN, variables, beside=())
+        says = "The plan is accepted; its sessions can be moved from the plan or their own page."
+        return await self._plan_form(request, cluster_id, form, ACCEPT_PLAN, variables, says, beside=())
 
     async def declare_unavailability(self, request: Request, cluster_id: str) -> Response:
         form = await self._submission(request, "unavailability")
         variables = {
             "clusterId": cluster_id,
-            "organisationId": form.text("organisationId"),
+            "organisationId": form.required("organisationId"),
             "startsOn": form.day("startsOn"),
             "endsOn": form.day("endsOn"),
-            "reason": form.text("reason"),
+            "reason": form.required("reason"),
         }
-        return await self._plan_form(request, cluster_id, form, DECLARE_UNAVAILABILITY, variables)
+        says = f"Unavailability from {day(variables['startsOn'])} to {day(variables['endsOn'])} is declared."
+        return await self._plan_form(request, cluster_id, form, DECLARE_UNAVAILABILITY, variables, says)
 
     async def move_session(self, request: Request, cluster_id: str) -> Response:
         form = await self._submission(request, "move")
         variables = {
             "clusterId": cluster_id,
-            "sessionKey": form.text("sessionKey"),
+            "sessionKey": form.required("sessionKey"),
             "on": form.day("on"),
             "halfDay": form.one_of("halfDay", dict(HALF_DAYS)),
-            "reason": form.text("reason"),
+            "reason": form.required("reason"),
         }
-        return await self._plan_form(request, cluster_id, form, MOVE_SESSION, variables)
+        says = partial(moved, form.text("sessionKey"))
+        return await self._plan_form(request, cluster_id, form, MOVE_SESSION, variables, says)
 
     async def _plan_form(
         self,
@@ -102,16 +105,28 @@ class PlanPages(PageBase):
         form: Submission,
         document: str,
         variables: dict[str, Any],
+        says: Said,
         beside: tuple[str, ...] | None = None,
     ) -> Response:
         redisplay = partial(self._plan, request, cluster_id)
         done = f"/clusters/{cluster_id}/plan"
-        return await self._submit(request, form, document, variables, redisplay, done, beside)
+        return await self._submit(request, form, document, variables, redisplay, done, says, beside)
+
+
+def moved(key: str, outcome: dict[str, Any]) -> str:
+    """Where the session went, and whether a member is still unavailable then."""
+    cluster = outcome["cluster"]
+    session = next(s for s in cluster["sessions"] if s["key"] == key)
+    when = f"{day(session['scheduledOn'])}, {label(session['halfDay']).lower()}"
+    unavailable = [clash["organisationName"] for clash in cluster["clashes"] if clash["sessionKey"] == key]
+    if unavailable:
+        return f"{session['title']} moved to {when}. It still clashes: {', '.join(unavailable)} unavailable."
+    return f"{session['title']} moved to {when}; no member is unavailable then."
 
 
 def _session_option(session: dict[str, Any]) -> tuple[str, str]:
     member = f" · {session['organisationName']}" if session["organisationName"] else ""
-    when = f"{session['scheduledOn']} {label(session['halfDay']).lower()}"
+    when = f"{day(session['scheduledOn'])} {label(session['halfDay']).lower()}"
     return session["key"], f"{when} · {session['title']}{member}"
 
 

@@ -12,9 +12,10 @@ from fastapi.templating import Jinja2Templates
 from frontend.clusters.views import active_members, clashing
 from frontend.engagement.coaching import LOG_COACHING, coaching_variables
 from frontend.ports import FrontendPorts
+from frontend.site.filters import day
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
-from frontend.site.page import NotInView, PageBase
+from frontend.site.page import NotInView, PageBase, Said
 
 SESSION = graphql_document(__file__, "session")
 HOLD_SESSION = graphql_document(__file__, "hold_session")
@@ -52,11 +53,12 @@ class SessionPage(PageBase):
         form: Submission,
         document: str,
         variables: dict[str, Any],
+        says: Said,
         beside: set[str] | None = None,
     ) -> Response:
         redisplay = partial(self.show, request, cluster_id, key)
         done = f"/clusters/{cluster_id}/sessions/{key}"
-        return await self._submit(request, form, document, variables, redisplay, done, beside)
+        return await self._submit(request, form, document, variables, redisplay, done, says, beside)
 
 
 class SessionPages(SessionPage):
@@ -86,16 +88,20 @@ class SessionPages(SessionPage):
             "halfDays": form.number("halfDays"),
             "attendance": attendance,
         }
-        return await self._session_form(request, cluster_id, key, form, HOLD_SESSION, variables)
+        says = f"The session is recorded as held on {day(variables['heldOn'])}."
+        return await self._session_form(request, cluster_id, key, form, HOLD_SESSION, variables, says)
 
     async def log_coaching(self, request: Request, cluster_id: str, key: str) -> Response:
         """A coaching slot is held by logging the half-day in the member's coaching ledger."""
         form = await self._submission(request, "coaching")
         variables = coaching_variables(cluster_id, form.text("organisationId"), form)
         beside = set(form.fields) - {"organisationId", "moduleNumber"}
-        return await self._session_form(request, cluster_id, key, form, LOG_COACHING, variables, beside)
+        says = f"The coaching half-day of {day(variables['heldOn'])} is logged; the session is recorded as held."
+        return await self._session_form(request, cluster_id, key, form, LOG_COACHING, variables, says, beside)
 
     async def cancel(self, request: Request, cluster_id: str, key: str) -> Response:
         form = await self._submission(request, "cancel")
-        variables = {"clusterId": cluster_id, "sessionKey": key, "reason": form.text("reason")}
-        return await self._session_form(request, cluster_id, key, form, CANCEL_SESSION, variables)
+        variables = {"clusterId": cluster_id, "sessionKey": key, "reason": form.required("reason")}
+        form.confirmed("confirm", "Tick the box to confirm that the session is cancelled.")
+        says = "The session is cancelled; the plan shows it as cancelled."
+        return await self._session_form(request, cluster_id, key, form, CANCEL_SESSION, variables, says)

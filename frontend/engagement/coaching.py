@@ -18,7 +18,7 @@ def coaching_variables(cluster_id: str, organisation_id: str, form: Submission) 
         "heldOn": form.day("heldOn"),
         "coachId": form.text("coachId") or None,
         "moduleNumber": form.optional_number("moduleNumber"),
-        "workDone": form.text("workDone"),
+        "workDone": form.required("workDone"),
         "nextSteps": form.text("nextSteps"),
     }
 

@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from frontend.engagement.coaching import LOG_COACHING, coaching_variables, module_options
 from frontend.engagement.views import LEVELS, NEXT_STEPS, Area, areas, latest_levels
 from frontend.ports import FrontendPorts
+from frontend.site.filters import day
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import NotInView, PageBase
@@ -62,42 +63,51 @@ class MemberPages(PageBase):
             "clauseLevels": _levels(form, clauses),
             "themeLevels": _levels(form, themes),
         }
-        return await self._member_form(request, cluster_id, organisation_id, form, ASSESS_GAP, variables)
+        says = f"The gap analysis of {day(variables['analysedOn'])} is recorded."
+        return await self._member_form(request, cluster_id, organisation_id, form, ASSESS_GAP, variables, says)
 
     async def log_coaching(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "coaching")
         variables = coaching_variables(cluster_id, organisation_id, form)
-        return await self._member_form(request, cluster_id, organisation_id, form, LOG_COACHING, variables)
+        says = f"The coaching half-day of {day(variables['heldOn'])} is logged in the ledger."
+        return await self._member_form(request, cluster_id, organisation_id, form, LOG_COACHING, variables, says)
 
     async def raise_ceiling(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "ceiling")
-        variables = {"additionalHalfDays": form.number("additionalHalfDays"), "reason": form.text("reason")}
+        variables = {"additionalHalfDays": form.number("additionalHalfDays"), "reason": form.required("reason")}
+        says = f"The coaching ceiling is raised by {variables['additionalHalfDays']} half-day(s)."
         document = RAISE_COACHING_CEILING
-        return await self._member_form(request, cluster_id, organisation_id, form, document, variables)
+        return await self._member_form(request, cluster_id, organisation_id, form, document, variables, says)
 
     async def record_established(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "outcome")
         variables = {"establishedOn": form.day("establishedOn")}
+        says = f"The ISMS is recorded as established on {day(variables['establishedOn'])}."
         document = RECORD_ISMS_ESTABLISHED
-        return await self._member_form(request, cluster_id, organisation_id, form, document, variables)
+        return await self._member_form(request, cluster_id, organisation_id, form, document, variables, says)
 
     async def plan_audit(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "outcome")
-        variables = {"auditOn": form.day("auditOn"), "certificationBody": form.text("certificationBody")}
+        variables = {"auditOn": form.day("auditOn"), "certificationBody": form.required("certificationBody")}
+        says = f"The certification audit is planned for {day(variables['auditOn'])}."
         document = PLAN_CERTIFICATION_AUDIT
-        return await self._member_form(request, cluster_id, organisation_id, form, document, variables)
+        return await self._member_form(request, cluster_id, organisation_id, form, document, variables, says)
 
     async def record_certified(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "outcome")
-        variables = {"certifiedOn": form.day("certifiedOn"), "certificateReference": form.text("certificateReference")}
+        reference = form.required("certificateReference")
+        variables = {"certifiedOn": form.day("certifiedOn"), "certificateReference": reference}
+        says = f"Certification on {day(variables['certifiedOn'])} is recorded."
         document = RECORD_CERTIFIED
-        return await self._member_form(request, cluster_id, organisation_id, form, document, variables)
+        return await self._member_form(request, cluster_id, organisation_id, form, document, variables, says)
 
     async def withdraw(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         form = await self._submission(request, "withdraw")
-        variables = {"withdrawnOn": form.day("withdrawnOn"), "reason": form.text("reason")}
+        variables = {"withdrawnOn": form.day("withdrawnOn"), "reason": form.required("reason")}
+        form.confirmed("confirm", "Tick the box to confirm: a withdrawn member leaves the cluster for good.")
+        says = f"The withdrawal on {day(variables['withdrawnOn'])} is recorded."
         document = WITHDRAW_MEMBER
-        return await self._member_form(request, cluster_id, organisation_id, form, document, variables)
+        return await self._member_form(request, cluster_id, organisation_id, form, document, variables, says)
 
     async def _member_form(
         self,
@@ -107,11 +117,12 @@ class MemberPages(PageBase):
         form: Submission,
         document: str,
         variables: dict[str, Any],
+        says: str,
     ) -> Response:
         variables = {"clusterId": cluster_id, "organisationId": organisation_id, **variables}
         redisplay = partial(self._member, request, cluster_id, organisation_id)
         done = f"/clusters/{cluster_id}/members/{organisation_id}"
-        return await self._submit(request, form, document, variables, redisplay, done)
+        return await self._submit(request, form, document, variables, redisplay, done, says)
 
 
 def _levels(form: Submission, listed: list[Area]) -> list[dict[str, Any]]:

@@ -34,17 +34,21 @@ class FeedbackPages(SessionPage):
             "clusterId": cluster_id,
             "sessionKey": key,
             "kind": form.one_of("kind", dict(FEEDBACK_KINDS)),
-            "text": form.text("text"),
+            "text": form.required("text"),
             "signed": form.checked("signed"),
         }
-        return await self._session_form(request, cluster_id, key, form, SHARE_FEEDBACK, variables)
+        says = "Your feedback is shared, signed." if variables["signed"] else "Your feedback is shared anonymously."
+        return await self._session_form(request, cluster_id, key, form, SHARE_FEEDBACK, variables, says)
 
     async def withdraw_feedback(self, request: Request, cluster_id: str, key: str, item_id: str) -> Response:
         form = await self._submission(request, f"withdraw-{item_id}")
         variables = {"clusterId": cluster_id, "itemId": item_id}
-        return await self._session_form(request, cluster_id, key, form, WITHDRAW_FEEDBACK, variables)
+        form.confirmed("confirm", "Tick the box to confirm: a withdrawn feedback cannot be shared again.")
+        says = "Your feedback is withdrawn."
+        return await self._session_form(request, cluster_id, key, form, WITHDRAW_FEEDBACK, variables, says)
 
     async def hide_feedback(self, request: Request, cluster_id: str, key: str, item_id: str) -> Response:
         form = await self._submission(request, f"hide-{item_id}")
-        variables = {"clusterId": cluster_id, "itemId": item_id, "reason": form.text("reason")}
-        return await self._session_form(request, cluster_id, key, form, HIDE_FEEDBACK, variables)
+        variables = {"clusterId": cluster_id, "itemId": item_id, "reason": form.required("reason")}
+        says = "The feedback is hidden; the reason is kept with it."
+        return await self._session_form(request, cluster_id, key, form, HIDE_FEEDBACK, variables, says)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from frontend.ports import FrontendPorts
-from frontend.site.forms import UNTOUCHED, FormErrors, FormState, whole_number
+from frontend.site.forms import UNTOUCHED, FormState
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import PageBase
 
@@ -32,14 +34,12 @@ class OrganisationPages(PageBase):
         return self._render(request, "organisations/organisations.html", viewer, context, shown)
 
     async def register_organisation(self, request: Request) -> Response:
-        form = await self._checked_form(request)
-        errors = FormErrors()
+        form = await self._submission(request)
         variables = {
-            "name": form.get("name", ""),
-            "sector": form.get("sector", ""),
-            "employeeCount": whole_number(form, "employeeCount", errors),
+            "name": form.required("name"),
+            "sector": form.required("sector"),
+            "employeeCount": form.number("employeeCount"),
         }
-        await self._mutate(request, REGISTER_ORGANISATION, variables, errors)
-        if errors:
-            return await self._organisations(request, FormState(errors, form, 422))
-        return RedirectResponse("/organisations", status_code=303)
+        says = f"{form.text('name').strip()} is registered."
+        redisplay = partial(self._organisations, request)
+        return await self._submit(request, form, REGISTER_ORGANISATION, variables, redisplay, "/organisations", says)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from jinja2 import Environment
 
 LABELS = {
@@ -40,5 +42,30 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.0f} %"
 
 
+def day(value: object) -> str:
+    """Every date the pages show, one way: weekday, day, month and year, as in "Tue 15 Dec 2026".
+
+    An ISO timestamp shows its date; anything that is not a date is shown as it is.
+    """
+    if not value:
+        return "—"
+    when = value if isinstance(value, date) else _parsed(str(value))
+    if when is None:
+        return str(value)
+    return f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def _parsed(text: str) -> date | None:
+    try:
+        return datetime.fromisoformat(text).date() if "T" in text else date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""The page's language is English; names are spelled out here so that the server's locale cannot change them."""
+
+
 def install_filters(environment: Environment) -> None:
-    environment.filters.update(label=label, signed=signed, days=days, percent=percent)
+    environment.filters.update(label=label, signed=signed, days=days, percent=percent, day=day)

@@ -99,6 +99,19 @@ class Submission:
     def text(self, name: str) -> str:
         return self.fields.get(name, "")
 
+    def required(self, name: str) -> str:
+        """Text that must be given; a blank one is an error, reported with every other error of the form."""
+        value = self.text(name)
+        if not value.strip():
+            self.errors[name] = "This field is required."
+        return value
+
+    def confirmed(self, name: str, message: str) -> bool:
+        """An irreversible action goes ahead only when its confirmation box is ticked."""
+        if not self.checked(name):
+            self.errors[name] = message
+        return self.checked(name)
+
     def checked(self, name: str) -> bool:
         return name in self.fields
 

@@ -11,10 +11,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from frontend.ports import FrontendPorts, Viewer
+from frontend.site import said
 from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, refusal
 
 Redisplay = Callable[[FormState], Awaitable[Response]]
 """Shows a page again with a form's errors and the values typed."""
+
+Said = str | Callable[[dict[str, Any]], str]
+"""What a page says after a success: a sentence, or one made from the mutation's result."""
 
 
 class SignInRequired(Exception):
@@ -98,24 +102,34 @@ class PageBase:
         variables: dict[str, Any],
         redisplay: Redisplay,
         done: str,
+        says: Said,
         beside: Collection[str] | None = None,
     ) -> Response:
-        """Post/redirect/get: on success to `done`; on a refusal the page again, the refusal beside its field.
+        """Post/redirect/get: on success to `done`, which then says `says`; on a refusal the page again, in view.
 
         A refusal is shown beside the field it names among `beside` (by default, every field posted; leave out the
         hidden ones), any other for the whole form.
         """
         fields = submission.fields if beside is None else beside
-        await self._mutate(request, document, variables, submission.errors, fields=fields)
+        outcome = await self._mutate(request, document, variables, submission.errors, fields=fields)
         if submission.errors:
             return await redisplay(submission.refused())
-        return RedirectResponse(done, status_code=303)
+        return self._done(request, done, says if isinstance(says, str) else says(outcome))
+
+    def _done(self, request: Request, to: str, message: str) -> Response:
+        """The redirect after a success; the page it leads to says `message` once, at its top."""
+        response = RedirectResponse(to, status_code=303)
+        said.say(response, self._viewer(request).csrf_token, message, secure=self.ports.secure_cookies)
+        return response
 
     def _render(
         self, request: Request, template: str, viewer: Viewer, context: dict[str, Any], shown: FormState = UNTOUCHED
     ) -> Response:
-        context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values}
-        return self.templates.TemplateResponse(request, template, context, status_code=shown.status)
+        context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values, "labels": {}}
+        context["said"] = said.said(request, viewer.csrf_token) if shown is UNTOUCHED else None
+        response = self.templates.TemplateResponse(request, template, context, status_code=shown.status)
+        said.forget(request, response)
+        return response
 
 
 def _field_names(variables: dict[str, Any]) -> set[str]:

@@ -79,6 +79,13 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context.close()
 
 
+def open_menu(page: Page) -> None:
+    """On a phone the main navigation is folded into its menu: open it, as a person would, before following a link."""
+    summary = page.locator("details.menu > summary")
+    if summary.is_visible() and page.locator("details.menu[open]").count() == 0:
+        summary.click()
+
+
 def screenshot(page: Page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     width = page.viewport_size["width"] if page.viewport_size else None

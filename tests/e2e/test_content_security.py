@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import open_menu, screenshot
 from tests.e2e.test_dashboard import sign_in
 
 pytestmark = pytest.mark.browser
@@ -47,6 +47,7 @@ def violations(page: Page) -> Violations:
 
 
 def visit(page: Page, violations: Violations, link: str, heading: str) -> None:
+    open_menu(page)
     page.get_by_role("link", name=link, exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
     page.wait_for_load_state("load")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from backend.demo import DEMO_PASSWORD
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import open_menu, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -43,6 +43,7 @@ def test_a_coach_opens_the_dashboard_and_sees_the_cluster(page: Page, server_url
 
 def test_a_form_error_is_shown_beside_its_field(page: Page, server_url: str) -> None:
     sign_in(page, server_url, "admin@alpine.example")
+    open_menu(page)
     page.get_by_role("link", name="Organisations").click()
     page.get_by_label("Name").fill("Backwards Ltd")
     page.get_by_label("Sector").fill("Retail")

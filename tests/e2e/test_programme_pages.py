@@ -70,5 +70,11 @@ def test_a_member_shares_feedback_anonymously_unless_they_sign(page: Page, serve
     shared = page.locator("li.feedback-item", has_text="Too many templates at once.")
     expect(shared).to_contain_text("Anonymous")
     expect(shared).not_to_contain_text("Muller")
+    shared.locator("summary", has_text="Withdraw").click()  # the fold that holds the confirmation
     shared.get_by_role("button", name="Withdraw").click()
+    expect(shared.locator(".error-summary")).to_contain_text("Tick the box to confirm")
+    shared = page.locator("li.feedback-item", has_text="Too many templates at once.")
+    shared.get_by_label("Yes, withdraw this feedback").check()
+    shared.get_by_role("button", name="Withdraw").click()
+    expect(page.get_by_role("status")).to_have_text("Your feedback is withdrawn.")
     expect(page.locator("li.feedback-item", has_text="Too many templates at once.")).to_have_count(0)

@@ -33,17 +33,19 @@ def test_logging_coaching_from_the_dashboard_moves_the_bar(client_for: ClientFor
     page = admin.http.get(f"/clusters/{cluster['id']}").text
     organisation_id = cluster["members"][0]["organisation"]["id"]  # type: ignore[index]
     coach_id = admin.data("{ coaches { id } }")["coaches"][0]["id"]
-    form = {"csrf_token": csrf(page), "organisationId": organisation_id, "coachId": coach_id, "heldOn": "2026-03-20"}
-    response = admin.http.post(
-        f"/clusters/{cluster['id']}/coaching", data={**form, "workDone": " ", "nextSteps": "Kept"}
-    )
+    typed = {"organisationId": organisation_id, "coachId": coach_id, "heldOn": "2026-03-20", "nextSteps": "Kept"}
+    form = {"csrf_token": csrf(page)} | {f"coaching-{name}": value for name, value in typed.items()}
+    response = admin.http.post(f"/clusters/{cluster['id']}/coaching", data={**form, "coaching-workDone": " "})
     assert response.status_code == 422
-    topic = re.search(r'<div class="field has-error">\s*<label for="workDone">.*?</div>', response.text, re.S)
-    assert topic is not None and "This field is required." in topic.group(0)
+    topic = field(response.text, "coaching-workDone")
+    assert 'class="field has-error"' in topic and "This field is required." in topic
     assert ">Kept</textarea>" in response.text  # nothing the user typed is lost
-    response = admin.http.post(f"/clusters/{cluster['id']}/coaching", data={**form, "workDone": "Risk treatment plan"})
+    response = admin.http.post(
+        f"/clusters/{cluster['id']}/coaching", data={**form, "coaching-workDone": "Risk treatment plan"}
+    )
     assert response.status_code == 200 and "5 used · 19 estimated · 28 ceiling · 23 left" in response.text
     assert "Risk treatment plan · Claire Coach" in response.text
+    assert "The coaching half-day of Fri 20 Mar 2026 is logged in the member&#39;s ledger." in response.text
 
 
 def test_the_plan_shows_the_timeline_with_module_6_clashing_for_boulangerie_muller(client_for: ClientFor) -> None:

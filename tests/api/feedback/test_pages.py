@@ -36,8 +36,14 @@ def test_a_member_shares_feedback_anonymously_or_signed_and_withdraws_its_own(cl
 
     withdraw = re.search(r'action="([^"]+/withdraw)"', anonymous)
     assert withdraw is not None
-    page = member.http.post(withdraw.group(1), data={"csrf_token": csrf(page)}).text
+    unconfirmed = member.http.post(withdraw.group(1), data={"csrf_token": csrf(page)})
+    assert unconfirmed.status_code == 422 and "Tick the box to confirm" in unconfirmed.text
+    assert "The templates arrived late." in unconfirmed.text
+    confirm = re.search(r'name="(withdraw-[^"]+-confirm)"', anonymous)
+    assert confirm is not None
+    page = member.http.post(withdraw.group(1), data={"csrf_token": csrf(page), confirm.group(1): "yes"}).text
     assert "The templates arrived late." not in page and "Great examples." in page
+    assert '<p class="said" role="status" id="said">Your feedback is withdrawn.</p>' in page
 
 
 def test_a_coach_hides_feedback_that_members_then_no_longer_see(client_for: ClientFor) -> None:

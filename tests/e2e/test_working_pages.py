@@ -1,0 +1,111 @@
+"""Pages a person works in: a refusal in view, a success that says so, and every page on a 390 px phone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import WIDTHS, open_menu, screenshot
+from tests.e2e.test_dashboard import sign_in
+
+pytestmark = pytest.mark.browser
+
+CLUSTER = "Luxembourg SMEs 2026"
+WIDE = """() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+ .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"""
+"""The elements that stick out on the right: a failure names what widens the page."""
+
+
+def open_plan(page: Page, server_url: str) -> None:
+    sign_in(page, server_url, "coach@alpine.example")
+    page.get_by_role("link", name=CLUSTER).click()
+    page.get_by_role("navigation", name="Cluster").get_by_role("link", name="Plan", exact=True).click()
+
+
+def fill_move(page: Page, on: str) -> None:
+    form = page.locator("#move-form")
+    form.get_by_label("Session").select_option("module:6")
+    form.get_by_label("New date").fill(on)
+    form.get_by_label("Reason").fill("Trade fair")
+    form.get_by_role("button", name="Move").click()
+
+
+def test_a_refused_move_shows_its_errors_in_view(page: Page, server_url: str) -> None:
+    open_plan(page, server_url)
+    fill_move(page, "2026-06-01")
+    summary = page.locator("#move-form .error-summary")
+    expect(summary).to_be_in_viewport()
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Module 6 is out of order there")
+    summary.get_by_role("link").click()
+    expect(page.locator("#move-form").get_by_label("New date")).to_be_focused()
+    expect(page.locator("#move-form").get_by_label("Reason")).to_have_value("Trade fair")
+    screenshot(page, "refused-move")
+
+
+def test_a_successful_move_says_so_at_the_top(page: Page, server_url: str) -> None:
+    open_plan(page, server_url)
+    fill_move(page, "2026-04-01")
+    said = page.get_by_role("status")
+    expect(said).to_be_in_viewport()
+    expect(said).to_contain_text(
+        re.compile(r"^Module 6: .* moved to Wed 1 Apr 2026, morning; no member is unavailable then\.$")
+    )
+    page.reload()
+    expect(page.get_by_role("status")).to_have_count(0)
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    yield context.new_page()
+    context.close()
+
+
+def page_paths(page: Page) -> list[str]:
+    """Every page a signed-in person reaches from the current one through the cluster's links."""
+    cluster = page.get_by_role("link", name=CLUSTER).get_attribute("href")
+    assert cluster is not None
+    return [
+        "/clusters",
+        "/organisations",
+        cluster,
+        f"{cluster}/plan",
+        f"{cluster}/effort",
+        f"{cluster}/sessions/module:1",
+        f"{cluster}/sessions/module:6",
+        "/no-such-page",
+    ]
+
+
+def overflow(page: Page) -> int:
+    """How many pixels the document is wider than the screen: what a person would have to scroll sideways."""
+    width: int = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return width
+
+
+@pytest.mark.parametrize("email", ["coach@alpine.example", "admin@alpine.example", "member@muller.example"])
+def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str) -> None:
+    sign_in(phone, server_url, email)
+    paths = page_paths(phone)
+    phone.goto(f"{server_url}{paths[2]}")
+    members = phone.locator("a[href*='/members/']")
+    paths += sorted(set(members.evaluate_all("links => links.map(a => a.getAttribute('href'))")))
+    too_wide: dict[str, list[str]] = {}
+    for path in paths:
+        phone.goto(f"{server_url}{path}")
+        if overflow(phone) > 0:
+            too_wide[path] = phone.evaluate(WIDE)
+    assert too_wide == {}
+    expect(phone.get_by_text("Sign out")).to_be_in_viewport()
+    open_menu(phone)
+    expect(phone.get_by_role("navigation", name="Main").get_by_role("link", name="Clusters")).to_be_visible()
+    screenshot(phone, f"phone-{email.split('@', maxsplit=1)[0]}")
+
+
+def test_the_sign_in_page_fits_a_390_px_phone(phone: Page, server_url: str) -> None:
+    phone.goto(f"{server_url}/login")
+    assert overflow(phone) == 0
