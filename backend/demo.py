@@ -37,6 +37,7 @@ from domain.feedback.feedback_item import FeedbackItem
 from domain.organisations.commands import RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate
+from domain.shared.calendar import business_day
 from domain.shared.errors import NotFound
 from domain.tenancy.account import Account, Role, account_id
 from domain.tenancy.commands import CreateConsultancy, OpenAccount, SetSingleOrganisationBaseline
@@ -101,7 +102,8 @@ def seed_demo(services: Services, today: date) -> list[str]:
     any point (a crash, a kill, a full disk) ends, when run again with the same `today`, as one never interrupted.
     A consultancy that has a demo's short name but another name is someone else's: it is left alone.
     """
-    seeded = [tenant.name for tenant in DEMO_TENANTS if DemoSeeder(services.app, tenant, today).seed()]
+    with business_day(today):
+        seeded = [tenant.name for tenant in DEMO_TENANTS if DemoSeeder(services.app, tenant, today).seed()]
     services.runner.catch_up()
     return seeded
 
@@ -133,7 +135,8 @@ class DemoSeeder:
         self._account(self.tenant.member, Role.MEMBER, self.members[0])
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
         if self._cluster().status is ClusterStatus.FORMING:
-            self._run(AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
+            with business_day(starts_on):  # the plan was accepted before its first session
+                self._run(AcceptPlan(self.tenant_id, self.coach, self.cluster_id, starts_on))
         if self._cluster().status is ClusterStatus.PLANNED:
             self._run(StartCluster(self.tenant_id, self.coach, self.cluster_id, starts_on))
         self._run_past_sessions()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from uuid import UUID
 
 from domain.assessment import handlers as assessment
@@ -18,6 +20,7 @@ from domain.legacy_topics import register_legacy_topics
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
+from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
 from domain.shared.errors import ValidationFailed
 from domain.shared.ports import Handler
 from domain.shared.service import CommandService, Saved
@@ -45,12 +48,19 @@ HANDLERS: dict[type, Handler] = {kind: handler for feature in FEATURES for kind,
 class Cordee(CommandService):
     """The event store is chosen by the environment given at construction."""
 
+    today: Callable[[], date] = staticmethod(latest_date_on_earth)
+    """The business day a command runs on: what "in the future" and "five years ahead" are counted from."""
+
     def handle(self, cmd: object) -> Saved:
-        """Runs the command by its type: the one entry of every command."""
+        """Runs the command by its type, on today's business day: the one entry of every command.
+
+        A caller that replays a story (the demo) states the day of each fact itself; that day is kept.
+        """
         handler = HANDLERS.get(type(cmd))
         if handler is None:
             raise TypeError(f"No handler for {type(cmd).__name__}.")
-        return handler(self, cmd)
+        with business_day(stated_today() or self.today()):
+            return handler(self, cmd)
 
     def check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None:
         coach = self.get(Account, tenant_id, coach_id, field)

@@ -11,9 +11,27 @@ import pytest
 
 from backend.services import Services, build_services
 from backend.settings import Settings
+from domain.application import Cordee
 from tests.support.pgserver import PostgresServer
 
 ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
+
+DEMO_DAY = date(2026, 3, 2)
+"""The day the tests' demo is seeded as of: Alpine's programme has run up to module 5."""
+TEST_DAY = date(2027, 1, 4)
+"""The business day the tests run on, a month after the demo's: fixed, so no test changes with the calendar."""
+
+
+def on_test_day() -> date:
+    return TEST_DAY
+
+
+@pytest.fixture(autouse=True)
+def the_test_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every application a test builds runs its commands on the test day (`days_pass` moves one app's day)."""
+    monkeypatch.setattr(Cordee, "today", staticmethod(on_test_day))
+
+
 _database_numbers = itertools.count(1)
 
 
@@ -53,5 +71,5 @@ def services(tmp_path: Path) -> Iterator[Services]:
 def demo_services(services: Services) -> Services:
     from backend.demo import seed_demo
 
-    seed_demo(services, date(2026, 3, 2))
+    seed_demo(services, DEMO_DAY)
     return services

@@ -25,8 +25,8 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
+from domain.shared.calendar import past_date
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import business_date
 
 CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
 CLAUSE_TITLES = {
@@ -181,8 +181,8 @@ class GapAnalysis(TenantAggregate):
 def _check(
     visited_on: date, analysed_on: date, clause_levels: dict[str, int], theme_levels: dict[str, int]
 ) -> dict[str, int]:
-    business_date("visited_on", visited_on)
-    business_date("analysed_on", analysed_on)
+    past_date("visited_on", visited_on)
+    past_date("analysed_on", analysed_on)
     if analysed_on < visited_on:
         raise ValidationFailed("analysed_on", f"The analysis cannot come before the visit ({visited_on}).")
     return checked_levels(clause_levels, theme_levels)

@@ -40,15 +40,14 @@ from domain.clusters.sessions import (
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
+from domain.shared.calendar import business_date, optional_business_date
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import (
     NAME_MAX_LENGTH,
     REASON_MAX_LENGTH,
-    business_date,
     multi_line,
     natural_key,
     not_before,
-    optional_business_date,
     ordered_period,
     single_line,
 )
@@ -255,7 +254,7 @@ class Cluster(TenantAggregate):
     def _session_held(
         self, actor_id: UUID, session_key: str, held_on: date, half_days: int, attendance: dict[str, list[str]]
     ) -> None:
-        self._change_session(session_key, SessionStatus.HELD)
+        self.sessions[session_key] = replace(self.sessions[session_key], status=SessionStatus.HELD, held_on=held_on)
 
     def cancel_session(self, actor_id: UUID, session_key: str, reason: str) -> None:
         scheduled_session(self.sessions, session_key)

@@ -28,6 +28,7 @@ from domain.clusters.planner import Period, PlanProposal, propose_plan
 from domain.clusters.sessions import MemberUnavailable
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import ProgrammeTemplate
+from domain.shared.calendar import not_in_the_past
 from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.ports import Coaches, Handler, Organisations, Store
 from domain.shared.service import Saved
@@ -90,6 +91,7 @@ def declare_unavailability(app: Store, cmd: DeclareUnavailability) -> Saved:
 def accept_plan(app: ClusterPorts, cmd: AcceptPlan) -> Saved:
     cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
     template = app.current_template(cmd.tenant_id)
+    not_in_the_past("starts_on", cmd.starts_on, "a plan")
     plan = proposal(cluster, template, cmd.starts_on)
     if cmd.fingerprint and plan.fingerprint() != cmd.fingerprint:
         raise Conflict("The cluster changed since this proposal was shown: review the new one.", "fingerprint")

@@ -9,8 +9,9 @@ from uuid import UUID
 
 from domain.clusters.rules import ClusterStatus, check_not_closed, is_active_member
 from domain.engagement.outcome import Outcome
+from domain.shared.calendar import business_date
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import business_date, ordered_period
+from domain.shared.text import ordered_period
 
 
 @dataclass(frozen=True)

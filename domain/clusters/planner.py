@@ -40,8 +40,8 @@ from enum import StrEnum
 from uuid import UUID
 
 from domain.programme_template.template import ProgrammeTemplate
+from domain.shared.calendar import business_date
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import business_date
 
 HORIZON = timedelta(days=3 * 365 + 1)
 """How far after the start date the planner looks before it gives up."""

@@ -11,8 +11,9 @@ from uuid import UUID
 from domain.clusters.membership import Member, active_member
 from domain.clusters.planner import HalfDay, PlannedSession, SessionKind
 from domain.clusters.rules import SessionStatus, can_share_feedback
+from domain.shared.calendar import business_date, past_date
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import NAME_MAX_LENGTH, business_date, count_between, single_line
+from domain.shared.text import NAME_MAX_LENGTH, count_between, single_line
 
 ATTENDEE_NAME_MAX_LENGTH = NAME_MAX_LENGTH
 ATTENDEES_MAX = 30
@@ -42,6 +43,7 @@ class Session:
     module_number: int | None
     organisation_id: UUID | None
     status: SessionStatus = SessionStatus.SCHEDULED
+    held_on: date | None = None
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Session:
@@ -115,13 +117,22 @@ def check_move(sessions: Mapping[str, Session], session: Session, on: date, half
 def check_holding(
     sessions: Mapping[str, Session], session: Session, started_on: date | None, held_on: date, half_days: int
 ) -> None:
-    """A session is held on a business date once the cluster started, for 1 to 10 half-days, modules in order."""
-    business_date("held_on", held_on)
+    """A session is held on a past date once the cluster started, for 1 to 10 half-days, modules in order."""
+    past_date("held_on", held_on)
     if started_on is None or held_on < started_on:
         raise ValidationFailed("held_on", f"Cannot be before the cluster started ({started_on or 'not yet'}).")
     count_between("half_days", half_days, 1, HELD_HALF_DAYS_MAX)
     if session.is_module:
         check_previous_module_done(sessions, session)
+        check_held_after_previous_module(sessions, session, held_on)
+
+
+def check_held_after_previous_module(sessions: Mapping[str, Session], session: Session, held_on: date) -> None:
+    previous = _modules(sessions).get((session.module_number or 0) - 1)
+    if previous is not None and previous.held_on is not None and held_on < previous.held_on:
+        raise ValidationFailed(
+            "held_on", f"Cannot be before module {previous.module_number} was held ({previous.held_on.isoformat()})."
+        )
 
 
 def check_everyone_available(

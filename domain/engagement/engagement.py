@@ -25,11 +25,11 @@ from domain.clusters.rules import ClusterStatus
 from domain.engagement.outcome import Outcome
 from domain.engagement.rules import NEXT_OUTCOME, can_log_coaching, can_raise_ceiling, can_record_outcome
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
+from domain.shared.calendar import business_date, past_date
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import (
     NAME_MAX_LENGTH,
     REASON_MAX_LENGTH,
-    business_date,
     count_between,
     multi_line,
     not_before,
@@ -138,7 +138,7 @@ class Engagement(TenantAggregate):
         _check_member(facts)
         if facts.status is not ClusterStatus.RUNNING:
             raise ValidationFailed("organisation_id", "This happens while the cluster is running.")
-        _check_on_or_after_start(facts, "held_on", business_date("held_on", held_on))
+        _check_on_or_after_start(facts, "held_on", past_date("held_on", held_on))
         if module_number is not None and not 1 <= module_number <= facts.module_count:
             raise ValidationFailed("module_number", f"Choose a module from 1 to {facts.module_count}.")
         ceiling = self.ceiling(facts)
@@ -200,7 +200,7 @@ class Engagement(TenantAggregate):
 
     def record_isms_established(self, actor_id: UUID, facts: ClusterFacts, established_on: date) -> None:
         self._check_outcome_step(facts, Outcome.IN_PROGRESS, "The ISMS is already recorded as established.")
-        _check_on_or_after_start(facts, "established_on", business_date("established_on", established_on))
+        _check_on_or_after_start(facts, "established_on", past_date("established_on", established_on))
         self._isms_established(actor_id=actor_id, **self._member(), established_on=established_on)
 
     @event("IsmsEstablished")
@@ -230,7 +230,7 @@ class Engagement(TenantAggregate):
         self, actor_id: UUID, facts: ClusterFacts, certified_on: date, certificate_reference: str
     ) -> None:
         self._check_outcome_step(facts, Outcome.AUDIT_PLANNED, "Certification follows a planned audit.")
-        business_date("certified_on", certified_on)
+        past_date("certified_on", certified_on)
         not_before("certified_on", certified_on, self.audit_planned_on, "the certification audit")
         reference = single_line("certificate_reference", certificate_reference, CERTIFICATE_REFERENCE_MAX_LENGTH)
         self._certified(actor_id=actor_id, **self._member(), certified_on=certified_on, certificate_reference=reference)

@@ -76,21 +76,6 @@ def ordered_period(start_field: str, start: date | None, end_field: str, end: da
         raise ValidationFailed(end_field, f"Ends before it starts ({start.isoformat()}).")
 
 
-EARLIEST_BUSINESS_DATE = date(2000, 1, 1)
-LATEST_BUSINESS_DATE = date(2199, 12, 31)
-
-
-def business_date(field: str, day: date) -> date:
-    """A date a programme can use: refused outside 2000-2199, where calendars and planning stop making sense."""
-    if not EARLIEST_BUSINESS_DATE <= day <= LATEST_BUSINESS_DATE:
-        raise ValidationFailed(field, "Choose a date between 2000 and 2199.")
-    return day
-
-
-def optional_business_date(field: str, day: date | None) -> date | None:
-    return None if day is None else business_date(field, day)
-
-
 def not_before(field: str, day: date, earliest: date | None, what: str) -> None:
     """Refuses a date before an earlier fact, e.g. a withdrawal before the cluster started."""
     if earliest is not None and day < earliest:

@@ -86,11 +86,12 @@ class PageBase:
         if errors:
             return {}
         result = await self.ports.execute(request, document, {"input": variables})
-        if result.errors:
-            errors["form"] = result.errors[0]["message"]
+        shown = _field_names(variables) if fields is None else set(fields)
+        if result.errors:  # refused before it ran (a number too large for the API): beside the field it names
+            named = str((result.errors[0].get("extensions") or {}).get("field") or "").split(".")[-1]
+            errors[named if named in shown else "form"] = result.errors[0]["message"]
             return {}
         outcome: dict[str, Any] = (result.data or {})["result"]
-        shown = _field_names(variables) if fields is None else set(fields)
         errors.update({key if key in shown else "form": message for key, message in refusal(outcome).items()})
         return outcome
 

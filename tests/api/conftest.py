@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from backend.app import create_app
 from backend.demo import seed_demo
 from backend.services import Services, build_services
-from tests.conftest import postgres_settings
+from tests.conftest import DEMO_DAY, postgres_settings
 from tests.support.graphql_client import GraphQLClient
 
 ALPINE_ADMIN = "admin@alpine.example"
@@ -35,9 +35,19 @@ def postgres_services(tmp_path: Path, postgres_url: str) -> Iterator[Services]:
     """The demo on the session's PostgreSQL server, for the API behaviours that differ there."""
     built = build_services(postgres_settings(tmp_path, postgres_url))
     built.start()
-    seed_demo(built, date(2026, 3, 2))
+    seed_demo(built, DEMO_DAY)
     yield built
     built.close()
+
+
+@pytest.fixture
+def days_pass(demo_services: Services) -> Callable[[date], None]:
+    """Moves the business day the served app runs on, as time passing would."""
+
+    def to(day: date) -> None:
+        demo_services.app.today = lambda: day
+
+    return to
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.calendar import business_day
 from domain.shared.errors import Conflict, NotFound
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
@@ -57,7 +58,8 @@ class Tenant:
                 self.id, SYSTEM_ACTOR, self.cluster, self.members[1], date(2026, 4, 6), date(2026, 4, 10), "Away"
             )
         )
-        app.handle(AcceptPlan(self.id, self.coach, self.cluster, date(2026, 3, 2)))
+        with business_day(date(2026, 3, 2)):  # accepted before its first session
+            app.handle(AcceptPlan(self.id, self.coach, self.cluster, date(2026, 3, 2)))
         app.handle(StartCluster(self.id, SYSTEM_ACTOR, self.cluster, date(2026, 3, 2)))
 
     def run_a_session(self, services: Services) -> None:

@@ -13,6 +13,7 @@ from domain.engagement.commands import PlanCertificationAudit, RecordIsmsEstabli
 from domain.feedback.commands import ShareFeedback
 from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.calendar import business_day
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
 
@@ -72,7 +73,8 @@ class Scenario:
         for member in self.members[:size]:
             self.app.handle(AdmitOrganisation(self.tenant, SYSTEM_ACTOR, cluster, member, EVIDENCE))
         if plan_from is not None:
-            self.app.handle(AcceptPlan(self.tenant, self.coach, cluster, plan_from))
+            with business_day(plan_from):  # accepted before its first session
+                self.app.handle(AcceptPlan(self.tenant, self.coach, cluster, plan_from))
         return cluster
 
 

@@ -21,6 +21,7 @@ from backend.graphql.core.context import Context
 from backend.graphql.core.loaders import loaders
 from domain.clusters import planner
 from domain.programme_template.template import ProgrammeTemplate
+from domain.shared.calendar import business_day, not_in_the_past
 from projections.clusters.rows import SessionRow
 from projections.organisations.rows import OrganisationRow
 
@@ -95,6 +96,8 @@ def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> Pl
     queries, scope = info.context.services.queries, info.context.scope
     template = ProgrammeTemplate.from_record(queries.tenancy.template(scope) or {})
     periods = _unavailability_of_active_members(info, cluster_id)
+    with business_day(info.context.services.app.today()):
+        not_in_the_past("starts_on", starts_on, "a plan")
     proposed = planner.propose_plan(starts_on, template, periods)
     names = {k: v for k, v in _names(info, cluster_id).items() if k in periods}
     return PlanProposal(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -60,9 +61,9 @@ def test_the_dashboard_query_shows_members_with_admission_and_coaching_use(clien
     )
 
 
-def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor) -> None:
+def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor, days_pass: Callable[[date], None]) -> None:
     admin = client_for(ALPINE_ADMIN)
-    formed = form(admin, "Esch Manufacturers", plannedStart="2026-04-01", plannedEnd="2026-12-15")
+    formed = form(admin, "Esch Manufacturers", plannedStart="2027-01-04", plannedEnd="2027-12-15")
     assert formed["__typename"] == "ClusterChange"
     cluster = formed["cluster"]
     assert (cluster["status"], cluster["memberCount"], cluster["coach"]["displayName"]) == (
@@ -78,10 +79,11 @@ def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor) -> None
         assert admitted["__typename"] == "ClusterChange"
     assert admitted["cluster"]["memberCount"] == 2
     assert admitted["cluster"]["members"][0]["admissionCriteria"]["managementCommitment"] == "Signed letter"
-    planned = admin.data(ACCEPT, {"input": {"clusterId": cluster["id"], "startsOn": "2026-04-01"}})["r"]
+    planned = admin.data(ACCEPT, {"input": {"clusterId": cluster["id"], "startsOn": "2027-01-04"}})["r"]
     assert planned["cluster"]["status"] == "planned"
-    started = admin.data(START, {"input": {"clusterId": cluster["id"], "startedOn": "2026-04-01"}})["r"]
-    assert started["cluster"]["status"] == "running" and started["cluster"]["startedOn"] == "2026-04-01"
+    started = admin.data(START, {"input": {"clusterId": cluster["id"], "startedOn": "2027-01-04"}})["r"]
+    assert started["cluster"]["status"] == "running" and started["cluster"]["startedOn"] == "2027-01-04"
+    days_pass(date(2027, 1, 15))
     assert "Fewer than 3 members" in started["cluster"]["warnings"][0]
     logged = admin.data(
         COACHING,
@@ -89,7 +91,7 @@ def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor) -> None
             "input": {
                 "clusterId": cluster["id"],
                 "organisationId": organisations[0]["id"],
-                "heldOn": "2026-04-08",
+                "heldOn": "2027-01-13",
                 "workDone": "Scope workshop",
                 "moduleNumber": 1,
                 "coachId": admin.data(COACHES)["coaches"][0]["id"],
@@ -99,7 +101,7 @@ def test_a_whole_cluster_is_run_through_mutations(client_for: ClientFor) -> None
     [member] = [m for m in logged["cluster"]["members"] if m["organisation"]["id"] == organisations[0]["id"]]
     assert member["coachingHalfDaysUsed"] == 1 and member["coachingHalfDaysRemaining"] == 27
     assert member["coachingHalfDays"] == [
-        {"workDone": "Scope workshop", "moduleNumber": 1, "heldOn": "2026-04-08", "coachName": "Claire Coach"}
+        {"workDone": "Scope workshop", "moduleNumber": 1, "heldOn": "2027-01-13", "coachName": "Claire Coach"}
     ]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date
 
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, events_in_log, first_cluster
@@ -69,8 +71,9 @@ def test_the_plan_shows_the_timeline_with_module_6_clashing_for_boulangerie_mull
 
 
 def test_a_forming_cluster_is_planned_by_accepting_the_proposal_shown(
-    client_for: ClientFor, demo_services: Services
+    client_for: ClientFor, demo_services: Services, days_pass: Callable[[date], None]
 ) -> None:
+    days_pass(date(2026, 4, 1))
     admin = client_for(ALPINE_ADMIN)
     cluster_id = forming_cluster(admin, "Forge A", "Forge B")
     assert f'href="/clusters/{cluster_id}/plan">Propose a plan' in admin.http.get(f"/clusters/{cluster_id}").text

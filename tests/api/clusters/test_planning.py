@@ -35,8 +35,9 @@ def declare(
 
 
 def test_the_planner_proposes_around_unavailability_and_accepting_it_plans_the_cluster(
-    client_for: ClientFor, demo_services: Services
+    client_for: ClientFor, demo_services: Services, days_pass: Callable[[date], None]
 ) -> None:
+    days_pass(date(2026, 4, 1))
     admin = client_for(ALPINE_ADMIN)
     cluster = forming_cluster(admin, "Spring Cluster", ("Atelier Un", "Atelier Deux", "Atelier Trois"))
     away = cluster["member_ids"]["Atelier Deux"]
@@ -79,7 +80,10 @@ def test_the_planner_proposes_around_unavailability_and_accepting_it_plans_the_c
     assert planned == {s["key"]: s["on"] for s in proposal["sessions"]}
 
 
-def test_a_cycle_that_cannot_keep_four_weeks_is_explained(client_for: ClientFor) -> None:
+def test_a_cycle_that_cannot_keep_four_weeks_is_explained(
+    client_for: ClientFor, days_pass: Callable[[date], None]
+) -> None:
+    days_pass(date(2026, 4, 1))
     admin = client_for(ALPINE_ADMIN)
     cluster = forming_cluster(admin, "Busy Cluster", ("Busy One", "Busy Two"))
     declare(admin, cluster["id"], cluster["member_ids"]["Busy One"], "2026-04-27", "2026-06-05", "Peak season")

@@ -6,7 +6,7 @@ import re
 
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, events_in_log
-from tests.api.page_support import MEMBER, ClientFor, csrf
+from tests.api.page_support import MEMBER, ClientFor, csrf, field
 
 
 def test_a_form_error_is_shown_next_to_its_field_and_nothing_is_written(
@@ -38,3 +38,14 @@ def test_a_forged_form_is_refused(client_for: ClientFor, demo_services: Services
 def test_the_register_form_shows_for_an_admin_and_not_for_a_member(client_for: ClientFor) -> None:
     assert 'action="/organisations"' in client_for(ALPINE_ADMIN).http.get("/organisations").text
     assert 'action="/organisations"' not in client_for(MEMBER).http.get("/organisations").text
+
+
+def test_a_number_too_large_for_the_api_is_refused_beside_its_field(client_for: ClientFor) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    page = admin.http.get("/organisations").text
+    typed = {"csrf_token": csrf(page), "name": "Big Ltd", "sector": "Retail", "employeeCount": "1000000000000"}
+    response = admin.http.post("/organisations", data=typed)
+    assert response.status_code == 422
+    assert "Must be a whole number from" in field(response.text, "employeeCount")
+    assert '<a href="#employeeCount">Employees: Must be a whole number from' in response.text
+    assert "Big Ltd" not in admin.http.get("/organisations").text.split("<form", 1)[0]

@@ -7,7 +7,7 @@ import dataclasses
 import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -48,6 +48,7 @@ from domain.shared.errors import DomainError, ValidationFailed
 from domain.tenancy import commands as tenancy_commands
 from domain.tenancy.account import Role
 from domain.tenancy.commands import ChangeProgrammeTemplate, CreateConsultancy, OpenAccount
+from tests.conftest import TEST_DAY
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
@@ -292,7 +293,17 @@ def test_free_text_is_checked_as_the_page_says(row: Row) -> None:
 # Dates
 
 DateCall = Callable[[Scenario, date], object]
-FIRST, LAST = date(2000, 1, 1), date(2199, 12, 31)
+FIRST, LAST = date(2000, 1, 1), date(2032, 1, 4)
+"""The first business date, and the last on the test day (five years after it)."""
+HAPPENED = {
+    ("HoldSession", "held_on"),
+    ("LogCoachingHalfDay", "held_on"),
+    ("RecordIsmsEstablished", "established_on"),
+    ("RecordCertified", "certified_on"),
+    ("AssessGap", "visited_on"),
+    ("AssessGap", "analysed_on"),
+}
+"""Dates of facts that happened: they cannot lie after the test day."""
 DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("FormCluster", "planned_start"): lambda s, d: s.app.handle(
         FormCluster(s.tenant, SYSTEM_ACTOR, "New", s.coach, d, None)
@@ -331,7 +342,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
         RecordCertified(s.tenant, SYSTEM_ACTOR, s.running, s.members[2], d, "ISO-1")
     ),
     ("AssessGap", "visited_on"): lambda s, d: s.app.handle(
-        AssessGap(s.tenant, s.coach, s.running, s.members[0], d, LAST, *LEVELS)
+        AssessGap(s.tenant, s.coach, s.running, s.members[0], d, TEST_DAY, *LEVELS)
     ),
     ("AssessGap", "analysed_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], FIRST, d, *LEVELS)
@@ -350,26 +361,47 @@ def date_scenario() -> Scenario:
 
 
 @pytest.mark.parametrize(("command", "argument"), sorted(DATE_CALLS), ids=".".join)
-def test_dates_lie_from_2000_to_2199(command: str, argument: str) -> None:
+def test_dates_lie_from_2000_to_five_years_ahead(command: str, argument: str) -> None:
     call = DATE_CALLS[command, argument]
     s = date_scenario()
     before = s.position()
-    for outside in (date(1, 1, 1), date(1999, 12, 31), date(2200, 1, 1), date(9999, 12, 31)):
+    for outside in (date(1, 1, 1), date(1999, 12, 31), LAST + timedelta(days=1), date(9999, 12, 31)):
         with pytest.raises(ValidationFailed) as error:
             call(s, outside)
-        assert (error.value.field, error.value.message) == (argument, "Choose a date between 2000 and 2199.")
+        assert (error.value.field, error.value.message) == (argument, "Choose a date from 2000-01-01 to 2032-01-04.")
         assert s.position() == before
-    call(s, FIRST)
+    earliest = TEST_DAY if command == "AcceptPlan" else FIRST
+    latest = TEST_DAY if (command, argument) in HAPPENED else LAST
+    call(s, earliest)
     assert s.position() > before
     s = date_scenario()
-    call(s, LAST)
+    call(s, latest)
     assert s.position() > before
+
+
+@pytest.mark.parametrize(("command", "argument"), sorted(HAPPENED), ids=".".join)
+def test_what_happened_cannot_be_dated_in_the_future(command: str, argument: str) -> None:
+    s = date_scenario()
+    before = s.position()
+    with pytest.raises(ValidationFailed) as error:
+        DATE_CALLS[command, argument](s, TEST_DAY + timedelta(days=1))
+    assert (error.value.field, error.value.message) == (argument, "Cannot be in the future (today is 2027-01-04).")
+    assert s.position() == before
+
+
+def test_a_plan_cannot_start_in_the_past() -> None:
+    s = date_scenario()
+    before = s.position()
+    with pytest.raises(ValidationFailed) as error:
+        DATE_CALLS["AcceptPlan", "starts_on"](s, TEST_DAY - timedelta(days=1))
+    assert error.value.field == "starts_on" and error.value.message.startswith("Cannot be in the past")
+    assert s.position() == before
 
 
 # Text that is not free: junk is refused, and writes nothing
 
 CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
-    ("AcceptPlan", "fingerprint"): lambda s, t: s.app.handle(AcceptPlan(s.tenant, s.coach, s.forming, FIRST, t)),
+    ("AcceptPlan", "fingerprint"): lambda s, t: s.app.handle(AcceptPlan(s.tenant, s.coach, s.forming, TEST_DAY, t)),
     ("MoveSession", "session_key"): lambda s, t: s.app.handle(
         MoveSession(s.tenant, s.coach, s.running, t, s.started_on, "morning", "Moved")
     ),

@@ -16,9 +16,11 @@ from domain.assessment.gap_analysis import CLAUSES, THEMES, checked_levels
 from domain.clusters.cluster import Cluster
 from domain.feedback.feedback_item import FeedbackItem
 from domain.programme_template.template import DEFAULT_TEMPLATE, MODULES_MAX, ProgrammeTemplate
+from domain.shared.calendar import business_date, business_day, latest_business_date
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import business_date, multi_line, natural_key, single_line
+from domain.shared.text import multi_line, natural_key, single_line
 from domain.tenancy.consultancy import Consultancy
+from tests.conftest import TEST_DAY
 from tests.unit.clusters.test_cluster import ACTOR, running
 from tests.unit.engagement.test_engagement import RUNNING, opened
 from tests.unit.programme_scenario import Scenario
@@ -134,13 +136,26 @@ def test_ordinary_text_on_one_line_is_kept_as_given_but_for_surrounding_blanks(t
 
 @pytest.mark.parametrize(
     ("day", "accepted"),
-    [(date(1999, 12, 31), False), (date(2000, 1, 1), True), (date(2199, 12, 31), True), (date(2200, 1, 1), False)],
+    [(date(1999, 12, 31), False), (date(2000, 1, 1), True), (date(2032, 1, 4), True), (date(2032, 1, 5), False)],
 )
-def test_business_dates_lie_from_2000_to_2199(day: date, accepted: bool) -> None:
-    if accepted:
-        assert business_date("audit_on", day) == day
-    else:
-        assert refusal(business_date, "audit_on", day).field == "audit_on"
+def test_business_dates_lie_from_2000_to_five_years_after_the_business_day(day: date, accepted: bool) -> None:
+    with business_day(TEST_DAY):
+        if accepted:
+            assert business_date("audit_on", day) == day
+        else:
+            assert refusal(business_date, "audit_on", day).field == "audit_on"
+
+
+def test_without_a_business_day_the_fixed_bounds_hold() -> None:
+    assert business_date("audit_on", date(2199, 12, 31)) == date(2199, 12, 31)
+    assert (
+        refusal(business_date, "audit_on", date(2200, 1, 1)).message == "Choose a date from 2000-01-01 to 2199-12-31."
+    )
+
+
+def test_five_years_after_a_29_february_is_the_28th() -> None:
+    with business_day(date(2028, 2, 29)):
+        assert latest_business_date() == date(2033, 2, 28)
 
 
 def test_a_withdrawal_cannot_be_dated_before_the_cluster_started() -> None:
@@ -169,24 +184,25 @@ def test_an_audit_cannot_come_before_the_isms_was_established_nor_a_certificate_
 
 
 def test_refused_dates_leave_no_pending_event() -> None:
-    cluster, members = running()
-    for call, args in [
-        (cluster.withdraw, (ACTOR, members[0], date(1, 1, 1), "Gone")),
-        (cluster.declare_unavailability, (ACTOR, members[0], date(2026, 5, 1), date(9999, 12, 31), "Away")),
-        (cluster.close, (ACTOR, date(9999, 12, 31))),
-    ]:
-        assert refusal(call, *args).message == "Choose a date between 2000 and 2199."
-        assert cluster.collect_events() == []
-    member = opened()
-    for call, args in [
-        (member.record_isms_established, (ACTOR, RUNNING, date(2200, 1, 1))),
-        (member.log_coaching_half_day, (ACTOR, RUNNING, date(9999, 1, 1), ACTOR, None, "Review", "")),
-    ]:
-        assert refusal(call, *args).message == "Choose a date between 2000 and 2199."
-        assert member.collect_events() == []
-    with pytest.raises(ValidationFailed) as error:
-        Cluster.form(uuid4(), ACTOR, "Far future", uuid4(), date(2026, 1, 1), date(9999, 12, 31))
-    assert error.value.field == "planned_end"
+    with business_day(TEST_DAY):
+        cluster, members = running()
+        for call, args in [
+            (cluster.withdraw, (ACTOR, members[0], date(1, 1, 1), "Gone")),
+            (cluster.declare_unavailability, (ACTOR, members[0], date(2026, 5, 1), date(9999, 12, 31), "Away")),
+            (cluster.close, (ACTOR, date(9999, 12, 31))),
+        ]:
+            assert refusal(call, *args).message == "Choose a date from 2000-01-01 to 2032-01-04."
+            assert cluster.collect_events() == []
+        member = opened()
+        for call, args in [
+            (member.record_isms_established, (ACTOR, RUNNING, date(2200, 1, 1))),
+            (member.log_coaching_half_day, (ACTOR, RUNNING, date(9999, 1, 1), ACTOR, None, "Review", "")),
+        ]:
+            assert refusal(call, *args).message == "Choose a date from 2000-01-01 to 2032-01-04."
+            assert member.collect_events() == []
+        with pytest.raises(ValidationFailed) as error:
+            Cluster.form(uuid4(), ACTOR, "Far future", uuid4(), date(2026, 1, 1), date(9999, 12, 31))
+        assert error.value.field == "planned_end"
 
 
 # Free text on the aggregates: nothing pending after a refusal
