@@ -14,6 +14,7 @@ from frontend.clusters.views import (
     active_members,
     clashing,
     cycles,
+    moved,
     organisation_ids,
     organisation_options,
 )
@@ -111,17 +112,6 @@ class PlanPages(PageBase):
         redisplay = partial(self._plan, request, cluster_id)
         done = f"/clusters/{cluster_id}/plan"
         return await self._submit(request, form, document, variables, redisplay, done, says, beside)
-
-
-def moved(key: str, outcome: dict[str, Any]) -> str:
-    """Where the session went, and whether a member is still unavailable then."""
-    cluster = outcome["cluster"]
-    session = next(s for s in cluster["sessions"] if s["key"] == key)
-    when = f"{day(session['scheduledOn'])}, {label(session['halfDay']).lower()}"
-    unavailable = [clash["organisationName"] for clash in cluster["clashes"] if clash["sessionKey"] == key]
-    if unavailable:
-        return f"{session['title']} moved to {when}. It still clashes: {', '.join(unavailable)} unavailable."
-    return f"{session['title']} moved to {when}; no member is unavailable then."
 
 
 def _session_option(session: dict[str, Any]) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
-from frontend.clusters.views import active_members, clashing
+from frontend.clusters.views import HALF_DAYS, active_members, clashing, moved
 from frontend.engagement.coaching import LOG_COACHING, coaching_variables
 from frontend.ports import FrontendPorts
 from frontend.site.filters import day
@@ -20,6 +20,7 @@ from frontend.site.page import NotInView, PageBase, Said
 SESSION = graphql_document(__file__, "session")
 HOLD_SESSION = graphql_document(__file__, "hold_session")
 CANCEL_SESSION = graphql_document(__file__, "cancel_session")
+MOVE_SESSION = graphql_document(__file__, "move_session")
 
 ATTENDEES = "attendees-"
 """Prefix of the hold form's textareas, one per member organisation: `attendees-<organisation id>`."""
@@ -42,6 +43,7 @@ class SessionPage(PageBase):
             ],
             "unavailable": clashing(cluster["clashes"]).get(key, []),
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
+            "half_days": HALF_DAYS,
         }
         return self._render(request, "clusters/session.html", viewer, context, shown)
 
@@ -69,6 +71,7 @@ class SessionPages(SessionPage):
         routes.add_api_route(session, self.session, methods=["GET"])
         routes.add_api_route(f"{session}/hold", self.hold, methods=["POST"])
         routes.add_api_route(f"{session}/coaching", self.log_coaching, methods=["POST"])
+        routes.add_api_route(f"{session}/move", self.move, methods=["POST"])
         routes.add_api_route(f"{session}/cancel", self.cancel, methods=["POST"])
 
     async def session(self, request: Request, cluster_id: str, key: str) -> Response:
@@ -98,6 +101,19 @@ class SessionPages(SessionPage):
         beside = set(form.fields) - {"organisationId", "moduleNumber"}
         says = f"The coaching half-day of {day(variables['heldOn'])} is logged; the session is recorded as held."
         return await self._session_form(request, cluster_id, key, form, LOG_COACHING, variables, says, beside)
+
+    async def move(self, request: Request, cluster_id: str, key: str) -> Response:
+        """The session moved from its own page; a refusal shows the page again with the form in view."""
+        form = await self._submission(request, "move")
+        variables = {
+            "clusterId": cluster_id,
+            "sessionKey": key,
+            "on": form.day("on"),
+            "halfDay": form.one_of("halfDay", dict(HALF_DAYS)),
+            "reason": form.required("reason"),
+        }
+        says = partial(moved, key)
+        return await self._session_form(request, cluster_id, key, form, MOVE_SESSION, variables, says)
 
     async def cancel(self, request: Request, cluster_id: str, key: str) -> Response:
         form = await self._submission(request, "cancel")

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from frontend.site.filters import day, label
+
 Row = dict[str, Any]
 
 HALF_DAYS = (("morning", "Morning"), ("afternoon", "Afternoon"))
@@ -61,3 +63,14 @@ def organisation_options(members: Iterable[Row]) -> list[tuple[str, str]]:
 def organisation_ids(cluster: Row) -> dict[str, str]:
     """Member organisations' ids by name, to link a session's member (which the API names) to its page."""
     return {name: organisation_id for organisation_id, name in organisation_options(cluster["members"])}
+
+
+def moved(key: str, outcome: dict[str, Any]) -> str:
+    """Where the session went, and whether a member is still unavailable then."""
+    cluster = outcome["cluster"]
+    session = next(s for s in cluster["sessions"] if s["key"] == key)
+    when = f"{day(session['scheduledOn'])}, {label(session['halfDay']).lower()}"
+    unavailable = [clash["organisationName"] for clash in cluster["clashes"] if clash["sessionKey"] == key]
+    if unavailable:
+        return f"{session['title']} moved to {when}. It still clashes: {', '.join(unavailable)} unavailable."
+    return f"{session['title']} moved to {when}; no member is unavailable then."

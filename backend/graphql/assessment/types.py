@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from domain.assessment.gap_analysis import maturity_areas
+from domain.assessment.gap_analysis import TARGET_LEVEL, maturity_areas
 from projections.queries import AssessmentRow
 
 
@@ -16,6 +16,9 @@ class MaturityLevel:
     title: str
     level: int
     change_since_first: int | None = strawberry.field(description="Progress against the first assessment.")
+    target: int = strawberry.field(
+        default=TARGET_LEVEL, description="The level the programme aims for in every area; the estimate counts the gap."
+    )
 
 
 @strawberry.type

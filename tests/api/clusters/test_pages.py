@@ -8,7 +8,18 @@ from datetime import date
 
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, events_in_log, first_cluster
-from tests.api.page_support import NAMES, STATUS, ClientFor, csrf, demo_cluster, field, forming_cluster, items, row
+from tests.api.page_support import (
+    MEMBER,
+    NAMES,
+    STATUS,
+    ClientFor,
+    csrf,
+    demo_cluster,
+    field,
+    forming_cluster,
+    items,
+    row,
+)
 
 
 def test_the_dashboard_shows_members_criteria_and_coaching_bars(client_for: ClientFor) -> None:
@@ -176,3 +187,39 @@ def test_a_bad_form_is_answered_beside_its_field_and_writes_nothing(
     assert 'value="Stock-taking"' in response.text  # what the user typed is kept
     assert "has-error" not in field(response.text, "move-on")  # the plan's other form is untouched
     assert events_in_log(demo_services) == before
+
+
+def test_a_session_is_moved_from_its_own_page_and_the_plan_leads_there(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, _ = demo_cluster(coach)
+    plan = coach.http.get(f"/clusters/{cluster_id}/plan").text
+    move_6 = f'href="/clusters/{cluster_id}/sessions/module:6#move-form"'
+    assert move_6 in row(plan, "module:6") and "Move it" in plan.split('class="clashes"', 1)[1].split("</div>", 1)[0]
+    session = f"/clusters/{cluster_id}/sessions/module:6"
+    page = coach.http.get(session).text
+    assert 'id="move-form"' in page and '<a href="#move-form">Move the session</a>' in page
+    typed = {"csrf_token": csrf(page), "move-on": "2026-05-01", "move-halfDay": "morning", "move-reason": "Fair"}
+    refused = coach.http.post(f"{session}/move", data=typed)
+    assert refused.status_code == 422 and "Module 6 is out of order there" in field(refused.text, "move-on")
+    moved = coach.http.post(f"{session}/move", data={**typed, "move-on": "2026-03-24"})
+    assert str(moved.url).endswith(session)
+    assert "moved to Tue 24 Mar 2026, morning" in moved.text and "Clash:" not in moved.text
+
+
+def test_a_member_gets_no_move_form_nor_move_links(client_for: ClientFor) -> None:
+    member = client_for(MEMBER)
+    cluster_id, _ = demo_cluster(member)
+    plan = member.http.get(f"/clusters/{cluster_id}/plan").text
+    assert "#move-form" not in plan
+    assert 'id="move-form"' not in member.http.get(f"/clusters/{cluster_id}/sessions/module:6").text
+
+
+def test_the_unavailability_form_promises_only_what_holds(client_for: ClientFor) -> None:
+    member = client_for(MEMBER)
+    cluster_id, _ = demo_cluster(member)
+    plan = member.http.get(f"/clusters/{cluster_id}/plan").text
+    assert "other members of the cluster see neither" in field(plan, "unavailability-reason")
+    shown = plan.split('id="unavailability"', 1)[1]
+    assert "Trade fair in Frankfurt" in shown and "Annual closure" not in shown and "Kirchberg Dental" not in shown
+    coach_view = client_for(ALPINE_COACH).http.get(f"/clusters/{cluster_id}/plan").text
+    assert "Annual closure" in coach_view and "Trade fair in Frankfurt" in coach_view

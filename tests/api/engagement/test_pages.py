@@ -73,3 +73,16 @@ def test_a_coaching_slot_is_held_by_logging_the_half_day_in_the_members_ledger(c
     assert response.status_code == 200 and '<span class="status status-held">Held</span>' in response.text
     ledger = coach.http.get(f"/clusters/{cluster_id}/members/{bakery}").text
     assert "5 used · " in ledger and "<td>5</td><td>Statement of applicability</td>" in ledger
+
+
+def test_the_gap_analysis_bars_show_the_target_and_how_far_each_area_is(client_for: ClientFor) -> None:
+    member = client_for(MEMBER)
+    cluster_id, members = demo_cluster(member)
+    page = member.http.get(f"/clusters/{cluster_id}/members/{members['Boulangerie Muller']}").text
+    rows = dict(re.findall(r'<tr><th scope="row">([^<]+)</th><td class="level ([a-z-]+)">', page))
+    assert rows["Clause 4: Context of the organisation"] == "below-target"
+    assert rows["Clause 5: Leadership"] == "near-target"
+    assert rows["Annex A: technological controls"] == "on-target"
+    assert (
+        'low="2" high="3" optimum="5" value="1"' in page and '1 <span class="hint">/ target 3, 2 to go</span>' in page
+    )
