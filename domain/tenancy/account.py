@@ -103,3 +103,13 @@ class Account(TenantAggregate):
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
+
+    def change_password(self, actor_id: UUID, password_hash: str) -> None:
+        """A person changes their own password; the hash is made, and the password checked, outside the domain."""
+        if actor_id != self.id:
+            raise ValidationFailed("actor_id", "A password is changed by its own account only.")
+        self._password_changed(actor_id, single_line("password_hash", password_hash, PASSWORD_HASH_MAX_LENGTH))
+
+    @event("PasswordChanged")
+    def _password_changed(self, actor_id: UUID, password_hash: str) -> None:
+        self.password_hash = password_hash

@@ -28,6 +28,15 @@ class OpenAccount:
 
 
 @dataclass(frozen=True)
+class ChangePassword:
+    """The acting account changes its own password, given as a hash."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    password_hash: str
+
+
+@dataclass(frozen=True)
 class ChangeProgrammeTemplate:
     tenant_id: UUID
     actor_id: UUID

@@ -8,6 +8,7 @@ from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
 from domain.tenancy.account import Account
 from domain.tenancy.commands import (
+    ChangePassword,
     ChangeProgrammeTemplate,
     CreateConsultancy,
     OpenAccount,
@@ -42,6 +43,12 @@ def open_account(app: TenancyPorts, cmd: OpenAccount) -> Saved:
     return app.save_new(account, "email", "An account with this e-mail address already exists.")
 
 
+def change_password(app: Store, cmd: ChangePassword) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.actor_id, "actor_id")
+    account.change_password(cmd.actor_id, cmd.password_hash)
+    return app.save_changes(account)
+
+
 def set_large_clusters_allowed(app: Store, cmd: SetLargeClustersAllowed) -> Saved:
     consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
     consultancy.set_large_clusters_allowed(cmd.actor_id, cmd.allowed)
@@ -63,6 +70,7 @@ def set_single_organisation_baseline(app: Store, cmd: SetSingleOrganisationBasel
 HANDLERS: dict[type, Handler] = {
     CreateConsultancy: create_consultancy,
     OpenAccount: open_account,
+    ChangePassword: change_password,
     SetLargeClustersAllowed: set_large_clusters_allowed,
     ChangeProgrammeTemplate: change_programme_template,
     SetSingleOrganisationBaseline: set_single_organisation_baseline,

@@ -23,6 +23,7 @@ class TenancyProjection(Projection):
         (Consultancy, "ProgrammeTemplateChanged"): "template_changed",
         (Consultancy, "SingleOrganisationBaselineSet"): "baseline_set",
         (Account, "Opened"): "account_opened",
+        (Account, "PasswordChanged"): "password_changed",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -34,6 +35,7 @@ class TenancyProjection(Projection):
         self._insert_template = insert(tables.programme_templates)
         self._set_template_version = keyed_update(consultancies, "t", template_version=bindparam("version"))
         self._set_baseline = keyed_update(consultancies, "t", single_organisation_baseline_days=bindparam("days"))
+        self._set_password = keyed_update(tables.accounts, "ta", password_hash=bindparam("hash"))
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -77,6 +79,9 @@ class TenancyProjection(Projection):
 
     def large_clusters_setting_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_large_clusters, {"t": event.tenant_id, "allowed": event.allowed})
+
+    def password_changed(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._set_password, {"t": event.tenant_id, "a": event.originator_id, "hash": event.password_hash})
 
     def account_opened(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(

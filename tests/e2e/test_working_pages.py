@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from backend.demo import DEMO_PASSWORD
 from tests.e2e.conftest import WIDTHS, open_menu, screenshot
 from tests.e2e.test_dashboard import sign_in
 
@@ -72,6 +73,7 @@ def page_paths(page: Page) -> list[str]:
     return [
         "/clusters",
         "/organisations",
+        "/account",
         cluster,
         f"{cluster}/plan",
         f"{cluster}/effort",
@@ -109,3 +111,25 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
 def test_the_sign_in_page_fits_a_390_px_phone(phone: Page, server_url: str) -> None:
     phone.goto(f"{server_url}/login")
     assert overflow(phone) == 0
+
+
+def test_a_member_changes_its_password_and_signs_in_with_it(page: Page, server_url: str) -> None:
+    sign_in(page, server_url, "member@muller.example")
+    page.get_by_role("link", name="Marc Muller").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    page.get_by_label("Current password").fill(DEMO_PASSWORD)
+    page.get_by_label("New password", exact=True).fill("password")
+    page.get_by_label("New password again").fill("password")
+    page.get_by_role("button", name="Change the password").click()
+    expect(page.locator("#password-form .error-summary")).to_be_in_viewport()
+    expect(page.locator("#password-form .error-summary")).to_contain_text("Use at least 12 characters.")
+    page.get_by_label("Current password").fill(DEMO_PASSWORD)
+    page.get_by_label("New password", exact=True).fill("bread rises at dawn")
+    page.get_by_label("New password again").fill("bread rises at dawn")
+    page.get_by_role("button", name="Change the password").click()
+    expect(page.get_by_role("status")).to_contain_text("Your password is changed")
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_label("E-mail address").fill("member@muller.example")
+    page.get_by_label("Password").fill("bread rises at dawn")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{server_url}/clusters")

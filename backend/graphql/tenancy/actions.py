@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, Action
+from backend.policy import ADMIN, COACH, MEMBER, Action
 
 CHANGE_SETTINGS = Action("change the consultancy's settings", {ADMIN})
+CHANGE_OWN_PASSWORD = Action("change your password", {ADMIN, COACH, MEMBER})

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import anyio
 import strawberry
 from strawberry.types import Info
 
+from backend.auth.passwords import check_password_change, hash_password
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, user_error
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.tenancy.actions import CHANGE_SETTINGS
-from backend.graphql.tenancy.queries import consultancy
+from backend.graphql.tenancy.actions import CHANGE_OWN_PASSWORD, CHANGE_SETTINGS
+from backend.graphql.tenancy.queries import consultancy, viewer
 from backend.graphql.tenancy.types import (
+    ChangePasswordInput,
     ConsultancyChangeResult,
     ProgrammeTemplateInput,
+    ViewerChangeResult,
 )
 from domain.application import Saved
 from domain.programme_template.template import ProgrammeTemplate as DomainTemplate
 from domain.shared.errors import ValidationFailed
-from domain.tenancy.commands import ChangeProgrammeTemplate, SetLargeClustersAllowed, SetSingleOrganisationBaseline
+from domain.tenancy.commands import (
+    ChangePassword,
+    ChangeProgrammeTemplate,
+    SetLargeClustersAllowed,
+    SetSingleOrganisationBaseline,
+)
 
 
 @strawberry.type
@@ -39,10 +48,27 @@ class TenancyMutation:
         done = await change(info, CHANGE_SETTINGS, ChangeProgrammeTemplate, template=template)
         return _settings(info, done)
 
+    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Changes the signed-in person's password.")
+    async def change_password(self, info: Info[Context, None], input: ChangePasswordInput) -> ViewerChangeResult:
+        try:
+            password_hash = await anyio.to_thread.run_sync(new_password_hash, info.context, input)
+        except ValidationFailed as error:
+            return user_error(error)
+        done = await change(info, CHANGE_OWN_PASSWORD, ChangePassword, password_hash=password_hash)
+        return done if not isinstance(done, tuple) else viewer(info)
+
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def set_single_organisation_baseline(self, info: Info[Context, None], days: float) -> ConsultancyChangeResult:
         done = await change(info, CHANGE_SETTINGS, SetSingleOrganisationBaseline, days=days)
         return _settings(info, done)
+
+
+def new_password_hash(context: Context, given: ChangePasswordInput) -> str:
+    """The new password's hash, once the current one is proven and the new one is good (argon2id: slow on purpose)."""
+    email = context.signed_in.email
+    known = context.services.queries.tenancy.sign_in(email)
+    check_password_change(known.password_hash if known else None, given.current_password, given.new_password, email)
+    return hash_password(given.new_password)
 
 
 def _settings(info: Info[Context, None], done: tuple[object, Saved] | Refusal) -> ConsultancyChangeResult:

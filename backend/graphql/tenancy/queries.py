@@ -33,17 +33,21 @@ def consultancy(info: Info[Context, None]) -> Consultancy:
 class TenancyQuery:
     @strawberry.field(permission_classes=[IsAuthenticated])
     def viewer(self, info: Info[Context, None]) -> Viewer:
-        p = info.context.signed_in
-        return Viewer(
-            id=strawberry.ID(str(p.account_id)),
-            display_name=p.display_name,
-            email=p.email,
-            roles=sorted(role.value for role in p.roles),
-            consultancy=consultancy(info),
-            can=viewer_can(info),
-        )
+        return viewer(info)
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="Coaches who can lead a cluster.")
     def coaches(self, info: Info[Context, None]) -> list[Coach]:
         rows = info.context.services.queries.tenancy.coaches(info.context.scope)
         return [Coach(id=strawberry.ID(str(row.account_id)), display_name=row.display_name) for row in rows]
+
+
+def viewer(info: Info[Context, None]) -> Viewer:
+    p = info.context.signed_in
+    return Viewer(
+        id=strawberry.ID(str(p.account_id)),
+        display_name=p.display_name,
+        email=p.email,
+        roles=sorted(role.value for role in p.roles),
+        consultancy=consultancy(info),
+        can=viewer_can(info),
+    )

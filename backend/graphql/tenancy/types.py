@@ -10,6 +10,7 @@ from backend.graphql.core.errors import (
     ConflictError,
     ForbiddenError,
     ProjectionsBehindError,
+    Refusal,
     UnavailableError,
     ValidationError,
 )
@@ -70,6 +71,14 @@ class Viewer:
     consultancy: Consultancy
     can: ViewerCan = strawberry.field(description="What the viewer may do in the consultancy.")
 
+
+@strawberry.input(description="Your own password: the current one, and the new one (12 to 1,024 characters).")
+class ChangePasswordInput:
+    current_password: str
+    new_password: str
+
+
+ViewerChangeResult = Annotated[Viewer | Refusal, strawberry.union("ViewerChangeResult")]
 
 ConsultancyChangeResult = Annotated[
     Consultancy | ValidationError | ConflictError | ForbiddenError | ProjectionsBehindError | UnavailableError,

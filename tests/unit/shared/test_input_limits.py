@@ -47,7 +47,7 @@ from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
 from domain.tenancy import commands as tenancy_commands
 from domain.tenancy.account import Role
-from domain.tenancy.commands import ChangeProgrammeTemplate, CreateConsultancy, OpenAccount
+from domain.tenancy.commands import ChangePassword, ChangeProgrammeTemplate, CreateConsultancy, OpenAccount
 from tests.conftest import TEST_DAY
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
@@ -191,6 +191,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("OpenAccount", "password_hash"): lambda s, t: s.app.handle(
         OpenAccount(s.tenant, SYSTEM_ACTOR, "ana@alpine.example", "Ana", t, (Role.COACH,))
     ),
+    ("ChangePassword", "password_hash"): lambda s, t: s.app.handle(ChangePassword(s.tenant, s.coach, t)),
     ("ChangeProgrammeTemplate", "template.modules[]"): lambda s, t: _template(s, modules=(t, "Risk assessment")),
     ("ChangeProgrammeTemplate", "template.time_zone"): lambda s, t: _template(s, time_zone=t),
     ("RegisterOrganisation", "name"): lambda s, t: s.app.handle(

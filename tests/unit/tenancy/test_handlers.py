@@ -10,10 +10,10 @@ import pytest
 
 from domain.application import HANDLERS, Cordee
 from domain.shared.aggregate import SYSTEM_ACTOR
-from domain.shared.errors import NotFound
+from domain.shared.errors import NotFound, ValidationFailed
 from domain.tenancy import commands
 from domain.tenancy.account import Account, Role
-from domain.tenancy.commands import CreateConsultancy, OpenAccount, SetLargeClustersAllowed
+from domain.tenancy.commands import ChangePassword, CreateConsultancy, OpenAccount, SetLargeClustersAllowed
 from domain.tenancy.consultancy import Consultancy
 from domain.tenancy.handlers import HANDLERS as TENANCY_HANDLERS
 
@@ -42,3 +42,18 @@ def test_a_member_account_names_an_organisation_the_application_knows() -> None:
     with pytest.raises(NotFound) as refused:
         app.handle(cmd)
     assert refused.value.field == "organisation_id"
+
+
+def test_a_password_is_changed_by_its_own_account_only() -> None:
+    app = Cordee()
+    tenant = app.handle(CreateConsultancy(SYSTEM_ACTOR, "Alpine", "alpine")).aggregate_id
+    coach = app.handle(OpenAccount(tenant, SYSTEM_ACTOR, "c@alpine.example", "Claire", "$argon2id$old", (Role.COACH,)))
+    admin = app.handle(OpenAccount(tenant, SYSTEM_ACTOR, "a@alpine.example", "Anna", "$argon2id$a", (Role.COACH,)))
+    app.handle(ChangePassword(tenant, coach.aggregate_id, "$argon2id$new"))
+    assert app.get(Account, tenant, coach.aggregate_id).password_hash == "$argon2id$new"
+    account = app.get(Account, tenant, coach.aggregate_id)
+    with pytest.raises(ValidationFailed):
+        account.change_password(admin.aggregate_id, "$argon2id$theirs")
+    assert account.collect_events() == []
+    with pytest.raises(NotFound):  # an account of another consultancy is not found
+        app.handle(ChangePassword(uuid4(), coach.aggregate_id, "$argon2id$x"))
