@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from starlette.requests import Request
 
 from backend.auth.principal import Principal
 from backend.services import Services
 from domain.tenancy.account import Role
 from projections.queries import Scope
+from projections.tenancy.rows import AccountRow
 
 SESSION_COOKIE = "cordee_session"
 
@@ -20,14 +23,26 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
     if session is None:
         return None
     account = services.queries.tenancy.account(Scope(session.tenant_id), session.account_id)
-    if account is None:
-        return None
+    return None if account is None else principal_of(account, session.csrf_token)
+
+
+def principal_from_calendar_key(services: Services, key: str) -> Principal | None:
+    """The person a secret calendar link belongs to; it reads calendars only, so it carries no CSRF secret."""
+    account = services.queries.tenancy.calendar_key(calendar_key_hash(key))
+    return None if account is None else principal_of(account, "")
+
+
+def calendar_key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def principal_of(account: AccountRow, csrf_token: str) -> Principal:
     return Principal(
         account_id=account.account_id,
         tenant_id=account.tenant_id,
         display_name=account.display_name,
         email=account.email,
         roles=frozenset(Role(role) for role in account.roles),
-        csrf_token=session.csrf_token,
+        csrf_token=csrf_token,
         organisation_id=account.organisation_id,
     )

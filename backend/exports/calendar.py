@@ -8,6 +8,7 @@ evenings free.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -23,16 +24,31 @@ AFTERNOON = (time(13, 30), time(17, 0))
 PRODUCT_ID = "-//Cordee//Cluster programme//EN"
 
 
+@dataclass(frozen=True)
+class ClusterSessions:
+    """A cluster's sessions as one person sees them; `names` turns a member session's organisation into words."""
+
+    cluster: ClusterRow
+    sessions: Iterable[SessionRow]
+    names: dict[UUID, str]
+
+
 def cluster_calendar(cluster: ClusterRow, sessions: Iterable[SessionRow], names: dict[UUID, str], host: str) -> bytes:
-    """The sessions as an iCalendar file; `names` turns a member session's organisation into words."""
-    zone = ZoneInfo((cluster.template or {}).get("time_zone", "Europe/Luxembourg"))
+    """The sessions as an iCalendar file."""
+    return calendar_of(one_line(cluster.name), [ClusterSessions(cluster, sessions, names)], host)
+
+
+def calendar_of(title: str, clusters: Iterable[ClusterSessions], host: str) -> bytes:
+    """One iCalendar file of the sessions of several clusters, each in its template's time zone."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", one_line(cluster.name))
-    for session in sessions:
-        for number, (starts, ends) in enumerate(_intervals(session, zone), start=1):
-            calendar.add_component(_event(cluster, session, names, host, number, starts, ends))
+    calendar.add("x-wr-calname", title)
+    for entry in clusters:
+        zone = ZoneInfo((entry.cluster.template or {}).get("time_zone", "Europe/Luxembourg"))
+        for session in entry.sessions:
+            for number, (starts, ends) in enumerate(_intervals(session, zone), start=1):
+                calendar.add_component(_event(entry.cluster, session, entry.names, host, number, starts, ends))
     calendar.add_missing_timezones()
     return bytes(calendar.to_ical())
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
-from backend.auth.current import principal_from_request
-from backend.exports.calendar import cluster_calendar
-from backend.exports.naming import content_disposition
+from backend.auth.current import principal_from_calendar_key, principal_from_request
+from backend.exports.calendar import ClusterSessions, calendar_of, cluster_calendar
+from backend.exports.naming import content_disposition, one_line
 from backend.policy import scope_for
 from backend.services import Services
 from projections.clusters.rows import ClusterRow
@@ -30,7 +31,30 @@ def export_routes(services: Services) -> APIRouter:
         """The sessions one member attends: the cluster's training, and its own gap analysis and coaching."""
         return _feed(services, request, cluster_id, organisation_id)
 
+    @router.get("/feeds/{key}.ics", include_in_schema=False)
+    def personal_feed(key: str, request: Request) -> Response:
+        """Every session the link's owner sees, in all their clusters: for calendar applications, which send no
+        cookie. The key is the secret; a regenerated or stopped link answers 404, like one that never existed."""
+        principal = principal_from_calendar_key(services, key) if KEY.fullmatch(key) else None
+        if principal is None:
+            raise HTTPException(status_code=404, detail="No calendar at this address.")
+        scope = scope_for(principal)
+        clusters = services.queries.clusters
+        entries = [_sessions_in_view(services, scope, row) for row in clusters.clusters(scope, 500, None)]
+        body = calendar_of(f"Cordee: {one_line(principal.display_name)}", entries, request.url.hostname or "cordee")
+        return Response(body, media_type=CALENDAR_TYPE, headers={"Cache-Control": "private, no-store"})
+
     return router
+
+
+KEY = re.compile(r"[A-Za-z0-9_-]{43}")
+"""A calendar key as `secrets.token_urlsafe(32)` makes it: anything else is not looked up."""
+
+
+def _sessions_in_view(services: Services, scope: Scope, cluster: ClusterRow) -> ClusterSessions:
+    clusters = services.queries.clusters
+    names = {m.organisation.organisation_id: m.organisation.name for m in clusters.members(scope, cluster.cluster_id)}
+    return ClusterSessions(cluster, clusters.sessions(scope, cluster.cluster_id), names)
 
 
 def _feed(services: Services, request: Request, cluster_id: str, organisation_id: str | None) -> Response:

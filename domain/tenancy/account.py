@@ -13,6 +13,7 @@ from domain.shared.errors import ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, single_line
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_KEY_HASH = re.compile(r"[0-9a-f]{64}")
 
 EMAIL_MAX_LENGTH = 254
 """The longest address SMTP can deliver to (RFC 5321)."""
@@ -100,16 +101,41 @@ class Account(TenantAggregate):
         self.password_hash = password_hash
         self.roles = [Role(role) for role in roles]
         self.organisation_id = organisation_id
+        self.calendar_key_hash: str | None = None
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
 
     def change_password(self, actor_id: UUID, password_hash: str) -> None:
         """A person changes their own password; the hash is made, and the password checked, outside the domain."""
-        if actor_id != self.id:
-            raise ValidationFailed("actor_id", "A password is changed by its own account only.")
+        self._check_own(actor_id, "A password is changed by its own account only.")
         self._password_changed(actor_id, single_line("password_hash", password_hash, PASSWORD_HASH_MAX_LENGTH))
 
     @event("PasswordChanged")
     def _password_changed(self, actor_id: UUID, password_hash: str) -> None:
         self.password_hash = password_hash
+
+    def issue_calendar_key(self, actor_id: UUID, key_hash: str) -> None:
+        """A new secret for the person's calendar feed; any earlier one stops working. Only its hash is kept."""
+        self._check_own(actor_id, "A calendar link is made by its own account only.")
+        if not _KEY_HASH.fullmatch(key_hash or ""):
+            raise ValidationFailed("key_hash", "A calendar key is kept as its SHA-256 hash, in hexadecimal.")
+        self._calendar_key_issued(actor_id, key_hash)
+
+    @event("CalendarKeyIssued")
+    def _calendar_key_issued(self, actor_id: UUID, key_hash: str) -> None:
+        self.calendar_key_hash = key_hash
+
+    def revoke_calendar_key(self, actor_id: UUID) -> None:
+        self._check_own(actor_id, "A calendar link is stopped by its own account only.")
+        if self.calendar_key_hash is None:
+            raise ValidationFailed("key_hash", "There is no calendar link to stop.")
+        self._calendar_key_revoked(actor_id)
+
+    @event("CalendarKeyRevoked")
+    def _calendar_key_revoked(self, actor_id: UUID) -> None:
+        self.calendar_key_hash = None
+
+    def _check_own(self, actor_id: UUID, message: str) -> None:
+        if actor_id != self.id:
+            raise ValidationFailed("actor_id", message)

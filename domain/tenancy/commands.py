@@ -37,6 +37,21 @@ class ChangePassword:
 
 
 @dataclass(frozen=True)
+class IssueCalendarKey:
+    """The acting account gets a new secret calendar link, given as the SHA-256 hash of its key."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    key_hash: str
+
+
+@dataclass(frozen=True)
+class RevokeCalendarKey:
+    tenant_id: UUID
+    actor_id: UUID
+
+
+@dataclass(frozen=True)
 class ChangeProgrammeTemplate:
     tenant_id: UUID
     actor_id: UUID

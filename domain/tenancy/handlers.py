@@ -11,7 +11,9 @@ from domain.tenancy.commands import (
     ChangePassword,
     ChangeProgrammeTemplate,
     CreateConsultancy,
+    IssueCalendarKey,
     OpenAccount,
+    RevokeCalendarKey,
     SetLargeClustersAllowed,
     SetSingleOrganisationBaseline,
 )
@@ -49,6 +51,18 @@ def change_password(app: Store, cmd: ChangePassword) -> Saved:
     return app.save_changes(account)
 
 
+def issue_calendar_key(app: Store, cmd: IssueCalendarKey) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.actor_id, "actor_id")
+    account.issue_calendar_key(cmd.actor_id, cmd.key_hash)
+    return app.save_changes(account)
+
+
+def revoke_calendar_key(app: Store, cmd: RevokeCalendarKey) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.actor_id, "actor_id")
+    account.revoke_calendar_key(cmd.actor_id)
+    return app.save_changes(account)
+
+
 def set_large_clusters_allowed(app: Store, cmd: SetLargeClustersAllowed) -> Saved:
     consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
     consultancy.set_large_clusters_allowed(cmd.actor_id, cmd.allowed)
@@ -71,6 +85,8 @@ HANDLERS: dict[type, Handler] = {
     CreateConsultancy: create_consultancy,
     OpenAccount: open_account,
     ChangePassword: change_password,
+    IssueCalendarKey: issue_calendar_key,
+    RevokeCalendarKey: revoke_calendar_key,
     SetLargeClustersAllowed: set_large_clusters_allowed,
     ChangeProgrammeTemplate: change_programme_template,
     SetSingleOrganisationBaseline: set_single_organisation_baseline,

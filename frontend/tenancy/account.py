@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -15,6 +16,8 @@ from frontend.site.page import PageBase
 
 ACCOUNT = graphql_document(__file__, "account")
 CHANGE_PASSWORD = graphql_document(__file__, "change_password")
+MAKE_CALENDAR_LINK = graphql_document(__file__, "make_calendar_link")
+STOP_CALENDAR_LINK = graphql_document(__file__, "stop_calendar_link")
 
 
 class AccountPages(PageBase):
@@ -22,6 +25,8 @@ class AccountPages(PageBase):
         super().__init__(ports, templates)
         self.router.add_api_route("/account", self.account, methods=["GET"])
         self.router.add_api_route("/account/password", self.change_password, methods=["POST"])
+        self.router.add_api_route("/account/calendar-link", self.make_calendar_link, methods=["POST"])
+        self.router.add_api_route("/account/calendar-link/stop", self.stop_calendar_link, methods=["POST"])
 
     async def account(self, request: Request) -> Response:
         return await self._account(request)
@@ -41,3 +46,22 @@ class AccountPages(PageBase):
         says = "Your password is changed: use it the next time you sign in."
         beside = ("currentPassword", "newPassword")
         return await self._submit(request, form, CHANGE_PASSWORD, variables, redisplay, "/account", says, beside)
+
+    async def make_calendar_link(self, request: Request) -> Response:
+        """The new link is said once, on the next page: Cordee keeps only its hash."""
+        form = await self._submission(request, "link")
+        redisplay = partial(self._account, request)
+        base = str(request.base_url).rstrip("/")
+
+        def says(outcome: dict[str, Any]) -> str:
+            link = f"{base}{outcome['path']}"
+            return f"Your calendar link: {link} Add it to your calendar application now; it is not shown again."
+
+        return await self._submit(request, form, MAKE_CALENDAR_LINK, {}, redisplay, "/account", says, beside=())
+
+    async def stop_calendar_link(self, request: Request) -> Response:
+        form = await self._submission(request, "stop")
+        form.confirmed("confirm", "Tick the box to confirm: calendars subscribed to the link stop updating.")
+        redisplay = partial(self._account, request)
+        says = "Your calendar link is stopped: it no longer answers."
+        return await self._submit(request, form, STOP_CALENDAR_LINK, {}, redisplay, "/account", says, beside=())

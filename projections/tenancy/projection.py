@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, insert
+from sqlalchemy import bindparam, delete, insert
 
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.tenancy.account import Account
 from domain.tenancy.consultancy import Consultancy
 from projections.core.projection import Projection
-from projections.core.statements import keyed_update
+from projections.core.statements import keyed, keyed_update
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
 
@@ -24,6 +24,8 @@ class TenancyProjection(Projection):
         (Consultancy, "SingleOrganisationBaselineSet"): "baseline_set",
         (Account, "Opened"): "account_opened",
         (Account, "PasswordChanged"): "password_changed",
+        (Account, "CalendarKeyIssued"): "calendar_key_issued",
+        (Account, "CalendarKeyRevoked"): "calendar_key_revoked",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -36,6 +38,8 @@ class TenancyProjection(Projection):
         self._set_template_version = keyed_update(consultancies, "t", template_version=bindparam("version"))
         self._set_baseline = keyed_update(consultancies, "t", single_organisation_baseline_days=bindparam("days"))
         self._set_password = keyed_update(tables.accounts, "ta", password_hash=bindparam("hash"))
+        self._insert_calendar_key = insert(tables.calendar_keys)
+        self._drop_calendar_keys = delete(tables.calendar_keys).where(*keyed(tables.calendar_keys, "ta"))
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -82,6 +86,15 @@ class TenancyProjection(Projection):
 
     def password_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_password, {"t": event.tenant_id, "a": event.originator_id, "hash": event.password_hash})
+
+    def calendar_key_issued(self, writer: GroupedWriter, event: Any) -> None:
+        """The new key replaces the account's earlier one, which stops working."""
+        self.calendar_key_revoked(writer, event)
+        row = {"key_hash": event.key_hash, "tenant_id": event.tenant_id, "account_id": event.originator_id}
+        writer.write(self._insert_calendar_key, row)
+
+    def calendar_key_revoked(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._drop_calendar_keys, {"t": event.tenant_id, "a": event.originator_id})
 
     def account_opened(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(

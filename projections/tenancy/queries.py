@@ -23,6 +23,20 @@ class TenancyQueries(FeatureQueries):
         row = self._one(query.where(sign_ins.c.email == email.strip().lower()))
         return None if row is None else SignIn(_account(row), row["password_hash"])
 
+    def calendar_key(self, key_hash: str) -> AccountRow | None:
+        """The account whose secret calendar link hashes to this: global by design, read by the calendar feed only."""
+        accounts, keys = self.t.accounts, self.t.calendar_keys
+        query = select(accounts).join(
+            keys, and_(keys.c.tenant_id == accounts.c.tenant_id, keys.c.account_id == accounts.c.account_id)
+        )
+        row = self._one(query.where(keys.c.key_hash == key_hash))
+        return None if row is None else _account(row)
+
+    def has_calendar_key(self, scope: Scope, account_id: UUID) -> bool:
+        keys = self.t.calendar_keys
+        query = select(keys.c.key_hash).where(self.visible.rows(scope, keys), keys.c.account_id == account_id)
+        return self._one(query) is not None
+
     def account(self, scope: Scope, account_id: UUID) -> AccountRow | None:
         row = self._one(*self._prepared.get("account", scope, self._account_query, account_id=account_id))
         return None if row is None else _account(row)

@@ -11,6 +11,7 @@ def define_tables(table: TableFactory) -> None:
     _consultancies(table)
     _accounts(table)
     _sign_ins(table)
+    _calendar_keys(table)
     _programme_templates(table)
 
 
@@ -48,6 +49,17 @@ def _sign_ins(table: TableFactory) -> None:
         Column("tenant_id", Uuid, nullable=False),
         Column("account_id", Uuid, nullable=False),
         key=("email",),
+    )
+
+
+def _calendar_keys(table: TableFactory) -> None:
+    """The hash of each person's secret calendar link: global, read by the calendar feed only (like `sign_ins`)."""
+    table(
+        "calendar_keys",
+        Column("key_hash", String(64), nullable=False),
+        Column("tenant_id", Uuid, nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        key=("key_hash",),
     )
 
 

@@ -133,3 +133,24 @@ def test_a_member_changes_its_password_and_signs_in_with_it(page: Page, server_u
     page.get_by_label("Password").fill("bread rises at dawn")
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(f"{server_url}/clusters")
+
+
+def test_a_subscribed_calendar_link_works_without_a_cookie_until_it_is_regenerated(
+    page: Page, browser: Browser, server_url: str
+) -> None:
+    sign_in(page, server_url, "coach@alpine.example")
+    page.goto(f"{server_url}/account")
+    page.get_by_role("button", name="Make my calendar link").click()
+    said = page.get_by_role("status")
+    expect(said).to_contain_text("Your calendar link: ")
+    first = re.search(r"http://\S+\.ics", said.inner_text())
+    assert first is not None
+    calendar_app = browser.new_context()  # no cookie, as a calendar application subscribes
+    try:
+        answer = calendar_app.request.get(first.group(0))
+        assert answer.status == 200 and "BEGIN:VCALENDAR" in answer.text()
+        page.get_by_role("button", name="Make a new calendar link").click()
+        expect(page.get_by_role("status")).not_to_contain_text(first.group(0))
+        assert calendar_app.request.get(first.group(0)).status == 404
+    finally:
+        calendar_app.close()

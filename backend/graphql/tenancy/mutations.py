@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import secrets
+
 import anyio
 import strawberry
 from strawberry.types import Info
 
+from backend.auth.current import calendar_key_hash
 from backend.auth.passwords import check_password_change, hash_password
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, user_error
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.tenancy.actions import CHANGE_OWN_PASSWORD, CHANGE_SETTINGS
+from backend.graphql.tenancy.actions import CHANGE_OWN_PASSWORD, CHANGE_SETTINGS, MANAGE_OWN_CALENDAR_LINK
 from backend.graphql.tenancy.queries import consultancy, viewer
 from backend.graphql.tenancy.types import (
+    CalendarLink,
+    CalendarLinkResult,
     ChangePasswordInput,
     ConsultancyChangeResult,
     ProgrammeTemplateInput,
@@ -25,6 +30,8 @@ from domain.shared.errors import ValidationFailed
 from domain.tenancy.commands import (
     ChangePassword,
     ChangeProgrammeTemplate,
+    IssueCalendarKey,
+    RevokeCalendarKey,
     SetLargeClustersAllowed,
     SetSingleOrganisationBaseline,
 )
@@ -55,6 +62,20 @@ class TenancyMutation:
         except ValidationFailed as error:
             return user_error(error)
         done = await change(info, CHANGE_OWN_PASSWORD, ChangePassword, password_hash=password_hash)
+        return done if not isinstance(done, tuple) else viewer(info)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="A new secret link to the viewer's sessions for calendar applications; any earlier one stops.",
+    )
+    async def make_calendar_link(self, info: Info[Context, None]) -> CalendarLinkResult:
+        key = secrets.token_urlsafe(32)
+        done = await change(info, MANAGE_OWN_CALENDAR_LINK, IssueCalendarKey, key_hash=calendar_key_hash(key))
+        return done if not isinstance(done, tuple) else CalendarLink(path=f"/feeds/{key}.ics", viewer=viewer(info))
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated], description="Stops the viewer's calendar link.")
+    async def stop_calendar_link(self, info: Info[Context, None]) -> ViewerChangeResult:
+        done = await change(info, MANAGE_OWN_CALENDAR_LINK, RevokeCalendarKey)
         return done if not isinstance(done, tuple) else viewer(info)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated])

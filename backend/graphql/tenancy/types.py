@@ -70,6 +70,9 @@ class Viewer:
     roles: list[str]
     consultancy: Consultancy
     can: ViewerCan = strawberry.field(description="What the viewer may do in the consultancy.")
+    calendar_link_active: bool = strawberry.field(
+        description="Whether the viewer has a secret calendar link; the link itself is shown only when made."
+    )
 
 
 @strawberry.input(description="Your own password: the current one, and the new one (12 to 1,024 characters).")
@@ -79,6 +82,15 @@ class ChangePasswordInput:
 
 
 ViewerChangeResult = Annotated[Viewer | Refusal, strawberry.union("ViewerChangeResult")]
+
+
+@strawberry.type(description="A new secret calendar link. It is shown this once: Cordee keeps only its hash.")
+class CalendarLink:
+    path: str = strawberry.field(description="The feed's path on this server, e.g. /feeds/<key>.ics.")
+    viewer: Viewer
+
+
+CalendarLinkResult = Annotated[CalendarLink | Refusal, strawberry.union("CalendarLinkResult")]
 
 ConsultancyChangeResult = Annotated[
     Consultancy | ValidationError | ConflictError | ForbiddenError | ProjectionsBehindError | UnavailableError,

@@ -47,7 +47,13 @@ from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
 from domain.tenancy import commands as tenancy_commands
 from domain.tenancy.account import Role
-from domain.tenancy.commands import ChangePassword, ChangeProgrammeTemplate, CreateConsultancy, OpenAccount
+from domain.tenancy.commands import (
+    ChangePassword,
+    ChangeProgrammeTemplate,
+    CreateConsultancy,
+    IssueCalendarKey,
+    OpenAccount,
+)
 from tests.conftest import TEST_DAY
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
@@ -413,6 +419,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
         HoldSession(s.tenant, s.coach, s.running, t, s.started_on, 1)
     ),
     ("CancelSession", "session_key"): lambda s, t: s.app.handle(CancelSession(s.tenant, s.coach, s.running, t, "Snow")),
+    ("IssueCalendarKey", "key_hash"): lambda s, t: s.app.handle(IssueCalendarKey(s.tenant, s.coach, t)),
     ("ShareFeedback", "session_key"): lambda s, t: s.app.handle(
         ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, t, s.members[0], "worked", "Clear")
     ),
