@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
-from frontend import clusters, effort, engagement, feedback, organisations, tenancy
+from frontend import clusters, effort, engagement, feedback, home, organisations, tenancy
 from frontend.ports import FrontendPorts
 from frontend.site.errors import install_error_pages
 from frontend.site.feature import PageFeature
@@ -19,6 +19,7 @@ from frontend.site.filters import install_filters
 HERE = Path(__file__).parent
 
 FEATURES = (
+    home.FEATURE,
     tenancy.FEATURE,
     clusters.FEATURE,
     organisations.FEATURE,

@@ -22,13 +22,9 @@ class SignInPages(PageBase):
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
         super().__init__(ports, templates)
         routes = self.router
-        routes.add_api_route("/", self.home, methods=["GET"])
         routes.add_api_route("/login", self.login_form, methods=["GET"])
         routes.add_api_route("/login", self.login, methods=["POST"])
         routes.add_api_route("/logout", self.logout, methods=["POST"])
-
-    async def home(self, request: Request) -> Response:
-        return RedirectResponse("/clusters" if self.ports.viewer(request) else "/login", status_code=303)
 
     async def login_form(self, request: Request) -> Response:
         return await self._login_page(request)
@@ -78,4 +74,4 @@ def _safe_next(target: str | None) -> str:
     """Only local paths: a sign-in link must not send the user to another site."""
     if target and target.startswith("/") and not target.startswith("//"):
         return target
-    return "/clusters"
+    return "/"

@@ -71,6 +71,7 @@ def page_paths(page: Page) -> list[str]:
     cluster = page.get_by_role("link", name=CLUSTER).get_attribute("href")
     assert cluster is not None
     return [
+        "/",
         "/clusters",
         "/organisations",
         "/account",
@@ -132,7 +133,8 @@ def test_a_member_changes_its_password_and_signs_in_with_it(page: Page, server_u
     page.get_by_label("E-mail address").fill("member@muller.example")
     page.get_by_label("Password").fill("bread rises at dawn")
     page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{server_url}/clusters")
+    expect(page).to_have_url(f"{server_url}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What's next")
 
 
 def test_a_subscribed_calendar_link_works_without_a_cookie_until_it_is_regenerated(

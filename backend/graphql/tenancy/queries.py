@@ -50,5 +50,6 @@ def viewer(info: Info[Context, None]) -> Viewer:
         roles=sorted(role.value for role in p.roles),
         consultancy=consultancy(info),
         can=viewer_can(info),
+        today=info.context.services.app.today(),
         calendar_link_active=info.context.services.queries.tenancy.has_calendar_key(info.context.scope, p.account_id),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import strawberry
@@ -70,6 +71,7 @@ class Viewer:
     roles: list[str]
     consultancy: Consultancy
     can: ViewerCan = strawberry.field(description="What the viewer may do in the consultancy.")
+    today: date = strawberry.field(description="The business day: what 'in the future' and 'coming' count from.")
     calendar_link_active: bool = strawberry.field(
         description="Whether the viewer has a secret calendar link; the link itself is shown only when made."
     )
