@@ -126,7 +126,8 @@ class PageBase:
     def _render(
         self, request: Request, template: str, viewer: Viewer, context: dict[str, Any], shown: FormState = UNTOUCHED
     ) -> Response:
-        context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values, "labels": {}}
+        context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values}
+        context |= {"labels": {}, "claimed": []}  # filled while rendering: fields' labels, forms whose errors show
         context["said"] = said.said(request, viewer.csrf_token) if shown is UNTOUCHED else None
         response = self.templates.TemplateResponse(request, template, context, status_code=shown.status)
         said.forget(request, response)

@@ -223,3 +223,20 @@ def test_the_unavailability_form_promises_only_what_holds(client_for: ClientFor)
     assert "Trade fair in Frankfurt" in shown and "Annual closure" not in shown and "Kirchberg Dental" not in shown
     coach_view = client_for(ALPINE_COACH).http.get(f"/clusters/{cluster_id}/plan").text
     assert "Annual closure" in coach_view and "Trade fair in Frankfurt" in coach_view
+
+
+def test_a_move_posted_by_someone_who_may_not_move_writes_nothing(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, _ = demo_cluster(coach)
+    session = f"/clusters/{cluster_id}/sessions/module:6"
+    typed = {"move-on": "2026-03-24", "move-halfDay": "morning", "move-reason": "Mine now"}
+    before = events_in_log(demo_services)
+    member = client_for(MEMBER)
+    refused = member.http.post(f"{session}/move", data={"csrf_token": csrf(member.http.get(session).text), **typed})
+    assert refused.status_code == 422 and "You may not" in refused.text
+    other = client_for(HARBOUR_ADMIN)
+    foreign = other.http.post(f"{session}/move", data={"csrf_token": csrf(other.http.get("/clusters").text), **typed})
+    assert foreign.status_code == 404
+    assert events_in_log(demo_services) == before
