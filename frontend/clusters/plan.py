@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -9,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
+from frontend.clusters.chart import Chart, timeline_chart
 from frontend.clusters.views import (
     HALF_DAYS,
     active_members,
@@ -45,7 +47,8 @@ class PlanPages(PageBase):
 
     async def _plan(self, request: Request, cluster_id: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        cluster = (await self._cluster(request, PLAN, {"id": cluster_id}))["cluster"]
+        data = await self._cluster(request, PLAN, {"id": cluster_id})
+        cluster, today = data["cluster"], date.fromisoformat(data["viewer"]["today"])
         starts_on = request.query_params.get("startsOn") or shown.values.get("accept-startsOn")
         proposal = None
         if cluster["viewerCan"]["acceptPlan"] and starts_on:
@@ -53,6 +56,7 @@ class PlanPages(PageBase):
             proposal = await self._proposal(request, cluster_id, starts_on, errors)
             shown = FormState(errors, shown.values, 422 if "startsOn" in errors else shown.status)
         context = _plan_context(cluster, starts_on or "", proposal)
+        context["chart"] = _chart(cluster, today)
         return self._render(request, "clusters/plan.html", viewer, context, shown)
 
     async def _proposal(
@@ -118,6 +122,12 @@ def _session_option(session: dict[str, Any]) -> tuple[str, str]:
     member = f" · {session['organisationName']}" if session["organisationName"] else ""
     when = f"{day(session['scheduledOn'])} {label(session['halfDay']).lower()}"
     return session["key"], f"{when} · {session['title']}{member}"
+
+
+def _chart(cluster: dict[str, Any], today: date) -> Chart | None:
+    members = [member["organisation"]["name"] for member in active_members(cluster)]
+    clashes = [clash["sessionKey"] for clash in cluster["clashes"]]
+    return timeline_chart(cluster["id"], cluster["sessions"], members, cluster["unavailability"], clashes, today)
 
 
 def _plan_context(cluster: dict[str, Any], starts_on: str, proposal: dict[str, Any] | None) -> dict[str, Any]:

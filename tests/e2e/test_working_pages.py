@@ -156,3 +156,17 @@ def test_a_subscribed_calendar_link_works_without_a_cookie_until_it_is_regenerat
         assert calendar_app.request.get(first.group(0)).status == 404
     finally:
         calendar_app.close()
+
+
+def test_the_timeline_shows_the_clash_and_leads_to_its_session(page: Page, server_url: str) -> None:
+    open_plan(page, server_url)
+    chart = page.get_by_role("img", name="Timeline of the plan: one row for the whole cluster, one per member")
+    expect(chart).to_be_visible()
+    clash = page.locator("figure.plan-chart rect.clash")
+    expect(clash).to_have_count(1)
+    expect(clash.locator("title")).to_contain_text("(clash: a member is unavailable)")
+    clash.scroll_into_view_if_needed()
+    screenshot(page, "plan-timeline")
+    clash.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Module 6")
+    expect(page.locator(".clash-note")).to_contain_text("Boulangerie Muller")

@@ -240,3 +240,32 @@ def test_a_move_posted_by_someone_who_may_not_move_writes_nothing(
     foreign = other.http.post(f"{session}/move", data={"csrf_token": csrf(other.http.get("/clusters").text), **typed})
     assert foreign.status_code == 404
     assert events_in_log(demo_services) == before
+
+
+def test_the_plan_is_also_drawn_as_a_timeline_with_its_clash_and_todays_line(
+    client_for: ClientFor, days_pass: Callable[[date], None]
+) -> None:
+    days_pass(date(2026, 3, 16))
+    coach = client_for(ALPINE_COACH)
+    cluster_id, _ = demo_cluster(coach)
+    html = coach.http.get(f"/clusters/{cluster_id}/plan").text
+    chart = html.split('<figure class="plan-chart">', 1)[1].split("</figure>", 1)[0]
+    labels = re.findall(r'<text class="row-label"[^>]*>([^<]+)</text>', chart)
+    assert labels == ["Whole cluster", "Boulangerie Muller", "Kirchberg Dental", "Moselle Logistics"]
+    clash = re.search(
+        r'<a href="([^"]+)"><rect class="bar kind-module status-scheduled clash"[^>]*><title>([^<]+)</title>', chart
+    )
+    assert clash is not None and clash.group(1).endswith("/sessions/module:6")
+    assert clash.group(2).startswith("Module 6: ") and "Thu 19 Mar 2026" in clash.group(2)
+    assert "Boulangerie Muller: Unavailable from Thu 19 Mar 2026 to Sat 21 Mar 2026" in chart
+    assert '<line class="today"' in chart and "Mon 2 Mar 2026" in chart
+    assert '<table class="timeline">' in html  # the table stays, for screen readers and printing
+
+
+def test_a_members_timeline_shows_its_own_row_only(client_for: ClientFor) -> None:
+    member = client_for(MEMBER)
+    cluster_id, _ = demo_cluster(member)
+    chart = member.http.get(f"/clusters/{cluster_id}/plan").text.split('<figure class="plan-chart">', 1)[1]
+    labels = re.findall(r'<text class="row-label"[^>]*>([^<]+)</text>', chart)
+    assert labels == ["Whole cluster", "Boulangerie Muller"]
+    assert "Kirchberg" not in chart and "Annual closure" not in chart
