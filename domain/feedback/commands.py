@@ -34,3 +34,14 @@ class HideFeedback:
     cluster_id: UUID
     item_id: UUID
     reason: str
+
+
+@dataclass(frozen=True)
+class UnhideFeedback:
+    """Corrects a hiding: the item is shown again, with the reason."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    item_id: UUID
+    reason: str

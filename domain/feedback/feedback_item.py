@@ -7,7 +7,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.feedback.rules import can_hide_feedback, can_withdraw_feedback
+from domain.feedback.rules import can_hide_feedback, can_unhide_feedback, can_withdraw_feedback
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.errors import Forbidden, ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
@@ -103,3 +103,13 @@ class FeedbackItem(TenantAggregate):
     @event("Hidden")
     def _hidden(self, actor_id: UUID, reason: str) -> None:
         self.hidden = True
+
+    def unhide(self, actor_id: UUID, reason: str) -> None:
+        """A correction: the item is shown again, saying why; the hiding stays in its history."""
+        if not can_unhide_feedback(self.withdrawn, self.hidden):
+            raise ValidationFailed("id", "This feedback is not hidden.")
+        self._unhidden(actor_id, multi_line("reason", reason, HIDE_REASON_MAX_LENGTH))
+
+    @event("Unhidden")
+    def _unhidden(self, actor_id: UUID, reason: str) -> None:
+        self.hidden = False

@@ -6,7 +6,7 @@ import uuid
 from typing import Protocol
 from uuid import UUID
 
-from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
+from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback, WithdrawFeedback
 from domain.feedback.feedback_item import FeedbackItem
 from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, SessionFeedback, Store
@@ -45,6 +45,12 @@ def hide_feedback(app: Store, cmd: HideFeedback) -> Saved:
     return app.save_changes(item)
 
 
+def unhide_feedback(app: Store, cmd: UnhideFeedback) -> Saved:
+    item = _item(app, cmd.tenant_id, cmd.cluster_id, cmd.item_id)
+    item.unhide(cmd.actor_id, cmd.reason)
+    return app.save_changes(item)
+
+
 def _item(app: Store, tenant_id: UUID, cluster_id: UUID, item_id: UUID) -> FeedbackItem:
     item = app.get(FeedbackItem, tenant_id, item_id, "item_id")
     if item.cluster_id != cluster_id:
@@ -56,4 +62,5 @@ HANDLERS: dict[type, Handler] = {
     ShareFeedback: share_feedback,
     WithdrawFeedback: withdraw_feedback,
     HideFeedback: hide_feedback,
+    UnhideFeedback: unhide_feedback,
 }

@@ -11,3 +11,8 @@ def can_withdraw_feedback(withdrawn: bool) -> bool:
 def can_hide_feedback(withdrawn: bool, hidden: bool) -> bool:
     """The coach hides an item that is neither withdrawn nor already hidden."""
     return not withdrawn and not hidden
+
+
+def can_unhide_feedback(withdrawn: bool, hidden: bool) -> bool:
+    """A hiding made by mistake is corrected: the coach shows a hidden item again (unless its author withdrew it)."""
+    return hidden and not withdrawn

@@ -13,6 +13,7 @@ from frontend.site.graphql_files import graphql_document
 SHARE_FEEDBACK = graphql_document(__file__, "share_feedback")
 WITHDRAW_FEEDBACK = graphql_document(__file__, "withdraw_feedback")
 HIDE_FEEDBACK = graphql_document(__file__, "hide_feedback")
+UNHIDE_FEEDBACK = graphql_document(__file__, "unhide_feedback")
 
 FEEDBACK_KINDS = (("worked", "What worked"), ("hard", "What was hard"))
 
@@ -27,6 +28,7 @@ class FeedbackPages(SessionPage):
         routes.add_api_route(feedback, self.share_feedback, methods=["POST"])
         routes.add_api_route(f"{feedback}/{{item_id}}/withdraw", self.withdraw_feedback, methods=["POST"])
         routes.add_api_route(f"{feedback}/{{item_id}}/hide", self.hide_feedback, methods=["POST"])
+        routes.add_api_route(f"{feedback}/{{item_id}}/unhide", self.unhide_feedback, methods=["POST"])
 
     async def share_feedback(self, request: Request, cluster_id: str, key: str) -> Response:
         form = await self._submission(request, "share")
@@ -52,3 +54,10 @@ class FeedbackPages(SessionPage):
         variables = {"clusterId": cluster_id, "itemId": item_id, "reason": form.required("reason")}
         says = "The feedback is hidden; the reason is kept with it."
         return await self._session_form(request, cluster_id, key, form, HIDE_FEEDBACK, variables, says)
+
+    async def unhide_feedback(self, request: Request, cluster_id: str, key: str, item_id: str) -> Response:
+        """The correction of a hiding made by mistake: the item is visible again, the reason kept beside the hiding."""
+        form = await self._submission(request, f"unhide-{item_id}")
+        variables = {"clusterId": cluster_id, "itemId": item_id, "reason": form.required("reason")}
+        says = "The feedback is shown again; its history keeps the hiding and why it was undone."
+        return await self._session_form(request, cluster_id, key, form, UNHIDE_FEEDBACK, variables, says)

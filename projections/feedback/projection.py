@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, insert, select, update
 
 from domain.feedback.feedback_item import FeedbackItem
 from projections.core.projection import Projection
@@ -18,6 +18,7 @@ class FeedbackProjection(Projection):
         (FeedbackItem, "Shared"): "shared",
         (FeedbackItem, "Withdrawn"): "withdrawn",
         (FeedbackItem, "Hidden"): "hidden",
+        (FeedbackItem, "Unhidden"): "unhidden",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -27,6 +28,9 @@ class FeedbackProjection(Projection):
         self._insert = insert(items)
         self._withdraw = update(items).where(*the_item).values(status="withdrawn")
         self._hide = update(items).where(*the_item).values(status="hidden", hidden_reason=bindparam("reason"))
+        self._unhide = update(items).where(*the_item).values(status="visible", hidden_reason=None)
+        self._insert_history = insert(tables.feedback_history)
+        self._item = select(items.c.cluster_id, items.c.organisation_id).where(*the_item)
 
     def shared(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(
@@ -50,3 +54,25 @@ class FeedbackProjection(Projection):
 
     def hidden(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._hide, {"t": event.tenant_id, "i": event.originator_id, "reason": event.reason})
+        self._record(writer, event, "hidden")
+
+    def unhidden(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._unhide, {"t": event.tenant_id, "i": event.originator_id})
+        self._record(writer, event, "shown_again")
+
+    def _record(self, writer: GroupedWriter, event: Any, action: str) -> None:
+        item = writer.read(self._item, {"t": event.tenant_id, "i": event.originator_id}).one()
+        writer.write(
+            self._insert_history,
+            {
+                "tenant_id": event.tenant_id,
+                "item_id": event.originator_id,
+                "version": event.originator_version,
+                "cluster_id": item.cluster_id,
+                "organisation_id": item.organisation_id,
+                "action": action,
+                "reason": event.reason,
+                "acted_by": event.actor_id,
+                "acted_at": event.timestamp,
+            },
+        )

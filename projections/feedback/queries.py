@@ -14,7 +14,7 @@ from sqlalchemy import exists, select
 
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
-from projections.feedback.rows import FeedbackRow
+from projections.feedback.rows import FeedbackActionRow, FeedbackRow
 
 
 class FeedbackQueries(FeatureQueries):
@@ -36,7 +36,31 @@ class FeedbackQueries(FeatureQueries):
         )
         if session_key is not None:
             query = query.where(items.c.session_key == session_key)
-        return [_feedback(r, mine=scope.organisation_id == r["organisation_id"]) for r in self._all(query)]
+        rows = self._all(query)
+        history = self._history(scope, cluster_id, [r["item_id"] for r in rows])
+        return [
+            _feedback(r, mine=scope.organisation_id == r["organisation_id"], history=history.get(r["item_id"], ()))
+            for r in rows
+        ]
+
+    def _history(
+        self, scope: Scope, cluster_id: UUID, item_ids: list[UUID]
+    ) -> dict[UUID, tuple[FeedbackActionRow, ...]]:
+        """What was done to the items, oldest first, in one read."""
+        if not item_ids:
+            return {}
+        history = self.t.feedback_history
+        query = (
+            select(history)
+            .where(
+                self.visible.rows(scope, history), history.c.cluster_id == cluster_id, history.c.item_id.in_(item_ids)
+            )
+            .order_by(history.c.item_id, history.c.version)
+        )
+        found: dict[UUID, list[FeedbackActionRow]] = {}
+        for r in self._all(query):
+            found.setdefault(r["item_id"], []).append(FeedbackActionRow(r["action"], r["reason"], r["acted_at"]))
+        return {item_id: tuple(actions) for item_id, actions in found.items()}
 
     def feedback_item_in_view(self, scope: Scope, cluster_id: UUID, item_id: UUID) -> bool:
         """Whether the item was shared in the cluster and is in view: for a member, the items every member sees
@@ -50,7 +74,7 @@ class FeedbackQueries(FeatureQueries):
         return self._one(query) is not None
 
 
-def _feedback(r: dict[str, Any], *, mine: bool) -> FeedbackRow:
+def _feedback(r: dict[str, Any], *, mine: bool, history: tuple[FeedbackActionRow, ...]) -> FeedbackRow:
     return FeedbackRow(
         r["item_id"],
         r["session_key"],
@@ -61,4 +85,5 @@ def _feedback(r: dict[str, Any], *, mine: bool) -> FeedbackRow:
         r["hidden_reason"],
         r["shared_at"],
         mine=mine,
+        history=history,
     )

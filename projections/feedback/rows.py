@@ -8,6 +8,15 @@ from uuid import UUID
 
 
 @dataclass(frozen=True)
+class FeedbackActionRow:
+    """What a coach did to an item: `hidden`, or `shown_again` (the correction of a hiding), when and why."""
+
+    action: str
+    reason: str
+    acted_at: datetime
+
+
+@dataclass(frozen=True)
 class FeedbackRow:
     item_id: UUID
     session_key: str
@@ -18,3 +27,4 @@ class FeedbackRow:
     hidden_reason: str | None
     shared_at: datetime
     mine: bool
+    history: tuple[FeedbackActionRow, ...] = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from uuid import UUID
 
@@ -10,7 +11,7 @@ from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.cluster import Cluster
 from domain.clusters.commands import AcceptPlan, AdmitOrganisation, FormCluster, HoldSession, StartCluster
 from domain.engagement.commands import PlanCertificationAudit, RecordIsmsEstablished
-from domain.feedback.commands import ShareFeedback
+from domain.feedback.commands import HideFeedback, ShareFeedback
 from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.calendar import business_day
@@ -48,6 +49,8 @@ class Scenario:
             self.tenant, SYSTEM_ACTOR, self.running, "initial-training", self.members[0], "worked", "Clear", None
         )
         self.feedback_item = app.handle(share).aggregate_id
+        self.hidden_feedback_item = app.handle(replace(share, text="Names a person")).aggregate_id
+        app.handle(HideFeedback(self.tenant, self.coach, self.running, self.hidden_feedback_item, "Names a person"))
         for member in self.members[1:3]:
             app.handle(RecordIsmsEstablished(self.tenant, SYSTEM_ACTOR, self.running, member, started_on))
         app.handle(

@@ -23,3 +23,8 @@ class FeedbackItemInput:
 @strawberry.input
 class HideFeedbackInput(FeedbackItemInput):
     reason: str
+
+
+@strawberry.input(description="Shows a hidden item again; the reason is kept in the item's history.")
+class UnhideFeedbackInput(FeedbackItemInput):
+    reason: str

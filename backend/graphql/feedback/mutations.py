@@ -10,9 +10,14 @@ from backend.graphql.clusters.types import ClusterChangeResult
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.feedback.actions import HIDE_FEEDBACK, SHARE_FEEDBACK, WITHDRAW_FEEDBACK
-from backend.graphql.feedback.inputs import FeedbackItemInput, HideFeedbackInput, ShareFeedbackInput
-from domain.feedback.commands import HideFeedback, ShareFeedback, WithdrawFeedback
+from backend.graphql.feedback.actions import HIDE_FEEDBACK, SHARE_FEEDBACK, UNHIDE_FEEDBACK, WITHDRAW_FEEDBACK
+from backend.graphql.feedback.inputs import (
+    FeedbackItemInput,
+    HideFeedbackInput,
+    ShareFeedbackInput,
+    UnhideFeedbackInput,
+)
+from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback, WithdrawFeedback
 
 
 @strawberry.type
@@ -44,6 +49,18 @@ class FeedbackMutation:
             info,
             HIDE_FEEDBACK,
             HideFeedback,
+            cluster_id=input.cluster_id,
+            item_id=input.item_id,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED, description="Corrects a hiding, saying why.")
+    async def unhide_feedback(self, info: Info[Context, None], input: UnhideFeedbackInput) -> ClusterChangeResult:
+        done = await change(
+            info,
+            UNHIDE_FEEDBACK,
+            UnhideFeedback,
             cluster_id=input.cluster_id,
             item_id=input.item_id,
             reason=input.reason,

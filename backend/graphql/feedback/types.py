@@ -12,6 +12,13 @@ from backend.graphql.feedback.viewer_can import FeedbackItemViewerCan, on_feedba
 from projections.queries import FeedbackRow
 
 
+@strawberry.type(description="What a coach did to an item of feedback, and why.")
+class FeedbackAction:
+    action: str = strawberry.field(description='"hidden", or "shown_again" (the correction of a hiding).')
+    reason: str
+    acted_at: datetime
+
+
 @strawberry.type(description="An item of feedback. The author is shown only if they signed it.")
 class FeedbackItem:
     id: strawberry.ID
@@ -23,6 +30,7 @@ class FeedbackItem:
     hidden_reason: str | None
     shared_at: datetime
     mine: bool = strawberry.field(description="Shared by the viewer's own organisation (which may withdraw it).")
+    history: list[FeedbackAction] = strawberry.field(description="Hidden and shown again, oldest first.")
 
     @strawberry.field(description="What the viewer may do to this item now.")
     def viewer_can(self, info: Info[Context, None]) -> FeedbackItemViewerCan:
@@ -40,4 +48,5 @@ class FeedbackItem:
             hidden_reason=row.hidden_reason,
             shared_at=row.shared_at,
             mine=row.mine,
+            history=[FeedbackAction(action=a.action, reason=a.reason, acted_at=a.acted_at) for a in row.history],
         )

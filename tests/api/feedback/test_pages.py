@@ -63,8 +63,17 @@ def test_a_coach_hides_feedback_that_members_then_no_longer_see(client_for: Clie
         hide.group(1), data={"csrf_token": csrf(page), f"hide-{scope}-reason": "Names a person"}
     ).text
     [hidden] = [item for item in items(page) if "The risk scales were hard" in item]
-    assert "is-hidden" in hidden and "Hidden: Names a person" in hidden
+    assert "is-hidden" in hidden and re.search(r"Hidden on <time[^>]*>[^<]+</time>: Names a person", hidden)
     assert "The risk scales were hard" not in client_for(MEMBER).http.get(session).text
+
+    unhide = re.search(r'action="([^"]+/unhide)"', hidden)
+    assert unhide is not None and not re.search(r'action="[^"]+/hide"', hidden)  # hidden once: no second hiding
+    reason = {f"unhide-{scope}-reason": "Checked with the trainer: no one is named"}
+    page = coach.http.post(unhide.group(1), data={"csrf_token": csrf(page), **reason}).text
+    [shown] = [item for item in items(page) if "The risk scales were hard" in item]
+    assert "is-hidden" not in shown and "The feedback is shown again" in page
+    assert re.search(r"Hidden on .*: Names a person</p><p>Shown again on .*: Checked with the trainer", shown)
+    assert "The risk scales were hard" in client_for(MEMBER).http.get(session).text
 
 
 def test_a_members_own_session_offers_no_feedback(client_for: Callable[[str], GraphQLClient]) -> None:

@@ -224,3 +224,38 @@ def test_withdrawn_feedback_cannot_be_brought_back_by_hiding_it(client_for: Clie
     )
     assert hidden["code"] == "VALIDATION"
     assert item["id"] not in {i["id"] for i in cluster_view(coach, cluster["id"], FEEDBACK)["feedback"]}
+
+
+UNHIDE = """mutation($input: UnhideFeedbackInput!) { r: unhideFeedback(input: $input) {
+  __typename ... on UserError { code field message } } }"""
+
+
+def test_only_the_clusters_coaches_correct_a_hiding_and_a_refusal_writes_nothing(
+    client_for: Callable[[str], GraphQLClient], demo_services: Services
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = coach.data("{ clusters { edges { node { id feedback { id text status } } } } }")["clusters"]["edges"][0][
+        "node"
+    ]
+    item = next(i for i in cluster["feedback"] if i["status"] == "visible")
+    given = {"clusterId": cluster["id"], "itemId": item["id"], "reason": "Shown by mistake"}
+    before = events_in_log(demo_services)
+    not_hidden = coach.data(UNHIDE, {"input": given})["r"]
+    assert (not_hidden["code"], not_hidden["message"]) == ("VALIDATION", "This feedback is not hidden.")
+    hide = "mutation($input: HideFeedbackInput!) { r: hideFeedback(input: $input) { __typename } }"
+    assert coach.data(hide, {"input": {**given, "reason": "Names a person"}})["r"]["__typename"] == "ClusterChange"
+    before = events_in_log(demo_services)
+    empty = coach.data(UNHIDE, {"input": {**given, "reason": "  "}})["r"]
+    assert (empty["code"], empty["field"]) == ("VALIDATION", "reason")
+    member = client_for("member@muller.example").data(UNHIDE, {"input": given})["r"]
+    assert member["code"] in ("FORBIDDEN", "NOT_FOUND")
+    foreign = client_for(HARBOUR_ADMIN).data(UNHIDE, {"input": given})["r"]
+    assert foreign["code"] == "NOT_FOUND"
+    assert events_in_log(demo_services) == before
+    assert coach.data(UNHIDE, {"input": given})["r"] == {"__typename": "ClusterChange"}
+    history = coach.data("{ clusters { edges { node { feedback { id history { action reason } } } } } }")
+    [shown] = [i for i in history["clusters"]["edges"][0]["node"]["feedback"] if i["id"] == item["id"]]
+    assert shown["history"] == [
+        {"action": "hidden", "reason": "Names a person"},
+        {"action": "shown_again", "reason": "Shown by mistake"},
+    ]

@@ -39,7 +39,7 @@ from domain.engagement.commands import (
     RecordIsmsEstablished,
 )
 from domain.feedback import commands as feedback_commands
-from domain.feedback.commands import HideFeedback, ShareFeedback
+from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -234,6 +234,9 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     ("ShareFeedback", "text"): lambda s, t: _feedback(s, text=t),
     ("ShareFeedback", "signed_by"): lambda s, t: _feedback(s, signed_by=t),
+    ("UnhideFeedback", "reason"): lambda s, t: s.app.handle(
+        UnhideFeedback(s.tenant, s.coach, s.running, s.hidden_feedback_item, t)
+    ),
     ("HideFeedback", "reason"): lambda s, t: s.app.handle(
         HideFeedback(s.tenant, s.coach, s.running, s.feedback_item, t)
     ),
