@@ -16,6 +16,7 @@ from sqlalchemy import inspect, select
 
 from backend.services import Services
 from domain.engagement.commands import RaiseCoachingCeiling
+from domain.feedback.commands import HideFeedback, UnhideFeedback
 from domain.shared.aggregate import SYSTEM_ACTOR
 from projections.core.scope import Scope
 
@@ -95,11 +96,22 @@ def raise_a_ceiling(services: Services) -> None:
     services.execute(command)
 
 
+def hide_and_show_again(services: Services) -> None:
+    """The demo hides no feedback: one hiding and its correction, so that the history has rows to prove the gate."""
+    item = raw_rows(services, "feedback_items")[0]
+    key = (item["tenant_id"], SYSTEM_ACTOR, item["cluster_id"], item["item_id"])
+    services.execute(HideFeedback(*key, "Names a person."))
+    services.execute(UnhideFeedback(*key, "Checked: it names no one."))
+
+
 def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services: Services) -> None:
     raise_a_ceiling(demo_services)
+    hide_and_show_again(demo_services)
     services, demo = demo_services, Demo(demo_services)
     names = tables_with_organisation(services)
-    assert {"cluster_members", "coaching_half_days", "gap_assessments", "feedback_items"} <= set(names)
+    assert {"cluster_members", "coaching_half_days", "gap_assessments", "feedback_items", "feedback_history"} <= set(
+        names
+    )
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
         assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"
