@@ -13,3 +13,16 @@ class RegisterOrganisation:
     name: str
     sector: str
     employee_count: int
+    country: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class ChangeOrganisationDetails:
+    tenant_id: UUID
+    actor_id: UUID
+    organisation_id: UUID
+    sector: str
+    employee_count: int
+    country: str | None
+    region: str | None

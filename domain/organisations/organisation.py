@@ -7,24 +7,34 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
+from domain.shared.errors import ValidationFailed
+from domain.shared.public_holidays import check_place
 from domain.shared.text import NAME_MAX_LENGTH, count_between, natural_key, single_line
 
 EMPLOYEE_COUNT_MAX = 1_000_000
+Place = tuple[str | None, str | None]
+"""A country code and, where its holidays differ by region, the region."""
 ORGANISATION_NAME_MAX_LENGTH = NAME_MAX_LENGTH
 SECTOR_MAX_LENGTH = 100
 
 
 class Organisation(TenantAggregate):
     @classmethod
-    def register(cls, tenant_id: UUID, actor_id: UUID, name: str, sector: str, employee_count: int) -> Organisation:
+    def register(
+        cls, tenant_id: UUID, actor_id: UUID, name: str, sector: str, employee_count: int, place: Place = (None, None)
+    ) -> Organisation:
         count_between("employee_count", employee_count, 1, EMPLOYEE_COUNT_MAX)
-        return cls(
+        country, region = check_place(*place)
+        organisation = cls(
             tenant_id=tenant_id,
             actor_id=actor_id,
             name=single_line("name", name, ORGANISATION_NAME_MAX_LENGTH),
             sector=single_line("sector", sector, SECTOR_MAX_LENGTH),
             employee_count=employee_count,
         )
+        if country is not None:
+            organisation._located(actor_id, country, region)
+        return organisation
 
     @staticmethod
     def create_id(tenant_id: UUID, actor_id: UUID, name: str, sector: str, employee_count: int) -> UUID:
@@ -36,6 +46,33 @@ class Organisation(TenantAggregate):
         self.name = name
         self.sector = sector
         self.employee_count = employee_count
+        self.country: str | None = None
+        self.region: str | None = None
+
+    def change_details(self, actor_id: UUID, sector: str, employee_count: int, place: Place) -> None:
+        """New sector, size or place, each recorded only when it changed; nothing changed is refused."""
+        count_between("employee_count", employee_count, 1, EMPLOYEE_COUNT_MAX)
+        sector = single_line("sector", sector, SECTOR_MAX_LENGTH)
+        country, region = check_place(*place)
+        described = (sector, employee_count) != (self.sector, self.employee_count)
+        located = (country, region) != (self.country, self.region)
+        if not (described or located):
+            raise ValidationFailed("sector", "Nothing to change: these are the details already recorded.")
+        if described:
+            self._described(actor_id, sector, employee_count)
+        if located:
+            self._located(actor_id, country, region)
+
+    @event("Described")
+    def _described(self, actor_id: UUID, sector: str, employee_count: int) -> None:
+        self.sector = sector
+        self.employee_count = employee_count
+
+    @event("Located")
+    def _located(self, actor_id: UUID, country: str | None, region: str | None) -> None:
+        """Where the organisation works, for its public holidays; None when no longer known."""
+        self.country = country
+        self.region = region
 
 
 def organisation_id(tenant_id: UUID, name: str) -> UUID:

@@ -23,6 +23,8 @@ class ProgrammeProjection(Projection):
     name = "programme"
     handles = {
         (Organisation, "Registered"): "organisation_registered",
+        (Organisation, "Described"): "organisation_described",
+        (Organisation, "Located"): "organisation_located",
         (Cluster, "Formed"): "cluster_formed",
         (Cluster, "OrganisationAdmitted"): "organisation_admitted",
         (Cluster, "PlanAccepted"): "plan_accepted",
@@ -44,6 +46,10 @@ class ProgrammeProjection(Projection):
     def __init__(self, tables: ReadTables) -> None:
         super().__init__(tables)
         self._insert_organisation = insert(tables.organisations)
+        organisations = tables.organisations
+        size: dict[str, Any] = {"sector": bindparam("sector"), "employee_count": bindparam("employee_count")}
+        self._describe = keyed_update(organisations, "to", **size)
+        self._locate = keyed_update(organisations, "to", country=bindparam("country"), region=bindparam("region"))
         self._insert_cluster = insert(tables.clusters)
         self._insert_member = insert(tables.cluster_members)
         self._insert_coaching = insert(tables.coaching_half_days)
@@ -83,8 +89,18 @@ class ProgrammeProjection(Projection):
                 "sector": event.sector,
                 "employee_count": event.employee_count,
                 "registered_at": event.timestamp,
+                "country": None,
+                "region": None,
             },
         )
+
+    def organisation_described(self, writer: GroupedWriter, event: Any) -> None:
+        key = {"t": event.tenant_id, "o": event.originator_id}
+        writer.write(self._describe, {**key, "sector": event.sector, "employee_count": event.employee_count})
+
+    def organisation_located(self, writer: GroupedWriter, event: Any) -> None:
+        key = {"t": event.tenant_id, "o": event.originator_id}
+        writer.write(self._locate, {**key, "country": event.country, "region": event.region})
 
     def cluster_formed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(

@@ -64,7 +64,15 @@ class ClusterQueries(FeatureQueries):
             .label("coaching_half_days_used")
         )
         return (
-            select(members, used, organisations.c.name, organisations.c.sector, organisations.c.employee_count)
+            select(
+                members,
+                used,
+                organisations.c.name,
+                organisations.c.sector,
+                organisations.c.employee_count,
+                organisations.c.country,
+                organisations.c.region,
+            )
             .join(
                 organisations,
                 same(organisations, members, *ORGANISATION),

@@ -31,4 +31,6 @@ class OrganisationQueries(FeatureQueries):
 
 
 def organisation_row(row: dict[str, Any]) -> OrganisationRow:
-    return OrganisationRow(row["organisation_id"], row["name"], row["sector"], row["employee_count"])
+    return OrganisationRow(
+        row["organisation_id"], row["name"], row["sector"], row["employee_count"], row["country"], row["region"]
+    )

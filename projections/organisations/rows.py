@@ -12,3 +12,5 @@ class OrganisationRow:
     name: str
     sector: str
     employee_count: int
+    country: str | None = None
+    region: str | None = None

@@ -19,6 +19,8 @@ def _organisations(table: TableFactory) -> None:
         Column("name", String(200), nullable=False),
         Column("sector", String(200), nullable=False),
         Column("employee_count", Integer, nullable=False),
+        Column("country", String(2), nullable=True),
+        Column("region", String(100), nullable=True),
         Column("registered_at", DateTime(timezone=True), nullable=False),
         key=("tenant_id", "organisation_id"),
     )

@@ -34,7 +34,7 @@ SECOND_COACH = "second@alpine.example"
 SECOND_MEMBER = "member@kirchberg.example"
 
 ORGANISATION = """query($id: ID!) { organisation(id: $id) { __typename
-    ... on Organisation { name } ... on UserError { code field message } } }"""
+    ... on Organisation { name country region place } ... on UserError { code field message } } }"""
 CLUSTER = """query($id: ID!) { cluster(id: $id) { __typename
     ... on Cluster { name } ... on UserError { code field message } } }"""
 REGISTER = """mutation($input: RegisterOrganisationInput!) { r: registerOrganisation(input: $input) {

@@ -20,7 +20,7 @@ ALPINE_MEMBER = "member@muller.example"
 OTHER_MEMBER = SECOND_MEMBER
 """A member account of Kirchberg Dental, another member of the demo cluster."""
 
-VIEWER = "{ viewer { can { registerOrganisation formCluster changeSettings } } }"
+VIEWER = "{ viewer { can { registerOrganisation changeOrganisationDetails formCluster changeSettings } } }"
 CLUSTER_CAN = """viewerCan { admitOrganisation acceptPlan startCluster closeCluster declareUnavailability
     logCoachingHalfDay moveSession }"""
 MEMBERS = """members { organisation { id name }
@@ -39,7 +39,12 @@ def _members(client: GraphQLClient, cluster_id: str) -> dict[str, dict[str, Any]
 
 
 def test_the_viewer_may_change_the_consultancy_by_role(client_for: ClientFor) -> None:
-    everything = {"registerOrganisation": True, "formCluster": True, "changeSettings": True}
+    everything = {
+        "registerOrganisation": True,
+        "changeOrganisationDetails": True,
+        "formCluster": True,
+        "changeSettings": True,
+    }
     nothing = dict.fromkeys(everything, False)
     assert client_for(ALPINE_ADMIN).data(VIEWER)["viewer"]["can"] == everything
     assert client_for(ALPINE_COACH).data(VIEWER)["viewer"]["can"] == nothing

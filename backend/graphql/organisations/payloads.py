@@ -11,7 +11,7 @@ from domain.application import Saved
 from domain.shared.errors import NotFound
 
 
-def organisation_registered(
+def organisation_changed(
     info: Info[Context, None], done: tuple[object, Saved] | Refusal
 ) -> OrganisationChange | Refusal:
     if not isinstance(done, tuple):

@@ -8,8 +8,9 @@ from strawberry.types import Info
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import lookup_refusal, parse_id
 from backend.graphql.core.permissions import IsAuthenticated
-from backend.graphql.organisations.types import Organisation, OrganisationResult
+from backend.graphql.organisations.types import Country, Organisation, OrganisationResult
 from domain.shared.errors import DomainError, NotFound
+from domain.shared.public_holidays import countries, regions
 
 
 @strawberry.type
@@ -30,3 +31,7 @@ class OrganisationsQuery:
         except DomainError as error:
             return lookup_refusal(error)
         return Organisation.from_row(row)
+
+    @strawberry.field(description="The countries whose public holidays an organisation can keep, by name.")
+    def countries(self) -> list[Country]:
+        return [Country(code=code, name=name, regions=list(regions(code))) for code, name in countries().items()]

@@ -11,6 +11,7 @@ from backend.graphql.core.errors import (
     Refusal,
     ValidationError,
 )
+from domain.shared.public_holidays import place_name
 from projections.queries import OrganisationRow
 
 
@@ -20,6 +21,12 @@ class Organisation:
     name: str
     sector: str
     employee_count: int
+    country: str | None = strawberry.field(description="ISO 3166-1 code, for the public holidays; null if unknown.")
+    region: str | None
+
+    @strawberry.field(description='Where its public holidays come from, e.g. "Germany (BY)"; null if unknown.')
+    def place(self) -> str | None:
+        return None if self.country is None else place_name(self.country, self.region)
 
     @classmethod
     def from_row(cls, row: OrganisationRow) -> Organisation:
@@ -28,7 +35,16 @@ class Organisation:
             name=row.name,
             sector=row.sector,
             employee_count=row.employee_count,
+            country=row.country,
+            region=row.region,
         )
+
+
+@strawberry.type(description="A country with a public-holiday calendar.")
+class Country:
+    code: str
+    name: str
+    regions: list[str] = strawberry.field(description="Its regions whose holidays differ, if any.")
 
 
 @strawberry.type
