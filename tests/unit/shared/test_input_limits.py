@@ -41,7 +41,7 @@ from domain.engagement.commands import (
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
 from domain.organisations import commands as organisations_commands
-from domain.organisations.commands import RegisterOrganisation
+from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
@@ -205,6 +205,9 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     ("RegisterOrganisation", "sector"): lambda s, t: s.app.handle(
         RegisterOrganisation(s.tenant, SYSTEM_ACTOR, "New org", t, 9)
+    ),
+    ("ChangeOrganisationDetails", "sector"): lambda s, t: s.app.handle(
+        ChangeOrganisationDetails(s.tenant, SYSTEM_ACTOR, s.members[0], t, 9, "LU", None)
     ),
     ("FormCluster", "name"): lambda s, t: s.app.handle(FormCluster(s.tenant, SYSTEM_ACTOR, t, s.coach)),
     **{("AdmitOrganisation", f"criteria.{f.name}"): _admit(f.name) for f in dataclasses.fields(EVIDENCE)},
@@ -423,6 +426,18 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     ("CancelSession", "session_key"): lambda s, t: s.app.handle(CancelSession(s.tenant, s.coach, s.running, t, "Snow")),
     ("IssueCalendarKey", "key_hash"): lambda s, t: s.app.handle(IssueCalendarKey(s.tenant, s.coach, t)),
+    ("RegisterOrganisation", "country"): lambda s, t: s.app.handle(
+        RegisterOrganisation(s.tenant, SYSTEM_ACTOR, "Placed Ltd", "Retail", 9, t)
+    ),
+    ("RegisterOrganisation", "region"): lambda s, t: s.app.handle(
+        RegisterOrganisation(s.tenant, SYSTEM_ACTOR, "Placed Ltd", "Retail", 9, "DE", t)
+    ),
+    ("ChangeOrganisationDetails", "country"): lambda s, t: s.app.handle(
+        ChangeOrganisationDetails(s.tenant, SYSTEM_ACTOR, s.members[0], "Retail", 9, t, None)
+    ),
+    ("ChangeOrganisationDetails", "region"): lambda s, t: s.app.handle(
+        ChangeOrganisationDetails(s.tenant, SYSTEM_ACTOR, s.members[0], "Retail", 9, "DE", t)
+    ),
     ("ShareFeedback", "session_key"): lambda s, t: s.app.handle(
         ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, t, s.members[0], "worked", "Clear")
     ),
