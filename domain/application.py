@@ -23,6 +23,7 @@ from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
 from domain.shared.errors import ValidationFailed
 from domain.shared.ports import Handler
+from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
 from domain.tenancy import handlers as tenancy
 from domain.tenancy.account import Account, Role
@@ -121,6 +122,10 @@ class Cordee(CommandService):
 
     def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str:
         return self.get(Organisation, tenant_id, organisation_id).name
+
+    def organisation_place(self, tenant_id: UUID, organisation_id: UUID) -> Place:
+        organisation = self.get(Organisation, tenant_id, organisation_id)
+        return organisation.country, organisation.region
 
     def assessable_member_ceiling(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> int:
         cluster = clusters.load_cluster(self, tenant_id, cluster_id)

@@ -68,6 +68,8 @@ class MoveSession:
     on: date
     half_day: str
     reason: str
+    on_day_off: bool = False
+    """Confirms a move onto a weekend or a public holiday of a member concerned."""
 
 
 @dataclass(frozen=True)

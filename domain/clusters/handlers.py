@@ -7,6 +7,7 @@ imports those features.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Protocol
 from uuid import UUID
@@ -24,13 +25,14 @@ from domain.clusters.commands import (
     StartCluster,
     WithdrawMember,
 )
-from domain.clusters.planner import Period, PlanProposal, propose_plan
-from domain.clusters.sessions import MemberUnavailable
+from domain.clusters.planner import Period, PlanProposal, members_holidays, propose_plan
+from domain.clusters.sessions import MemberUnavailable, check_move, check_no_day_off, scheduled_session
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.calendar import not_in_the_past
 from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.ports import Coaches, Handler, Organisations, Store
+from domain.shared.public_holidays import Place
 from domain.shared.service import Saved
 
 
@@ -56,6 +58,10 @@ class ClusterPorts(Store, Coaches, Organisations, ConsultancyTerms, MemberEngage
     """Everything the cluster's handlers ask of the application."""
 
     def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str: ...
+
+    def organisation_place(self, tenant_id: UUID, organisation_id: UUID) -> Place:
+        """The country and region whose public holidays the organisation keeps, (None, None) if not recorded."""
+        ...
 
 
 def load_cluster(app: Store, tenant_id: UUID, cluster_id: UUID) -> Cluster:
@@ -92,7 +98,7 @@ def accept_plan(app: ClusterPorts, cmd: AcceptPlan) -> Saved:
     cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
     template = app.current_template(cmd.tenant_id)
     not_in_the_past("starts_on", cmd.starts_on, "a plan")
-    plan = proposal(cluster, template, cmd.starts_on)
+    plan = proposal(cluster, template, cmd.starts_on, _places(app, cmd.tenant_id, cluster.active_members))
     if cmd.fingerprint and plan.fingerprint() != cmd.fingerprint:
         raise Conflict("The cluster changed since this proposal was shown: review the new one.", "fingerprint")
     cluster.accept_plan(cmd.actor_id, template, cmd.starts_on, [session.as_record() for session in plan.sessions])
@@ -102,6 +108,11 @@ def accept_plan(app: ClusterPorts, cmd: AcceptPlan) -> Saved:
 def move_session(app: ClusterPorts, cmd: MoveSession) -> Saved:
     cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
     app.check_slot_not_coached(cluster, cmd.session_key)
+    if not cmd.on_day_off:
+        session = scheduled_session(cluster.sessions, cmd.session_key)
+        check_move(cluster.sessions, session, cmd.on, cmd.half_day)
+        concerned = [session.organisation_id] if session.organisation_id else cluster.active_members
+        check_no_day_off(session.days_if_on(cmd.on), _places(app, cmd.tenant_id, concerned))
     try:
         cluster.move_session(cmd.actor_id, cmd.session_key, cmd.on, cmd.half_day, cmd.reason)
     except MemberUnavailable as clash:
@@ -136,13 +147,19 @@ def cancel_session(app: ClusterPorts, cmd: CancelSession) -> Saved:
     return app.save_changes(cluster)
 
 
-def proposal(cluster: Cluster, template: ProgrammeTemplate, starts_on: date) -> PlanProposal:
-    """The plan the planner proposes for the cluster's active members, around their unavailability."""
+def proposal(
+    cluster: Cluster, template: ProgrammeTemplate, starts_on: date, places: Mapping[UUID, Place]
+) -> PlanProposal:
+    """The plan the planner proposes for the cluster's active members, around their unavailability and holidays."""
     unavailability = {
         organisation_id: [Period(p.starts_on, p.ends_on) for p in cluster.members[organisation_id].unavailability]
         for organisation_id in cluster.active_members
     }
-    return propose_plan(starts_on, template, unavailability)
+    return propose_plan(starts_on, template, unavailability, members_holidays(places, starts_on))
+
+
+def _places(app: ClusterPorts, tenant_id: UUID, organisation_ids: Iterable[UUID]) -> dict[UUID, Place]:
+    return {organisation_id: app.organisation_place(tenant_id, organisation_id) for organisation_id in organisation_ids}
 
 
 HANDLERS: dict[type, Handler] = {

@@ -3,8 +3,9 @@
 The rules, in the order the planner applies them:
 
 - Sessions fall only on working days, Monday to Friday; a start date at a weekend moves to the Monday.
-  A whole-cluster session (initial training, modules) is placed only on days when no member is unavailable;
-  a member's own session (gap analysis, coaching) only on days when that member is available.
+  A whole-cluster session (initial training, modules) is placed only on days when no member is unavailable or on a
+  public holiday of its own country and region; a member's own session (gap analysis, coaching) only on days when
+  that member is available and at work. (The notes call a member on a public holiday unavailable.)
 - Gap analyses come first: each member gets the template's on-site half-days (at least one, starting in the
   morning) on consecutive working days. The coach visits one organisation a day, so no two gap analyses share a
   day. Members are served in sorted order, each on the earliest free working days on or after the start date.
@@ -33,15 +34,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from uuid import UUID
 
 from domain.programme_template.template import ProgrammeTemplate
-from domain.shared.calendar import business_date
+from domain.shared.calendar import business_date, spoken_date
 from domain.shared.errors import ValidationFailed
+from domain.shared.public_holidays import Place, public_holidays
 
 HORIZON = timedelta(days=3 * 365 + 1)
 """How far after the start date the planner looks before it gives up."""
@@ -50,11 +52,7 @@ COACHING_DELAY = timedelta(days=7)
 """Coaching follows a module by at least a week, so the members have time to apply what they learnt."""
 
 ONE_DAY = timedelta(days=1)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-)  # fmt: skip
+_spoken = spoken_date
 
 
 class SessionKind(StrEnum):
@@ -181,12 +179,18 @@ def clashes(
 
 
 def propose_plan(
-    starts_on: date, template: ProgrammeTemplate, unavailability: Mapping[UUID, Sequence[Period]]
+    starts_on: date,
+    template: ProgrammeTemplate,
+    unavailability: Mapping[UUID, Sequence[Period]],
+    holidays: Mapping[UUID, Collection[date]] | None = None,
 ) -> PlanProposal:
-    """The earliest calendar that follows the rules above; the members are the keys of `unavailability`."""
+    """The earliest calendar that follows the rules above; the members are the keys of `unavailability`, and
+    `holidays` gives the public holidays of those whose place is known."""
     business_date("starts_on", starts_on)
     _check_template(template)
-    calendar = _Calendar(starts_on, {member: tuple(unavailability[member]) for member in sorted(unavailability)})
+    members = sorted(unavailability)
+    days_off = {member: frozenset((holidays or {}).get(member, ())) for member in members}
+    calendar = _Calendar(starts_on, {member: tuple(unavailability[member]) for member in members}, days_off)
     planner = _Planner(calendar, template)
     planner.plan_gap_analyses()
     planner.plan_initial_training()
@@ -210,6 +214,7 @@ class _Calendar:
 
     starts_on: date
     unavailability: Mapping[UUID, tuple[Period, ...]]
+    holidays: Mapping[UUID, frozenset[date]]
 
     @property
     def members(self) -> tuple[UUID, ...]:
@@ -226,7 +231,7 @@ class _Calendar:
         return is_working_day(day) and not any(self.is_away(member, day) for member in self.unavailability)
 
     def is_away(self, member: UUID, day: date) -> bool:
-        return any(period.covers(day) for period in self.unavailability[member])
+        return day in self.holidays[member] or any(period.covers(day) for period in self.unavailability[member])
 
     def unavailable_on(self, day: date) -> tuple[UUID, ...]:
         return tuple(member for member in self.unavailability if self.is_away(member, day))
@@ -388,6 +393,12 @@ class _Planner:
         self.sessions.append(session)
 
 
+def members_holidays(places: Mapping[UUID, Place], starts_on: date) -> dict[UUID, frozenset[date]]:
+    """The public holidays of each member whose place is known, as far as the planner looks from `starts_on`."""
+    years = range(starts_on.year, (starts_on + HORIZON).year + 2)
+    return {member: frozenset(public_holidays(*place, years)) for member, place in places.items()}
+
+
 def _working_days_between(first: date, last: date) -> list[date]:
     every_day = (first + timedelta(days=n) for n in range((last - first).days + 1))
     return [day for day in every_day if is_working_day(day)]
@@ -406,8 +417,3 @@ def _taken_by(sessions: Iterable[PlannedSession]) -> str:
 
 def _date_order(session: PlannedSession) -> tuple[date, int, str]:
     return session.on, 0 if session.half_day is HalfDay.MORNING else 1, session.key
-
-
-def _spoken(day: date) -> str:
-    """A date as a coach would write it: "Monday 6 April 2026"."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

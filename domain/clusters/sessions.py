@@ -11,8 +11,9 @@ from uuid import UUID
 from domain.clusters.membership import Member, active_member
 from domain.clusters.planner import HalfDay, PlannedSession, SessionKind
 from domain.clusters.rules import SessionStatus, can_share_feedback
-from domain.shared.calendar import business_date, past_date
+from domain.shared.calendar import business_date, past_date, spoken_date
 from domain.shared.errors import ValidationFailed
+from domain.shared.public_holidays import Place, first_day_off
 from domain.shared.text import NAME_MAX_LENGTH, count_between, single_line
 
 ATTENDEE_NAME_MAX_LENGTH = NAME_MAX_LENGTH
@@ -143,6 +144,16 @@ def check_everyone_available(
     for organisation_id in affected:
         if any(p.covers(day) for p in members[organisation_id].unavailability for day in days):
             raise MemberUnavailable(organisation_id)
+
+
+def check_no_day_off(days: Iterable[date], places: Mapping[UUID, Place]) -> None:
+    """No day of the session is a weekend or a public holiday of a member concerned, unless the move confirms it."""
+    found = first_day_off(days, places.values())
+    if found is not None:
+        day, reason = found
+        raise ValidationFailed(
+            "on", f"{spoken_date(day)} is not a working day ({reason}): confirm to move the session there anyway."
+        )
 
 
 def cleaned_attendance(attendance: Mapping[UUID, list[str]], expected: set[UUID]) -> dict[str, list[str]]:

@@ -8,12 +8,11 @@ from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
-from domain.shared.public_holidays import check_place
+from domain.shared.public_holidays import Place, check_place
 from domain.shared.text import NAME_MAX_LENGTH, count_between, natural_key, single_line
 
 EMPLOYEE_COUNT_MAX = 1_000_000
-Place = tuple[str | None, str | None]
-"""A country code and, where its holidays differ by region, the region."""
+
 ORGANISATION_NAME_MAX_LENGTH = NAME_MAX_LENGTH
 SECTOR_MAX_LENGTH = 100
 

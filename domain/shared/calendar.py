@@ -82,3 +82,15 @@ def not_in_the_past(field: str, day: date, what: str) -> date:
     if today is not None and day < today:
         raise ValidationFailed(field, f"Cannot be in the past: {what} starts today ({today.isoformat()}) or later.")
     return day
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)  # fmt: skip
+
+
+def spoken_date(day: date) -> str:
+    """A date as a coach would write it: "Monday 6 April 2026"."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -17,6 +17,8 @@ from holidays.registry import COUNTRIES
 from domain.shared.errors import ValidationFailed
 
 WEEKEND = ("Saturday", "Sunday")
+Place = tuple[str | None, str | None]
+"""A country code and, where its holidays differ by region, the region; (None, None) when not known."""
 
 
 @cache
@@ -78,6 +80,16 @@ def day_off(day: date, holidays_by_place: Mapping[str, Mapping[date, str]]) -> s
         return WEEKEND[day.weekday() - 5]
     named = [f"{calendar[day]} in {place}" for place, calendar in holidays_by_place.items() if day in calendar]
     return "; ".join(named) or None
+
+
+def first_day_off(days: Iterable[date], places: Iterable[Place]) -> tuple[date, str] | None:
+    """The first of `days` that is a weekend or a public holiday of one of the places, and why."""
+    known = sorted({(country, region) for country, region in places if country is not None}, key=str)
+    for day in days:
+        reason = day_off(day, {place_name(c, r): public_holidays(c, r, [day.year]) for c, r in known if c})
+        if reason is not None:
+            return day, reason
+    return None
 
 
 def _spaced(class_name: str) -> str:

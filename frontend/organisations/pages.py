@@ -60,7 +60,9 @@ class OrganisationPages(PageBase):
         if organisation.get("__typename") != "Organisation":
             raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
         can = (data.get("viewer") or {}).get("can") or {}
-        regions = next((c["regions"] for c in data.get("countries", []) if c["code"] == organisation["country"]), [])
+        regions: list[str] = next(
+            (c["regions"] for c in data.get("countries", []) if c["code"] == organisation["country"]), []
+        )
         context = {"organisation": organisation, "can": can, "countries": _options(data), "regions": regions}
         return self._render(request, "organisations/organisation.html", viewer, context, shown)
 

@@ -70,6 +70,9 @@ class MoveSessionInput:
     on: date
     half_day: str = "morning"
     reason: str = ""
+    on_day_off: bool = strawberry.field(
+        default=False, description="Confirms a move onto a weekend or a public holiday of a member concerned."
+    )
 
 
 @strawberry.input

@@ -134,6 +134,7 @@ class ClustersMutation:
             on=input.on,
             half_day=input.half_day,
             reason=input.reason,
+            on_day_off=input.on_day_off,
         )
         return cluster_change(info, done)
 

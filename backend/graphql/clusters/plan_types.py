@@ -10,9 +10,12 @@ from strawberry.types import Info
 
 from backend.graphql.clusters.viewer_can import SessionViewerCan, cluster_status, on_session
 from backend.graphql.core.context import Context
+from backend.graphql.core.loaders import loaders
 from domain.clusters import planner
 from domain.clusters.rules import SessionStatus, session_title
 from domain.clusters.sessions import attendance_warning
+from domain.shared.calendar import spoken_date
+from domain.shared.public_holidays import first_day_off
 from projections.clusters.rows import SessionMoveRow, SessionRow
 
 
@@ -39,6 +42,22 @@ class Session:
     def viewer_can(self, info: Info[Context, None]) -> SessionViewerCan:
         status = cluster_status(info, self.cluster_id)
         return on_session(info, status, SessionStatus(self.status), self.organisation_id is None)
+
+    @strawberry.field(
+        description="The first of its days that is a weekend or a public holiday of a member concerned, and which; "
+        "null when every day is a working day. The planner avoids them; a move there was confirmed."
+    )
+    def day_off(self, info: Info[Context, None]) -> str | None:
+        concerned = [
+            (m.organisation.country, m.organisation.region)
+            for m in loaders(info).members(self.cluster_id)
+            if m.active and self.organisation_id in (None, str(m.organisation.organisation_id))
+        ]
+        session = planner.PlannedSession(
+            self.key, planner.SessionKind(self.kind), self.scheduled_on, planner.HalfDay(self.half_day), self.half_days
+        )
+        found = first_day_off(session.days(), concerned)
+        return None if found is None else f"{spoken_date(found[0])}: {found[1]}"
 
     @classmethod
     def from_row(cls, row: SessionRow, names: dict[UUID, str], cluster_id: UUID) -> Session:

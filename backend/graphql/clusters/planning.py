@@ -22,8 +22,14 @@ from backend.graphql.core.loaders import loaders
 from domain.clusters import planner
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.calendar import business_day, not_in_the_past
+from domain.shared.public_holidays import Place
 from projections.clusters.rows import SessionRow
 from projections.organisations.rows import OrganisationRow
+
+
+def _place(organisation: OrganisationRow) -> Place:
+    """The place whose public holidays the organisation keeps."""
+    return organisation.country, organisation.region
 
 
 def _names(info: Info[Context, None], cluster_id: UUID) -> dict[UUID, str]:
@@ -98,7 +104,9 @@ def proposal(info: Info[Context, None], cluster_id: UUID, starts_on: date) -> Pl
     periods = _unavailability_of_active_members(info, cluster_id)
     with business_day(info.context.services.app.today()):
         not_in_the_past("starts_on", starts_on, "a plan")
-    proposed = planner.propose_plan(starts_on, template, periods)
+    places = {m.organisation.organisation_id: _place(m.organisation) for m in loaders(info).members(cluster_id)}
+    holidays = planner.members_holidays({member: places[member] for member in periods}, starts_on)
+    proposed = planner.propose_plan(starts_on, template, periods, holidays)
     names = {k: v for k, v in _names(info, cluster_id).items() if k in periods}
     return PlanProposal(
         starts_on=proposed.starts_on,

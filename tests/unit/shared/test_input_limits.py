@@ -335,7 +335,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ),
     ("AcceptPlan", "starts_on"): lambda s, d: s.app.handle(AcceptPlan(s.tenant, s.coach, s.forming, d)),
     ("MoveSession", "on"): lambda s, d: s.app.handle(
-        MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), d, "morning", "Visit moved")
+        MoveSession(s.tenant, s.coach, s.running, s.scheduled("gap_analysis"), d, "morning", "Visit moved", True)
     ),
     ("StartCluster", "started_on"): lambda s, d: s.app.handle(StartCluster(s.tenant, SYSTEM_ACTOR, s.planned, d)),
     ("CloseCluster", "closed_on"): lambda s, d: s.app.handle(CloseCluster(s.tenant, SYSTEM_ACTOR, s.running, d)),
