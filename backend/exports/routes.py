@@ -1,4 +1,6 @@
-"""REST downloads: calendar feeds. The principal comes from the session, the rows from the one query layer."""
+"""REST downloads: calendar feeds, the effort report and each member's coaching ledger. The principal comes from
+the session, the rows from the one query layer: a download shows what the page of the same data shows the viewer,
+and anything out of view answers 404, as an unknown id does."""
 
 from __future__ import annotations
 
@@ -9,13 +11,21 @@ from fastapi import APIRouter, HTTPException, Request, Response
 
 from backend.auth.current import principal_from_calendar_key, principal_from_request
 from backend.exports.calendar import ClusterSessions, calendar_of, cluster_calendar
+from backend.exports.effort import EffortReportFile, effort_sheet
+from backend.exports.ledger import ledger_sheet
 from backend.exports.naming import content_disposition, one_line
+from backend.exports.pdf import effort_pdf
+from backend.exports.spreadsheet import CSV_TYPE, XLSX_TYPE, Sheet, csv_bytes, xlsx_bytes
+from backend.graphql.effort.figures import effort_figures
 from backend.policy import scope_for
 from backend.services import Services
 from projections.clusters.rows import ClusterRow
 from projections.queries import Scope
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+PDF_TYPE = "application/pdf"
+SPREADSHEETS = {"csv": (CSV_TYPE, csv_bytes), "xlsx": (XLSX_TYPE, xlsx_bytes)}
+"""The formats a table downloads in: their media type and how the sheet is written."""
 
 
 def export_routes(services: Services) -> APIRouter:
@@ -44,7 +54,63 @@ def export_routes(services: Services) -> APIRouter:
         body = calendar_of(f"Cordee: {one_line(principal.display_name)}", entries, request.url.hostname or "cordee")
         return Response(body, media_type=CALENDAR_TYPE, headers={"Cache-Control": "private, no-store"})
 
+    @router.get("/clusters/{cluster_id}/effort.{extension}", include_in_schema=False)
+    def effort_download(cluster_id: str, extension: str, request: Request) -> Response:
+        """The effort report as the effort page shows it to the viewer: CSV, XLSX, or a PDF with its chart."""
+        if extension not in (*SPREADSHEETS, "pdf"):
+            raise HTTPException(status_code=404, detail="No such download.")
+        report = _effort_report(services, request, cluster_id)
+        name = f"{report.cluster} - effort.{extension}"
+        if extension == "pdf":
+            return _download(effort_pdf(report), PDF_TYPE, name)
+        return _spreadsheet(effort_sheet(report), extension, name)
+
+    @router.get("/clusters/{cluster_id}/members/{organisation_id}/ledger.{extension}", include_in_schema=False)
+    def ledger_download(cluster_id: str, organisation_id: str, extension: str, request: Request) -> Response:
+        """One member's coaching ledger, for its coach and for the member itself: never another member's."""
+        if extension not in SPREADSHEETS:
+            raise HTTPException(status_code=404, detail="No such download.")
+        scope, cluster = _cluster_in_view(services, request, cluster_id)
+        name, member = _member_in_view(services, scope, cluster, organisation_id)
+        entries = services.queries.engagement.coaching_half_days(scope, cluster.cluster_id, member)
+        return _spreadsheet(ledger_sheet(entries), extension, f"{cluster.name} - {name} - coaching ledger.{extension}")
+
     return router
+
+
+def _effort_report(services: Services, request: Request, cluster_id: str) -> EffortReportFile:
+    scope, cluster = _cluster_in_view(services, request, cluster_id)
+    consultancy = services.queries.tenancy.consultancy(scope)
+    return EffortReportFile(
+        cluster=cluster.name,
+        consultancy=consultancy.name if consultancy else "",
+        coach=cluster.coach_name,
+        period=(cluster.planned_start, cluster.planned_end),
+        produced_on=services.app.today(),
+        figures=effort_figures(services.queries, scope, cluster.cluster_id),
+    )
+
+
+def _member_in_view(services: Services, scope: Scope, cluster: ClusterRow, organisation_id: str) -> tuple[str, UUID]:
+    """The member's name and id, when the viewer sees it: a member sees its own organisation only."""
+    member = _uuid(organisation_id)
+    names = {
+        m.organisation.organisation_id: m.organisation.name
+        for m in services.queries.clusters.members(scope, cluster.cluster_id)
+    }
+    if member is None or member not in names:
+        raise HTTPException(status_code=404, detail="No such member in your view.")
+    return names[member], member
+
+
+def _spreadsheet(sheet: Sheet, extension: str, name: str) -> Response:
+    media_type, write = SPREADSHEETS[extension]
+    return _download(write(sheet), media_type, name)
+
+
+def _download(body: bytes, media_type: str, name: str) -> Response:
+    headers = {"Content-Disposition": content_disposition(name, "attachment"), "Cache-Control": "private, no-store"}
+    return Response(body, media_type=media_type, headers=headers)
 
 
 KEY = re.compile(r"[A-Za-z0-9_-]{43}")

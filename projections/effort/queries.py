@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Select, and_, func, select
 
 from projections.core.reading import ORGANISATION, FeatureQueries, same
 from projections.core.scope import Scope
-from projections.effort.rows import EffortRow
+from projections.effort.rows import EffortRow, MembersEffort
 
 
 class EffortQueries(FeatureQueries):
@@ -51,3 +51,29 @@ class EffortQueries(FeatureQueries):
         )
         row = self._one(query)
         return 0 if row is None else int(row["training_half_days_held"])
+
+    def members_effort(self, scope: Scope, cluster_id: UUID) -> MembersEffort:
+        """Every member's gap analysis and coaching days summed, whoever in the cluster reads them.
+
+        The sum names no member: it is filtered by the cluster in view only, so a member reads the same totals as
+        its coach. Whether a member may be shown them is the caller's decision (too few members would tell).
+        """
+        members, clusters = self.t.member_effort, self.t.cluster_effort
+        query = (
+            select(
+                func.count().label("members"),
+                func.coalesce(func.sum(members.c.gap_analyses * clusters.c.gap_analysis_half_days), 0).label("gap"),
+                func.coalesce(func.sum(members.c.coaching_half_days), 0).label("coaching"),
+            )
+            .join(
+                clusters,
+                and_(clusters.c.tenant_id == members.c.tenant_id, clusters.c.cluster_id == members.c.cluster_id),
+            )
+            .where(
+                members.c.tenant_id == scope.tenant_id,
+                self.visible.cluster(scope, members.c.cluster_id),
+                members.c.cluster_id == cluster_id,
+            )
+        )
+        row = self._one(query) or {"members": 0, "gap": 0, "coaching": 0}
+        return MembersEffort(int(row["members"]), int(row["gap"]) / 2, int(row["coaching"]) / 2)

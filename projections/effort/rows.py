@@ -13,3 +13,12 @@ class EffortRow:
     gap_analysis_days: float
     training_days_attended: float
     coaching_days: float
+
+
+@dataclass(frozen=True)
+class MembersEffort:
+    """The days of every member of a cluster, summed: what the cluster's totals count."""
+
+    members: int
+    gap_analysis_days: float
+    coaching_days: float

@@ -30,10 +30,17 @@ class MemberEffort:
 
 @strawberry.type(description="Days spent, beside what a single-organisation project takes at this consultancy.")
 class EffortReport:
-    members: list[MemberEffort]
+    members: list[MemberEffort] = strawberry.field(
+        description="The members in view: every member for their coach, its own organisation for a member."
+    )
+    member_count: int = strawberry.field(description="Every member of the cluster, the ones in view or not.")
+    totals_withheld: bool = strawberry.field(
+        description="True when a member is not shown the cluster's totals: with fewer than three members they "
+        "would tell another member's days. The totals are then null."
+    )
     training_days_held: float = strawberry.field(description="Training days held for the whole cluster, once.")
-    consultancy_days: float = strawberry.field(
-        description="The coach's days: gap analyses, training held (once for all), and coaching."
+    consultancy_days: float | None = strawberry.field(
+        description="The coach's days: gap analyses, training held (once for all), and coaching, of every member."
     )
     days_per_organisation: float | None
     single_organisation_baseline_days: float | None

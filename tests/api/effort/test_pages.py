@@ -21,3 +21,13 @@ def test_the_effort_page_shows_the_table_the_chart_data_and_the_baseline(client_
     assert '<script type="application/json" id="effort-data">{"baseline": 45.0' in html
     assert '<script src="/static/vendor/chart.js/chart.umd.min.js" defer></script>' in html
     assert coach.http.get("/static/effort-chart.js").status_code == 200
+
+
+def test_the_effort_page_links_its_downloads(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, _ = demo_cluster(coach)
+    html = coach.http.get(f"/clusters/{cluster_id}/effort").text
+    for extension in ("csv", "xlsx", "pdf"):
+        link = f"/clusters/{cluster_id}/effort.{extension}"
+        assert f'href="{link}" download' in html
+        assert coach.http.get(link).status_code == 200

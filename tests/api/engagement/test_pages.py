@@ -86,3 +86,13 @@ def test_the_gap_analysis_bars_show_the_target_and_how_far_each_area_is(client_f
     assert (
         'low="2" high="3" optimum="5" value="1"' in page and '1 <span class="hint">/ target 3, 2 to go</span>' in page
     )
+
+
+def test_the_member_page_links_the_ledger_downloads_of_that_member(client_for: ClientFor) -> None:
+    cluster_id, members = demo_cluster(client_for(ALPINE_COACH))
+    member = client_for(MEMBER)
+    here = f"/clusters/{cluster_id}/members/{members['Boulangerie Muller']}"
+    page = member.http.get(here).text
+    for extension in ("csv", "xlsx"):
+        assert f'href="{here}/ledger.{extension}" download' in page
+        assert member.http.get(f"{here}/ledger.{extension}").status_code == 200
