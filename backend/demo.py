@@ -34,7 +34,7 @@ from domain.clusters.rules import ClusterStatus, SessionStatus
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
-from domain.organisations.commands import RegisterOrganisation
+from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate
 from domain.shared.calendar import business_day
@@ -58,6 +58,10 @@ class DemoTenant:
     cluster: str
     organisations: tuple[tuple[str, str, int], ...]
     weeks_running: int
+    country: str
+    """Where the members work: the planner keeps sessions off its public holidays."""
+    located_late: bool = False
+    """The members recorded their country only once the plan was made, so the plan shows the holidays it falls on."""
 
 
 DEMO_TENANTS = (
@@ -74,6 +78,8 @@ DEMO_TENANTS = (
             ("Moselle Logistics", "Transport", 42),
         ),
         weeks_running=16,
+        country="LU",
+        located_late=True,
     ),
     DemoTenant(
         name="Harbour Risk Partners",
@@ -88,6 +94,7 @@ DEMO_TENANTS = (
             ("Anchor Print Works", "Printing", 30),
         ),
         weeks_running=3,
+        country="IE",
     ),
 )
 
@@ -142,7 +149,17 @@ class DemoSeeder:
         self._run_past_sessions()
         self._coach_towards_ceiling()
         self._declare_late_clash()
+        self._locate_late()
         return self.commands_run > 0
+
+    def _locate_late(self) -> None:
+        for name, sector, employees in self.tenant.organisations:
+            organisation = self.app.get(Organisation, self.tenant_id, organisation_id(self.tenant_id, name))
+            if organisation.country is None:
+                place = ChangeOrganisationDetails(
+                    self.tenant_id, self.actor, organisation.id, sector, employees, self.tenant.country, None
+                )
+                self._run(place)
 
     def _run(self, cmd: object) -> Saved:
         saved = self.app.handle(cmd)
@@ -202,9 +219,12 @@ class DemoSeeder:
 
     def _admit(self, name: str, sector: str, employees: int) -> None:
         organisation = organisation_id(self.tenant_id, name)
+        country = self.tenant.country
         if not self.app.exists(Organisation, self.tenant_id, organisation):
             self._run(
-                RegisterOrganisation(self.tenant_id, self.actor, name, sector, employees),
+                RegisterOrganisation(
+                    self.tenant_id, self.actor, name, sector, employees, None if self.tenant.located_late else country
+                ),
             )
         if organisation in self._cluster().members:
             return

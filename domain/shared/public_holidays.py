@@ -16,7 +16,6 @@ from holidays.registry import COUNTRIES
 
 from domain.shared.errors import ValidationFailed
 
-WEEKEND = ("Saturday", "Sunday")
 Place = tuple[str | None, str | None]
 """A country code and, where its holidays differ by region, the region; (None, None) when not known."""
 
@@ -75,9 +74,9 @@ def place_name(country: str, region: str | None) -> str:
 
 
 def day_off(day: date, holidays_by_place: Mapping[str, Mapping[date, str]]) -> str | None:
-    """Why people do not work on `day`: "Saturday", or "Christmas Day in France"; None for a working day."""
+    """Why people do not work on `day`: "a weekend", or "Christmas Day in France"; None for a working day."""
     if day.weekday() >= 5:
-        return WEEKEND[day.weekday() - 5]
+        return "a weekend"
     named = [f"{calendar[day]} in {place}" for place, calendar in holidays_by_place.items() if day in calendar]
     return "; ".join(named) or None
 

@@ -99,6 +99,7 @@ class PlanPages(PageBase):
             "on": form.day("on"),
             "halfDay": form.one_of("halfDay", dict(HALF_DAYS)),
             "reason": form.required("reason"),
+            "onDayOff": form.checked("onDayOff"),
         }
         says = partial(moved, form.text("sessionKey"))
         return await self._plan_form(request, cluster_id, form, MOVE_SESSION, variables, says)

@@ -111,6 +111,7 @@ class SessionPages(SessionPage):
             "on": form.day("on"),
             "halfDay": form.one_of("halfDay", dict(HALF_DAYS)),
             "reason": form.required("reason"),
+            "onDayOff": form.checked("onDayOff"),
         }
         says = partial(moved, key)
         return await self._session_form(request, cluster_id, key, form, MOVE_SESSION, variables, says)

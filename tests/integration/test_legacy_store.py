@@ -54,14 +54,21 @@ def legacy_services(tmp_path: Path) -> Iterator[Services]:
     services.close()
 
 
+ADDED_SINCE = {"organisations": {"country": None, "region": None}}
+"""Columns added to a read table after the fixture was written, with what the legacy history must give them; they
+are checked, then left out of the digest, so the digest still compares with the one recorded."""
+
+
 def table_digests(services: Services) -> dict[str, dict[str, Any]]:
     digests: dict[str, dict[str, Any]] = {}
     tables = services.store.tables
     with services.store.reading() as conn:
         for table in tables.all():
             digest, rows = hashlib.sha256(), 0
+            added = ADDED_SINCE.get(tables.unprefixed(table), {})
             for row in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings():
-                canonical = {key: _canonical(value) for key, value in row.items()}
+                assert {key: row[key] for key in added} == added
+                canonical = {key: _canonical(value) for key, value in row.items() if key not in added}
                 digest.update(json.dumps(canonical, sort_keys=True).encode() + b"\n")
                 rows += 1
             digests[tables.unprefixed(table)] = {"rows": rows, "sha256": digest.hexdigest()}

@@ -57,7 +57,7 @@ class Session:
             self.key, planner.SessionKind(self.kind), self.scheduled_on, planner.HalfDay(self.half_day), self.half_days
         )
         found = first_day_off(session.days(), concerned)
-        return None if found is None else f"{spoken_date(found[0])}: {found[1]}"
+        return None if found is None else f"{spoken_date(found[0])}, {found[1]}"
 
     @classmethod
     def from_row(cls, row: SessionRow, names: dict[UUID, str], cluster_id: UUID) -> Session:

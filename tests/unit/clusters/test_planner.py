@@ -19,9 +19,11 @@ from domain.clusters.planner import (
     SessionKind,
     affected_members,
     clashes,
+    members_holidays,
     propose_plan,
     working_days_from,
 )
+from domain.clusters.sessions import check_no_day_off
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.errors import ValidationFailed
 
@@ -243,3 +245,23 @@ def _seconds_to_plan(unavailability: Mapping[UUID, Sequence[Period]]) -> float:
     started = time.perf_counter()
     plan(unavailability)
     return time.perf_counter() - started
+
+
+def test_a_members_public_holidays_keep_off_its_own_sessions_and_the_whole_clusters() -> None:
+    placed = members_holidays({ANNA: ("DE", "BY"), BERT: ("LU", None), CARL: (None, None)}, MONDAY)
+    assert date(2026, 4, 6) in placed[ANNA] and date(2026, 6, 23) in placed[BERT] and placed[CARL] == frozenset()
+    proposal = propose_plan(MONDAY, DEFAULT_TEMPLATE, NOBODY_AWAY, placed)
+    for session in proposal.sessions:
+        concerned = MEMBERS if session.organisation_id is None else (session.organisation_id,)
+        assert not any(day in placed[member] for member in concerned for day in session.days()), session
+    assert proposal.fingerprint() != plan().fingerprint()
+
+
+def test_a_session_is_not_moved_onto_a_day_off_of_a_member_concerned() -> None:
+    with pytest.raises(ValidationFailed) as error:
+        check_no_day_off([date(2026, 12, 25)], {ANNA: ("LU", None), BERT: (None, None)})
+    assert error.value.field == "on"
+    assert error.value.message.startswith("Friday 25 December 2026 is not a working day (Christmas Day in Luxembourg)")
+    check_no_day_off([date(2026, 12, 24)], {ANNA: ("LU", None)})  # a working day there
+    with pytest.raises(ValidationFailed, match="a weekend"):
+        check_no_day_off([date(2026, 12, 26)], {})
