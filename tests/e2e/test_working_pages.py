@@ -94,9 +94,11 @@ def overflow(page: Page) -> int:
 def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str) -> None:
     sign_in(phone, server_url, email)
     paths = page_paths(phone)
-    phone.goto(f"{server_url}{paths[2]}")
-    members = phone.locator("a[href*='/members/']")
-    paths += sorted(set(members.evaluate_all("links => links.map(a => a.getAttribute('href'))")))
+    for listing, links in ((paths[2], "a[href^='/organisations/']"), (paths[4], "a[href*='/members/']")):
+        phone.goto(f"{server_url}{listing}")
+        found = phone.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert found, f"no {links} on {listing}"
+        paths += sorted(set(found))
     too_wide: dict[str, list[str]] = {}
     for path in paths:
         phone.goto(f"{server_url}{path}")
