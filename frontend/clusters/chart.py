@@ -113,6 +113,9 @@ def _bar(cluster_id: str, session: Row, scale: _Scale, clashing: set[str]) -> Ba
     width = max(DAY_WIDTH * session["halfDays"] // 2, DAY_WIDTH - 1)
     css = f"bar kind-{session['kind']} status-{session['status']}" + (" clash" if session["key"] in clashing else "")
     note = " (clash: a member is unavailable)" if session["key"] in clashing else ""
+    if session.get("dayOff"):
+        note += f" (day off: {session['dayOff']})"
+        css += " day-off"
     title = f"{session['title']}: {day(on)}, {session['halfDay']}{note}"
     return Bar(scale.x(on) + offset, width, title, f"/clusters/{cluster_id}/sessions/{session['key']}", css)
 
