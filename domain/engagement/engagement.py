@@ -23,10 +23,16 @@ from eventsourcing.domain import event
 
 from domain.clusters.rules import ClusterStatus
 from domain.engagement.outcome import Outcome
-from domain.engagement.rules import NEXT_OUTCOME, can_log_coaching, can_raise_ceiling, can_record_outcome
+from domain.engagement.rules import (
+    NEXT_OUTCOME,
+    can_correct_coaching_entry,
+    can_log_coaching,
+    can_raise_ceiling,
+    can_record_outcome,
+)
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import business_date, past_date
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.text import (
     NAME_MAX_LENGTH,
     REASON_MAX_LENGTH,
@@ -71,6 +77,9 @@ def engagement_id(tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> U
 
 
 class Engagement(TenantAggregate):
+    voided_entries: frozenset[int] = frozenset()
+    """Entries voided by a correction: they stay numbered in the ledger and no longer count."""
+
     @classmethod
     def open(
         cls, tenant_id: UUID, actor_id: UUID, cluster_id: UUID, organisation_id: UUID, carried: CarriedState
@@ -122,6 +131,11 @@ class Engagement(TenantAggregate):
     def ceiling(self, facts: ClusterFacts) -> int:
         return facts.base_ceiling + self.half_days_granted
 
+    @property
+    def half_days_counted(self) -> int:
+        """The half-days that count against the ceiling: every entry logged but the voided ones."""
+        return self.half_days_used - len(self.voided_entries)
+
     # Coaching
 
     def log_coaching_half_day(
@@ -142,7 +156,7 @@ class Engagement(TenantAggregate):
         if module_number is not None and not 1 <= module_number <= facts.module_count:
             raise ValidationFailed("module_number", f"Choose a module from 1 to {facts.module_count}.")
         ceiling = self.ceiling(facts)
-        if not can_log_coaching(facts.status, facts.member_active, self.half_days_used, ceiling):
+        if not can_log_coaching(facts.status, facts.member_active, self.half_days_counted, ceiling):
             raise ValidationFailed(
                 "organisation_id",
                 f"The coaching ceiling of {ceiling} half-days is reached for this organisation. "
@@ -176,6 +190,61 @@ class Engagement(TenantAggregate):
         self.half_days_used = entry_number
         if module_number is not None:
             self.coached_modules.add(module_number)
+
+    def correct_coaching_entry(
+        self,
+        actor_id: UUID,
+        facts: ClusterFacts,
+        entry_number: int,
+        held_on: date,
+        work_done: str,
+        next_steps: str,
+        reason: str,
+    ) -> None:
+        """A correction of an entry's date and notes, with the reason; the ledger keeps what it said before."""
+        self._check_correctable(entry_number)
+        _check_on_or_after_start(facts, "held_on", past_date("held_on", held_on))
+        self._coaching_entry_corrected(
+            actor_id=actor_id,
+            **self._member(),
+            entry_number=entry_number,
+            held_on=held_on,
+            work_done=multi_line("work_done", work_done, WORK_DONE_MAX_LENGTH),
+            next_steps=multi_line("next_steps", next_steps, NEXT_STEPS_MAX_LENGTH, required=False),
+            reason=multi_line("reason", reason, REASON_MAX_LENGTH),
+        )
+
+    @event("CoachingEntryCorrected")
+    def _coaching_entry_corrected(
+        self,
+        actor_id: UUID,
+        cluster_id: UUID,
+        organisation_id: UUID,
+        entry_number: int,
+        held_on: date,
+        work_done: str,
+        next_steps: str,
+        reason: str,
+    ) -> None:
+        """Nothing the rules read changes: the ledger's read model shows the corrected values."""
+
+    def void_coaching_entry(self, actor_id: UUID, entry_number: int, reason: str) -> None:
+        """An entry logged by mistake no longer counts, against the ceiling or in the effort; the ledger shows it."""
+        self._check_correctable(entry_number)
+        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
+        self._coaching_entry_voided(actor_id=actor_id, **self._member(), entry_number=entry_number, reason=reason)
+
+    @event("CoachingEntryVoided")
+    def _coaching_entry_voided(
+        self, actor_id: UUID, cluster_id: UUID, organisation_id: UUID, entry_number: int, reason: str
+    ) -> None:
+        self.voided_entries = self.voided_entries | {entry_number}
+
+    def _check_correctable(self, entry_number: int) -> None:
+        if not 1 <= entry_number <= self.half_days_used:
+            raise NotFound("No entry with this number in the organisation's coaching ledger.", "entry_number")
+        if not can_correct_coaching_entry(entry_number in self.voided_entries):
+            raise ValidationFailed("entry_number", "This entry is void: a void entry is not corrected again.")
 
     def raise_coaching_ceiling(
         self, actor_id: UUID, facts: ClusterFacts, additional_half_days: int, reason: str
