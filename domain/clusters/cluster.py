@@ -196,7 +196,7 @@ class Cluster(TenantAggregate):
         """A correction: the period no longer counts for planning or clashes; its declaration stays in history."""
         member = active_member(self.members, "organisation_id", organisation_id)
         check_not_closed(self.status, "organisation_id")
-        period = declared_unavailability(member, starts_on)
+        period = declared_unavailability(member, business_date("starts_on", starts_on))
         reason = multi_line("reason", reason, REASON_MAX_LENGTH)
         self._unavailability_retracted(actor_id, organisation_id, starts_on, period.ends_on, reason)
 

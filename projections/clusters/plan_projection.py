@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 
 from domain.clusters.cluster import Cluster
 from domain.clusters.rules import session_title
@@ -27,9 +27,12 @@ class PlanningProjection(Projection):
         (Cluster, "SessionMoved"): "session_moved",
         (Cluster, "SessionHeld"): "session_held",
         (Cluster, "SessionCancelled"): "session_cancelled",
+        (Cluster, "SessionHeldUndone"): "session_held_undone",
+        (Cluster, "SessionRestored"): "session_restored",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Cluster, "UnavailabilityDeclared"): "unavailability_declared",
+        (Cluster, "UnavailabilityRetracted"): "unavailability_retracted",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -49,6 +52,15 @@ class PlanningProjection(Projection):
             update(sessions).where(*keyed(sessions, "tck"), scheduled).values(**held, held_half_days=1)
         )
         self._scheduled_on = keyed_select(sessions, "tck", "scheduled_on")
+        self._prepare_corrections(tables)
+
+    def _prepare_corrections(self, tables: ReadTables) -> None:
+        sessions, attendance, periods = tables.sessions, tables.attendance, tables.unavailability
+        planned: dict[str, Any] = {"status": "scheduled", "held_on": None, "held_half_days": None}
+        self._plan_again = keyed_update(sessions, "tck", **planned, cancellation_reason=None)
+        self._forget_attendance = delete(attendance).where(*keyed(attendance, "tck"))
+        self._retract = delete(periods).where(*keyed(periods, "tco"), periods.c.starts_on == bindparam("starts_on"))
+        self._insert_retraction = insert(tables.unavailability_retractions)
 
     def plan_accepted(self, writer: GroupedWriter, event: Any) -> None:
         modules = event.template["modules"]
@@ -108,6 +120,15 @@ class PlanningProjection(Projection):
         key = {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key}
         writer.write(self._cancel, {**key, "reason": event.reason})
 
+    def session_held_undone(self, writer: GroupedWriter, event: Any) -> None:
+        """The session is planned again at its date, and who came is no longer recorded (the event keeps it)."""
+        key = {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key}
+        writer.write(self._plan_again, key)
+        writer.write(self._forget_attendance, key)
+
+    def session_restored(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._plan_again, {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key})
+
     def coaching_half_day_logged(self, writer: GroupedWriter, event: Any) -> None:
         """A logged half-day that follows up a module fulfils the planned coaching slot, as in the aggregate."""
         if event.module_number is None:
@@ -127,6 +148,25 @@ class PlanningProjection(Projection):
                 "starts_on": event.starts_on,
                 "ends_on": event.ends_on,
                 "reason": event.reason,
+            },
+        )
+
+    def unavailability_retracted(self, writer: GroupedWriter, event: Any) -> None:
+        """The period leaves the plan's unavailability (clashes, bands, the planner) and joins the retractions."""
+        member = {"t": event.tenant_id, "c": event.originator_id, "o": event.organisation_id}
+        writer.write(self._retract, {**member, "starts_on": event.starts_on})
+        writer.write(
+            self._insert_retraction,
+            {
+                "tenant_id": event.tenant_id,
+                "cluster_id": event.originator_id,
+                "version": event.originator_version,
+                "organisation_id": event.organisation_id,
+                "starts_on": event.starts_on,
+                "ends_on": event.ends_on,
+                "reason": event.reason,
+                "retracted_by": event.actor_id,
+                "retracted_at": event.timestamp,
             },
         )
 

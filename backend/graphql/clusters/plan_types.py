@@ -8,12 +8,18 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.clusters.viewer_can import SessionViewerCan, cluster_status, on_session
+from backend.graphql.clusters.viewer_can import (
+    SessionViewerCan,
+    UnavailabilityViewerCan,
+    cluster_status,
+    on_session,
+    on_unavailability,
+)
 from backend.graphql.core.context import Context
 from domain.clusters import planner
 from domain.clusters.rules import SessionStatus, session_title
 from domain.clusters.sessions import attendance_warning
-from projections.clusters.rows import SessionMoveRow, SessionRow
+from projections.clusters.rows import RetractionRow, SessionHistoryRow, SessionMoveRow, SessionRow
 
 
 @strawberry.type(description="A session of the plan: training for the whole cluster, or one member's own.")
@@ -40,6 +46,11 @@ class Session:
         status = cluster_status(info, self.cluster_id)
         return on_session(info, status, SessionStatus(self.status), self.organisation_id is None)
 
+    @strawberry.field(description="Planned, moved, held, held undone, cancelled, restored: oldest first.")
+    def history(self, info: Info[Context, None]) -> list[SessionStep]:
+        rows = info.context.services.queries.clusters.session_history(info.context.scope, self.cluster_id, self.key)
+        return [SessionStep.from_row(row) for row in rows]
+
     @classmethod
     def from_row(cls, row: SessionRow, names: dict[UUID, str], cluster_id: UUID) -> Session:
         return cls(
@@ -58,6 +69,19 @@ class Session:
             held_half_days=row.held_half_days,
             cancellation_reason=row.cancellation_reason,
         )
+
+
+@strawberry.type(description="One step of a session's history, with who took it, when and why.")
+class SessionStep:
+    action: str = strawberry.field(description='"planned", "moved", "held", "held_undone", "cancelled" or "restored".')
+    on: date | None = strawberry.field(description="The day planned, moved to, held, or whose holding was undone.")
+    reason: str | None
+    acted_by: str | None = strawberry.field(description="Who did it; none when the system did.")
+    acted_at: datetime
+
+    @classmethod
+    def from_row(cls, row: SessionHistoryRow) -> SessionStep:
+        return cls(action=row.action, on=row.on, reason=row.reason, acted_by=row.acted_by, acted_at=row.acted_at)
 
 
 @strawberry.type
@@ -94,6 +118,32 @@ class Unavailability:
     starts_on: date
     ends_on: date
     reason: str
+    cluster_id: strawberry.Private[UUID]
+
+    @strawberry.field(description="What the viewer may do to this period now.")
+    def viewer_can(self, info: Info[Context, None]) -> UnavailabilityViewerCan:
+        return on_unavailability(info, cluster_status(info, self.cluster_id), UUID(str(self.organisation_id)))
+
+
+@strawberry.type(description="A period retracted as declared by mistake: it no longer counts for plans or clashes.")
+class RetractedUnavailability:
+    organisation_name: str
+    starts_on: date
+    ends_on: date
+    reason: str
+    retracted_by: str | None
+    retracted_at: datetime
+
+    @classmethod
+    def from_row(cls, row: RetractionRow) -> RetractedUnavailability:
+        return cls(
+            organisation_name=row.organisation_name,
+            starts_on=row.starts_on,
+            ends_on=row.ends_on,
+            reason=row.reason,
+            retracted_by=row.retracted_by,
+            retracted_at=row.retracted_at,
+        )
 
 
 @strawberry.type(description="A planned session that falls inside a member's declared unavailability.")
