@@ -124,6 +124,8 @@ class Engagement(TenantAggregate):
         self.isms_established_on = isms_established_on
         self.audit_planned_on = audit_planned_on
         self.coached_modules = set(coached_modules)
+        self.entry_modules: dict[int, int] = {}
+        """The module each entry logged here follows up (entries carried from the cluster's stream are not known)."""
 
     def _member(self) -> dict[str, UUID]:
         return {"cluster_id": self.cluster_id, "organisation_id": self.organisation_id}
@@ -190,6 +192,7 @@ class Engagement(TenantAggregate):
         self.half_days_used = entry_number
         if module_number is not None:
             self.coached_modules.add(module_number)
+            self.entry_modules[entry_number] = module_number
 
     def correct_coaching_entry(
         self,
@@ -212,6 +215,7 @@ class Engagement(TenantAggregate):
             work_done=multi_line("work_done", work_done, WORK_DONE_MAX_LENGTH),
             next_steps=multi_line("next_steps", next_steps, NEXT_STEPS_MAX_LENGTH, required=False),
             reason=multi_line("reason", reason, REASON_MAX_LENGTH),
+            module_number=self.entry_modules.get(entry_number),
         )
 
     @event("CoachingEntryCorrected")
@@ -225,20 +229,40 @@ class Engagement(TenantAggregate):
         work_done: str,
         next_steps: str,
         reason: str,
+        module_number: int | None,
     ) -> None:
-        """Nothing the rules read changes: the ledger's read model shows the corrected values."""
+        """Nothing the rules read changes; `module_number` names the coaching slot the entry holds, whose date the
+        plan corrects too."""
 
     def void_coaching_entry(self, actor_id: UUID, entry_number: int, reason: str) -> None:
         """An entry logged by mistake no longer counts, against the ceiling or in the effort; the ledger shows it."""
         self._check_correctable(entry_number)
         reason = multi_line("reason", reason, REASON_MAX_LENGTH)
-        self._coaching_entry_voided(actor_id=actor_id, **self._member(), entry_number=entry_number, reason=reason)
+        released = self._slot_released_by_voiding(entry_number)
+        self._coaching_entry_voided(
+            actor_id=actor_id, **self._member(), entry_number=entry_number, reason=reason, released_module=released
+        )
 
     @event("CoachingEntryVoided")
     def _coaching_entry_voided(
-        self, actor_id: UUID, cluster_id: UUID, organisation_id: UUID, entry_number: int, reason: str
+        self,
+        actor_id: UUID,
+        cluster_id: UUID,
+        organisation_id: UUID,
+        entry_number: int,
+        reason: str,
+        released_module: int | None,
     ) -> None:
+        """`released_module`: the module whose coaching slot no entry holds any more, planned again."""
         self.voided_entries = self.voided_entries | {entry_number}
+        if released_module is not None:
+            self.coached_modules.discard(released_module)
+
+    def _slot_released_by_voiding(self, entry_number: int) -> int | None:
+        """The module of the entry, when no other entry still counting follows it up."""
+        module = self.entry_modules.get(entry_number)
+        others = [n for n, m in self.entry_modules.items() if m == module and n != entry_number]
+        return module if module is not None and all(n in self.voided_entries for n in others) else None
 
     def _check_correctable(self, entry_number: int) -> None:
         if not 1 <= entry_number <= self.half_days_used:

@@ -31,6 +31,8 @@ class PlanningProjection(Projection):
         (Cluster, "SessionRestored"): "session_restored",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Engagement, "CoachingEntryCorrected"): "coaching_entry_corrected",
+        (Engagement, "CoachingEntryVoided"): "coaching_entry_voided",
         (Cluster, "UnavailabilityDeclared"): "unavailability_declared",
         (Cluster, "UnavailabilityRetracted"): "unavailability_retracted",
     }
@@ -61,6 +63,11 @@ class PlanningProjection(Projection):
         self._forget_attendance = delete(attendance).where(*keyed(attendance, "tck"))
         self._retract = delete(periods).where(*keyed(periods, "tco"), periods.c.starts_on == bindparam("starts_on"))
         self._insert_retraction = insert(tables.unavailability_retractions)
+        coached = sessions.c.status == "held"
+        self._coaching_redated = (
+            update(sessions).where(*keyed(sessions, "tck"), coached).values(held_on=bindparam("on"))
+        )
+        self._coaching_undone = update(sessions).where(*keyed(sessions, "tck"), coached).values(**planned)
 
     def plan_accepted(self, writer: GroupedWriter, event: Any) -> None:
         modules = event.template["modules"]
@@ -138,6 +145,17 @@ class PlanningProjection(Projection):
             self._coaching_done, {"t": event.tenant_id, "c": _cluster_of(event), "k": key, "on": event.held_on}
         )
 
+    def coaching_entry_corrected(self, writer: GroupedWriter, event: Any) -> None:
+        """A corrected date of the entry that holds a coaching slot is the slot's date of holding too."""
+        if event.module_number is not None:
+            slot = _slot(event, event.module_number)
+            writer.write(self._coaching_redated, {**slot, "on": event.held_on})
+
+    def coaching_entry_voided(self, writer: GroupedWriter, event: Any) -> None:
+        """A slot no entry holds any more, once the one that did is void, is planned again."""
+        if event.released_module is not None:
+            writer.write(self._coaching_undone, _slot(event, event.released_module))
+
     def unavailability_declared(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(
             self._insert_unavailability,
@@ -169,6 +187,12 @@ class PlanningProjection(Projection):
                 "retracted_at": event.timestamp,
             },
         )
+
+
+def _slot(event: Any, module_number: int) -> dict[str, Any]:
+    """The keys of a member's coaching slot after a module."""
+    key = f"coaching:{module_number}:{event.organisation_id}"
+    return {"t": event.tenant_id, "c": event.cluster_id, "k": key}
 
 
 def _uuid(value: str | None) -> UUID | None:

@@ -16,7 +16,7 @@ __all__ = ["alpine"]  # the fixture, reused
 
 ClientFor = Callable[[str], GraphQLClient]
 LEDGER = """member(organisationId: $o) { coachingHalfDaysUsed coachingHalfDaysRemaining
-  coachingHalfDays { entryNumber heldOn workDone nextSteps viewerCan { correct } }
+  coachingHalfDays { entryNumber heldOn moduleNumber workDone nextSteps viewerCan { correct } }
   coachingCorrections { entryNumber action reason actedBy heldOn workDone correctedHeldOn correctedWorkDone } }
   effort { members { organisationName coachingDays } }"""
 
@@ -138,3 +138,25 @@ def test_only_the_clusters_coach_and_admins_correct_a_ledger(
     assert admin["__typename"] == "ClusterChange"
     view = cluster_view(client_for(ALPINE_MEMBER), alpine.cluster_id, "members { coachingCorrections { action } }")
     assert view["members"][0]["coachingCorrections"] == [{"action": "voided"}]  # the member sees its own ledger
+
+
+def test_voiding_the_entry_that_held_a_coaching_slot_plans_the_slot_again(
+    client_for: ClientFor, alpine: Alpine
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    entries = ledger(coach, alpine.cluster_id, alpine.muller)["member"]["coachingHalfDays"]
+    entry = next(e for e in entries if e.get("moduleNumber"))
+    slot = f"coaching:{entry['moduleNumber']}:{alpine.muller}"
+    document = "query($id: ID!, $key: String!) { cluster(id: $id) { ... on Cluster { session(key: $key) { status heldOn } } } }"
+
+    def shown() -> dict[str, Any]:
+        found: dict[str, Any] = coach.data(document, {"id": alpine.cluster_id, "key": slot})["cluster"]["session"]
+        return found
+
+    assert shown() == {"status": "held", "heldOn": entry["heldOn"]}
+    fixed = correction(alpine, entry["entryNumber"], heldOn="2026-12-02")
+    assert mutate(coach, "correctCoachingEntry", "CorrectCoachingEntryInput", fixed)["__typename"] == "ClusterChange"
+    assert shown() == {"status": "held", "heldOn": "2026-12-02"}
+    voided = mutate(coach, "voidCoachingEntry", "VoidCoachingEntryInput", void(alpine, entry["entryNumber"]))
+    assert voided["__typename"] == "ClusterChange"
+    assert shown() == {"status": "scheduled", "heldOn": None}

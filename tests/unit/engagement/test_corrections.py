@@ -81,3 +81,19 @@ def test_an_unknown_or_void_entry_is_not_corrected() -> None:
     refused(engagement.void_coaching_entry, "entry_number", engagement, ACTOR, 1, "Again")
     refused(engagement.correct_coaching_entry, "entry_number", engagement, ACTOR, RUNNING, 1, START, "W", "", "Fix")
     assert can_correct_coaching_entry(voided=False) and not can_correct_coaching_entry(voided=True)
+
+
+def test_voiding_the_entry_that_held_a_coaching_slot_frees_the_slot_and_only_then() -> None:
+    engagement = opened()
+    coach(engagement, module=2)
+    coach(engagement, module=2)
+    coach(engagement, module=3)
+    engagement.collect_events()
+    engagement.void_coaching_entry(ACTOR, 1, "Logged twice")
+    engagement.correct_coaching_entry(ACTOR, RUNNING, 3, date(2026, 3, 12), "Scope", "", "Wrong day")
+    [first, corrected] = engagement.collect_events()
+    assert first.released_module is None and 2 in engagement.coached_modules  # entry 2 still holds the slot
+    assert corrected.module_number == 3  # the plan corrects the slot's date too
+    engagement.void_coaching_entry(ACTOR, 2, "Did not take place")
+    [second] = engagement.collect_events()
+    assert second.released_module == 2 and engagement.coached_modules == {3}
