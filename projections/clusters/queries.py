@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, and_, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, Table, and_, func, select, tuple_
 
 from projections.clusters.rows import (
     AttendanceRow,
@@ -180,7 +180,7 @@ class ClusterQueries(FeatureQueries):
         return [RetractionRow(*row.values()) for row in self._all(query)]
 
 
-def _account(accounts: Any, tenant_id: Any, account_id: Any) -> Any:
+def _account(accounts: Table, tenant_id: ColumnElement[Any], account_id: ColumnElement[Any]) -> ColumnElement[bool]:
     """The join condition naming who acted (an outer join: the system acts under no account)."""
     return and_(accounts.c.tenant_id == tenant_id, accounts.c.account_id == account_id)
 
