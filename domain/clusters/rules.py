@@ -68,9 +68,11 @@ def can_cancel_session(cluster_status: ClusterStatus, session_status: SessionSta
     return cluster_status is not ClusterStatus.CLOSED and session_status is SessionStatus.SCHEDULED
 
 
-def can_undo_held(cluster_status: ClusterStatus, session_status: SessionStatus) -> bool:
-    """A session recorded as held by mistake goes back to planned, before the cluster closes."""
-    return cluster_status is not ClusterStatus.CLOSED and session_status is SessionStatus.HELD
+def can_undo_held(cluster_status: ClusterStatus, session_status: SessionStatus, kind: str = "") -> bool:
+    """A session recorded as held by mistake goes back to planned, before the cluster closes. A coaching slot is
+    held by the ledger entry logged for it: that entry is corrected or voided instead."""
+    held = cluster_status is not ClusterStatus.CLOSED and session_status is SessionStatus.HELD
+    return held and kind != "coaching"
 
 
 def can_restore_session(cluster_status: ClusterStatus, session_status: SessionStatus) -> bool:

@@ -44,7 +44,7 @@ class Session:
     @strawberry.field(description="What the viewer may do to this session now.")
     def viewer_can(self, info: Info[Context, None]) -> SessionViewerCan:
         status = cluster_status(info, self.cluster_id)
-        return on_session(info, status, SessionStatus(self.status), self.organisation_id is None)
+        return on_session(info, status, SessionStatus(self.status), self.organisation_id is None, self.kind)
 
     @strawberry.field(description="Planned, moved, held, held undone, cancelled, restored: oldest first.")
     def history(self, info: Info[Context, None]) -> list[SessionStep]:

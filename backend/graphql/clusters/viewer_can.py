@@ -122,7 +122,7 @@ def on_member(info: Info[Context, None], status: ClusterStatus, member: MemberSt
 
 
 def on_session(
-    info: Info[Context, None], status: ClusterStatus, session: SessionStatus, for_whole_cluster: bool
+    info: Info[Context, None], status: ClusterStatus, session: SessionStatus, for_whole_cluster: bool, kind: str = ""
 ) -> SessionViewerCan:
     p = info.context.signed_in
     run = may(p, RUN_SESSIONS)
@@ -131,7 +131,7 @@ def on_session(
         move=run and rules.can_move_session(status, session),
         cancel=run and rules.can_cancel_session(status, session),
         share_feedback=may(p, SHARE_FEEDBACK) and rules.can_share_feedback(for_whole_cluster, session),
-        undo_held=may(p, CORRECT_SESSIONS) and rules.can_undo_held(status, session),
+        undo_held=may(p, CORRECT_SESSIONS) and rules.can_undo_held(status, session, kind),
         restore=may(p, CORRECT_SESSIONS) and rules.can_restore_session(status, session),
     )
 

@@ -113,3 +113,19 @@ def test_a_coach_corrects_then_voids_a_ledger_entry_from_the_member_page(client_
     assert re.search(
         r'<li data-entry="1"><del>Half-day 1, .*?Risk treatment plan</del>.*?Did not take place', voided.text
     )
+
+
+def test_a_coaching_slot_held_by_the_ledger_points_to_the_ledger_instead_of_undoing(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster_id, members = demo_cluster(coach)
+    muller = members["Boulangerie Muller"]
+    held = coach.data(
+        "query($id: ID!) { cluster(id: $id) { ... on Cluster { sessions { key kind status organisationId } } } }",
+        {"id": cluster_id},
+    )["cluster"]["sessions"]
+    slot = next(
+        s["key"] for s in held if s["kind"] == "coaching" and s["status"] == "held" and s["organisationId"] == muller
+    )
+    page = coach.http.get(f"/clusters/{cluster_id}/sessions/{slot}").text
+    assert "/undo-held" not in page
+    assert f'<a href="/clusters/{cluster_id}/members/{muller}">Boulangerie Muller\'s coaching ledger</a>' in page

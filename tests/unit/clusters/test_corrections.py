@@ -106,6 +106,7 @@ def test_corrections_stop_when_the_cluster_closes() -> None:
     assert can_undo_held(ClusterStatus.RUNNING, SessionStatus.HELD)
     assert not can_undo_held(ClusterStatus.CLOSED, SessionStatus.HELD)
     assert not can_undo_held(ClusterStatus.RUNNING, SessionStatus.CANCELLED)
+    assert not can_undo_held(ClusterStatus.RUNNING, SessionStatus.HELD, "coaching")  # its ledger entry is corrected
     assert can_restore_session(ClusterStatus.RUNNING, SessionStatus.CANCELLED)
     assert not can_restore_session(ClusterStatus.CLOSED, SessionStatus.CANCELLED)
     assert not can_restore_session(ClusterStatus.RUNNING, SessionStatus.HELD)
