@@ -16,6 +16,7 @@ from sqlalchemy import select
 from projections.assessment.projection import AssessmentProjection
 from projections.assessment.queries import AssessmentQueries
 from projections.assessment.tables import define_tables as assessment_tables
+from projections.clusters.history_projection import SessionHistoryProjection
 from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
 from projections.clusters.queries import ClusterQueries
@@ -52,7 +53,9 @@ class Feature:
 FEATURES: tuple[Feature, ...] = (
     Feature("tenancy", tenancy_tables, (TenancyProjection,), TenancyQueries),
     Feature("organisations", organisation_tables, (), OrganisationQueries),
-    Feature("clusters", cluster_tables, (ProgrammeProjection, PlanningProjection), ClusterQueries),
+    Feature(
+        "clusters", cluster_tables, (ProgrammeProjection, PlanningProjection, SessionHistoryProjection), ClusterQueries
+    ),
     Feature("engagement", engagement_tables, (), EngagementQueries),
     Feature("assessment", assessment_tables, (AssessmentProjection,), AssessmentQueries),
     Feature("feedback", feedback_tables, (FeedbackProjection,), FeedbackQueries),

@@ -16,7 +16,15 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.clusters.admission import AdmissionCriteria
-from domain.clusters.membership import Member, Unavailability, active_member, check_new_unavailability, check_size
+from domain.clusters.membership import (
+    Member,
+    Unavailability,
+    active_member,
+    check_new_unavailability,
+    check_size,
+    declared_unavailability,
+    without_unavailability,
+)
 from domain.clusters.rules import (
     ClusterStatus,
     SessionStatus,
@@ -34,8 +42,12 @@ from domain.clusters.sessions import (
     check_everyone_available,
     check_holding,
     check_move,
+    check_no_later_module_held,
     cleaned_attendance,
+    held,
+    planned_again,
     scheduled_session,
+    session_in_status,
 )
 from domain.engagement.outcome import Outcome
 from domain.programme_template.template import ProgrammeTemplate
@@ -180,6 +192,22 @@ class Cluster(TenantAggregate):
         periods = (*self.members[organisation_id].unavailability, Unavailability(starts_on, ends_on))
         self._change_member(organisation_id, unavailability=periods)
 
+    def retract_unavailability(self, actor_id: UUID, organisation_id: UUID, starts_on: date, reason: str) -> None:
+        """A correction: the period no longer counts for planning or clashes; its declaration stays in history."""
+        member = active_member(self.members, "organisation_id", organisation_id)
+        check_not_closed(self.status, "organisation_id")
+        period = declared_unavailability(member, business_date("starts_on", starts_on))
+        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
+        self._unavailability_retracted(actor_id, organisation_id, starts_on, period.ends_on, reason)
+
+    @event("UnavailabilityRetracted")
+    def _unavailability_retracted(
+        self, actor_id: UUID, organisation_id: UUID, starts_on: date, ends_on: date, reason: str
+    ) -> None:
+        self._change_member(
+            organisation_id, unavailability=without_unavailability(self.members[organisation_id], starts_on)
+        )
+
     # Planning
 
     def accept_plan(
@@ -254,7 +282,29 @@ class Cluster(TenantAggregate):
     def _session_held(
         self, actor_id: UUID, session_key: str, held_on: date, half_days: int, attendance: dict[str, list[str]]
     ) -> None:
-        self.sessions[session_key] = replace(self.sessions[session_key], status=SessionStatus.HELD, held_on=held_on)
+        self.sessions[session_key] = held(self.sessions[session_key], held_on, half_days, attendance)
+
+    def undo_held(self, actor_id: UUID, session_key: str, reason: str) -> None:
+        """A correction: a session recorded as held by mistake is planned again; the holding stays in history."""
+        session = session_in_status(self.sessions, session_key, SessionStatus.HELD)
+        check_not_closed(self.status, "session_key")
+        check_no_later_module_held(self.sessions, session, "undoing")
+        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
+        half_days = session.held_half_days or session.half_days
+        self._session_held_undone(actor_id, session_key, reason, session.held_on, half_days, list(session.attended))
+
+    @event("SessionHeldUndone")
+    def _session_held_undone(
+        self,
+        actor_id: UUID,
+        session_key: str,
+        reason: str,
+        held_on: date | None,
+        half_days: int,
+        attended: list[str],
+    ) -> None:
+        """`held_on`, `half_days` and `attended` say what was undone, so the effort can take it back."""
+        self.sessions[session_key] = planned_again(self.sessions[session_key])
 
     def cancel_session(self, actor_id: UUID, session_key: str, reason: str) -> None:
         scheduled_session(self.sessions, session_key)
@@ -264,6 +314,17 @@ class Cluster(TenantAggregate):
     @event("SessionCancelled")
     def _session_cancelled(self, actor_id: UUID, session_key: str, reason: str) -> None:
         self._change_session(session_key, SessionStatus.CANCELLED)
+
+    def restore_session(self, actor_id: UUID, session_key: str, reason: str) -> None:
+        """A correction: a session cancelled by mistake is planned again at its date."""
+        session = session_in_status(self.sessions, session_key, SessionStatus.CANCELLED)
+        check_not_closed(self.status, "session_key")
+        check_no_later_module_held(self.sessions, session, "restoring")
+        self._session_restored(actor_id, session_key, multi_line("reason", reason, REASON_MAX_LENGTH))
+
+    @event("SessionRestored")
+    def _session_restored(self, actor_id: UUID, session_key: str, reason: str) -> None:
+        self.sessions[session_key] = planned_again(self.sessions[session_key])
 
     # Engagement events written before the split (see domain/engagement/engagement.py): read, never triggered
 

@@ -106,3 +106,37 @@ class CancelSession:
     cluster_id: UUID
     session_key: str
     reason: str
+
+
+@dataclass(frozen=True)
+class RetractUnavailability:
+    """Corrects a declaration made by mistake: the period from `starts_on` no longer counts."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    organisation_id: UUID
+    starts_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class UndoSessionHeld:
+    """Corrects a session recorded as held by mistake: it is planned again."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    session_key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RestoreSession:
+    """Corrects a cancellation made by mistake: the session is planned again at its date."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    session_key: str
+    reason: str

@@ -22,7 +22,10 @@ from domain.clusters.commands import (
     FormCluster,
     HoldSession,
     MoveSession,
+    RestoreSession,
+    RetractUnavailability,
     StartCluster,
+    UndoSessionHeld,
     WithdrawMember,
 )
 from domain.clusters.planner import Period, PlanProposal, members_holidays, propose_plan
@@ -94,6 +97,12 @@ def declare_unavailability(app: Store, cmd: DeclareUnavailability) -> Saved:
     return app.save_changes(cluster)
 
 
+def retract_unavailability(app: Store, cmd: RetractUnavailability) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    cluster.retract_unavailability(cmd.actor_id, cmd.organisation_id, cmd.starts_on, cmd.reason)
+    return app.save_changes(cluster)
+
+
 def accept_plan(app: ClusterPorts, cmd: AcceptPlan) -> Saved:
     cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
     template = app.current_template(cmd.tenant_id)
@@ -147,6 +156,31 @@ def cancel_session(app: ClusterPorts, cmd: CancelSession) -> Saved:
     return app.save_changes(cluster)
 
 
+def undo_session_held(app: ClusterPorts, cmd: UndoSessionHeld) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    _check_not_held_by_coaching(app, cluster, cmd.session_key)
+    cluster.undo_held(cmd.actor_id, cmd.session_key, cmd.reason)
+    return app.save_changes(cluster)
+
+
+def restore_session(app: ClusterPorts, cmd: RestoreSession) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    _check_not_held_by_coaching(app, cluster, cmd.session_key)
+    cluster.restore_session(cmd.actor_id, cmd.session_key, cmd.reason)
+    return app.save_changes(cluster)
+
+
+def _check_not_held_by_coaching(app: ClusterPorts, cluster: Cluster, session_key: str) -> None:
+    """A coaching slot held by a ledger entry is corrected in the ledger, not here."""
+    try:
+        app.check_slot_not_coached(cluster, session_key)
+    except ValidationFailed:
+        raise ValidationFailed(
+            "session_key",
+            "Coaching logged in the member's ledger holds this session: correct or void that entry instead.",
+        ) from None
+
+
 def proposal(
     cluster: Cluster, template: ProgrammeTemplate, starts_on: date, places: Mapping[UUID, Place]
 ) -> PlanProposal:
@@ -173,4 +207,7 @@ HANDLERS: dict[type, Handler] = {
     CloseCluster: close_cluster,
     HoldSession: hold_session,
     CancelSession: cancel_session,
+    RetractUnavailability: retract_unavailability,
+    UndoSessionHeld: undo_session_held,
+    RestoreSession: restore_session,
 }

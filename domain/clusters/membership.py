@@ -10,7 +10,7 @@ from uuid import UUID
 from domain.clusters.rules import ClusterStatus, check_not_closed, is_active_member
 from domain.engagement.outcome import Outcome
 from domain.shared.calendar import business_date
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.text import ordered_period
 
 
@@ -72,6 +72,19 @@ def check_new_unavailability(member: Member, starts_on: date, ends_on: date) -> 
                 "starts_on",
                 f"Overlaps the unavailability already declared from {period.starts_on} to {period.ends_on}.",
             )
+
+
+def declared_unavailability(member: Member, starts_on: date) -> Unavailability:
+    """The period the member declared from `starts_on` (NotFound on `starts_on` otherwise)."""
+    for period in member.unavailability:
+        if period.starts_on == starts_on:
+            return period
+    raise NotFound("No unavailability of this organisation starts on this day.", "starts_on")
+
+
+def without_unavailability(member: Member, starts_on: date) -> tuple[Unavailability, ...]:
+    """The member's periods once the one from `starts_on` is retracted."""
+    return tuple(period for period in member.unavailability if period.starts_on != starts_on)
 
 
 def check_assessable(members: Mapping[UUID, Member], cluster_status: ClusterStatus, organisation_id: UUID) -> None:

@@ -68,6 +68,23 @@ def can_cancel_session(cluster_status: ClusterStatus, session_status: SessionSta
     return cluster_status is not ClusterStatus.CLOSED and session_status is SessionStatus.SCHEDULED
 
 
+def can_undo_held(cluster_status: ClusterStatus, session_status: SessionStatus, kind: str = "") -> bool:
+    """A session recorded as held by mistake goes back to planned, before the cluster closes. A coaching slot is
+    held by the ledger entry logged for it: that entry is corrected or voided instead."""
+    held = cluster_status is not ClusterStatus.CLOSED and session_status is SessionStatus.HELD
+    return held and kind != "coaching"
+
+
+def can_restore_session(cluster_status: ClusterStatus, session_status: SessionStatus) -> bool:
+    """A session cancelled by mistake is planned again at its date, before the cluster closes."""
+    return cluster_status is not ClusterStatus.CLOSED and session_status is SessionStatus.CANCELLED
+
+
+def can_retract_unavailability(cluster_status: ClusterStatus) -> bool:
+    """A period declared by mistake is retracted until the cluster closes."""
+    return cluster_status is not ClusterStatus.CLOSED
+
+
 def can_withdraw(cluster_status: ClusterStatus, outcome: Outcome) -> bool:
     """A member leaves before the cluster closes, unless it is certified (it has completed the programme)."""
     return (

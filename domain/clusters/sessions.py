@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -45,6 +45,9 @@ class Session:
     organisation_id: UUID | None
     status: SessionStatus = SessionStatus.SCHEDULED
     held_on: date | None = None
+    held_half_days: int | None = None
+    attended: tuple[str, ...] = ()
+    """The organisations that sent someone to it, once held (what undoing "held" takes back from their effort)."""
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Session:
@@ -81,6 +84,44 @@ def scheduled_session(sessions: Mapping[str, Session], session_key: str) -> Sess
     if session.status is not SessionStatus.SCHEDULED:
         raise ValidationFailed("session_key", f"This session is already {session.status.value}.")
     return session
+
+
+def session_in_status(sessions: Mapping[str, Session], session_key: str, status: SessionStatus) -> Session:
+    """The session, if it is in `status` (held, to undo it; cancelled, to restore it)."""
+    session = session_in_plan(sessions, session_key)
+    if session.status is not status:
+        raise ValidationFailed("session_key", f"This session is {_described(session.status)}, not {status.value}.")
+    return session
+
+
+def _described(status: SessionStatus) -> str:
+    return "planned" if status is SessionStatus.SCHEDULED else status.value
+
+
+def check_no_later_module_held(sessions: Mapping[str, Session], session: Session, correction: str) -> None:
+    """A correction never leaves a module held after one that is not: a later module held since blocks it."""
+    later = [
+        s.module_number
+        for s in _modules(sessions).values()
+        if s.module_number and s.module_number > (session.module_number or 0) and s.status is SessionStatus.HELD
+    ]
+    if session.is_module and later:
+        raise ValidationFailed(
+            "session_key",
+            f"Module {min(later)} has been held since: {correction} module {session.module_number} would leave a "
+            "module held after one that is not. Undo the later one first.",
+        )
+
+
+def held(session: Session, held_on: date, half_days: int, attendance: Mapping[str, list[str]]) -> Session:
+    """The session recorded as held, with who sent someone."""
+    attended = tuple(organisation for organisation, names in attendance.items() if names)
+    return replace(session, status=SessionStatus.HELD, held_on=held_on, held_half_days=half_days, attended=attended)
+
+
+def planned_again(session: Session) -> Session:
+    """The session back in the plan at its date: a holding undone or a cancellation restored."""
+    return replace(session, status=SessionStatus.SCHEDULED, held_on=None, held_half_days=None, attended=())
 
 
 def _modules(sessions: Mapping[str, Session]) -> dict[int, Session]:

@@ -57,3 +57,30 @@ class RecordCertified:
     organisation_id: UUID
     certified_on: date
     certificate_reference: str
+
+
+@dataclass(frozen=True)
+class CorrectCoachingEntry:
+    """Corrects an entry of the coaching ledger, saying why; the ledger keeps what it said before."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    organisation_id: UUID
+    entry_number: int
+    held_on: date
+    work_done: str
+    reason: str
+    next_steps: str = ""
+
+
+@dataclass(frozen=True)
+class VoidCoachingEntry:
+    """Voids an entry logged by mistake, saying why: it no longer counts, and the ledger still shows it."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    organisation_id: UUID
+    entry_number: int
+    reason: str

@@ -23,10 +23,16 @@ from eventsourcing.domain import event
 
 from domain.clusters.rules import ClusterStatus
 from domain.engagement.outcome import Outcome
-from domain.engagement.rules import NEXT_OUTCOME, can_log_coaching, can_raise_ceiling, can_record_outcome
+from domain.engagement.rules import (
+    NEXT_OUTCOME,
+    can_correct_coaching_entry,
+    can_log_coaching,
+    can_raise_ceiling,
+    can_record_outcome,
+)
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import business_date, past_date
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.text import (
     NAME_MAX_LENGTH,
     REASON_MAX_LENGTH,
@@ -71,6 +77,9 @@ def engagement_id(tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> U
 
 
 class Engagement(TenantAggregate):
+    voided_entries: frozenset[int] = frozenset()
+    """Entries voided by a correction: they stay numbered in the ledger and no longer count."""
+
     @classmethod
     def open(
         cls, tenant_id: UUID, actor_id: UUID, cluster_id: UUID, organisation_id: UUID, carried: CarriedState
@@ -115,12 +124,19 @@ class Engagement(TenantAggregate):
         self.isms_established_on = isms_established_on
         self.audit_planned_on = audit_planned_on
         self.coached_modules = set(coached_modules)
+        self.entry_modules: dict[int, int] = {}
+        """The module each entry logged here follows up (entries carried from the cluster's stream are not known)."""
 
     def _member(self) -> dict[str, UUID]:
         return {"cluster_id": self.cluster_id, "organisation_id": self.organisation_id}
 
     def ceiling(self, facts: ClusterFacts) -> int:
         return facts.base_ceiling + self.half_days_granted
+
+    @property
+    def half_days_counted(self) -> int:
+        """The half-days that count against the ceiling: every entry logged but the voided ones."""
+        return self.half_days_used - len(self.voided_entries)
 
     # Coaching
 
@@ -142,7 +158,7 @@ class Engagement(TenantAggregate):
         if module_number is not None and not 1 <= module_number <= facts.module_count:
             raise ValidationFailed("module_number", f"Choose a module from 1 to {facts.module_count}.")
         ceiling = self.ceiling(facts)
-        if not can_log_coaching(facts.status, facts.member_active, self.half_days_used, ceiling):
+        if not can_log_coaching(facts.status, facts.member_active, self.half_days_counted, ceiling):
             raise ValidationFailed(
                 "organisation_id",
                 f"The coaching ceiling of {ceiling} half-days is reached for this organisation. "
@@ -176,6 +192,83 @@ class Engagement(TenantAggregate):
         self.half_days_used = entry_number
         if module_number is not None:
             self.coached_modules.add(module_number)
+            self.entry_modules[entry_number] = module_number
+
+    def correct_coaching_entry(
+        self,
+        actor_id: UUID,
+        facts: ClusterFacts,
+        entry_number: int,
+        held_on: date,
+        work_done: str,
+        next_steps: str,
+        reason: str,
+    ) -> None:
+        """A correction of an entry's date and notes, with the reason; the ledger keeps what it said before."""
+        self._check_correctable(entry_number)
+        _check_on_or_after_start(facts, "held_on", past_date("held_on", held_on))
+        self._coaching_entry_corrected(
+            actor_id=actor_id,
+            **self._member(),
+            entry_number=entry_number,
+            held_on=held_on,
+            work_done=multi_line("work_done", work_done, WORK_DONE_MAX_LENGTH),
+            next_steps=multi_line("next_steps", next_steps, NEXT_STEPS_MAX_LENGTH, required=False),
+            reason=multi_line("reason", reason, REASON_MAX_LENGTH),
+            module_number=self.entry_modules.get(entry_number),
+        )
+
+    @event("CoachingEntryCorrected")
+    def _coaching_entry_corrected(
+        self,
+        actor_id: UUID,
+        cluster_id: UUID,
+        organisation_id: UUID,
+        entry_number: int,
+        held_on: date,
+        work_done: str,
+        next_steps: str,
+        reason: str,
+        module_number: int | None,
+    ) -> None:
+        """Nothing the rules read changes; `module_number` names the coaching slot the entry holds, whose date the
+        plan corrects too."""
+
+    def void_coaching_entry(self, actor_id: UUID, entry_number: int, reason: str) -> None:
+        """An entry logged by mistake no longer counts, against the ceiling or in the effort; the ledger shows it."""
+        self._check_correctable(entry_number)
+        reason = multi_line("reason", reason, REASON_MAX_LENGTH)
+        released = self._slot_released_by_voiding(entry_number)
+        self._coaching_entry_voided(
+            actor_id=actor_id, **self._member(), entry_number=entry_number, reason=reason, released_module=released
+        )
+
+    @event("CoachingEntryVoided")
+    def _coaching_entry_voided(
+        self,
+        actor_id: UUID,
+        cluster_id: UUID,
+        organisation_id: UUID,
+        entry_number: int,
+        reason: str,
+        released_module: int | None,
+    ) -> None:
+        """`released_module`: the module whose coaching slot no entry holds any more, planned again."""
+        self.voided_entries = self.voided_entries | {entry_number}
+        if released_module is not None:
+            self.coached_modules.discard(released_module)
+
+    def _slot_released_by_voiding(self, entry_number: int) -> int | None:
+        """The module of the entry, when no other entry still counting follows it up."""
+        module = self.entry_modules.get(entry_number)
+        others = [n for n, m in self.entry_modules.items() if m == module and n != entry_number]
+        return module if module is not None and all(n in self.voided_entries for n in others) else None
+
+    def _check_correctable(self, entry_number: int) -> None:
+        if not 1 <= entry_number <= self.half_days_used:
+            raise NotFound("No entry with this number in the organisation's coaching ledger.", "entry_number")
+        if not can_correct_coaching_entry(entry_number in self.voided_entries):
+            raise ValidationFailed("entry_number", "This entry is void: a void entry is not corrected again.")
 
     def raise_coaching_ceiling(
         self, actor_id: UUID, facts: ClusterFacts, additional_half_days: int, reason: str

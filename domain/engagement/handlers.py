@@ -11,11 +11,13 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.engagement.commands import (
+    CorrectCoachingEntry,
     LogCoachingHalfDay,
     PlanCertificationAudit,
     RaiseCoachingCeiling,
     RecordCertified,
     RecordIsmsEstablished,
+    VoidCoachingEntry,
 )
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.shared.ports import Coaches, Handler, Store
@@ -66,6 +68,20 @@ def log_coaching_half_day(app: EngagementPorts, cmd: LogCoachingHalfDay) -> Save
     return app.save_changes(member)
 
 
+def correct_coaching_entry(app: EngagementPorts, cmd: CorrectCoachingEntry) -> Saved:
+    member, facts = _load(app, cmd)
+    member.correct_coaching_entry(
+        cmd.actor_id, facts, cmd.entry_number, cmd.held_on, cmd.work_done, cmd.next_steps, cmd.reason
+    )
+    return app.save_changes(member)
+
+
+def void_coaching_entry(app: EngagementPorts, cmd: VoidCoachingEntry) -> Saved:
+    member, _ = _load(app, cmd)
+    member.void_coaching_entry(cmd.actor_id, cmd.entry_number, cmd.reason)
+    return app.save_changes(member)
+
+
 def raise_coaching_ceiling(app: EngagementPorts, cmd: RaiseCoachingCeiling) -> Saved:
     member, facts = _load(app, cmd)
     member.raise_coaching_ceiling(cmd.actor_id, facts, cmd.additional_half_days, cmd.reason)
@@ -96,4 +112,6 @@ HANDLERS: dict[type, Handler] = {
     RecordIsmsEstablished: record_isms_established,
     PlanCertificationAudit: plan_certification_audit,
     RecordCertified: record_certified,
+    CorrectCoachingEntry: correct_coaching_entry,
+    VoidCoachingEntry: void_coaching_entry,
 }

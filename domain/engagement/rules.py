@@ -35,3 +35,8 @@ def can_record_outcome(cluster_status: ClusterStatus, member_active: bool, outco
     """`step` is recorded for an active member of a started cluster when it is the next one after `outcome`."""
     started = cluster_status in (ClusterStatus.RUNNING, ClusterStatus.CLOSED)
     return started and member_active and next_outcome(outcome) is step
+
+
+def can_correct_coaching_entry(voided: bool) -> bool:
+    """An entry of the ledger is corrected or voided until it is void (a void is final)."""
+    return not voided

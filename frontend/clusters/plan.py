@@ -30,6 +30,7 @@ PLAN = graphql_document(__file__, "plan")
 PLAN_PROPOSAL = graphql_document(__file__, "plan_proposal")
 ACCEPT_PLAN = graphql_document(__file__, "accept_plan")
 DECLARE_UNAVAILABILITY = graphql_document(__file__, "declare_unavailability")
+RETRACT_UNAVAILABILITY = graphql_document(__file__, "retract_unavailability")
 MOVE_SESSION = graphql_document(__file__, "move_session")
 
 
@@ -40,6 +41,8 @@ class PlanPages(PageBase):
         routes.add_api_route("/clusters/{cluster_id}/plan", self.plan, methods=["GET"])
         routes.add_api_route("/clusters/{cluster_id}/plan", self.accept, methods=["POST"])
         routes.add_api_route("/clusters/{cluster_id}/unavailability", self.declare_unavailability, methods=["POST"])
+        retraction = "/clusters/{cluster_id}/unavailability/{organisation_id}/{starts_on}/retract"
+        routes.add_api_route(retraction, self.retract_unavailability, methods=["POST"])
         routes.add_api_route("/clusters/{cluster_id}/moves", self.move_session, methods=["POST"])
 
     async def plan(self, request: Request, cluster_id: str) -> Response:
@@ -90,6 +93,16 @@ class PlanPages(PageBase):
         }
         says = f"Unavailability from {day(variables['startsOn'])} to {day(variables['endsOn'])} is declared."
         return await self._plan_form(request, cluster_id, form, DECLARE_UNAVAILABILITY, variables, says)
+
+    async def retract_unavailability(
+        self, request: Request, cluster_id: str, organisation_id: str, starts_on: str
+    ) -> Response:
+        """The correction of a declaration made by mistake: it no longer counts; the plan lists it as retracted."""
+        form = await self._submission(request, f"retract-{organisation_id}-{starts_on}")
+        given = {"clusterId": cluster_id, "organisationId": organisation_id, "startsOn": starts_on}
+        variables = {**given, "reason": form.required("reason")}
+        says = f"The unavailability from {day(starts_on)} is retracted: it no longer counts for the plan or clashes."
+        return await self._plan_form(request, cluster_id, form, RETRACT_UNAVAILABILITY, variables, says)
 
     async def move_session(self, request: Request, cluster_id: str) -> Response:
         form = await self._submission(request, "move")

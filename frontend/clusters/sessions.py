@@ -21,6 +21,8 @@ SESSION = graphql_document(__file__, "session")
 HOLD_SESSION = graphql_document(__file__, "hold_session")
 CANCEL_SESSION = graphql_document(__file__, "cancel_session")
 MOVE_SESSION = graphql_document(__file__, "move_session")
+UNDO_SESSION_HELD = graphql_document(__file__, "undo_session_held")
+RESTORE_SESSION = graphql_document(__file__, "restore_session")
 
 ATTENDEES = "attendees-"
 """Prefix of the hold form's textareas, one per member organisation: `attendees-<organisation id>`."""
@@ -73,6 +75,8 @@ class SessionPages(SessionPage):
         routes.add_api_route(f"{session}/coaching", self.log_coaching, methods=["POST"])
         routes.add_api_route(f"{session}/move", self.move, methods=["POST"])
         routes.add_api_route(f"{session}/cancel", self.cancel, methods=["POST"])
+        routes.add_api_route(f"{session}/undo-held", self.undo_held, methods=["POST"])
+        routes.add_api_route(f"{session}/restore", self.restore, methods=["POST"])
 
     async def session(self, request: Request, cluster_id: str, key: str) -> Response:
         return await self.show(request, cluster_id, key)
@@ -122,3 +126,18 @@ class SessionPages(SessionPage):
         form.confirmed("confirm", "Tick the box to confirm that the session is cancelled.")
         says = "The session is cancelled; the plan shows it as cancelled."
         return await self._session_form(request, cluster_id, key, form, CANCEL_SESSION, variables, says)
+
+    async def undo_held(self, request: Request, cluster_id: str, key: str) -> Response:
+        """The correction of a holding recorded by mistake: planned again, its attendance out of the effort."""
+        form = await self._submission(request, "undo")
+        variables = {"clusterId": cluster_id, "sessionKey": key, "reason": form.required("reason")}
+        form.confirmed("confirm", "Tick the box to confirm that the session was not held.")
+        says = "The session is planned again: its holding is undone, and its attendance no longer counts."
+        return await self._session_form(request, cluster_id, key, form, UNDO_SESSION_HELD, variables, says)
+
+    async def restore(self, request: Request, cluster_id: str, key: str) -> Response:
+        """The correction of a cancellation made by mistake: the session is planned again at its date."""
+        form = await self._submission(request, "restore")
+        variables = {"clusterId": cluster_id, "sessionKey": key, "reason": form.required("reason")}
+        says = "The session is restored: it is planned again at its date."
+        return await self._session_form(request, cluster_id, key, form, RESTORE_SESSION, variables, says)

@@ -25,6 +25,8 @@ RECORD_ISMS_ESTABLISHED = graphql_document(__file__, "record_isms_established")
 PLAN_CERTIFICATION_AUDIT = graphql_document(__file__, "plan_certification_audit")
 RECORD_CERTIFIED = graphql_document(__file__, "record_certified")
 WITHDRAW_MEMBER = graphql_document(__file__, "withdraw_member")
+CORRECT_COACHING_ENTRY = graphql_document(__file__, "correct_coaching_entry")
+VOID_COACHING_ENTRY = graphql_document(__file__, "void_coaching_entry")
 
 
 class MemberPages(PageBase):
@@ -40,6 +42,8 @@ class MemberPages(PageBase):
         routes.add_api_route(f"{member}/outcome/audit", self.plan_audit, methods=["POST"])
         routes.add_api_route(f"{member}/outcome/certified", self.record_certified, methods=["POST"])
         routes.add_api_route(f"{member}/withdrawal", self.withdraw, methods=["POST"])
+        routes.add_api_route(f"{member}/coaching/{{entry}}/correct", self.correct_entry, methods=["POST"])
+        routes.add_api_route(f"{member}/coaching/{{entry}}/void", self.void_entry, methods=["POST"])
 
     async def member(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         return await self._member(request, cluster_id, organisation_id)
@@ -108,6 +112,29 @@ class MemberPages(PageBase):
         says = f"The withdrawal on {day(variables['withdrawnOn'])} is recorded."
         document = WITHDRAW_MEMBER
         return await self._member_form(request, cluster_id, organisation_id, form, document, variables, says)
+
+    async def correct_entry(self, request: Request, cluster_id: str, organisation_id: str, entry: int) -> Response:
+        """A ledger entry corrected, with the reason; the ledger keeps what it said before."""
+        form = await self._submission(request, f"correct-{entry}")
+        variables = {
+            "entryNumber": entry,
+            "heldOn": form.day("heldOn"),
+            "workDone": form.required("workDone"),
+            "nextSteps": form.text("nextSteps"),
+            "reason": form.required("reason"),
+        }
+        says = f"Half-day {entry} is corrected; the ledger keeps what it said before, and why it changed."
+        return await self._member_form(
+            request, cluster_id, organisation_id, form, CORRECT_COACHING_ENTRY, variables, says
+        )
+
+    async def void_entry(self, request: Request, cluster_id: str, organisation_id: str, entry: int) -> Response:
+        """A ledger entry logged by mistake no longer counts; the ledger shows it void, with the reason."""
+        form = await self._submission(request, f"void-{entry}")
+        variables = {"entryNumber": entry, "reason": form.required("reason")}
+        form.confirmed("confirm", "Tick the box to confirm that this half-day did not take place.")
+        says = f"Half-day {entry} is void: it no longer counts against the ceiling nor in the effort."
+        return await self._member_form(request, cluster_id, organisation_id, form, VOID_COACHING_ENTRY, variables, says)
 
     async def _member_form(
         self,

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 
 from domain.clusters.cluster import Cluster
 from domain.clusters.rules import session_title
@@ -27,9 +27,14 @@ class PlanningProjection(Projection):
         (Cluster, "SessionMoved"): "session_moved",
         (Cluster, "SessionHeld"): "session_held",
         (Cluster, "SessionCancelled"): "session_cancelled",
+        (Cluster, "SessionHeldUndone"): "session_held_undone",
+        (Cluster, "SessionRestored"): "session_restored",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Engagement, "CoachingEntryCorrected"): "coaching_entry_corrected",
+        (Engagement, "CoachingEntryVoided"): "coaching_entry_voided",
         (Cluster, "UnavailabilityDeclared"): "unavailability_declared",
+        (Cluster, "UnavailabilityRetracted"): "unavailability_retracted",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -49,6 +54,20 @@ class PlanningProjection(Projection):
             update(sessions).where(*keyed(sessions, "tck"), scheduled).values(**held, held_half_days=1)
         )
         self._scheduled_on = keyed_select(sessions, "tck", "scheduled_on")
+        self._prepare_corrections(tables)
+
+    def _prepare_corrections(self, tables: ReadTables) -> None:
+        sessions, attendance, periods = tables.sessions, tables.attendance, tables.unavailability
+        planned: dict[str, Any] = {"status": "scheduled", "held_on": None, "held_half_days": None}
+        self._plan_again = keyed_update(sessions, "tck", **planned, cancellation_reason=None)
+        self._forget_attendance = delete(attendance).where(*keyed(attendance, "tck"))
+        self._retract = delete(periods).where(*keyed(periods, "tco"), periods.c.starts_on == bindparam("starts_on"))
+        self._insert_retraction = insert(tables.unavailability_retractions)
+        coached = sessions.c.status == "held"
+        self._coaching_redated = (
+            update(sessions).where(*keyed(sessions, "tck"), coached).values(held_on=bindparam("on"))
+        )
+        self._coaching_undone = update(sessions).where(*keyed(sessions, "tck"), coached).values(**planned)
 
     def plan_accepted(self, writer: GroupedWriter, event: Any) -> None:
         modules = event.template["modules"]
@@ -108,6 +127,15 @@ class PlanningProjection(Projection):
         key = {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key}
         writer.write(self._cancel, {**key, "reason": event.reason})
 
+    def session_held_undone(self, writer: GroupedWriter, event: Any) -> None:
+        """The session is planned again at its date, and who came is no longer recorded (the event keeps it)."""
+        key = {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key}
+        writer.write(self._plan_again, key)
+        writer.write(self._forget_attendance, key)
+
+    def session_restored(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._plan_again, {"t": event.tenant_id, "c": event.originator_id, "k": event.session_key})
+
     def coaching_half_day_logged(self, writer: GroupedWriter, event: Any) -> None:
         """A logged half-day that follows up a module fulfils the planned coaching slot, as in the aggregate."""
         if event.module_number is None:
@@ -116,6 +144,17 @@ class PlanningProjection(Projection):
         writer.write(
             self._coaching_done, {"t": event.tenant_id, "c": _cluster_of(event), "k": key, "on": event.held_on}
         )
+
+    def coaching_entry_corrected(self, writer: GroupedWriter, event: Any) -> None:
+        """A corrected date of the entry that holds a coaching slot is the slot's date of holding too."""
+        if event.module_number is not None:
+            slot = _slot(event, event.module_number)
+            writer.write(self._coaching_redated, {**slot, "on": event.held_on})
+
+    def coaching_entry_voided(self, writer: GroupedWriter, event: Any) -> None:
+        """A slot no entry holds any more, once the one that did is void, is planned again."""
+        if event.released_module is not None:
+            writer.write(self._coaching_undone, _slot(event, event.released_module))
 
     def unavailability_declared(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(
@@ -129,6 +168,31 @@ class PlanningProjection(Projection):
                 "reason": event.reason,
             },
         )
+
+    def unavailability_retracted(self, writer: GroupedWriter, event: Any) -> None:
+        """The period leaves the plan's unavailability (clashes, bands, the planner) and joins the retractions."""
+        member = {"t": event.tenant_id, "c": event.originator_id, "o": event.organisation_id}
+        writer.write(self._retract, {**member, "starts_on": event.starts_on})
+        writer.write(
+            self._insert_retraction,
+            {
+                "tenant_id": event.tenant_id,
+                "cluster_id": event.originator_id,
+                "version": event.originator_version,
+                "organisation_id": event.organisation_id,
+                "starts_on": event.starts_on,
+                "ends_on": event.ends_on,
+                "reason": event.reason,
+                "retracted_by": event.actor_id,
+                "retracted_at": event.timestamp,
+            },
+        )
+
+
+def _slot(event: Any, module_number: int) -> dict[str, Any]:
+    """The keys of a member's coaching slot after a module."""
+    key = f"coaching:{module_number}:{event.organisation_id}"
+    return {"t": event.tenant_id, "c": event.cluster_id, "k": key}
 
 
 def _uuid(value: str | None) -> UUID | None:

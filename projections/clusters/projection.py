@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, insert
+from sqlalchemy import bindparam, delete, insert
 
 from domain.clusters.cluster import Cluster
 from domain.engagement.engagement import Engagement
 from domain.organisations.organisation import Organisation
 from projections.core.projection import Projection
-from projections.core.statements import keyed_update
+from projections.core.statements import keyed, keyed_select, keyed_update
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
 
@@ -33,6 +33,8 @@ class ProgrammeProjection(Projection):
         (Cluster, "MemberWithdrew"): "member_withdrew",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Engagement, "CoachingEntryCorrected"): "coaching_entry_corrected",
+        (Engagement, "CoachingEntryVoided"): "coaching_entry_voided",
         (Cluster, "CoachingCeilingRaised"): "coaching_ceiling_raised",
         (Engagement, "CoachingCeilingRaised"): "coaching_ceiling_raised",
         (Cluster, "IsmsEstablished"): "isms_established",
@@ -56,6 +58,7 @@ class ProgrammeProjection(Projection):
         self._insert_override = insert(tables.coaching_overrides)
         self._prepare_cluster_updates(tables)
         self._prepare_member_updates(tables)
+        self._prepare_ledger_corrections(tables)
 
     def _prepare_cluster_updates(self, tables: ReadTables) -> None:
         clusters, members = tables.clusters, tables.cluster_members
@@ -78,6 +81,15 @@ class ProgrammeProjection(Projection):
         self._audit_planned = keyed_update(members, "tco", outcome="certification_audit_planned", **audit)
         certified: dict[str, Any] = {"certified_on": bindparam("on"), "certificate_reference": bindparam("reference")}
         self._certified = keyed_update(members, "tco", outcome="certified", **certified)
+
+    def _prepare_ledger_corrections(self, tables: ReadTables) -> None:
+        coaching, entry = tables.coaching_half_days, tables.coaching_half_days.c.entry_number == bindparam("n")
+        shown = ("coach_id", "module_number", "held_on", "work_done", "next_steps")
+        self._entry = keyed_select(coaching, "tco", *shown).where(entry)
+        corrected: dict[str, Any] = {name: bindparam(f"new_{name}") for name in ("held_on", "work_done", "next_steps")}
+        self._correct = keyed_update(coaching, "tco", **corrected).where(entry)
+        self._void = delete(coaching).where(*keyed(coaching, "tco"), entry)
+        self._insert_entry_history = insert(tables.coaching_entry_history)
 
     def organisation_registered(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(
@@ -191,6 +203,40 @@ class ProgrammeProjection(Projection):
                 "next_steps": event.next_steps,
                 "logged_by": event.actor_id,
                 "logged_at": event.timestamp,
+            },
+        )
+
+    def coaching_entry_corrected(self, writer: GroupedWriter, event: Any) -> None:
+        """The ledger shows the corrected entry; its history keeps what it said before, and who corrected it why."""
+        key = {**_member(event), "n": event.entry_number}
+        new = {"held_on": event.held_on, "work_done": event.work_done, "next_steps": event.next_steps}
+        self._remember_entry(writer, event, "corrected", {f"corrected_{name}": value for name, value in new.items()})
+        writer.write(self._correct, {**key, **{f"new_{name}": value for name, value in new.items()}})
+
+    def coaching_entry_voided(self, writer: GroupedWriter, event: Any) -> None:
+        """A void entry leaves the ledger's table, so no count includes it; its history keeps it, shown as void."""
+        self._remember_entry(writer, event, "voided", {})
+        writer.write(self._void, {**_member(event), "n": event.entry_number})
+
+    def _remember_entry(self, writer: GroupedWriter, event: Any, action: str, corrected: dict[str, Any]) -> None:
+        entry = writer.read(self._entry, {**_member(event), "n": event.entry_number}).one()
+        writer.write(
+            self._insert_entry_history,
+            {
+                "tenant_id": event.tenant_id,
+                "cluster_id": event.cluster_id,
+                "organisation_id": event.organisation_id,
+                "entry_number": event.entry_number,
+                "version": event.originator_version,
+                "action": action,
+                "reason": event.reason,
+                "acted_by": event.actor_id,
+                "acted_at": event.timestamp,
+                **entry._asdict(),
+                "corrected_held_on": None,
+                "corrected_work_done": None,
+                "corrected_next_steps": None,
+                **corrected,
             },
         )
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, and_, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, Table, and_, func, select, tuple_
 
 from projections.clusters.rows import (
     AttendanceRow,
     ClusterRow,
     MemberRow,
+    RetractionRow,
+    SessionHistoryRow,
     SessionMoveRow,
     SessionRow,
     UnavailabilityRow,
@@ -126,6 +128,18 @@ class ClusterQueries(FeatureQueries):
         )
         return [SessionMoveRow(**row) for row in self._all(query)]
 
+    def session_history(self, scope: Scope, cluster_id: UUID, key: str) -> list[SessionHistoryRow]:
+        """What happened to the session, oldest first, with who did it (their name) and why."""
+        history, accounts = self.t.session_history, self.t.accounts
+        query = (
+            select(history.c.action, history.c.on, history.c.reason, accounts.c.display_name, history.c.acted_at)
+            .outerjoin(accounts, _account(accounts, history.c.tenant_id, history.c.acted_by))
+            .where(self.visible.rows(scope, history), history.c.cluster_id == cluster_id)
+            .where(history.c.session_key == key)
+            .order_by(history.c.version)
+        )
+        return [SessionHistoryRow(*row.values()) for row in self._all(query)]
+
     def attendance(self, scope: Scope, cluster_id: UUID, key: str) -> list[AttendanceRow]:
         attendance, organisations = self.t.attendance, self.t.organisations
         query = (
@@ -155,6 +169,28 @@ class ClusterQueries(FeatureQueries):
             UnavailabilityRow(r["organisation_id"], r["name"], r["starts_on"], r["ends_on"], r["reason"])
             for r in self._all(query)
         ]
+
+    def unavailability_retractions(self, scope: Scope, cluster_id: UUID) -> list[RetractionRow]:
+        retractions, organisations, accounts = self.t.unavailability_retractions, self.t.organisations, self.t.accounts
+        query = (
+            select(
+                retractions.c.organisation_id,
+                organisations.c.name,
+                *(retractions.c[name] for name in ("starts_on", "ends_on", "reason")),
+                accounts.c.display_name,
+                retractions.c.retracted_at,
+            )
+            .join(organisations, same(organisations, retractions, *ORGANISATION))
+            .outerjoin(accounts, _account(accounts, retractions.c.tenant_id, retractions.c.retracted_by))
+            .where(self.visible.rows(scope, retractions), retractions.c.cluster_id == cluster_id)
+            .order_by(retractions.c.version)
+        )
+        return [RetractionRow(*row.values()) for row in self._all(query)]
+
+
+def _account(accounts: Table, tenant_id: ColumnElement[Any], account_id: ColumnElement[Any]) -> ColumnElement[bool]:
+    """The join condition naming who acted (an outer join: the system acts under no account)."""
+    return and_(accounts.c.tenant_id == tenant_id, accounts.c.account_id == account_id)
 
 
 def _cluster(row: dict[str, Any]) -> ClusterRow:

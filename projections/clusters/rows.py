@@ -90,3 +90,28 @@ class UnavailabilityRow:
     starts_on: date
     ends_on: date
     reason: str
+
+
+@dataclass(frozen=True)
+class SessionHistoryRow:
+    """One step of a session's history: planned, moved, held, held_undone, cancelled or restored."""
+
+    action: str
+    on: date | None
+    reason: str | None
+    acted_by: str | None
+    """The account's name; none for the system (the demo, an import)."""
+    acted_at: datetime
+
+
+@dataclass(frozen=True)
+class RetractionRow:
+    """A period of unavailability retracted as declared by mistake: it no longer counts."""
+
+    organisation_id: UUID
+    organisation_name: str
+    starts_on: date
+    ends_on: date
+    reason: str
+    retracted_by: str | None
+    retracted_at: datetime

@@ -14,6 +14,8 @@ def define_tables(table: TableFactory) -> None:
     _session_moves(table)
     _attendance(table)
     _unavailability(table)
+    _unavailability_retractions(table)
+    _session_history(table)
 
 
 def _clusters(table: TableFactory) -> None:
@@ -118,4 +120,41 @@ def _unavailability(table: TableFactory) -> None:
         Column("ends_on", Date, nullable=False),
         Column("reason", Text, nullable=False),
         key=("tenant_id", "cluster_id", "organisation_id", "starts_on"),
+    )
+
+
+def _unavailability_retractions(table: TableFactory) -> None:
+    """Periods retracted as declared by mistake, with who, when and why; they no longer count."""
+    table(
+        "unavailability_retractions",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("cluster_id", Uuid, nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("organisation_id", Uuid, nullable=False),
+        Column("starts_on", Date, nullable=False),
+        Column("ends_on", Date, nullable=False),
+        Column("reason", Text, nullable=False),
+        Column("retracted_by", Uuid, nullable=False),
+        Column("retracted_at", DateTime(timezone=True), nullable=False),
+        key=("tenant_id", "cluster_id", "version"),
+    )
+
+
+def _session_history(table: TableFactory) -> None:
+    """What happened to each session: planned, moved, held, held undone, cancelled, restored; who, when and why.
+
+    `version` is the cluster event's; `organisation_id` the session's member (none for the whole cluster)."""
+    table(
+        "session_history",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("cluster_id", Uuid, nullable=False),
+        Column("session_key", String(100), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("organisation_id", Uuid),
+        Column("action", String(20), nullable=False),
+        Column("on", Date),
+        Column("reason", Text),
+        Column("acted_by", Uuid, nullable=False),
+        Column("acted_at", DateTime(timezone=True), nullable=False),
+        key=("tenant_id", "cluster_id", "session_key", "version"),
     )

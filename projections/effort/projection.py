@@ -30,8 +30,10 @@ class EffortProjection(Projection):
         (Cluster, "PlanAccepted"): "plan_accepted",
         (Cluster, "OrganisationAdmitted"): "organisation_admitted",
         (Cluster, "SessionHeld"): "session_held",
+        (Cluster, "SessionHeldUndone"): "session_held_undone",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
+        (Engagement, "CoachingEntryVoided"): "coaching_entry_voided",
         (GapAnalysis, "Assessed"): "gap_analysed",
         (GapAnalysis, "Reassessed"): "gap_analysed",
     }
@@ -51,6 +53,7 @@ class EffortProjection(Projection):
         attended = members.c.training_half_days_attended + bindparam("length")
         self._attended = keyed_update(members, "tco", training_half_days_attended=attended)
         self._coached = keyed_update(members, "tco", coaching_half_days=members.c.coaching_half_days + 1)
+        self._uncoached = keyed_update(members, "tco", coaching_half_days=members.c.coaching_half_days - 1)
         self._analysed = keyed_update(members, "tco", gap_analyses=members.c.gap_analyses + 1)
 
     def cluster_formed(self, writer: GroupedWriter, event: Any) -> None:
@@ -90,9 +93,22 @@ class EffortProjection(Projection):
             if attendees:
                 writer.write(self._attended, {**cluster, "o": _uuid(organisation_id), "length": event.half_days})
 
+    def session_held_undone(self, writer: GroupedWriter, event: Any) -> None:
+        """What the holding added is taken back: the training held, and each attending member's half-days."""
+        cluster = {"t": event.tenant_id, "c": event.originator_id}
+        training = writer.read(self._training_keys, cluster).scalar_one_or_none() or []
+        if event.session_key not in training:
+            return
+        writer.write(self._held, {**cluster, "length": -event.half_days})
+        for organisation_id in event.attended:
+            writer.write(self._attended, {**cluster, "o": _uuid(organisation_id), "length": -event.half_days})
+
     def coaching_half_day_logged(self, writer: GroupedWriter, event: Any) -> None:
         cluster = getattr(event, "cluster_id", event.originator_id)  # an engagement's, or a Cluster's before the split
         writer.write(self._coached, {"t": event.tenant_id, "c": cluster, "o": event.organisation_id})
+
+    def coaching_entry_voided(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._uncoached, {"t": event.tenant_id, "c": event.cluster_id, "o": event.organisation_id})
 
     def gap_analysed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._analysed, {"t": event.tenant_id, "c": event.cluster_id, "o": event.organisation_id})

@@ -9,7 +9,7 @@ from sqlalchemy import Select, and_, select
 
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
-from projections.engagement.rows import CoachingRow, OverrideRow
+from projections.engagement.rows import CoachingCorrectionRow, CoachingRow, OverrideRow
 
 
 class EngagementQueries(FeatureQueries):
@@ -36,6 +36,21 @@ class EngagementQueries(FeatureQueries):
             .where(self.visible.rows(scope, coaching), coaching.c.cluster_id == cluster_id)
             .order_by(coaching.c.organisation_id, coaching.c.entry_number)
         )
+
+    def coaching_corrections(
+        self, scope: Scope, cluster_id: UUID, organisation_id: UUID
+    ) -> list[CoachingCorrectionRow]:
+        """The corrections and voids of a member's ledger entries, in the order they were made."""
+        history, accounts = self.t.coaching_entry_history, self.t.accounts
+        acted_by = and_(accounts.c.tenant_id == history.c.tenant_id, accounts.c.account_id == history.c.acted_by)
+        query = (
+            select(*(history.c[name] for name in _CORRECTION_COLUMNS), accounts.c.display_name)
+            .outerjoin(accounts, acted_by)
+            .where(self.visible.rows(scope, history), history.c.cluster_id == cluster_id)
+            .where(history.c.organisation_id == organisation_id)
+            .order_by(history.c.version)
+        )
+        return [_correction(row) for row in self._all(query)]
 
     def overrides(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> list[OverrideRow]:
         overrides = self.t.coaching_overrides
@@ -73,6 +88,25 @@ _COACHING_COLUMNS = (
     "next_steps",
 )
 """What a coaching row shows: not the keys the query filters on, nor who logged it when."""
+
+
+_CORRECTION_COLUMNS = (
+    "entry_number",
+    "action",
+    "reason",
+    "acted_at",
+    "module_number",
+    "held_on",
+    "work_done",
+    "next_steps",
+    "corrected_held_on",
+    "corrected_work_done",
+    "corrected_next_steps",
+)
+
+
+def _correction(r: dict[str, Any]) -> CoachingCorrectionRow:
+    return CoachingCorrectionRow(**{name: r[name] for name in _CORRECTION_COLUMNS}, acted_by=r["display_name"])
 
 
 def _coaching(r: dict[str, Any]) -> CoachingRow:

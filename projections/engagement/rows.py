@@ -24,3 +24,22 @@ class OverrideRow:
     additional_half_days: int
     reason: str
     decided_by: str
+
+
+@dataclass(frozen=True)
+class CoachingCorrectionRow:
+    """A correction of a ledger entry (`corrected`, with the new values) or its void (`voided`): what the entry
+    said before, who acted, when and why."""
+
+    entry_number: int
+    action: str
+    reason: str
+    acted_by: str | None
+    acted_at: datetime
+    module_number: int | None
+    held_on: date
+    work_done: str
+    next_steps: str
+    corrected_held_on: date | None
+    corrected_work_done: str | None
+    corrected_next_steps: str | None

@@ -15,7 +15,8 @@ from uuid import UUID
 from sqlalchemy import inspect, select
 
 from backend.services import Services
-from domain.engagement.commands import RaiseCoachingCeiling
+from domain.clusters.commands import RetractUnavailability
+from domain.engagement.commands import CorrectCoachingEntry, RaiseCoachingCeiling
 from domain.feedback.commands import HideFeedback, UnhideFeedback
 from domain.shared.aggregate import SYSTEM_ACTOR
 from projections.core.scope import Scope
@@ -104,14 +105,28 @@ def hide_and_show_again(services: Services) -> None:
     services.execute(UnhideFeedback(*key, "Checked: it names no one."))
 
 
+def correct_mistakes(services: Services) -> None:
+    """The demo corrects nothing: one retracted unavailability and one corrected ledger entry, so that their
+    histories have rows to prove the gate with (a session's history has rows from the demo's plan)."""
+    period = raw_rows(services, "unavailability")[0]
+    member = (period["tenant_id"], SYSTEM_ACTOR, period["cluster_id"], period["organisation_id"])
+    services.execute(RetractUnavailability(*member, period["starts_on"], "Declared by mistake."))
+    entry = raw_rows(services, "coaching_half_days")[0]
+    member = (entry["tenant_id"], SYSTEM_ACTOR, entry["cluster_id"], entry["organisation_id"])
+    services.execute(CorrectCoachingEntry(*member, entry["entry_number"], entry["held_on"], "Scope", "A typo."))
+
+
 def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services: Services) -> None:
     raise_a_ceiling(demo_services)
     hide_and_show_again(demo_services)
+    correct_mistakes(demo_services)
     services, demo = demo_services, Demo(demo_services)
     names = tables_with_organisation(services)
+    corrections = {"session_history", "unavailability_retractions", "coaching_entry_history"}
     assert {"cluster_members", "coaching_half_days", "gap_assessments", "feedback_items", "feedback_history"} <= set(
         names
     )
+    assert corrections <= set(names)
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
         assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"

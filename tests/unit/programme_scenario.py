@@ -9,8 +9,16 @@ from uuid import UUID
 from domain.application import Cordee
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.cluster import Cluster
-from domain.clusters.commands import AcceptPlan, AdmitOrganisation, FormCluster, HoldSession, StartCluster
-from domain.engagement.commands import PlanCertificationAudit, RecordIsmsEstablished
+from domain.clusters.commands import (
+    AcceptPlan,
+    AdmitOrganisation,
+    CancelSession,
+    DeclareUnavailability,
+    FormCluster,
+    HoldSession,
+    StartCluster,
+)
+from domain.engagement.commands import LogCoachingHalfDay, PlanCertificationAudit, RecordIsmsEstablished
 from domain.feedback.commands import HideFeedback, ShareFeedback
 from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
@@ -23,7 +31,8 @@ EVIDENCE = AdmissionCriteria("9 employees", "Commitment letter, 2026-02-01", "Bu
 
 class Scenario:
     """`running`: members 0-2, started on `started_on`, its initial training held and one feedback item shared;
-    member 1's ISMS established and member 2's certification audit planned, both on `started_on`.
+    member 1's ISMS established and member 2's certification audit planned, both on `started_on`; one half-day of
+    coaching logged for member 0 (entry 1) on `started_on`; member 1 unavailable on `unavailable_from`; one session cancelled (`cancelled_session`).
     `forming`: members 0-1 (member 3 is registered and free to join). `planned`: members 0-1, plan accepted.
     """
 
@@ -56,6 +65,17 @@ class Scenario:
         app.handle(
             PlanCertificationAudit(self.tenant, SYSTEM_ACTOR, self.running, self.members[2], started_on, "Certa")
         )
+        self.coached = app.handle(
+            LogCoachingHalfDay(self.tenant, self.coach, self.running, self.members[0], started_on, self.coach, "Scope")
+        )
+        self.unavailable_from = date(2026, 10, 5)
+        app.handle(
+            DeclareUnavailability(
+                self.tenant, SYSTEM_ACTOR, self.running, self.members[1], *[self.unavailable_from] * 2, "Fair"
+            )
+        )
+        self.cancelled_session = max(self.cluster(self.running).sessions)  # a late module, which no other test holds
+        app.handle(CancelSession(self.tenant, self.coach, self.running, self.cancelled_session, "Trainer ill"))
         self.forming = self._cluster("Forming", 2, None)
         self.planned = self._cluster("Planned", 2, plan_from)
 

@@ -103,3 +103,16 @@ class CancelSessionInput:
 class CloseClusterInput:
     cluster_id: strawberry.ID
     closed_on: date
+
+
+@strawberry.input(description="Retracts a period declared by mistake; the reason is kept with the retraction.")
+class RetractUnavailabilityInput(MemberInput):
+    starts_on: date = strawberry.field(description="The first day of the period, which names it.")
+    reason: str
+
+
+@strawberry.input(description="A correction of a session: undoing its holding, or restoring it once cancelled.")
+class CorrectSessionInput:
+    cluster_id: strawberry.ID
+    session_key: str
+    reason: str

@@ -7,9 +7,11 @@ from strawberry.types import Info
 
 from backend.graphql.clusters.actions import (
     ADMIT_ORGANISATION,
+    CORRECT_SESSIONS,
     DECLARE_UNAVAILABILITY,
     FORM_CLUSTER,
     PLAN_CLUSTER,
+    RETRACT_UNAVAILABILITY,
     RUN_SESSIONS,
     START_OR_CLOSE_CLUSTER,
     WITHDRAW_MEMBER,
@@ -19,10 +21,12 @@ from backend.graphql.clusters.inputs import (
     AdmitOrganisationInput,
     CancelSessionInput,
     CloseClusterInput,
+    CorrectSessionInput,
     DeclareUnavailabilityInput,
     FormClusterInput,
     HoldSessionInput,
     MoveSessionInput,
+    RetractUnavailabilityInput,
     StartClusterInput,
     WithdrawMemberInput,
 )
@@ -162,4 +166,35 @@ class ClustersMutation:
             session_key=input.session_key,
             reason=input.reason,
         )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED, description="Corrects a declaration, saying why.")
+    async def retract_unavailability(
+        self, info: Info[Context, None], input: RetractUnavailabilityInput
+    ) -> ClusterChangeResult:
+        done = await change(
+            info,
+            RETRACT_UNAVAILABILITY,
+            commands.RetractUnavailability,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            starts_on=input.starts_on,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED, description="A session recorded as held by mistake is planned again."
+    )
+    async def undo_session_held(self, info: Info[Context, None], input: CorrectSessionInput) -> ClusterChangeResult:
+        given = {"cluster_id": input.cluster_id, "session_key": input.session_key, "reason": input.reason}
+        done = await change(info, CORRECT_SESSIONS, commands.UndoSessionHeld, **given)
+        return cluster_change(info, done)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED, description="A session cancelled by mistake is planned again at its date."
+    )
+    async def restore_session(self, info: Info[Context, None], input: CorrectSessionInput) -> ClusterChangeResult:
+        given = {"cluster_id": input.cluster_id, "session_key": input.session_key, "reason": input.reason}
+        done = await change(info, CORRECT_SESSIONS, commands.RestoreSession, **given)
         return cluster_change(info, done)

@@ -8,7 +8,13 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.clusters.viewer_can import SessionViewerCan, cluster_status, on_session
+from backend.graphql.clusters.viewer_can import (
+    SessionViewerCan,
+    UnavailabilityViewerCan,
+    cluster_status,
+    on_session,
+    on_unavailability,
+)
 from backend.graphql.core.context import Context
 from backend.graphql.core.loaders import loaders
 from domain.clusters import planner
@@ -16,7 +22,7 @@ from domain.clusters.rules import SessionStatus, session_title
 from domain.clusters.sessions import attendance_warning
 from domain.shared.calendar import spoken_date
 from domain.shared.public_holidays import first_day_off
-from projections.clusters.rows import SessionMoveRow, SessionRow
+from projections.clusters.rows import RetractionRow, SessionHistoryRow, SessionMoveRow, SessionRow
 
 
 @strawberry.type(description="A session of the plan: training for the whole cluster, or one member's own.")
@@ -41,7 +47,12 @@ class Session:
     @strawberry.field(description="What the viewer may do to this session now.")
     def viewer_can(self, info: Info[Context, None]) -> SessionViewerCan:
         status = cluster_status(info, self.cluster_id)
-        return on_session(info, status, SessionStatus(self.status), self.organisation_id is None)
+        return on_session(info, status, SessionStatus(self.status), self.organisation_id is None, self.kind)
+
+    @strawberry.field(description="Planned, moved, held, held undone, cancelled, restored: oldest first.")
+    def history(self, info: Info[Context, None]) -> list[SessionStep]:
+        rows = info.context.services.queries.clusters.session_history(info.context.scope, self.cluster_id, self.key)
+        return [SessionStep.from_row(row) for row in rows]
 
     @strawberry.field(
         description="The first of its days that is a weekend or a public holiday of a member concerned, and which; "
@@ -79,6 +90,19 @@ class Session:
         )
 
 
+@strawberry.type(description="One step of a session's history, with who took it, when and why.")
+class SessionStep:
+    action: str = strawberry.field(description='"planned", "moved", "held", "held_undone", "cancelled" or "restored".')
+    on: date | None = strawberry.field(description="The day planned, moved to, held, or whose holding was undone.")
+    reason: str | None
+    acted_by: str | None = strawberry.field(description="Who did it; none when the system did.")
+    acted_at: datetime
+
+    @classmethod
+    def from_row(cls, row: SessionHistoryRow) -> SessionStep:
+        return cls(action=row.action, on=row.on, reason=row.reason, acted_by=row.acted_by, acted_at=row.acted_at)
+
+
 @strawberry.type
 class SessionMove:
     moved_at: datetime
@@ -113,6 +137,32 @@ class Unavailability:
     starts_on: date
     ends_on: date
     reason: str
+    cluster_id: strawberry.Private[UUID]
+
+    @strawberry.field(description="What the viewer may do to this period now.")
+    def viewer_can(self, info: Info[Context, None]) -> UnavailabilityViewerCan:
+        return on_unavailability(info, cluster_status(info, self.cluster_id), UUID(str(self.organisation_id)))
+
+
+@strawberry.type(description="A period retracted as declared by mistake: it no longer counts for plans or clashes.")
+class RetractedUnavailability:
+    organisation_name: str
+    starts_on: date
+    ends_on: date
+    reason: str
+    retracted_by: str | None
+    retracted_at: datetime
+
+    @classmethod
+    def from_row(cls, row: RetractionRow) -> RetractedUnavailability:
+        return cls(
+            organisation_name=row.organisation_name,
+            starts_on=row.starts_on,
+            ends_on=row.ends_on,
+            reason=row.reason,
+            retracted_by=row.retracted_by,
+            retracted_at=row.retracted_at,
+        )
 
 
 @strawberry.type(description="A planned session that falls inside a member's declared unavailability.")

@@ -74,6 +74,7 @@ def unavailability(info: Info[Context, None], cluster_id: UUID) -> list[Unavaila
             starts_on=r.starts_on,
             ends_on=r.ends_on,
             reason=r.reason,
+            cluster_id=cluster_id,
         )
         for r in rows
     ]

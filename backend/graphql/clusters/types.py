@@ -11,7 +11,15 @@ from strawberry.types import Info
 
 from backend.graphql.assessment.types import Assessment
 from backend.graphql.clusters import planning
-from backend.graphql.clusters.plan_types import Attendance, Clash, PlanProposal, Session, SessionMove, Unavailability
+from backend.graphql.clusters.plan_types import (
+    Attendance,
+    Clash,
+    PlanProposal,
+    RetractedUnavailability,
+    Session,
+    SessionMove,
+    Unavailability,
+)
 from backend.graphql.clusters.viewer_can import (
     ClusterMemberViewerCan,
     ClusterViewerCan,
@@ -31,7 +39,7 @@ from backend.graphql.core.loaders import loaders
 from backend.graphql.core.pagination import PageInfo
 from backend.graphql.effort.report import effort_report
 from backend.graphql.effort.types import EffortReport
-from backend.graphql.engagement.types import CeilingOverride, CoachingHalfDay, MemberOutcome
+from backend.graphql.engagement.types import CeilingOverride, CoachingCorrection, CoachingHalfDay, MemberOutcome
 from backend.graphql.feedback.types import FeedbackItem
 from backend.graphql.organisations.types import Organisation
 from backend.graphql.tenancy.types import Coach
@@ -104,7 +112,13 @@ class ClusterMember:
     @strawberry.field
     def coaching_half_days(self, info: Info[Context, None]) -> list[CoachingHalfDay]:
         rows = loaders(info).coaching_half_days(self.cluster_id, self.organisation_id)
-        return [CoachingHalfDay.from_row(row) for row in rows]
+        return [CoachingHalfDay.from_row(row, self.organisation_id) for row in rows]
+
+    @strawberry.field(description="Corrections and voids of the ledger's entries, oldest first.")
+    def coaching_corrections(self, info: Info[Context, None]) -> list[CoachingCorrection]:
+        queries, scope = info.context.services.queries, info.context.scope
+        rows = queries.engagement.coaching_corrections(scope, self.cluster_id, self.organisation_id)
+        return [CoachingCorrection.from_row(row) for row in rows]
 
     @classmethod
     def from_row(cls, row: MemberRow) -> ClusterMember:
@@ -173,6 +187,11 @@ class Cluster:
     @strawberry.field
     def unavailability(self, info: Info[Context, None]) -> list[Unavailability]:
         return planning.unavailability(info, self.cluster_id)
+
+    @strawberry.field(description="Periods retracted as declared by mistake, with who, when and why.")
+    def retracted_unavailability(self, info: Info[Context, None]) -> list[RetractedUnavailability]:
+        rows = info.context.services.queries.clusters.unavailability_retractions(info.context.scope, self.cluster_id)
+        return [RetractedUnavailability.from_row(row) for row in rows]
 
     @strawberry.field(description="Planned sessions that fall in a member's declared unavailability.")
     def clashes(self, info: Info[Context, None]) -> list[Clash]:

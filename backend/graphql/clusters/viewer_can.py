@@ -12,8 +12,10 @@ from strawberry.types import Info
 from backend.graphql.assessment.actions import ASSESS_GAP
 from backend.graphql.clusters.actions import (
     ADMIT_ORGANISATION,
+    CORRECT_SESSIONS,
     DECLARE_UNAVAILABILITY,
     PLAN_CLUSTER,
+    RETRACT_UNAVAILABILITY,
     RUN_SESSIONS,
     START_OR_CLOSE_CLUSTER,
     WITHDRAW_MEMBER,
@@ -63,6 +65,13 @@ class SessionViewerCan:
     move: bool
     cancel: bool
     share_feedback: bool
+    undo_held: bool = strawberry.field(description='Undo "held" recorded by mistake: the session is planned again.')
+    restore: bool = strawberry.field(description="Restore a session cancelled by mistake, at its date.")
+
+
+@strawberry.type(description="What the viewer may do to a period of unavailability now.")
+class UnavailabilityViewerCan:
+    retract: bool = strawberry.field(description="Retract it as declared by mistake, with a reason.")
 
 
 def on_cluster(
@@ -113,7 +122,7 @@ def on_member(info: Info[Context, None], status: ClusterStatus, member: MemberSt
 
 
 def on_session(
-    info: Info[Context, None], status: ClusterStatus, session: SessionStatus, for_whole_cluster: bool
+    info: Info[Context, None], status: ClusterStatus, session: SessionStatus, for_whole_cluster: bool, kind: str = ""
 ) -> SessionViewerCan:
     p = info.context.signed_in
     run = may(p, RUN_SESSIONS)
@@ -122,7 +131,14 @@ def on_session(
         move=run and rules.can_move_session(status, session),
         cancel=run and rules.can_cancel_session(status, session),
         share_feedback=may(p, SHARE_FEEDBACK) and rules.can_share_feedback(for_whole_cluster, session),
+        undo_held=may(p, CORRECT_SESSIONS) and rules.can_undo_held(status, session, kind),
+        restore=may(p, CORRECT_SESSIONS) and rules.can_restore_session(status, session),
     )
+
+
+def on_unavailability(info: Info[Context, None], status: ClusterStatus, organisation: UUID) -> UnavailabilityViewerCan:
+    retract = may(info.context.signed_in, RETRACT_UNAVAILABILITY, organisation)
+    return UnavailabilityViewerCan(retract=retract and rules.can_retract_unavailability(status))
 
 
 def cluster_status(info: Info[Context, None], cluster_id: UUID) -> ClusterStatus:

@@ -43,3 +43,18 @@ class PlanCertificationAuditInput(MemberInput):
 class RecordCertifiedInput(MemberInput):
     certified_on: date
     certificate_reference: str
+
+
+@strawberry.input(description="Corrects an entry of the coaching ledger; the ledger keeps what it said before.")
+class CorrectCoachingEntryInput(MemberInput):
+    entry_number: int
+    held_on: date
+    work_done: str
+    reason: str
+    next_steps: str = ""
+
+
+@strawberry.input(description="Voids an entry logged by mistake: it no longer counts; the ledger still shows it.")
+class VoidCoachingEntryInput(MemberInput):
+    entry_number: int
+    reason: str

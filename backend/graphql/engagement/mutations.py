@@ -10,20 +10,24 @@ from backend.graphql.clusters.types import ClusterChangeResult
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.engagement.actions import LOG_COACHING, RAISE_COACHING_CEILING, RECORD_OUTCOME
+from backend.graphql.engagement.actions import CORRECT_COACHING, LOG_COACHING, RAISE_COACHING_CEILING, RECORD_OUTCOME
 from backend.graphql.engagement.inputs import (
+    CorrectCoachingEntryInput,
     LogCoachingHalfDayInput,
     PlanCertificationAuditInput,
     RaiseCoachingCeilingInput,
     RecordCertifiedInput,
     RecordIsmsEstablishedInput,
+    VoidCoachingEntryInput,
 )
 from domain.engagement.commands import (
+    CorrectCoachingEntry,
     LogCoachingHalfDay,
     PlanCertificationAudit,
     RaiseCoachingCeiling,
     RecordCertified,
     RecordIsmsEstablished,
+    VoidCoachingEntry,
 )
 
 
@@ -104,5 +108,38 @@ class EngagementMutation:
             organisation_id=input.organisation_id,
             certified_on=input.certified_on,
             certificate_reference=input.certificate_reference,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED, description="Corrects a ledger entry, saying why.")
+    async def correct_coaching_entry(
+        self, info: Info[Context, None], input: CorrectCoachingEntryInput
+    ) -> ClusterChangeResult:
+        done = await change(
+            info,
+            CORRECT_COACHING,
+            CorrectCoachingEntry,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            entry_number=input.entry_number,
+            held_on=input.held_on,
+            work_done=input.work_done,
+            next_steps=input.next_steps,
+            reason=input.reason,
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED, description="Voids a ledger entry, saying why.")
+    async def void_coaching_entry(
+        self, info: Info[Context, None], input: VoidCoachingEntryInput
+    ) -> ClusterChangeResult:
+        done = await change(
+            info,
+            CORRECT_COACHING,
+            VoidCoachingEntry,
+            cluster_id=input.cluster_id,
+            organisation_id=input.organisation_id,
+            entry_number=input.entry_number,
+            reason=input.reason,
         )
         return cluster_change(info, done)

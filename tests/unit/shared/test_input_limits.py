@@ -27,16 +27,21 @@ from domain.clusters.commands import (
     FormCluster,
     HoldSession,
     MoveSession,
+    RestoreSession,
+    RetractUnavailability,
     StartCluster,
+    UndoSessionHeld,
     WithdrawMember,
 )
 from domain.engagement import commands as engagement_commands
 from domain.engagement.commands import (
+    CorrectCoachingEntry,
     LogCoachingHalfDay,
     PlanCertificationAudit,
     RaiseCoachingCeiling,
     RecordCertified,
     RecordIsmsEstablished,
+    VoidCoachingEntry,
 )
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
@@ -184,6 +189,21 @@ def _admit(criterion: str) -> Callable[[Scenario, str], object]:
     return call
 
 
+def _correct(s: Scenario, held_on: date | None = None, **texts: str) -> object:
+    given = {"work_done": "Scope and assets", "next_steps": "", "reason": "Wrong notes", **texts}
+    correction = CorrectCoachingEntry(s.tenant, s.coach, s.running, s.members[0], 1, held_on or s.started_on, **given)
+    return s.app.handle(correction)
+
+
+def _retract(s: Scenario, starts_on: date) -> object:
+    """Retracts a period from `starts_on`, declared just before when that day is a business date."""
+    if FIRST <= starts_on <= LAST:
+        s.app.handle(
+            DeclareUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], starts_on, starts_on, "Fair")
+        )
+    return s.app.handle(RetractUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], starts_on, "Mistake"))
+
+
 TextCall = Callable[[Scenario, str], object]
 TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("CreateConsultancy", "name"): lambda s, t: s.app.handle(CreateConsultancy(SYSTEM_ACTOR, t, "other")),
@@ -242,6 +262,21 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     ("HideFeedback", "reason"): lambda s, t: s.app.handle(
         HideFeedback(s.tenant, s.coach, s.running, s.feedback_item, t)
+    ),
+    ("RetractUnavailability", "reason"): lambda s, t: s.app.handle(
+        RetractUnavailability(s.tenant, SYSTEM_ACTOR, s.running, s.members[1], s.unavailable_from, t)
+    ),
+    ("UndoSessionHeld", "reason"): lambda s, t: s.app.handle(
+        UndoSessionHeld(s.tenant, s.coach, s.running, "initial-training", t)
+    ),
+    ("RestoreSession", "reason"): lambda s, t: s.app.handle(
+        RestoreSession(s.tenant, s.coach, s.running, s.cancelled_session, t)
+    ),
+    ("CorrectCoachingEntry", "work_done"): lambda s, t: _correct(s, work_done=t),
+    ("CorrectCoachingEntry", "next_steps"): lambda s, t: _correct(s, next_steps=t),
+    ("CorrectCoachingEntry", "reason"): lambda s, t: _correct(s, reason=t),
+    ("VoidCoachingEntry", "reason"): lambda s, t: s.app.handle(
+        VoidCoachingEntry(s.tenant, s.coach, s.running, s.members[0], 1, t)
     ),
 }
 
@@ -311,6 +346,7 @@ FIRST, LAST = date(2000, 1, 1), date(2032, 1, 4)
 HAPPENED = {
     ("HoldSession", "held_on"),
     ("LogCoachingHalfDay", "held_on"),
+    ("CorrectCoachingEntry", "held_on"),
     ("RecordIsmsEstablished", "established_on"),
     ("RecordCertified", "certified_on"),
     ("AssessGap", "visited_on"),
@@ -360,6 +396,8 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("AssessGap", "analysed_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], FIRST, d, *LEVELS)
     ),
+    ("RetractUnavailability", "starts_on"): _retract,
+    ("CorrectCoachingEntry", "held_on"): lambda s, d: _correct(s, held_on=d),
 }
 LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
 
@@ -425,6 +463,12 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
         HoldSession(s.tenant, s.coach, s.running, t, s.started_on, 1)
     ),
     ("CancelSession", "session_key"): lambda s, t: s.app.handle(CancelSession(s.tenant, s.coach, s.running, t, "Snow")),
+    ("UndoSessionHeld", "session_key"): lambda s, t: s.app.handle(
+        UndoSessionHeld(s.tenant, s.coach, s.running, t, "Recorded by mistake")
+    ),
+    ("RestoreSession", "session_key"): lambda s, t: s.app.handle(
+        RestoreSession(s.tenant, s.coach, s.running, t, "Cancelled by mistake")
+    ),
     ("IssueCalendarKey", "key_hash"): lambda s, t: s.app.handle(IssueCalendarKey(s.tenant, s.coach, t)),
     ("RegisterOrganisation", "country"): lambda s, t: s.app.handle(
         RegisterOrganisation(s.tenant, SYSTEM_ACTOR, "Placed Ltd", "Retail", 9, t)
