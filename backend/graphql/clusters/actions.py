@@ -13,3 +13,5 @@ PLAN_CLUSTER = Action("plan the cluster", {ADMIN, COACH})
 RUN_SESSIONS = Action("hold, move or cancel sessions", {ADMIN, COACH})
 START_OR_CLOSE_CLUSTER = Action("start or close clusters", {ADMIN, COACH})
 DECLARE_UNAVAILABILITY = Action("declare unavailability", {ADMIN, COACH, MEMBER})
+CHANGE_CLUSTER_DETAILS = Action("change a cluster's name or coach", {ADMIN})
+"""An admin's: handing a cluster to another coach is a staffing decision, and the name is the consultancy's."""

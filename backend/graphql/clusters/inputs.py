@@ -100,3 +100,11 @@ class CancelSessionInput:
 class CloseClusterInput:
     cluster_id: strawberry.ID
     closed_on: date
+
+
+@strawberry.input(description="A cluster's new name and coach (either may stay as it is), and why they change.")
+class ChangeClusterDetailsInput:
+    cluster_id: strawberry.ID
+    name: str
+    coach_id: strawberry.ID
+    reason: str
