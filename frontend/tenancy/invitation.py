@@ -62,7 +62,8 @@ class InvitationPages(PageBase):
         self, request: Request, invited: InvitedPerson | None, errors: dict[str, str] | None = None, status: int = 200
     ) -> Response:
         token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
-        context = {"csrf_token": token, "invited": invited, "errors": errors or {}, "not_working": NOT_WORKING}
+        context: dict[str, object] = {"csrf_token": token, "invited": invited, "errors": errors or {}}
+        context |= {"not_working": NOT_WORKING, "claimed": [""]}  # its own summary shows the errors, not the layout's
         status = status if invited is not None or status != 200 else 404
         response = self.templates.TemplateResponse(request, "tenancy/invitation.html", context, status_code=status)
         response.set_cookie(
