@@ -84,7 +84,8 @@ class TenancyQueries(FeatureQueries):
         )
 
     def coaches(self, scope: Scope) -> list[AccountRow]:
-        """The consultancy's coaches; for a member, only those who lead its clusters."""
+        """The consultancy's active coaches (those who can take a cluster); for a member, only those who lead its
+        clusters."""
         rows = self._all(*self._prepared.get("coaches", scope, self._coaches_query))
         return [a for a in map(_account, rows) if "coach" in a.roles]
 
@@ -92,7 +93,7 @@ class TenancyQueries(FeatureQueries):
         accounts, clusters = self.t.accounts, self.t.clusters
         query = (
             select(*self._account_columns())
-            .where(self.visible.rows(scope, accounts), accounts.c.roles.contains("coach"))
+            .where(self.visible.rows(scope, accounts), accounts.c.roles.contains("coach"), self._active())
             .order_by(accounts.c.display_name)
         )
         if scope.organisation_id is not None:
