@@ -32,6 +32,7 @@ COUNTS = (
     ("clusterSizeMax", "Members of a cluster, at most"),
 )
 """The template's whole numbers, in the order the form shows them, with their labels."""
+MODULE_NUMBERS = {str(number) for number in range(1, 31)}
 
 
 class SettingsPages(PageBase):
@@ -62,12 +63,15 @@ class SettingsPages(PageBase):
         if not variables["modules"]:
             form.errors["modules"] = "List at least one training module, one a line."
 
-        def says(outcome: dict[str, Any]) -> str:
-            version = outcome["programmeTemplate"]["version"]
-            return f"Version {version} of the programme template is saved; clusters planned from now on follow it."
-
-        redisplay = partial(self._settings, request)
-        return await self._submit(request, form, CHANGE_PROGRAMME_TEMPLATE, variables, redisplay, "/settings", says)
+        beside = {*form.fields, *MODULE_NUMBERS}  # a refused module title is named by its number: `modules.3`
+        outcome = await self._mutate(request, CHANGE_PROGRAMME_TEMPLATE, variables, form.errors, beside)
+        for number in MODULE_NUMBERS & set(form.errors):
+            form.errors["modules"] = f"Module {number}: {form.errors.pop(number)}"
+        if form.errors:
+            return await self._settings(request, form.refused())
+        version = outcome["programmeTemplate"]["version"]
+        says = f"Version {version} of the programme template is saved; clusters planned from now on follow it."
+        return self._done(request, "/settings", says)
 
     async def set_baseline(self, request: Request) -> Response:
         form = await self._submission(request, "baseline")

@@ -152,6 +152,9 @@ def test_the_settings_page_saves_a_new_template_version_and_refuses_beside_the_f
         "/settings/template", data={"csrf_token": token, **values, "template-timeZone": "Mars/Olympus"}
     )
     assert "Use a time zone name" in field(zone.text, "template-timeZone")
+    long_title = {**values, "template-modules": "Scope\n" + "x" * 201}
+    module = admin.http.post("/settings/template", data={"csrf_token": token, **long_title})
+    assert "Module 2: Must be at most 200 characters." in field(module.text, "template-modules")
     assert events_in_log(demo_services) == before
     saved = admin.http.post("/settings/template", data={"csrf_token": token, **values})
     assert said(saved.text).startswith("Version 2 of the programme template is saved")
