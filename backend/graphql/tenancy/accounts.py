@@ -6,6 +6,7 @@ import secrets
 from datetime import date
 from enum import Enum
 from typing import Annotated
+from uuid import UUID
 
 import strawberry
 from strawberry.types import Info
@@ -91,7 +92,8 @@ class AccountsQuery:
         if not may(info.context.signed_in, MANAGE_ACCOUNTS):
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not manage accounts.", field=None)
         rows = info.context.services.queries.tenancy.accounts(info.context.scope)
-        return AccountList(accounts=[_account(info, row) for row in rows])
+        names = _organisation_names(info)
+        return AccountList(accounts=[_account(row, names) for row in rows])
 
 
 @strawberry.type
@@ -151,20 +153,23 @@ def _reread(info: Info[Context, None], saved: Saved) -> Account:
     found = next((row for row in rows if row.account_id == saved.aggregate_id), None)
     if found is None:
         raise LookupError("An account just changed has no read row")
-    return _account(info, found)
+    return _account(found, _organisation_names(info))
 
 
-def _account(info: Info[Context, None], row: AccountRow) -> Account:
-    organisation = None
-    if row.organisation_id is not None:
-        organisation = info.context.services.queries.organisations.organisation(info.context.scope, row.organisation_id)
+def _organisation_names(info: Info[Context, None]) -> dict[UUID, str]:
+    """The names of the organisations in view, read once for a whole list of accounts."""
+    rows = info.context.services.queries.organisations.organisations(info.context.scope)
+    return {row.organisation_id: row.name for row in rows}
+
+
+def _account(row: AccountRow, organisation_names: dict[UUID, str]) -> Account:
     return Account(
         id=strawberry.ID(str(row.account_id)),
         display_name=row.display_name,
         email=row.email,
         roles=list(row.roles),
         organisation_id=strawberry.ID(str(row.organisation_id)) if row.organisation_id else None,
-        organisation_name=organisation.name if organisation else None,
+        organisation_name=organisation_names.get(row.organisation_id) if row.organisation_id else None,
         active=row.active,
         invitation_expires_on=row.invitation_expires_on,
     )
