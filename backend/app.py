@@ -10,17 +10,19 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import FastAPI, Request
 
 from backend.auth.current import SESSION_COOKIE, principal_from_request
+from backend.auth.invitations import Invitations
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
 from backend.exports.routes import export_routes
 from backend.graphql.router import GraphQLEndpoint
 from backend.graphql.schema import build_schema
+from backend.graphql.tenancy.actions import CHANGE_SETTINGS, MANAGE_ACCOUNTS
 from backend.http.headers import install_headers
 from backend.http.health import health_routes
-from backend.policy import scope_for
+from backend.policy import may, scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
 from frontend.pages import mount_pages
-from frontend.ports import FrontendPorts, Viewer
+from frontend.ports import FrontendPorts, InvitedPerson, Viewer
 
 log = logging.getLogger("cordee")
 
@@ -55,12 +57,16 @@ def _lifespan(services: Services) -> Callable[[FastAPI], AbstractAsyncContextMan
 def _frontend_ports(
     endpoint: GraphQLEndpoint, sign_in: PasswordSignIn, services: Services, settings: Settings
 ) -> FrontendPorts:
-    """What the pages may use of the backend: GraphQL as the signed-in user, the viewer, signing in and out."""
+    """What the pages may use of the backend: GraphQL as the signed-in user, the viewer, signing in and out,
+    opening an invitation."""
+    invitations = Invitations(services)
     return FrontendPorts(
         execute=endpoint.execute,
         viewer=lambda request: _viewer(services, request),
         sign_in=functools.partial(_start_session, sign_in),
         sign_out=services.sessions.close,
+        invitation=lambda key: _invited(invitations, key),
+        accept_invitation=invitations.accept,
         session_cookie=SESSION_COOKIE,
         session_max_age_seconds=settings.session_hours * 3600,
         secure_cookies=settings.is_production,
@@ -70,6 +76,11 @@ def _frontend_ports(
 async def _start_session(sign_in: PasswordSignIn, request: Request, email: str, password: str) -> str | None:
     address = request.client.host if request.client else None
     return await sign_in(SignInAttempt(email, password, address, request.state.request_id))
+
+
+def _invited(invitations: Invitations, key: str) -> InvitedPerson | None:
+    found = invitations.find(key)
+    return None if found is None else InvitedPerson(found.display_name, found.email)
 
 
 def _viewer(services: Services, request: Request) -> Viewer | None:
@@ -84,4 +95,5 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
         consultancy_name=consultancy.name if consultancy else "",
         csrf_token=principal.csrf_token,
         organisation_id=str(principal.organisation_id) if principal.organisation_id else None,
+        administers=may(principal, MANAGE_ACCOUNTS) and may(principal, CHANGE_SETTINGS),
     )

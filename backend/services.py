@@ -19,7 +19,7 @@ from domain.shared.errors import DomainError
 from projections.core.runner import ProjectionRunner
 from projections.core.store import ReadStore, create_read_engine
 from projections.features import build_projections, define_read_tables
-from projections.queries import ReadQueries
+from projections.queries import ReadQueries, Scope
 
 C = TypeVar("C")
 log = logging.getLogger(__name__)
@@ -145,4 +145,6 @@ def build_services(settings: Settings) -> Services:
         build_projections(store.tables),
         batch_size=settings.projection_batch_size,
     )
-    return Services(settings, app, store, runner, ReadQueries(store), sessions)
+    queries = ReadQueries(store)
+    app.admin_roster = lambda tenant_id: queries.tenancy.active_admins(Scope(tenant_id))
+    return Services(settings, app, store, runner, queries, sessions)

@@ -63,10 +63,22 @@ class Cordee(CommandService):
         with business_day(stated_today() or self.today()):
             return handler(self, cmd)
 
+    admin_roster: Callable[[UUID], frozenset[UUID]] | None = None
+    """The active admins of a consultancy, as its accounts' read model lists them: set by whoever builds the
+    application with its read store (`backend/services.py`). Accounts are separate aggregates, so a list of them is
+    a read, not a rule of one aggregate."""
+
+    def active_admins(self, tenant_id: UUID) -> frozenset[UUID]:
+        if self.admin_roster is None:
+            raise RuntimeError("The application was built without its accounts' read model.")
+        return self.admin_roster(tenant_id)
+
     def check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None:
         coach = self.get(Account, tenant_id, coach_id, field)
         if not coach.has_role(Role.COACH):
             raise ValidationFailed(field, "This account is not a coach.")
+        if not coach.active:
+            raise ValidationFailed(field, "This coach's account is deactivated.")
 
     def cluster_size_limit(self, tenant_id: UUID) -> int | None:
         return self.get(Consultancy, tenant_id, tenant_id, "tenant_id").cluster_size_limit

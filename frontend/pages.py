@@ -46,6 +46,7 @@ def page_templates(features: Sequence[PageFeature]) -> Jinja2Templates:
     environment = Environment(loader=PrefixLoader(loaders), autoescape=select_autoescape())
     install_filters(environment)
     environment.globals["main_nav"] = [feature.nav for feature in features if feature.nav]
+    environment.globals["admin_nav"] = [link for feature in features for link in feature.admin_nav]
     for feature in features:
         environment.globals.update(feature.template_globals)
     return Jinja2Templates(env=environment)

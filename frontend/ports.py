@@ -25,6 +25,16 @@ class Viewer:
     """Set for someone of a member organisation: the organisation they act for (the default of its forms).
 
     What the viewer may do is never derived here from roles: the pages ask the API (`viewer.can`, `viewerCan`)."""
+    administers: bool = False
+    """Whether the policy lets the viewer manage the consultancy's accounts and settings: its links show then."""
+
+
+@dataclass(frozen=True)
+class InvitedPerson:
+    """Whom an invitation link, while it works, invites."""
+
+    display_name: str
+    email: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,10 @@ class FrontendPorts:
     sign_in: Callable[[Request, str, str], Awaitable[str | None]]
     """The request (for its address and id), e-mail and password to a session token, or None when refused."""
     sign_out: Callable[[str], None]
+    invitation: Callable[[str], InvitedPerson | None]
+    """Whom the invitation link with this key invites, or None when it does not work (used, replaced, expired)."""
+    accept_invitation: Callable[[str, str], Awaitable[dict[str, str]]]
+    """Key and chosen password: sets the password; answers the refusals by field (`key`, `new_password`)."""
     session_cookie: str
     session_max_age_seconds: int
     secure_cookies: bool

@@ -23,7 +23,9 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
     if session is None:
         return None
     account = services.queries.tenancy.account(Scope(session.tenant_id), session.account_id)
-    return None if account is None else principal_of(account, session.csrf_token)
+    if account is None or not account.active:  # a deactivated account's sessions stop at once
+        return None
+    return principal_of(account, session.csrf_token)
 
 
 def principal_from_calendar_key(services: Services, key: str) -> Principal | None:

@@ -35,6 +35,7 @@ from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
 from backend.graphql.tenancy.mutations import TenancyMutation
 from backend.graphql.tenancy.queries import TenancyQuery
 
@@ -50,7 +51,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (EngagementMutation,),
     (AssessmentQuery, AssessmentMutation),
     (FeedbackMutation,),
-    (TenancyQuery, TenancyMutation),
+    (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

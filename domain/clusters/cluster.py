@@ -16,6 +16,7 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.clusters.admission import AdmissionCriteria
+from domain.clusters.details import checked_changes
 from domain.clusters.membership import (
     Member,
     Unavailability,
@@ -265,6 +266,22 @@ class Cluster(TenantAggregate):
     @event("Closed")
     def _closed(self, actor_id: UUID, closed_on: date) -> None:
         self.status = ClusterStatus.CLOSED
+
+    def change_details(self, actor_id: UUID, name: str, coach_id: UUID, reason: str) -> None:
+        """Renames the cluster, hands it to another coach, or both; the coach is checked in the consultancy first."""
+        changes = checked_changes(self.status, self.name, self.coach_id, name, coach_id, reason)
+        if changes.name is not None:
+            self._renamed(actor_id, changes.name, changes.reason)
+        if changes.coach_id is not None:
+            self._coach_reassigned(actor_id, changes.coach_id, changes.reason)
+
+    @event("Renamed")
+    def _renamed(self, actor_id: UUID, name: str, reason: str) -> None:
+        self.name = name
+
+    @event("CoachReassigned")
+    def _coach_reassigned(self, actor_id: UUID, coach_id: UUID, reason: str) -> None:
+        self.coach_id = coach_id
 
     # Sessions
 

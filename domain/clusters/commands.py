@@ -140,3 +140,15 @@ class RestoreSession:
     cluster_id: UUID
     session_key: str
     reason: str
+
+
+@dataclass(frozen=True)
+class ChangeClusterDetails:
+    """Rename the cluster and/or hand it to another coach of the consultancy, with a reason."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    name: str
+    coach_id: UUID
+    reason: str

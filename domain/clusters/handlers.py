@@ -12,11 +12,12 @@ from datetime import date
 from typing import Protocol
 from uuid import UUID
 
-from domain.clusters.cluster import Cluster
+from domain.clusters.cluster import Cluster, cluster_id
 from domain.clusters.commands import (
     AcceptPlan,
     AdmitOrganisation,
     CancelSession,
+    ChangeClusterDetails,
     CloseCluster,
     DeclareUnavailability,
     FormCluster,
@@ -28,6 +29,7 @@ from domain.clusters.commands import (
     UndoSessionHeld,
     WithdrawMember,
 )
+from domain.clusters.details import cleaned_name
 from domain.clusters.planner import Period, PlanProposal, members_holidays, propose_plan
 from domain.clusters.sessions import MemberUnavailable, check_move, check_no_day_off, scheduled_session
 from domain.engagement.outcome import Outcome
@@ -142,6 +144,17 @@ def close_cluster(app: Store, cmd: CloseCluster) -> Saved:
     return app.save_changes(cluster)
 
 
+def change_cluster_details(app: ClusterPorts, cmd: ChangeClusterDetails) -> Saved:
+    cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
+    if cmd.coach_id != cluster.coach_id:
+        app.check_coach(cmd.tenant_id, cmd.coach_id, "coach_id")
+    named = cluster_id(cmd.tenant_id, cleaned_name(cmd.name))
+    if named != cluster.id and app.exists(Cluster, cmd.tenant_id, named):
+        raise Conflict("A cluster with this name already exists.", "name")
+    cluster.change_details(cmd.actor_id, cmd.name, cmd.coach_id, cmd.reason)
+    return app.save_changes(cluster)
+
+
 def hold_session(app: ClusterPorts, cmd: HoldSession) -> Saved:
     cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
     app.check_slot_not_coached(cluster, cmd.session_key)
@@ -205,6 +218,7 @@ HANDLERS: dict[type, Handler] = {
     MoveSession: move_session,
     StartCluster: start_cluster,
     CloseCluster: close_cluster,
+    ChangeClusterDetails: change_cluster_details,
     HoldSession: hold_session,
     CancelSession: cancel_session,
     RetractUnavailability: retract_unavailability,

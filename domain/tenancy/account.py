@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from enum import StrEnum
 from uuid import UUID, uuid5
 
@@ -10,7 +11,7 @@ from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.errors import ValidationFailed
-from domain.shared.text import NAME_MAX_LENGTH, single_line
+from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _KEY_HASH = re.compile(r"[0-9a-f]{64}")
@@ -19,6 +20,10 @@ EMAIL_MAX_LENGTH = 254
 """The longest address SMTP can deliver to (RFC 5321)."""
 DISPLAY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
 PASSWORD_HASH_MAX_LENGTH = 1000
+NO_PASSWORD_YET = "!invited"  # noqa: S105 (a marker no hash equals, not a password)
+"""The password hash of an account opened by invitation until its person chooses one: matches no password."""
+INVITATION_DAYS = 14
+"""How long an invitation link works: long enough for a holiday, short enough not to linger in a mailbox."""
 
 
 class Role(StrEnum):
@@ -102,6 +107,9 @@ class Account(TenantAggregate):
         self.roles = [Role(role) for role in roles]
         self.organisation_id = organisation_id
         self.calendar_key_hash: str | None = None
+        self.invitation_hash: str | None = None
+        self.invitation_expires_on: date | None = None
+        self.active = True
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
@@ -118,8 +126,7 @@ class Account(TenantAggregate):
     def issue_calendar_key(self, actor_id: UUID, key_hash: str) -> None:
         """A new secret for the person's calendar feed; any earlier one stops working. Only its hash is kept."""
         self._check_own(actor_id, "A calendar link is made by its own account only.")
-        if not _KEY_HASH.fullmatch(key_hash or ""):
-            raise ValidationFailed("key_hash", "A calendar key is kept as its SHA-256 hash, in hexadecimal.")
+        _check_key_hash(key_hash, "A calendar key")
         self._calendar_key_issued(actor_id, key_hash)
 
     @event("CalendarKeyIssued")
@@ -136,6 +143,76 @@ class Account(TenantAggregate):
     def _calendar_key_revoked(self, actor_id: UUID) -> None:
         self.calendar_key_hash = None
 
+    def invite(self, actor_id: UUID, key_hash: str, today: date) -> date:
+        """A new one-time link for the person to choose their password; any earlier link stops. Only its hash is
+        kept. Answers the last day the link works."""
+        self._check_active("key_hash")
+        _check_key_hash(key_hash, "An invitation key")
+        self._invitation_issued(actor_id, key_hash, today + timedelta(days=INVITATION_DAYS))
+        return today + timedelta(days=INVITATION_DAYS)
+
+    @event("InvitationIssued")
+    def _invitation_issued(self, actor_id: UUID, key_hash: str, expires_on: date) -> None:
+        self.invitation_hash = key_hash
+        self.invitation_expires_on = expires_on
+
+    def accept_invitation(self, key_hash: str, password_hash: str, today: date) -> None:
+        """The invited person sets their password with the link: once, before it expires, while the account is
+        active. Every refusal reads the same, so the link tells nothing of why it does not work."""
+        password_hash = single_line("password_hash", password_hash, PASSWORD_HASH_MAX_LENGTH)
+        if not password_hash.startswith("$argon2"):
+            raise ValidationFailed("password_hash", "A password is kept as its argon2 hash, made by the server.")
+        expires_on = self.invitation_expires_on
+        if not self.active or self.invitation_hash != key_hash or expires_on is None or today > expires_on:
+            raise ValidationFailed("key_hash", INVITATION_REFUSED)
+        self._invitation_accepted(self.id, password_hash)
+
+    @event("InvitationAccepted")
+    def _invitation_accepted(self, actor_id: UUID, password_hash: str) -> None:
+        self.password_hash = password_hash
+        self.invitation_hash = None
+        self.invitation_expires_on = None
+
+    def deactivate(self, actor_id: UUID, reason: str, active_admins: frozenset[UUID]) -> None:
+        """The person can no longer sign in, their sessions and calendar link stop. Never one's own account, never
+        the consultancy's last active admin (`active_admins`: the admins' accounts that are active now)."""
+        if actor_id == self.id:
+            raise ValidationFailed("account_id", "You cannot deactivate your own account.")
+        if not self.active:
+            raise ValidationFailed("account_id", "This account is already deactivated.")
+        if self.has_role(Role.CONSULTANCY_ADMIN) and not active_admins - {self.id}:
+            raise ValidationFailed("account_id", "This is the last active admin of the consultancy: keep it.")
+        self._deactivated(actor_id, multi_line("reason", reason, REASON_MAX_LENGTH))
+
+    @event("Deactivated")
+    def _deactivated(self, actor_id: UUID, reason: str) -> None:
+        self.active = False
+        self.calendar_key_hash = None
+        self.invitation_hash = None
+        self.invitation_expires_on = None
+
+    def reactivate(self, actor_id: UUID, reason: str) -> None:
+        """A correction: the account was deactivated by mistake. Its calendar link stays stopped."""
+        if self.active:
+            raise ValidationFailed("account_id", "This account is active.")
+        self._reactivated(actor_id, multi_line("reason", reason, REASON_MAX_LENGTH))
+
+    @event("Reactivated")
+    def _reactivated(self, actor_id: UUID, reason: str) -> None:
+        self.active = True
+
+    def _check_active(self, field: str) -> None:
+        if not self.active:
+            raise ValidationFailed(field, "This account is deactivated: reactivate it first.")
+
     def _check_own(self, actor_id: UUID, message: str) -> None:
         if actor_id != self.id:
             raise ValidationFailed("actor_id", message)
+
+
+INVITATION_REFUSED = "This invitation link does not work: it was used, replaced or has expired. Ask for a new one."
+
+
+def _check_key_hash(key_hash: str, what: str) -> None:
+    if not _KEY_HASH.fullmatch(key_hash or ""):
+        raise ValidationFailed("key_hash", f"{what} is kept as its SHA-256 hash, in hexadecimal.")

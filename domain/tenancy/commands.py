@@ -70,3 +70,54 @@ class SetLargeClustersAllowed:
     tenant_id: UUID
     actor_id: UUID
     allowed: bool
+
+
+@dataclass(frozen=True)
+class InviteAccount:
+    """An admin opens an account for someone, who chooses their password with the invitation link."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    email: str
+    display_name: str
+    role: Role
+    key_hash: str
+    organisation_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class IssueInvitation:
+    """A new invitation link for an account (the earlier one stops), given as the SHA-256 hash of its key."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    account_id: UUID
+    key_hash: str
+
+
+@dataclass(frozen=True)
+class AcceptInvitation:
+    """The invited person chooses their password; they act as the account the link names."""
+
+    tenant_id: UUID
+    account_id: UUID
+    key_hash: str
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class DeactivateAccount:
+    tenant_id: UUID
+    actor_id: UUID
+    account_id: UUID
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReactivateAccount:
+    """A correction: the account was deactivated by mistake."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    account_id: UUID
+    reason: str

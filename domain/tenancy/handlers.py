@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
+from uuid import UUID
 
+from domain.shared.calendar import stated_today
 from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
-from domain.tenancy.account import Account
+from domain.tenancy.account import NO_PASSWORD_YET, Account, Role
 from domain.tenancy.commands import (
+    AcceptInvitation,
     ChangePassword,
     ChangeProgrammeTemplate,
     CreateConsultancy,
+    DeactivateAccount,
+    InviteAccount,
     IssueCalendarKey,
+    IssueInvitation,
     OpenAccount,
+    ReactivateAccount,
     RevokeCalendarKey,
     SetLargeClustersAllowed,
     SetSingleOrganisationBaseline,
@@ -22,6 +30,16 @@ from domain.tenancy.consultancy import Consultancy
 
 class TenancyPorts(Store, Organisations, Protocol):
     """A member account names a registered organisation: the one thing tenancy asks of the programme."""
+
+
+class AdminRoster(Protocol):
+    """The accounts of the consultancy's admins that are active now: one of them must stay."""
+
+    def active_admins(self, tenant_id: UUID) -> frozenset[UUID]: ...
+
+
+class AccountPorts(TenancyPorts, AdminRoster, Protocol):
+    """What administering accounts asks of the application."""
 
 
 def create_consultancy(app: Store, cmd: CreateConsultancy) -> Saved:
@@ -43,6 +61,51 @@ def open_account(app: TenancyPorts, cmd: OpenAccount) -> Saved:
         cmd.organisation_id,
     )
     return app.save_new(account, "email", "An account with this e-mail address already exists.")
+
+
+def invite_account(app: TenancyPorts, cmd: InviteAccount) -> Saved:
+    """Opens the account with no password, and its first invitation link, in one save."""
+    app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    if cmd.organisation_id is not None:
+        app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    account = Account.open(
+        cmd.tenant_id, cmd.actor_id, cmd.email, cmd.display_name, NO_PASSWORD_YET, [cmd.role], cmd.organisation_id
+    )
+    account.invite(cmd.actor_id, cmd.key_hash, _today())
+    return app.save_new(account, "email", "An account with this e-mail address already exists.")
+
+
+def issue_invitation(app: Store, cmd: IssueInvitation) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
+    account.invite(cmd.actor_id, cmd.key_hash, _today())
+    return app.save_changes(account)
+
+
+def accept_invitation(app: Store, cmd: AcceptInvitation) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "key_hash")
+    account.accept_invitation(cmd.key_hash, cmd.password_hash, _today())
+    return app.save_changes(account)
+
+
+def deactivate_account(app: AccountPorts, cmd: DeactivateAccount) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
+    admins = app.active_admins(cmd.tenant_id) if account.has_role(Role.CONSULTANCY_ADMIN) else frozenset()
+    account.deactivate(cmd.actor_id, cmd.reason, admins)
+    return app.save_changes(account)
+
+
+def reactivate_account(app: Store, cmd: ReactivateAccount) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
+    account.reactivate(cmd.actor_id, cmd.reason)
+    return app.save_changes(account)
+
+
+def _today() -> date:
+    """The business day the command runs on (`Cordee.handle` states it)."""
+    today = stated_today()
+    if today is None:
+        raise RuntimeError("Invitations are handled on a stated business day.")
+    return today
 
 
 def change_password(app: Store, cmd: ChangePassword) -> Saved:
@@ -90,4 +153,9 @@ HANDLERS: dict[type, Handler] = {
     SetLargeClustersAllowed: set_large_clusters_allowed,
     ChangeProgrammeTemplate: change_programme_template,
     SetSingleOrganisationBaseline: set_single_organisation_baseline,
+    InviteAccount: invite_account,
+    IssueInvitation: issue_invitation,
+    AcceptInvitation: accept_invitation,
+    DeactivateAccount: deactivate_account,
+    ReactivateAccount: reactivate_account,
 }

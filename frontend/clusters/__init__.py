@@ -5,8 +5,12 @@ from pathlib import Path
 from frontend.clusters.overview import ClusterPages
 from frontend.clusters.plan import PlanPages
 from frontend.clusters.sessions import SessionPages
+from frontend.clusters.settings import ClusterSettingsPages
 from frontend.site.feature import PageFeature
 
 FEATURE = PageFeature(
-    "clusters", Path(__file__).parent, (ClusterPages, PlanPages, SessionPages), nav=("/clusters", "Clusters")
+    "clusters",
+    Path(__file__).parent,
+    (ClusterPages, PlanPages, SessionPages, ClusterSettingsPages),
+    nav=("/clusters", "Clusters"),
 )

@@ -20,6 +20,8 @@ class PageFeature:
     pages: tuple[type[PageBase], ...]
     nav: tuple[str, str] | None = None
     """The link in the main navigation, as (path, text)."""
+    admin_nav: tuple[tuple[str, str], ...] = ()
+    """Links in the main navigation for those who administer the consultancy (the viewer's `administers`)."""
     template_globals: Mapping[str, Any] = field(default_factory=dict)
     """Names the feature's templates use wherever they are included, such as the options of its forms."""
 

@@ -1,9 +1,17 @@
-"""Signing in and out of a consultancy's Cordee."""
+"""Signing in and out of a consultancy's Cordee, one's own account, and the admins' accounts and settings."""
 
 from pathlib import Path
 
 from frontend.site.feature import PageFeature
 from frontend.tenancy.account import AccountPages
+from frontend.tenancy.accounts import AccountsPages
+from frontend.tenancy.invitation import InvitationPages
+from frontend.tenancy.settings import SettingsPages
 from frontend.tenancy.sign_in import SignInPages
 
-FEATURE = PageFeature("tenancy", Path(__file__).parent, (SignInPages, AccountPages))
+FEATURE = PageFeature(
+    "tenancy",
+    Path(__file__).parent,
+    (SignInPages, AccountPages, InvitationPages, AccountsPages, SettingsPages),
+    admin_nav=(("/accounts", "Accounts"), ("/settings", "Settings")),
+)

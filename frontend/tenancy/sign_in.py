@@ -52,15 +52,7 @@ class SignInPages(PageBase):
         return response
 
     def _set_session_cookie(self, response: Response, token: str) -> None:
-        ports = self.ports
-        response.set_cookie(
-            ports.session_cookie,
-            token,
-            max_age=ports.session_max_age_seconds,
-            httponly=True,
-            samesite="lax",
-            secure=ports.secure_cookies,
-        )
+        set_session_cookie(self.ports, response, token)
 
     async def logout(self, request: Request) -> Response:
         await self._checked_form(request)
@@ -68,6 +60,17 @@ class SignInPages(PageBase):
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(self.ports.session_cookie)
         return response
+
+
+def set_session_cookie(ports: FrontendPorts, response: Response, token: str) -> None:
+    response.set_cookie(
+        ports.session_cookie,
+        token,
+        max_age=ports.session_max_age_seconds,
+        httponly=True,
+        samesite="lax",
+        secure=ports.secure_cookies,
+    )
 
 
 def _safe_next(target: str | None) -> str:

@@ -30,6 +30,8 @@ class ProgrammeProjection(Projection):
         (Cluster, "PlanAccepted"): "plan_accepted",
         (Cluster, "Started"): "cluster_started",
         (Cluster, "Closed"): "cluster_closed",
+        (Cluster, "Renamed"): "cluster_renamed",
+        (Cluster, "CoachReassigned"): "coach_reassigned",
         (Cluster, "MemberWithdrew"): "member_withdrew",
         (Cluster, "CoachingHalfDayLogged"): "coaching_half_day_logged",
         (Engagement, "CoachingHalfDayLogged"): "coaching_half_day_logged",
@@ -67,6 +69,8 @@ class ProgrammeProjection(Projection):
         self._plan = keyed_update(clusters, "tc", status="planned", **plan)
         self._start = keyed_update(clusters, "tc", status="running", started_on=bindparam("on"))
         self._close = keyed_update(clusters, "tc", status="closed", closed_on=bindparam("on"))
+        self._rename = keyed_update(clusters, "tc", name=bindparam("name"))
+        self._reassign = keyed_update(clusters, "tc", coach_id=bindparam("coach"))
         raised = members.c.coaching_half_days_ceiling + bindparam("base")
         self._ceilings = keyed_update(members, "tc", coaching_half_days_ceiling=raised)
 
@@ -130,6 +134,13 @@ class ProgrammeProjection(Projection):
                 "formed_at": event.timestamp,
             },
         )
+
+    def cluster_renamed(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._rename, {"t": event.tenant_id, "c": event.originator_id, "name": event.name})
+
+    def coach_reassigned(self, writer: GroupedWriter, event: Any) -> None:
+        """The cluster is in the new coach's view from now on, and out of the old one's."""
+        writer.write(self._reassign, {"t": event.tenant_id, "c": event.originator_id, "coach": event.coach_id})
 
     def organisation_admitted(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(

@@ -26,6 +26,10 @@ class TenancyProjection(Projection):
         (Account, "PasswordChanged"): "password_changed",
         (Account, "CalendarKeyIssued"): "calendar_key_issued",
         (Account, "CalendarKeyRevoked"): "calendar_key_revoked",
+        (Account, "InvitationIssued"): "invitation_issued",
+        (Account, "InvitationAccepted"): "invitation_accepted",
+        (Account, "Deactivated"): "account_deactivated",
+        (Account, "Reactivated"): "account_reactivated",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -40,6 +44,11 @@ class TenancyProjection(Projection):
         self._set_password = keyed_update(tables.accounts, "ta", password_hash=bindparam("hash"))
         self._insert_calendar_key = insert(tables.calendar_keys)
         self._drop_calendar_keys = delete(tables.calendar_keys).where(*keyed(tables.calendar_keys, "ta"))
+        self._insert_invitation = insert(tables.invitations)
+        self._drop_invitations = delete(tables.invitations).where(*keyed(tables.invitations, "ta"))
+        self._insert_deactivated = insert(tables.deactivated_accounts)
+        deactivated = tables.deactivated_accounts
+        self._drop_deactivated = delete(deactivated).where(*keyed(deactivated, "ta"))
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -95,6 +104,29 @@ class TenancyProjection(Projection):
 
     def calendar_key_revoked(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._drop_calendar_keys, {"t": event.tenant_id, "a": event.originator_id})
+
+    def invitation_issued(self, writer: GroupedWriter, event: Any) -> None:
+        """The new link replaces the account's earlier one, which stops working."""
+        self._drop_invitation(writer, event)
+        row = {"key_hash": event.key_hash, "tenant_id": event.tenant_id, "account_id": event.originator_id}
+        writer.write(self._insert_invitation, {**row, "expires_on": event.expires_on})
+
+    def invitation_accepted(self, writer: GroupedWriter, event: Any) -> None:
+        self._drop_invitation(writer, event)
+        self.password_changed(writer, event)
+
+    def account_deactivated(self, writer: GroupedWriter, event: Any) -> None:
+        """Its invitation and calendar link stop with it; signing in and its sessions are refused by the row."""
+        self._drop_invitation(writer, event)
+        self.calendar_key_revoked(writer, event)
+        row = {"tenant_id": event.tenant_id, "account_id": event.originator_id, "reason": event.reason}
+        writer.write(self._insert_deactivated, {**row, "deactivated_at": event.timestamp})
+
+    def account_reactivated(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._drop_deactivated, {"t": event.tenant_id, "a": event.originator_id})
+
+    def _drop_invitation(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._drop_invitations, {"t": event.tenant_id, "a": event.originator_id})
 
     def account_opened(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Column, Select, Table, and_, exists, select
+from sqlalchemy import ColumnElement, Select, and_, exists, select
 
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
@@ -20,7 +20,7 @@ class TenancyQueries(FeatureQueries):
             sign_ins,
             and_(sign_ins.c.tenant_id == accounts.c.tenant_id, sign_ins.c.account_id == accounts.c.account_id),
         )
-        row = self._one(query.where(sign_ins.c.email == email.strip().lower()))
+        row = self._one(query.where(sign_ins.c.email == email.strip().lower(), self._active()))
         return None if row is None else SignIn(_account(row), row["password_hash"])
 
     def calendar_key(self, key_hash: str) -> AccountRow | None:
@@ -29,8 +29,44 @@ class TenancyQueries(FeatureQueries):
         query = select(accounts).join(
             keys, and_(keys.c.tenant_id == accounts.c.tenant_id, keys.c.account_id == accounts.c.account_id)
         )
-        row = self._one(query.where(keys.c.key_hash == key_hash))
+        row = self._one(query.where(keys.c.key_hash == key_hash, self._active()))
         return None if row is None else _account(row)
+
+    def invitation(self, key_hash: str) -> AccountRow | None:
+        """The account an invitation link opens (with the link's last day): global by design, read by the invitation
+        page only. A deactivated account's link is gone with it."""
+        accounts, invitations = self.t.accounts, self.t.invitations
+        query = select(*self._account_columns(), invitations.c.expires_on.label("invitation_expires_on")).join(
+            invitations,
+            and_(invitations.c.tenant_id == accounts.c.tenant_id, invitations.c.account_id == accounts.c.account_id),
+        )
+        row = self._one(query.where(invitations.c.key_hash == key_hash))
+        return None if row is None else _account(row)
+
+    def accounts(self, scope: Scope) -> list[AccountRow]:
+        """Every account in view, with whether it is active and its open invitation; for the admins' list."""
+        accounts, invitations = self.t.accounts, self.t.invitations
+        expires = (
+            select(invitations.c.expires_on)
+            .where(invitations.c.tenant_id == accounts.c.tenant_id, invitations.c.account_id == accounts.c.account_id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        query = select(*self._account_columns(), expires.label("invitation_expires_on"))
+        query = query.where(self.visible.rows(scope, accounts)).order_by(accounts.c.display_name, accounts.c.email)
+        return [_account(row) for row in self._all(query)]
+
+    def active_admins(self, scope: Scope) -> frozenset[UUID]:
+        accounts = self.t.accounts
+        query = select(accounts.c.account_id).where(
+            self.visible.rows(scope, accounts), accounts.c.roles.contains("consultancy_admin"), self._active()
+        )
+        return frozenset(row["account_id"] for row in self._all(query))
+
+    def _active(self) -> ColumnElement[bool]:
+        """The account is not deactivated."""
+        accounts, off = self.t.accounts, self.t.deactivated_accounts
+        return ~exists().where(off.c.tenant_id == accounts.c.tenant_id, off.c.account_id == accounts.c.account_id)
 
     def has_calendar_key(self, scope: Scope, account_id: UUID) -> bool:
         keys = self.t.calendar_keys
@@ -43,26 +79,40 @@ class TenancyQueries(FeatureQueries):
 
     def _account_query(self, scope: Scope, account_id: UUID) -> Select[Any]:
         accounts = self.t.accounts
-        return select(*_account_columns(accounts)).where(
+        return select(*self._account_columns()).where(
             self.visible.rows(scope, accounts), accounts.c.account_id == account_id
         )
 
     def coaches(self, scope: Scope) -> list[AccountRow]:
-        """The consultancy's coaches; for a member, only those who lead its clusters."""
+        """The consultancy's active coaches (those who can take a cluster); for a member, only those who lead its
+        clusters."""
         rows = self._all(*self._prepared.get("coaches", scope, self._coaches_query))
         return [a for a in map(_account, rows) if "coach" in a.roles]
 
     def _coaches_query(self, scope: Scope) -> Select[Any]:
         accounts, clusters = self.t.accounts, self.t.clusters
         query = (
-            select(*_account_columns(accounts))
-            .where(self.visible.rows(scope, accounts), accounts.c.roles.contains("coach"))
+            select(*self._account_columns())
+            .where(self.visible.rows(scope, accounts), accounts.c.roles.contains("coach"), self._active())
             .order_by(accounts.c.display_name)
         )
         if scope.organisation_id is not None:
             leads = exists().where(self.visible.rows(scope, clusters), clusters.c.coach_id == accounts.c.account_id)
             query = query.where(leads)
         return query
+
+    def _account_columns(self) -> tuple[ColumnElement[Any], ...]:
+        """An account without its password hash, and whether it is active: what lists of people need."""
+        c = self.t.accounts.c
+        return (
+            c.tenant_id,
+            c.account_id,
+            c.email,
+            c.display_name,
+            c.roles,
+            c.organisation_id,
+            self._active().label("active"),
+        )
 
     def consultancy(self, scope: Scope) -> ConsultancyRow | None:
         row = self._one(*self._prepared.get("consultancy", scope, self._consultancy_query))
@@ -82,14 +132,15 @@ class TenancyQueries(FeatureQueries):
         return None if row is None else dict(row["template"])
 
 
-def _account_columns(accounts: Table) -> tuple[Column[Any], ...]:
-    """An account without its password hash: what lists of people need."""
-    c = accounts.c
-    return (c.tenant_id, c.account_id, c.email, c.display_name, c.roles, c.organisation_id)
-
-
 def _account(row: dict[str, Any]) -> AccountRow:
     roles = tuple(sorted(filter(None, row["roles"].split(","))))
     return AccountRow(
-        row["tenant_id"], row["account_id"], row["email"], row["display_name"], roles, row["organisation_id"]
+        row["tenant_id"],
+        row["account_id"],
+        row["email"],
+        row["display_name"],
+        roles,
+        row["organisation_id"],
+        active=bool(row.get("active", True)),
+        invitation_expires_on=row.get("invitation_expires_on"),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
 
@@ -24,6 +25,10 @@ class AccountRow:
     display_name: str
     roles: tuple[str, ...]
     organisation_id: UUID | None = None
+    active: bool = True
+    """False once deactivated: it may not sign in, and its sessions and calendar link stop."""
+    invitation_expires_on: date | None = None
+    """The last day its open invitation link works, if it has one (read by the accounts list)."""
 
 
 @dataclass(frozen=True)

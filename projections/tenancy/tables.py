@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, Float, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, String, Text, Uuid
 
 from projections.core.tables import TableFactory
 
@@ -12,6 +12,8 @@ def define_tables(table: TableFactory) -> None:
     _accounts(table)
     _sign_ins(table)
     _calendar_keys(table)
+    _invitations(table)
+    _deactivated_accounts(table)
     _programme_templates(table)
 
 
@@ -60,6 +62,30 @@ def _calendar_keys(table: TableFactory) -> None:
         Column("tenant_id", Uuid, nullable=False),
         Column("account_id", Uuid, nullable=False),
         key=("key_hash",),
+    )
+
+
+def _invitations(table: TableFactory) -> None:
+    """The hash of each account's open invitation link: global, read by the invitation page only (like `sign_ins`)."""
+    table(
+        "invitations",
+        Column("key_hash", String(64), nullable=False),
+        Column("tenant_id", Uuid, nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        Column("expires_on", Date, nullable=False),
+        key=("key_hash",),
+    )
+
+
+def _deactivated_accounts(table: TableFactory) -> None:
+    """The accounts that may no longer sign in: a row while deactivated, gone once reactivated."""
+    table(
+        "deactivated_accounts",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        Column("reason", Text, nullable=False),
+        Column("deactivated_at", DateTime(timezone=True), nullable=False),
+        key=("tenant_id", "account_id"),
     )
 
 

@@ -135,7 +135,7 @@ INTROSPECTION = f"""{{ __schema {{
     mutationType {{ fields {{ name args {{ name type {{ {TYPE_REF} }} }} }} }}
     types {{ name kind inputFields {{ name type {{ {TYPE_REF} }} }} }} }} }}"""
 
-SAMPLE_TEXT = {"kind": "worked", "halfDay": "morning", "sessionKey": "module:6"}
+SAMPLE_TEXT = {"kind": "worked", "halfDay": "morning", "sessionKey": "module:6", "role": "MEMBER"}
 SAMPLE_SCALARS: dict[str, Any] = {"String": "Probe", "Date": "2026-05-04", "Int": 1, "Float": 1.0, "Boolean": False}
 
 
@@ -236,7 +236,8 @@ def _harbour_home(email: str) -> Callable[[ClientFor, Alpine], dict[str, str]]:
         cluster = demo_cluster(client_for(HARBOUR_ADMIN))
         coach = client_for(HARBOUR_ADMIN).data("{ coaches { id } }")["coaches"][0]["id"]
         quayside = cluster["member_ids"]["Quayside Software"]
-        return {"clusterId": cluster["id"], "organisationId": quayside, "coachId": coach, "itemId": _random()}
+        ids = {"clusterId": cluster["id"], "organisationId": quayside, "coachId": coach, "itemId": _random()}
+        return ids | {"accountId": coach}
 
     return home
 
@@ -247,6 +248,7 @@ def _everything_of_alpine(alpine: Alpine) -> dict[str, str]:
         "organisationId": alpine.muller,
         "coachId": alpine.claire,
         "itemId": alpine.hidden_item,
+        "accountId": alpine.claire,
     }
 
 
@@ -257,6 +259,7 @@ def _second_coach_home(client_for: ClientFor, alpine: Alpine) -> dict[str, str]:
         "organisationId": alpine.second_members["Atelier Nord"],
         "coachId": sam,
         "itemId": _random(),
+        "accountId": sam,
     }
 
 
@@ -266,6 +269,7 @@ def _second_member_home(client_for: ClientFor, alpine: Alpine) -> dict[str, str]
         "organisationId": alpine.kirchberg,
         "coachId": alpine.claire,
         "itemId": _random(),
+        "accountId": _random(),
     }
 
 
@@ -291,9 +295,14 @@ def test_every_id_field_answers_a_foreign_id_as_it_answers_a_random_one(
     walk = SchemaWalk(client)
     shapes = list(walk.shapes())
     probed = {f"{s.name}.{p}" for s in shapes for p in s.id_paths}
-    assert {"admitOrganisation.organisationId", "holdSession.attendance.organisationId", "hideFeedback.itemId"} <= (
-        probed
-    )
+    assert {
+        "admitOrganisation.organisationId",
+        "holdSession.attendance.organisationId",
+        "hideFeedback.itemId",
+        "deactivateAccount.accountId",
+        "changeClusterDetails.coachId",
+        "inviteAccount.organisationId",
+    } <= probed
     home, foreign = outsider.home(client_for, alpine), outsider.foreign(alpine)
     before = events_in_log(demo_services)
     differences = []

@@ -19,6 +19,8 @@ from domain.clusters.commands import RetractUnavailability
 from domain.engagement.commands import CorrectCoachingEntry, RaiseCoachingCeiling
 from domain.feedback.commands import HideFeedback, UnhideFeedback
 from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.tenancy.account import Role
+from domain.tenancy.commands import DeactivateAccount, InviteAccount
 from projections.core.scope import Scope
 
 OPERATIONAL = {"projection_tracking", "parked_events"}
@@ -141,3 +143,32 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
             for outsider in demo.tenants - {tenant_id}:
                 assert not in_view(services, Scope(outsider), name, row), name
                 assert not in_view(services, Scope(outsider, organisation_id=organisation_id), name, row), name
+
+
+TENANT_WIDE_ACCOUNT_TABLES = ("deactivated_accounts", "invitations")
+"""Read tables of accounts with no organisation: the policy lets admins alone read them through the API (the
+accounts list), and the one filter keeps each consultancy's rows to itself."""
+
+
+def deactivate_and_invite(services: Services) -> None:
+    """The demo deactivates and invites no one: one of each, so that the account tables have rows to prove the gate."""
+    for tenant_id, account_id in [
+        (row["tenant_id"], row["account_id"])
+        for row in raw_rows(services, "accounts")
+        if row["roles"] == "coach" and row["email"].startswith("coach@")
+    ]:
+        services.execute(DeactivateAccount(tenant_id, SYSTEM_ACTOR, account_id, "Left the consultancy"))
+        email = f"invited-{uuid.uuid4().hex[:8]}@example.org"
+        services.execute(InviteAccount(tenant_id, SYSTEM_ACTOR, email, "Invited", Role.COACH, uuid.uuid4().hex * 2))
+
+
+def test_the_account_tables_keep_each_consultancy_s_rows_to_itself(demo_services: Services) -> None:
+    deactivate_and_invite(demo_services)
+    tenants = Demo(demo_services).tenants
+    for name in TENANT_WIDE_ACCOUNT_TABLES:
+        rows = raw_rows(demo_services, name)
+        assert {row["tenant_id"] for row in rows} == tenants, f"{name}: every consultancy holds a row"
+        for row in rows:
+            assert in_view(demo_services, Scope(row["tenant_id"]), name, row), name
+            for outsider in tenants - {row["tenant_id"]}:
+                assert not in_view(demo_services, Scope(outsider), name, row), name

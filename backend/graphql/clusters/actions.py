@@ -15,3 +15,5 @@ START_OR_CLOSE_CLUSTER = Action("start or close clusters", {ADMIN, COACH})
 DECLARE_UNAVAILABILITY = Action("declare unavailability", {ADMIN, COACH, MEMBER})
 RETRACT_UNAVAILABILITY = Action("retract unavailability", {ADMIN, COACH, MEMBER})
 CORRECT_SESSIONS = Action("undo a holding or restore a cancelled session", {ADMIN, COACH})
+CHANGE_CLUSTER_DETAILS = Action("change a cluster's name or coach", {ADMIN})
+"""An admin's: handing a cluster to another coach is a staffing decision, and the name is the consultancy's."""

@@ -116,3 +116,11 @@ class CorrectSessionInput:
     cluster_id: strawberry.ID
     session_key: str
     reason: str
+
+
+@strawberry.input(description="A cluster's new name and coach (either may stay as it is), and why they change.")
+class ChangeClusterDetailsInput:
+    cluster_id: strawberry.ID
+    name: str
+    coach_id: strawberry.ID
+    reason: str

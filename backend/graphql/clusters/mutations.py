@@ -7,6 +7,7 @@ from strawberry.types import Info
 
 from backend.graphql.clusters.actions import (
     ADMIT_ORGANISATION,
+    CHANGE_CLUSTER_DETAILS,
     CORRECT_SESSIONS,
     DECLARE_UNAVAILABILITY,
     FORM_CLUSTER,
@@ -20,6 +21,7 @@ from backend.graphql.clusters.inputs import (
     AcceptPlanInput,
     AdmitOrganisationInput,
     CancelSessionInput,
+    ChangeClusterDetailsInput,
     CloseClusterInput,
     CorrectSessionInput,
     DeclareUnavailabilityInput,
@@ -96,6 +98,23 @@ class ClustersMutation:
     async def close_cluster(self, info: Info[Context, None], input: CloseClusterInput) -> ClusterChangeResult:
         done = await change(
             info, START_OR_CLOSE_CLUSTER, commands.CloseCluster, cluster_id=input.cluster_id, closed_on=input.closed_on
+        )
+        return cluster_change(info, done)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED, description="Renames the cluster or hands it to another coach, with a reason."
+    )
+    async def change_cluster_details(
+        self, info: Info[Context, None], input: ChangeClusterDetailsInput
+    ) -> ClusterChangeResult:
+        done = await change(
+            info,
+            CHANGE_CLUSTER_DETAILS,
+            commands.ChangeClusterDetails,
+            cluster_id=input.cluster_id,
+            name=input.name,
+            coach_id=input.coach_id,
+            reason=input.reason,
         )
         return cluster_change(info, done)
 

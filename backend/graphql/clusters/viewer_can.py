@@ -12,6 +12,7 @@ from strawberry.types import Info
 from backend.graphql.assessment.actions import ASSESS_GAP
 from backend.graphql.clusters.actions import (
     ADMIT_ORGANISATION,
+    CHANGE_CLUSTER_DETAILS,
     CORRECT_SESSIONS,
     DECLARE_UNAVAILABILITY,
     PLAN_CLUSTER,
@@ -37,6 +38,7 @@ class ClusterViewerCan:
     accept_plan: bool
     start_cluster: bool
     close_cluster: bool
+    change_details: bool = strawberry.field(description="Rename the cluster or hand it to another coach.")
     declare_unavailability: bool
     log_coaching_half_day: bool = strawberry.field(description="For at least one member.")
     cluster_id: strawberry.Private[UUID]
@@ -83,6 +85,7 @@ def on_cluster(
         accept_plan=may(p, PLAN_CLUSTER) and rules.can_accept_plan(status),
         start_cluster=may(p, START_OR_CLOSE_CLUSTER) and rules.can_start(status),
         close_cluster=may(p, START_OR_CLOSE_CLUSTER) and rules.can_close(status),
+        change_details=may(p, CHANGE_CLUSTER_DETAILS) and status is not ClusterStatus.CLOSED,
         declare_unavailability=may(p, DECLARE_UNAVAILABILITY) and rules.can_declare_unavailability(status),
         log_coaching_half_day=any(on_member(info, status, m.state()).log_coaching_half_day for m in members),
         cluster_id=cluster_id,

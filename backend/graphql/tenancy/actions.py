@@ -7,3 +7,4 @@ from backend.policy import ADMIN, COACH, MEMBER, Action
 CHANGE_SETTINGS = Action("change the consultancy's settings", {ADMIN})
 CHANGE_OWN_PASSWORD = Action("change your password", {ADMIN, COACH, MEMBER})
 MANAGE_OWN_CALENDAR_LINK = Action("manage your calendar link", {ADMIN, COACH, MEMBER})
+MANAGE_ACCOUNTS = Action("manage accounts", {ADMIN})
