@@ -53,6 +53,7 @@ class Invitations:
         check_new_password(password, account.email)
         key_hash, password_hash = invitation_key_hash(key), hash_password(password)
         self.services.execute(AcceptInvitation(account.tenant_id, account.account_id, key_hash, password_hash))
+        self.services.sessions.close_all(account.account_id)  # a password replaced: no earlier session goes on
 
     def _open(self, key: str) -> AccountRow | None:
         account = self.services.queries.tenancy.invitation(invitation_key_hash(key))

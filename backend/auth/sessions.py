@@ -70,6 +70,15 @@ class SessionStore:
         with self.engine.begin() as conn:
             conn.execute(delete(web_sessions).where(web_sessions.c.token_hash == _hash(token)))
 
+    def close_all(self, account_id: UUID, keep: str | None = None) -> None:
+        """Ends every session of the account (but the one `keep` names): after its password changed or it was
+        deactivated, an old or stolen cookie opens nothing, even once the account is reactivated."""
+        kept = _hash(keep) if keep else ""
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(web_sessions).where(web_sessions.c.account_id == account_id, web_sessions.c.token_hash != kept)
+            )
+
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -13,7 +13,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
-from backend.auth.current import principal_from_request
+from backend.auth.current import SESSION_COOKIE, principal_from_request
 from backend.graphql.core.coercion import validation_error
 from backend.graphql.core.context import Context
 from backend.graphql.core.idempotency import BAD_KEY, HEADER, IdempotencyStore, is_valid_key
@@ -34,7 +34,9 @@ class GraphQLEndpoint:
         self.idempotency.create_table()
 
     def context_for(self, request: Request) -> Context:
-        return Context(self.services, principal_from_request(self.services, request), request.state.request_id)
+        principal = principal_from_request(self.services, request)
+        token = request.cookies.get(SESSION_COOKIE)
+        return Context(self.services, principal, request.state.request_id, session_token=token)
 
     def router(self) -> GraphQLRouter[Context, None]:
         async def graphql_context(request: Request) -> Context:

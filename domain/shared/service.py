@@ -53,9 +53,12 @@ class CommandService(Application[UUID]):
     def save_new(self, aggregate: TenantAggregate, field: str, message: str) -> Saved:
         return self.save_changes(aggregate, on_conflict=lambda: Conflict(message, field))
 
-    def save_changes(self, aggregate: TenantAggregate, on_conflict: Callable[[], Conflict] | None = None) -> Saved:
+    def save_changes(
+        self, aggregate: TenantAggregate, *also: TenantAggregate, on_conflict: Callable[[], Conflict] | None = None
+    ) -> Saved:
+        """Saves the aggregate's new events, and those of `also` in the same transaction: all, or none on a conflict."""
         try:
-            recordings = self.save(aggregate)
+            recordings = self.save(aggregate, *also)
         except IntegrityError:
             if on_conflict is not None:
                 raise on_conflict() from None

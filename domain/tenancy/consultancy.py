@@ -46,6 +46,7 @@ class Consultancy(TenantAggregate):
         self.allows_clusters_above_standard_size = False
         self.templates: list[ProgrammeTemplate] = [DEFAULT_TEMPLATE]
         self.single_organisation_baseline_days: float | None = None
+        self.deactivated_admins: set[UUID] = set()
 
     @property
     def template(self) -> ProgrammeTemplate:
@@ -76,6 +77,23 @@ class Consultancy(TenantAggregate):
     @event("SingleOrganisationBaselineSet")
     def _baseline_set(self, actor_id: UUID, days: float) -> None:
         self.single_organisation_baseline_days = days
+
+    def record_admin_deactivated(self, actor_id: UUID, account_id: UUID) -> None:
+        """Notes on the consultancy's own stream that one of its admins was deactivated (the account's stream has the
+        reason). Deactivations are then decided one at a time, on what this stream says, never on a read model that
+        may not show the latest one yet."""
+        self._admin_deactivated(actor_id, account_id)
+
+    @event("AdminDeactivated")
+    def _admin_deactivated(self, actor_id: UUID, account_id: UUID) -> None:
+        self.deactivated_admins.add(account_id)
+
+    def record_admin_reactivated(self, actor_id: UUID, account_id: UUID) -> None:
+        self._admin_reactivated(actor_id, account_id)
+
+    @event("AdminReactivated")
+    def _admin_reactivated(self, actor_id: UUID, account_id: UUID) -> None:
+        self.deactivated_admins.discard(account_id)
 
     def set_large_clusters_allowed(self, actor_id: UUID, allowed: bool) -> None:
         if allowed != self.allows_clusters_above_standard_size:

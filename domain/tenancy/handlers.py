@@ -88,16 +88,26 @@ def accept_invitation(app: Store, cmd: AcceptInvitation) -> Saved:
 
 
 def deactivate_account(app: AccountPorts, cmd: DeactivateAccount) -> Saved:
+    """An admin's deactivation is also recorded by the consultancy, so two admins deactivating each other at the same
+    moment conflict on its stream instead of both leaving it with no admin: the second is told to try again."""
     account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
-    admins = app.active_admins(cmd.tenant_id) if account.has_role(Role.CONSULTANCY_ADMIN) else frozenset()
-    account.deactivate(cmd.actor_id, cmd.reason, admins)
-    return app.save_changes(account)
+    if not account.has_role(Role.CONSULTANCY_ADMIN):
+        account.deactivate(cmd.actor_id, cmd.reason, frozenset())
+        return app.save_changes(account)
+    consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    account.deactivate(cmd.actor_id, cmd.reason, app.active_admins(cmd.tenant_id) - consultancy.deactivated_admins)
+    consultancy.record_admin_deactivated(cmd.actor_id, account.id)
+    return app.save_changes(account, consultancy)
 
 
 def reactivate_account(app: Store, cmd: ReactivateAccount) -> Saved:
     account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
     account.reactivate(cmd.actor_id, cmd.reason)
-    return app.save_changes(account)
+    if not account.has_role(Role.CONSULTANCY_ADMIN):
+        return app.save_changes(account)
+    consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    consultancy.record_admin_reactivated(cmd.actor_id, account.id)
+    return app.save_changes(account, consultancy)
 
 
 def _today() -> date:

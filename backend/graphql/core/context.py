@@ -19,6 +19,7 @@ class Context(BaseContext):
         request_id: str,
         idempotency_key: str | None = None,
         idempotency_store: IdempotencyStore | None = None,
+        session_token: str | None = None,
     ) -> None:
         super().__init__()
         self.services = services
@@ -27,6 +28,8 @@ class Context(BaseContext):
         self.idempotency_key = idempotency_key
         self.idempotency_store = idempotency_store
         self.saved_something = False
+        self.session_token = session_token
+        """The session cookie the request came with, kept when the viewer's other sessions are ended."""
 
     def note_saved(self) -> None:
         """A command of this request wrote events: a retry with its idempotency key must not write again."""

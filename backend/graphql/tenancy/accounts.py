@@ -126,6 +126,8 @@ class AccountsMutation:
     )
     async def deactivate_account(self, info: Info[Context, None], input: AccountStateInput) -> AccountChangeResult:
         done = await change(info, MANAGE_ACCOUNTS, DeactivateAccount, account_id=input.account_id, reason=input.reason)
+        if isinstance(done, tuple):
+            info.context.services.sessions.close_all(done[1].aggregate_id)
         return _changed(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Corrects a deactivation made by mistake.")

@@ -62,7 +62,10 @@ class TenancyMutation:
         except ValidationFailed as error:
             return user_error(error)
         done = await change(info, CHANGE_OWN_PASSWORD, ChangePassword, password_hash=password_hash)
-        return done if not isinstance(done, tuple) else viewer(info)
+        if not isinstance(done, tuple):
+            return done
+        info.context.services.sessions.close_all(info.context.signed_in.account_id, keep=info.context.session_token)
+        return viewer(info)
 
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],

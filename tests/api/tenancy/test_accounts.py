@@ -212,6 +212,7 @@ def test_a_deactivated_account_cannot_sign_in_and_its_session_and_calendar_link_
     assert back == {"__typename": "Account", "active": True}
     assert Browser(app, "198.51.100.61").signed_in(ALPINE_COACH)
     assert calendar_app.get(feed).status_code == 404  # the link stays stopped: a new one is made on demand
+    assert coach.execute("{ viewer { email } }")["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"  # ended
 
 
 def test_an_admin_cannot_deactivate_their_own_account_nor_the_last_active_admin(

@@ -80,3 +80,12 @@ def test_the_account_page_changes_the_password_and_never_shows_one_back(client_f
     done = member.http.post("/account/password", data={**typed, "password-repeated": NEW})
     assert re.search(r'<p class="said" role="status" id="said">Your password is changed', done.text)
     assert Browser(app, "198.51.100.30").signed_in(MEMBER, NEW)
+
+
+def test_a_changed_password_ends_every_other_session_of_the_account(client_for: ClientFor) -> None:
+    here, elsewhere = client_for(MEMBER), client_for(MEMBER)
+    assert change(here, DEMO_PASSWORD, NEW) == {"__typename": "Viewer", "email": MEMBER}
+    assert here.data("{ viewer { email } }")["viewer"]["email"] == MEMBER  # the session that changed it goes on
+    elsewhere.expected_status = 401
+    assert elsewhere.execute("{ viewer { email } }")["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert client_for(ALPINE_COACH).data("{ viewer { email } }")["viewer"]["email"] == ALPINE_COACH  # others' stay

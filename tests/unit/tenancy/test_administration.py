@@ -21,6 +21,7 @@ from domain.tenancy.commands import (
     OpenAccount,
     ReactivateAccount,
 )
+from domain.tenancy.consultancy import Consultancy as ConsultancyAggregate
 
 DAY = date(2027, 1, 4)
 FIRST, SECOND = "1" * 64, "2" * 64
@@ -170,3 +171,34 @@ def test_an_unknown_account_is_not_found_whatever_the_command() -> None:
     with pytest.raises(NotFound) as refused:
         c.app.handle(DeactivateAccount(c.tenant, c.anna, uuid4(), "Gone"))
     assert refused.value.field == "account_id"
+
+
+def test_two_admins_deactivating_each_other_at_once_leave_one_admin() -> None:
+    """The read model may not show the first deactivation yet (it answers both admins active): the consultancy's own
+    stream decides, and a deactivation decided on a stale view of it conflicts instead of being saved."""
+    c = Consultancy()
+    second = c.open("second@alpine.example", Role.CONSULTANCY_ADMIN)
+    c.app.admin_roster = lambda tenant: frozenset({c.anna, second})  # a read model one event behind
+    c.app.handle(DeactivateAccount(c.tenant, c.anna, second, "Left"))
+    before = c.position()
+    with pytest.raises(ValidationFailed) as refused:
+        c.app.handle(DeactivateAccount(c.tenant, second, c.anna, "Left too"))
+    assert "last active admin" in refused.value.message and c.position() == before
+    c.app.handle(ReactivateAccount(c.tenant, c.anna, second, "Came back"))
+    c.app.handle(DeactivateAccount(c.tenant, second, c.anna, "Now the other way round"))
+    assert c.app.get(Account, c.tenant, second).active and not c.app.get(Account, c.tenant, c.anna).active
+
+
+def test_a_deactivation_decided_on_an_older_consultancy_conflicts_and_writes_nothing() -> None:
+    c = Consultancy()
+    second = c.open("second@alpine.example", Role.CONSULTANCY_ADMIN)
+    third = c.open("third@alpine.example", Role.CONSULTANCY_ADMIN)
+    seen = c.app.get(ConsultancyAggregate, c.tenant, c.tenant)  # what a concurrent request loaded
+    c.app.handle(DeactivateAccount(c.tenant, c.anna, second, "Left"))
+    account = c.app.get(Account, c.tenant, third)
+    account.deactivate(c.anna, "Left as well", frozenset({c.anna, third}))
+    seen.record_admin_deactivated(c.anna, third)
+    before = c.position()
+    with pytest.raises(Conflict):
+        c.app.save_changes(account, seen)
+    assert c.position() == before and c.app.get(Account, c.tenant, third).active
