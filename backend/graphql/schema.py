@@ -21,6 +21,7 @@ from strawberry.types import ExecutionContext
 
 from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
+from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
 from backend.graphql.core.errors import (
@@ -52,6 +53,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (AssessmentQuery, AssessmentMutation),
     (FeedbackMutation,),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
+    (CataloguesQuery,),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -80,6 +80,10 @@ def page_paths(page: Page) -> list[str]:
         f"{cluster}/effort",
         f"{cluster}/sessions/module:1",
         f"{cluster}/sessions/module:6",
+        "/catalogues",
+        "/catalogues/iso27001-2022",
+        "/catalogues/iso27001-2005",
+        "/catalogues/iso27001-2005?group=A.13",
         "/no-such-page",
     ]
 

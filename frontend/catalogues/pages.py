@@ -1,0 +1,97 @@
+"""The catalogues and a catalogue's controls by theme or domain, with a filter, paging, and for an older edition
+where each control went in the newest one."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from frontend.site.forms import FormState
+from frontend.site.graphql_files import graphql_document
+from frontend.site.page import NotInView, PageBase
+
+CATALOGUES = graphql_document(__file__, "catalogues")
+CATALOGUE = graphql_document(__file__, "catalogue")
+CORRESPONDENCE = graphql_document(__file__, "correspondence")
+FILTERS = ("group", "search", "after")
+
+
+class CataloguePages(PageBase):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.router.add_api_route("/catalogues", self.catalogues, methods=["GET"])
+        self.router.add_api_route("/catalogues/{catalogue_id}", self.catalogue, methods=["GET"])
+
+    async def catalogues(self, request: Request) -> Response:
+        viewer = self._viewer(request)
+        data = await self._query(request, CATALOGUES, {})
+        return self._render(request, "catalogues/catalogues.html", viewer, {"catalogues": data.get("catalogues", [])})
+
+    async def catalogue(self, request: Request, catalogue_id: str) -> Response:
+        viewer = self._viewer(request)
+        asked = {name: request.query_params.get(name, "").strip() for name in FILTERS}
+        data, errors = await self._controls(request, catalogue_id, asked)
+        catalogue = data.get("catalogue") or {}
+        if catalogue.get("__typename") != "Catalogue":
+            raise NotInView(catalogue.get("message", "There is no such catalogue."))
+        newest = (data.get("catalogues") or [{}])[0]
+        went = await self._correspondence(request, catalogue_id, newest) if newest.get("id") != catalogue_id else {}
+        context = _context(catalogue, asked, went, shown_controls=not errors)
+        shown = FormState(errors, {k: v for k, v in asked.items() if k != "after"}, 422 if errors else 200)
+        return self._render(request, "catalogues/catalogue.html", viewer, context, shown)
+
+    async def _controls(
+        self, request: Request, catalogue_id: str, asked: dict[str, str]
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """The page's data; a filter the API refuses is an error beside it, and the catalogue is read without it."""
+        variables = {"id": catalogue_id} | {name: value for name, value in asked.items() if value}
+        result = await self.ports.execute(request, CATALOGUE, variables)
+        errors = {str((e.get("extensions") or {}).get("field")): e["message"] for e in result.errors}
+        if not errors:
+            return result.data or {}, {}
+        return await self._query(request, CATALOGUE, {"id": catalogue_id}), errors
+
+    async def _correspondence(self, request: Request, catalogue_id: str, newest: dict[str, Any]) -> dict[str, Any]:
+        data = await self._query(request, CORRESPONDENCE, {"from": catalogue_id, "to": newest["id"]})
+        table: dict[str, Any] = data.get("correspondence") or {}
+        return table if table.get("__typename") == "Correspondence" else {}
+
+
+def _context(
+    catalogue: dict[str, Any], asked: dict[str, str], went: dict[str, Any], shown_controls: bool
+) -> dict[str, Any]:
+    controls = [edge["node"] for edge in catalogue["controls"]["edges"]] if shown_controls else []
+    groups = {group["id"]: group for group in catalogue["groups"]}
+    page_info = catalogue["controls"]["pageInfo"]
+    return {
+        "catalogue": catalogue,
+        "sections": [(groups[group], list(rows)) for group, rows in groupby(controls, key=lambda c: c["group"])],
+        "group_options": [(group["id"], _group_label(group)) for group in catalogue["groups"]],
+        "went": {line["control"]["id"]: line for line in went.get("lines", [])},
+        "went_to": went.get("toCatalogue"),
+        "clauses": _clause_tree(catalogue["clauses"]),
+        "filtered": bool(asked["group"] or asked["search"]),
+        "more": _more(asked, page_info) if shown_controls and page_info["hasNextPage"] else None,
+        "paged": bool(asked["after"]),
+    }
+
+
+def _group_label(group: dict[str, Any]) -> str:
+    """A domain is known by its number (A.10), a theme by its name."""
+    return f"{group['id']} {group['title']}" if group["id"].startswith("A.") else group["title"]
+
+
+def _more(asked: dict[str, str], page_info: dict[str, Any]) -> str:
+    """The query string of the next page: the same filters, after the last control shown."""
+    kept = {name: value for name, value in asked.items() if value and name != "after"}
+    return urlencode(kept | {"after": page_info["endCursor"]})
+
+
+def _clause_tree(clauses: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each top clause with every clause beneath it, in order."""
+    tops = [clause for clause in clauses if clause["parent"] is None]
+    return [(top, [c for c in clauses if c["id"].split(".")[0] == top["id"] and c is not top]) for top in tops]
