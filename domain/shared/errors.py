@@ -21,7 +21,8 @@ class ValidationFailed(DomainError):
 
     code = "VALIDATION"
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str | None, message: str) -> None:
+        """`field` is None when the input has nothing to name (a mutation without arguments)."""
         super().__init__(message, field)
 
 

@@ -136,7 +136,7 @@ class Account(TenantAggregate):
     def revoke_calendar_key(self, actor_id: UUID) -> None:
         self._check_own(actor_id, "A calendar link is stopped by its own account only.")
         if self.calendar_key_hash is None:
-            raise ValidationFailed("key_hash", "There is no calendar link to stop.")
+            raise ValidationFailed(None, "There is no calendar link to stop.")
         self._calendar_key_revoked(actor_id)
 
     @event("CalendarKeyRevoked")
@@ -146,7 +146,13 @@ class Account(TenantAggregate):
     def invite(self, actor_id: UUID, key_hash: str, today: date) -> date:
         """A new one-time link for the person to choose their password; any earlier link stops. Only its hash is
         kept. Answers the last day the link works."""
-        self._check_active("key_hash")
+        self._check_active("account_id")
+        if self.password_hash != NO_PASSWORD_YET:
+            raise ValidationFailed(
+                "account_id",
+                "This person has chosen a password: a link would let whoever opens it take the account over. "
+                "They change their password on their account page.",
+            )
         _check_key_hash(key_hash, "An invitation key")
         self._invitation_issued(actor_id, key_hash, today + timedelta(days=INVITATION_DAYS))
         return today + timedelta(days=INVITATION_DAYS)

@@ -112,6 +112,7 @@ class TenancyQueries(FeatureQueries):
             c.roles,
             c.organisation_id,
             self._active().label("active"),
+            (c.password_hash != "!invited").label("password_chosen"),
         )
 
     def consultancy(self, scope: Scope) -> ConsultancyRow | None:
@@ -143,4 +144,5 @@ def _account(row: dict[str, Any]) -> AccountRow:
         row["organisation_id"],
         active=bool(row.get("active", True)),
         invitation_expires_on=row.get("invitation_expires_on"),
+        password_chosen=bool(row.get("password_chosen", True)),
     )

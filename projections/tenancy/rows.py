@@ -29,6 +29,8 @@ class AccountRow:
     """False once deactivated: it may not sign in, and its sessions and calendar link stop."""
     invitation_expires_on: date | None = None
     """The last day its open invitation link works, if it has one (read by the accounts list)."""
+    password_chosen: bool = True
+    """False while its person has not yet chosen a password with their invitation link."""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,9 @@ class Account:
     invitation_expires_on: date | None = strawberry.field(
         description="The last day its open invitation link works, if it has one."
     )
+    password_chosen: bool = strawberry.field(
+        description="Whether its person chose a password; only an account without one gets invitation links."
+    )
 
 
 @strawberry.type
@@ -174,4 +177,5 @@ def _account(row: AccountRow, organisation_names: dict[UUID, str]) -> Account:
         organisation_name=organisation_names.get(row.organisation_id) if row.organisation_id else None,
         active=row.active,
         invitation_expires_on=row.invitation_expires_on,
+        password_chosen=row.password_chosen,
     )

@@ -245,6 +245,7 @@ def test_an_admin_cannot_deactivate_their_own_account_nor_the_last_active_admin(
         (DEACTIVATE, {"accountId": "not-an-id"}, "accountId"),
         (REACTIVATE, {}, "accountId"),
         (ISSUE, {"accountId": "00000000-0000-4000-8000-000000000000"}, "accountId"),
+        (ISSUE, {}, "accountId"),  # the coach chose a password: no link that would take the account over
     ],
 )
 def test_a_refused_change_of_an_account_names_its_field_and_writes_nothing(

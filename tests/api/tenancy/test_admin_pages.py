@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.api.page_support import MEMBER, ClientFor, csrf, field
+from tests.api.tenancy.test_accounts import invite
 from tests.api.tenancy.test_sign_in import Browser
 from tests.support.graphql_client import GraphQLClient
 
@@ -112,8 +113,14 @@ def test_an_admin_s_own_account_offers_no_deactivation_and_a_new_link_is_said_on
     anna = account_link(admin.http.get("/accounts").text, "Anna Admin")
     page = admin.http.get(anna)
     assert "Deactivate the account" not in page.text and "This is your own account" in page.text
-    link = admin.http.post(f"{anna}/invitation", data={"csrf_token": csrf(page.text)})
+    assert "Make a new invitation link" not in page.text  # she chose her password: nobody else gets a link to it
+    invited = f"/accounts/{invite(admin)['account']['id']}"
+    page = admin.http.get(invited)
+    assert "Make a new invitation link" in page.text
+    link = admin.http.post(f"{invited}/invitation", data={"csrf_token": csrf(page.text)})
     assert "A new invitation link is made" in said(link.text)
+    refused = admin.http.post(f"{anna}/invitation", data={"csrf_token": csrf(page.text)})
+    assert "has chosen a password" in refused.text
     assert admin.http.get("/accounts/00000000-0000-4000-8000-000000000000").status_code == 404
 
 

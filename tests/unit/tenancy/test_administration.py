@@ -202,3 +202,16 @@ def test_a_deactivation_decided_on_an_older_consultancy_conflicts_and_writes_not
     with pytest.raises(Conflict):
         c.app.save_changes(account, seen)
     assert c.position() == before and c.app.get(Account, c.tenant, third).active
+
+
+def test_no_invitation_is_issued_for_an_account_whose_person_chose_a_password() -> None:
+    """Else an admin could open the link and take the account over, its person none the wiser."""
+    c = Consultancy()
+    ben = c.invite()
+    c.app.handle(AcceptInvitation(c.tenant, ben, FIRST, "$argon2id$chosen"))
+    before = c.position()
+    for account in (ben, c.open("opened@alpine.example", Role.COACH)):
+        with pytest.raises(ValidationFailed) as refused:
+            c.app.handle(IssueInvitation(c.tenant, c.anna, account, SECOND))
+        assert refused.value.field == "account_id" and "has chosen a password" in refused.value.message
+    assert c.position() == before + 1  # only the account opened
