@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from functools import cache
 from pathlib import Path
 
@@ -52,11 +53,17 @@ def check_password_change(known_hash: str | None, current: str, new: str, email:
         raise ValidationFailed("new_password", "Choose a password other than your current one.")
 
 
+_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f\ud800-\udfff]")
+"""Control characters, which no keyboard types into a password field, and lone surrogates, which cannot be stored."""
+
+
 def check_new_password(password: str, email: str) -> None:
     if len(password) < MINIMUM_PASSWORD_LENGTH:
         raise ValidationFailed("new_password", f"Use at least {MINIMUM_PASSWORD_LENGTH} characters.")
     if len(password) > MAXIMUM_PASSWORD_LENGTH:
         raise ValidationFailed("new_password", f"Use at most {MAXIMUM_PASSWORD_LENGTH:,} characters.")
+    if _CONTROL.search(password):
+        raise ValidationFailed("new_password", "Use letters, digits, spaces and signs only: no control characters.")
     if password.strip().lower() in _common_passwords():
         raise ValidationFailed("new_password", "This password is among the most common ones: choose another.")
     local_part = email.split("@", 1)[0].lower()

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,6 +25,7 @@ def install_error_pages(app: FastAPI, ports: FrontendPorts, templates: Jinja2Tem
     app.add_exception_handler(CsrfRefused, pages.refuse_forged_form)
     app.add_exception_handler(NotInView, pages.not_found)
     app.add_exception_handler(StarletteHTTPException, pages.no_such_page)
+    app.add_exception_handler(RequestValidationError, pages.no_such_address)
     app.middleware("http")(pages.error_page)
 
 
@@ -49,9 +51,18 @@ class ErrorPages:
         """An unknown address asked for by a browser gets the product's page; the API and other clients get JSON."""
         assert isinstance(error, StarletteHTTPException)
         if error.status_code == 404 and _wants_a_page(request):
-            context = {"message": "There is no page at this address.", "viewer": self.ports.viewer(request)}
+            said = error.detail if isinstance(error.detail, str) and error.detail != "Not Found" else None
+            context = {"message": said or "There is no page at this address.", "viewer": self.ports.viewer(request)}
             return self.templates.TemplateResponse(request, "site/not_found.html", context, status_code=404)
         return await http_exception_handler(request, error)
+
+    async def no_such_address(self, request: Request, error: Exception) -> Response:
+        """An address whose parts do not parse (`/coaching/abc/...`) names nothing: a browser gets the 404 page."""
+        assert isinstance(error, RequestValidationError)
+        if _wants_a_page(request):
+            context = {"message": "There is no page at this address.", "viewer": self.ports.viewer(request)}
+            return self.templates.TemplateResponse(request, "site/not_found.html", context, status_code=404)
+        return await request_validation_exception_handler(request, error)
 
     async def error_page(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         """Anything unexpected: the product's page with the request id, the trace in the log under the same id."""

@@ -34,3 +34,18 @@ def test_the_api_and_other_clients_get_a_plain_404(anonymous: GraphQLClient) -> 
 
 def test_a_wrong_method_is_still_answered_as_such(anonymous: GraphQLClient) -> None:
     assert anonymous.http.delete("/login", headers=BROWSER).status_code == 405
+
+
+def test_an_address_whose_parts_do_not_parse_is_a_404_page_for_a_browser(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = coach.data("{ clusters { edges { node { id members { organisation { id } } } } } }")
+    node = cluster["clusters"]["edges"][0]["node"]
+    path = f"/clusters/{node['id']}/members/{node['members'][0]['organisation']['id']}/coaching/abc/correct"
+    response = coach.http.post(path, headers=BROWSER, data={})
+    assert response.status_code == 404 and "There is no page at this address." in response.text
+    assert coach.http.post(path, headers={"accept": "application/json"}).status_code == 422  # a client reads why
+
+
+def test_a_download_out_of_view_says_so_on_the_404_page(client_for: ClientFor) -> None:
+    response = client_for(ALPINE_COACH).http.get("/clusters/not-a-cluster/effort.csv", headers=BROWSER)
+    assert response.status_code == 404 and "No such cluster in your view." in response.text

@@ -38,6 +38,12 @@ def change(client: GraphQLClient, current: str, new: str) -> dict:
             "Choose a password that does not contain your e-mail address.",
         ),
         (DEMO_PASSWORD, DEMO_PASSWORD, "newPassword", "Choose a password other than your current one."),
+        (
+            DEMO_PASSWORD,
+            "a long walk\u0000\u0007 by the river",
+            "newPassword",
+            "Use letters, digits, spaces and signs only: no control characters.",
+        ),
     ],
 )
 def test_a_refused_change_names_its_field_and_writes_nothing(
