@@ -114,7 +114,7 @@ def _bar(cluster_id: str, session: Row, scale: _Scale, clashing: set[str]) -> Ba
     css = f"bar kind-{session['kind']} status-{session['status']}" + (" clash" if session["key"] in clashing else "")
     note = " (clash: a member is unavailable)" if session["key"] in clashing else ""
     if session.get("dayOff"):
-        note += f" (day off: {session['dayOff']})"
+        note += f" (day off: {day(session['dayOff']['on'])}, {session['dayOff']['reason']})"
         css += " day-off"
     title = f"{session['title']}: {day(on)}, {session['halfDay']}{note}"
     return Bar(scale.x(on) + offset, width, title, f"/clusters/{cluster_id}/sessions/{session['key']}", css)

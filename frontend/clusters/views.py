@@ -71,7 +71,8 @@ def moved(key: str, outcome: dict[str, Any]) -> str:
     session = next(s for s in cluster["sessions"] if s["key"] == key)
     when = f"{day(session['scheduledOn'])}, {label(session['halfDay']).lower()}"
     unavailable = [clash["organisationName"] for clash in cluster["clashes"] if clash["sessionKey"] == key]
-    off = f" It falls on a day off ({session['dayOff']}), as you confirmed." if session.get("dayOff") else ""
+    dayoff = session.get("dayOff")
+    off = f" It falls on a day off ({day(dayoff['on'])}, {dayoff['reason']}), as you confirmed." if dayoff else ""
     if unavailable:
         return f"{session['title']} moved to {when}. It still clashes: {', '.join(unavailable)} unavailable.{off}"
     return f"{session['title']} moved to {when}; no member is unavailable then.{off}"

@@ -20,9 +20,16 @@ from backend.graphql.core.loaders import loaders
 from domain.clusters import planner
 from domain.clusters.rules import SessionStatus, session_title
 from domain.clusters.sessions import attendance_warning
-from domain.shared.calendar import spoken_date
 from domain.shared.public_holidays import first_day_off
 from projections.clusters.rows import RetractionRow, SessionHistoryRow, SessionMoveRow, SessionRow
+
+
+@strawberry.type(description="A day nobody concerned works: a weekend, or a public holiday of a member's place.")
+class DayOff:
+    on: date
+    reason: str = strawberry.field(
+        description='"a weekend", or the holiday and its place: "Christmas Day in Luxembourg".'
+    )
 
 
 @strawberry.type(description="A session of the plan: training for the whole cluster, or one member's own.")
@@ -58,7 +65,7 @@ class Session:
         description="The first of its days that is a weekend or a public holiday of a member concerned, and which; "
         "null when every day is a working day. The planner avoids them; a move there was confirmed."
     )
-    def day_off(self, info: Info[Context, None]) -> str | None:
+    def day_off(self, info: Info[Context, None]) -> DayOff | None:
         concerned = [
             (m.organisation.country, m.organisation.region)
             for m in loaders(info).members(self.cluster_id)
@@ -68,7 +75,7 @@ class Session:
             self.key, planner.SessionKind(self.kind), self.scheduled_on, planner.HalfDay(self.half_day), self.half_days
         )
         found = first_day_off(session.days(), concerned)
-        return None if found is None else f"{spoken_date(found[0])}, {found[1]}"
+        return None if found is None else DayOff(on=found[0], reason=found[1])
 
     @classmethod
     def from_row(cls, row: SessionRow, names: dict[UUID, str], cluster_id: UUID) -> Session:
