@@ -7,6 +7,7 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, and_, exists, select
 
+from domain.tenancy.account import NO_PASSWORD_YET
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
 from projections.tenancy.rows import AccountRow, ConsultancyRow, SignIn
@@ -112,7 +113,7 @@ class TenancyQueries(FeatureQueries):
             c.roles,
             c.organisation_id,
             self._active().label("active"),
-            (c.password_hash != "!invited").label("password_chosen"),
+            (c.password_hash != NO_PASSWORD_YET).label("password_chosen"),
         )
 
     def consultancy(self, scope: Scope) -> ConsultancyRow | None:
