@@ -173,6 +173,7 @@ def undo_session_held(app: ClusterPorts, cmd: UndoSessionHeld) -> Saved:
     cluster = load_cluster(app, cmd.tenant_id, cmd.cluster_id)
     _check_not_held_by_coaching(app, cluster, cmd.session_key)
     cluster.undo_held(cmd.actor_id, cmd.session_key, cmd.reason)
+    _check_no_coaching_followed(app, cluster, cmd.session_key)  # last, after the cluster's own rules; unsaved till then
     return app.save_changes(cluster)
 
 
@@ -181,6 +182,23 @@ def restore_session(app: ClusterPorts, cmd: RestoreSession) -> Saved:
     _check_not_held_by_coaching(app, cluster, cmd.session_key)
     cluster.restore_session(cmd.actor_id, cmd.session_key, cmd.reason)
     return app.save_changes(cluster)
+
+
+def _check_no_coaching_followed(app: ClusterPorts, cluster: Cluster, session_key: str) -> None:
+    """A module whose follow-up coaching is logged was held: the coaching says so, and stays."""
+    module = cluster.sessions.get(session_key)
+    if module is None or not module.is_module:
+        return
+    for key, session in cluster.sessions.items():
+        if session.kind == "coaching" and session.module_number == module.module_number:
+            try:
+                app.check_slot_not_coached(cluster, key)
+            except ValidationFailed:
+                raise ValidationFailed(
+                    "session_key",
+                    f"Coaching after module {module.module_number} is logged in a member's ledger: the module was "
+                    "held. Void that entry first if the coaching did not take place.",
+                ) from None
 
 
 def _check_not_held_by_coaching(app: ClusterPorts, cluster: Cluster, session_key: str) -> None:

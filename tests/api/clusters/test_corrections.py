@@ -234,3 +234,16 @@ def test_only_the_member_its_coach_and_admins_retract_an_unavailability(
     assert retract(client_for(ALPINE_ADMIN), alpine.cluster_id, alpine.muller, "2027-03-01")["__typename"] == (
         "ClusterChange"
     )
+
+
+def test_a_module_whose_follow_up_coaching_is_logged_stays_held(client_for: ClientFor, demo_services: Services) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = demo_cluster(coach)["id"]
+    last = last_held_module(coach, cluster)
+    assert correct(coach, "undoSessionHeld", cluster, last["key"])["__typename"] == "ClusterChange"
+    coached = f"module:{last['moduleNumber'] - 1}"  # the demo logged coaching after it
+    before = events_in_log(demo_services)
+    refused = correct(coach, "undoSessionHeld", cluster, coached)
+    assert (refused["code"], refused["field"]) == ("VALIDATION", "sessionKey")
+    assert f"Coaching after module {last['moduleNumber'] - 1} is logged in a member's ledger" in refused["message"]
+    assert events_in_log(demo_services) == before and sessions(coach, cluster)[coached]["status"] == "held"
