@@ -7,6 +7,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.assessment import handlers as assessment
+from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
@@ -119,6 +120,9 @@ class Cordee(CommandService):
     def engagement_outcome(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> Outcome | None:
         member = self.engagement(tenant_id, cluster_id, organisation_id)
         return member.outcome if member else None
+
+    def gap_analysis_recorded(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> bool:
+        return self.exists(GapAnalysis, tenant_id, gap_analysis_id(tenant_id, cluster_id, organisation_id))
 
     def check_slot_not_coached(self, cluster: Cluster, session_key: str) -> None:
         """A member's coaching slot is held once coaching is logged for its module (in the member's engagement)."""

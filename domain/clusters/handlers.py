@@ -58,6 +58,10 @@ class MemberEngagement(Protocol):
 
     def check_slot_not_coached(self, cluster: Cluster, session_key: str) -> None: ...
 
+    def gap_analysis_recorded(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> bool:
+        """Whether the member's gap analysis (its maturity levels) is recorded in the cluster."""
+        ...
+
 
 class ClusterPorts(Store, Coaches, Organisations, ConsultancyTerms, MemberEngagement, Protocol):
     """Everything the cluster's handlers ask of the application."""
@@ -174,6 +178,7 @@ def undo_session_held(app: ClusterPorts, cmd: UndoSessionHeld) -> Saved:
     _check_not_held_by_coaching(app, cluster, cmd.session_key)
     cluster.undo_held(cmd.actor_id, cmd.session_key, cmd.reason)
     _check_no_coaching_followed(app, cluster, cmd.session_key)  # last, after the cluster's own rules; unsaved till then
+    _check_no_gap_analysis_recorded(app, cluster, cmd.session_key)
     return app.save_changes(cluster)
 
 
@@ -199,6 +204,17 @@ def _check_no_coaching_followed(app: ClusterPorts, cluster: Cluster, session_key
                     f"Coaching after module {module.module_number} is logged in a member's ledger: the module was "
                     "held. Void that entry first if the coaching did not take place.",
                 ) from None
+
+
+def _check_no_gap_analysis_recorded(app: ClusterPorts, cluster: Cluster, session_key: str) -> None:
+    """A gap-analysis visit whose analysis is recorded took place: the analysis says so, and stays."""
+    visit = cluster.sessions.get(session_key)
+    if visit is None or visit.kind != "gap_analysis" or visit.organisation_id is None:
+        return
+    if app.gap_analysis_recorded(cluster.tenant_id, cluster.id, visit.organisation_id):
+        raise ValidationFailed(
+            "session_key", "The member's gap analysis is recorded from this visit: the visit took place."
+        )
 
 
 def _check_not_held_by_coaching(app: ClusterPorts, cluster: Cluster, session_key: str) -> None:

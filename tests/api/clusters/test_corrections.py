@@ -247,3 +247,19 @@ def test_a_module_whose_follow_up_coaching_is_logged_stays_held(client_for: Clie
     assert (refused["code"], refused["field"]) == ("VALIDATION", "sessionKey")
     assert f"Coaching after module {last['moduleNumber'] - 1} is logged in a member's ledger" in refused["message"]
     assert events_in_log(demo_services) == before and sessions(coach, cluster)[coached]["status"] == "held"
+
+
+def test_a_gap_analysis_visit_whose_analysis_is_recorded_stays_held(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    demo = demo_cluster(coach)
+    visit = f"gap-analysis:{demo['member_ids']['Boulangerie Muller']}"  # the demo recorded Muller's analysis
+    assert sessions(coach, demo["id"])[visit]["status"] == "held"
+    before = events_in_log(demo_services)
+    refused = correct(coach, "undoSessionHeld", demo["id"], visit)
+    assert (refused["field"], refused["message"]) == (
+        "sessionKey",
+        "The member's gap analysis is recorded from this visit: the visit took place.",
+    )
+    assert events_in_log(demo_services) == before
