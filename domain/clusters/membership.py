@@ -79,7 +79,9 @@ def declared_unavailability(member: Member, starts_on: date) -> Unavailability:
     for period in member.unavailability:
         if period.starts_on == starts_on:
             return period
-    raise NotFound("No unavailability of this organisation starts on this day.", "starts_on")
+    raise NotFound(
+        "No unavailability of this organisation in force starts on this day (one retracted no longer is).", "starts_on"
+    )
 
 
 def without_unavailability(member: Member, starts_on: date) -> tuple[Unavailability, ...]:
