@@ -20,6 +20,7 @@ from projections.core.runner import ProjectionRunner
 from projections.core.store import ReadStore, create_read_engine
 from projections.features import build_projections, define_read_tables
 from projections.queries import ReadQueries, Scope
+from projections.rebuild import rebuild
 
 C = TypeVar("C")
 log = logging.getLogger(__name__)
@@ -137,6 +138,10 @@ def build_services(settings: Settings) -> Services:
     app = Cordee(env=event_store_environment(settings))
     store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables())
     store.create_tables()
+    missing = store.missing_columns()
+    if missing:
+        log.warning("Read models older than this version (no %s): rebuilding them from the events.", ", ".join(missing))
+        rebuild(app, store)
     sessions = SessionStore(store.engine, timedelta(hours=settings.session_hours))
     sessions.create_table()
     runner = ProjectionRunner(

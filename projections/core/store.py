@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -65,6 +65,19 @@ class ReadStore:
         # ("database is locked") when another connection wrote in between; a writer waits its turn instead.
         with self.writing() as conn:
             self.tables.metadata.create_all(conn)
+
+    def missing_columns(self) -> list[str]:
+        """The columns this version's tables have that the database's lack ("organisations.country"): read models
+        written by an earlier version, to be rebuilt from the events."""
+        with self.reading() as conn:
+            found = inspect(conn)
+            present = {name: {c["name"] for c in found.get_columns(name)} for name in found.get_table_names()}
+        return [
+            f"{table.name}.{column.name}"
+            for table in self.tables.all()
+            for column in table.columns
+            if table.name in present and column.name not in present[table.name]
+        ]
 
     def drop_tables(self) -> None:
         with self.writing() as conn:

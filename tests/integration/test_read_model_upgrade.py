@@ -1,0 +1,38 @@
+"""Read models written by an earlier version (a column this version added is missing) are rebuilt from the events
+when the services start, so an upgrade needs no manual step and no page breaks on the missing column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from backend.services import build_services
+from domain.organisations.commands import RegisterOrganisation
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.tenancy.commands import CreateConsultancy
+from projections.queries import Scope
+from tests.conftest import sqlite_settings
+
+
+def test_a_read_model_missing_a_new_column_is_rebuilt_at_start(tmp_path: Path) -> None:
+    settings = sqlite_settings(tmp_path)
+    services = build_services(settings)
+    tenant = services.app.handle(CreateConsultancy(SYSTEM_ACTOR, "Alpine", "alpine")).aggregate_id
+    services.app.handle(RegisterOrganisation(tenant, SYSTEM_ACTOR, "Atelier", "Retail", 9, "LU"))
+    services.runner.catch_up()
+    services.close()
+    older = create_engine(settings.read_database_url)
+    with older.begin() as conn:  # what the version before places were recorded wrote
+        conn.execute(text("ALTER TABLE organisations DROP COLUMN region"))
+        conn.execute(text("ALTER TABLE organisations DROP COLUMN country"))
+    older.dispose()
+
+    services = build_services(settings)
+    try:
+        assert services.store.missing_columns() == []
+        services.runner.catch_up()
+        [atelier] = services.queries.organisations.organisations(Scope(tenant))
+        assert (atelier.name, atelier.country) == ("Atelier", "LU")
+    finally:
+        services.close()
