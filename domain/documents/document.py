@@ -19,7 +19,8 @@ from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, s
 
 TITLE_MAX_LENGTH = 200
 OWNER_MAX_LENGTH = NAME_MAX_LENGTH
-TEXT_MAX_LENGTH = 100_000
+TEXT_MAX_LENGTH = 50_000
+"""Within the API's request body limit (64 KiB), with room for the rest of the request."""
 REVIEW_YEARS_AHEAD = 3
 """A review date lies after the approval and at most this many years later."""
 

@@ -47,12 +47,12 @@ class DocumentQueries(FeatureQueries):
         if after is not None:
             value = date.fromisoformat(after[0]) if by_review else after[0]
             query = query.where(tuple_(key, d.c.document_id) > tuple_(value, after[1]))
-        return [DocumentRow(**row) for row in self._all(query)]
+        return [_document(row) for row in self._all(query)]
 
     def document(self, scope: Scope, document_id: UUID) -> DocumentRow | None:
         d = self.t.documents
         row = self._one(select(d).where(self.visible.rows(scope, d), d.c.document_id == document_id))
-        return None if row is None else DocumentRow(**row)
+        return None if row is None else _document(row)
 
     def detail(self, scope: Scope, document_id: UUID) -> DocumentDetail | None:
         """The document with its versions (newest first) and its history (oldest first)."""
@@ -116,6 +116,10 @@ class DocumentQueries(FeatureQueries):
             self.visible.rows(scope, a), a.c.organisation_id == organisation_id, a.c.roles.contains("member"), active
         )
         return {row["account_id"]: row["display_name"] for row in self._all(query.order_by(a.c.display_name))}
+
+
+def _document(row: dict[str, Any]) -> DocumentRow:
+    return DocumentRow(**{name: value for name, value in row.items() if name != "tenant_id"})
 
 
 def _filters(d: Table, only: DocumentFilter) -> list[ColumnElement[bool]]:
