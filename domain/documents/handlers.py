@@ -7,7 +7,7 @@ from typing import Protocol
 
 from domain.documents import commands as c
 from domain.documents.attachments import check_file
-from domain.documents.document import Document
+from domain.documents.document import Document, review_date
 from domain.documents.ports import Blobs
 from domain.documents.skeletons import skeleton
 from domain.shared.errors import NotFound
@@ -61,6 +61,7 @@ def submit_version(app: Store, cmd: c.SubmitVersion) -> Saved:
 
 
 def approve_version(app: Store, cmd: c.ApproveVersion) -> Saved:
+    review_date("review_on", cmd.review_on)  # before the document is looked for: a bad date is the input's fault
     document = _document(app, cmd)
     document.approve(cmd.actor_id, cmd.version, cmd.review_on)
     return app.save_changes(document)
