@@ -14,6 +14,7 @@ from backend.graphql.core.context import Context
 from backend.graphql.core.errors import lookup_refusal, parse_id
 from backend.graphql.core.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
 from backend.graphql.core.permissions import IsAuthenticated
+from backend.graphql.documents.actions import CREATE_DOCUMENT
 from backend.graphql.documents.types import (
     AttachmentContent,
     AttachmentResult,
@@ -22,6 +23,7 @@ from backend.graphql.documents.types import (
     DocumentEdge,
     DocumentResult,
 )
+from backend.policy import may
 from domain.documents.rules import DocumentKind, VersionStatus
 from domain.shared.errors import DomainError, NotFound, ValidationFailed
 from projections.documents.queries import DocumentFilter
@@ -63,7 +65,9 @@ class DocumentsQuery:
         edges = [DocumentEdge(cursor=_cursor(r, by_review), node=Document.from_row(r, today)) for r in rows]
         page = edges[:size]
         end = page[-1].cursor if page else None
-        return DocumentConnection(edges=page, page_info=PageInfo(has_next_page=len(edges) > size, end_cursor=end))
+        paging = PageInfo(has_next_page=len(edges) > size, end_cursor=end)
+        can_create = may(info.context.signed_in, CREATE_DOCUMENT, organisation)
+        return DocumentConnection(edges=page, page_info=paging, viewer_can_create=can_create)
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="A document with its versions and history.")
     def document(self, info: Info[Context, None], id: strawberry.ID) -> DocumentResult:

@@ -151,6 +151,7 @@ class DocumentEdge:
 class DocumentConnection:
     edges: list[DocumentEdge]
     page_info: PageInfo
+    viewer_can_create: bool = strawberry.field(description="Whether the viewer may create documents here.")
 
 
 @strawberry.type
