@@ -10,12 +10,14 @@ from playwright.sync_api import Page, expect
 
 from backend.demo import DEMO_PASSWORD
 from backend.services import Services
+from domain.organisations.organisation import organisation_id
 from domain.tenancy.account import Role
+from domain.tenancy.consultancy import consultancy_id
 from tests.api.test_isolation_same_tenant import open_account
 from tests.e2e.conftest import open_menu, screenshot
 
 pytestmark = pytest.mark.browser
-MULLER = "9ef46a7b-b55f-515e-b304-b6a809077a52"
+MULLER = str(organisation_id(consultancy_id("alpine"), "Boulangerie Muller"))
 
 
 def test_a_manager_approves_and_publishes_the_security_policy(
