@@ -93,3 +93,15 @@ def test_a_submitted_version_takes_no_file(client_for: ClientFor, muller: Muller
 def test_a_file_not_in_the_version_is_not_found(client_for: ClientFor, muller: Muller) -> None:
     got = client_for(MULLER_AUTHOR).data(DOWNLOAD, {"d": muller.policy_id, "v": 1, "h": "0" * 64})
     assert got["documentAttachment"]["code"] == "NOT_FOUND"
+
+
+def test_a_malformed_id_is_refused_by_field_for_a_file_and_for_a_document(
+    client_for: ClientFor, muller: Muller
+) -> None:
+    author = client_for(MULLER_AUTHOR)
+    got = author.data(DOWNLOAD, {"d": "nope", "v": 1, "h": "0" * 64})["documentAttachment"]
+    assert (got["code"], got["field"]) == ("VALIDATION", "documentId")
+    malformed = author.data(
+        "query($id: ID!) { document(id: $id) { ... on UserError { code field } } }", {"id": "nope"}
+    )["document"]
+    assert malformed == {"code": "VALIDATION", "field": "id"}
