@@ -119,7 +119,7 @@ class DocumentPage(PageBase):
         """The file's bytes exactly as stored, as a download (never shown in the page's own origin)."""
         variables = {"documentId": document_id, "version": number, "contentHash": content_hash}
         found = (await self._query(request, ATTACHMENT, variables)).get("result") or {}
-        if found.get("__typename") != "AttachmentContent":
+        if found.get("__typename") != "DocumentFileContent":
             raise NotInView(found.get("message", "This file does not exist or is not yours to see."))
         disposition = f"attachment; filename*=UTF-8''{quote(found['filename'])}"
         headers = {"Content-Disposition": disposition, "X-Content-SHA256": found["contentHash"]}

@@ -15,7 +15,7 @@ from backend.graphql.documents.viewer_can import DocumentViewerCan, VersionViewe
 from projections.documents.rows import AttachmentRow, DocumentDetail, DocumentRow, HistoryRow, VersionRow
 
 
-@strawberry.type(description="A file attached to a version, kept by its SHA-256.")
+@strawberry.type(name="DocumentFile", description="A file attached to a version, kept by its SHA-256.")
 class Attachment:
     filename: str
     media_type: str = strawberry.field(description="As its content shows it, not only its name.")
@@ -32,7 +32,7 @@ class Attachment:
         )  # fmt: skip
 
 
-@strawberry.type(description="A file's bytes, exactly as stored.")
+@strawberry.type(name="DocumentFileContent", description="A file's bytes, exactly as stored.")
 class AttachmentContent:
     filename: str
     media_type: str
@@ -40,7 +40,7 @@ class AttachmentContent:
     content_base64: str
 
 
-@strawberry.type(description="Who acknowledged a published version, and when.")
+@strawberry.type(name="DocumentAcknowledgement", description="Who acknowledged a published version, and when.")
 class Acknowledgement:
     name: str
     acknowledged_at: datetime
@@ -160,5 +160,7 @@ class DocumentChange:
 
 
 DocumentResult = Annotated[Document | NotFoundError | ValidationError, strawberry.union("DocumentResult")]
-AttachmentResult = Annotated[AttachmentContent | NotFoundError | ValidationError, strawberry.union("AttachmentResult")]
+AttachmentResult = Annotated[
+    AttachmentContent | NotFoundError | ValidationError, strawberry.union("DocumentFileResult")
+]
 DocumentChangeResult = Annotated[DocumentChange | Refusal, strawberry.union("DocumentChangeResult")]

@@ -20,7 +20,7 @@ from tests.support.graphql_client import GraphQLClient
 ClientFor = Callable[[str], GraphQLClient]
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 DOWNLOAD = """query($d: ID!, $v: Int!, $h: String!) { documentAttachment(documentId: $d, version: $v, contentHash: $h) {
-    __typename ... on AttachmentContent { filename mediaType contentHash contentBase64 }
+    __typename ... on DocumentFileContent { filename mediaType contentHash contentBase64 }
     ... on UserError { code field message } } }"""
 
 
