@@ -31,6 +31,8 @@ from domain.clusters.commands import (
     StartCluster,
 )
 from domain.clusters.rules import ClusterStatus, SessionStatus
+from domain.documents.commands import CreateDocument, SubmitVersion
+from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
@@ -140,6 +142,7 @@ class DemoSeeder:
         for organisation in self.tenant.organisations:
             self._admit(*organisation)
         self._account(self.tenant.member, Role.MEMBER, self.members[0])
+        self._security_policy()
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
         if self._cluster().status is ClusterStatus.FORMING:
             with business_day(starts_on):  # the plan was accepted before its first session
@@ -363,6 +366,20 @@ class DemoSeeder:
                 if e.tenant_id == self.tenant_id and e.cluster_id == self.cluster_id
             }
         return self._feedback_shared
+
+    def _security_policy(self) -> None:
+        """The first member drafts its information security policy from the consultancy's skeleton and submits it
+        for approval by its management."""
+        author, member = account_id(self.tenant.member[0]), self.members[0]
+        created = [e for e in _events(self.app, Document, "Created") if e.organisation_id == member]
+        if not created:
+            owner = f"{self.tenant.member[1]} (managing director)"
+            policy = CreateDocument(self.tenant_id, author, member, "", "", owner, "", "information-security-policy")
+            created_id = self._run(policy).aggregate_id
+        else:
+            created_id = created[0].originator_id
+        if self.app.get(Document, self.tenant_id, created_id).versions[1].status == "draft":
+            self._run(SubmitVersion(self.tenant_id, author, member, created_id, 1))
 
     def _declare_late_clash(self) -> None:
         """Declared after planning: it falls on the next planned module, and the plan reports the clash."""

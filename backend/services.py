@@ -12,6 +12,7 @@ from uuid import UUID
 import anyio.to_thread
 
 from backend.auth.sessions import SessionStore
+from backend.blobs import DirectoryBlobStore
 from backend.eventstore import event_store_environment
 from backend.settings import Settings
 from domain.application import Cordee, Saved
@@ -151,5 +152,6 @@ def build_services(settings: Settings) -> Services:
         batch_size=settings.projection_batch_size,
     )
     queries = ReadQueries(store)
+    app.blob_store = DirectoryBlobStore(settings.data_dir / "blobs")
     app.admin_roster = lambda tenant_id: queries.tenancy.active_admins(Scope(tenant_id))
     return Services(settings, app, store, runner, queries, sessions)

@@ -13,6 +13,8 @@ from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
 from domain.clusters.rules import is_active_member
 from domain.clusters.sessions import check_feedback_allowed
+from domain.documents import handlers as documents
+from domain.documents.ports import BlobStore
 from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.engagement.outcome import Outcome
@@ -41,6 +43,7 @@ FEATURES: list[dict[type, Handler]] = [
     engagement.HANDLERS,
     assessment.HANDLERS,
     feedback.HANDLERS,
+    documents.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -68,6 +71,15 @@ class Cordee(CommandService):
     """The active admins of a consultancy, as its accounts' read model lists them: set by whoever builds the
     application with its read store (`backend/services.py`). Accounts are separate aggregates, so a list of them is
     a read, not a rule of one aggregate."""
+
+    blob_store: BlobStore | None = None
+    """Where attached files are kept: set by whoever builds the application (`backend/services.py`)."""
+
+    @property
+    def blobs(self) -> BlobStore:
+        if self.blob_store is None:
+            raise RuntimeError("The application was built without a blob store.")
+        return self.blob_store
 
     def active_admins(self, tenant_id: UUID) -> frozenset[UUID]:
         if self.admin_roster is None:

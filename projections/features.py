@@ -26,6 +26,9 @@ from projections.core.reading import FeatureQueries, Reader
 from projections.core.scope import Scope
 from projections.core.store import ReadStore
 from projections.core.tables import ReadTables, TableDefiner, compose_read_tables
+from projections.documents.projection import DocumentProjection
+from projections.documents.queries import DocumentQueries
+from projections.documents.tables import define_tables as document_tables
 from projections.effort.projection import EffortProjection
 from projections.effort.queries import EffortQueries
 from projections.effort.tables import define_tables as effort_tables
@@ -60,6 +63,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("assessment", assessment_tables, (AssessmentProjection,), AssessmentQueries),
     Feature("feedback", feedback_tables, (FeedbackProjection,), FeedbackQueries),
     Feature("effort", effort_tables, (EffortProjection,), EffortQueries),
+    Feature("documents", document_tables, (DocumentProjection,), DocumentQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -83,6 +87,7 @@ class ReadQueries:
     assessment: AssessmentQueries
     feedback: FeedbackQueries
     effort: EffortQueries
+    documents: DocumentQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -32,6 +32,8 @@ from backend.graphql.core.idempotency import IdempotentMutations
 from backend.graphql.core.known_documents import DocumentCache, KnownDocuments
 from backend.graphql.core.prepare import PrepareOffTheLoop
 from backend.graphql.core.snapshot import OneReadTransaction
+from backend.graphql.documents.mutations import DocumentsMutation
+from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.organisations.mutations import OrganisationsMutation
@@ -52,6 +54,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (EngagementMutation,),
     (AssessmentQuery, AssessmentMutation),
     (FeedbackMutation,),
+    (DocumentsQuery, DocumentsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
 )

@@ -84,6 +84,7 @@ def page_paths(page: Page) -> list[str]:
         "/catalogues/iso27001-2022",
         "/catalogues/iso27001-2005",
         "/catalogues/iso27001-2005?group=A.13",
+        "/documents",
         "/no-such-page",
     ]
 
@@ -98,7 +99,8 @@ def overflow(page: Page) -> int:
 def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str) -> None:
     sign_in(phone, server_url, email)
     paths = page_paths(phone)
-    for listing, links in ((paths[2], "a[href^='/organisations/']"), (paths[4], "a[href*='/members/']")):
+    listings = ((paths[2], "a[href^='/organisations/']"), (paths[4], "a[href*='/members/']"))
+    for listing, links in (*listings, ("/documents", "a[href*='documents']")):
         phone.goto(f"{server_url}{listing}")
         found = phone.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert found, f"no {links} on {listing}"

@@ -9,6 +9,7 @@ the other consultancy. A new table with an `organisation_id` is found here too: 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -16,6 +17,7 @@ from sqlalchemy import inspect, select
 
 from backend.services import Services
 from domain.clusters.commands import RetractUnavailability
+from domain.documents import commands as documents
 from domain.engagement.commands import CorrectCoachingEntry, RaiseCoachingCeiling
 from domain.feedback.commands import HideFeedback, UnhideFeedback
 from domain.shared.aggregate import SYSTEM_ACTOR
@@ -118,8 +120,24 @@ def correct_mistakes(services: Services) -> None:
     services.execute(CorrectCoachingEntry(*member, entry["entry_number"], entry["held_on"], "Scope", "A typo."))
 
 
+def approve_publish_and_acknowledge(services: Services) -> None:
+    """The demo's policy is only submitted: sent back, a file attached, approved by someone else, published asking
+    for acknowledgement, and acknowledged once, so that every document table has rows to prove the gate with."""
+    row = raw_rows(services, "documents")[0]
+    author = raw_rows(services, "document_versions")[0]["author_id"]
+    by_author = (row["tenant_id"], author, row["organisation_id"], row["document_id"])
+    by_manager = (row["tenant_id"], uuid.uuid4(), row["organisation_id"], row["document_id"])
+    services.execute(documents.RejectVersion(*by_manager, 1, "Name the CISO."))
+    services.execute(documents.AttachFile(*by_author, 1, "signed.txt", b"Signed by the managing director."))
+    services.execute(documents.SubmitVersion(*by_author, 1))
+    services.execute(documents.ApproveVersion(*by_manager, 1, date(2027, 6, 1)))
+    services.execute(documents.PublishVersion(*by_manager, 1, True))
+    services.execute(documents.AcknowledgeVersion(*by_author, 1))
+
+
 def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services: Services) -> None:
     raise_a_ceiling(demo_services)
+    approve_publish_and_acknowledge(demo_services)
     hide_and_show_again(demo_services)
     correct_mistakes(demo_services)
     services, demo = demo_services, Demo(demo_services)
@@ -129,6 +147,8 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
         names
     )
     assert corrections <= set(names)
+    assert {"documents", "document_versions", "document_history", "document_attachments"} <= set(names)
+    assert "document_acknowledgements" in names
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
         assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"

@@ -4,7 +4,9 @@ behaves as listed, through the application, writing nothing when refused."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 import types
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -14,6 +16,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import pytest
 
+from backend.blobs import DirectoryBlobStore
 from domain.assessment import commands as assessment_commands
 from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import CLAUSES, THEMES
@@ -34,6 +37,7 @@ from domain.clusters.commands import (
     UndoSessionHeld,
     WithdrawMember,
 )
+from domain.documents import commands as documents_commands
 from domain.engagement import commands as engagement_commands
 from domain.engagement.commands import (
     CorrectCoachingEntry,
@@ -76,6 +80,7 @@ COMMAND_MODULES = (
     engagement_commands,
     assessment_commands,
     feedback_commands,
+    documents_commands,
 )
 
 
@@ -221,6 +226,29 @@ def _deactivate_coach(s: Scenario) -> None:
     s.app.handle(DeactivateAccount(s.tenant, SYSTEM_ACTOR, s.coach, "Left the consultancy"))
 
 
+def _document(s: Scenario, up_to: str = "draft") -> None:
+    """A document of the first member, its version 1 brought up to `up_to`; its id kept as `s.document_id`."""
+    organisation = s.members[0]
+    created = s.app.handle(
+        documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, organisation, "policy", "A", "B", "C")
+    )
+    key = (s.tenant, SYSTEM_ACTOR, organisation, created.aggregate_id)
+    by_manager = (s.tenant, s.coach, organisation, created.aggregate_id)
+    steps = [
+        documents_commands.SubmitVersion(*key, 1),
+        documents_commands.ApproveVersion(*by_manager, 1, TEST_DAY + timedelta(days=30)),
+        documents_commands.PublishVersion(*by_manager, 1, False),
+    ]
+    for step in steps[: ["draft", "submitted", "approved", "published"].index(up_to)]:
+        s.app.handle(step)
+    s.app.blob_store = DirectoryBlobStore(Path(tempfile.mkdtemp()))
+    setattr(s, "document_id", created.aggregate_id)  # noqa: B010 - the scenario knows no documents
+
+
+def _on_document(s: Scenario) -> tuple[Any, ...]:
+    return (s.tenant, SYSTEM_ACTOR, s.members[0], getattr(s, "document_id"))  # noqa: B009
+
+
 TextCall = Callable[[Scenario, str], object]
 TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("CreateConsultancy", "name"): lambda s, t: s.app.handle(CreateConsultancy(SYSTEM_ACTOR, t, "other")),
@@ -305,11 +333,30 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("VoidCoachingEntry", "reason"): lambda s, t: s.app.handle(
         VoidCoachingEntry(s.tenant, s.coach, s.running, s.members[0], 1, t)
     ),
+    ("CreateDocument", "title"): lambda s, t: s.app.handle(
+        documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, s.members[0], "policy", t, "CISO", "Text")
+    ),
+    ("CreateDocument", "owner"): lambda s, t: s.app.handle(
+        documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, s.members[0], "policy", "Access", t, "Text")
+    ),
+    ("CreateDocument", "text"): lambda s, t: s.app.handle(
+        documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, s.members[0], "policy", "Access", "CISO", t)
+    ),
+    ("DraftVersion", "text"): lambda s, t: s.app.handle(documents_commands.DraftVersion(*_on_document(s), t)),
+    ("ReviseDraft", "text"): lambda s, t: s.app.handle(documents_commands.ReviseDraft(*_on_document(s), 1, t)),
+    ("RejectVersion", "reason"): lambda s, t: s.app.handle(documents_commands.RejectVersion(*_on_document(s), 1, t)),
+    ("WithdrawVersion", "reason"): lambda s, t: s.app.handle(
+        documents_commands.WithdrawVersion(*_on_document(s), 1, t)
+    ),
+    ("AttachFile", "filename"): lambda s, t: s.app.handle(
+        documents_commands.AttachFile(*_on_document(s), 1, t, b"Signed copy")
+    ),
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
     "email": lambda length: "a" * (length - len("@example.org")) + "@example.org",
     "slug": lambda length: "a" * length,
+    "filename": lambda length: "a" * (length - 4) + ".txt",
     # No zone name is 64 characters long: the longest there is stands for the maximum.
     "template.time_zone": lambda length: (
         "Europe/" + "x" * (length - 7) if length > 64 else "America/Argentina/Buenos_Aires"
@@ -340,7 +387,14 @@ def assert_refused(s: Scenario, row: Row, text: str) -> ValidationFailed:
     return error.value
 
 
-PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {("ReactivateAccount", "reason"): _deactivate_coach}
+PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
+    ("ReactivateAccount", "reason"): _deactivate_coach,
+    ("DraftVersion", "text"): lambda s: _document(s, "published"),
+    ("ReviseDraft", "text"): _document,
+    ("RejectVersion", "reason"): lambda s: _document(s, "submitted"),
+    ("WithdrawVersion", "reason"): lambda s: _document(s, "published"),
+    ("AttachFile", "filename"): _document,
+}
 """What must have happened before an argument can be tried (a correction needs something to correct)."""
 
 
@@ -385,6 +439,16 @@ HAPPENED = {
     ("AssessGap", "analysed_on"),
 }
 """Dates of facts that happened: they cannot lie after the test day."""
+
+
+def _approve(s: Scenario, review_on: date) -> object:
+    """Approves a document submitted just before (by its author; the coach approves), on a fresh document each time."""
+    if FIRST <= review_on <= LAST:
+        _document(s, "submitted")
+    on_document = (s.tenant, s.coach, s.members[0], getattr(s, "document_id", uuid.uuid4()))
+    return s.app.handle(documents_commands.ApproveVersion(*on_document, 1, review_on))
+
+
 DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("FormCluster", "planned_start"): lambda s, d: s.app.handle(
         FormCluster(s.tenant, SYSTEM_ACTOR, "New", s.coach, d, None)
@@ -430,7 +494,12 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ),
     ("RetractUnavailability", "starts_on"): _retract,
     ("CorrectCoachingEntry", "held_on"): lambda s, d: _correct(s, held_on=d),
+    ("ApproveVersion", "review_on"): _approve,
 }
+
+
+REVIEWED = {("ApproveVersion", "review_on"): (TEST_DAY + timedelta(days=1), date(2030, 1, 4))}
+"""Dates with bounds of their own inside the business dates: a review lies after today and within three years."""
 LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
 
 
@@ -455,6 +524,7 @@ def test_dates_lie_from_2000_to_five_years_ahead(command: str, argument: str) ->
         assert s.position() == before
     earliest = TEST_DAY if command == "AcceptPlan" else FIRST
     latest = TEST_DAY if (command, argument) in HAPPENED else LAST
+    earliest, latest = REVIEWED.get((command, argument), (earliest, latest))
     call(s, earliest)
     assert s.position() > before
     s = date_scenario()
@@ -525,6 +595,12 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     ("ShareFeedback", "kind"): lambda s, t: s.app.handle(
         ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, "initial-training", s.members[0], t, "Clear")
+    ),
+    ("CreateDocument", "kind"): lambda s, t: s.app.handle(
+        documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, s.members[0], t, "Access", "CISO", "Text")
+    ),
+    ("CreateDocument", "skeleton"): lambda s, t: s.app.handle(
+        documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, s.members[0], "", "", "CISO", "", t)
     ),
 }
 

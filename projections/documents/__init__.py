@@ -1,0 +1,1 @@
+"""Read model of an organisation's documents, their versions, files and acknowledgements."""
