@@ -11,8 +11,8 @@ from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
 from domain.clusters.rules import is_active_member
-from domain.context import handlers as context
 from domain.clusters.sessions import check_feedback_allowed
+from domain.context import handlers as context
 from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.engagement.outcome import Outcome

@@ -1,4 +1,4 @@
-"""The kinds of interested parties and their question templates, loaded from `stakeholder_kinds.json` (data, not code)."""
+"""The kinds of interested parties and their question templates, from `stakeholder_kinds.json` (data, not code)."""
 
 from __future__ import annotations
 
