@@ -23,6 +23,8 @@ from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
+from backend.graphql.context.mutations import ContextMutation
+from backend.graphql.context.queries import ContextQuery
 from backend.graphql.core.errors import (
     REFUSALS,
 )
@@ -51,6 +53,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (EngagementMutation,),
     (AssessmentQuery, AssessmentMutation),
     (FeedbackMutation,),
+    (ContextQuery, ContextMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""

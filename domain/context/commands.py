@@ -18,6 +18,8 @@ class RaiseContextIssue:
     side: str
     category: str
     effect: str
+    item_id: UUID | None = None
+    """Named by a caller that replays a story (the demo), so that a second run finds it; otherwise new."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class IdentifyInterestedParty:
     organisation_id: UUID
     name: str
     kind: str
+    item_id: UUID | None = None
+    """Named by a caller that replays a story (the demo), so that a second run finds it; otherwise new."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class DefineIsmsRole:
     responsibilities: str
     person_name: str
     account_id: UUID | None = None
+    item_id: UUID | None = None
+    """Named by a caller that replays a story (the demo), so that a second run finds it; otherwise new."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
+from domain.context.owned import OrganisationOwned
+from domain.shared.aggregate import tenant_scoped_id
 from domain.shared.calendar import past_date
 from domain.shared.text import REASON_MAX_LENGTH, multi_line
 
@@ -20,7 +21,7 @@ def commitment_id(tenant_id: UUID, organisation_id: UUID) -> UUID:
     return tenant_scoped_id(tenant_id, "management-commitment", str(organisation_id))
 
 
-class ManagementCommitment(TenantAggregate):
+class ManagementCommitment(OrganisationOwned):
     @classmethod
     def record(
         cls,

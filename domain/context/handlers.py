@@ -32,6 +32,7 @@ from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
 
 Item = TypeVar("Item", ContextIssue, InterestedParty, IsmsRole)
+ALREADY = "An item with this id already exists."
 _NAMES = {ContextIssue: "issue", InterestedParty: "interested party", IsmsRole: "role"}
 
 
@@ -63,11 +64,15 @@ def _item(app: Store, kind: type[Item], tenant_id: UUID, organisation_id: UUID, 
     return item
 
 
+def _new(item_id: UUID | None) -> UUID:
+    return item_id or uuid.uuid4()
+
+
 def raise_issue(app: ContextPorts, cmd: RaiseContextIssue) -> Saved:
     app.check_organisation(cmd.tenant_id, cmd.organisation_id)
     facts = IssueFacts(cmd.text, cmd.side, cmd.category, cmd.effect)
-    issue = ContextIssue.raise_issue(cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, facts)
-    return app.save_changes(issue)
+    issue = ContextIssue.raise_issue(cmd.tenant_id, cmd.actor_id, _new(cmd.item_id), cmd.organisation_id, facts)
+    return app.save_new(issue, "item_id", ALREADY)
 
 
 def change_issue(app: Store, cmd: ChangeContextIssue) -> Saved:
@@ -84,8 +89,10 @@ def retire_issue(app: Store, cmd: RetireContextIssue) -> Saved:
 
 def identify_party(app: ContextPorts, cmd: IdentifyInterestedParty) -> Saved:
     app.check_organisation(cmd.tenant_id, cmd.organisation_id)
-    party = InterestedParty.identify(cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, cmd.name, cmd.kind)
-    return app.save_changes(party)
+    party = InterestedParty.identify(
+        cmd.tenant_id, cmd.actor_id, _new(cmd.item_id), cmd.organisation_id, cmd.name, cmd.kind
+    )
+    return app.save_new(party, "item_id", ALREADY)
 
 
 def answer_question(app: Store, cmd: AnswerPartyQuestion) -> Saved:
@@ -126,9 +133,9 @@ def state_scope(app: ContextPorts, cmd: StateIsmsScope) -> Saved:
 def define_role(app: ContextPorts, cmd: DefineIsmsRole) -> Saved:
     app.check_organisation(cmd.tenant_id, cmd.organisation_id)
     facts = RoleFacts(cmd.kind, cmd.title, cmd.responsibilities, cmd.person_name, cmd.account_id)
-    role = IsmsRole.define(cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, facts)
+    role = IsmsRole.define(cmd.tenant_id, cmd.actor_id, _new(cmd.item_id), cmd.organisation_id, facts)
     _check_holder(app, cmd.tenant_id, cmd.organisation_id, cmd.account_id)
-    return app.save_changes(role)
+    return app.save_new(role, "item_id", ALREADY)
 
 
 def change_role(app: ContextPorts, cmd: ChangeIsmsRole) -> Saved:

@@ -4,11 +4,13 @@ its justification. One per organisation; every statement is a version, and a new
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
+from domain.context.owned import OrganisationOwned
+from domain.shared.aggregate import tenant_scoped_id
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
@@ -30,7 +32,7 @@ class ScopeStatement:
     interfaces: str
     exclusions: tuple[Exclusion, ...] = ()
 
-    def checked(self) -> dict[str, object]:
+    def checked(self) -> dict[str, Any]:
         """The statement cleaned, as the event stores it; an exclusion without a justification is refused."""
         if len(self.exclusions) > MAX_EXCLUSIONS:
             raise ValidationFailed("exclusions", f"List at most {MAX_EXCLUSIONS} exclusions.")
@@ -55,7 +57,7 @@ def scope_id(tenant_id: UUID, organisation_id: UUID) -> UUID:
     return tenant_scoped_id(tenant_id, "isms-scope", str(organisation_id))
 
 
-class IsmsScope(TenantAggregate):
+class IsmsScope(OrganisationOwned):
     @classmethod
     def state(cls, tenant_id: UUID, actor_id: UUID, organisation_id: UUID, statement: ScopeStatement) -> IsmsScope:
         return cls(tenant_id=tenant_id, actor_id=actor_id, organisation_id=organisation_id, **statement.checked())

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain.context.owned import OrganisationOwned
 from domain.context.rules import ISSUE_CATEGORIES, ISSUE_SIDES, check_current, choice
-from domain.shared.aggregate import TenantAggregate
 from domain.shared.text import REASON_MAX_LENGTH, multi_line
 
 ISSUE_TEXT_MAX_LENGTH = 1000
@@ -32,7 +32,7 @@ class IssueFacts:
         }
 
 
-class ContextIssue(TenantAggregate):
+class ContextIssue(OrganisationOwned):
     """One issue; its id is random: issues have no natural key."""
 
     @classmethod

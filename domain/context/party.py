@@ -7,9 +7,9 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain.context.owned import OrganisationOwned
 from domain.context.rules import check_current
 from domain.context.templates import stakeholder_kind
-from domain.shared.aggregate import TenantAggregate
 from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
@@ -19,7 +19,7 @@ MAX_REQUIREMENTS = 200
 """Per party: a party with more is several parties."""
 
 
-class InterestedParty(TenantAggregate):
+class InterestedParty(OrganisationOwned):
     """One party; its id is random."""
 
     @classmethod

@@ -5,12 +5,13 @@ responsible for other topics too); conflicts between them are shown, not refused
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain.context.owned import OrganisationOwned
 from domain.context.rules import ROLE_KINDS, check_current, choice
-from domain.shared.aggregate import TenantAggregate
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
@@ -26,7 +27,7 @@ class RoleFacts:
     account_id: UUID | None = None
     """A member account of the organisation, checked by the handler before the role is saved."""
 
-    def checked(self) -> dict[str, object]:
+    def checked(self) -> dict[str, Any]:
         return {
             "kind": choice("kind", self.kind, ROLE_KINDS, "a kind of role"),
             "title": single_line("title", self.title, NAME_MAX_LENGTH),
@@ -36,7 +37,7 @@ class RoleFacts:
         }
 
 
-class IsmsRole(TenantAggregate):
+class IsmsRole(OrganisationOwned):
     @classmethod
     def define(
         cls, tenant_id: UUID, actor_id: UUID, item_id: UUID, organisation_id: UUID, facts: RoleFacts
@@ -71,7 +72,7 @@ class IsmsRole(TenantAggregate):
         """Another holder, title or set of responsibilities, saying why; the earlier ones stay in its history."""
         check_current(self.retired, "role")
         checked = facts.checked()
-        if RoleFacts(**checked) == self.facts:  # type: ignore[arg-type]
+        if RoleFacts(**checked) == self.facts:
             raise ValidationFailed("person_name", "Nothing is changed: the role already reads so.")
         self._changed(actor_id, reason=multi_line("reason", reason, REASON_MAX_LENGTH), **checked)
 
