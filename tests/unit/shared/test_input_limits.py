@@ -34,6 +34,7 @@ from domain.clusters.commands import (
     UndoSessionHeld,
     WithdrawMember,
 )
+from domain.context import commands as context_commands
 from domain.engagement import commands as engagement_commands
 from domain.engagement.commands import (
     CorrectCoachingEntry,
@@ -66,6 +67,12 @@ from domain.tenancy.commands import (
     ReactivateAccount,
 )
 from tests.conftest import TEST_DAY
+from tests.unit.context.limits_support import (
+    CONTEXT_CHOICE_CALLS,
+    CONTEXT_DATE_CALLS,
+    CONTEXT_PREPARED,
+    CONTEXT_TEXT_CALLS,
+)
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
@@ -76,6 +83,7 @@ COMMAND_MODULES = (
     engagement_commands,
     assessment_commands,
     feedback_commands,
+    context_commands,
 )
 
 
@@ -305,6 +313,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("VoidCoachingEntry", "reason"): lambda s, t: s.app.handle(
         VoidCoachingEntry(s.tenant, s.coach, s.running, s.members[0], 1, t)
     ),
+    **CONTEXT_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -340,7 +349,10 @@ def assert_refused(s: Scenario, row: Row, text: str) -> ValidationFailed:
     return error.value
 
 
-PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {("ReactivateAccount", "reason"): _deactivate_coach}
+PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
+    ("ReactivateAccount", "reason"): _deactivate_coach,
+    **CONTEXT_PREPARED,
+}
 """What must have happened before an argument can be tried (a correction needs something to correct)."""
 
 
@@ -383,6 +395,7 @@ HAPPENED = {
     ("RecordCertified", "certified_on"),
     ("AssessGap", "visited_on"),
     ("AssessGap", "analysed_on"),
+    ("RecordManagementCommitment", "committed_on"),
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 DATE_CALLS: dict[tuple[str, str], DateCall] = {
@@ -430,6 +443,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ),
     ("RetractUnavailability", "starts_on"): _retract,
     ("CorrectCoachingEntry", "held_on"): lambda s, d: _correct(s, held_on=d),
+    **CONTEXT_DATE_CALLS,
 }
 LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
 
@@ -526,6 +540,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ("ShareFeedback", "kind"): lambda s, t: s.app.handle(
         ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, "initial-training", s.members[0], t, "Clear")
     ),
+    **CONTEXT_CHOICE_CALLS,
 }
 
 
@@ -536,6 +551,7 @@ def test_every_choice_of_the_page_is_tried() -> None:
 @pytest.mark.parametrize(("command", "argument"), sorted(CHOICE_CALLS), ids=".".join)
 def test_text_that_is_not_free_refuses_anything_unknown(command: str, argument: str) -> None:
     s = Scenario(started_on=FIRST, plan_from=date(2000, 1, 3))
+    PREPARED.get((command, argument), lambda s: None)(s)
     before = s.position()
     for junk in ("x\x00" * 50_000, "module:1\n", "\ud800"):
         with pytest.raises(DomainError) as error:
