@@ -111,11 +111,12 @@ class ContextQueries(FeatureQueries):
         )
         return [AdmissionEvidenceRow(*row.values()) for row in self._all(query)]
 
-    def history(self, scope: Scope, organisation_id: UUID, item_id: UUID) -> list[HistoryRow]:
-        """What was done to an issue, a party or a role, oldest first."""
+    def history(self, scope: Scope, organisation_id: UUID, item_ids: list[UUID]) -> dict[UUID, list[HistoryRow]]:
+        """What was done to each of these issues, parties or roles, oldest first, in one read."""
         history, accounts = self.t.context_history, self.t.accounts
         query = (
             select(
+                history.c.item_id,
                 history.c.version,
                 history.c.action,
                 history.c.summary,
@@ -125,10 +126,13 @@ class ContextQueries(FeatureQueries):
             )
             .outerjoin(accounts, _who(accounts, history.c.tenant_id, history.c.acted_by))
             .where(self.visible.rows(scope, history), history.c.organisation_id == organisation_id)
-            .where(history.c.item_id == item_id)
-            .order_by(history.c.version)
+            .where(history.c.item_id.in_(item_ids))
+            .order_by(history.c.item_id, history.c.version)
         )
-        return [HistoryRow(*row.values()) for row in self._all(query)]
+        found: dict[UUID, list[HistoryRow]] = {item: [] for item in item_ids}
+        for row in self._all(query):
+            found[row.pop("item_id")].append(HistoryRow(*row.values()))
+        return found
 
     def _page(
         self, scope: Scope, table: Table, organisation_id: UUID, conditions: list[Any], sort: Sort, page: Page

@@ -9,6 +9,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.context.history import listed
 from backend.graphql.context.inputs import IssueFilter, PartyFilter, RoleFilter
 from backend.graphql.context.lists import (
     PARTY_KINDS,
@@ -72,6 +73,7 @@ class OrganisationContext:
         except DomainError as error:
             raise refused(error) from None
         found = info.context.services.queries.context.issues(info.context.scope, self._id, given, SORTS[sort], page)
+        listed(info, self._id, (row.item_id for row in found))
         return connection(
             found, first, SORTS[sort], ContextIssue.from_row, _edges(ContextIssueEdge, ContextIssueConnection)
         )
@@ -90,6 +92,7 @@ class OrganisationContext:
         except DomainError as error:
             raise refused(error) from None
         found = info.context.services.queries.context.parties(info.context.scope, self._id, given, SORTS[sort], page)
+        listed(info, self._id, (row.item_id for row in found))
         build = _edges(InterestedPartyEdge, InterestedPartyConnection)
         return connection(found, first, SORTS[sort], InterestedParty.from_row, build)
 
@@ -107,6 +110,7 @@ class OrganisationContext:
         except DomainError as error:
             raise refused(error) from None
         found = info.context.services.queries.context.roles(info.context.scope, self._id, given, SORTS[sort], page)
+        listed(info, self._id, (row.item_id for row in found))
         return connection(found, first, SORTS[sort], IsmsRole.from_row, _edges(IsmsRoleEdge, IsmsRoleConnection))
 
     @strawberry.field(description="Every version of the ISMS scope statement (4.3), the current one first.")

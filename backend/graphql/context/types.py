@@ -7,6 +7,7 @@ from datetime import date, datetime
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.context.history import item_history
 from backend.graphql.context.viewer_can import ItemViewerCan, on_item
 from backend.graphql.core.context import Context
 from backend.graphql.core.pagination import PageInfo
@@ -38,13 +39,8 @@ class ContextItemChange:
         )
 
 
-def _history(
-    info: Info[Context, None], organisation_id: strawberry.ID, item_id: strawberry.ID
-) -> list[ContextItemChange]:
-    from uuid import UUID
-
-    rows = info.context.services.queries.context.history(info.context.scope, UUID(organisation_id), UUID(item_id))
-    return [ContextItemChange.from_row(row) for row in rows]
+def _history(info: Info[Context, None], organisation_id: str, item_id: str) -> list[ContextItemChange]:
+    return [ContextItemChange.from_row(row) for row in item_history(info, organisation_id, item_id)]
 
 
 @strawberry.type(description="A question of a kind's template.")
