@@ -6,7 +6,7 @@ from collections.abc import Callable
 from uuid import UUID
 
 from eventsourcing.application import Application
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Table, text
 
 from projections.core.checksum import _canonical, checksum
 from projections.core.runner import DEFAULT_SHARD, ProjectionRunner
@@ -43,6 +43,16 @@ def _swap(conn: Connection, live: ReadStore, fresh: ReadStore) -> None:
         conn.execute(text(f"ALTER TABLE {table.name} RENAME TO {name}"))
         if live.is_postgres:
             conn.execute(text(f"ALTER INDEX {table.name}_pkey RENAME TO {name}_pkey"))
+        _rename_indexes(conn, table, getattr(live.tables, name))
+
+
+def _rename_indexes(conn: Connection, fresh: Table, live: Table) -> None:
+    """The fresh table's secondary indexes under their live names (named after their table), so the next rebuild
+    can create its own again. SQLite renames no index: each is dropped and created under the live name."""
+    for index in fresh.indexes:
+        conn.execute(text(f"DROP INDEX {index.name}"))
+    for index in live.indexes:
+        index.create(conn)
 
 
 __all__ = ["REBUILD_PREFIX", "_canonical", "checksum", "rebuild"]

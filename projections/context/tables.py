@@ -1,9 +1,9 @@
 """The context's read tables. Each key starts with the tenant and the organisation: every list is one
-organisation's, so the key is the index its filter and keyset use."""
+organisation's, so the key leads its filter; each order a list offers has its index (`_sorted_by`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Date, DateTime, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, String, Table, Text, Uuid
 
 from projections.core.tables import TableFactory
 
@@ -21,8 +21,15 @@ def _owned() -> list[Column[object]]:
     return [Column("tenant_id", Uuid, nullable=False), Column("organisation_id", Uuid, nullable=False)]
 
 
+def _sorted_by(table: Table, *columns: str) -> None:
+    """An index for each order a list offers: the organisation's rows in that order, the item id breaking ties."""
+    c = table.c
+    for column in columns:
+        Index(f"{table.name}_by_{column}", c.tenant_id, c.organisation_id, c[column], c.item_id)
+
+
 def _issues(table: TableFactory) -> None:
-    table(
+    issues = table(
         "context_issues",
         *_owned(),
         Column("item_id", Uuid, nullable=False),
@@ -36,10 +43,11 @@ def _issues(table: TableFactory) -> None:
         Column("retired_reason", Text),
         key=("tenant_id", "organisation_id", "item_id"),
     )
+    _sorted_by(issues, "raised_at", "category")
 
 
 def _parties(table: TableFactory) -> None:
-    table(
+    parties = table(
         "context_parties",
         *_owned(),
         Column("item_id", Uuid, nullable=False),
@@ -51,6 +59,7 @@ def _parties(table: TableFactory) -> None:
         Column("retired_reason", Text),
         key=("tenant_id", "organisation_id", "item_id"),
     )
+    _sorted_by(parties, "name", "kind", "identified_at")
     table(
         "context_party_answers",
         *_owned(),
@@ -91,7 +100,7 @@ def _scope(table: TableFactory) -> None:
 
 
 def _roles(table: TableFactory) -> None:
-    table(
+    roles = table(
         "context_roles",
         *_owned(),
         Column("item_id", Uuid, nullable=False),
@@ -105,6 +114,7 @@ def _roles(table: TableFactory) -> None:
         Column("retired_reason", Text),
         key=("tenant_id", "organisation_id", "item_id"),
     )
+    _sorted_by(roles, "title", "person_name", "kind")
 
 
 def _commitments(table: TableFactory) -> None:
