@@ -58,12 +58,12 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "category": ISSUE_CATEGORIES,
     "status": STATUSES,
     "environment": ENVIRONMENTS,
-    "kind": (),
 }
 
 
 def checked_filter(given: Any, kinds: Sequence[str]) -> dict[str, Any]:
-    """The filter's fields, each choice one of its known values (`filter.<field>` is refused otherwise)."""
+    """The filter's fields, each choice one of its known values (`filter.<field>` is refused otherwise); `kinds` are
+    the list's own kinds (of party, of role)."""
     fields = dict(vars(given)) if given is not None else {}
     for name, value in fields.items():
         allowed = kinds if name == "kind" else CHOICES.get(name)

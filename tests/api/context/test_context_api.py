@@ -389,3 +389,12 @@ def test_the_coach_and_the_admins_read_the_context_but_do_not_write_it(
     refused = change(client, "raiseContextIssue", "RaiseContextIssueInput", facts)
     assert refused["code"] == "FORBIDDEN"
     assert events_in_log(demo_services) == before
+
+
+def test_a_malformed_organisation_id_is_refused_naming_it(client_for: ClientFor) -> None:
+    refused = context(client_for(MEMBER), "not-an-id", "organisationName")
+    assert (refused["__typename"], refused["code"], refused["field"]) == (
+        "ValidationError",
+        "VALIDATION",
+        "organisationId",
+    )
