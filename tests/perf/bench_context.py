@@ -13,8 +13,8 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 from uuid import UUID
 
