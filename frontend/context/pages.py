@@ -182,7 +182,8 @@ class ContextPages(PageBase):
 
     async def define_role(self, request: Request, organisation_id: str) -> Response:
         form = await self._submission(request, "role")
-        variables = {name: form.required(name) for name in ROLE_FIELDS}
+        variables: dict[str, Any] = {name: form.required(name) for name in ROLE_FIELDS}
+        variables["accountId"] = form.text("accountId") or None
         says = f"The role {form.text('title').strip()} is defined."
         return await self._form(request, organisation_id, form, "define_isms_role", variables, says)
 
@@ -244,6 +245,8 @@ def _options(found: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         "kinds": [(kind["key"], kind["label"]) for kind in data.get("stakeholderKinds", [])],
         "questions": {p["id"]: [(q["key"], q["text"]) for q in p["questions"]] for p in parties},
         "clusters": [(a["clusterId"], a["clusterName"]) for a in found["admissionCommitments"]],
+        "accounts": [(a["id"], a["displayName"]) for a in found["memberAccounts"]],
+        "account_names": {a["id"]: a["displayName"] for a in found["memberAccounts"]},
         "exclusions": "\n".join(f"{e['what']}: {e['justification']}" for e in scope["exclusions"]),
     }
 

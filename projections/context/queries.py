@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
-from sqlalchemy import Select, Table, and_, func, select, tuple_
+from sqlalchemy import Select, Table, and_, exists, func, select, tuple_
 
 from domain.context.rules import person_key, role_conflicts
 from projections.context.rows import (
@@ -23,6 +23,7 @@ from projections.context.rows import (
     HistoryRow,
     IssueFilter,
     IssueRow,
+    MemberAccountRow,
     Page,
     PartyFilter,
     PartyRow,
@@ -110,6 +111,17 @@ class ContextQueries(FeatureQueries):
             .order_by(members.c.admitted_at, members.c.cluster_id)
         )
         return [AdmissionEvidenceRow(*row.values()) for row in self._all(query)]
+
+    def member_accounts(self, scope: Scope, organisation_id: UUID) -> list[MemberAccountRow]:
+        """The organisation's active member accounts, by name: the people a role may name by their account."""
+        accounts, off = self.t.accounts, self.t.deactivated_accounts
+        active = ~exists().where(off.c.tenant_id == accounts.c.tenant_id, off.c.account_id == accounts.c.account_id)
+        query = (
+            select(accounts.c.account_id, accounts.c.display_name)
+            .where(self.visible.rows(scope, accounts), accounts.c.organisation_id == organisation_id, active)
+            .order_by(accounts.c.display_name, accounts.c.account_id)
+        )
+        return [MemberAccountRow(*row.values()) for row in self._all(query)]
 
     def history(self, scope: Scope, organisation_id: UUID, item_ids: list[UUID]) -> dict[UUID, list[HistoryRow]]:
         """What was done to each of these issues, parties or roles, oldest first, in one read."""

@@ -146,6 +146,14 @@ class AdmissionEvidenceRow:
 
 
 @dataclass(frozen=True)
+class MemberAccountRow:
+    """An active member account of the organisation: who may be named as a role's holder."""
+
+    account_id: UUID
+    display_name: str
+
+
+@dataclass(frozen=True)
 class HistoryRow:
     version: int
     action: str

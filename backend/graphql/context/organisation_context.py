@@ -35,6 +35,7 @@ from backend.graphql.context.types import (
     IsmsRoleConnection,
     IsmsRoleEdge,
     IsmsScopeVersion,
+    MemberAccount,
 )
 from backend.graphql.context.viewer_can import ContextViewerCan, on_context
 from backend.graphql.core.context import Context
@@ -112,6 +113,11 @@ class OrganisationContext:
         found = info.context.services.queries.context.roles(info.context.scope, self._id, given, SORTS[sort], page)
         listed(info, self._id, (row.item_id for row in found))
         return connection(found, first, SORTS[sort], IsmsRole.from_row, _edges(IsmsRoleEdge, IsmsRoleConnection))
+
+    @strawberry.field(description="The organisation's active member accounts, which a role may name as its holder.")
+    def member_accounts(self, info: Info[Context, None]) -> list[MemberAccount]:
+        found = info.context.services.queries.context.member_accounts(info.context.scope, self._id)
+        return [MemberAccount(id=strawberry.ID(str(row.account_id)), display_name=row.display_name) for row in found]
 
     @strawberry.field(description="Every version of the ISMS scope statement (4.3), the current one first.")
     def scope_versions(self, info: Info[Context, None]) -> list[IsmsScopeVersion]:

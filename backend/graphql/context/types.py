@@ -218,6 +218,12 @@ class IsmsRole:
         )
 
 
+@strawberry.type(description="A member account of the organisation, which a role may name as its holder.")
+class MemberAccount:
+    id: strawberry.ID
+    display_name: str
+
+
 @strawberry.type
 class ScopeExclusion:
     what: str

@@ -122,3 +122,23 @@ def test_the_coach_and_the_admin_read_without_forms_and_outsiders_get_a_404(
 def test_a_coach_chooses_among_the_organisations_in_view(client_for: ClientFor) -> None:
     page = client_for(ALPINE_COACH).http.get("/context").text
     assert page.count('/context">') >= 3 and "Boulangerie Muller" in page
+
+
+def test_a_role_names_its_holder_by_their_member_account(client_for: ClientFor) -> None:
+    member, here, page = page_of(client_for)
+    option = re.search(
+        r'<select id="role-accountId".*?<option value="([0-9a-f-]{36})"[^>]*>Marc Muller</option>', page, re.S
+    )
+    assert option is not None
+    given = {
+        "csrf_token": csrf(page),
+        "role-kind": "internal_auditor",
+        "role-title": "Internal auditor",
+        "role-responsibilities": "The audit programme",
+        "role-personName": "Marc Muller",
+        "role-accountId": option.group(1),
+    }
+    done = member.http.post(f"{here}/roles", data=given).text
+    assert "The role Internal auditor is defined." in done
+    assert "(Marc Muller in Cordee)" in done
+    assert "An internal auditor who is also ciso would audit their own work." in done
