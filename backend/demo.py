@@ -31,6 +31,20 @@ from domain.clusters.commands import (
     StartCluster,
 )
 from domain.clusters.rules import ClusterStatus, SessionStatus
+from domain.context.commands import (
+    AnswerPartyQuestion,
+    DefineIsmsRole,
+    IdentifyInterestedParty,
+    ListPartyRequirement,
+    RaiseContextIssue,
+    RecordManagementCommitment,
+    StateIsmsScope,
+)
+from domain.context.commitment import ManagementCommitment, commitment_id
+from domain.context.isms_scope import Exclusion, IsmsScope, scope_id
+from domain.context.issue import ContextIssue
+from domain.context.party import InterestedParty
+from domain.context.role import IsmsRole
 from domain.documents.commands import CreateDocument, SubmitVersion
 from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
@@ -38,7 +52,7 @@ from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
-from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate
+from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import business_day
 from domain.shared.errors import NotFound
 from domain.tenancy.account import Account, Role, account_id
@@ -153,6 +167,7 @@ class DemoSeeder:
         self._coach_towards_ceiling()
         self._declare_late_clash()
         self._locate_late()
+        self._context()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -391,6 +406,70 @@ class DemoSeeder:
 
     def _cluster(self) -> Cluster:
         return self.app.get(Cluster, self.tenant_id, self.cluster_id)
+
+    def _context(self) -> None:
+        """The first member's context, begun by its member account: an issue, a party with an answer and a
+        requirement, the scope with a justified exclusion, a CISO who is also the ISMS manager, the commitment."""
+        organisation, actor = self.members[0], account_id(self.tenant.member[0])
+        person = self.tenant.member[1]
+
+        def demo_id(key: str) -> UUID:
+            return tenant_scoped_id(self.tenant_id, "demo-context", f"{organisation}:{key}")
+
+        own = (self.tenant_id, actor, organisation)
+        party = demo_id("party")
+        steps: list[tuple[type[TenantAggregate], Any, object]] = [
+            (
+                ContextIssue,
+                demo_id("issue"),
+                RaiseContextIssue(
+                    *own,
+                    "Customers ask for proof of security before signing",
+                    "external",
+                    "market",
+                    "The ISMS must produce evidence customers can see",
+                    demo_id("issue"),
+                ),
+            ),
+            (InterestedParty, party, IdentifyInterestedParty(*own, "Alpha Cloud", "cloud_provider", party)),
+            (
+                IsmsRole,
+                demo_id("ciso"),
+                DefineIsmsRole(
+                    *own, "ciso", "CISO", "Policies, risk assessment, incident response", person, actor, demo_id("ciso")
+                ),
+            ),
+            (
+                IsmsRole,
+                demo_id("manager"),
+                DefineIsmsRole(
+                    *own,
+                    "isms_manager",
+                    "ISMS manager",
+                    "Keeps the registers current",
+                    person,
+                    actor,
+                    demo_id("manager"),
+                ),
+            ),
+        ]
+        for kind, item, command in steps:
+            if not self.app.exists(kind, self.tenant_id, item):
+                self._run(command)
+        if not self.app.get(InterestedParty, self.tenant_id, party).answers:
+            self._run(AnswerPartyQuestion(*own, party, "motivation", "Fill its data centres in Germany"))
+        if not self.app.get(InterestedParty, self.tenant_id, party).requirements:
+            self._run(ListPartyRequirement(*own, party, "Customers encrypt data they store"))
+        if not self.app.exists(IsmsScope, self.tenant_id, scope_id(self.tenant_id, organisation)):
+            excluded = Exclusion("Software development", "No software is developed in house")
+            self._run(
+                StateIsmsScope(
+                    *own, "Ordering and delivery", "The shop and the office", "The bank's portal", (excluded,)
+                )
+            )
+        if not self.app.exists(ManagementCommitment, self.tenant_id, commitment_id(self.tenant_id, organisation)):
+            committed_on = self._programme_start() - timedelta(days=7)
+            self._run(RecordManagementCommitment(*own, "Minutes of the board meeting", committed_on, self.cluster_id))
 
 
 def _events(app: Cordee, aggregate: type[TenantAggregate], event_name: str, page: int = 500) -> Iterator[Any]:

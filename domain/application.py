@@ -13,6 +13,7 @@ from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
 from domain.clusters.rules import is_active_member
 from domain.clusters.sessions import check_feedback_allowed
+from domain.context import handlers as context
 from domain.documents import handlers as documents
 from domain.documents.ports import BlobStore
 from domain.engagement import handlers as engagement
@@ -24,7 +25,7 @@ from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.ports import Handler
 from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
@@ -44,6 +45,7 @@ FEATURES: list[dict[type, Handler]] = [
     assessment.HANDLERS,
     feedback.HANDLERS,
     documents.HANDLERS,
+    context.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -165,3 +167,18 @@ class Cordee(CommandService):
     ) -> None:
         cluster = clusters.load_cluster(self, tenant_id, cluster_id)
         check_feedback_allowed(cluster.members, cluster.sessions, session_key, organisation_id)
+
+    def check_member_account(self, tenant_id: UUID, organisation_id: UUID, account_id: UUID, field: str) -> None:
+        """Another organisation's account, a consultancy's or a deactivated one is answered as a missing one."""
+        missing = NotFound("No active member account of the organisation with this id.", field)
+        try:
+            account = self.get(Account, tenant_id, account_id, field)
+        except NotFound:
+            raise missing from None
+        if not account.has_role(Role.MEMBER) or account.organisation_id != organisation_id or not account.active:
+            raise missing
+
+    def check_admitted(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> None:
+        cluster = clusters.load_cluster(self, tenant_id, cluster_id)
+        if organisation_id not in cluster.members:
+            raise ValidationFailed("cluster_id", "The organisation was not admitted to this cluster.")

@@ -10,7 +10,18 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
-from frontend import catalogues, clusters, documents, effort, engagement, feedback, home, organisations, tenancy
+from frontend import (
+    catalogues,
+    clusters,
+    context,
+    documents,
+    effort,
+    engagement,
+    feedback,
+    home,
+    organisations,
+    tenancy,
+)
 from frontend.ports import FrontendPorts
 from frontend.site.errors import install_error_pages
 from frontend.site.feature import PageFeature
@@ -28,6 +39,7 @@ FEATURES = (
     effort.FEATURE,
     catalogues.FEATURE,
     documents.FEATURE,
+    context.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -21,6 +21,9 @@ from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
 from projections.clusters.queries import ClusterQueries
 from projections.clusters.tables import define_tables as cluster_tables
+from projections.context.projection import ContextProjection
+from projections.context.queries import ContextQueries
+from projections.context.tables import define_tables as context_tables
 from projections.core.projection import Projection
 from projections.core.reading import FeatureQueries, Reader
 from projections.core.scope import Scope
@@ -64,6 +67,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("feedback", feedback_tables, (FeedbackProjection,), FeedbackQueries),
     Feature("effort", effort_tables, (EffortProjection,), EffortQueries),
     Feature("documents", document_tables, (DocumentProjection,), DocumentQueries),
+    Feature("context", context_tables, (ContextProjection,), ContextQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -88,6 +92,7 @@ class ReadQueries:
     feedback: FeedbackQueries
     effort: EffortQueries
     documents: DocumentQueries
+    context: ContextQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

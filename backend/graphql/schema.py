@@ -24,6 +24,8 @@ from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
+from backend.graphql.context.mutations import ContextMutation
+from backend.graphql.context.queries import ContextQuery
 from backend.graphql.core.errors import (
     REFUSALS,
 )
@@ -55,6 +57,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (AssessmentQuery, AssessmentMutation),
     (FeedbackMutation,),
     (DocumentsQuery, DocumentsMutation),
+    (ContextQuery, ContextMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
 )

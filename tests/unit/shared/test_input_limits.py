@@ -37,6 +37,7 @@ from domain.clusters.commands import (
     UndoSessionHeld,
     WithdrawMember,
 )
+from domain.context import commands as context_commands
 from domain.documents import commands as documents_commands
 from domain.engagement import commands as engagement_commands
 from domain.engagement.commands import (
@@ -70,6 +71,12 @@ from domain.tenancy.commands import (
     ReactivateAccount,
 )
 from tests.conftest import TEST_DAY
+from tests.unit.context.limits_support import (
+    CONTEXT_CHOICE_CALLS,
+    CONTEXT_DATE_CALLS,
+    CONTEXT_PREPARED,
+    CONTEXT_TEXT_CALLS,
+)
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
@@ -81,6 +88,7 @@ COMMAND_MODULES = (
     assessment_commands,
     feedback_commands,
     documents_commands,
+    context_commands,
 )
 
 
@@ -351,6 +359,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("AttachFile", "filename"): lambda s, t: s.app.handle(
         documents_commands.AttachFile(*_on_document(s), 1, t, b"Signed copy")
     ),
+    **CONTEXT_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -395,6 +404,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     ("WithdrawVersion", "reason"): lambda s: _document(s, "published"),
     ("AttachFile", "filename"): _document,
     ("IssueInvitation", "key_hash"): _invite,  # only an account whose person has no password yet gets links
+    **CONTEXT_PREPARED,
 }
 """What must have happened before an argument can be tried (a correction needs something to correct)."""
 
@@ -438,6 +448,7 @@ HAPPENED = {
     ("RecordCertified", "certified_on"),
     ("AssessGap", "visited_on"),
     ("AssessGap", "analysed_on"),
+    ("RecordManagementCommitment", "committed_on"),
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -496,6 +507,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("RetractUnavailability", "starts_on"): _retract,
     ("CorrectCoachingEntry", "held_on"): lambda s, d: _correct(s, held_on=d),
     ("ApproveVersion", "review_on"): _approve,
+    **CONTEXT_DATE_CALLS,
 }
 
 
@@ -605,6 +617,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ("CreateDocument", "skeleton"): lambda s, t: s.app.handle(
         documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, s.members[0], "", "", "CISO", "", t)
     ),
+    **CONTEXT_CHOICE_CALLS,
 }
 
 

@@ -1,0 +1,1 @@
+"""Read model of an organisation's context: issues, interested parties, scope versions, roles, commitment."""
