@@ -16,6 +16,9 @@ from sqlalchemy import select
 from projections.assessment.projection import AssessmentProjection
 from projections.assessment.queries import AssessmentQueries
 from projections.assessment.tables import define_tables as assessment_tables
+from projections.assets.projection import AssetProjection
+from projections.assets.queries import AssetQueries
+from projections.assets.tables import define_tables as asset_tables
 from projections.clusters.history_projection import SessionHistoryProjection
 from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
@@ -60,6 +63,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("assessment", assessment_tables, (AssessmentProjection,), AssessmentQueries),
     Feature("feedback", feedback_tables, (FeedbackProjection,), FeedbackQueries),
     Feature("effort", effort_tables, (EffortProjection,), EffortQueries),
+    Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -83,6 +87,7 @@ class ReadQueries:
     assessment: AssessmentQueries
     feedback: FeedbackQueries
     effort: EffortQueries
+    assets: AssetQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

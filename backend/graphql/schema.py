@@ -21,6 +21,8 @@ from strawberry.types import ExecutionContext
 
 from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
+from backend.graphql.assets.mutations import AssetsMutation
+from backend.graphql.assets.queries import AssetsQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
 from backend.graphql.core.errors import (
@@ -51,6 +53,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (EngagementMutation,),
     (AssessmentQuery, AssessmentMutation),
     (FeedbackMutation,),
+    (AssetsQuery, AssetsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
