@@ -25,7 +25,8 @@ from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
 
-NO_ASSET = "No asset with this id in the organisation."
+NO_ASSET = "No asset with this id."
+"""The same answer as for an id that does not exist: another organisation's asset is not in view."""
 
 
 class AssetPorts(Store, Organisations, Protocol):

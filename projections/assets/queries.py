@@ -102,9 +102,9 @@ class AssetQueries(FeatureQueries):
         query = select(*_row_columns(assets)).where(*self._inventory(scope, organisation_id))
         return [_asset(r) for r in self._all(query.order_by(assets.c.sort_name, assets.c.asset_id))]
 
-    def scales(self, scope: Scope, version: int | None = None) -> ScalesRow:
+    def scales(self, scope: Scope, version: int | None = None) -> ScalesRow | None:
         """The consultancy's scales in that version (the current one by default); the default scales if it set
-        none. Every reader of the consultancy sees them."""
+        none; None for a version it never had. Every reader of the consultancy sees them."""
         levels = self.t.asset_scale_levels
         latest = self._one(select(func.max(levels.c.version).label("v")).where(self.visible.rows(scope, levels)))
         chosen = version or (latest or {}).get("v")
@@ -115,12 +115,14 @@ class AssetQueries(FeatureQueries):
             .where(self.visible.rows(scope, levels), levels.c.version == chosen)
             .order_by(levels.c.dimension, levels.c.value)
         )
+        if not rows:
+            return None
         by_dimension = {d: tuple(_level(r) for r in rows if r["dimension"] == d) for d in DIMENSIONS}
         return ScalesRow(chosen, **by_dimension)
 
     def scale_set(self, scope: Scope) -> ScaleSet:
         """The current scales, as the domain checks a classification against them."""
-        row = self.scales(scope)
+        row = self.scales(scope) or _default_scales(DEFAULT_SCALES)
         levels = {d: tuple((lv.value, lv.label, lv.description) for lv in getattr(row, d)) for d in DIMENSIONS}
         return ScaleSet(row.version, **levels)
 

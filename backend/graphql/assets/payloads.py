@@ -23,6 +23,7 @@ def asset_changed(info: Info[Context, None], done: tuple[object, Saved] | Refusa
 def scales_changed(info: Info[Context, None], done: tuple[object, Saved] | Refusal) -> ScalesChange | Refusal:
     if not isinstance(done, tuple):
         return done
-    return ScalesChange(
-        scales=ClassificationScales.from_row(info.context.services.queries.assets.scales(info.context.scope))
-    )
+    row = info.context.services.queries.assets.scales(info.context.scope)
+    if row is None:
+        return user_error(NotFound("The scales are saved but are not in your view.", "id"))
+    return ScalesChange(scales=ClassificationScales.from_row(row))

@@ -84,7 +84,7 @@ class AssetsQuery:
     )
     def classification_scales(self, info: Info[Context, None], version: int | None = None) -> ClassificationScales:
         row = info.context.services.queries.assets.scales(info.context.scope, version)
-        if version is not None and row.version != version:
+        if row is None:
             raise GraphQLError("No scales of this version.", extensions={"code": "VALIDATION", "field": "version"})
         return ClassificationScales.from_row(row)
 
