@@ -47,13 +47,14 @@ class AssetQueries(FeatureQueries):
     ) -> AssetPageRows:
         assets = self.t.assets
         inventory = self._inventory(scope, organisation_id)
-        matching = [*inventory, *self._filters(given)]
+        filters = self._filters(given)
+        matching = [*inventory, *filters]
         order = [assets.c.sort_name, assets.c.asset_id]
         if given.order == BY_HIGHEST:
             order.insert(0, assets.c.rank)
         page = select(*_row_columns(assets)).where(*matching, *self._after(after, given.order))
         rows = [_asset(r) for r in self._all(page.order_by(*order).limit(first + 1))]
-        return AssetPageRows(rows[:first], len(rows) > first, *self._counts(inventory, matching))
+        return AssetPageRows(rows[:first], len(rows) > first, *self._counts(inventory, filters))
 
     def key_of(self, row: AssetRow) -> AssetKey:
         return AssetKey(-row.highest, row.name.casefold(), row.asset_id)
@@ -155,16 +156,14 @@ class AssetQueries(FeatureQueries):
             return [by_name]
         return [or_(assets.c.rank > after.rank, and_(assets.c.rank == after.rank, by_name))]
 
-    def _counts(
-        self, inventory: list[ColumnElement[bool]], matching: list[ColumnElement[bool]]
-    ) -> tuple[int, int, int]:
-        """Assets matching the filters; of the whole inventory, the unclassified ones and all."""
+    def _counts(self, inventory: list[ColumnElement[bool]], filters: list[ColumnElement[bool]]) -> tuple[int, int, int]:
+        """Assets matching the filters; of the whole inventory, the unclassified ones and all: one pass."""
         assets = self.t.assets
+        matching = func.count().filter(and_(*filters)) if filters else func.count()
         unclassified = func.count().filter(assets.c.scale_version.is_(None))
-        counts = cast("Select[Any]", select(func.count().label("n"), unclassified.label("u")).where(*inventory))
-        whole = self._one(counts) or {}
-        total = self._one(select(func.count().label("n")).where(*matching)) or {}
-        return total["n"], whole["u"] or 0, whole["n"]
+        counts = select(matching.label("m"), unclassified.label("u"), func.count().label("n")).where(*inventory)
+        found = self._one(cast("Select[Any]", counts)) or {}
+        return found["m"], found["u"] or 0, found["n"]
 
     def _linked(self, scope: Scope, which: ColumnElement[bool], other: Any) -> list[AssetLinkRow]:
         links, assets = self.t.asset_dependencies, self.t.assets
