@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
-from frontend import clusters, effort, engagement, feedback, home, organisations, tenancy
+from frontend import assets, clusters, effort, engagement, feedback, home, organisations, tenancy
 from frontend.ports import FrontendPorts
 from frontend.site.errors import install_error_pages
 from frontend.site.feature import PageFeature
@@ -26,6 +26,7 @@ FEATURES = (
     engagement.FEATURE,
     feedback.FEATURE,
     effort.FEATURE,
+    assets.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 
