@@ -114,11 +114,12 @@ class AssetProjection(Projection):
         organisation_id = self._organisation_of(writer, event)
         link = {"tenant_id": event.tenant_id, "asset_id": event.originator_id, "depends_on_id": event.depends_on_id}
         writer.write(self._link, {**link, "organisation_id": organisation_id})
-        self._record(writer, event, "dependency_added", str(event.depends_on_id), None, organisation_id)
+        self._record(writer, event, "dependency_added", "", None, organisation_id, event.depends_on_id)
 
     def dependency_removed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._unlink, {"t": event.tenant_id, "a": event.originator_id, "d": event.depends_on_id})
-        self._record(writer, event, "dependency_removed", str(event.depends_on_id), event.reason)
+        organisation_id = self._organisation_of(writer, event)
+        self._record(writer, event, "dependency_removed", "", event.reason, organisation_id, event.depends_on_id)
 
     def retired(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._retire, {"t": event.tenant_id, "a": event.originator_id, "reason": event.reason})
@@ -144,6 +145,7 @@ class AssetProjection(Projection):
         details: str,
         reason: str | None,
         organisation_id: Any = None,
+        other_asset_id: Any = None,
     ) -> None:
         row = {
             "tenant_id": event.tenant_id,
@@ -152,6 +154,7 @@ class AssetProjection(Projection):
             "organisation_id": organisation_id or self._organisation_of(writer, event),
             "action": action,
             "details": details,
+            "other_asset_id": other_asset_id,
             "reason": reason,
             "acted_by": event.actor_id,
             "acted_at": event.timestamp,

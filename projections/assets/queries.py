@@ -93,7 +93,7 @@ class AssetQueries(FeatureQueries):
             .order_by(history.c.version)
         )
         rows = self._all(query)
-        names = self._names(scope, [r["details"] for r in rows if r["action"].startswith("dependency")])
+        names = self._names(scope, [r["other_asset_id"] for r in rows if r["other_asset_id"] is not None])
         first = AssetEventRow("registered", "", None, registered["display_name"], registered["registered_at"])
         return [first, *(_event(r, names) for r in rows)]
 
@@ -175,14 +175,14 @@ class AssetQueries(FeatureQueries):
         )
         return [AssetLinkRow(r["asset_id"], r["name"], r["kind"], bool(r["retired"])) for r in self._all(query)]
 
-    def _names(self, scope: Scope, ids: list[str]) -> dict[str, str]:
+    def _names(self, scope: Scope, ids: list[UUID]) -> dict[UUID, str]:
         if not ids:
             return {}
         assets = self.t.assets
         query = select(assets.c.asset_id, assets.c.name).where(
-            self.visible.rows(scope, assets), assets.c.asset_id.in_([UUID(i) for i in ids])
+            self.visible.rows(scope, assets), assets.c.asset_id.in_(ids)
         )
-        return {str(r["asset_id"]): r["name"] for r in self._all(query)}
+        return {r["asset_id"]: r["name"] for r in self._all(query)}
 
 
 def _row_columns(assets: Any) -> tuple[Any, ...]:
@@ -193,8 +193,8 @@ def _asset(r: dict[str, Any]) -> AssetRow:
     return AssetRow(**{**r, "retired": bool(r["retired"])})
 
 
-def _event(r: dict[str, Any], names: dict[str, str]) -> AssetEventRow:
-    details = names.get(r["details"], r["details"]) if r["action"].startswith("dependency") else r["details"]
+def _event(r: dict[str, Any], names: dict[UUID, str]) -> AssetEventRow:
+    details = names.get(r["other_asset_id"], "") if r["other_asset_id"] is not None else r["details"]
     return AssetEventRow(r["action"], details, r["reason"], r["display_name"], r["acted_at"])
 
 

@@ -93,6 +93,8 @@ def _asset_history(table: TableFactory) -> None:
         Column("organisation_id", Uuid, nullable=False),
         Column("action", String(30), nullable=False),
         Column("details", Text, nullable=False),
+        Column("other_asset_id", Uuid),
+        # the asset a dependency added or removed links to
         Column("reason", Text),
         Column("acted_by", Uuid, nullable=False),
         Column("acted_at", DateTime(timezone=True), nullable=False),
