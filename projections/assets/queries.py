@@ -4,6 +4,7 @@ belongs to and the consultancy's admins (the one filter decides, by the tables' 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, cast
 from uuid import UUID
 
@@ -45,16 +46,39 @@ class AssetQueries(FeatureQueries):
     def assets(
         self, scope: Scope, organisation_id: UUID, first: int, after: AssetKey | None, given: AssetFilter
     ) -> AssetPageRows:
+        """One page and the counts, each statement built once per kind of scope and set of filters."""
+        shape = f"{given.order}:{given.kind is not None}:{given.classified}:{bool(given.search)}"
+        arguments: dict[str, Any] = {"organisation_id": organisation_id, **_filter_arguments(given)}
+        keyset = {} if after is None else {"rank": after.rank, "sort_name": after.sort_name, "after_id": after.asset_id}
+        build_page = partial(self._page_query, order=given.order, classified=given.classified)
+        page = self._prepared.get(
+            f"asset-page:{shape}:{after is not None}", scope, build_page, page_size=first + 1, **arguments, **keyset
+        )
+        rows = [_asset(r) for r in self._all(*page)]
+        counts = self._prepared.get(
+            f"asset-counts:{shape}", scope, partial(self._counts_query, classified=given.classified), **arguments
+        )
+        found = self._one(*counts) or {}
+        return AssetPageRows(rows[:first], len(rows) > first, found["m"], found["u"] or 0, found["n"])
+
+    def _page_query(self, scope: Scope, order: str, classified: bool | None, **given: Any) -> Select[Any]:
         assets = self.t.assets
-        inventory = self._inventory(scope, organisation_id)
-        filters = self._filters(given)
-        matching = [*inventory, *filters]
-        order = [assets.c.sort_name, assets.c.asset_id]
-        if given.order == BY_HIGHEST:
-            order.insert(0, assets.c.rank)
-        page = select(*_row_columns(assets)).where(*matching, *self._after(after, given.order))
-        rows = [_asset(r) for r in self._all(page.order_by(*order).limit(first + 1))]
-        return AssetPageRows(rows[:first], len(rows) > first, *self._counts(inventory, filters))
+        conditions = self._inventory(scope, given["organisation_id"]) + self._filters(given, classified)
+        if "after_id" in given:
+            conditions.append(self._after(given["rank"], given["sort_name"], given["after_id"], order))
+        ordered = [assets.c.sort_name, assets.c.asset_id]
+        if order == BY_HIGHEST:
+            ordered.insert(0, assets.c.rank)
+        return select(*_row_columns(assets)).where(*conditions).order_by(*ordered).limit(given["page_size"])
+
+    def _counts_query(self, scope: Scope, classified: bool | None, **given: Any) -> Select[Any]:
+        """Assets matching the filters; of the whole inventory, the unclassified ones and all: one pass."""
+        assets = self.t.assets
+        filters = self._filters(given, classified)
+        matching = func.count().filter(and_(*filters)) if filters else func.count()
+        unclassified = func.count().filter(assets.c.scale_version.is_(None))
+        counts = select(matching.label("m"), unclassified.label("u"), func.count().label("n"))
+        return cast("Select[Any]", counts.where(*self._inventory(scope, given["organisation_id"])))
 
     def key_of(self, row: AssetRow) -> AssetKey:
         return AssetKey(-row.highest, row.name.casefold(), row.asset_id)
@@ -132,38 +156,25 @@ class AssetQueries(FeatureQueries):
         assets = self.t.assets
         return [self.visible.rows(scope, assets), assets.c.organisation_id == organisation_id, assets.c.retired == 0]
 
-    def _filters(self, given: AssetFilter) -> list[ColumnElement[bool]]:
+    def _filters(self, given: dict[str, Any], classified: bool | None) -> list[ColumnElement[bool]]:
         assets = self.t.assets
         found: list[ColumnElement[bool]] = []
-        if given.kind is not None:
-            found.append(assets.c.kind == given.kind)
-        if given.classified is not None:
-            found.append(assets.c.scale_version.is_not(None) if given.classified else assets.c.scale_version.is_(None))
-        if given.search:
-            escaped = given.search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            found.append(assets.c.search_text.like(f"%{escaped}%", escape="\\"))
+        if "kind" in given:
+            found.append(assets.c.kind == given["kind"])
+        if classified is not None:
+            found.append(assets.c.scale_version.is_not(None) if classified else assets.c.scale_version.is_(None))
+        if "pattern" in given:
+            found.append(assets.c.search_text.like(given["pattern"], escape="\\"))
         return found
 
-    def _after(self, after: AssetKey | None, order: str) -> list[ColumnElement[bool]]:
-        if after is None:
-            return []
+    def _after(self, rank: Any, sort_name: Any, asset_id: Any, order: str) -> ColumnElement[bool]:
         assets = self.t.assets
         by_name = or_(
-            assets.c.sort_name > after.sort_name,
-            and_(assets.c.sort_name == after.sort_name, assets.c.asset_id > after.asset_id),
+            assets.c.sort_name > sort_name, and_(assets.c.sort_name == sort_name, assets.c.asset_id > asset_id)
         )
         if order != BY_HIGHEST:
-            return [by_name]
-        return [or_(assets.c.rank > after.rank, and_(assets.c.rank == after.rank, by_name))]
-
-    def _counts(self, inventory: list[ColumnElement[bool]], filters: list[ColumnElement[bool]]) -> tuple[int, int, int]:
-        """Assets matching the filters; of the whole inventory, the unclassified ones and all: one pass."""
-        assets = self.t.assets
-        matching = func.count().filter(and_(*filters)) if filters else func.count()
-        unclassified = func.count().filter(assets.c.scale_version.is_(None))
-        counts = select(matching.label("m"), unclassified.label("u"), func.count().label("n")).where(*inventory)
-        found = self._one(cast("Select[Any]", counts)) or {}
-        return found["m"], found["u"] or 0, found["n"]
+            return by_name
+        return or_(assets.c.rank > rank, and_(assets.c.rank == rank, by_name))
 
     def _linked(self, scope: Scope, which: ColumnElement[bool], other: Any) -> list[AssetLinkRow]:
         links, assets = self.t.asset_dependencies, self.t.assets
@@ -183,6 +194,17 @@ class AssetQueries(FeatureQueries):
             self.visible.rows(scope, assets), assets.c.asset_id.in_(ids)
         )
         return {r["asset_id"]: r["name"] for r in self._all(query)}
+
+
+def _filter_arguments(given: AssetFilter) -> dict[str, Any]:
+    """The filters' values, passed as parameters of the prepared statements."""
+    arguments: dict[str, Any] = {}
+    if given.kind is not None:
+        arguments["kind"] = given.kind
+    if given.search:
+        escaped = given.search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        arguments["pattern"] = f"%{escaped}%"
+    return arguments
 
 
 def _row_columns(assets: Any) -> tuple[Any, ...]:
