@@ -3,6 +3,7 @@ classified. Retiring an asset is a correction with a reason: it stays in the inv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -32,15 +33,32 @@ class Description:
 
     @classmethod
     def checked(cls, name: str, kind: str, owner: str, location: str | None, description: str | None) -> Description:
-        if kind not in KINDS:
-            raise ValidationFailed("kind", f"Choose one of: {', '.join(KINDS)}.")
-        return cls(
-            name=single_line("name", name, ASSET_NAME_MAX_LENGTH),
-            kind=kind,
-            owner=single_line("owner", owner, OWNER_MAX_LENGTH),
-            location=single_line("location", location, LOCATION_MAX_LENGTH, required=False),
-            description=multi_line("description", description, DESCRIPTION_MAX_LENGTH, required=False),
-        )
+        """The description, cleaned; refused on the first field at fault."""
+        fields, problems = cls.each_field(name, kind, owner, location, description)
+        if problems:
+            raise problems[0]
+        return cls(**fields)
+
+    @staticmethod
+    def each_field(
+        name: str, kind: str, owner: str, location: str | None, description: str | None
+    ) -> tuple[dict[str, str], list[ValidationFailed]]:
+        """Every field checked: the cleaned ones, and the problem of each field at fault (an import lists them all)."""
+        checks: dict[str, Callable[[], str]] = {
+            "name": lambda: single_line("name", name, ASSET_NAME_MAX_LENGTH),
+            "kind": lambda: _kind(kind),
+            "owner": lambda: single_line("owner", owner, OWNER_MAX_LENGTH),
+            "location": lambda: single_line("location", location, LOCATION_MAX_LENGTH, required=False),
+            "description": lambda: multi_line("description", description, DESCRIPTION_MAX_LENGTH, required=False),
+        }
+        fields: dict[str, str] = {}
+        problems: list[ValidationFailed] = []
+        for field, check in checks.items():
+            try:
+                fields[field] = check()
+            except ValidationFailed as problem:
+                problems.append(problem)
+        return fields, problems
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,12 @@ class Classification:
         for dimension in DIMENSIONS:
             scales.check(dimension, values[dimension])
         return cls(confidentiality, integrity, availability, scales.version)
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValidationFailed("kind", f"Choose one of: {', '.join(KINDS)}.")
+    return kind
 
 
 class Asset(TenantAggregate):

@@ -71,17 +71,14 @@ def check_file(rows: Iterable[tuple[int, Mapping[str, Cell]]], scales: ScaleSet)
 
 def _check_row(line: int, row: Mapping[str, Cell], scales: ScaleSet, checked: list[CheckedRow]) -> list[RowError]:
     errors: list[RowError] = []
-    described = _catch(
-        errors,
-        line,
-        lambda: Description.checked(
-            _text(row.get("name")),
-            _kind(row.get("kind")),
-            _text(row.get("owner")),
-            _text(row.get("location")),
-            _text(row.get("description")),
-        ),
+    fields, problems = Description.each_field(
+        _text(row.get("name")),
+        _kind(row.get("kind")),
+        _text(row.get("owner")),
+        _text(row.get("location")),
+        _text(row.get("description")),
     )
+    errors.extend(RowError(line, problem.field, problem.message) for problem in problems)
     values = {dimension: _level(errors, line, dimension, row.get(dimension)) for dimension in DIMENSIONS}
     for dimension in DIMENSIONS:
         if values[dimension] is not None:
@@ -92,8 +89,9 @@ def _check_row(line: int, row: Mapping[str, Cell], scales: ScaleSet, checked: li
         errors.append(
             RowError(line, missing, "Give all three of confidentiality, integrity and availability, or none.")
         )
-    if errors or not isinstance(described, Description):
+    if errors:
         return errors
+    described = Description(**fields)
     classification = None
     if len(given) == len(DIMENSIONS):
         classification = Classification(
