@@ -61,16 +61,17 @@ def check_file(rows: Iterable[tuple[int, Mapping[str, Cell]]], scales: ScaleSet)
     for line, row in rows:
         if all(_text(value) == "" for value in row.values()):
             continue
-        if len(checked) + len(errors) >= MAX_ROWS:
+        if len(checked) >= MAX_ROWS:
             errors.append(RowError(line, None, f"A file holds at most {MAX_ROWS:,} assets."))
             break
-        row_errors = _check_row(line, row, scales, checked)
+        row_errors, found = _check_row(line, row, scales)
         errors.extend(row_errors)
+        checked.extend([found] if found else [])
     return CheckedFile(tuple(checked), tuple(errors[:MAX_ERRORS_SHOWN]), len(errors))
 
 
-def _check_row(line: int, row: Mapping[str, Cell], scales: ScaleSet, checked: list[CheckedRow]) -> list[RowError]:
-    errors: list[RowError] = []
+def _check_row(line: int, row: Mapping[str, Cell], scales: ScaleSet) -> tuple[list[RowError], CheckedRow | None]:
+    """Every field at fault in the line, or the asset it describes."""
     fields, problems = Description.each_field(
         _text(row.get("name")),
         _kind(row.get("kind")),
@@ -78,35 +79,32 @@ def _check_row(line: int, row: Mapping[str, Cell], scales: ScaleSet, checked: li
         _text(row.get("location")),
         _text(row.get("description")),
     )
-    errors.extend(RowError(line, problem.field, problem.message) for problem in problems)
-    values = {dimension: _level(errors, line, dimension, row.get(dimension)) for dimension in DIMENSIONS}
-    for dimension in DIMENSIONS:
-        if values[dimension] is not None:
-            _catch(errors, line, lambda d=dimension: scales.check(d, values[d]))
-    given = [d for d in DIMENSIONS if values[d] is not None]
-    if given and len(given) < len(DIMENSIONS) and not any(e.column in DIMENSIONS for e in errors):
-        missing = next(d for d in DIMENSIONS if values[d] is None)
+    errors = [RowError(line, problem.field, problem.message) for problem in problems]
+    classification = _classification(line, row, scales, errors)
+    if errors:
+        return errors, None
+    return [], CheckedRow(line, Description(**fields), classification)
+
+
+def _classification(
+    line: int, row: Mapping[str, Cell], scales: ScaleSet, errors: list[RowError]
+) -> Classification | None:
+    """The three levels on the current scales, or none given; each level at fault is added to `errors`."""
+    given = {d: level for d in DIMENSIONS if (level := _level(errors, line, d, row.get(d))) is not None}
+    for dimension, level in given.items():
+        try:
+            scales.check(dimension, level)
+        except DomainError as error:
+            errors.append(RowError(line, error.field, error.message))
+    if not given or any(error.column in DIMENSIONS for error in errors):
+        return None
+    if len(given) < len(DIMENSIONS):
+        missing = next(d for d in DIMENSIONS if d not in given)
         errors.append(
             RowError(line, missing, "Give all three of confidentiality, integrity and availability, or none.")
         )
-    if errors:
-        return errors
-    described = Description(**fields)
-    classification = None
-    if len(given) == len(DIMENSIONS):
-        classification = Classification(
-            values["confidentiality"] or 0, values["integrity"] or 0, values["availability"] or 0, scales.version
-        )
-    checked.append(CheckedRow(line, described, classification))
-    return errors
-
-
-def _catch(errors: list[RowError], line: int, check: object) -> object:
-    try:
-        return check()  # type: ignore[operator]
-    except DomainError as error:
-        errors.append(RowError(line, error.field, error.message))
         return None
+    return Classification(given["confidentiality"], given["integrity"], given["availability"], scales.version)
 
 
 def _level(errors: list[RowError], line: int, dimension: str, value: Cell) -> int | None:
