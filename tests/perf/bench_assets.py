@@ -18,6 +18,7 @@ import asyncio
 import base64
 import io
 import random
+import re
 import sqlite3
 import tempfile
 import time
@@ -26,8 +27,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import httpx2
 from openpyxl import Workbook, load_workbook
 
+from backend.app import create_app
 from backend.auth.principal import Principal
 from backend.demo import seed_demo
 from backend.graphql.core.context import Context
@@ -35,7 +38,7 @@ from backend.graphql.schema import build_schema
 from backend.services import Services, build_services
 from backend.settings import Settings
 from domain.tenancy.account import Role
-from tests.perf.bench_reads import repeated
+from tests.perf.bench_reads import Figures, page_call, repeated, signed_in_cookies
 
 MEMBER, COACH, ADMIN = "member@muller.example", "coach@alpine.example", "admin@alpine.example"
 KINDS = ("information", "software", "hardware", "service", "people", "site", "pool_resource", "iaas", "paas", "saas")
@@ -171,11 +174,31 @@ async def list_figures(services: Services, runs: int, repeats: int, sqlite: bool
         figures["baseline: raw SQL, first page and count"] = await repeated(
             raw_sql_call(read_models, org, str(member.tenant_id)), runs, repeats
         )
+    figures |= await page_figures(services, org, after, runs, repeats)
     for label, figure in figures.items():
         print(figure.line(label))
     if sqlite:
         first, raw = figures["member, first page by name"], figures["baseline: raw SQL, first page and count"]
         print(f"list document CPU = {first.cpu_ms / raw.cpu_ms:.1f}x raw SQL")
+
+
+async def page_figures(services: Services, org: str, after: str, runs: int, repeats: int) -> dict[str, Figures]:
+    """The inventory page's first screen and an asset's page, through the ASGI app, as the member."""
+    transport = httpx2.ASGITransport(app=create_app(services.settings, services))
+    async with httpx2.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        await signed_in_cookies(client, MEMBER)
+        inventory = f"/organisations/{org}/assets"
+        listed = (await client.get(inventory)).text
+        found = re.search(rf'href="({inventory}/[0-9a-f-]{{36}})"', listed)
+        assert found is not None
+        asset = found.group(1)
+        return {
+            "inventory page, first screen, ASGI": await repeated(page_call(client, inventory), runs, repeats),
+            "inventory page, by highest, ASGI": await repeated(
+                page_call(client, f"{inventory}?order=HIGHEST&kind=hardware"), runs, repeats
+            ),
+            "an asset's page, ASGI": await repeated(page_call(client, asset), runs, repeats),
+        }
 
 
 async def run(args: argparse.Namespace) -> None:
