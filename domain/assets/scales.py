@@ -81,11 +81,13 @@ def scales_id(tenant_id: UUID) -> UUID:
 def checked_levels(field: str, given: list[tuple[int, str, str]]) -> Levels:
     """Levels numbered 1, 2, … in order, each with a label and a description."""
     if not MIN_LEVELS <= len(given) <= MAX_LEVELS:
-        raise ValidationFailed(field, f"Give {MIN_LEVELS} to {MAX_LEVELS} levels.")
+        raise ValidationFailed(field, f"Give the {field} scale {MIN_LEVELS} to {MAX_LEVELS} levels.")
     levels = []
     for index, (value, label, description) in enumerate(given):
         if value != index + 1:
-            raise ValidationFailed(f"{field}.value", "Number the levels 1, 2, 3, … in order, without gaps.")
+            raise ValidationFailed(
+                f"{field}.value", f"Number the {field} scale's levels 1, 2, 3, … in order, without gaps."
+            )
         levels.append(
             (
                 value,
@@ -94,7 +96,7 @@ def checked_levels(field: str, given: list[tuple[int, str, str]]) -> Levels:
             )
         )
     if len({label.casefold() for _, label, _ in levels}) != len(levels):
-        raise ValidationFailed(f"{field}.label", "Give each level its own label.")
+        raise ValidationFailed(f"{field}.label", f"Give each level of the {field} scale its own label.")
     return tuple(levels)
 
 

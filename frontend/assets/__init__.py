@@ -5,6 +5,13 @@ from pathlib import Path
 
 from frontend.assets.imports import ImportPages
 from frontend.assets.pages import AssetPages
+from frontend.assets.scales import ScalesPages
 from frontend.site.feature import PageFeature
 
-FEATURE = PageFeature("assets", Path(__file__).parent, (ImportPages, AssetPages), nav=("/assets", "Assets"))
+FEATURE = PageFeature(
+    "assets",
+    Path(__file__).parent,
+    (ImportPages, AssetPages, ScalesPages),
+    nav=("/assets", "Assets"),
+    admin_nav=(("/asset-scales", "Classification scales"),),
+)

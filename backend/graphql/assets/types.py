@@ -10,10 +10,12 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
+from backend.graphql.assets.actions import SET_CLASSIFICATION_SCALES
 from backend.graphql.assets.viewer_can import AssetViewerCan, on_asset
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, ValidationError
 from backend.graphql.core.pagination import PageInfo
+from backend.policy import may
 from projections.assets.rows import AssetEventRow, AssetLinkRow, AssetRow, ScaleLevelRow, ScalesRow
 
 
@@ -154,12 +156,21 @@ class ScaleLevel:
         return cls(value=row.value, label=row.label, description=row.description)
 
 
+@strawberry.type(description="What the viewer may do with the consultancy's scales.")
+class ScalesViewerCan:
+    set: bool = strawberry.field(description="Set a new version (the consultancy's admins).")
+
+
 @strawberry.type(description="One version of the consultancy's scales; version 1 is the default.")
 class ClassificationScales:
     version: int
     confidentiality: list[ScaleLevel]
     integrity: list[ScaleLevel]
     availability: list[ScaleLevel]
+
+    @strawberry.field
+    def viewer_can(self, info: Info[Context, None]) -> ScalesViewerCan:
+        return ScalesViewerCan(set=may(info.context.signed_in, SET_CLASSIFICATION_SCALES))
 
     @classmethod
     def from_row(cls, row: ScalesRow) -> ClassificationScales:

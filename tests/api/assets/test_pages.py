@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from backend.services import Services
 from tests.api.assets.support import organisation_id, register
-from tests.api.conftest import ALPINE_COACH, events_in_log
+from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.api.page_support import MEMBER, ClientFor, csrf, field
 from tests.support.graphql_client import GraphQLClient
 
@@ -148,3 +148,25 @@ def test_an_empty_upload_and_a_forged_form_are_refused(client_for: ClientFor, de
         path, data={"csrf_token": "forged", "fileName": "a.csv", "content": "bmFtZQo=", "confirm": "yes"}
     )
     assert forged.status_code == 403 and events_in_log(demo_services) == before
+
+
+def test_an_admin_sets_new_scales_from_their_page_and_a_member_reads_them(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    member = client_for(MEMBER)
+    shown = member.http.get("/asset-scales").text
+    assert "This is version 1, the default" in shown and '<th scope="row">Secret</th>' in shown
+    assert 'action="/asset-scales"' not in shown
+    admin = client_for(ALPINE_ADMIN)
+    page = admin.http.get("/asset-scales").text
+    assert 'href="/asset-scales"' in page and "Secret: For named people only" in page
+    before = events_in_log(demo_services)
+    lines = {"confidentiality": "Open: Anyone\nClosed: Staff", "integrity": "Low: Fixable\nHigh: Harmful"}
+    bad = admin.http.post("/asset-scales", data={"csrf_token": csrf(page), **lines, "availability": "Low\nHigh: x"})
+    assert bad.status_code == 422 and events_in_log(demo_services) == before
+    assert "“label: description”" in field(bad.text, "availability")
+    same = admin.http.post("/asset-scales", data={"csrf_token": csrf(page), **lines, "availability": "Low: a\nlow: b"})
+    assert "Give each level of the availability scale its own label." in same.text
+    done = admin.http.post("/asset-scales", data={"csrf_token": csrf(page), **lines, "availability": "Low: a\nHigh: b"})
+    assert said(done.text).startswith("The new scales are in use")
+    assert "This is version 2." in member.http.get("/asset-scales").text
