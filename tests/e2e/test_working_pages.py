@@ -81,6 +81,7 @@ def page_paths(page: Page) -> list[str]:
         f"{cluster}/effort",
         f"{cluster}/sessions/module:1",
         f"{cluster}/sessions/module:6",
+        "/asset-scales",
         "/no-such-page",
     ]
 
