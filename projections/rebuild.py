@@ -6,7 +6,7 @@ from collections.abc import Callable
 from uuid import UUID
 
 from eventsourcing.application import Application
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Table, text
 
 from projections.core.checksum import _canonical, checksum
 from projections.core.runner import DEFAULT_SHARD, ProjectionRunner
@@ -43,6 +43,20 @@ def _swap(conn: Connection, live: ReadStore, fresh: ReadStore) -> None:
         conn.execute(text(f"ALTER TABLE {table.name} RENAME TO {name}"))
         if live.is_postgres:
             conn.execute(text(f"ALTER INDEX {table.name}_pkey RENAME TO {name}_pkey"))
+        _rename_indexes(conn, live, fresh, table, name)
+
+
+def _rename_indexes(conn: Connection, live: ReadStore, fresh: ReadStore, table: Table, name: str) -> None:
+    """A table's secondary indexes take their live names too, so that the next rebuild can create its own: renamed
+    on PostgreSQL, made again on SQLite (which cannot rename an index)."""
+    live_indexes = {index.name: index for index in getattr(live.tables, name).indexes}
+    for index in table.indexes:
+        live_index = live_indexes[str(index.name).removeprefix(fresh.tables.prefix)]
+        if live.is_postgres:
+            conn.execute(text(f"ALTER INDEX {index.name} RENAME TO {live_index.name}"))
+        else:
+            conn.execute(text(f"DROP INDEX {index.name}"))
+            live_index.create(conn)
 
 
 __all__ = ["REBUILD_PREFIX", "_canonical", "checksum", "rebuild"]
