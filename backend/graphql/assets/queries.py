@@ -30,6 +30,7 @@ from domain.assets.rules import KINDS
 from domain.shared.errors import DomainError, NotFound, ValidationFailed
 from domain.shared.text import single_line
 from projections.assets.queries import AssetFilter, AssetKey
+from projections.assets.rows import AssetPageRows
 
 SEARCH_MAX_LENGTH = 100
 NO_ORGANISATION = "No organisation with this id."
@@ -55,18 +56,8 @@ class AssetsQuery:
             given = AssetFilter(_kind(kind), classified, _search(search), order_by.value)
         except DomainError as error:
             raise _refused(error) from None
-        queries = info.context.services.queries.assets
-        found = queries.assets(info.context.scope, organisation, size, keyset, given)
-        edges = [AssetEdge(cursor=_encode(queries.key_of(r), order_by), node=Asset.from_row(r)) for r in found.rows]
-        register, import_assets = on_inventory(info, organisation)
-        return AssetConnection(
-            edges=edges,
-            page_info=PageInfo(has_next_page=found.has_next_page, end_cursor=edges[-1].cursor if edges else None),
-            total_count=found.total,
-            inventory_count=found.inventory,
-            unclassified_count=found.unclassified,
-            viewer_can=InventoryViewerCan(register=register, import_assets=import_assets),
-        )
+        found = info.context.services.queries.assets.assets(info.context.scope, organisation, size, keyset, given)
+        return _connection(info, organisation, found, order_by)
 
     @strawberry.field(permission_classes=[IsAuthenticated])
     def asset(self, info: Info[Context, None], id: strawberry.ID) -> AssetResult:
@@ -101,6 +92,22 @@ class AssetsQuery:
         return AssetExport(
             file_name=f"assets.{format}", content_type=content_type, content=base64.b64encode(data).decode()
         )
+
+
+def _connection(
+    info: Info[Context, None], organisation: UUID, found: AssetPageRows, order_by: AssetOrder
+) -> AssetConnection:
+    key_of = info.context.services.queries.assets.key_of
+    edges = [AssetEdge(cursor=_encode(key_of(r), order_by), node=Asset.from_row(r)) for r in found.rows]
+    register, import_assets = on_inventory(info, organisation)
+    return AssetConnection(
+        edges=edges,
+        page_info=PageInfo(has_next_page=found.has_next_page, end_cursor=edges[-1].cursor if edges else None),
+        total_count=found.total,
+        inventory_count=found.inventory,
+        unclassified_count=found.unclassified,
+        viewer_can=InventoryViewerCan(register=register, import_assets=import_assets),
+    )
 
 
 def _refused(error: DomainError) -> GraphQLError:
