@@ -20,6 +20,8 @@ from backend.services import Services
 from domain.application import Cordee, Saved
 from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
+from domain.assets.asset import Asset
+from domain.assets.commands import AddAssetDependency, ClassifyAsset, RegisterAsset
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.cluster import Cluster, cluster_id
 from domain.clusters.commands import (
@@ -168,6 +170,7 @@ class DemoSeeder:
         self._declare_late_clash()
         self._locate_late()
         self._context()
+        self._assets()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -470,6 +473,33 @@ class DemoSeeder:
         if not self.app.exists(ManagementCommitment, self.tenant_id, commitment_id(self.tenant_id, organisation)):
             committed_on = self._programme_start() - timedelta(days=7)
             self._run(RecordManagementCommitment(*own, "Minutes of the board meeting", committed_on, self.cluster_id))
+
+    def _assets(self) -> None:
+        """The first member's inventory begun by its member account: three assets, two classified, one link."""
+        member, actor = self.members[0], account_id(self.tenant.member[0])
+        known = {
+            e.name: e.originator_id
+            for e in _events(self.app, Asset, "Registered")
+            if e.tenant_id == self.tenant_id and e.organisation_id == member
+        }
+        for name, kind, owner, location in DEMO_ASSETS:
+            if name not in known:
+                registered = RegisterAsset(self.tenant_id, actor, member, name, kind, owner, location)
+                known[name] = self._run(registered).aggregate_id
+        for name, levels in DEMO_CLASSIFICATIONS.items():
+            if self.app.get(Asset, self.tenant_id, known[name]).classification is None:
+                self._run(ClassifyAsset(self.tenant_id, actor, member, known[name], *levels))
+        dependant, target = known["Order book"], known["Back-office PC"]
+        if target not in self.app.get(Asset, self.tenant_id, dependant).depends_on:
+            self._run(AddAssetDependency(self.tenant_id, actor, member, dependant, target))
+
+
+DEMO_ASSETS = (
+    ("Order book", "information", "Marc Muller", "Back-office PC"),
+    ("Back-office PC", "hardware", "Marc Muller", "Shop, back room"),
+    ("Online shop", "saas", "Sophie Muller", "Hosted web shop"),
+)
+DEMO_CLASSIFICATIONS = {"Order book": (3, 2, 2), "Online shop": (2, 2, 3)}
 
 
 def _events(app: Cordee, aggregate: type[TenantAggregate], event_name: str, page: int = 500) -> Iterator[Any]:

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from domain.assessment import handlers as assessment
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
+from domain.assets import handlers as assets
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
@@ -24,6 +25,7 @@ from domain.legacy_topics import register_legacy_topics
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
+from domain.shared.aggregate import TenantAggregate
 from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
 from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.ports import Handler
@@ -46,6 +48,7 @@ FEATURES: list[dict[type, Handler]] = [
     feedback.HANDLERS,
     documents.HANDLERS,
     context.HANDLERS,
+    assets.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -146,6 +149,12 @@ class Cordee(CommandService):
         member = self.engagement(cluster.tenant_id, cluster.id, session.organisation_id)
         if member is not None and session.module_number in member.coached_modules:
             raise ValidationFailed("session_key", "This session is already held.")
+
+    def save_all(self, aggregates: list[TenantAggregate]) -> Saved:
+        """Saves the aggregates in one transaction (an imported file: all its assets or none)."""
+        recordings = self.save(*aggregates)
+        positions = [r.notification.id for r in recordings]
+        return Saved(aggregates[0].id, max(positions, default=0), min(positions, default=0))
 
     def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
         self.get(Organisation, tenant_id, organisation_id, "organisation_id")

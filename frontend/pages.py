@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
 from frontend import (
+    assets,
     catalogues,
     clusters,
     context,
@@ -40,6 +41,7 @@ FEATURES = (
     catalogues.FEATURE,
     documents.FEATURE,
     context.FEATURE,
+    assets.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

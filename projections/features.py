@@ -16,6 +16,9 @@ from sqlalchemy import select
 from projections.assessment.projection import AssessmentProjection
 from projections.assessment.queries import AssessmentQueries
 from projections.assessment.tables import define_tables as assessment_tables
+from projections.assets.projection import AssetProjection
+from projections.assets.queries import AssetQueries
+from projections.assets.tables import define_tables as asset_tables
 from projections.clusters.history_projection import SessionHistoryProjection
 from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
@@ -68,6 +71,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("effort", effort_tables, (EffortProjection,), EffortQueries),
     Feature("documents", document_tables, (DocumentProjection,), DocumentQueries),
     Feature("context", context_tables, (ContextProjection,), ContextQueries),
+    Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -93,6 +97,7 @@ class ReadQueries:
     effort: EffortQueries
     documents: DocumentQueries
     context: ContextQueries
+    assets: AssetQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

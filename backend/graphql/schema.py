@@ -21,6 +21,8 @@ from strawberry.types import ExecutionContext
 
 from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
+from backend.graphql.assets.mutations import AssetsMutation
+from backend.graphql.assets.queries import AssetsQuery
 from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
@@ -58,6 +60,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (FeedbackMutation,),
     (DocumentsQuery, DocumentsMutation),
     (ContextQuery, ContextMutation),
+    (AssetsQuery, AssetsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
 )

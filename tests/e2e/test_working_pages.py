@@ -75,6 +75,7 @@ def page_paths(page: Page) -> list[str]:
         "/clusters",
         "/organisations",
         "/account",
+        "/assets",
         cluster,
         f"{cluster}/plan",
         f"{cluster}/effort",
@@ -85,6 +86,7 @@ def page_paths(page: Page) -> list[str]:
         "/catalogues/iso27001-2005",
         "/catalogues/iso27001-2005?group=A.13",
         "/documents",
+        "/asset-scales",
         "/no-such-page",
         "/context",
     ]
@@ -100,8 +102,13 @@ def overflow(page: Page) -> int:
 def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str) -> None:
     sign_in(phone, server_url, email)
     paths = page_paths(phone)
-    listings = ((paths[2], "a[href^='/organisations/']"), (paths[4], "a[href*='/members/']"))
-    for listing, links in (*listings, ("/documents", "a[href*='documents']")):
+    listings = (
+        (paths[2], "a[href^='/organisations/']"),
+        (paths[5], "a[href*='/members/']"),  # the cluster
+        ("/documents", "a[href*='documents']"),
+        ("/assets", "main a[href*='/assets']:not([href*='export'])"),
+    )
+    for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
         found = phone.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert found, f"no {links} on {listing}"

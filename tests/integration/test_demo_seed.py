@@ -42,9 +42,14 @@ VOLATILE_COLUMNS = {
     ("documents", "document_id"),
     ("document_versions", "document_id"),
     ("document_history", "document_id"),
+    ("assets", "asset_id"),
+    ("asset_dependencies", "asset_id"),
+    ("asset_dependencies", "depends_on_id"),
+    ("asset_history", "asset_id"),
+    ("asset_history", "other_asset_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items and documents have random ids)."""
+(feedback items, documents and assets have random ids)."""
 
 
 @dataclass(frozen=True)

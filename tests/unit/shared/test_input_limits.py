@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -20,6 +21,15 @@ from backend.blobs import DirectoryBlobStore
 from domain.assessment import commands as assessment_commands
 from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import CLAUSES, THEMES
+from domain.assets import commands as assets_commands
+from domain.assets.commands import (
+    AddAssetDependency,
+    ClassifyAsset,
+    DescribeAsset,
+    RegisterAsset,
+    RemoveAssetDependency,
+    RetireAsset,
+)
 from domain.clusters import commands as clusters_commands
 from domain.clusters.commands import (
     AcceptPlan,
@@ -89,6 +99,7 @@ COMMAND_MODULES = (
     feedback_commands,
     documents_commands,
     context_commands,
+    assets_commands,
 )
 
 
@@ -225,6 +236,27 @@ def _retract(s: Scenario, starts_on: date) -> object:
 
 KEY_HASH = "a" * 64
 
+_ASSETS: dict[int, tuple[UUID, UUID]] = {}
+"""A server and a shop depending on it, registered for a scenario (by its id) before its texts are tried."""
+
+
+def _prepare_assets(s: Scenario) -> None:
+    server = s.app.handle(RegisterAsset(s.tenant, SYSTEM_ACTOR, s.members[0], "Server", "hardware", "IT")).aggregate_id
+    shop = s.app.handle(RegisterAsset(s.tenant, SYSTEM_ACTOR, s.members[0], "Shop", "saas", "Sales")).aggregate_id
+    s.app.handle(AddAssetDependency(s.tenant, SYSTEM_ACTOR, s.members[0], shop, server))
+    _ASSETS[id(s)] = (server, shop)
+
+
+def _asset(s: Scenario, **texts: str | None) -> object:
+    given: dict[str, str | None] = {"name": "Till", "kind": "hardware", "owner": "Shop", **texts}
+    return s.app.handle(RegisterAsset(s.tenant, SYSTEM_ACTOR, s.members[0], **given))  # type: ignore[arg-type]
+
+
+def _describe(s: Scenario, **texts: str | None) -> object:
+    given: dict[str, str | None] = {"name": "Server", "kind": "hardware", "owner": "IT", **texts}
+    server = _ASSETS[id(s)][0] if id(s) in _ASSETS else uuid4()
+    return s.app.handle(DescribeAsset(s.tenant, SYSTEM_ACTOR, s.members[0], server, **given))  # type: ignore[arg-type]
+
 
 def _invite(s: Scenario, email: str = "ana@alpine.example", name: str = "Ana") -> object:
     return s.app.handle(InviteAccount(s.tenant, SYSTEM_ACTOR, email, name, Role.COACH, KEY_HASH))
@@ -360,6 +392,23 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
         documents_commands.AttachFile(*_on_document(s), 1, t, b"Signed copy")
     ),
     **CONTEXT_TEXT_CALLS,
+    ("RegisterAsset", "name"): lambda s, t: _asset(s, name=t),
+    ("RegisterAsset", "owner"): lambda s, t: _asset(s, owner=t),
+    ("RegisterAsset", "location"): lambda s, t: _asset(s, location=t),
+    ("RegisterAsset", "description"): lambda s, t: _asset(s, description=t),
+    ("DescribeAsset", "name"): lambda s, t: _describe(s, name=t),
+    ("DescribeAsset", "owner"): lambda s, t: _describe(s, owner=t),
+    ("DescribeAsset", "location"): lambda s, t: _describe(s, location=t),
+    ("DescribeAsset", "description"): lambda s, t: _describe(s, description=t),
+    ("ClassifyAsset", "reason"): lambda s, t: s.app.handle(
+        ClassifyAsset(s.tenant, SYSTEM_ACTOR, s.members[0], _ASSETS[id(s)][0], 1, 1, 1, t)
+    ),
+    ("RemoveAssetDependency", "reason"): lambda s, t: s.app.handle(
+        RemoveAssetDependency(s.tenant, SYSTEM_ACTOR, s.members[0], *reversed(_ASSETS[id(s)]), t)
+    ),
+    ("RetireAsset", "reason"): lambda s, t: s.app.handle(
+        RetireAsset(s.tenant, SYSTEM_ACTOR, s.members[0], _ASSETS[id(s)][0], t)
+    ),
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -405,6 +454,18 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     ("AttachFile", "filename"): _document,
     ("IssueInvitation", "key_hash"): _invite,  # only an account whose person has no password yet gets links
     **CONTEXT_PREPARED,
+    **dict.fromkeys(
+        [
+            ("DescribeAsset", "name"),
+            ("DescribeAsset", "owner"),
+            ("DescribeAsset", "location"),
+            ("DescribeAsset", "description"),
+            ("ClassifyAsset", "reason"),
+            ("RemoveAssetDependency", "reason"),
+            ("RetireAsset", "reason"),
+        ],
+        _prepare_assets,
+    ),
 }
 """What must have happened before an argument can be tried (a correction needs something to correct)."""
 
@@ -618,6 +679,8 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
         documents_commands.CreateDocument(s.tenant, SYSTEM_ACTOR, s.members[0], "", "", "CISO", "", t)
     ),
     **CONTEXT_CHOICE_CALLS,
+    ("RegisterAsset", "kind"): lambda s, t: _asset(s, kind=t),
+    ("DescribeAsset", "kind"): lambda s, t: _describe(s, kind=t),
 }
 
 

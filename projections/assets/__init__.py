@@ -1,0 +1,1 @@
+"""Read model of the organisations' asset inventories and of the consultancy's classification scales."""
