@@ -54,7 +54,7 @@ from domain.engagement.outcome import Outcome
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import business_date, optional_business_date
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import (
     NAME_MAX_LENGTH,
     REASON_MAX_LENGTH,
@@ -87,13 +87,16 @@ class Cluster(TenantAggregate):
         planned_start: date | None = None,
         planned_end: date | None = None,
     ) -> Cluster:
-        optional_business_date("planned_start", planned_start)
-        optional_business_date("planned_end", planned_end)
+        (name, *_) = every_check(
+            lambda: single_line("name", name, CLUSTER_NAME_MAX_LENGTH),
+            lambda: optional_business_date("planned_start", planned_start),
+            lambda: optional_business_date("planned_end", planned_end),
+        )
         ordered_period("planned_start", planned_start, "planned_end", planned_end)
         return cls(
             tenant_id=tenant_id,
             actor_id=actor_id,
-            name=single_line("name", name, CLUSTER_NAME_MAX_LENGTH),
+            name=name,
             coach_id=coach_id,
             planned_start=planned_start,
             planned_end=planned_end,

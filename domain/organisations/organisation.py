@@ -7,7 +7,7 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.public_holidays import Place, check_place
 from domain.shared.text import NAME_MAX_LENGTH, count_between, natural_key, single_line
 
@@ -22,14 +22,14 @@ class Organisation(TenantAggregate):
     def register(
         cls, tenant_id: UUID, actor_id: UUID, name: str, sector: str, employee_count: int, place: Place = (None, None)
     ) -> Organisation:
-        count_between("employee_count", employee_count, 1, EMPLOYEE_COUNT_MAX)
-        country, region = check_place(*place)
+        name, sector, _, (country, region) = every_check(
+            lambda: single_line("name", name, ORGANISATION_NAME_MAX_LENGTH),
+            lambda: single_line("sector", sector, SECTOR_MAX_LENGTH),
+            lambda: count_between("employee_count", employee_count, 1, EMPLOYEE_COUNT_MAX),
+            lambda: check_place(*place),
+        )
         organisation = cls(
-            tenant_id=tenant_id,
-            actor_id=actor_id,
-            name=single_line("name", name, ORGANISATION_NAME_MAX_LENGTH),
-            sector=single_line("sector", sector, SECTOR_MAX_LENGTH),
-            employee_count=employee_count,
+            tenant_id=tenant_id, actor_id=actor_id, name=name, sector=sector, employee_count=employee_count
         )
         if country is not None:
             organisation._located(actor_id, country, region)
@@ -50,9 +50,11 @@ class Organisation(TenantAggregate):
 
     def change_details(self, actor_id: UUID, sector: str, employee_count: int, place: Place) -> None:
         """New sector, size or place, each recorded only when it changed; nothing changed is refused."""
-        count_between("employee_count", employee_count, 1, EMPLOYEE_COUNT_MAX)
-        sector = single_line("sector", sector, SECTOR_MAX_LENGTH)
-        country, region = check_place(*place)
+        sector, _, (country, region) = every_check(
+            lambda: single_line("sector", sector, SECTOR_MAX_LENGTH),
+            lambda: count_between("employee_count", employee_count, 1, EMPLOYEE_COUNT_MAX),
+            lambda: check_place(*place),
+        )
         described = (sector, employee_count) != (self.sector, self.employee_count)
         located = (country, region) != (self.country, self.region)
         if not (described or located):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 
 class DomainError(Exception):
@@ -24,6 +25,33 @@ class ValidationFailed(DomainError):
     def __init__(self, field: str | None, message: str) -> None:
         """`field` is None when the input has nothing to name (a mutation without arguments)."""
         super().__init__(message, field)
+
+
+class ValidationErrors(ValidationFailed):
+    """Several inputs break their rules at once: each is reported (`problems`), the first as the error itself."""
+
+    def __init__(self, problems: list[ValidationFailed]) -> None:
+        super().__init__(problems[0].field, problems[0].message)
+        self.problems = problems
+
+
+def every_check(*checks: Callable[[], Any]) -> tuple[Any, ...]:
+    """Runs every check and answers their values in order; when some fail, raises them all at once, so a form shows
+    every field at fault, not the first one only."""
+    values: list[Any] = []
+    failed: list[ValidationFailed] = []
+    for check in checks:
+        try:
+            values.append(check())
+        except ValidationErrors as several:
+            failed.extend(several.problems)
+        except ValidationFailed as one:
+            failed.append(one)
+    if len(failed) == 1:
+        raise failed[0]
+    if failed:
+        raise ValidationErrors(failed)
+    return tuple(values)
 
 
 class NotFound(DomainError):

@@ -10,7 +10,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -31,6 +31,17 @@ class Role(StrEnum):
     COACH = "coach"
     MEMBER = "member"
     """Someone of a member organisation: sees their own organisation's work and the cluster's shared view."""
+
+
+def _check_roles(roles: list[Role], organisation_id: UUID | None) -> None:
+    if not roles:
+        raise ValidationFailed("roles", "Give the account at least one role.")
+    if (Role.MEMBER in roles) != (organisation_id is not None):
+        raise ValidationFailed(
+            "organisation_id", "A member account, and only a member account, names its organisation."
+        )
+    if Role.MEMBER in roles and len(set(roles)) > 1:
+        raise ValidationFailed("roles", "A member of an organisation holds no consultancy role.")
 
 
 def normalise_email(email: str) -> str:
@@ -59,19 +70,16 @@ class Account(TenantAggregate):
         roles: list[Role],
         organisation_id: UUID | None = None,
     ) -> Account:
-        if not roles:
-            raise ValidationFailed("roles", "Give the account at least one role.")
-        if (Role.MEMBER in roles) != (organisation_id is not None):
-            raise ValidationFailed(
-                "organisation_id", "A member account, and only a member account, names its organisation."
-            )
-        if Role.MEMBER in roles and len(set(roles)) > 1:
-            raise ValidationFailed("roles", "A member of an organisation holds no consultancy role.")
+        email, display_name, *_ = every_check(
+            lambda: normalise_email(email),
+            lambda: single_line("display_name", display_name, DISPLAY_NAME_MAX_LENGTH),
+            lambda: _check_roles(roles, organisation_id),
+        )
         return cls(
             tenant_id=tenant_id,
             actor_id=actor_id,
-            email=normalise_email(email),
-            display_name=single_line("display_name", display_name, DISPLAY_NAME_MAX_LENGTH),
+            email=email,
+            display_name=display_name,
             password_hash=single_line("password_hash", password_hash, PASSWORD_HASH_MAX_LENGTH),
             roles=sorted({Role(role).value for role in roles}),
             organisation_id=organisation_id,

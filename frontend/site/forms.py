@@ -74,8 +74,9 @@ def refusal(result: dict[str, Any] | None) -> FormErrors:
     errors = FormErrors()
     if result is None or "code" not in result:
         return errors
-    field = (result.get("field") or "form").split(".")[-1]
-    errors[field] = result["message"]
+    for problem in result.get("problems") or [result]:
+        field = (problem.get("field") or "form").split(".")[-1]
+        errors.setdefault(field, problem["message"])
     return errors
 
 

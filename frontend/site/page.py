@@ -87,9 +87,10 @@ class PageBase:
             return {}
         result = await self.ports.execute(request, document, {"input": variables})
         shown = _field_names(variables) if fields is None else set(fields)
-        if result.errors:  # refused before it ran (a number too large for the API): beside the field it names
-            named = str((result.errors[0].get("extensions") or {}).get("field") or "").split(".")[-1]
-            errors[named if named in shown else "form"] = result.errors[0]["message"]
+        if result.errors:  # refused before it ran (a number too large for the API): beside the fields it names
+            for error in result.errors:
+                named = str((error.get("extensions") or {}).get("field") or "").split(".")[-1]
+                errors.setdefault(named if named in shown else "form", error["message"])
             return {}
         outcome: dict[str, Any] = (result.data or {})["result"]
         errors.update({key if key in shown else "form": message for key, message in refusal(outcome).items()})

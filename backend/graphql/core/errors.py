@@ -7,7 +7,7 @@ from uuid import UUID
 
 import strawberry
 
-from domain.shared.errors import DomainError, ValidationFailed
+from domain.shared.errors import DomainError, ValidationErrors, ValidationFailed
 
 
 @strawberry.enum(description="Why a request was refused.")
@@ -27,9 +27,18 @@ class UserError:
     field: str | None = strawberry.field(description="The input at fault, dotted for nested inputs.")
 
 
+@strawberry.type(description="One input at fault and why.")
+class FieldProblem:
+    field: str | None
+    message: str
+
+
 @strawberry.type
 class ValidationError(UserError):
-    pass
+    problems: list[FieldProblem] = strawberry.field(
+        default_factory=list,
+        description="Every input at fault when several are (the first is also `field` and `message`); else empty.",
+    )
 
 
 @strawberry.type
@@ -73,6 +82,10 @@ NOT_SAVED = "The change was NOT saved: the data store cannot be written right no
 
 
 def user_error(error: DomainError) -> Refusal:
+    if isinstance(error, ValidationErrors):
+        problems = [FieldProblem(field=_camel_path(p.field), message=p.message) for p in error.problems]
+        first = problems[0]
+        return ValidationError(code=ErrorCode.VALIDATION, message=first.message, field=first.field, problems=problems)
     error_type = _TYPES[error.code]
     return error_type(code=ErrorCode(error.code), message=error.message, field=_camel_path(error.field))
 

@@ -49,3 +49,29 @@ def test_a_number_too_large_for_the_api_is_refused_beside_its_field(client_for: 
     assert "Must be a whole number from" in field(response.text, "employeeCount")
     assert '<a href="#employeeCount">Employees: Must be a whole number from' in response.text
     assert "Big Ltd" not in admin.http.get("/organisations").text.split("<form", 1)[0]
+
+
+def test_every_field_at_fault_is_reported_at_once_by_the_api_and_the_page(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    document = """mutation($input: RegisterOrganisationInput!) { r: registerOrganisation(input: $input) {
+        __typename ... on ValidationError { field problems { field message } } } }"""
+    bad = {"name": "N" * 201, "sector": "Re\u0007tail", "employeeCount": 0, "country": "XX"}
+    before = events_in_log(demo_services)
+    refused = admin.data(document, {"input": bad})["r"]
+    assert [p["field"] for p in refused["problems"]] == ["name", "sector", "employeeCount", "country"]
+    assert refused["field"] == "name"
+    page = admin.http.get("/organisations").text
+    typed = {
+        "csrf_token": csrf(page),
+        "name": "N" * 201,
+        "sector": "Re\u0007tail",
+        "employeeCount": "0",
+        "country": "XX",
+    }
+    response = admin.http.post("/organisations", data=typed)
+    assert response.status_code == 422
+    for name in ("name", "sector", "employeeCount", "country"):
+        assert 'class="error"' in field(response.text, name), name
+    assert events_in_log(demo_services) == before

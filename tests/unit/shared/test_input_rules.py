@@ -17,8 +17,8 @@ from domain.clusters.cluster import Cluster
 from domain.feedback.feedback_item import FeedbackItem
 from domain.programme_template.template import DEFAULT_TEMPLATE, MODULES_MAX, ProgrammeTemplate
 from domain.shared.calendar import business_date, business_day, latest_business_date
-from domain.shared.errors import ValidationFailed
-from domain.shared.text import multi_line, natural_key, single_line
+from domain.shared.errors import ValidationErrors, ValidationFailed, every_check
+from domain.shared.text import count_between, multi_line, natural_key, single_line
 from domain.tenancy.consultancy import Consultancy
 from tests.conftest import TEST_DAY
 from tests.unit.clusters.test_cluster import ACTOR, running
@@ -325,3 +325,13 @@ def test_events_recorded_before_these_rules_still_load() -> None:
     replayed = s.cluster(s.running)
     assert replayed.members[s.members[0]].withdrawn
     assert replayed.members[s.members[1]].isms_established_on == date(9999, 12, 31)
+
+
+def test_every_check_reports_every_failure_at_once_and_one_alone_as_itself() -> None:
+    assert every_check(lambda: single_line("name", " Ana ", 10), lambda: count_between("n", 3, 1, 5)) == ("Ana", 3)
+    with pytest.raises(ValidationErrors) as several:
+        every_check(lambda: single_line("name", "", 10), lambda: count_between("n", 9, 1, 5), lambda: "fine")
+    assert [p.field for p in several.value.problems] == ["name", "n"] and several.value.field == "name"
+    with pytest.raises(ValidationFailed) as one:
+        every_check(lambda: "fine", lambda: count_between("n", 9, 1, 5))
+    assert not isinstance(one.value, ValidationErrors) and one.value.field == "n"
