@@ -19,7 +19,7 @@ run: $(BIN)/cordee
 test: $(BIN)/cordee
 	infra/scripts/install-system-test-deps.sh
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: $(BIN)/cordee
 	$(BIN)/ruff check .
