@@ -20,6 +20,7 @@ from frontend import (
     engagement,
     feedback,
     home,
+    isms,
     organisations,
     tenancy,
 )
@@ -39,6 +40,7 @@ FEATURES = (
     feedback.FEATURE,
     effort.FEATURE,
     catalogues.FEATURE,
+    isms.FEATURE,
     documents.FEATURE,
     context.FEATURE,
     assets.FEATURE,

@@ -40,6 +40,7 @@ from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
+from backend.graphql.isms.queries import IsmsQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
@@ -63,6 +64,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (AssetsQuery, AssetsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
+    (IsmsQuery,),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

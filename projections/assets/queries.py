@@ -16,6 +16,7 @@ from projections.assets.rows import (
     AssetLinkRow,
     AssetPageRows,
     AssetRow,
+    AssetSummary,
     ScaleLevelRow,
     ScalesRow,
 )
@@ -79,6 +80,13 @@ class AssetQueries(FeatureQueries):
         unclassified = func.count().filter(assets.c.scale_version.is_(None))
         counts = select(matching.label("m"), unclassified.label("u"), func.count().label("n"))
         return cast("Select[Any]", counts.where(*self._inventory(scope, given["organisation_id"])))
+
+    def summary(self, scope: Scope, organisation_id: UUID) -> AssetSummary:
+        assets = self.t.assets
+        unclassified = func.count().filter(assets.c.scale_version.is_(None))
+        query = select(func.count().label("n"), unclassified.label("u")).where(*self._inventory(scope, organisation_id))
+        row = self._one(cast("Select[Any]", query)) or {}
+        return AssetSummary(row.get("n") or 0, row.get("u") or 0)
 
     def key_of(self, row: AssetRow) -> AssetKey:
         return AssetKey(-row.highest, row.name.casefold(), row.asset_id)

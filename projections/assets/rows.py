@@ -71,3 +71,11 @@ class ScalesRow:
     confidentiality: tuple[ScaleLevelRow, ...]
     integrity: tuple[ScaleLevelRow, ...]
     availability: tuple[ScaleLevelRow, ...]
+
+
+@dataclass(frozen=True)
+class AssetSummary:
+    """An organisation's inventory in two figures, for its ISMS home (retired assets left out)."""
+
+    assets: int
+    unclassified: int

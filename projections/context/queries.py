@@ -19,6 +19,7 @@ from projections.context.rows import (
     AdmissionEvidenceRow,
     AnswerRow,
     CommitmentRow,
+    ContextSummary,
     Exclusion,
     HistoryRow,
     IssueFilter,
@@ -73,6 +74,30 @@ class ContextQueries(FeatureQueries):
         rows = self._all(self._page(scope, roles, organisation_id, conditions, sort, page))
         held = self._held_together(scope, organisation_id)
         return [_row(RoleRow, row, conflicts=_conflicts(row, held)) for row in rows]
+
+    def summary(self, scope: Scope, organisation_id: UUID) -> ContextSummary:
+        """Current issues, parties and roles, the scope's latest version and the commitments recorded."""
+        t = self.t
+
+        def mine(table: Table) -> list[Any]:
+            return [self.visible.rows(scope, table), table.c.organisation_id == organisation_id]
+
+        def current(table: Table) -> Any:
+            return select(func.count()).where(*mine(table), table.c.status == "current").scalar_subquery()
+
+        versions, commitments = t.context_scope_versions, t.context_commitments
+        query = select(
+            current(t.context_issues).label("issues"),
+            current(t.context_parties).label("parties"),
+            current(t.context_roles).label("roles"),
+            select(func.max(versions.c.version)).where(*mine(versions)).scalar_subquery().label("scope"),
+            select(func.count()).where(*mine(commitments)).scalar_subquery().label("commitments"),
+        )
+        row = self._one(query) or {}
+        return ContextSummary(
+            row.get("issues") or 0, row.get("parties") or 0, row.get("roles") or 0, row.get("scope"),
+            row.get("commitments") or 0,
+        )  # fmt: skip
 
     def scope_versions(self, scope: Scope, organisation_id: UUID) -> list[ScopeVersionRow]:
         """Every version of the scope statement, the newest first."""

@@ -161,3 +161,14 @@ class HistoryRow:
     reason: str | None
     acted_by: str | None
     acted_at: datetime
+
+
+@dataclass(frozen=True)
+class ContextSummary:
+    """An organisation's context in a few figures, for its ISMS home: current items, the scope's latest version."""
+
+    issues: int
+    parties: int
+    roles: int
+    scope_version: int | None
+    commitments: int

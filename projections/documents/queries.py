@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Table, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, Table, func, select, tuple_
 
+from domain.documents.rules import DocumentKind, VersionStatus
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
 from projections.documents.rows import (
@@ -17,6 +18,7 @@ from projections.documents.rows import (
     AttachmentRow,
     DocumentDetail,
     DocumentRow,
+    DocumentSummary,
     HistoryRow,
     VersionRow,
 )
@@ -48,6 +50,23 @@ class DocumentQueries(FeatureQueries):
             value = date.fromisoformat(after[0]) if by_review else after[0]
             query = query.where(tuple_(key, d.c.document_id) > tuple_(value, after[1]))
         return [_document(row) for row in self._all(query)]
+
+    def summary(self, scope: Scope, organisation_id: UUID, today: date) -> DocumentSummary:
+        """How many documents, published, awaiting approval and overdue for review; is a policy published."""
+        d = self.t.documents
+        published = d.c.published_version.is_not(None)
+        counts = select(
+            func.count().label("documents"),
+            func.count().filter(published).label("published"),
+            func.count().filter(d.c.status == VersionStatus.SUBMITTED).label("awaiting"),
+            func.count().filter(d.c.review_on < today).label("overdue"),
+            func.count().filter(published, d.c.kind == DocumentKind.POLICY).label("policies"),
+        ).where(self.visible.rows(scope, d), d.c.organisation_id == organisation_id)
+        row = self._one(cast("Select[Any]", counts)) or {}
+        return DocumentSummary(
+            row.get("documents", 0), row.get("published") or 0, row.get("awaiting") or 0,
+            row.get("overdue") or 0, bool(row.get("policies")),
+        )  # fmt: skip
 
     def document(self, scope: Scope, document_id: UUID) -> DocumentRow | None:
         d = self.t.documents

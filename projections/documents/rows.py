@@ -76,3 +76,14 @@ class DocumentDetail:
     document: DocumentRow
     versions: tuple[VersionRow, ...]
     history: tuple[HistoryRow, ...]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """An organisation's documents in a few figures, for its ISMS home."""
+
+    documents: int
+    published: int
+    awaiting_approval: int
+    review_overdue: int
+    policy_published: bool

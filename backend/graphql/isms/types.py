@@ -1,0 +1,71 @@
+"""GraphQL shapes of an organisation's ISMS home."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from backend.graphql.core.errors import NotFoundError, ValidationError
+from backend.graphql.isms.steps import Registers, next_steps
+
+
+@strawberry.type(description="The context and scope (clauses 4 and 5): current items and the scope's version.")
+class ContextState:
+    issues: int
+    parties: int
+    roles: int
+    scope_version: int | None = strawberry.field(description="The latest scope statement's version; none yet.")
+    commitments: int
+
+
+@strawberry.type(description="The documents (7.5).")
+class DocumentsState:
+    documents: int
+    published: int
+    awaiting_approval: int
+    review_overdue: int
+    policy_published: bool = strawberry.field(description="An information security policy is published (5.2).")
+
+
+@strawberry.type(description="The asset inventory (5.9), retired assets left out.")
+class AssetsState:
+    assets: int
+    unclassified: int
+
+
+@strawberry.type(description="A thing still to do, and the register it is done in.")
+class NextStep:
+    register: str
+    text: str
+
+
+@strawberry.type(description="An organisation's ISMS at a glance: each register's state and what to do next.")
+class IsmsOverview:
+    organisation_id: strawberry.ID
+    organisation_name: str
+    context: ContextState
+    documents: DocumentsState
+    assets: AssetsState
+    next_steps: list[NextStep] = strawberry.field(description="Every step still open, the first one first.")
+
+    @classmethod
+    def build(cls, organisation_id: strawberry.ID, name: str, registers: Registers) -> IsmsOverview:
+        c, d, a = registers.context, registers.documents, registers.assets
+        return cls(
+            organisation_id=organisation_id,
+            organisation_name=name,
+            context=ContextState(
+                issues=c.issues, parties=c.parties, roles=c.roles, scope_version=c.scope_version,
+                commitments=c.commitments,
+            ),
+            documents=DocumentsState(
+                documents=d.documents, published=d.published, awaiting_approval=d.awaiting_approval,
+                review_overdue=d.review_overdue, policy_published=d.policy_published,
+            ),
+            assets=AssetsState(assets=a.assets, unclassified=a.unclassified),
+            next_steps=[NextStep(register=step.register, text=step.text) for step in next_steps(registers)],
+        )  # fmt: skip
+
+
+IsmsOverviewResult = Annotated[IsmsOverview | NotFoundError | ValidationError, strawberry.union("IsmsOverviewResult")]

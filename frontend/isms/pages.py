@@ -1,0 +1,45 @@
+"""The ISMS home: which organisation (a member goes straight to its own), then its registers at a glance."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from frontend.ports import FrontendPorts
+from frontend.site.graphql_files import graphql_document
+from frontend.site.page import NotInView, PageBase
+
+OVERVIEW = graphql_document(__file__, "isms_overview")
+ORGANISATIONS = graphql_document(__file__, "organisations_with_isms")
+
+REGISTER_PAGES = {
+    "context": "context",
+    "documents": "documents",
+    "assets": "assets",
+}
+"""Where each register's page is, below the organisation's address."""
+
+
+class IsmsPages(PageBase):
+    def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
+        super().__init__(ports, templates)
+        self.router.add_api_route("/isms", self.index, methods=["GET"])
+        self.router.add_api_route("/organisations/{organisation_id}/isms", self.overview, methods=["GET"])
+
+    async def index(self, request: Request) -> Response:
+        viewer = self._viewer(request)
+        if viewer.organisation_id is not None:
+            return RedirectResponse(f"/organisations/{viewer.organisation_id}/isms", status_code=303)
+        data = await self._query(request, ORGANISATIONS, {})
+        return self._render(request, "isms/index.html", viewer, {"organisations": data.get("organisations", [])})
+
+    async def overview(self, request: Request, organisation_id: str) -> Response:
+        viewer = self._viewer(request)
+        data = await self._query(request, OVERVIEW, {"organisationId": organisation_id})
+        found = data.get("ismsOverview") or {}
+        if found.get("__typename") != "IsmsOverview":
+            raise NotInView(found.get("message", "This organisation does not exist or is not yours to see."))
+        base = f"/organisations/{organisation_id}"
+        links = {register: f"{base}/{page}" for register, page in REGISTER_PAGES.items()}
+        return self._render(request, "isms/overview.html", viewer, {"isms": found, "links": links})

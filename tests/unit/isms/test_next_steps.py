@@ -1,0 +1,40 @@
+"""The ISMS home's next steps: in the order the standard builds the ISMS, each gone once its register shows it done."""
+
+from __future__ import annotations
+
+from backend.graphql.isms.steps import Registers, next_steps
+from projections.assets.rows import AssetSummary
+from projections.context.rows import ContextSummary
+from projections.documents.rows import DocumentSummary
+
+NOTHING = Registers(ContextSummary(0, 0, 0, None, 0), DocumentSummary(0, 0, 0, 0, False), AssetSummary(0, 0))
+DONE = Registers(ContextSummary(3, 2, 1, 1, 1), DocumentSummary(4, 4, 0, 0, True), AssetSummary(12, 0))
+
+
+def texts(registers: Registers) -> list[str]:
+    return [step.text for step in next_steps(registers)]
+
+
+def test_a_new_organisation_starts_with_its_context_and_ends_with_its_inventory() -> None:
+    steps = next_steps(NOTHING)
+    assert [step.register for step in steps] == ["context"] * 5 + ["documents", "assets"]
+    assert steps[0].text == "Record the internal and external issues (4.1)."
+    assert steps[-1].text == "Start the asset inventory (5.9)."
+
+
+def test_nothing_is_waiting_when_every_register_is_done() -> None:
+    assert next_steps(DONE) == []
+
+
+def test_waiting_work_is_counted_in_words() -> None:
+    waiting = Registers(DONE.context, DocumentSummary(4, 2, 1, 2, True), AssetSummary(12, 3))
+    assert texts(waiting) == [
+        "Classify 3 assets for confidentiality, integrity, availability.",
+        "Approve or return 1 document awaiting approval.",
+        "Review 2 documents past their review date.",
+    ]
+
+
+def test_a_stated_scope_is_a_scope_whatever_its_version() -> None:
+    stated = Registers(ContextSummary(3, 2, 1, 4, 1), DONE.documents, DONE.assets)
+    assert next_steps(stated) == []
