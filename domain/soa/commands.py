@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from domain.soa.rules import ImplementationStatus, InclusionReason
+
 
 @dataclass(frozen=True)
 class StartStatement:
     tenant_id: UUID
     actor_id: UUID
     organisation_id: UUID
-    catalogue_id: str
+    catalogue: str
+    """The catalogue's id, e.g. "iso27001-2022"."""
 
 
 @dataclass(frozen=True)
@@ -19,11 +22,12 @@ class DecideControl:
     tenant_id: UUID
     actor_id: UUID
     organisation_id: UUID
-    control_id: str
+    control: str
+    """The control's id in the statement's catalogue, e.g. "5.1" or "A.5.1.1"."""
     applicable: bool
     justification: str
-    reasons: tuple[str, ...] = ()
-    implementation: str | None = None
+    reasons: tuple[InclusionReason, ...] = ()
+    implementation: ImplementationStatus | None = None
     evidence: tuple[UUID, ...] = field(default=())
 
 
@@ -57,4 +61,5 @@ class MoveStatementToEdition:
     tenant_id: UUID
     actor_id: UUID
     organisation_id: UUID
-    catalogue_id: str
+    catalogue: str
+    """The catalogue's id, e.g. "iso27001-2022"."""

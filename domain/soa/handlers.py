@@ -21,7 +21,7 @@ class StatementPorts(Store, Organisations, OrganisationDocuments, Protocol):
 
 
 def start_statement(app: StatementPorts, cmd: c.StartStatement) -> Saved:
-    catalogue = _catalogue("catalogue_id", cmd.catalogue_id)
+    catalogue = _catalogue("catalogue", cmd.catalogue)
     app.check_organisation(cmd.tenant_id, cmd.organisation_id)
     statement = StatementOfApplicability.start(cmd.tenant_id, cmd.actor_id, cmd.organisation_id, catalogue)
     return app.save_new(statement, "organisation_id", "This organisation has already started its statement.")
@@ -31,7 +31,7 @@ def decide_control(app: StatementPorts, cmd: c.DecideControl) -> Saved:
     decision = checked_decision(cmd.applicable, cmd.reasons, cmd.justification, cmd.implementation, cmd.evidence)
     statement = _statement(app, cmd.tenant_id, cmd.organisation_id)
     app.check_documents(cmd.tenant_id, cmd.organisation_id, decision.evidence, "evidence")
-    statement.decide(cmd.actor_id, _catalogue("catalogue_id", statement.catalogue_id), cmd.control_id, decision)
+    statement.decide(cmd.actor_id, _catalogue("catalogue", statement.catalogue_id), cmd.control, decision)
     return app.save_changes(statement)
 
 
@@ -54,7 +54,7 @@ def reject_statement(app: Store, cmd: c.RejectStatement) -> Saved:
 
 
 def move_statement(app: Store, cmd: c.MoveStatementToEdition) -> Saved:
-    target = _catalogue("catalogue_id", cmd.catalogue_id)
+    target = _catalogue("catalogue", cmd.catalogue)
     statement = _statement(app, cmd.tenant_id, cmd.organisation_id)
     statement.move_to(cmd.actor_id, target, shipped().correspondence(statement.catalogue_id, target.id))
     return app.save_changes(statement)

@@ -53,7 +53,7 @@ class StatementOfApplicability(TenantAggregate):
     def decide(self, actor_id: UUID, catalogue: Catalogue, control_id: str, decision: Decision) -> None:
         self._check_draft()
         if catalogue.control(control_id) is None:
-            raise ValidationFailed("control_id", f"{catalogue.edition} has no control {control_id!r}.")
+            raise ValidationFailed("control", f"{catalogue.edition} has no control {control_id!r}.")
         self._decided(actor_id, self.number, control_id, **decision.as_event())
 
     @event("ControlDecided")
@@ -111,7 +111,7 @@ class StatementOfApplicability(TenantAggregate):
         self._check_draft()
         if correspondence is None or not rules.can_move_edition(self.status, True):
             raise ValidationFailed(
-                "catalogue_id", f"No shipped correspondence leads from this edition to {target.edition}."
+                "catalogue", f"No shipped correspondence leads from this edition to {target.edition}."
             )
         carried = carried_decisions(self.decisions, correspondence)
         events = {control: decision.as_event() for control, decision in carried.items()}

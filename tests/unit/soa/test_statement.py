@@ -79,7 +79,7 @@ def test_reasons_are_kept_in_the_fixed_order() -> None:
 
 def test_a_control_not_in_the_catalogue_is_refused() -> None:
     statement = started()
-    assert refused(statement.decide, AUTHOR, CURRENT, "A.5.1.1", APPLIES).field == "control_id"
+    assert refused(statement.decide, AUTHOR, CURRENT, "A.5.1.1", APPLIES).field == "control"
 
 
 def test_decisions_are_kept_by_control() -> None:
@@ -147,7 +147,7 @@ def test_moving_to_2022_carries_decisions_marked_to_review() -> None:
 
 def test_moving_without_a_correspondence_is_refused() -> None:
     statement = started()
-    assert refused(statement.move_to, AUTHOR, OLD, None).field == "catalogue_id"
+    assert refused(statement.move_to, AUTHOR, OLD, None).field == "catalogue"
 
 
 def test_combining_keeps_the_least_implemented_of_those_that_apply() -> None:
