@@ -7,7 +7,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.catalogues.catalogue import Catalogue, Correspondence
+from domain.catalogues.catalogue import Catalogue, Correspondence, natural_order
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import REASON_MAX_LENGTH, multi_line
@@ -147,4 +147,5 @@ def carried_decisions(decisions: dict[str, Decision], correspondence: Correspond
     for control, decision in decisions.items():
         for target in correspondence.targets(control):
             sources.setdefault(target, []).append((control, decision))
-    return {target: combined(found) for target, found in sources.items()}
+    ordered = {target: sorted(found, key=lambda pair: natural_order(pair[0])) for target, found in sources.items()}
+    return {target: combined(found) for target, found in ordered.items()}

@@ -19,9 +19,11 @@ from backend.graphql.soa import inputs as i
 from backend.graphql.soa.reading import statement
 from backend.graphql.soa.treating import treating_risks
 from backend.graphql.soa.types import SoaChange, SoaChangeResult, SoaControl
+from backend.policy import may
 from domain.shared.errors import DomainError, NotFound, ValidationFailed, every_check
 from domain.shared.service import Saved
 from domain.soa import commands as c
+from domain.soa import rules
 from domain.soa.review import control_key
 from domain.soa.rules import ImplementationStatus, InclusionReason
 
@@ -119,5 +121,6 @@ def _changed(
     if control_id is not None and (found := queries.control(scope, organisation, control_id)) is not None:
         risks = treating_risks(info, organisation).get(control_key(found.catalogue_id, found.control_id), ())
         history = queries.history(scope, organisation, control_id)
-        control = SoaControl.from_row(found, risks, True, history)
+        can = may(info.context.signed_in, a.DECIDE_CONTROL, organisation) and rules.can_decide(row.status)
+        control = SoaControl.from_row(found, risks, can, history)
     return SoaChange(statement=statement(info, row), control=control)
