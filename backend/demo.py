@@ -57,6 +57,9 @@ from domain.organisations.organisation import Organisation, organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import business_day
 from domain.shared.errors import NotFound
+from domain.soa.commands import ApproveStatement, DecideControl, StartStatement, SubmitStatement
+from domain.soa.rules import ImplementationStatus, InclusionReason
+from domain.soa.statement import StatementOfApplicability, statement_id
 from domain.tenancy.account import Account, Role, account_id
 from domain.tenancy.commands import CreateConsultancy, OpenAccount, SetSingleOrganisationBaseline
 from domain.tenancy.consultancy import Consultancy, consultancy_id
@@ -171,6 +174,7 @@ class DemoSeeder:
         self._locate_late()
         self._context()
         self._assets()
+        self._statement_of_applicability()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -493,6 +497,53 @@ class DemoSeeder:
         if target not in self.app.get(Asset, self.tenant_id, dependant).depends_on:
             self._run(AddAssetDependency(self.tenant_id, actor, member, dependant, target))
 
+    def _statement_of_applicability(self) -> None:
+        """The first member's statement on the 2022 catalogue: a first version decided by its member account,
+        submitted and approved by the coach; a second on its way, with two more decisions."""
+        member, actor = self.members[0], account_id(self.tenant.member[0])
+        own = (self.tenant_id, actor, member)
+        if not self.app.exists(StatementOfApplicability, self.tenant_id, statement_id(self.tenant_id, member)):
+            self._run(StartStatement(*own, "iso27001-2022"))
+        statement = self.app.get(StatementOfApplicability, self.tenant_id, statement_id(self.tenant_id, member))
+        if not statement.approved and statement.status == "draft":
+            for control, decision in DEMO_SOA_FIRST.items():
+                if control not in statement.decisions:
+                    self._run(_decision(own, control, decision))
+            self._run(SubmitStatement(*own, 1))
+        if not self.app.get(StatementOfApplicability, self.tenant_id, statement.id).approved:
+            self._run(ApproveStatement(self.tenant_id, self.coach, member, 1))
+        statement = self.app.get(StatementOfApplicability, self.tenant_id, statement.id)
+        for control, decision in DEMO_SOA_SECOND.items():
+            if control not in statement.decisions:
+                self._run(_decision(own, control, decision))
+
+
+Decided = tuple[bool, str, tuple[str, ...], str | None]
+
+
+def _decision(own: tuple[UUID, UUID, UUID], control: str, decision: Decided) -> DecideControl:
+    applicable, justification, reasons, implementation = decision
+    chosen = tuple(InclusionReason(reason) for reason in reasons)
+    status = ImplementationStatus(implementation) if implementation else None
+    return DecideControl(*own, control, applicable, justification, chosen, status)
+
+
+DEMO_SOA_FIRST: dict[str, Decided] = {
+    "5.1": (True, "The board asked for a written security policy.", ("business",), "implemented"),
+    "5.9": (True, "The asset inventory is started.", ("risk_treatment",), "partial"),
+    "5.15": (True, "Staff share the back-office PC.", ("risk_treatment",), "planned"),
+    "5.34": (True, "Customer orders hold personal data.", ("legal",), "partial"),
+    "6.3": (True, "New staff join every season.", ("risk_treatment", "business"), "not_started"),
+    "7.1": (True, "The shop and the back room are the premises.", ("risk_treatment",), "implemented"),
+    "8.25": (False, "No software is developed in house.", (), None),
+    "8.28": (False, "No software is developed in house.", (), None),
+}
+"""The decisions of the approved first version: control, (applicable, justification, reasons, implementation)."""
+DEMO_SOA_SECOND: dict[str, Decided] = {
+    "8.13": (True, "The order book is backed up to the hosted shop.", ("risk_treatment",), "planned"),
+    "5.23": (True, "The online shop is a cloud service.", ("contractual",), "not_started"),
+}
+"""The decisions taken since, on the draft of version 2."""
 
 DEMO_ASSETS = (
     ("Order book", "information", "Marc Muller", "Back-office PC"),

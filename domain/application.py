@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from uuid import UUID
 
@@ -16,6 +16,7 @@ from domain.clusters.rules import is_active_member
 from domain.clusters.sessions import check_feedback_allowed
 from domain.context import handlers as context
 from domain.documents import handlers as documents
+from domain.documents.document import Document
 from domain.documents.ports import BlobStore
 from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
@@ -31,6 +32,7 @@ from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.ports import Handler
 from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
+from domain.soa import handlers as soa
 from domain.tenancy import handlers as tenancy
 from domain.tenancy.account import Account, Role
 from domain.tenancy.consultancy import Consultancy
@@ -49,6 +51,7 @@ FEATURES: list[dict[type, Handler]] = [
     documents.HANDLERS,
     context.HANDLERS,
     assets.HANDLERS,
+    soa.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -158,6 +161,12 @@ class Cordee(CommandService):
 
     def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
         self.get(Organisation, tenant_id, organisation_id, "organisation_id")
+
+    def check_documents(self, tenant_id: UUID, organisation_id: UUID, document_ids: Sequence[UUID], field: str) -> None:
+        """Another organisation's document is answered as a missing one."""
+        for document_id in document_ids:
+            if self.get(Document, tenant_id, document_id, field).organisation_id != organisation_id:
+                raise NotFound("No document of this organisation with this id.", field)
 
     def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str:
         return self.get(Organisation, tenant_id, organisation_id).name

@@ -22,6 +22,7 @@ from frontend import (
     home,
     isms,
     organisations,
+    soa,
     tenancy,
 )
 from frontend.ports import FrontendPorts
@@ -44,6 +45,7 @@ FEATURES = (
     documents.FEATURE,
     context.FEATURE,
     assets.FEATURE,
+    soa.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

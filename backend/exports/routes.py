@@ -5,6 +5,7 @@ and anything out of view answers 404, as an unknown id does."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -15,15 +16,23 @@ from backend.exports.effort import EffortReportFile, effort_sheet
 from backend.exports.ledger import ledger_sheet
 from backend.exports.naming import content_disposition, one_line
 from backend.exports.pdf import effort_pdf
+from backend.exports.soa import SoaFile, soa_oscal, soa_pdf, soa_xlsx
 from backend.exports.spreadsheet import CSV_TYPE, XLSX_TYPE, Sheet, csv_bytes, xlsx_bytes
 from backend.graphql.effort.figures import effort_figures
 from backend.policy import scope_for
 from backend.services import Services
+from domain.catalogues.library import shipped
 from projections.clusters.rows import ClusterRow
 from projections.queries import Scope
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 PDF_TYPE = "application/pdf"
+SOA_FILES: dict[str, tuple[str, Callable[[SoaFile], bytes]]] = {
+    "xlsx": (XLSX_TYPE, soa_xlsx),
+    "pdf": (PDF_TYPE, soa_pdf),
+    "json": ("application/json", soa_oscal),
+}
+"""The formats an approved Statement of Applicability downloads in."""
 SPREADSHEETS = {"csv": (CSV_TYPE, csv_bytes), "xlsx": (XLSX_TYPE, xlsx_bytes)}
 """The formats a table downloads in: their media type and how the sheet is written."""
 
@@ -75,7 +84,37 @@ def export_routes(services: Services) -> APIRouter:
         entries = services.queries.engagement.coaching_half_days(scope, cluster.cluster_id, member)
         return _spreadsheet(ledger_sheet(entries), extension, f"{cluster.name} - {name} - coaching ledger.{extension}")
 
+    @router.get("/organisations/{organisation_id}/soa/versions/{number}/soa.{extension}", include_in_schema=False)
+    def soa_download(organisation_id: str, number: int, extension: str, request: Request) -> Response:
+        """An approved version of the Statement of Applicability, as its page offers it: XLSX, PDF or OSCAL JSON."""
+        if extension not in SOA_FILES:
+            raise HTTPException(status_code=404, detail="No such download.")
+        file = _soa_file(services, request, organisation_id, number)
+        media_type, write = SOA_FILES[extension]
+        name = f"{file.organisation} - Statement of Applicability v{number}.{extension}"
+        return _download(write(file), media_type, name)
+
     return router
+
+
+def _soa_file(services: Services, request: Request, organisation_id: str, number: int) -> SoaFile:
+    """The approved version in the viewer's view; a draft, a submitted version or one out of view answers 404."""
+    principal = principal_from_request(services, request)
+    if principal is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    scope, organisation_key = scope_for(principal), _uuid(organisation_id)
+    organisation = services.queries.organisations.organisation(scope, organisation_key) if organisation_key else None
+    versions = services.queries.soa.versions(scope, organisation_key) if organisation and organisation_key else []
+    version = next((v for v in versions if v.number == number and v.status == "approved"), None)
+    catalogue = shipped().catalogue(version.catalogue_id) if version else None
+    if organisation is None or version is None or catalogue is None:
+        raise HTTPException(status_code=404, detail="No approved version of this number in your view.")
+    consultancy = services.queries.tenancy.consultancy(scope)
+    controls = services.queries.soa.version_controls(scope, organisation.organisation_id, number)
+    return SoaFile(
+        organisation.organisation_id, organisation.name, consultancy.name if consultancy else "", catalogue, version,
+        controls,
+    )  # fmt: skip
 
 
 def _effort_report(services: Services, request: Request, cluster_id: str) -> EffortReportFile:

@@ -43,6 +43,8 @@ from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.isms.queries import IsmsQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.soa.mutations import SoaMutation
+from backend.graphql.soa.queries import SoaQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
 from backend.graphql.tenancy.mutations import TenancyMutation
 from backend.graphql.tenancy.queries import TenancyQuery
@@ -62,6 +64,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (DocumentsQuery, DocumentsMutation),
     (ContextQuery, ContextMutation),
     (AssetsQuery, AssetsMutation),
+    (SoaQuery, SoaMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
     (IsmsQuery,),

@@ -90,6 +90,7 @@ def page_paths(page: Page) -> list[str]:
         "/no-such-page",
         "/context",
         "/isms",
+        "/soa",
     ]
 
 
@@ -108,6 +109,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         (paths[5], "a[href*='/members/']"),  # the cluster
         ("/documents", "a[href*='documents']"),
         ("/assets", "main a[href*='/assets']:not([href*='export'])"),
+        ("/soa", "main a[href$='/soa']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
@@ -116,6 +118,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         paths += sorted(set(found))
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
     paths += [f"{path}/{page}" for path in organisations for page in ("context", "isms")]
+    statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
+    paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
     too_wide: dict[str, list[str]] = {}
     for path in paths:
         phone.goto(f"{server_url}{path}")

@@ -66,6 +66,7 @@ from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrg
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
+from domain.soa import commands as soa_commands
 from domain.tenancy import commands as tenancy_commands
 from domain.tenancy.account import Role, account_id
 from domain.tenancy.commands import (
@@ -88,6 +89,7 @@ from tests.unit.context.limits_support import (
     CONTEXT_TEXT_CALLS,
 )
 from tests.unit.programme_scenario import EVIDENCE, Scenario
+from tests.unit.soa.limits_support import SOA_CHOICE_CALLS, SOA_PREPARED, SOA_TEXT_CALLS
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
 COMMAND_MODULES = (
@@ -100,6 +102,7 @@ COMMAND_MODULES = (
     documents_commands,
     context_commands,
     assets_commands,
+    soa_commands,
 )
 
 
@@ -409,6 +412,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("RetireAsset", "reason"): lambda s, t: s.app.handle(
         RetireAsset(s.tenant, SYSTEM_ACTOR, s.members[0], _ASSETS[id(s)][0], t)
     ),
+    **SOA_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -454,6 +458,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     ("AttachFile", "filename"): _document,
     ("IssueInvitation", "key_hash"): _invite,  # only an account whose person has no password yet gets links
     **CONTEXT_PREPARED,
+    **SOA_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -681,6 +686,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **CONTEXT_CHOICE_CALLS,
     ("RegisterAsset", "kind"): lambda s, t: _asset(s, kind=t),
     ("DescribeAsset", "kind"): lambda s, t: _describe(s, kind=t),
+    **SOA_CHOICE_CALLS,
 }
 
 

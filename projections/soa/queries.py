@@ -1,0 +1,173 @@
+"""An organisation's Statement of Applicability, as far as the scope shows it: its own member accounts, the coach of
+a cluster it belongs to and the consultancy's admins (the one visibility filter, by the tables' `organisation_id`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, Table, and_, func, or_, select
+
+from projections.core.reading import FeatureQueries
+from projections.core.scope import Scope
+from projections.soa.rows import ControlPage, ControlRow, EvidenceRow, HistoryRow, StatementRow, VersionRow
+
+SOMEONE = "someone no longer in view"
+BY_CONTROL, BY_STATUS = "control", "status"
+
+
+@dataclass(frozen=True)
+class ControlFilter:
+    group: str | None = None
+    applicable: bool | None = None
+    """True: applicable; False: not applicable (undecided ones are neither)."""
+    undecided: bool = False
+    implementation: str | None = None
+    search: str | None = None
+    to_review: bool = False
+    order: str = BY_CONTROL
+
+
+@dataclass(frozen=True)
+class ControlKey:
+    """Where a page ends: the keyset cursor's content."""
+
+    rank: int
+    position: int
+
+
+class StatementQueries(FeatureQueries):
+    def statement(self, scope: Scope, organisation_id: UUID) -> StatementRow | None:
+        s = self.t.soa_statements
+        row = self._one(select(s).where(self.visible.rows(scope, s), s.c.organisation_id == organisation_id))
+        if row is None:
+            return None
+        return StatementRow(**{k: v for k, v in row.items() if k not in ("tenant_id", "statement_id")})
+
+    def controls(
+        self, scope: Scope, organisation_id: UUID, first: int, after: ControlKey | None, given: ControlFilter
+    ) -> ControlPage:
+        c = self.t.soa_controls
+        conditions = [self.visible.rows(scope, c), c.c.organisation_id == organisation_id, *_filters(c, given)]
+        total = self._one(select(func.count().label("n")).where(*conditions)) or {"n": 0}
+        if after is not None:
+            conditions.append(_after(c, after, given.order))
+        ordered = [c.c.rank, c.c.position] if given.order == BY_STATUS else [c.c.position]
+        rows = self._all(select(c).where(*conditions).order_by(*ordered).limit(first + 1))
+        found = self._with_names(scope, organisation_id, rows)
+        return ControlPage(tuple(found[:first]), len(found) > first, total["n"])
+
+    def control(self, scope: Scope, organisation_id: UUID, control_id: str) -> ControlRow | None:
+        c = self.t.soa_controls
+        query = select(c).where(
+            self.visible.rows(scope, c), c.c.organisation_id == organisation_id, c.c.control_id == control_id
+        )
+        return next(iter(self._with_names(scope, organisation_id, self._all(query))), None)
+
+    def all_controls(self, scope: Scope, organisation_id: UUID) -> list[ControlRow]:
+        """Every control of the statement's catalogue, in the catalogue's order."""
+        c = self.t.soa_controls
+        query = select(c).where(self.visible.rows(scope, c), c.c.organisation_id == organisation_id)
+        return self._with_names(scope, organisation_id, self._all(query.order_by(c.c.position)))
+
+    def version_controls(self, scope: Scope, organisation_id: UUID, number: int) -> list[ControlRow]:
+        """The decisions of a version as it was submitted (and, once approved, for good)."""
+        vc = self.t.soa_version_controls
+        query = select(vc).where(
+            self.visible.rows(scope, vc), vc.c.organisation_id == organisation_id, vc.c.number == number
+        )
+        return self._with_names(scope, organisation_id, self._all(query.order_by(vc.c.position)))
+
+    def versions(self, scope: Scope, organisation_id: UUID) -> list[VersionRow]:
+        """Newest first."""
+        v = self.t.soa_versions
+        query = select(v).where(self.visible.rows(scope, v), v.c.organisation_id == organisation_id)
+        names = self._names(scope, organisation_id)
+        return [_version(r, names) for r in self._all(query.order_by(v.c.number.desc()))]
+
+    def history(self, scope: Scope, organisation_id: UUID, control_id: str | None = None) -> list[HistoryRow]:
+        """Oldest first: the whole statement's, or one control's."""
+        h = self.t.soa_history
+        query = select(h).where(self.visible.rows(scope, h), h.c.organisation_id == organisation_id)
+        if control_id is not None:
+            query = query.where(h.c.control_id == control_id)
+        names = self._names(scope, organisation_id)
+        return [
+            HistoryRow(r["number"], r["control_id"], r["action"], r["detail"], names.get(r["acted_by"], SOMEONE),
+                       r["acted_at"])
+            for r in self._all(query.order_by(h.c.position))
+        ]  # fmt: skip
+
+    def _with_names(self, scope: Scope, organisation_id: UUID, rows: list[dict[str, Any]]) -> list[ControlRow]:
+        names = self._names(scope, organisation_id) if rows else {}
+        linked = {UUID(d) for r in rows for d in json.loads(r["evidence"])}
+        titles = self._document_titles(scope, organisation_id, linked)
+        return [_control(r, names, titles) for r in rows]
+
+    def _names(self, scope: Scope, organisation_id: UUID) -> dict[UUID, str]:
+        """Every account in view: the organisation's people and, in the scope of a coach or admin, theirs."""
+        a = self.t.accounts
+        return {row["account_id"]: row["display_name"] for row in self._all(
+            select(a.c.account_id, a.c.display_name).where(self.visible.rows(scope, a))
+        )}  # fmt: skip
+
+    def _document_titles(self, scope: Scope, organisation_id: UUID, ids: set[UUID]) -> dict[UUID, str]:
+        if not ids:
+            return {}
+        d = self.t.documents
+        query = select(d.c.document_id, d.c.title).where(
+            self.visible.rows(scope, d), d.c.organisation_id == organisation_id, d.c.document_id.in_(ids)
+        )
+        return {row["document_id"]: row["title"] for row in self._all(query)}
+
+
+def _filters(c: Table, given: ControlFilter) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = []
+    if given.group is not None:
+        found.append(c.c.group_id == given.group)
+    if given.undecided:
+        found.append(c.c.applicable.is_(None))
+    elif given.applicable is not None:
+        found.append(c.c.applicable.is_(given.applicable))
+    if given.implementation is not None:
+        found.append(c.c.implementation == given.implementation)
+    if given.to_review:
+        found.append(c.c.to_review.is_(True))
+    if given.search:
+        escaped = given.search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found.append(c.c.search_text.like(f"%{escaped}%", escape="\\"))
+    return found
+
+
+def _after(c: Table, after: ControlKey, order: str) -> ColumnElement[bool]:
+    if order != BY_STATUS:
+        return c.c.position > after.position
+    return or_(c.c.rank > after.rank, and_(c.c.rank == after.rank, c.c.position > after.position))
+
+
+def _control(r: dict[str, Any], names: dict[UUID, str], titles: dict[UUID, str]) -> ControlRow:
+    evidence = tuple(
+        EvidenceRow(UUID(d), titles.get(UUID(d), "a document no longer in view")) for d in json.loads(r["evidence"])
+    )
+    decided_by = names.get(r["decided_by"], SOMEONE) if r["decided_by"] else None
+    return ControlRow(
+        control_id=r["control_id"], catalogue_id=r.get("catalogue_id", ""), group_id=r["group_id"],
+        position=r["position"], title=r["title"], applicable=r["applicable"],
+        reasons=tuple(reason for reason in r["reasons"].split(",") if reason), justification=r["justification"],
+        implementation=r["implementation"], evidence=evidence, to_review=bool(r["to_review"]),
+        decided_by=decided_by, decided_at=r["decided_at"], rank=r.get("rank", 0),
+    )  # fmt: skip
+
+
+def _version(r: dict[str, Any], names: dict[UUID, str]) -> VersionRow:
+    def name(account: UUID | None) -> str | None:
+        return names.get(account, SOMEONE) if account else None
+
+    return VersionRow(
+        number=r["number"], status=r["status"], catalogue_id=r["catalogue_id"],
+        catalogue_version=r["catalogue_version"], decided=r["decided"], submitted_by_id=r["submitted_by"],
+        submitted_by=name(r["submitted_by"]), submitted_at=r["submitted_at"], approved_by=name(r["approved_by"]),
+        approved_at=r["approved_at"], reason=r["reason"],
+    )  # fmt: skip
