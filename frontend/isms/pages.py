@@ -17,6 +17,7 @@ REGISTER_PAGES = {
     "context": "context",
     "documents": "documents",
     "assets": "assets",
+    "soa": "soa",
 }
 """Where each register's page is, below the organisation's address."""
 

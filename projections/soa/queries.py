@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Table, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
 
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
-from projections.soa.rows import ControlPage, ControlRow, EvidenceRow, HistoryRow, StatementRow, VersionRow
+from projections.soa.rows import (
+    ControlPage,
+    ControlRow,
+    EvidenceRow,
+    HistoryRow,
+    SoaSummary,
+    StatementRow,
+    VersionRow,
+)
 
 SOMEONE = "someone no longer in view"
 BY_CONTROL, BY_STATUS = "control", "status"
@@ -45,6 +53,26 @@ class StatementQueries(FeatureQueries):
         if row is None:
             return None
         return StatementRow(**{k: v for k, v in row.items() if k not in ("tenant_id", "statement_id")})
+
+    def summary(self, scope: Scope, organisation_id: UUID) -> SoaSummary:
+        """The statement's catalogue and status, controls undecided or to review, the latest approved version."""
+        statement = self.statement(scope, organisation_id)
+        if statement is None:
+            return SoaSummary()
+        c, v = self.t.soa_controls, self.t.soa_versions
+        counts = select(
+            func.count().filter(c.c.applicable.is_(None)).label("undecided"),
+            func.count().filter(c.c.to_review.is_(True)).label("to_review"),
+        ).where(self.visible.rows(scope, c), c.c.organisation_id == organisation_id)
+        found = self._one(cast("Select[Any]", counts)) or {}
+        approved = select(v.c.number, v.c.approved_at).where(
+            self.visible.rows(scope, v), v.c.organisation_id == organisation_id, v.c.approved_at.is_not(None)
+        )
+        latest = self._one(approved.order_by(v.c.number.desc()).limit(1)) or {}
+        return SoaSummary(
+            statement.catalogue_id, statement.status, found.get("undecided") or 0, found.get("to_review") or 0,
+            latest.get("number"), latest.get("approved_at"),
+        )  # fmt: skip
 
     def controls(
         self, scope: Scope, organisation_id: UUID, first: int, after: ControlKey | None, given: ControlFilter

@@ -77,3 +77,15 @@ class HistoryRow:
     detail: str | None
     acted_by: str
     acted_at: datetime
+
+
+@dataclass(frozen=True)
+class SoaSummary:
+    """An organisation's statement in a few figures, for its ISMS home; `catalogue_id` is None before it is started."""
+
+    catalogue_id: str | None = None
+    status: str | None = None
+    undecided: int = 0
+    to_review: int = 0
+    approved_version: int | None = None
+    approved_at: datetime | None = None

@@ -36,5 +36,6 @@ def _overview(info: Info[Context, None], organisation_id: str) -> IsmsOverview:
         context=queries.context.summary(scope, found),
         documents=queries.documents.summary(scope, found, info.context.services.app.today()),
         assets=queries.assets.summary(scope, found),
+        soa=queries.soa.summary(scope, found),
     )
     return IsmsOverview.build(strawberry.ID(str(found)), organisation.name, registers)

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from projections.assets.rows import AssetSummary
 from projections.context.rows import ContextSummary
 from projections.documents.rows import DocumentSummary
+from projections.soa.rows import SoaSummary
 
 
 @dataclass(frozen=True)
 class Step:
     register: str
-    """The register the step is done in: `context`, `documents`, `assets`."""
+    """The register the step is done in: `context`, `documents`, `assets`, `soa`."""
     text: str
 
 
@@ -22,6 +23,7 @@ class Registers:
     context: ContextSummary
     documents: DocumentSummary
     assets: AssetSummary
+    soa: SoaSummary
 
 
 def next_steps(registers: Registers) -> list[Step]:
@@ -36,6 +38,7 @@ def next_steps(registers: Registers) -> list[Step]:
         None if documents.policy_published else Step("documents", "Publish the information security policy (5.2)."),
         Step("assets", "Start the asset inventory (5.9).") if not assets.assets else None,
         _plural("assets", assets.unclassified, "Classify {n} asset{s} for confidentiality, integrity, availability."),
+        *_soa_steps(registers.soa),
         _plural("documents", documents.awaiting_approval, "Approve or return {n} document{s} awaiting approval."),
         _plural("documents", documents.review_overdue, "Review {n} document{s} past their review date."),
     ]
@@ -44,3 +47,16 @@ def next_steps(registers: Registers) -> list[Step]:
 
 def _plural(register: str, count: int, text: str) -> Step | None:
     return Step(register, text.format(n=count, s="" if count == 1 else "s")) if count else None
+
+
+def _soa_steps(soa: SoaSummary) -> list[Step | None]:
+    if soa.catalogue_id is None:
+        return [Step("soa", "Start the Statement of Applicability (6.1.3 d).")]
+    submitted = soa.status == "submitted"
+    ready = not (soa.undecided or soa.to_review or submitted) and soa.approved_version is None
+    return [
+        _plural("soa", soa.undecided, "Decide {n} control{s} of the Statement of Applicability."),
+        _plural("soa", soa.to_review, "Review {n} decision{s} carried over to the new edition."),
+        Step("soa", "Approve or return the submitted Statement of Applicability.") if submitted else None,
+        Step("soa", "Submit the Statement of Applicability for approval.") if ready else None,
+    ]

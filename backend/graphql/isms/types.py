@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
@@ -34,6 +35,17 @@ class AssetsState:
     unclassified: int
 
 
+@strawberry.type(description="The Statement of Applicability (6.1.3 d).")
+class SoaState:
+    started: bool
+    catalogue_id: str | None
+    status: str | None = strawberry.field(description="The version on its way: draft or submitted.")
+    undecided: int
+    to_review: int = strawberry.field(description="Decisions carried over to a new edition, not yet reviewed.")
+    approved_version: int | None
+    approved_at: datetime | None
+
+
 @strawberry.type(description="A thing still to do, and the register it is done in.")
 class NextStep:
     register: str
@@ -47,11 +59,12 @@ class IsmsOverview:
     context: ContextState
     documents: DocumentsState
     assets: AssetsState
+    soa: SoaState
     next_steps: list[NextStep] = strawberry.field(description="Every step still open, the first one first.")
 
     @classmethod
     def build(cls, organisation_id: strawberry.ID, name: str, registers: Registers) -> IsmsOverview:
-        c, d, a = registers.context, registers.documents, registers.assets
+        c, d, a, s = registers.context, registers.documents, registers.assets, registers.soa
         return cls(
             organisation_id=organisation_id,
             organisation_name=name,
@@ -64,6 +77,11 @@ class IsmsOverview:
                 review_overdue=d.review_overdue, policy_published=d.policy_published,
             ),
             assets=AssetsState(assets=a.assets, unclassified=a.unclassified),
+            soa=SoaState(
+                started=s.catalogue_id is not None, catalogue_id=s.catalogue_id, status=s.status,
+                undecided=s.undecided, to_review=s.to_review, approved_version=s.approved_version,
+                approved_at=s.approved_at,
+            ),
             next_steps=[NextStep(register=step.register, text=step.text) for step in next_steps(registers)],
         )  # fmt: skip
 

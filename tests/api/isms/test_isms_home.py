@@ -19,14 +19,20 @@ MEMBER = "member@muller.example"
 OVERVIEW = """query($id: ID!) { ismsOverview(organisationId: $id) { __typename
     ... on IsmsOverview { organisationName context { issues parties roles scopeVersion commitments }
         documents { documents published awaitingApproval reviewOverdue policyPublished }
-        assets { assets unclassified } nextSteps { register text } }
+        assets { assets unclassified }
+        soa { started catalogueId status undecided toReview approvedVersion approvedAt }
+        nextSteps { register text } }
     ... on UserError { code field message } } }"""
 REGISTERS = """query($id: ID!) {
     assets(organisationId: $id) { inventoryCount unclassifiedCount }
     documents(organisationId: $id, first: 100) { edges { node { status publishedVersion kind } } }
     organisationContext(organisationId: $id) { ... on OrganisationContext {
         issues(first: 100) { edges { node { id } } } parties(first: 100) { edges { node { id } } }
-        roles(first: 100) { edges { node { id } } } scopeVersions { version } commitments { version } } } }"""
+        roles(first: 100) { edges { node { id } } } scopeVersions { version } commitments { version } } }
+    statementOfApplicability(organisationId: $id) { ... on StatementOfApplicability {
+        catalogueId status versions { number approvedAt } } }
+    undecided: soaControls(organisationId: $id, decision: "undecided") { totalCount }
+    toReview: soaControls(organisationId: $id, decision: "to_review") { totalCount } }"""
 OUTSIDERS = {
     "another member of the cluster": SECOND_MEMBER,
     "a coach of another cluster": SECOND_COACH,
@@ -65,6 +71,18 @@ def test_the_home_counts_what_each_register_lists(client_for: ClientFor, alpine:
     assert home["documents"]["awaitingApproval"] == sum(d["status"] == "submitted" for d in documents)
     policy = any(d["kind"] == "policy" and d["publishedVersion"] is not None for d in documents)
     assert home["documents"]["policyPublished"] is policy
+    statement = listed["statementOfApplicability"]
+    approved = [v for v in statement["versions"] if v["approvedAt"] is not None]
+    latest = max(approved, key=lambda v: v["number"])
+    assert home["soa"] == {
+        "started": True,
+        "catalogueId": statement["catalogueId"],
+        "status": statement["status"],
+        "undecided": listed["undecided"]["totalCount"],
+        "toReview": listed["toReview"]["totalCount"],
+        "approvedVersion": latest["number"],
+        "approvedAt": latest["approvedAt"],
+    }
 
 
 def test_the_next_step_follows_the_work(client_for: ClientFor, alpine: Alpine) -> None:
@@ -74,6 +92,7 @@ def test_the_next_step_follows_the_work(client_for: ClientFor, alpine: Alpine) -
     before = overview(kirchberg, alpine.kirchberg)
     assert before["nextSteps"][0] == {"register": "context", "text": "Record the internal and external issues (4.1)."}
     assert {"register": "assets", "text": "Start the asset inventory (5.9)."} in before["nextSteps"]
+    assert before["soa"]["started"] is False and before["nextSteps"][-1]["register"] == "soa"
     registered = kirchberg.data(
         """mutation($input: RegisterAssetInput!) { r: registerAsset(input: $input) { __typename } }""",
         {"input": {"organisationId": alpine.kirchberg, "name": "Patient files", "kind": "information",
@@ -109,7 +128,8 @@ def test_the_page_shows_the_figures_and_leads_to_each_register(client_for: Clien
     home = overview(member, alpine.muller)
     assert "ISMS of Boulangerie Muller" in page and 'href="/isms"' in page
     assert f"{home['assets']['assets']} assets" in page
-    for register in ("context", "documents", "assets"):
+    assert f"version {home['soa']['approvedVersion']} approved on" in page
+    for register in ("context", "documents", "assets", "soa"):
         assert f'href="/organisations/{alpine.muller}/{register}"' in page
     for step in home["nextSteps"]:
         assert step["text"] in page

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from backend.graphql.isms.steps import Registers, next_steps
 from projections.assets.rows import AssetSummary
 from projections.context.rows import ContextSummary
 from projections.documents.rows import DocumentSummary
+from projections.soa.rows import SoaSummary
 
-NOTHING = Registers(ContextSummary(0, 0, 0, None, 0), DocumentSummary(0, 0, 0, 0, False), AssetSummary(0, 0))
-DONE = Registers(ContextSummary(3, 2, 1, 1, 1), DocumentSummary(4, 4, 0, 0, True), AssetSummary(12, 0))
+NOTHING = Registers(
+    ContextSummary(0, 0, 0, None, 0), DocumentSummary(0, 0, 0, 0, False), AssetSummary(0, 0), SoaSummary()
+)
+APPROVED = SoaSummary("iso27001-2022", "draft", 0, 0, 1, datetime(2027, 1, 4, 9, tzinfo=UTC))
+DONE = Registers(ContextSummary(3, 2, 1, 1, 1), DocumentSummary(4, 4, 0, 0, True), AssetSummary(12, 0), APPROVED)
 
 
 def texts(registers: Registers) -> list[str]:
@@ -17,9 +23,9 @@ def texts(registers: Registers) -> list[str]:
 
 def test_a_new_organisation_starts_with_its_context_and_ends_with_its_inventory() -> None:
     steps = next_steps(NOTHING)
-    assert [step.register for step in steps] == ["context"] * 5 + ["documents", "assets"]
+    assert [step.register for step in steps] == ["context"] * 5 + ["documents", "assets", "soa"]
     assert steps[0].text == "Record the internal and external issues (4.1)."
-    assert steps[-1].text == "Start the asset inventory (5.9)."
+    assert steps[-1].text == "Start the Statement of Applicability (6.1.3 d)."
 
 
 def test_nothing_is_waiting_when_every_register_is_done() -> None:
@@ -27,7 +33,7 @@ def test_nothing_is_waiting_when_every_register_is_done() -> None:
 
 
 def test_waiting_work_is_counted_in_words() -> None:
-    waiting = Registers(DONE.context, DocumentSummary(4, 2, 1, 2, True), AssetSummary(12, 3))
+    waiting = Registers(DONE.context, DocumentSummary(4, 2, 1, 2, True), AssetSummary(12, 3), APPROVED)
     assert texts(waiting) == [
         "Classify 3 assets for confidentiality, integrity, availability.",
         "Approve or return 1 document awaiting approval.",
@@ -36,5 +42,21 @@ def test_waiting_work_is_counted_in_words() -> None:
 
 
 def test_a_stated_scope_is_a_scope_whatever_its_version() -> None:
-    stated = Registers(ContextSummary(3, 2, 1, 4, 1), DONE.documents, DONE.assets)
+    stated = Registers(ContextSummary(3, 2, 1, 4, 1), DONE.documents, DONE.assets, DONE.soa)
     assert next_steps(stated) == []
+
+
+def test_the_statement_asks_for_decisions_then_a_submission_then_an_approval() -> None:
+    def soa_texts(soa: SoaSummary) -> list[str]:
+        return texts(Registers(DONE.context, DONE.documents, DONE.assets, soa))
+
+    started = SoaSummary("iso27001-2005", "draft", 133, 0)
+    assert soa_texts(started) == ["Decide 133 controls of the Statement of Applicability."]
+    moved = SoaSummary("iso27001-2022", "draft", 2, 40)
+    assert soa_texts(moved) == [
+        "Decide 2 controls of the Statement of Applicability.",
+        "Review 40 decisions carried over to the new edition.",
+    ]
+    assert soa_texts(SoaSummary("iso27001-2022", "draft")) == ["Submit the Statement of Applicability for approval."]
+    submitted = SoaSummary("iso27001-2022", "submitted")
+    assert soa_texts(submitted) == ["Approve or return the submitted Statement of Applicability."]
