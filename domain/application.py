@@ -16,11 +16,13 @@ from domain.clusters.rules import is_active_member
 from domain.clusters.sessions import check_feedback_allowed
 from domain.context import handlers as context
 from domain.documents import handlers as documents
+from domain.documents.document import Document
 from domain.documents.ports import BlobStore
 from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.engagement.outcome import Outcome
 from domain.feedback import handlers as feedback
+from domain.itil import handlers as itil
 from domain.legacy_topics import register_legacy_topics
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
@@ -49,6 +51,7 @@ FEATURES: list[dict[type, Handler]] = [
     documents.HANDLERS,
     context.HANDLERS,
     assets.HANDLERS,
+    itil.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -158,6 +161,11 @@ class Cordee(CommandService):
 
     def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
         self.get(Organisation, tenant_id, organisation_id, "organisation_id")
+
+    def check_document_of(self, tenant_id: UUID, organisation_id: UUID, document_id: UUID, field: str) -> None:
+        document = self.get(Document, tenant_id, document_id, field)
+        if document.organisation_id != organisation_id:
+            raise NotFound("No document with this id.", field)  # as a missing one: no existence oracle
 
     def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str:
         return self.get(Organisation, tenant_id, organisation_id).name

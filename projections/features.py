@@ -43,6 +43,9 @@ from projections.engagement.tables import define_tables as engagement_tables
 from projections.feedback.projection import FeedbackProjection
 from projections.feedback.queries import FeedbackQueries
 from projections.feedback.tables import define_tables as feedback_tables
+from projections.itil.projection import ItilProjection
+from projections.itil.queries import ItilQueries
+from projections.itil.tables import define_tables as itil_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
 from projections.tenancy.projection import TenancyProjection
@@ -72,6 +75,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("documents", document_tables, (DocumentProjection,), DocumentQueries),
     Feature("context", context_tables, (ContextProjection,), ContextQueries),
     Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
+    Feature("itil", itil_tables, (ItilProjection,), ItilQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -98,6 +102,7 @@ class ReadQueries:
     documents: DocumentQueries
     context: ContextQueries
     assets: AssetQueries
+    itil: ItilQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -40,6 +40,8 @@ from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
+from backend.graphql.itil.mutations import ItilMutation
+from backend.graphql.itil.queries import ItilQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
@@ -61,6 +63,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (DocumentsQuery, DocumentsMutation),
     (ContextQuery, ContextMutation),
     (AssetsQuery, AssetsMutation),
+    (ItilQuery, ItilMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
 )

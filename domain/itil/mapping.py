@@ -67,7 +67,8 @@ class Mapping:
         step = next((s for s in self.itil_steps if s.key == key), None)
         if step is not None:
             return f"ITIL step {step.number}: {step.title}"
-        return f"ITIL {self.practice(key).title.lower()}" if self.practice(key) else key
+        practice = self.practice(key)
+        return f"ITIL {practice.title.lower()}" if practice else key
 
     def practice(self, key: str) -> Practice | None:
         return next((p for p in self.practices if p.key == key), None)

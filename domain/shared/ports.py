@@ -57,3 +57,10 @@ class Coaches(Protocol):
     """Is this account a coach of the tenant (NotFound or ValidationFailed on `field` otherwise)."""
 
     def check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None: ...
+
+
+class OrganisationDocuments(Protocol):
+    """Is this document one of the organisation's own (NotFound on `field` otherwise: another organisation's
+    document is answered as a missing one)."""
+
+    def check_document_of(self, tenant_id: UUID, organisation_id: UUID, document_id: UUID, field: str) -> None: ...

@@ -61,6 +61,8 @@ from domain.engagement.commands import (
 )
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
+from domain.itil import commands as itil_commands
+from domain.itil.commands import DeclareItilPractice, WithdrawItilPractice
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -100,6 +102,7 @@ COMMAND_MODULES = (
     documents_commands,
     context_commands,
     assets_commands,
+    itil_commands,
 )
 
 
@@ -250,6 +253,11 @@ def _prepare_assets(s: Scenario) -> None:
 def _asset(s: Scenario, **texts: str | None) -> object:
     given: dict[str, str | None] = {"name": "Till", "kind": "hardware", "owner": "Shop", **texts}
     return s.app.handle(RegisterAsset(s.tenant, SYSTEM_ACTOR, s.members[0], **given))  # type: ignore[arg-type]
+
+
+def _declare_itil(s: Scenario, **texts: str) -> object:
+    given = {"item": "incident-management", "evidence": "Help-desk tickets", **texts}
+    return s.app.handle(DeclareItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], **given))
 
 
 def _describe(s: Scenario, **texts: str | None) -> object:
@@ -409,6 +417,10 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("RetireAsset", "reason"): lambda s, t: s.app.handle(
         RetireAsset(s.tenant, SYSTEM_ACTOR, s.members[0], _ASSETS[id(s)][0], t)
     ),
+    ("DeclareItilPractice", "evidence"): lambda s, t: _declare_itil(s, evidence=t),
+    ("WithdrawItilPractice", "reason"): lambda s, t: s.app.handle(
+        WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], "incident-management", t)
+    ),
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -466,6 +478,8 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
         ],
         _prepare_assets,
     ),
+    ("WithdrawItilPractice", "reason"): lambda s: _declare_itil(s) and None,
+    ("WithdrawItilPractice", "item"): lambda s: _declare_itil(s) and None,
 }
 """What must have happened before an argument can be tried (a correction needs something to correct)."""
 
@@ -681,6 +695,10 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **CONTEXT_CHOICE_CALLS,
     ("RegisterAsset", "kind"): lambda s, t: _asset(s, kind=t),
     ("DescribeAsset", "kind"): lambda s, t: _describe(s, kind=t),
+    ("DeclareItilPractice", "item"): lambda s, t: _declare_itil(s, item=t),
+    ("WithdrawItilPractice", "item"): lambda s, t: s.app.handle(
+        WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], t, "No longer run")
+    ),
 }
 
 
