@@ -89,6 +89,7 @@ def page_paths(page: Page) -> list[str]:
         "/asset-scales",
         "/no-such-page",
         "/context",
+        "/itil",
     ]
 
 
@@ -113,7 +114,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         found = phone.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert found, f"no {links} on {listing}"
         paths += sorted(set(found))
-    paths += [f"{path}/context" for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
+    organisation_pages = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
+    paths += [f"{path}/{page}" for path in organisation_pages for page in ("context", "itil")]
     too_wide: dict[str, list[str]] = {}
     for path in paths:
         phone.goto(f"{server_url}{path}")
