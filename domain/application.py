@@ -7,6 +7,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.assessment import handlers as assessment
+from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.assets import handlers as assets
 from domain.clusters import handlers as clusters
@@ -161,6 +162,25 @@ class Cordee(CommandService):
 
     def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
         self.get(Organisation, tenant_id, organisation_id, "organisation_id")
+
+    def gap_baseline(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> dict[str, int]:
+        found = gap_analysis_id(tenant_id, cluster_id, organisation_id)
+        return (
+            dict(self.get(GapAnalysis, tenant_id, found).levels) if self.exists(GapAnalysis, tenant_id, found) else {}
+        )
+
+    def assessed_gap(
+        self,
+        tenant_id: UUID,
+        actor_id: UUID,
+        cluster_id: UUID,
+        organisation_id: UUID,
+        dates: tuple[date, date],
+        clause_levels: dict[str, int],
+        theme_levels: dict[str, int],
+    ) -> TenantAggregate:
+        cmd = AssessGap(tenant_id, actor_id, cluster_id, organisation_id, *dates, clause_levels, theme_levels)
+        return assessment.assessed(self, cmd)
 
     def check_document_of(self, tenant_id: UUID, organisation_id: UUID, document_id: UUID, field: str) -> None:
         document = self.get(Document, tenant_id, document_id, field)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
 
@@ -26,3 +27,18 @@ class WithdrawItilPractice:
     organisation_id: UUID
     item: str
     reason: str
+
+
+@dataclass(frozen=True)
+class ConfirmGapProposals:
+    """The coach records the member's gap analysis in the cluster with the levels the ITIL declarations proposed,
+    confirmed or corrected: the assessment and which of its levels came from a proposal are saved together."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    cluster_id: UUID
+    organisation_id: UUID
+    visited_on: date
+    analysed_on: date
+    clause_levels: dict[str, int]
+    theme_levels: dict[str, int]

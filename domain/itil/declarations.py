@@ -10,6 +10,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain.itil.proposals import gap_proposals
 from domain.itil.rules import can_declare, can_withdraw, checked_item
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
@@ -63,6 +64,29 @@ class ItilDeclarations(TenantAggregate):
     @event("Withdrawn")
     def _withdrawn(self, actor_id: UUID, organisation_id: UUID, item: str, reason: str) -> None:
         del self.declared[item]
+
+    def confirm_gap_proposals(
+        self, actor_id: UUID, cluster_id: UUID, baseline: dict[str, int], confirmed: dict[str, int]
+    ) -> None:
+        """Records which levels of a gap analysis came from what the declarations proposed, confirmed or corrected;
+        the areas without ITIL evidence are the coach's own and are not listed."""
+        declared = [(item, d.evidence) for item, d in self.declared.items()]
+        proposals = [p for p in gap_proposals(list(confirmed), baseline, declared) if p.evidence]
+        if not proposals:
+            raise ValidationFailed(
+                "organisation_id", "Nothing declared proposes a level: record the gap analysis itself."
+            )
+        taken = [
+            {"area": p.area, "proposed": p.proposed, "confirmed": confirmed[p.area], "evidence": list(p.evidence)}
+            for p in proposals
+        ]
+        self._gap_proposals_confirmed(actor_id, self.organisation_id, cluster_id, taken)
+
+    @event("GapProposalsConfirmed")
+    def _gap_proposals_confirmed(
+        self, actor_id: UUID, organisation_id: UUID, cluster_id: UUID, areas: list[dict[str, Any]]
+    ) -> None:
+        pass
 
 
 def itil_declarations_id(tenant_id: UUID, organisation_id: UUID) -> UUID:

@@ -17,6 +17,7 @@ class ItilProjection(Projection):
     handles = {
         (ItilDeclarations, "Declared"): "declared",
         (ItilDeclarations, "Withdrawn"): "withdrawn",
+        (ItilDeclarations, "GapProposalsConfirmed"): "gap_proposals_confirmed",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -47,12 +48,18 @@ class ItilProjection(Projection):
         writer.write(self._delete, {"t": event.tenant_id, "o": event.organisation_id, "i": event.item})
         self._record(writer, event, "withdrawn", event.reason, None)
 
-    def _record(self, writer: GroupedWriter, event: Any, action: str, text: str, document_id: Any) -> None:
+    def gap_proposals_confirmed(self, writer: GroupedWriter, event: Any) -> None:
+        """In the history: which levels of the recorded gap analysis came from a proposal, and which were corrected."""
+        self._record(writer, event, "gap_confirmed", _taken(event.areas), None, GAP_ANALYSIS)
+
+    def _record(
+        self, writer: GroupedWriter, event: Any, action: str, text: str, document_id: Any, item: str | None = None
+    ) -> None:
         row = {
             "tenant_id": event.tenant_id,
             "organisation_id": event.organisation_id,
             "version": event.originator_version,
-            "item": event.item,
+            "item": item or event.item,
             "action": action,
             "text": text,
             "document_id": document_id,
@@ -60,3 +67,16 @@ class ItilProjection(Projection):
             "acted_at": event.timestamp,
         }
         writer.write(self._history, row)
+
+
+GAP_ANALYSIS = "gap-analysis"
+"""The history's item for a gap analysis recorded from the proposals (no ITIL item has this key)."""
+
+
+def _taken(areas: list[dict[str, Any]]) -> str:
+    def one(area: dict[str, Any]) -> str:
+        if area["confirmed"] == area["proposed"]:
+            return f"{area['area']} at {area['confirmed']} as proposed"
+        return f"{area['area']} at {area['confirmed']}, corrected from the proposed {area['proposed']}"
+
+    return "Gap analysis recorded from the proposals: " + "; ".join(one(area) for area in areas) + "."

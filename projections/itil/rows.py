@@ -23,9 +23,9 @@ class DeclarationEventRow:
     version: int
     item: str
     action: str
-    """declared or withdrawn."""
+    """declared, withdrawn, or gap_confirmed."""
     text: str
-    """The evidence declared, or why it was withdrawn."""
+    """The evidence declared, why it was withdrawn, or which proposed levels a gap analysis took."""
     acted_by: str | None
     acted_at: datetime
 

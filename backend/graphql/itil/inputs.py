@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
+
+from backend.graphql.assessment.inputs import LevelInput
 
 
 @strawberry.input
@@ -20,3 +24,13 @@ class WithdrawItilPracticeInput:
     organisation_id: strawberry.ID
     item: str
     reason: str
+
+
+@strawberry.input
+class ConfirmItilGapProposalsInput:
+    cluster_id: strawberry.ID
+    organisation_id: strawberry.ID
+    visited_on: date
+    analysed_on: date
+    clause_levels: list[LevelInput] = strawberry.field(description="Each clause's level: the proposed or corrected.")
+    theme_levels: list[LevelInput]

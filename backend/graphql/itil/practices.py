@@ -9,11 +9,10 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from backend.graphql.assessment.actions import ASSESS_GAP
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import user_error
 from backend.graphql.core.pagination import PageInfo, check_page_size, decode_cursor, encode_cursor
-from backend.graphql.itil.actions import DECLARE_ITIL, WITHDRAW_ITIL
+from backend.graphql.itil.actions import CONFIRM_ITIL_GAP, DECLARE_ITIL, WITHDRAW_ITIL
 from backend.graphql.itil.types import (
     GapProposal,
     GapProposalSet,
@@ -148,7 +147,7 @@ def _proposal_set(
         cluster_name=cluster.name,
         baseline_assessment=latest.number if latest else None,
         areas=[GapProposal.from_proposal(p, titles[p.area]) for p in proposals],
-        viewer_can_confirm=active and may(info.context.signed_in, ASSESS_GAP, organisation_id),
+        viewer_can_confirm=active and may(info.context.signed_in, CONFIRM_ITIL_GAP, organisation_id),
     )
 
 

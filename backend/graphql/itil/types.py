@@ -63,12 +63,17 @@ class IsoStep:
     fed: bool = strawberry.field(description="A declared ITIL step feeds it.")
 
 
-@strawberry.type(description="A declaration or a withdrawal, by whom (null: the system) and when.")
+@strawberry.type(
+    description="A declaration, a withdrawal or a gap analysis recorded from the proposals, by whom (null: the "
+    "system) and when."
+)
 class ItilDeclarationEvent:
     item: str
     title: str
-    action: str = strawberry.field(description="declared or withdrawn.")
-    text: str = strawberry.field(description="The evidence declared, or why it was withdrawn.")
+    action: str = strawberry.field(description="declared, withdrawn, or gap_confirmed (proposals recorded).")
+    text: str = strawberry.field(
+        description="The evidence declared, why it was withdrawn, or which proposed levels were recorded."
+    )
     acted_by: str | None
     acted_at: datetime
 
@@ -76,7 +81,7 @@ class ItilDeclarationEvent:
     def from_row(cls, row: DeclarationEventRow) -> ItilDeclarationEvent:
         return cls(
             item=row.item,
-            title=mapping().title(row.item),
+            title="Gap analysis" if row.action == "gap_confirmed" else mapping().title(row.item),
             action=row.action,
             text=row.text,
             acted_by=row.acted_by,
@@ -130,7 +135,8 @@ class GapProposalSet:
     baseline_assessment: int | None = strawberry.field(description="The assessment the levels come from; none yet.")
     areas: list[GapProposal]
     viewer_can_confirm: bool = strawberry.field(
-        description="The viewer may record the gap analysis (`assessGap`) with these levels, confirmed or corrected."
+        description="The viewer may record the gap analysis with these levels, confirmed or corrected "
+        "(`confirmItilGapProposals`)."
     )
 
 

@@ -23,8 +23,6 @@ from tests.support.graphql_client import GraphQLClient
 ClientFor = Callable[[str], GraphQLClient]
 __all__ = ["alpine"]
 DOCUMENTS = "query($org: ID!) { documents(organisationId: $org) { edges { node { id title } } } }"
-ASSESS = """mutation($input: AssessGapInput!) { r: assessGap(input: $input) { __typename
-    ... on UserError { code field message } } }"""
 ASSESSMENTS = """query($id: ID!, $org: ID!) { cluster(id: $id) { ... on Cluster {
     member(organisationId: $org) { gapAnalyses { number levels { area level } } } } } }"""
 
@@ -194,27 +192,61 @@ def test_the_coach_sees_the_proposals_for_the_gap_analysis_and_confirms_them_by_
     before = events_in_log(demo_services)
     assert practices(coach, alpine.muller)["gapProposals"] == [proposals]
     assert events_in_log(demo_services) == before  # a proposal writes nothing
-    levels = {a["area"]: a["proposedLevel"] for a in proposals["areas"]} | {"clause 6": 1}  # one corrected
-    today = date.today().isoformat()
-    recorded = coach.data(
-        ASSESS,
-        {
-            "input": {
-                "clusterId": alpine.cluster_id,
-                "organisationId": alpine.muller,
-                "visitedOn": today,
-                "analysedOn": today,
-                "clauseLevels": [
-                    {"area": a.split()[1], "level": v} for a, v in levels.items() if a.startswith("clause")
-                ],
-                "themeLevels": [{"area": a.split()[1], "level": v} for a, v in levels.items() if a.startswith("theme")],
-            }
-        },
-    )["r"]
-    assert recorded["__typename"] == "ClusterChange", recorded
+    levels = {a["area"]: a["proposedLevel"] for a in proposals["areas"]} | {"clause 5": 3, "clause 6": 1}
+    recorded = change(coach, "confirmItilGapProposals", confirmation(alpine, levels))
+    assert recorded["__typename"] == "ItilChange", recorded
     analyses = coach.data(ASSESSMENTS, {"id": alpine.cluster_id, "org": alpine.muller})["cluster"]["member"]
     latest = {level["area"]: level["level"] for level in analyses["gapAnalyses"][-1]["levels"]}
-    assert (latest["theme organisational"], latest["clause 6"]) == (2, 1)
+    assert (latest["theme organisational"], latest["clause 5"], latest["clause 6"]) == (2, 3, 1)
+    [record] = [n for n in nodes(recorded["itilPractices"]["history"]) if n["action"] == "gap_confirmed"]
+    assert record["title"] == "Gap analysis" and record["actedBy"] == "Claire Coach"
+    assert record["text"] == (
+        "Gap analysis recorded from the proposals: clause 5 at 3, corrected from the proposed 2; "
+        "theme organisational at 2 as proposed; theme technological at 3 as proposed."
+    )
     after = practices(coach, alpine.muller)["gapProposals"][0]
     assert after["baselineAssessment"] == 2
     assert {a["area"]: a["baselineLevel"] for a in after["areas"]}["theme organisational"] == 2
+
+
+def confirmation(alpine: Alpine, levels: dict[str, int], organisation: str | None = None) -> dict[str, Any]:
+    today = date.today().isoformat()
+    return {
+        "clusterId": alpine.cluster_id,
+        "organisationId": organisation or alpine.muller,
+        "visitedOn": today,
+        "analysedOn": today,
+        "clauseLevels": [{"area": a.split()[1], "level": v} for a, v in levels.items() if a.startswith("clause")],
+        "themeLevels": [{"area": a.split()[1], "level": v} for a, v in levels.items() if a.startswith("theme")],
+    }
+
+
+ALL_AT_ONE = {f"clause {n}": 1 for n in range(4, 11)} | {
+    f"theme {t}": 1 for t in ("organisational", "people", "physical", "technological")
+}
+
+
+@pytest.mark.parametrize(
+    ("who", "change_levels", "organisation", "expected"),
+    [
+        (ALPINE_COACH, {"clause 5": 6}, None, ("VALIDATION", "clauseLevels.5")),
+        (ALPINE_COACH, {"theme people": None}, None, ("VALIDATION", "themeLevels.people")),
+        (ALPINE_COACH, {}, "kirchberg", ("VALIDATION", "organisationId")),  # nothing declared there
+        (MEMBER, {}, None, ("FORBIDDEN", None)),
+    ],
+)
+def test_a_refused_confirmation_names_its_field_and_records_neither_the_analysis_nor_the_proposals(
+    client_for: ClientFor,
+    demo_services: Services,
+    alpine: Alpine,
+    who: str,
+    change_levels: dict[str, int | None],
+    organisation: str | None,
+    expected: tuple[str, str | None],
+) -> None:
+    levels = {a: v for a, v in (ALL_AT_ONE | change_levels).items() if v is not None}
+    given = confirmation(alpine, levels, alpine.kirchberg if organisation else None)
+    before = events_in_log(demo_services)
+    refused = change(client_for(who), "confirmItilGapProposals", given)
+    assert (refused["code"], refused["field"]) == expected, refused
+    assert events_in_log(demo_services) == before

@@ -103,3 +103,33 @@ def test_the_declarations_propose_levels_with_their_evidence_for_the_areas_they_
 
 def test_with_nothing_declared_nothing_is_proposed() -> None:
     assert all(p.proposed == p.baseline == 0 and not p.evidence for p in gap_proposals(AREAS, {}, []))
+
+
+def test_confirming_records_each_proposed_area_as_taken_or_corrected_and_only_those() -> None:
+    found = declarations()
+    found.declare(ACTOR, "incident-management", "OTRS since 2019", None)
+    found.collect_events()
+    cluster = uuid.uuid4()
+    confirmed = dict.fromkeys(AREAS, 1) | {"theme organisational": 3}
+    found.confirm_gap_proposals(ACTOR, cluster, {"theme organisational": 0}, confirmed)
+    [recorded] = found.collect_events()
+    assert type(recorded).__name__ == "GapProposalsConfirmed"
+    assert (recorded.cluster_id, recorded.organisation_id) == (cluster, ORGANISATION)  # type: ignore[attr-defined]
+    assert recorded.areas == [  # type: ignore[attr-defined]
+        {
+            "area": "theme organisational",
+            "proposed": 2,
+            "confirmed": 3,
+            "evidence": ["evidence: ITIL incident management — OTRS since 2019"],
+        }
+    ]
+
+
+def test_with_nothing_proposed_there_is_nothing_to_confirm() -> None:
+    found = declarations()
+    found.declare(ACTOR, "change-management", "Tickets", None)
+    found.withdraw(ACTOR, "change-management", "Stopped")
+    found.collect_events()
+    with pytest.raises(ValidationFailed, match="Nothing declared proposes a level"):
+        found.confirm_gap_proposals(ACTOR, uuid.uuid4(), {}, dict.fromkeys(AREAS, 1))
+    assert found.collect_events() == []

@@ -62,7 +62,8 @@ from domain.engagement.commands import (
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
 from domain.itil import commands as itil_commands
-from domain.itil.commands import DeclareItilPractice, WithdrawItilPractice
+from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
+from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -258,6 +259,16 @@ def _asset(s: Scenario, **texts: str | None) -> object:
 def _declare_itil(s: Scenario, **texts: str) -> object:
     given = {"item": "incident-management", "evidence": "Help-desk tickets", **texts}
     return s.app.handle(DeclareItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], **given))
+
+
+def _confirm_itil(s: Scenario, day: date, visited_on: date, analysed_on: date) -> object:
+    """Confirms the proposals of a declaration made just before, when `day` could be a fact's date."""
+    if FIRST <= day <= TEST_DAY and not s.app.exists(
+        ItilDeclarations, s.tenant, itil_declarations_id(s.tenant, s.members[0])
+    ):
+        _declare_itil(s)
+    confirm = ConfirmGapProposals(s.tenant, s.coach, s.running, s.members[0], visited_on, analysed_on, *LEVELS)
+    return s.app.handle(confirm)
 
 
 def _describe(s: Scenario, **texts: str | None) -> object:
@@ -523,6 +534,8 @@ HAPPENED = {
     ("RecordCertified", "certified_on"),
     ("AssessGap", "visited_on"),
     ("AssessGap", "analysed_on"),
+    ("ConfirmGapProposals", "visited_on"),
+    ("ConfirmGapProposals", "analysed_on"),
     ("RecordManagementCommitment", "committed_on"),
 }
 """Dates of facts that happened: they cannot lie after the test day."""
@@ -576,6 +589,8 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("AssessGap", "visited_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], d, TEST_DAY, *LEVELS)
     ),
+    ("ConfirmGapProposals", "visited_on"): lambda s, d: _confirm_itil(s, d, d, TEST_DAY),
+    ("ConfirmGapProposals", "analysed_on"): lambda s, d: _confirm_itil(s, d, FIRST, d),
     ("AssessGap", "analysed_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], FIRST, d, *LEVELS)
     ),
