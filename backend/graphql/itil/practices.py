@@ -73,7 +73,9 @@ class ItilPractices:
     def declarations(self, info: Info[Context, None]) -> list[ItilDeclaration]:
         return [ItilDeclaration.from_row(row) for row in _declarations(info, self._id)]
 
-    @strawberry.field(description="Every declaration and withdrawal: withdrawn declarations stay here.")
+    @strawberry.field(
+        description="Every declaration, withdrawal and confirmation of the proposals: withdrawn declarations stay here."
+    )
     def history(
         self,
         info: Info[Context, None],
