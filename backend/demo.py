@@ -52,6 +52,8 @@ from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
+from domain.itil.commands import DeclareItilPractice
+from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate, tenant_scoped_id
@@ -175,6 +177,7 @@ class DemoSeeder:
         self._context()
         self._assets()
         self._statement_of_applicability()
+        self._itil()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -517,6 +520,22 @@ class DemoSeeder:
             if control not in statement.decisions:
                 self._run(_decision(own, control, decision))
 
+    def _itil(self) -> None:
+        """The first member's ITIL declarations, by its member account: what it already runs, with evidence; one
+        links its information security policy."""
+        member, actor = self.members[0], account_id(self.tenant.member[0])
+        identifier = itil_declarations_id(self.tenant_id, member)
+        declared = (
+            self.app.get(ItilDeclarations, self.tenant_id, identifier).declared
+            if self.app.exists(ItilDeclarations, self.tenant_id, identifier)
+            else {}
+        )
+        policy = next(e.originator_id for e in _events(self.app, Document, "Created") if e.organisation_id == member)
+        for item, evidence, linked in DEMO_ITIL:
+            if item not in declared:
+                document = policy if linked else None
+                self._run(DeclareItilPractice(self.tenant_id, actor, member, item, evidence, document))
+
 
 Decided = tuple[bool, str, tuple[str, ...], str | None]
 
@@ -544,6 +563,12 @@ DEMO_SOA_SECOND: dict[str, Decided] = {
     "5.23": (True, "The online shop is a cloud service.", ("contractual",), "not_started"),
 }
 """The decisions taken since, on the draft of version 2."""
+DEMO_ITIL = (
+    ("step-1", "The shop manager is service manager; the supplier's hotline is the service desk", True),
+    ("step-2", "Incidents are tickets in the supplier's help desk, with reaction times per severity", False),
+    ("incident-management", "Help-desk tickets since 2022; the monthly service report counts them", False),
+    ("change-management", "Changes to the till and the web shop are agreed with the supplier by e-mail", False),
+)
 
 DEMO_ASSETS = (
     ("Order book", "information", "Marc Muller", "Back-office PC"),

@@ -7,6 +7,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.assessment import handlers as assessment
+from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.assets import handlers as assets
 from domain.clusters import handlers as clusters
@@ -22,6 +23,7 @@ from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.engagement.outcome import Outcome
 from domain.feedback import handlers as feedback
+from domain.itil import handlers as itil
 from domain.legacy_topics import register_legacy_topics
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
@@ -52,6 +54,7 @@ FEATURES: list[dict[type, Handler]] = [
     context.HANDLERS,
     assets.HANDLERS,
     soa.HANDLERS,
+    itil.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -166,7 +169,29 @@ class Cordee(CommandService):
         """Another organisation's document is answered as a missing one."""
         for document_id in document_ids:
             if self.get(Document, tenant_id, document_id, field).organisation_id != organisation_id:
-                raise NotFound("No document of this organisation with this id.", field)
+                raise NotFound("No document with this id.", field)  # as a missing one: no existence oracle
+
+    def gap_baseline(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> dict[str, int]:
+        found = gap_analysis_id(tenant_id, cluster_id, organisation_id)
+        return (
+            dict(self.get(GapAnalysis, tenant_id, found).levels) if self.exists(GapAnalysis, tenant_id, found) else {}
+        )
+
+    def assessed_gap(
+        self,
+        tenant_id: UUID,
+        actor_id: UUID,
+        cluster_id: UUID,
+        organisation_id: UUID,
+        dates: tuple[date, date],
+        clause_levels: dict[str, int],
+        theme_levels: dict[str, int],
+    ) -> TenantAggregate:
+        cmd = AssessGap(tenant_id, actor_id, cluster_id, organisation_id, *dates, clause_levels, theme_levels)
+        return assessment.assessed(self, cmd)
+
+    def check_document_of(self, tenant_id: UUID, organisation_id: UUID, document_id: UUID, field: str) -> None:
+        self.check_documents(tenant_id, organisation_id, [document_id], field)
 
     def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str:
         return self.get(Organisation, tenant_id, organisation_id).name

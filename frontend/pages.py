@@ -21,6 +21,7 @@ from frontend import (
     feedback,
     home,
     isms,
+    itil,
     organisations,
     soa,
     tenancy,
@@ -46,6 +47,7 @@ FEATURES = (
     context.FEATURE,
     assets.FEATURE,
     soa.FEATURE,
+    itil.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -43,6 +43,9 @@ from projections.engagement.tables import define_tables as engagement_tables
 from projections.feedback.projection import FeedbackProjection
 from projections.feedback.queries import FeedbackQueries
 from projections.feedback.tables import define_tables as feedback_tables
+from projections.itil.projection import ItilProjection
+from projections.itil.queries import ItilQueries
+from projections.itil.tables import define_tables as itil_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
 from projections.soa.projection import StatementProjection
@@ -76,6 +79,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("context", context_tables, (ContextProjection,), ContextQueries),
     Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
     Feature("soa", soa_tables, (StatementProjection,), StatementQueries),
+    Feature("itil", itil_tables, (ItilProjection,), ItilQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -103,6 +107,7 @@ class ReadQueries:
     context: ContextQueries
     assets: AssetQueries
     soa: StatementQueries
+    itil: ItilQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -41,6 +41,8 @@ from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.isms.queries import IsmsQuery
+from backend.graphql.itil.mutations import ItilMutation
+from backend.graphql.itil.queries import ItilQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
 from backend.graphql.soa.mutations import SoaMutation
@@ -65,6 +67,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ContextQuery, ContextMutation),
     (AssetsQuery, AssetsMutation),
     (SoaQuery, SoaMutation),
+    (ItilQuery, ItilMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
     (IsmsQuery,),

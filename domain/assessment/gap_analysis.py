@@ -135,6 +135,7 @@ class GapAnalysis(TenantAggregate):
         self.organisation_id = organisation_id
         self.last_analysed_on = analysed_on
         self.assessments = 1
+        self.levels = _by_area(clause_levels, theme_levels)
 
     def reassess(
         self,
@@ -176,6 +177,7 @@ class GapAnalysis(TenantAggregate):
     ) -> None:
         self.last_analysed_on = analysed_on
         self.assessments += 1
+        self.levels = _by_area(clause_levels, theme_levels)
 
 
 def _check(
@@ -186,6 +188,14 @@ def _check(
     if analysed_on < visited_on:
         raise ValidationFailed("analysed_on", f"The analysis cannot come before the visit ({visited_on}).")
     return checked_levels(clause_levels, theme_levels)
+
+
+def _by_area(clause_levels: dict[str, int], theme_levels: dict[str, int]) -> dict[str, int]:
+    """The latest levels, by area as the assessments name them ("clause 5", "theme people")."""
+    return {
+        **{f"clause {c}": v for c, v in clause_levels.items()},
+        **{f"theme {t}": v for t, v in theme_levels.items()},
+    }
 
 
 def gap_analysis_id(tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> UUID:

@@ -16,15 +16,22 @@ class AssessmentPorts(Store, MemberAssessment, Protocol):
 
 
 def assess_gap(app: AssessmentPorts, cmd: AssessGap) -> Saved:
+    analysis = assessed(app, cmd)
+    if analysis.assessments == 1:
+        return app.save_new(analysis, "organisation_id", "The first assessment was recorded at the same moment.")
+    return app.save_changes(analysis)
+
+
+def assessed(app: AssessmentPorts, cmd: AssessGap) -> GapAnalysis:
+    """The member's gap analysis with this assessment, first or later, not yet saved (every rule checked)."""
     ceiling = app.assessable_member_ceiling(cmd.tenant_id, cmd.cluster_id, cmd.organisation_id)
     identifier = gap_analysis_id(cmd.tenant_id, cmd.cluster_id, cmd.organisation_id)
     levels = (cmd.visited_on, cmd.analysed_on, cmd.clause_levels, cmd.theme_levels, ceiling)
     if not app.exists(GapAnalysis, cmd.tenant_id, identifier):
-        analysis = GapAnalysis.assess_first(cmd.tenant_id, cmd.actor_id, cmd.cluster_id, cmd.organisation_id, *levels)
-        return app.save_new(analysis, "organisation_id", "The first assessment was recorded at the same moment.")
+        return GapAnalysis.assess_first(cmd.tenant_id, cmd.actor_id, cmd.cluster_id, cmd.organisation_id, *levels)
     analysis = app.get(GapAnalysis, cmd.tenant_id, identifier)
     analysis.reassess(cmd.actor_id, *levels)
-    return app.save_changes(analysis)
+    return analysis
 
 
 HANDLERS: dict[type, Handler] = {AssessGap: assess_gap}

@@ -7,6 +7,7 @@ other never import each other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
@@ -57,3 +58,28 @@ class Coaches(Protocol):
     """Is this account a coach of the tenant (NotFound or ValidationFailed on `field` otherwise)."""
 
     def check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None: ...
+
+
+class OrganisationDocuments(Protocol):
+    """Is this document one of the organisation's own (NotFound on `field` otherwise: another organisation's
+    document is answered as a missing one)."""
+
+    def check_document_of(self, tenant_id: UUID, organisation_id: UUID, document_id: UUID, field: str) -> None: ...
+
+
+class GapAnalyses(Protocol):
+    """A member's gap analysis in a cluster: its latest levels by area ("clause 5"; none before the first), and the
+    analysis with one more assessment, every rule of the assessment checked, not yet saved."""
+
+    def gap_baseline(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> dict[str, int]: ...
+
+    def assessed_gap(
+        self,
+        tenant_id: UUID,
+        actor_id: UUID,
+        cluster_id: UUID,
+        organisation_id: UUID,
+        dates: tuple[date, date],
+        clause_levels: dict[str, int],
+        theme_levels: dict[str, int],
+    ) -> TenantAggregate: ...

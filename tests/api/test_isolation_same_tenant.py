@@ -311,8 +311,8 @@ def test_every_id_field_answers_a_foreign_id_as_it_answers_a_random_one(
             key = path.rsplit(".", 1)[-1]
             if key not in foreign:
                 continue
-            # an id of a kind the outsiders have none of (a document linked as evidence) stands as a random one
-            base = {p: home.get(p.rsplit(".", 1)[-1], _random()) for p in shape.id_paths}
+            # an id of a kind the outsider has none of at home (a document to link) is a random one
+            base = {p: home.get(p.rsplit(".", 1)[-1]) or _random() for p in shape.id_paths}
             with_foreign = answer(client, walk, shape, base | {path: foreign[key]})
             with_random = answer(client, walk, shape, base | {path: _random()})
             if with_foreign != with_random:

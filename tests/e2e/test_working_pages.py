@@ -91,6 +91,7 @@ def page_paths(page: Page) -> list[str]:
         "/context",
         "/isms",
         "/soa",
+        "/itil",
     ]
 
 
@@ -117,7 +118,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         assert found, f"no {links} on {listing}"
         paths += sorted(set(found))
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
-    paths += [f"{path}/{page}" for path in organisations for page in ("context", "isms")]
+    paths += [f"{path}/{page}" for path in organisations for page in ("context", "isms", "itil")]
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
     too_wide: dict[str, list[str]] = {}

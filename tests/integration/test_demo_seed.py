@@ -47,9 +47,11 @@ VOLATILE_COLUMNS = {
     ("asset_dependencies", "depends_on_id"),
     ("asset_history", "asset_id"),
     ("asset_history", "other_asset_id"),
+    ("itil_declarations", "document_id"),
+    ("itil_history", "document_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents and assets have random ids)."""
+(feedback items, documents and assets have random ids; an ITIL declaration may link a document)."""
 
 
 @dataclass(frozen=True)

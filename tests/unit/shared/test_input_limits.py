@@ -61,6 +61,9 @@ from domain.engagement.commands import (
 )
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
+from domain.itil import commands as itil_commands
+from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
+from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -103,6 +106,7 @@ COMMAND_MODULES = (
     context_commands,
     assets_commands,
     soa_commands,
+    itil_commands,
 )
 
 
@@ -253,6 +257,21 @@ def _prepare_assets(s: Scenario) -> None:
 def _asset(s: Scenario, **texts: str | None) -> object:
     given: dict[str, str | None] = {"name": "Till", "kind": "hardware", "owner": "Shop", **texts}
     return s.app.handle(RegisterAsset(s.tenant, SYSTEM_ACTOR, s.members[0], **given))  # type: ignore[arg-type]
+
+
+def _declare_itil(s: Scenario, **texts: str) -> object:
+    given = {"item": "incident-management", "evidence": "Help-desk tickets", **texts}
+    return s.app.handle(DeclareItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], **given))
+
+
+def _confirm_itil(s: Scenario, day: date, visited_on: date, analysed_on: date) -> object:
+    """Confirms the proposals of a declaration made just before, when `day` could be a fact's date."""
+    if FIRST <= day <= TEST_DAY and not s.app.exists(
+        ItilDeclarations, s.tenant, itil_declarations_id(s.tenant, s.members[0])
+    ):
+        _declare_itil(s)
+    confirm = ConfirmGapProposals(s.tenant, s.coach, s.running, s.members[0], visited_on, analysed_on, *LEVELS)
+    return s.app.handle(confirm)
 
 
 def _describe(s: Scenario, **texts: str | None) -> object:
@@ -413,6 +432,10 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
         RetireAsset(s.tenant, SYSTEM_ACTOR, s.members[0], _ASSETS[id(s)][0], t)
     ),
     **SOA_TEXT_CALLS,
+    ("DeclareItilPractice", "evidence"): lambda s, t: _declare_itil(s, evidence=t),
+    ("WithdrawItilPractice", "reason"): lambda s, t: s.app.handle(
+        WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], "incident-management", t)
+    ),
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -471,6 +494,8 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
         ],
         _prepare_assets,
     ),
+    ("WithdrawItilPractice", "reason"): lambda s: _declare_itil(s) and None,
+    ("WithdrawItilPractice", "item"): lambda s: _declare_itil(s) and None,
 }
 """What must have happened before an argument can be tried (a correction needs something to correct)."""
 
@@ -514,6 +539,8 @@ HAPPENED = {
     ("RecordCertified", "certified_on"),
     ("AssessGap", "visited_on"),
     ("AssessGap", "analysed_on"),
+    ("ConfirmGapProposals", "visited_on"),
+    ("ConfirmGapProposals", "analysed_on"),
     ("RecordManagementCommitment", "committed_on"),
 }
 """Dates of facts that happened: they cannot lie after the test day."""
@@ -567,6 +594,8 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("AssessGap", "visited_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], d, TEST_DAY, *LEVELS)
     ),
+    ("ConfirmGapProposals", "visited_on"): lambda s, d: _confirm_itil(s, d, d, TEST_DAY),
+    ("ConfirmGapProposals", "analysed_on"): lambda s, d: _confirm_itil(s, d, FIRST, d),
     ("AssessGap", "analysed_on"): lambda s, d: s.app.handle(
         AssessGap(s.tenant, s.coach, s.running, s.members[0], FIRST, d, *LEVELS)
     ),
@@ -687,6 +716,10 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ("RegisterAsset", "kind"): lambda s, t: _asset(s, kind=t),
     ("DescribeAsset", "kind"): lambda s, t: _describe(s, kind=t),
     **SOA_CHOICE_CALLS,
+    ("DeclareItilPractice", "item"): lambda s, t: _declare_itil(s, item=t),
+    ("WithdrawItilPractice", "item"): lambda s, t: s.app.handle(
+        WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], t, "No longer run")
+    ),
 }
 
 

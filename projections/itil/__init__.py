@@ -1,0 +1,1 @@
+"""Read model of ITIL declarations: what each organisation declares now, and every declaration and withdrawal."""
