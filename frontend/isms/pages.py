@@ -18,6 +18,7 @@ REGISTER_PAGES = {
     "documents": "documents",
     "assets": "assets",
     "soa": "soa",
+    "itil": "itil",
 }
 """Where each register's page is, below the organisation's address."""
 

@@ -110,7 +110,8 @@ class StatementPages(PageBase):
         if found.get("__typename") != "SoaControl":
             raise NotInView(found.get("message", "This control does not exist or is not yours to see."))
         documents = [edge["node"] for edge in (data.get("documents") or {}).get("edges", [])]
-        context = {"organisation": organisation, "control": found, "documents": documents}
+        proposal = _itil_proposal(data, found["controlId"]) if found.get("applicable") is None else None
+        context = {"organisation": organisation, "control": found, "documents": documents, "proposal": proposal}
         return self._render(request, "soa/control.html", viewer, context, shown)
 
     async def decide(self, request: Request, organisation_id: str, control: str) -> Response:
@@ -164,3 +165,11 @@ def _grouped(groups: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[
     """The page's controls under their theme or domain, in the catalogue's order of groups."""
     found = [(group, [e["node"] for e in edges if e["node"]["group"] == group["id"]]) for group in groups]
     return [(group, controls) for group, controls in found if controls]
+
+
+def _itil_proposal(data: dict[str, Any], control: str) -> dict[str, Any] | None:
+    """What the organisation's ITIL declarations propose for an undecided control of the statement's catalogue."""
+    catalogue = (data.get("statement") or {}).get("catalogueId")
+    proposals = data.get("itilSoaProposals") or []
+    found = (p for p in proposals if (p["catalogueId"], p["controlId"]) == (catalogue, control))
+    return next(found, None)

@@ -37,5 +37,6 @@ def _overview(info: Info[Context, None], organisation_id: str) -> IsmsOverview:
         documents=queries.documents.summary(scope, found, info.context.services.app.today()),
         assets=queries.assets.summary(scope, found),
         soa=queries.soa.summary(scope, found),
+        itil_declared=len(queries.itil.declarations(scope, found)),
     )
     return IsmsOverview.build(strawberry.ID(str(found)), organisation.name, registers)

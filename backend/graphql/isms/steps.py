@@ -24,6 +24,8 @@ class Registers:
     documents: DocumentSummary
     assets: AssetSummary
     soa: SoaSummary
+    itil_declared: int = 0
+    """How many ITIL steps and practices the organisation declares it runs: evidence, not a step to take."""
 
 
 def next_steps(registers: Registers) -> list[Step]:

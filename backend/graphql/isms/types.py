@@ -60,6 +60,7 @@ class IsmsOverview:
     documents: DocumentsState
     assets: AssetsState
     soa: SoaState
+    itil_declared: int = strawberry.field(description="ITIL steps and practices the organisation declares it runs.")
     next_steps: list[NextStep] = strawberry.field(description="Every step still open, the first one first.")
 
     @classmethod
@@ -82,6 +83,7 @@ class IsmsOverview:
                 undecided=s.undecided, to_review=s.to_review, approved_version=s.approved_version,
                 approved_at=s.approved_at,
             ),
+            itil_declared=registers.itil_declared,
             next_steps=[NextStep(register=step.register, text=step.text) for step in next_steps(registers)],
         )  # fmt: skip
 

@@ -20,7 +20,7 @@ OVERVIEW = """query($id: ID!) { ismsOverview(organisationId: $id) { __typename
     ... on IsmsOverview { organisationName context { issues parties roles scopeVersion commitments }
         documents { documents published awaitingApproval reviewOverdue policyPublished }
         assets { assets unclassified }
-        soa { started catalogueId status undecided toReview approvedVersion approvedAt }
+        soa { started catalogueId status undecided toReview approvedVersion approvedAt } itilDeclared
         nextSteps { register text } }
     ... on UserError { code field message } } }"""
 REGISTERS = """query($id: ID!) {
@@ -32,7 +32,8 @@ REGISTERS = """query($id: ID!) {
     statementOfApplicability(organisationId: $id) { ... on StatementOfApplicability {
         catalogueId status versions { number approvedAt } } }
     undecided: soaControls(organisationId: $id, decision: "undecided") { totalCount }
-    toReview: soaControls(organisationId: $id, decision: "to_review") { totalCount } }"""
+    toReview: soaControls(organisationId: $id, decision: "to_review") { totalCount }
+    itilPractices(organisationId: $id) { ... on ItilPractices { declarations { item } } } }"""
 OUTSIDERS = {
     "another member of the cluster": SECOND_MEMBER,
     "a coach of another cluster": SECOND_COACH,
@@ -74,6 +75,7 @@ def test_the_home_counts_what_each_register_lists(client_for: ClientFor, alpine:
     statement = listed["statementOfApplicability"]
     approved = [v for v in statement["versions"] if v["approvedAt"] is not None]
     latest = max(approved, key=lambda v: v["number"])
+    assert home["itilDeclared"] == len(listed["itilPractices"]["declarations"]) > 0
     assert home["soa"] == {
         "started": True,
         "catalogueId": statement["catalogueId"],
@@ -129,7 +131,8 @@ def test_the_page_shows_the_figures_and_leads_to_each_register(client_for: Clien
     assert "ISMS of Boulangerie Muller" in page and 'href="/isms"' in page
     assert f"{home['assets']['assets']} assets" in page
     assert f"version {home['soa']['approvedVersion']} approved on" in page
-    for register in ("context", "documents", "assets", "soa"):
+    assert f"{home['itilDeclared']} steps and practices declared" in page
+    for register in ("context", "documents", "assets", "soa", "itil"):
         assert f'href="/organisations/{alpine.muller}/{register}"' in page
     for step in home["nextSteps"]:
         assert step["text"] in page

@@ -116,3 +116,25 @@ def test_outsiders_get_no_statement_page(client_for: ClientFor, muller: Muller) 
     own = f"/organisations/{muller.organisation_id}/soa"
     for path in ("", "/review", "/versions", "/controls/5.1"):
         assert kirchberg.get(own + path).status_code == 404, path
+
+
+def test_an_itil_proposal_fills_the_form_and_the_coach_confirms_it(client_for: ClientFor, muller: Muller) -> None:
+    """Muller declared ITIL incident management: its undecided 5.24 shows the proposal and the form filled in from
+    it; saving with a reason confirms it, and a decided control proposes nothing any more."""
+    coach = client_for(ALPINE_COACH).http
+    control = f"/organisations/{muller.organisation_id}/soa/controls/5.24"
+    page = coach.get(control).text
+    assert 'id="itil-proposal"' in page and "implementation\n      partial" in page
+    assert "ITIL incident management" in page
+    justification = re.search(r'<textarea[^>]*name="decide-justification"[^>]*>([^<]*)</textarea>', page)
+    assert justification is not None and justification.group(1).startswith("Evidence: ")
+    assert re.search(r'<option value="partial" selected', page)
+    assert re.search(r'name="decide-applicable" value="yes" required checked', page)
+    done = coach.post(control, data={
+        "csrf_token": csrf(page), "decide-applicable": "yes", "decide-justification": justification.group(1),
+        "decide-implementation": "partial", "decide-reason-business": "yes",
+    })  # fmt: skip
+    assert said(done.text) == "Control 5.24 is decided."
+    assert 'id="itil-proposal"' not in done.text and "ITIL incident management" in done.text
+    undeclared = coach.get(f"/organisations/{muller.organisation_id}/soa/controls/8.16").text
+    assert 'id="itil-proposal"' not in undeclared  # monitoring is not declared
