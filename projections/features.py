@@ -45,6 +45,9 @@ from projections.feedback.queries import FeedbackQueries
 from projections.feedback.tables import define_tables as feedback_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
+from projections.risks.projection import RiskProjection
+from projections.risks.queries import RiskQueries
+from projections.risks.tables import define_tables as risk_tables
 from projections.tenancy.projection import TenancyProjection
 from projections.tenancy.queries import TenancyQueries
 from projections.tenancy.tables import define_tables as tenancy_tables
@@ -72,6 +75,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("documents", document_tables, (DocumentProjection,), DocumentQueries),
     Feature("context", context_tables, (ContextProjection,), ContextQueries),
     Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
+    Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -98,6 +102,7 @@ class ReadQueries:
     documents: DocumentQueries
     context: ContextQueries
     assets: AssetQueries
+    risks: RiskQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -42,6 +42,8 @@ from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.risks.mutations import RisksMutation
+from backend.graphql.risks.queries import RisksQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
 from backend.graphql.tenancy.mutations import TenancyMutation
 from backend.graphql.tenancy.queries import TenancyQuery
@@ -61,6 +63,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (DocumentsQuery, DocumentsMutation),
     (ContextQuery, ContextMutation),
     (AssetsQuery, AssetsMutation),
+    (RisksQuery, RisksMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
 )

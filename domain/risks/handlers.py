@@ -25,6 +25,7 @@ from domain.risks.method import DEFAULT_METHOD, MethodGiven, RiskMethod, RiskMet
 from domain.risks.plan import Planned, RiskReview, SecurityObjective, TreatmentAction
 from domain.risks.risk import LibrarySource, Risk, Scenario, Treatment
 from domain.shared.aggregate import TenantAggregate
+from domain.shared.calendar import business_date
 from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.ports import Handler, OrganisationAccounts, OrganisationAssets, Organisations, Store
 from domain.shared.service import Saved
@@ -91,6 +92,7 @@ def record_management_decision(app: Store, cmd: RecordManagementDecision) -> Sav
 
 
 def accept_risk(app: Store, cmd: AcceptRisk) -> Saved:
+    business_date("until", cmd.until)
     risk = load_risk(app, cmd.tenant_id, cmd.organisation_id, cmd.risk_id)
     risk.accept(cmd.actor_id, treatment_method(app, risk), cmd.reason, cmd.until)
     return app.save_changes(risk)
