@@ -21,6 +21,7 @@ from frontend import (
     feedback,
     home,
     organisations,
+    risks,
     tenancy,
 )
 from frontend.ports import FrontendPorts
@@ -42,6 +43,7 @@ FEATURES = (
     documents.FEATURE,
     context.FEATURE,
     assets.FEATURE,
+    risks.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 
