@@ -87,6 +87,7 @@ def page_paths(page: Page) -> list[str]:
         "/catalogues/iso27001-2005?group=A.13",
         "/documents",
         "/asset-scales",
+        "/risks",
         "/no-such-page",
         "/context",
     ]
@@ -107,13 +108,17 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         (paths[5], "a[href*='/members/']"),  # the cluster
         ("/documents", "a[href*='documents']"),
         ("/assets", "main a[href*='/assets']:not([href*='export'])"),
+        ("/risks", "main a[href*='/risks'], main a[href*='/treatment-plan'], main a[href*='/objectives']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
         found = phone.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert found, f"no {links} on {listing}"
         paths += sorted(set(found))
-    paths += [f"{path}/context" for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
+    organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
+    paths += [
+        f"{path}/{page}" for path in organisations for page in ("context", "risks", "treatment-plan", "objectives")
+    ]
     too_wide: dict[str, list[str]] = {}
     for path in paths:
         phone.goto(f"{server_url}{path}")

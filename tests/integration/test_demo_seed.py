@@ -47,9 +47,18 @@ VOLATILE_COLUMNS = {
     ("asset_dependencies", "depends_on_id"),
     ("asset_history", "asset_id"),
     ("asset_history", "other_asset_id"),
+    ("risks", "risk_id"),
+    ("risk_assets", "risk_id"),
+    ("risk_assets", "asset_id"),
+    ("risk_controls", "risk_id"),
+    ("risk_history", "risk_id"),
+    ("risk_reviews", "review_id"),
+    ("treatment_actions", "action_id"),
+    ("treatment_actions", "risk_ids"),
+    ("security_objectives", "objective_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents and assets have random ids)."""
+(feedback items, documents, assets, risks, actions and objectives have random ids)."""
 
 
 @dataclass(frozen=True)
