@@ -87,6 +87,11 @@ class RiskQueries(FeatureQueries):
             f"risk-counts:{shape}", scope, partial(self._counts_query, closed=closed), **arguments
         )
         found = self._one(*counts) or {}
+        if closed or len(arguments) > 1:
+            opened = self._prepared.get("risk-open", scope, self._open_query, organisation_id=organisation_id)
+            found |= self._one(*opened) or {}
+        else:
+            found["n"] = found["m"]
         since = self._prepared.get(
             "risk-since", scope, self._since_query, organisation_id=organisation_id, since=reviewed_at
         )
@@ -115,13 +120,14 @@ class RiskQueries(FeatureQueries):
         return query.where(*conditions).order_by(*ordered).limit(given["page_size"])
 
     def _counts_query(self, scope: Scope, closed: bool, **given: Any) -> Select[Any]:
-        """Risks matching the filters, and the open ones: read from an index alone when no filter is given."""
-        risks = self.t.risks
-        c = risks.c
-        matching = func.count().filter(c.open == (0 if closed else 1), *self._filters(given))
-        counts = select(matching.label("m"), func.count().filter(c.open == 1).label("n"))
-        visible = (self.visible.rows(scope, risks), c.organisation_id == given["organisation_id"])
-        return cast("Select[Any]", counts.where(*visible))
+        """Risks matching the filters, found by the index of the filter given (or read from one alone)."""
+        conditions = [*self._register(scope, given["organisation_id"], closed), *self._filters(given)]
+        return cast("Select[Any]", select(func.count().label("m")).where(*conditions))
+
+    def _open_query(self, scope: Scope, **given: Any) -> Select[Any]:
+        """The open risks of the register, counted from an index alone."""
+        query = select(func.count().label("n")).where(*self._register(scope, given["organisation_id"], False))
+        return cast("Select[Any]", query)
 
     def _since_query(self, scope: Scope, **given: Any) -> Select[Any]:
         """New, changed and closed since the last review: only the risks changed since (a closing changes one too),
@@ -347,7 +353,7 @@ class RiskQueries(FeatureQueries):
         c = self.t.risks.c
         found: list[ColumnElement[bool]] = []
         if "level" in given:
-            found.append(c.level == given["level"])
+            found.append(c.rank == -given["level"])  # the index by level holds minus the level
         if "status" in given:
             found.append(c.status == given["status"])
         if "owner_id" in given:

@@ -67,6 +67,9 @@ def _risks(table: TableFactory) -> None:
     Index(f"{prefix}risks_by_title", *within, columns.sort_title, columns.risk_id)
     Index(f"{prefix}risks_by_level", *within, columns.rank, columns.sort_title, columns.risk_id)
     Index(f"{prefix}risks_by_residual", *within, columns.residual_rank, columns.sort_title, columns.risk_id)
+    Index(f"{prefix}risks_by_status", *within, columns.status)
+    Index(f"{prefix}risks_by_owner", *within, columns.owner_id)
+    Index(f"{prefix}risks_by_option", *within, columns.option)
     # The heat map's counts and those since the last review, read from the indexes alone
     Index(f"{prefix}risks_inherent_cells", *within, columns.likelihood, columns.impact)
     Index(f"{prefix}risks_residual_cells", *within, columns.residual_likelihood, columns.residual_impact)
