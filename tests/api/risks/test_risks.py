@@ -4,7 +4,8 @@ refusal writes nothing."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -293,3 +294,19 @@ def test_treating_by_control_lists_the_risks_a_catalogue_control_treats(
     other_member = Scope(tenant, organisation_id=kirchberg)
     assert demo_services.queries.risks.treating_by_control(other_member, organisation) == {}
     assert not any("Password manager" in key for key in treating)
+
+
+def test_an_acceptance_past_its_until_date_is_flagged(client_for: ClientFor, days_pass: Callable[[date], None]) -> None:
+    member = client_for(MEMBER)
+    found = identify(member, organisation_id(member), "Expiring acceptance")
+    mutate(member, "assessRisk", {"riskId": found["id"], "likelihood": 1, "impact": 2})
+    mutate(
+        member, "treatRisk", {"riskId": found["id"], "option": "accept", "residualLikelihood": 1, "residualImpact": 2}
+    )
+    until = (TEST_DAY + timedelta(days=10)).isoformat()
+    accepted = mutate(member, "acceptRisk", {"riskId": found["id"], "reason": "For now", "until": until})
+    assert accepted["risk"]["acceptance"]["expired"] is False
+    days_pass(TEST_DAY + timedelta(days=11))
+    assert risk(member, found["id"])["acceptance"] == {"until": until, "reason": "For now", "expired": True}
+    page = member.http.get(f"/organisations/{found['organisationId']}/risks/{found['id']}").text
+    assert 'id="acceptance-expired"' in page
