@@ -88,6 +88,7 @@ def page_paths(page: Page) -> list[str]:
         "/documents",
         "/asset-scales",
         "/risks",
+        "/risk-method",
         "/no-such-page",
         "/context",
     ]

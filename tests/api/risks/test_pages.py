@@ -138,3 +138,9 @@ def test_a_coach_reads_the_pages_without_forms(client_for: ClientFor) -> None:
         )
         assert forms == ["/logout"], page
     assert "Boulangerie Muller" in coach.http.get("/risks").text
+
+
+def test_every_reader_sees_what_the_levels_mean(client_for: ClientFor) -> None:
+    page = client_for(MEMBER).http.get("/risk-method").text
+    assert "Version 1 (the default" in page and 'id="risk-matrix"' in page
+    assert "High: its owner, once management has decided" in page
