@@ -3,8 +3,15 @@ forms (assess, treat, management's decision, acceptance), the treatment plan and
 
 from pathlib import Path
 
+from frontend.risks.method import MethodPages
 from frontend.risks.pages import RiskPages
 from frontend.risks.plan import PlanPages
 from frontend.site.feature import PageFeature
 
-FEATURE = PageFeature("risks", Path(__file__).parent, (RiskPages, PlanPages), nav=("/risks", "Risks"))
+FEATURE = PageFeature(
+    "risks",
+    Path(__file__).parent,
+    (RiskPages, PlanPages, MethodPages),
+    nav=("/risks", "Risks"),
+    admin_nav=(("/risk-method", "Risk method"),),
+)

@@ -14,7 +14,6 @@ from frontend.site.graphql_files import graphql_document
 from frontend.site.page import NotInView, PageBase
 
 REGISTERS = graphql_document(__file__, "registers")
-METHOD = graphql_document(__file__, "risk_method")
 RISKS = graphql_document(__file__, "risks")
 RISK = graphql_document(__file__, "risk")
 IDENTIFY = graphql_document(__file__, "identify_risk")
@@ -31,7 +30,6 @@ class RiskPages(PageBase):
         super().__init__(*args)
         add, register = self.router.add_api_route, "/organisations/{org}/risks"
         add("/risks", self.registers, methods=["GET"])
-        add("/risk-method", self.method, methods=["GET"])
         add(register, self.register, methods=["GET"])
         add(register, self.identify, methods=["POST"])
         add(f"{register}/review", self.review, methods=["POST"])
@@ -46,12 +44,6 @@ class RiskPages(PageBase):
             return RedirectResponse(f"/organisations/{viewer.organisation_id}/risks", status_code=303)
         data = await self._query(request, REGISTERS, {})
         return self._render(request, "risks/registers.html", viewer, {"organisations": data.get("organisations", [])})
-
-    async def method(self, request: Request) -> Response:
-        """What the levels mean, for every reader of the consultancy."""
-        viewer = self._viewer(request)
-        data = await self._query(request, METHOD, {})
-        return self._render(request, "risks/method.html", viewer, {"method": data["riskMethod"], "views": views})
 
     async def register(self, request: Request, org: str) -> Response:
         return await self._register(request, org)

@@ -8,7 +8,7 @@ import html
 import re
 
 from backend.services import Services
-from tests.api.conftest import ALPINE_COACH, events_in_log
+from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.api.page_support import MEMBER, ClientFor, csrf, field
 from tests.api.risks.support import organisation_id, owner_id
 from tests.support.graphql_client import GraphQLClient
@@ -144,3 +144,24 @@ def test_every_reader_sees_what_the_levels_mean(client_for: ClientFor) -> None:
     page = client_for(MEMBER).http.get("/risk-method").text
     assert "Version 1 (the default" in page and 'id="risk-matrix"' in page
     assert "High: its owner, once management has decided" in page
+
+
+def test_an_admin_sets_a_new_method_on_its_page_and_an_incomplete_matrix_is_refused(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    assert 'id="the-form"' not in client_for(MEMBER).http.get("/risk-method").text
+    scale = "Low: rarely\nHigh: often"
+    given = {
+        "likelihood": scale,
+        "impact": scale,
+        "levels": "Low: fine\nHigh: not fine",
+        "acceptance": "owner\nmanagement",
+    }
+    before = events_in_log(demo_services)
+    incomplete = post(admin, "/risk-method", "/risk-method", given | {"matrix": "1 1\n1"})
+    assert incomplete.status_code == 422 and events_in_log(demo_services) == before
+    assert "incomplete" in field(incomplete.text, "matrix")
+    done = post(admin, "/risk-method", "/risk-method", given | {"matrix": "1 1\n1 2"})
+    assert said(done.text).startswith("The new method is in use")
+    assert "Version 2." in done.text
