@@ -56,6 +56,19 @@ from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
+from domain.risks.commands import (
+    AcceptRisk,
+    AssessRisk,
+    ChangeTreatmentActionStatus,
+    HoldRiskReview,
+    IdentifyRisk,
+    PlanTreatmentAction,
+    RecordManagementDecision,
+    SetSecurityObjective,
+    TreatRisk,
+)
+from domain.risks.plan import RiskReview, SecurityObjective, TreatmentAction
+from domain.risks.risk import Risk
 from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import business_day
 from domain.shared.errors import NotFound
@@ -178,6 +191,7 @@ class DemoSeeder:
         self._assets()
         self._statement_of_applicability()
         self._itil()
+        self._risks()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -536,6 +550,58 @@ class DemoSeeder:
                 document = policy if linked else None
                 self._run(DeclareItilPractice(self.tenant_id, actor, member, item, evidence, document))
 
+    def _risks(self) -> None:
+        """The first member's risk register: three risks on its assets, treated; one accepted by its owner alone, one
+        above the criteria accepted after management's decision; a review, two actions of the plan, an objective."""
+        member, marc = self.members[0], account_id(self.tenant.member[0])
+        own = (self.tenant_id, marc, member)
+        assets = {
+            e.name: e.originator_id
+            for e in _events(self.app, Asset, "Registered")
+            if e.tenant_id == self.tenant_id and e.organisation_id == member
+        }
+        risks = self._known(Risk, "Identified", "title")
+        for title, threat, vulnerability, concerned in DEMO_RISKS:
+            if title not in risks:
+                at = tuple(assets[name] for name in concerned)
+                risks[title] = self._run(IdentifyRisk(*own, title, threat, vulnerability, marc, at)).aggregate_id
+        if not self._known(RiskReview, "Held", "notes"):
+            self._run(HoldRiskReview(*own, self.today - timedelta(days=30), "First review with the coach"))
+        for title, assessed, treated, decision in DEMO_TREATMENTS:
+            risk = self.app.get(Risk, self.tenant_id, risks[title])
+            if risk.level is None:
+                self._run(AssessRisk(*own, risk.id, *assessed))
+            if risk.treatment is None:
+                self._run(TreatRisk(*own, risk.id, *treated))
+            risk = self.app.get(Risk, self.tenant_id, risks[title])
+            if decision and not risk.management_decided and risk.status == "treated":
+                self._run(RecordManagementDecision(*own, risk.id, decision))
+            if title in DEMO_ACCEPTED and risk.status == "treated":
+                until = self.today + timedelta(days=DEMO_ACCEPTED[title][1])
+                self._run(AcceptRisk(*own, risk.id, DEMO_ACCEPTED[title][0], until))
+        self._plan(own, risks)
+
+    def _plan(self, own: tuple[UUID, UUID, UUID], risks: dict[str, UUID]) -> None:
+        actions = self._known(TreatmentAction, "Planned", "title")
+        for title, owner, days, risk, controls, status in DEMO_ACTIONS:
+            if title not in actions:
+                due = self.today + timedelta(days=days)
+                planned = PlanTreatmentAction(*own, title, owner, due, (risks[risk],), controls)
+                actions[title] = self._run(planned).aggregate_id
+            if status and self.app.get(TreatmentAction, self.tenant_id, actions[title]).status != status:
+                self._run(ChangeTreatmentActionStatus(*own, actions[title], status))
+        if not self._known(SecurityObjective, "Set", "title"):
+            due = self.today + timedelta(days=90)
+            self._run(SetSecurityObjective(*own, *DEMO_OBJECTIVE, due))
+
+    def _known(self, aggregate: type[TenantAggregate], event_name: str, key: str) -> dict[str, UUID]:
+        """The first member's items of this kind, by `key`, as recorded."""
+        return {
+            getattr(e, key): e.originator_id
+            for e in _events(self.app, aggregate, event_name)
+            if e.tenant_id == self.tenant_id and e.organisation_id == self.members[0]
+        }
+
 
 Decided = tuple[bool, str, tuple[str, ...], str | None]
 
@@ -568,6 +634,70 @@ DEMO_ITIL = (
     ("step-2", "Incidents are tickets in the supplier's help desk, with reaction times per severity", False),
     ("incident-management", "Help-desk tickets since 2022; the monthly service report counts them", False),
     ("change-management", "Changes to the till and the web shop are agreed with the supplier by e-mail", False),
+)
+
+
+DEMO_RISKS = (
+    (
+        "Ransomware on the back-office PC",
+        "A criminal gang encrypts the PC through a phishing mail.",
+        "No copy of the order book kept apart from the PC.",
+        ("Order book", "Back-office PC"),
+    ),
+    (
+        "Online shop down during the Christmas orders",
+        "The web shop's host fails for a day.",
+        "One host, no agreed recovery time.",
+        ("Online shop",),
+    ),
+    (
+        "Order book read by a stranger",
+        "Someone in the shop reads customers' addresses on the screen.",
+        "The back-office door stays open in opening hours.",
+        ("Order book",),
+    ),
+)
+DEMO_TREATMENTS = (
+    (
+        "Ransomware on the back-office PC",
+        (2, 3),
+        ("mitigate", 1, 2, ("iso27001-2022:8.13", "iso27001-2022:8.7"), ("Nightly copy to a disk kept at home",)),
+        None,
+    ),
+    ("Online shop down during the Christmas orders", (2, 2), ("transfer", 1, 2, ("iso27001-2022:5.23",), ()), None),
+    (
+        "Order book read by a stranger",
+        (3, 3),
+        ("accept", 3, 3, ("iso27001-2022:7.7",), ()),
+        "The owners accept it until the shop is refitted in spring: a new door costs more than the risk.",
+    ),
+)
+DEMO_ACCEPTED = {
+    "Ransomware on the back-office PC": ("The copy at home leaves little to lose.", 365),
+    "Order book read by a stranger": ("Accepted until the refit, as management decided.", 120),
+}
+DEMO_ACTIONS = (
+    (
+        "Set up the nightly copy and test a restore",
+        "Marc Muller",
+        30,
+        "Ransomware on the back-office PC",
+        ("iso27001-2022:8.13",),
+        "in_progress",
+    ),
+    (
+        "Ask the web shop's host for its recovery time",
+        "Sophie Muller",
+        -10,
+        "Online shop down during the Christmas orders",
+        ("iso27001-2022:5.23",),
+        None,
+    ),
+)
+DEMO_OBJECTIVE = (
+    "The order book restored within a working day",
+    "A restore test each quarter, finished within 8 hours.",
+    "Marc Muller",
 )
 
 DEMO_ASSETS = (

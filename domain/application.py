@@ -28,6 +28,7 @@ from domain.legacy_topics import register_legacy_topics
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
+from domain.risks import handlers as risks
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
 from domain.shared.errors import NotFound, ValidationFailed
@@ -55,6 +56,7 @@ FEATURES: list[dict[type, Handler]] = [
     assets.HANDLERS,
     soa.HANDLERS,
     itil.HANDLERS,
+    risks.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -192,6 +194,12 @@ class Cordee(CommandService):
 
     def check_document_of(self, tenant_id: UUID, organisation_id: UUID, document_id: UUID, field: str) -> None:
         self.check_documents(tenant_id, organisation_id, [document_id], field)
+
+    def check_assets(self, tenant_id: UUID, organisation_id: UUID, asset_ids: tuple[UUID, ...], field: str) -> None:
+        for asset_id in asset_ids:
+            asset = assets.load_asset(self, tenant_id, organisation_id, asset_id, field)
+            if asset.retired:
+                raise ValidationFailed(field, f"{asset.described.name} is retired.")
 
     def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str:
         return self.get(Organisation, tenant_id, organisation_id).name

@@ -23,6 +23,7 @@ from frontend import (
     isms,
     itil,
     organisations,
+    risks,
     soa,
     tenancy,
 )
@@ -48,6 +49,7 @@ FEATURES = (
     assets.FEATURE,
     soa.FEATURE,
     itil.FEATURE,
+    risks.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -48,6 +48,9 @@ from projections.itil.queries import ItilQueries
 from projections.itil.tables import define_tables as itil_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
+from projections.risks.projection import RiskProjection
+from projections.risks.queries import RiskQueries
+from projections.risks.tables import define_tables as risk_tables
 from projections.soa.projection import StatementProjection
 from projections.soa.queries import StatementQueries
 from projections.soa.tables import define_tables as soa_tables
@@ -80,6 +83,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
     Feature("soa", soa_tables, (StatementProjection,), StatementQueries),
     Feature("itil", itil_tables, (ItilProjection,), ItilQueries),
+    Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -108,6 +112,7 @@ class ReadQueries:
     assets: AssetQueries
     soa: StatementQueries
     itil: ItilQueries
+    risks: RiskQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -45,6 +45,8 @@ from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.risks.mutations import RisksMutation
+from backend.graphql.risks.queries import RisksQuery
 from backend.graphql.soa.mutations import SoaMutation
 from backend.graphql.soa.queries import SoaQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
@@ -68,6 +70,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (AssetsQuery, AssetsMutation),
     (SoaQuery, SoaMutation),
     (ItilQuery, ItilMutation),
+    (RisksQuery, RisksMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery,),
     (IsmsQuery,),

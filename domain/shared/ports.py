@@ -83,3 +83,15 @@ class GapAnalyses(Protocol):
         clause_levels: dict[str, int],
         theme_levels: dict[str, int],
     ) -> TenantAggregate: ...
+
+
+class OrganisationAccounts(Protocol):
+    """Is this an active member account of the organisation (NotFound or ValidationFailed on `field` otherwise)."""
+
+    def check_member_account(self, tenant_id: UUID, organisation_id: UUID, account_id: UUID, field: str) -> None: ...
+
+
+class OrganisationAssets(Protocol):
+    """Are these assets of the organisation's inventory, none retired (NotFound or ValidationFailed on `field`)."""
+
+    def check_assets(self, tenant_id: UUID, organisation_id: UUID, asset_ids: tuple[UUID, ...], field: str) -> None: ...

@@ -87,6 +87,8 @@ def page_paths(page: Page) -> list[str]:
         "/catalogues/iso27001-2005?group=A.13",
         "/documents",
         "/asset-scales",
+        "/risks",
+        "/risk-method",
         "/no-such-page",
         "/context",
         "/isms",
@@ -111,6 +113,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         ("/documents", "a[href*='documents']"),
         ("/assets", "main a[href*='/assets']:not([href*='export'])"),
         ("/soa", "main a[href$='/soa']"),
+        ("/risks", "main a[href*='/risks'], main a[href*='/treatment-plan'], main a[href*='/objectives']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
@@ -118,7 +121,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         assert found, f"no {links} on {listing}"
         paths += sorted(set(found))
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
-    paths += [f"{path}/{page}" for path in organisations for page in ("context", "isms", "itil")]
+    pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives")
+    paths += [f"{path}/{page}" for path in organisations for page in pages]
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
     too_wide: dict[str, list[str]] = {}

@@ -49,9 +49,19 @@ VOLATILE_COLUMNS = {
     ("asset_history", "other_asset_id"),
     ("itil_declarations", "document_id"),
     ("itil_history", "document_id"),
+    ("risks", "risk_id"),
+    ("risk_assets", "risk_id"),
+    ("risk_assets", "asset_id"),
+    ("risk_controls", "risk_id"),
+    ("risk_history", "risk_id"),
+    ("risk_reviews", "review_id"),
+    ("treatment_actions", "action_id"),
+    ("treatment_actions", "risk_ids"),
+    ("security_objectives", "objective_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents and assets have random ids; an ITIL declaration may link a document)."""
+(feedback items, documents, assets, risks, actions and objectives have random ids; an ITIL declaration may link a
+document)."""
 
 
 @dataclass(frozen=True)

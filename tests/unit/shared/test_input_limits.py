@@ -67,6 +67,7 @@ from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
+from domain.risks import commands as risks_commands
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
 from domain.soa import commands as soa_commands
@@ -92,6 +93,14 @@ from tests.unit.context.limits_support import (
     CONTEXT_TEXT_CALLS,
 )
 from tests.unit.programme_scenario import EVIDENCE, Scenario
+from tests.unit.risks.limits_support import (
+    RISK_CHOICE_CALLS,
+    RISK_CHOICE_PREPARED,
+    RISK_CHOICES_REFUSED_AS,
+    RISK_DATE_CALLS,
+    RISK_PREPARED,
+    RISK_TEXT_CALLS,
+)
 from tests.unit.soa.limits_support import SOA_CHOICE_CALLS, SOA_PREPARED, SOA_TEXT_CALLS
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
@@ -107,6 +116,7 @@ COMMAND_MODULES = (
     assets_commands,
     soa_commands,
     itil_commands,
+    risks_commands,
 )
 
 
@@ -414,6 +424,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
         documents_commands.AttachFile(*_on_document(s), 1, t, b"Signed copy")
     ),
     **CONTEXT_TEXT_CALLS,
+    **RISK_TEXT_CALLS,
     ("RegisterAsset", "name"): lambda s, t: _asset(s, name=t),
     ("RegisterAsset", "owner"): lambda s, t: _asset(s, owner=t),
     ("RegisterAsset", "location"): lambda s, t: _asset(s, location=t),
@@ -482,6 +493,8 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     ("IssueInvitation", "key_hash"): _invite,  # only an account whose person has no password yet gets links
     **CONTEXT_PREPARED,
     **SOA_PREPARED,
+    **RISK_PREPARED,
+    **RISK_CHOICE_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -542,6 +555,7 @@ HAPPENED = {
     ("ConfirmGapProposals", "visited_on"),
     ("ConfirmGapProposals", "analysed_on"),
     ("RecordManagementCommitment", "committed_on"),
+    ("HoldRiskReview", "held_on"),
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -603,10 +617,14 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("CorrectCoachingEntry", "held_on"): lambda s, d: _correct(s, held_on=d),
     ("ApproveVersion", "review_on"): _approve,
     **CONTEXT_DATE_CALLS,
+    **RISK_DATE_CALLS,
 }
 
 
-REVIEWED = {("ApproveVersion", "review_on"): (TEST_DAY + timedelta(days=1), date(2030, 1, 4))}
+REVIEWED = {
+    ("ApproveVersion", "review_on"): (TEST_DAY + timedelta(days=1), date(2030, 1, 4)),
+    ("AcceptRisk", "until"): (TEST_DAY, LAST),
+}
 """Dates with bounds of their own inside the business dates: a review lies after today and within three years."""
 LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
 
@@ -720,6 +738,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ("WithdrawItilPractice", "item"): lambda s, t: s.app.handle(
         WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], t, "No longer run")
     ),
+    **RISK_CHOICE_CALLS,
 }
 
 
@@ -735,5 +754,5 @@ def test_text_that_is_not_free_refuses_anything_unknown(command: str, argument: 
     for junk in ("x\x00" * 50_000, "module:1\n", "\ud800"):
         with pytest.raises(DomainError) as error:
             CHOICE_CALLS[command, argument](s, junk)
-        assert error.value.field == argument
+        assert error.value.field == RISK_CHOICES_REFUSED_AS.get((command, argument), argument)
         assert s.position() == before
