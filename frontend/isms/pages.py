@@ -17,6 +17,8 @@ REGISTER_PAGES = {
     "context": "context",
     "documents": "documents",
     "assets": "assets",
+    "risks": "risks",
+    "plan": "treatment-plan",
     "soa": "soa",
     "itil": "itil",
 }

@@ -14,6 +14,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from domain.risks.method import DEFAULT_METHOD, RiskMethod, from_stored
+from domain.risks.rules import FINISHED, Status
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
 from projections.risks.rows import (
@@ -28,6 +29,7 @@ from projections.risks.rows import (
     RiskEventRow,
     RiskPageRows,
     RiskRow,
+    RiskSummary,
     TreatingRisk,
 )
 
@@ -230,6 +232,39 @@ class RiskQueries(FeatureQueries):
             .group_by(likelihood, impact)
         )
         return [HeatCellRow(**r) for r in self._all(query)]
+
+    def summary(self, scope: Scope, organisation_id: UUID, today: date) -> RiskSummary:
+        """Open risks, those still to assess or treat, those above the acceptance criteria (judged on the method
+        each was assessed or treated with) and not accepted, expired acceptances and overdue plan actions."""
+        risks, actions = self.t.risks, self.t.treatment_actions
+        c = risks.c
+        mine = [self.visible.rows(scope, risks), c.organisation_id == organisation_id, c.open == 1]
+        counts = select(
+            func.count().label("open"),
+            func.count().filter(c.status == Status.IDENTIFIED).label("unassessed"),
+            func.count().filter(c.status == Status.ASSESSED).label("untreated"),
+            func.count().filter(c.status == Status.ACCEPTED, c.accepted_until < today).label("expired"),
+        ).where(*mine)
+        found = self._one(cast("Select[Any]", counts)) or {}
+        version = func.coalesce(c.treatment_method_version, c.method_version)
+        level = func.coalesce(c.residual_level, c.level)
+        by_level = select(version.label("v"), level.label("l"), func.count().label("n")).where(
+            *mine, c.status != Status.ACCEPTED, level.is_not(None)
+        )
+        above = sum(
+            row["n"]
+            for row in self._all(cast("Select[Any]", by_level.group_by(version, level)))
+            if (method := self.method(scope, row["v"])) is not None and method.needs_management(row["l"])
+        )
+        overdue = select(func.count().label("n")).where(
+            self.visible.rows(scope, actions), actions.c.organisation_id == organisation_id,
+            actions.c.due_on < today, actions.c.status.not_in(FINISHED),
+        )  # fmt: skip
+        late = self._one(cast("Select[Any]", overdue)) or {}
+        return RiskSummary(
+            found.get("open") or 0, found.get("unassessed") or 0, found.get("untreated") or 0, above,
+            found.get("expired") or 0, late.get("n") or 0,
+        )  # fmt: skip
 
     def treating_by_control(self, scope: Scope, organisation_id: UUID) -> dict[str, list[TreatingRisk]]:
         """The organisation's open risks whose current treatment chose a catalogue's control, keyed

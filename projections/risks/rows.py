@@ -156,3 +156,16 @@ class OwnerRow:
 
     account_id: UUID
     name: str
+
+
+@dataclass(frozen=True)
+class RiskSummary:
+    """An organisation's risk register in a few figures, for its ISMS home."""
+
+    open: int = 0
+    unassessed: int = 0
+    untreated: int = 0
+    above_criteria: int = 0
+    """Open risks not accepted whose level (residual once treated) is above the acceptance criteria."""
+    acceptances_expired: int = 0
+    actions_overdue: int = 0

@@ -32,11 +32,13 @@ def _overview(info: Info[Context, None], organisation_id: str) -> IsmsOverview:
     organisation = queries.organisations.organisation(scope, found)
     if organisation is None:
         raise NotFound("No organisation with this id.", "organisation_id")
+    today = info.context.services.app.today()
     registers = Registers(
         context=queries.context.summary(scope, found),
-        documents=queries.documents.summary(scope, found, info.context.services.app.today()),
+        documents=queries.documents.summary(scope, found, today),
         assets=queries.assets.summary(scope, found),
         soa=queries.soa.summary(scope, found),
+        risks=queries.risks.summary(scope, found, today),
         itil_declared=len(queries.itil.declarations(scope, found)),
     )
     return IsmsOverview.build(strawberry.ID(str(found)), organisation.name, registers)

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from projections.assets.rows import AssetSummary
 from projections.context.rows import ContextSummary
 from projections.documents.rows import DocumentSummary
+from projections.risks.rows import RiskSummary
 from projections.soa.rows import SoaSummary
 
 
 @dataclass(frozen=True)
 class Step:
     register: str
-    """The register the step is done in: `context`, `documents`, `assets`, `soa`."""
+    """The register the step is done in: `context`, `documents`, `assets`, `risks`, `plan`, `soa`."""
     text: str
 
 
@@ -24,6 +25,7 @@ class Registers:
     documents: DocumentSummary
     assets: AssetSummary
     soa: SoaSummary
+    risks: RiskSummary
     itil_declared: int = 0
     """How many ITIL steps and practices the organisation declares it runs: evidence, not a step to take."""
 
@@ -40,6 +42,7 @@ def next_steps(registers: Registers) -> list[Step]:
         None if documents.policy_published else Step("documents", "Publish the information security policy (5.2)."),
         Step("assets", "Start the asset inventory (5.9).") if not assets.assets else None,
         _plural("assets", assets.unclassified, "Classify {n} asset{s} for confidentiality, integrity, availability."),
+        *_risk_steps(registers.risks),
         *_soa_steps(registers.soa),
         _plural("documents", documents.awaiting_approval, "Approve or return {n} document{s} awaiting approval."),
         _plural("documents", documents.review_overdue, "Review {n} document{s} past their review date."),
@@ -61,4 +64,20 @@ def _soa_steps(soa: SoaSummary) -> list[Step | None]:
         _plural("soa", soa.to_review, "Review {n} decision{s} carried over to the new edition."),
         Step("soa", "Approve or return the submitted Statement of Applicability.") if submitted else None,
         Step("soa", "Submit the Statement of Applicability for approval.") if ready else None,
+    ]
+
+
+def _risk_steps(risks: RiskSummary) -> list[Step | None]:
+    if not risks.open:
+        return [Step("risks", "Identify the risks to the information in scope (6.1.2).")]
+    return [
+        _plural("risks", risks.unassessed, "Assess {n} risk{s} on the consultancy's method."),
+        _plural("risks", risks.untreated, "Choose a treatment for {n} assessed risk{s} (6.1.3)."),
+        _plural(
+            "risks",
+            risks.above_criteria,
+            "Treat further, or have management decide on, {n} risk{s} above the acceptance criteria.",
+        ),
+        _plural("risks", risks.acceptances_expired, "Renew or revisit {n} expired risk acceptance{s}."),
+        _plural("plan", risks.actions_overdue, "Follow up {n} treatment action{s} past their due date."),
     ]

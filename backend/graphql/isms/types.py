@@ -35,6 +35,18 @@ class AssetsState:
     unclassified: int
 
 
+@strawberry.type(description="The risk register (6.1.2, 6.1.3): open risks and what waits on them.")
+class RisksState:
+    open: int
+    unassessed: int
+    untreated: int
+    above_criteria: int = strawberry.field(
+        description="Open risks not accepted whose level (residual once treated) is above the acceptance criteria."
+    )
+    acceptances_expired: int
+    actions_overdue: int = strawberry.field(description="Actions of the treatment plan past their due date.")
+
+
 @strawberry.type(description="The Statement of Applicability (6.1.3 d).")
 class SoaState:
     started: bool
@@ -59,13 +71,14 @@ class IsmsOverview:
     context: ContextState
     documents: DocumentsState
     assets: AssetsState
+    risks: RisksState
     soa: SoaState
     itil_declared: int = strawberry.field(description="ITIL steps and practices the organisation declares it runs.")
     next_steps: list[NextStep] = strawberry.field(description="Every step still open, the first one first.")
 
     @classmethod
     def build(cls, organisation_id: strawberry.ID, name: str, registers: Registers) -> IsmsOverview:
-        c, d, a, s = registers.context, registers.documents, registers.assets, registers.soa
+        c, d, a, s, r = registers.context, registers.documents, registers.assets, registers.soa, registers.risks
         return cls(
             organisation_id=organisation_id,
             organisation_name=name,
@@ -78,6 +91,10 @@ class IsmsOverview:
                 review_overdue=d.review_overdue, policy_published=d.policy_published,
             ),
             assets=AssetsState(assets=a.assets, unclassified=a.unclassified),
+            risks=RisksState(
+                open=r.open, unassessed=r.unassessed, untreated=r.untreated, above_criteria=r.above_criteria,
+                acceptances_expired=r.acceptances_expired, actions_overdue=r.actions_overdue,
+            ),
             soa=SoaState(
                 started=s.catalogue_id is not None, catalogue_id=s.catalogue_id, status=s.status,
                 undecided=s.undecided, to_review=s.to_review, approved_version=s.approved_version,

@@ -22,8 +22,6 @@ def treating_risks(info: Info[Context, None], organisation_id: UUID) -> Mapping[
     (`domain.soa.review.control_key`), as far as the viewer's scope shows them."""
     found = info.context.services.queries.risks.treating_by_control(info.context.scope, organisation_id)
     return {
-        key: [
-            TreatingRisk(str(r.risk_id), r.title, r.level or NOT_ASSESSED, r.residual_level, r.status) for r in risks
-        ]
+        key: [TreatingRisk(str(r.risk_id), r.title, r.level or NOT_ASSESSED, r.residual_level, r.status) for r in risks]
         for key, risks in found.items()
     }

@@ -20,6 +20,7 @@ OVERVIEW = """query($id: ID!) { ismsOverview(organisationId: $id) { __typename
     ... on IsmsOverview { organisationName context { issues parties roles scopeVersion commitments }
         documents { documents published awaitingApproval reviewOverdue policyPublished }
         assets { assets unclassified }
+        risks { open unassessed untreated aboveCriteria acceptancesExpired actionsOverdue }
         soa { started catalogueId status undecided toReview approvedVersion approvedAt } itilDeclared
         nextSteps { register text } }
     ... on UserError { code field message } } }"""
@@ -33,7 +34,9 @@ REGISTERS = """query($id: ID!) {
         catalogueId status versions { number approvedAt } } }
     undecided: soaControls(organisationId: $id, decision: "undecided") { totalCount }
     toReview: soaControls(organisationId: $id, decision: "to_review") { totalCount }
-    itilPractices(organisationId: $id) { ... on ItilPractices { declarations { item } } } }"""
+    itilPractices(organisationId: $id) { ... on ItilPractices { declarations { item } } }
+    risks(organisationId: $id, first: 100) { registerCount edges { node { status } } }
+    treatmentActions(organisationId: $id, first: 100) { edges { node { overdue } } } }"""
 OUTSIDERS = {
     "another member of the cluster": SECOND_MEMBER,
     "a coach of another cluster": SECOND_COACH,
@@ -75,6 +78,12 @@ def test_the_home_counts_what_each_register_lists(client_for: ClientFor, alpine:
     statement = listed["statementOfApplicability"]
     approved = [v for v in statement["versions"] if v["approvedAt"] is not None]
     latest = max(approved, key=lambda v: v["number"])
+    risks = [e["node"]["status"] for e in listed["risks"]["edges"]]
+    assert home["risks"]["open"] == listed["risks"]["registerCount"] == len(risks) > 0
+    assert home["risks"]["unassessed"] == risks.count("identified")
+    assert home["risks"]["untreated"] == risks.count("assessed")
+    overdue = [e["node"]["overdue"] for e in listed["treatmentActions"]["edges"]]
+    assert home["risks"]["actionsOverdue"] == overdue.count(True) > 0
     assert home["itilDeclared"] == len(listed["itilPractices"]["declarations"]) > 0
     assert home["soa"] == {
         "started": True,
@@ -132,7 +141,8 @@ def test_the_page_shows_the_figures_and_leads_to_each_register(client_for: Clien
     assert f"{home['assets']['assets']} assets" in page
     assert f"version {home['soa']['approvedVersion']} approved on" in page
     assert f"{home['itilDeclared']} steps and practices declared" in page
-    for register in ("context", "documents", "assets", "soa", "itil"):
+    assert f"{home['risks']['open']} open risks" in page
+    for register in ("context", "documents", "assets", "risks", "treatment-plan", "soa", "itil"):
         assert f'href="/organisations/{alpine.muller}/{register}"' in page
     for step in home["nextSteps"]:
         assert step["text"] in page
@@ -142,3 +152,31 @@ def test_the_page_is_not_found_for_another_member_of_the_cluster(client_for: Cli
     assert client_for(SECOND_MEMBER).http.get(f"/organisations/{alpine.muller}/isms").status_code == 404
     coach = client_for(ALPINE_COACH).http.get("/isms")
     assert "Boulangerie Muller" in coach.text and "Kirchberg Dental" in coach.text
+
+
+IDENTIFY = """mutation($input: IdentifyRiskInput!) { r: identifyRisk(input: $input) { __typename
+    ... on RiskChange { risk { id } } } }"""
+ASSESS = """mutation($input: AssessRiskInput!) { r: assessRisk(input: $input) { __typename } }"""
+
+
+def test_a_high_risk_waits_on_management_until_it_is_accepted(client_for: ClientFor, alpine: Alpine) -> None:
+    """A risk assessed at the top of the default method is above its acceptance criteria: the home counts it and
+    says what to do; the steps before it (assess it) come and go with the work."""
+    kirchberg = client_for(SECOND_MEMBER)
+    [owner] = kirchberg.data("query($id: ID!) { riskOwners(organisationId: $id) { id } }", {"id": alpine.kirchberg})[
+        "riskOwners"]  # fmt: skip
+    given = {"organisationId": alpine.kirchberg, "title": "Patient files leaked", "threat": "Theft",
+             "vulnerability": "Unlocked cabinet", "ownerId": owner["id"]}  # fmt: skip
+    risk = kirchberg.data(IDENTIFY, {"input": given})["r"]["risk"]["id"]
+    identified = overview(kirchberg, alpine.kirchberg)
+    assert identified["risks"] | {"open": 1, "unassessed": 1, "aboveCriteria": 0} == identified["risks"]
+    assert {"register": "risks", "text": "Assess 1 risk on the consultancy's method."} in identified["nextSteps"]
+    assert kirchberg.data(ASSESS, {"input": {"riskId": risk, "likelihood": 3, "impact": 3}})["r"]["__typename"] == (
+        "RiskChange"
+    )
+    assessed = overview(kirchberg, alpine.kirchberg)
+    assert (assessed["risks"]["unassessed"], assessed["risks"]["untreated"]) == (0, 1)
+    assert assessed["risks"]["aboveCriteria"] == 1
+    texts = [step["text"] for step in assessed["nextSteps"]]
+    assert "Treat further, or have management decide on, 1 risk above the acceptance criteria." in texts
+    assert "Assess 1 risk on the consultancy's method." not in texts
