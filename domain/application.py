@@ -9,6 +9,7 @@ from uuid import UUID
 from domain.assessment import handlers as assessment
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.assets import handlers as assets
+from domain.catalogues import handlers as catalogues
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
@@ -49,6 +50,7 @@ FEATURES: list[dict[type, Handler]] = [
     documents.HANDLERS,
     context.HANDLERS,
     assets.HANDLERS,
+    catalogues.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 

@@ -19,6 +19,9 @@ from projections.assessment.tables import define_tables as assessment_tables
 from projections.assets.projection import AssetProjection
 from projections.assets.queries import AssetQueries
 from projections.assets.tables import define_tables as asset_tables
+from projections.catalogues.projection import CatalogueProjection
+from projections.catalogues.queries import CatalogueQueries
+from projections.catalogues.tables import define_tables as catalogue_tables
 from projections.clusters.history_projection import SessionHistoryProjection
 from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
@@ -72,6 +75,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("documents", document_tables, (DocumentProjection,), DocumentQueries),
     Feature("context", context_tables, (ContextProjection,), ContextQueries),
     Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
+    Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -98,6 +102,7 @@ class ReadQueries:
     documents: DocumentQueries
     context: ContextQueries
     assets: AssetQueries
+    catalogues: CatalogueQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

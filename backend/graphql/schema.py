@@ -23,6 +23,7 @@ from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.assets.mutations import AssetsMutation
 from backend.graphql.assets.queries import AssetsQuery
+from backend.graphql.catalogues.mutations import CataloguesMutation
 from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
@@ -62,7 +63,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ContextQuery, ContextMutation),
     (AssetsQuery, AssetsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
-    (CataloguesQuery,),
+    (CataloguesQuery, CataloguesMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

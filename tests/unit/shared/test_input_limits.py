@@ -30,6 +30,7 @@ from domain.assets.commands import (
     RemoveAssetDependency,
     RetireAsset,
 )
+from domain.catalogues import commands as catalogues_commands
 from domain.clusters import commands as clusters_commands
 from domain.clusters.commands import (
     AcceptPlan,
@@ -81,6 +82,7 @@ from domain.tenancy.commands import (
     ReactivateAccount,
 )
 from tests.conftest import TEST_DAY
+from tests.unit.catalogues.limits_support import CATALOGUE_CHOICE_CALLS, CATALOGUE_TEXT_CALLS
 from tests.unit.context.limits_support import (
     CONTEXT_CHOICE_CALLS,
     CONTEXT_DATE_CALLS,
@@ -100,6 +102,7 @@ COMMAND_MODULES = (
     documents_commands,
     context_commands,
     assets_commands,
+    catalogues_commands,
 )
 
 
@@ -409,6 +412,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("RetireAsset", "reason"): lambda s, t: s.app.handle(
         RetireAsset(s.tenant, SYSTEM_ACTOR, s.members[0], _ASSETS[id(s)][0], t)
     ),
+    **CATALOGUE_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -681,6 +685,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **CONTEXT_CHOICE_CALLS,
     ("RegisterAsset", "kind"): lambda s, t: _asset(s, kind=t),
     ("DescribeAsset", "kind"): lambda s, t: _describe(s, kind=t),
+    **CATALOGUE_CHOICE_CALLS,
 }
 
 
