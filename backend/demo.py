@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -22,6 +23,8 @@ from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
 from domain.assets.asset import Asset
 from domain.assets.commands import AddAssetDependency, ClassifyAsset, RegisterAsset
+from domain.catalogues.commands import ImportCatalogue, WriteControlText
+from domain.catalogues.imported import ControlText, ImportedCatalogue, control_text_id, imported_catalogue_id
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.cluster import Cluster, cluster_id
 from domain.clusters.commands import (
@@ -171,6 +174,7 @@ class DemoSeeder:
         self._locate_late()
         self._context()
         self._assets()
+        self._catalogues()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -493,6 +497,21 @@ class DemoSeeder:
         if target not in self.app.get(Asset, self.tenant_id, dependant).depends_on:
             self._run(AddAssetDependency(self.tenant_id, actor, member, dependant, target))
 
+    def _catalogues(self) -> None:
+        """The consultancy's admin imports a baseline of its own (an OSCAL catalog) and pastes its text of 5.23."""
+        admin, baseline = account_id(self.tenant.admin[0]), f"{self.tenant.slug}-baseline"
+        if not self.app.exists(ImportedCatalogue, self.tenant_id, imported_catalogue_id(self.tenant_id, baseline)):
+            content = DEMO_CATALOGUE.read_text(encoding="utf-8")
+            self._run(ImportCatalogue(self.tenant_id, admin, "oscal", content, baseline))
+        if not self.app.exists(ControlText, self.tenant_id, control_text_id(self.tenant_id, "iso27001-2022", "5.23")):
+            self._run(WriteControlText(self.tenant_id, admin, "iso27001-2022", "5.23", DEMO_CONTROL_TEXT))
+
+
+DEMO_CATALOGUE = Path(__file__).parent / "demo_data" / "small-office-baseline.oscal.json"
+DEMO_CONTROL_TEXT = (
+    "Where the consultancy holds a licence of ISO/IEC 27001, the standard's own wording of this control goes here,\n"
+    "for its coaches and its clients to read beside Cordee's short title. (Demo text, not the standard's.)"
+)
 
 DEMO_ASSETS = (
     ("Order book", "information", "Marc Muller", "Back-office PC"),

@@ -193,3 +193,23 @@ def test_the_account_tables_keep_each_consultancy_s_rows_to_itself(demo_services
             assert in_view(demo_services, Scope(row["tenant_id"]), name, row), name
             for outsider in tenants - {row["tenant_id"]}:
                 assert not in_view(demo_services, Scope(outsider), name, row), name
+
+
+CONSULTANCY_TABLES = ("imported_catalogues", "control_texts")
+"""Read tables of the consultancy's own reference data, with no organisation: everyone signed in to the consultancy
+reads them (the policy lets admins and coaches write them), and the one filter keeps them from every other."""
+
+
+def test_the_consultancy_s_own_tables_keep_each_consultancy_s_rows_to_itself(demo_services: Services) -> None:
+    demo = Demo(demo_services)
+    for name in CONSULTANCY_TABLES:
+        rows = raw_rows(demo_services, name)
+        assert {row["tenant_id"] for row in rows} == demo.tenants, f"{name}: every consultancy holds a row"
+        for row in rows:
+            tenant_id = row["tenant_id"]
+            members = [o for t, o in demo.organisations if t == tenant_id]
+            assert in_view(demo_services, Scope(tenant_id, organisation_id=members[0]), name, row), name
+            for outsider in demo.tenants - {tenant_id}:
+                assert not in_view(demo_services, Scope(outsider), name, row), name
+                outsiders = [o for t, o in demo.organisations if t == outsider]
+                assert not in_view(demo_services, Scope(outsider, organisation_id=outsiders[0]), name, row), name

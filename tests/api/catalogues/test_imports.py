@@ -70,7 +70,7 @@ def test_an_import_is_listed_with_its_version_and_earlier_versions_stay_readable
     assert [(v["version"], v["controlCount"]) for v in current["versions"]] == [(2, 4), (1, 6)]
     assert admin.data(CATALOGUE, {"id": "acme-oscal", "version": 1})["catalogue"]["controlCount"] == 6
     listed = {c["id"]: c["importedVersion"] for c in admin.data("{ catalogues { id importedVersion } }")["catalogues"]}
-    assert listed == {"iso27001-2022": None, "iso27001-2005": None, "acme-oscal": 2}
+    assert listed == {"iso27001-2022": None, "iso27001-2005": None, "alpine-baseline": 1, "acme-oscal": 2}
 
 
 @pytest.mark.parametrize(
@@ -120,11 +120,11 @@ def test_a_private_text_is_read_by_the_consultancy_s_people_and_written_by_admin
     client_for: ClientFor, demo_services: Services
 ) -> None:
     coach, member = client_for(ALPINE_COACH), client_for(MEMBER)
-    given = {"catalogue": "iso27001-2022", "control": "5.23", "text": "The licensed text of 5.23."}
+    given = {"catalogue": "iso27001-2022", "control": "5.24", "text": "The licensed text of 5.24."}
     written = coach.data(WRITE, {"input": given})["r"]
-    assert written["control"]["privateText"] == {"text": "The licensed text of 5.23.", "version": 1}
-    seen = member.data(PRIVATE, {"id": "iso27001-2022", "control": "5.23"})["catalogue"]["control"]
-    assert seen["privateText"]["text"] == "The licensed text of 5.23."
+    assert written["control"]["privateText"] == {"text": "The licensed text of 5.24.", "version": 1}
+    seen = member.data(PRIVATE, {"id": "iso27001-2022", "control": "5.24"})["catalogue"]["control"]
+    assert seen["privateText"]["text"] == "The licensed text of 5.24."
     before = events_in_log(demo_services)
     assert member.data(WRITE, {"input": given | {"text": "Mine."}})["r"]["code"] == "FORBIDDEN"
     for bad, field in [
