@@ -23,13 +23,14 @@ from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement,
 from domain.engagement.outcome import Outcome
 from domain.feedback import handlers as feedback
 from domain.legacy_topics import register_legacy_topics
+from domain.library import handlers as library
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.ports import Handler
+from domain.shared.ports import Handler, LibraryCopy
 from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
 from domain.tenancy import handlers as tenancy
@@ -51,6 +52,7 @@ FEATURES: list[dict[type, Handler]] = [
     context.HANDLERS,
     assets.HANDLERS,
     catalogues.HANDLERS,
+    library.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -92,6 +94,9 @@ class Cordee(CommandService):
         if self.admin_roster is None:
             raise RuntimeError("The application was built without its accounts' read model.")
         return self.admin_roster(tenant_id)
+
+    def library_item(self, tenant_id: UUID, item_id: UUID, field: str) -> LibraryCopy:
+        return library.library_copy(self, tenant_id, item_id, field)
 
     def check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None:
         coach = self.get(Account, tenant_id, coach_id, field)
