@@ -46,6 +46,9 @@ from projections.engagement.tables import define_tables as engagement_tables
 from projections.feedback.projection import FeedbackProjection
 from projections.feedback.queries import FeedbackQueries
 from projections.feedback.tables import define_tables as feedback_tables
+from projections.library.projection import LibraryProjection
+from projections.library.queries import LibraryQueries
+from projections.library.tables import define_tables as library_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
 from projections.tenancy.projection import TenancyProjection
@@ -76,6 +79,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("context", context_tables, (ContextProjection,), ContextQueries),
     Feature("assets", asset_tables, (AssetProjection,), AssetQueries),
     Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
+    Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -103,6 +107,7 @@ class ReadQueries:
     context: ContextQueries
     assets: AssetQueries
     catalogues: CatalogueQueries
+    library: LibraryQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

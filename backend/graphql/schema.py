@@ -41,6 +41,8 @@ from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
+from backend.graphql.library.mutations import LibraryMutation
+from backend.graphql.library.queries import LibraryQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
@@ -64,6 +66,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (AssetsQuery, AssetsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery, CataloguesMutation),
+    (LibraryQuery, LibraryMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -76,3 +76,11 @@ class DocumentDetail:
     document: DocumentRow
     versions: tuple[VersionRow, ...]
     history: tuple[HistoryRow, ...]
+
+
+@dataclass(frozen=True)
+class DocumentSourceRow:
+    """The consultancy's library skeleton and version a document was copied from."""
+
+    library_item_id: str
+    library_version: int

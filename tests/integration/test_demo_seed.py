@@ -47,9 +47,15 @@ VOLATILE_COLUMNS = {
     ("asset_dependencies", "depends_on_id"),
     ("asset_history", "asset_id"),
     ("asset_history", "other_asset_id"),
+    ("asset_sources", "asset_id"),
+    ("asset_sources", "library_item_id"),
+    ("document_sources", "document_id"),
+    ("document_sources", "library_item_id"),
+    ("library_items", "item_id"),
+    ("library_item_history", "item_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents and assets have random ids)."""
+(feedback items, documents, assets and library items have random ids)."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,9 @@ INTERRUPTIONS: dict[str, Callable[[list[str]], int]] = {
     "coaching towards the ceiling": coaching_towards_the_ceiling,
     "declaring the late clash": nth("declare_unavailability", 2),
     "creating the second consultancy": nth("create_consultancy", 2),
+    "importing the first catalogue": nth("import_catalogue"),
+    "revising a library item": nth("revise_library_item"),
+    "copying a skeleton": nth("copy_document_skeleton"),
     "the very last command": len,
 }
 """Where to interrupt: inside each kind of step, between the steps that depend on each other, in each consultancy."""

@@ -123,7 +123,7 @@ def correct_mistakes(services: Services) -> None:
 def approve_publish_and_acknowledge(services: Services) -> None:
     """The demo's policy is only submitted: sent back, a file attached, approved by someone else, published asking
     for acknowledgement, and acknowledged once, so that every document table has rows to prove the gate with."""
-    row = raw_rows(services, "documents")[0]
+    row = next(r for r in raw_rows(services, "documents") if r["status"] == "submitted")
     author = raw_rows(services, "document_versions")[0]["author_id"]
     by_author = (row["tenant_id"], author, row["organisation_id"], row["document_id"])
     by_manager = (row["tenant_id"], uuid.uuid4(), row["organisation_id"], row["document_id"])
@@ -149,7 +149,7 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
     assert corrections <= set(names)
     assert {"documents", "document_versions", "document_history", "document_attachments"} <= set(names)
     assert "document_acknowledgements" in names
-    assert {"assets", "asset_dependencies", "asset_history"} <= set(names)
+    assert {"assets", "asset_dependencies", "asset_history", "asset_sources", "document_sources"} <= set(names)
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
         assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"
@@ -195,7 +195,7 @@ def test_the_account_tables_keep_each_consultancy_s_rows_to_itself(demo_services
                 assert not in_view(demo_services, Scope(outsider), name, row), name
 
 
-CONSULTANCY_TABLES = ("imported_catalogues", "control_texts")
+CONSULTANCY_TABLES = ("imported_catalogues", "control_texts", "library_items", "library_item_history")
 """Read tables of the consultancy's own reference data, with no organisation: everyone signed in to the consultancy
 reads them (the policy lets admins and coaches write them), and the one filter keeps them from every other."""
 
