@@ -55,7 +55,8 @@ from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
-from domain.library.commands import AddLibraryItem, ItemFields, ReviseLibraryItem
+from domain.library.commands import AddLibraryItem, ReviseLibraryItem
+from domain.library.content import ItemFields
 from domain.library.item import LibraryItem
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id

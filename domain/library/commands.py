@@ -1,26 +1,11 @@
-"""Commands on the consultancy's library. Each kind uses its own fields; a field of another kind is refused."""
+"""Commands on the consultancy's library. Each kind uses its own fields (`ItemFields`); another kind's is refused."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from uuid import UUID
 
-
-@dataclass(frozen=True)
-class ItemFields:
-    """What an item holds besides its kind and title; which apply depends on the kind (`rules.FIELDS`)."""
-
-    description: str | None = None
-    asset_kind: str | None = None
-    confidentiality: int | None = None
-    integrity: int | None = None
-    availability: int | None = None
-    threat: str | None = None
-    vulnerability: str | None = None
-    likelihood: str | None = None
-    impact: str | None = None
-    document_kind: str | None = None
-    text: str | None = None
+from domain.library.content import ItemFields
 
 
 @dataclass(frozen=True)
@@ -29,7 +14,7 @@ class AddLibraryItem:
     actor_id: UUID
     kind: str
     title: str
-    fields: ItemFields = ItemFields()
+    fields: ItemFields = field(default_factory=ItemFields)
 
 
 @dataclass(frozen=True)
@@ -40,7 +25,7 @@ class ReviseLibraryItem:
     actor_id: UUID
     library_item_id: UUID
     title: str
-    fields: ItemFields = ItemFields()
+    fields: ItemFields = field(default_factory=ItemFields)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,23 @@ LEVEL_RANGE = (1, 10)
 
 
 @dataclass(frozen=True)
+class ItemFields:
+    """What an item holds besides its kind and title; which apply depends on the kind (`rules.FIELDS`)."""
+
+    description: str | None = None
+    asset_kind: str | None = None
+    confidentiality: int | None = None
+    integrity: int | None = None
+    availability: int | None = None
+    threat: str | None = None
+    vulnerability: str | None = None
+    likelihood: str | None = None
+    impact: str | None = None
+    document_kind: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
 class Content:
     """The item's title and its kind's fields (absent ones are None)."""
 
@@ -45,28 +62,31 @@ class Content:
 
 
 def _check(kind: str, name: str, value: Any) -> Callable[[], Any]:
+    """The check of one field, refusing as `fields.<name>`: where the field sits in the command and the API's input."""
+    path = f"fields.{name}"
     if name not in FIELDS[kind]:
-        return lambda: _absent(kind, name, value)
+        return lambda: _absent(kind, path, value)
     required = name in REQUIRED[kind]
     checks: dict[str, Callable[[], Any]] = {
-        "description": lambda: multi_line(name, value, DESCRIPTION_MAX_LENGTH, required=False) or None,
-        "threat": lambda: single_line(name, value, SHORT_TEXT_MAX_LENGTH, required=required) or None,
-        "vulnerability": lambda: single_line(name, value, SHORT_TEXT_MAX_LENGTH, required=required) or None,
-        "likelihood": lambda: single_line(name, value, SHORT_TEXT_MAX_LENGTH, required=False) or None,
-        "impact": lambda: single_line(name, value, SHORT_TEXT_MAX_LENGTH, required=False) or None,
-        "text": lambda: multi_line(name, value, SKELETON_MAX_LENGTH, required=required),
-        "asset_kind": lambda: _one_of(name, value, ASSET_KINDS),
-        "document_kind": lambda: _one_of(name, value, DOCUMENT_KINDS),
-        "confidentiality": lambda: _level(name, value),
-        "integrity": lambda: _level(name, value),
-        "availability": lambda: _level(name, value),
+        "description": lambda: multi_line(path, value, DESCRIPTION_MAX_LENGTH, required=False) or None,
+        "threat": lambda: single_line(path, value, SHORT_TEXT_MAX_LENGTH, required=required) or None,
+        "vulnerability": lambda: single_line(path, value, SHORT_TEXT_MAX_LENGTH, required=required) or None,
+        "likelihood": lambda: single_line(path, value, SHORT_TEXT_MAX_LENGTH, required=False) or None,
+        "impact": lambda: single_line(path, value, SHORT_TEXT_MAX_LENGTH, required=False) or None,
+        "text": lambda: multi_line(path, value, SKELETON_MAX_LENGTH, required=required),
+        "asset_kind": lambda: _one_of(path, value, ASSET_KINDS),
+        "document_kind": lambda: _one_of(path, value, DOCUMENT_KINDS),
+        "confidentiality": lambda: _level(path, value),
+        "integrity": lambda: _level(path, value),
+        "availability": lambda: _level(path, value),
     }
     return checks[name]
 
 
-def _absent(kind: str, name: str, value: Any) -> None:
+def _absent(kind: str, path: str, value: Any) -> None:
     if value is not None and value != "":
-        raise ValidationFailed(name, f"A {kind.replace('_', ' ')} has no {name.replace('_', ' ')}.")
+        what = path.removeprefix("fields.").replace("_", " ")
+        raise ValidationFailed(path, f"A {kind.replace('_', ' ')} has no {what}.")
 
 
 def _one_of(name: str, value: Any, allowed: tuple[str, ...]) -> str:

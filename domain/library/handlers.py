@@ -6,8 +6,8 @@ import dataclasses
 import uuid
 from uuid import UUID
 
-from domain.library.commands import AddLibraryItem, ItemFields, RetireLibraryItem, ReviseLibraryItem
-from domain.library.content import Content
+from domain.library.commands import AddLibraryItem, RetireLibraryItem, ReviseLibraryItem
+from domain.library.content import Content, ItemFields
 from domain.library.item import LibraryItem
 from domain.shared.ports import Handler, LibraryCopy, Store
 from domain.shared.service import Saved

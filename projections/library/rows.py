@@ -38,4 +38,3 @@ class LibraryEventRow:
     reason: str | None
     acted_by: str | None
     acted_at: datetime
-

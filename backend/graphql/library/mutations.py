@@ -18,7 +18,8 @@ from backend.graphql.library.inputs import (
 )
 from backend.graphql.library.types import LibraryItem, LibraryItemChange, LibraryItemChangeResult
 from domain.application import Saved
-from domain.library.commands import AddLibraryItem, ItemFields, RetireLibraryItem, ReviseLibraryItem
+from domain.library.commands import AddLibraryItem, RetireLibraryItem, ReviseLibraryItem
+from domain.library.content import ItemFields
 from domain.shared.errors import NotFound
 
 

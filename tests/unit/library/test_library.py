@@ -16,8 +16,8 @@ from domain.assets.asset import Asset, Description
 from domain.assets.commands import CopyAssetTemplate
 from domain.documents.commands import CopyDocumentSkeleton
 from domain.documents.document import Document
-from domain.library.commands import AddLibraryItem, ItemFields, RetireLibraryItem, ReviseLibraryItem
-from domain.library.content import Content
+from domain.library.commands import AddLibraryItem, RetireLibraryItem, ReviseLibraryItem
+from domain.library.content import Content, ItemFields
 from domain.library.item import LibraryItem
 from domain.library.rules import KINDS, can_copy
 from domain.organisations.commands import RegisterOrganisation
@@ -40,10 +40,10 @@ def test_each_kind_holds_its_own_fields_and_refuses_another_s() -> None:
     assert scenario.fields == {
         "threat": "Burglar", "vulnerability": "Open door", "likelihood": None, "impact": None, "description": None,
     }  # fmt: skip
-    assert refused("threat", asset_kind="hardware").field == "asset_kind"
-    assert refused("asset_template", asset_kind="castle").field == "asset_kind"
-    assert refused("asset_template", asset_kind="hardware", confidentiality=11).field == "confidentiality"
-    assert refused("document_skeleton", document_kind="poem", text="x").field == "document_kind"
+    assert refused("threat", asset_kind="hardware").field == "fields.asset_kind"
+    assert refused("asset_template", asset_kind="castle").field == "fields.asset_kind"
+    assert refused("asset_template", asset_kind="hardware", confidentiality=11).field == "fields.confidentiality"
+    assert refused("document_skeleton", document_kind="poem", text="x").field == "fields.document_kind"
     assert refused("thing").field == "kind"
     assert set(KINDS) == {"threat", "vulnerability", "asset_template", "risk_scenario", "document_skeleton"}
 
@@ -51,7 +51,7 @@ def test_each_kind_holds_its_own_fields_and_refuses_another_s() -> None:
 def test_every_field_at_fault_is_named_at_once() -> None:
     error = refused("risk_scenario", title=" ", threat="a\u0000", vulnerability="")
     assert isinstance(error, ValidationErrors)
-    assert [p.field for p in error.problems] == ["title", "threat", "vulnerability"]
+    assert [p.field for p in error.problems] == ["title", "fields.threat", "fields.vulnerability"]
 
 
 def test_a_revision_is_the_next_version_and_a_retired_item_is_kept() -> None:

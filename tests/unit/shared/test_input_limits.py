@@ -62,6 +62,7 @@ from domain.engagement.commands import (
 )
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
+from domain.library import commands as library_commands
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -89,6 +90,7 @@ from tests.unit.context.limits_support import (
     CONTEXT_PREPARED,
     CONTEXT_TEXT_CALLS,
 )
+from tests.unit.library.limits_support import LIBRARY_CHOICE_CALLS, LIBRARY_PREPARED, LIBRARY_TEXT_CALLS
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
@@ -103,6 +105,7 @@ COMMAND_MODULES = (
     context_commands,
     assets_commands,
     catalogues_commands,
+    library_commands,
 )
 
 
@@ -413,6 +416,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
         RetireAsset(s.tenant, SYSTEM_ACTOR, s.members[0], _ASSETS[id(s)][0], t)
     ),
     **CATALOGUE_TEXT_CALLS,
+    **LIBRARY_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -458,6 +462,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     ("AttachFile", "filename"): _document,
     ("IssueInvitation", "key_hash"): _invite,  # only an account whose person has no password yet gets links
     **CONTEXT_PREPARED,
+    **LIBRARY_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -686,6 +691,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ("RegisterAsset", "kind"): lambda s, t: _asset(s, kind=t),
     ("DescribeAsset", "kind"): lambda s, t: _describe(s, kind=t),
     **CATALOGUE_CHOICE_CALLS,
+    **LIBRARY_CHOICE_CALLS,
 }
 
 
