@@ -20,6 +20,7 @@ from frontend import (
     engagement,
     feedback,
     home,
+    library,
     organisations,
     tenancy,
 )
@@ -42,6 +43,7 @@ FEATURES = (
     documents.FEATURE,
     context.FEATURE,
     assets.FEATURE,
+    library.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 
