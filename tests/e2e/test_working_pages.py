@@ -89,6 +89,10 @@ def page_paths(page: Page) -> list[str]:
         "/catalogues/alpine-baseline",
         "/catalogues/alpine-baseline/controls/sob-acc-2.1",
         "/catalogue-import",
+        "/library",
+        "/library/threat",
+        "/library/risk_scenario",
+        "/library/asset_template",
         "/documents",
         "/asset-scales",
         "/no-such-page",
@@ -111,6 +115,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         (paths[5], "a[href*='/members/']"),  # the cluster
         ("/documents", "a[href*='documents']"),
         ("/assets", "main a[href*='/assets']:not([href*='export'])"),
+        ("/library/document_skeleton", "a[href^='/library/items/']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
