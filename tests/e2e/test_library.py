@@ -53,6 +53,7 @@ def test_a_coach_copies_a_skeleton_into_a_member_s_documents(page: Page, server_
     expect(said).to_be_in_viewport()
     expect(said).to_contain_text("Access control policy is a new draft, copied from the library.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Access control policy")
+    expect(page.locator("#copied-from")).to_contain_text("the library's skeleton, version 1")
     screenshot(page, "skeleton-copied")
     browser = page.context.browser
     assert browser is not None
