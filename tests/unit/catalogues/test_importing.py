@@ -160,3 +160,19 @@ def test_a_private_text_is_pasted_replaced_and_checked() -> None:
     with pytest.raises(NotFound) as missing:
         app.handle(WriteControlText(TENANT, ACTOR, "iso27001-2022", "9.99", "Text."))
     assert missing.value.field == "control"
+
+
+def test_controls_outside_groups_and_groups_without_an_id_still_map() -> None:
+    data = {
+        "catalog": {
+            "metadata": {"title": "Loose"},
+            "groups": [{"title": "No id", "controls": [{"id": "n-1", "title": "One"}]}],
+            "controls": [{"id": "x-1", "title": "Outside"}],
+        }
+    }
+    catalogue = read_file(json.dumps(data), "oscal", "loose").catalogue
+    assert [(g.id, g.title) for g in catalogue.groups] == [
+        ("group-1", "No id"),
+        ("ungrouped", "Controls outside any group"),
+    ]
+    assert (catalogue.version, catalogue.control("x-1").group) == ("1", "ungrouped")  # type: ignore[union-attr]
