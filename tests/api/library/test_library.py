@@ -89,7 +89,10 @@ def test_items_come_a_page_at_a_time_by_title_or_by_last_change_with_a_search(cl
     assert [e["node"]["title"] for e in first["edges"]] == ["Ageing hardware", "Burglary"]
     rest = titles(coach, "threat", first=50, after=first["pageInfo"]["endCursor"])
     assert rest[0] == "Fire in the server room" and "Phishing" in rest
-    assert titles(coach, "threat", orderBy="CHANGED", first=1) == ["Phishing"]
+    latest = coach.data(ITEMS, {"kind": "threat", "first": 2, "orderBy": "CHANGED"})["libraryItems"]
+    assert [e["node"]["title"] for e in latest["edges"]] == ["Phishing", "Burglary"]
+    older = titles(coach, "threat", orderBy="CHANGED", after=latest["pageInfo"]["endCursor"])
+    assert older[0] == "Ageing hardware" and len(older) == 4
     assert titles(coach, "threat", search="phish") == ["Phishing"]
     wrong = coach.execute(ITEMS, {"kind": "threat", "after": first["pageInfo"]["endCursor"], "orderBy": "CHANGED"})
     assert wrong["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "after"}
