@@ -20,6 +20,7 @@ from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import multi_line
 
+SAME_AS_CURRENT = "This file is the catalogue's current version: nothing new to import."
 PRIVATE_TEXT_MAX_LENGTH = 20_000
 """A control's full text and its guidance fit; within the API's request limit."""
 
@@ -64,7 +65,7 @@ class ImportedCatalogue(TenantAggregate):
     def import_again(self, actor_id: UUID, file: ImportedFile) -> None:
         """A new version; the same content as the current version is refused (nothing new to keep)."""
         if file.content_hash == self.hashes[-1]:
-            raise ValidationFailed("content", "This file is the catalogue's current version: nothing new to import.")
+            raise ValidationFailed("content", SAME_AS_CURRENT)
         self._version_imported(actor_id, len(self.hashes) + 1, file.file_format, file.content_hash, file.content)
 
     @event("VersionImported")

@@ -25,9 +25,10 @@ from backend.graphql.core.errors import user_error
 from backend.graphql.core.permissions import AUTHENTICATED
 from backend.policy import authorize
 from domain.catalogues.commands import ImportCatalogue, WriteControlText
+from domain.catalogues.imported import SAME_AS_CURRENT
 from domain.catalogues.importing import ImportedFile, read_file
 from domain.catalogues.loading import read_catalogue
-from domain.shared.errors import DomainError, NotFound
+from domain.shared.errors import DomainError, NotFound, ValidationFailed
 
 
 @strawberry.type
@@ -43,6 +44,9 @@ class CataloguesMutation:
         except DomainError as error:
             return user_error(error)
         if input.dry_run:
+            current = info.context.services.queries.catalogues.imported_catalogue(info.context.scope, file.catalogue.id)
+            if current is not None and current.content_hash == file.content_hash:
+                return user_error(ValidationFailed("content", SAME_AS_CURRENT))
             return _report(info, file, None)
         done = await change(
             info, IMPORT_CATALOGUE, ImportCatalogue, format=input.format, content=input.content,

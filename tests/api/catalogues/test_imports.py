@@ -61,6 +61,11 @@ def test_an_import_is_listed_with_its_version_and_earlier_versions_stay_readable
     admin = client_for(ALPINE_ADMIN)
     first = import_file(admin, OSCAL, format="oscal", catalogue="acme-oscal")
     assert first["catalogue"] == {"id": "acme-oscal", "importedVersion": 1, "controlCount": 6}
+    same = import_file(admin, OSCAL, format="oscal", catalogue="acme-oscal", dryRun=True)
+    assert (same["field"], same["message"]) == (
+        "content",
+        "This file is the catalogue's current version: nothing new to import.",
+    )
     smaller = json.loads(OSCAL)
     smaller["catalog"]["groups"].pop()
     second = import_file(admin, json.dumps(smaller), format="oscal", catalogue="acme-oscal")
