@@ -8,8 +8,9 @@ planning that now clashes with a planned module. Harbour's cluster has just star
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -21,7 +22,9 @@ from domain.application import Cordee, Saved
 from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
 from domain.assets.asset import Asset
-from domain.assets.commands import AddAssetDependency, ClassifyAsset, RegisterAsset
+from domain.assets.commands import AddAssetDependency, ClassifyAsset, CopyAssetTemplate, RegisterAsset
+from domain.catalogues.commands import ImportCatalogue, WriteControlText
+from domain.catalogues.imported import ControlText, ImportedCatalogue, control_text_id, imported_catalogue_id
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.cluster import Cluster, cluster_id
 from domain.clusters.commands import (
@@ -47,13 +50,16 @@ from domain.context.isms_scope import Exclusion, IsmsScope, scope_id
 from domain.context.issue import ContextIssue
 from domain.context.party import InterestedParty
 from domain.context.role import IsmsRole
-from domain.documents.commands import CreateDocument, SubmitVersion
+from domain.documents.commands import CopyDocumentSkeleton, CreateDocument, SubmitVersion
 from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
 from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
+from domain.library.commands import AddLibraryItem, ReviseLibraryItem
+from domain.library.content import ItemFields
+from domain.library.item import LibraryItem
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
 from domain.risks.commands import (
@@ -192,6 +198,8 @@ class DemoSeeder:
         self._statement_of_applicability()
         self._itil()
         self._risks()
+        self._catalogues()
+        self._library()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -602,6 +610,42 @@ class DemoSeeder:
             if e.tenant_id == self.tenant_id and e.organisation_id == self.members[0]
         }
 
+    def _catalogues(self) -> None:
+        """The consultancy's admin imports a baseline of its own (an OSCAL catalog) and pastes its text of 5.23."""
+        admin, baseline = account_id(self.tenant.admin[0]), f"{self.tenant.slug}-baseline"
+        if not self.app.exists(ImportedCatalogue, self.tenant_id, imported_catalogue_id(self.tenant_id, baseline)):
+            content = DEMO_CATALOGUE.read_text(encoding="utf-8")
+            self._run(ImportCatalogue(self.tenant_id, admin, "oscal", content, baseline))
+        if not self.app.exists(ControlText, self.tenant_id, control_text_id(self.tenant_id, "iso27001-2022", "5.23")):
+            self._run(WriteControlText(self.tenant_id, admin, "iso27001-2022", "5.23", DEMO_CONTROL_TEXT))
+
+    def _library(self) -> None:
+        """The consultancy's library, kept by its coach: a few items of each kind, one revised; the coach copies a
+        skeleton and an asset template into the second member's registers."""
+        coach, member = self.coach, self.members[1]
+        known = {
+            e.title: e.originator_id for e in _events(self.app, LibraryItem, "Added") if e.tenant_id == self.tenant_id
+        }
+        for kind, title, fields in DEMO_LIBRARY:
+            if title not in known:
+                known[title] = self._run(AddLibraryItem(self.tenant_id, coach, kind, title, fields)).aggregate_id
+        laptop = known["Staff laptop"]
+        if self.app.get(LibraryItem, self.tenant_id, laptop).item_version == 1:
+            revised = replace(
+                LAPTOP, description="A laptop a member of staff takes home; encrypted, backed up nightly."
+            )
+            self._run(ReviseLibraryItem(self.tenant_id, coach, laptop, "Staff laptop", revised))
+        copies = {
+            e.source_library_item
+            for kind in (Asset, Document)
+            for e in _events(self.app, kind, "Registered" if kind is Asset else "Created")
+            if e.tenant_id == self.tenant_id and getattr(e, "source_library_item", None)
+        }
+        if str(known["Backup procedure"]) not in copies:
+            self._run(CopyDocumentSkeleton(self.tenant_id, coach, member, known["Backup procedure"], "Office manager"))
+        if str(laptop) not in copies:
+            self._run(CopyAssetTemplate(self.tenant_id, coach, member, laptop, "Office manager"))
+
 
 Decided = tuple[bool, str, tuple[str, ...], str | None]
 
@@ -698,6 +742,53 @@ DEMO_OBJECTIVE = (
     "The order book restored within a working day",
     "A restore test each quarter, finished within 8 hours.",
     "Marc Muller",
+)
+
+
+LAPTOP = ItemFields(asset_kind="hardware", confidentiality=3, integrity=2, availability=2)
+DEMO_LIBRARY: tuple[tuple[str, str, ItemFields], ...] = (
+    ("threat", "Ransomware", ItemFields(description="Malware that encrypts files and asks for a ransom.")),
+    ("threat", "Theft of a laptop", ItemFields(description="A laptop stolen from a car, a train or a home.")),
+    ("threat", "Fire in the server room", ItemFields()),
+    ("vulnerability", "Backups on the same network", ItemFields(description="What reaches the files reaches them.")),
+    ("vulnerability", "Unencrypted laptop disks", ItemFields()),
+    ("asset_template", "Staff laptop", LAPTOP),
+    ("asset_template", "Customer database", ItemFields(asset_kind="information", confidentiality=3, integrity=3)),
+    ("asset_template", "Web shop", ItemFields(asset_kind="saas", confidentiality=2, integrity=2, availability=3)),
+    (
+        "risk_scenario",
+        "Ransomware encrypts the backups",
+        ItemFields(threat="Ransomware", vulnerability="Backups on the same network",
+                   likelihood="Likely within three years", impact="Several days without orders"),
+    ),
+    (
+        "risk_scenario",
+        "A lost laptop exposes customer data",
+        ItemFields(threat="Theft of a laptop", vulnerability="Unencrypted laptop disks", likelihood="Possible",
+                   impact="Customers told of a breach; a fine"),
+    ),
+    (
+        "document_skeleton",
+        "Backup procedure",
+        ItemFields(document_kind="procedure", text=(
+            "# Backup procedure\n\n## What is backed up\n\n- \n\n## How often, and where\n\n"
+            "## Who checks a restore, and when\n\n## Records kept\n"
+        )),
+    ),
+    (
+        "document_skeleton",
+        "Access control policy",
+        ItemFields(document_kind="policy", text=(
+            "# Access control policy\n\n## Purpose\n\n## Accounts: one per person\n\n"
+            "## Leavers\n\n## Review of access rights\n"
+        )),
+    ),
+)  # fmt: skip
+
+DEMO_CATALOGUE = Path(__file__).parent / "demo_data" / "small-office-baseline.oscal.json"
+DEMO_CONTROL_TEXT = (
+    "Where the consultancy holds a licence of ISO/IEC 27001, the standard's own wording of this control goes here,\n"
+    "for its coaches and its clients to read beside Cordee's short title. (Demo text, not the standard's.)"
 )
 
 DEMO_ASSETS = (

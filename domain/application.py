@@ -10,6 +10,7 @@ from domain.assessment import handlers as assessment
 from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.assets import handlers as assets
+from domain.catalogues import handlers as catalogues
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
@@ -25,6 +26,7 @@ from domain.engagement.outcome import Outcome
 from domain.feedback import handlers as feedback
 from domain.itil import handlers as itil
 from domain.legacy_topics import register_legacy_topics
+from domain.library import handlers as library
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
@@ -32,7 +34,7 @@ from domain.risks import handlers as risks
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.ports import Handler
+from domain.shared.ports import Handler, LibraryCopy
 from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
 from domain.soa import handlers as soa
@@ -57,6 +59,8 @@ FEATURES: list[dict[type, Handler]] = [
     soa.HANDLERS,
     itil.HANDLERS,
     risks.HANDLERS,
+    catalogues.HANDLERS,
+    library.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -98,6 +102,9 @@ class Cordee(CommandService):
         if self.admin_roster is None:
             raise RuntimeError("The application was built without its accounts' read model.")
         return self.admin_roster(tenant_id)
+
+    def library_item(self, tenant_id: UUID, item_id: UUID, field: str) -> LibraryCopy:
+        return library.library_copy(self, tenant_id, item_id, field)
 
     def check_coach(self, tenant_id: UUID, coach_id: UUID, field: str) -> None:
         coach = self.get(Account, tenant_id, coach_id, field)

@@ -22,6 +22,7 @@ from frontend import (
     home,
     isms,
     itil,
+    library,
     organisations,
     risks,
     soa,
@@ -50,6 +51,7 @@ FEATURES = (
     soa.FEATURE,
     itil.FEATURE,
     risks.FEATURE,
+    library.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -19,6 +19,9 @@ from projections.assessment.tables import define_tables as assessment_tables
 from projections.assets.projection import AssetProjection
 from projections.assets.queries import AssetQueries
 from projections.assets.tables import define_tables as asset_tables
+from projections.catalogues.projection import CatalogueProjection
+from projections.catalogues.queries import CatalogueQueries
+from projections.catalogues.tables import define_tables as catalogue_tables
 from projections.clusters.history_projection import SessionHistoryProjection
 from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
@@ -46,6 +49,9 @@ from projections.feedback.tables import define_tables as feedback_tables
 from projections.itil.projection import ItilProjection
 from projections.itil.queries import ItilQueries
 from projections.itil.tables import define_tables as itil_tables
+from projections.library.projection import LibraryProjection
+from projections.library.queries import LibraryQueries
+from projections.library.tables import define_tables as library_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
 from projections.risks.projection import RiskProjection
@@ -84,6 +90,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("soa", soa_tables, (StatementProjection,), StatementQueries),
     Feature("itil", itil_tables, (ItilProjection,), ItilQueries),
     Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
+    Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
+    Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -113,6 +121,8 @@ class ReadQueries:
     soa: StatementQueries
     itil: ItilQueries
     risks: RiskQueries
+    catalogues: CatalogueQueries
+    library: LibraryQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

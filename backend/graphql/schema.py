@@ -23,6 +23,7 @@ from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.assets.mutations import AssetsMutation
 from backend.graphql.assets.queries import AssetsQuery
+from backend.graphql.catalogues.mutations import CataloguesMutation
 from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
@@ -43,6 +44,8 @@ from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.isms.queries import IsmsQuery
 from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
+from backend.graphql.library.mutations import LibraryMutation
+from backend.graphql.library.queries import LibraryQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
 from backend.graphql.risks.mutations import RisksMutation
@@ -72,8 +75,9 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ItilQuery, ItilMutation),
     (RisksQuery, RisksMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
-    (CataloguesQuery,),
+    (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),
+    (LibraryQuery, LibraryMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -94,8 +94,10 @@ class Asset(TenantAggregate):
         organisation_id: UUID,
         described: Description,
         classification: Classification | None = None,
+        source: tuple[UUID, int] | None = None,
     ) -> Asset:
-        """A new asset, classified at once when the classification is given (as an import does)."""
+        """A new asset, classified at once when the classification is given (as an import does); `source` is the
+        library item and version it was copied from."""
         c = classification
         return cls(
             tenant_id=tenant_id,
@@ -111,6 +113,8 @@ class Asset(TenantAggregate):
             integrity=c.integrity if c else None,
             availability=c.availability if c else None,
             scale_version=c.scale_version if c else None,
+            source_library_item=str(source[0]) if source else None,
+            source_library_version=source[1] if source else None,
         )
 
     @staticmethod
@@ -133,7 +137,11 @@ class Asset(TenantAggregate):
         integrity: int | None,
         availability: int | None,
         scale_version: int | None,
+        source_library_item: str | None = None,
+        source_library_version: int | None = None,
     ) -> None:
+        # The source fields came in December 2026 with the library; older events have none, and load as copies of
+        # nothing (their defaults), with no upcaster.
         self.tenant_id = tenant_id
         self.organisation_id = organisation_id
         self.described = Description(name, kind, owner, location, description)

@@ -22,6 +22,18 @@ class RegisterAsset:
 
 
 @dataclass(frozen=True)
+class CopyAssetTemplate:
+    """A new asset from an asset template of the consultancy's library: its name, kind, description and, where the
+    current scales have them, its suggested levels; the asset records the item and version it came from."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    organisation_id: UUID
+    library_item_id: UUID
+    owner: str
+
+
+@dataclass(frozen=True)
 class DescribeAsset:
     """Changes what an asset is: its name, kind, owner, location and description."""
 

@@ -10,6 +10,7 @@ from domain.assets.asset import Asset, Classification, Description
 from domain.assets.commands import (
     AddAssetDependency,
     ClassifyAsset,
+    CopyAssetTemplate,
     DescribeAsset,
     ImportAssets,
     RegisterAsset,
@@ -21,8 +22,8 @@ from domain.assets.importing import check_file, refused
 from domain.assets.rules import creates_cycle
 from domain.assets.scales import DEFAULT_SCALES, ClassificationScales, ScaleSet, scales_id
 from domain.shared.aggregate import TenantAggregate
-from domain.shared.errors import NotFound
-from domain.shared.ports import Handler, Organisations, Store
+from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.ports import Handler, LibraryCopy, LibraryItems, Organisations, Store
 from domain.shared.service import Saved
 
 NO_ASSET = "No asset with this id."
@@ -40,6 +41,35 @@ def register_asset(app: AssetPorts, cmd: RegisterAsset) -> Saved:
     described = Description.checked(cmd.name, cmd.kind, cmd.owner, cmd.location, cmd.description)
     asset = Asset.register(cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, described)
     return app.save_changes(asset)
+
+
+class CopyPorts(Store, Organisations, LibraryItems, Protocol):
+    """A copy reads the consultancy's library item through the application."""
+
+
+def copy_asset_template(app: CopyPorts, cmd: CopyAssetTemplate) -> Saved:
+    app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    item = app.library_item(cmd.tenant_id, cmd.library_item_id, "library_item_id")
+    if item.kind != "asset_template" or item.retired:
+        raise ValidationFailed("library_item_id", "Copy an asset template of the library that is not retired.")
+    fields = item.fields
+    described = Description.checked(item.title, fields["asset_kind"], cmd.owner, None, fields.get("description"))
+    levels = suggested(current_scales(app, cmd.tenant_id), item)
+    asset = Asset.register(
+        cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, described, levels, (item.item_id, item.version)
+    )
+    return app.save_changes(asset)
+
+
+def suggested(scales: ScaleSet, item: LibraryCopy) -> Classification | None:
+    """The template's suggested levels, where all three are given and the current scales have them."""
+    levels = [item.fields.get(dimension) for dimension in ("confidentiality", "integrity", "availability")]
+    if any(level is None for level in levels):
+        return None
+    try:
+        return Classification.checked(scales, *levels)  # type: ignore[arg-type]
+    except ValidationFailed:
+        return None
 
 
 def describe_asset(app: Store, cmd: DescribeAsset) -> Saved:
@@ -123,6 +153,7 @@ def load_asset(app: Store, tenant_id: UUID, organisation_id: UUID, asset_id: UUI
 
 HANDLERS: dict[type, Handler] = {
     RegisterAsset: register_asset,
+    CopyAssetTemplate: copy_asset_template,
     DescribeAsset: describe_asset,
     ClassifyAsset: classify_asset,
     AddAssetDependency: add_asset_dependency,

@@ -22,6 +22,18 @@ class CreateDocument:
 
 
 @dataclass(frozen=True)
+class CopyDocumentSkeleton:
+    """A new draft document from a skeleton of the consultancy's library: its kind, title and text; the document
+    records the item and version it came from."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    organisation_id: UUID
+    library_item_id: UUID
+    owner: str
+
+
+@dataclass(frozen=True)
 class DraftVersion:
     tenant_id: UUID
     actor_id: UUID

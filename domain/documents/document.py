@@ -48,8 +48,9 @@ class Document(TenantAggregate):
     @classmethod
     def create(
         cls, tenant_id: UUID, actor_id: UUID, document_id: UUID, organisation_id: UUID, kind: str, title: str,
-        owner: str, text: str,
+        owner: str, text: str, source: tuple[UUID, int] | None = None,
     ) -> Document:  # fmt: skip
+        """A new document with its first draft; `source` is the library item and version it was copied from."""
         if kind not in DocumentKind.__members__.values():
             raise ValidationFailed("kind", "Choose policy, procedure or record.")
         document = cls(
@@ -60,6 +61,8 @@ class Document(TenantAggregate):
             kind=kind,
             title=single_line("title", title, TITLE_MAX_LENGTH),
             owner=single_line("owner", owner, OWNER_MAX_LENGTH),
+            source_library_item=str(source[0]) if source else None,
+            source_library_version=source[1] if source else None,
         )
         document.draft_version(actor_id, text)
         return document
@@ -71,8 +74,10 @@ class Document(TenantAggregate):
     @event("Created")
     def __init__(
         self, tenant_id: UUID, actor_id: UUID, document_id: UUID, organisation_id: UUID, kind: str, title: str,
-        owner: str,
+        owner: str, source_library_item: str | None = None, source_library_version: int | None = None,
     ) -> None:  # fmt: skip
+        # The source fields came in December 2026 with the library; older events have none, and load as copies of
+        # nothing (their defaults), with no upcaster.
         self.tenant_id = tenant_id
         self.organisation_id = organisation_id
         self.versions: dict[int, Version] = {}

@@ -10,8 +10,8 @@ from domain.documents.attachments import check_file
 from domain.documents.document import Document, review_date
 from domain.documents.ports import Blobs
 from domain.documents.skeletons import skeleton
-from domain.shared.errors import NotFound
-from domain.shared.ports import Handler, Organisations, Store
+from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.ports import Handler, LibraryItems, Organisations, Store
 from domain.shared.service import Saved
 
 NO_DOCUMENT = "No document with this id."
@@ -28,6 +28,23 @@ def create_document(app: DocumentPorts, cmd: c.CreateDocument) -> Saved:
         kind, title, text = skeleton("skeleton", cmd.skeleton)
     document = Document.create(
         cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, kind, title, cmd.owner, text
+    )
+    return app.save_changes(document)
+
+
+class CopyPorts(Store, Organisations, LibraryItems, Protocol):
+    """A copy reads the consultancy's library item through the application."""
+
+
+def copy_document_skeleton(app: CopyPorts, cmd: c.CopyDocumentSkeleton) -> Saved:
+    app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    item = app.library_item(cmd.tenant_id, cmd.library_item_id, "library_item_id")
+    if item.kind != "document_skeleton" or item.retired:
+        raise ValidationFailed("library_item_id", "Copy a document skeleton of the library that is not retired.")
+    kind, text = item.fields["document_kind"], item.fields["text"]
+    source = (item.item_id, item.version)
+    document = Document.create(
+        cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, kind, item.title, cmd.owner, text, source
     )
     return app.save_changes(document)
 
@@ -110,6 +127,7 @@ def _document(app: Store, cmd: OnDocument) -> Document:
 
 HANDLERS: dict[type, Handler] = {
     c.CreateDocument: create_document,
+    c.CopyDocumentSkeleton: copy_document_skeleton,
     c.DraftVersion: draft_version,
     c.ReviseDraft: revise_draft,
     c.AttachFile: attach_file,

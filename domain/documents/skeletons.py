@@ -1,7 +1,7 @@
 """Skeletons a document starts from: text files shipped with Cordee (`skeletons/<name>.md`).
 
-One default skeleton today, the information security policy (clause 5.2). Skeletons of a consultancy's own, kept
-in its library, are later work.
+One default skeleton ships, the information security policy (clause 5.2). A consultancy's own skeletons are kept
+in its library and copied with `CopyDocumentSkeleton`, which reads them through the application.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ other never import each other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, TypeVar
 from uuid import UUID
@@ -33,6 +34,24 @@ class Organisations(Protocol):
     """Does this organisation exist in the tenant (NotFound on `organisation_id` otherwise)."""
 
     def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None: ...
+
+
+@dataclass(frozen=True)
+class LibraryCopy:
+    """A library item as a register copies it: the copy records `item_id` and `version`."""
+
+    item_id: UUID
+    kind: str
+    version: int
+    title: str
+    fields: dict[str, Any]
+    retired: bool
+
+
+class LibraryItems(Protocol):
+    """The consultancy's library item, as it now is (NotFound on `field` for a missing or foreign one)."""
+
+    def library_item(self, tenant_id: UUID, item_id: UUID, field: str) -> LibraryCopy: ...
 
 
 Handler = Callable[[Any, Any], Saved]

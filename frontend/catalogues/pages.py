@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import Response
 
-from frontend.site.forms import FormState
+from frontend.site.forms import UNTOUCHED, FormState
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import NotInView, PageBase
 
@@ -18,6 +18,7 @@ CATALOGUES = graphql_document(__file__, "catalogues")
 CATALOGUE = graphql_document(__file__, "catalogue")
 CORRESPONDENCE = graphql_document(__file__, "correspondence")
 FILTERS = ("group", "search", "after")
+VERSION = "version"
 
 
 class CataloguePages(PageBase):
@@ -29,31 +30,42 @@ class CataloguePages(PageBase):
     async def catalogues(self, request: Request) -> Response:
         viewer = self._viewer(request)
         data = await self._query(request, CATALOGUES, {})
-        return self._render(request, "catalogues/catalogues.html", viewer, {"catalogues": data.get("catalogues", [])})
+        context = {"catalogues": data.get("catalogues", []), "can": data.get("cataloguesViewerCan") or {}}
+        return self._render(request, "catalogues/catalogues.html", viewer, context)
 
     async def catalogue(self, request: Request, catalogue_id: str) -> Response:
         viewer = self._viewer(request)
         asked = {name: request.query_params.get(name, "").strip() for name in FILTERS}
-        data, errors = await self._controls(request, catalogue_id, asked)
+        version = request.query_params.get(VERSION, "").strip()
+        data, errors = await self._controls(request, catalogue_id, asked, int(version) if version.isdigit() else None)
         catalogue = data.get("catalogue") or {}
         if catalogue.get("__typename") != "Catalogue":
             raise NotInView(catalogue.get("message", "There is no such catalogue."))
         newest = (data.get("catalogues") or [{}])[0]
-        went = await self._correspondence(request, catalogue_id, newest) if newest.get("id") != catalogue_id else {}
+        shipped = catalogue["importedVersion"] is None
+        went = (
+            await self._correspondence(request, catalogue_id, newest)
+            if shipped and newest.get("id") != catalogue_id
+            else {}
+        )
         context = _context(catalogue, asked, went, shown_controls=not errors)
-        shown = FormState(errors, {k: v for k, v in asked.items() if k != "after"}, 422 if errors else 200)
+        typed = {k: v for k, v in asked.items() if k != "after"}
+        # As first shown (nothing typed, nothing refused), the page says what the previous action did.
+        shown = FormState(errors, typed, 422 if errors else 200) if errors or any(typed.values()) else UNTOUCHED
         return self._render(request, "catalogues/catalogue.html", viewer, context, shown)
 
     async def _controls(
-        self, request: Request, catalogue_id: str, asked: dict[str, str]
+        self, request: Request, catalogue_id: str, asked: dict[str, str], version: int | None
     ) -> tuple[dict[str, Any], dict[str, str]]:
-        """The page's data; a filter the API refuses is an error beside it, and the catalogue is read without it."""
-        variables = {"id": catalogue_id} | {name: value for name, value in asked.items() if value}
+        """The page's data; a filter the API refuses is an error beside it, and the catalogue is read without it.
+        An imported catalogue is read in the version asked for (its current one by default)."""
+        the_catalogue = {"id": catalogue_id, "version": version}
+        variables = the_catalogue | {name: value for name, value in asked.items() if value}
         result = await self.ports.execute(request, CATALOGUE, variables)
         errors = {str((e.get("extensions") or {}).get("field")): e["message"] for e in result.errors}
         if not errors:
             return result.data or {}, {}
-        return await self._query(request, CATALOGUE, {"id": catalogue_id}), errors
+        return await self._query(request, CATALOGUE, the_catalogue), errors
 
     async def _correspondence(self, request: Request, catalogue_id: str, newest: dict[str, Any]) -> dict[str, Any]:
         data = await self._query(request, CORRESPONDENCE, {"from": catalogue_id, "to": newest["id"]})
@@ -77,6 +89,7 @@ def _context(
         "filtered": bool(asked["group"] or asked["search"]),
         "more": _more(asked, page_info) if shown_controls and page_info["hasNextPage"] else None,
         "paged": bool(asked["after"]),
+        "current": not catalogue["versions"] or catalogue["importedVersion"] == catalogue["versions"][0]["version"],
     }
 
 

@@ -88,6 +88,15 @@ class AssetProjection(Projection):
             "registered_at": event.timestamp,
         }
         writer.write(self._insert, row)
+        source = getattr(event, "source_library_item", None)  # absent from events stored before the library
+        if source is not None:
+            copied = {"library_item_id": source, "library_version": event.source_library_version}
+            key = {
+                "tenant_id": event.tenant_id,
+                "asset_id": event.originator_id,
+                "organisation_id": event.organisation_id,
+            }
+            writer.write(insert(self.tables.asset_sources), key | copied)
 
     def described(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._describe, {"t": event.tenant_id, "a": event.originator_id, **_described(event)})

@@ -17,6 +17,7 @@ from projections.assets.rows import (
     AssetPageRows,
     AssetRow,
     AssetSummary,
+    CopySourceRow,
     ScaleLevelRow,
     ScalesRow,
 )
@@ -97,6 +98,16 @@ class AssetQueries(FeatureQueries):
             select(*_row_columns(assets)).where(self.visible.rows(scope, assets), assets.c.asset_id == asset_id)
         )
         return None if found is None else _asset(found)
+
+    def source(self, scope: Scope, asset_id: UUID) -> CopySourceRow | None:
+        """The library template and version the asset was copied from, if it was."""
+        sources = self.t.asset_sources
+        found = self._one(
+            select(sources.c.library_item_id, sources.c.library_version).where(
+                self.visible.rows(scope, sources), sources.c.asset_id == asset_id
+            )
+        )
+        return None if found is None else CopySourceRow(found["library_item_id"], found["library_version"])
 
     def dependencies(self, scope: Scope, asset_id: UUID) -> list[AssetLinkRow]:
         """What the asset depends on."""

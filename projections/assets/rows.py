@@ -27,6 +27,14 @@ class AssetRow:
 
 
 @dataclass(frozen=True)
+class CopySourceRow:
+    """The consultancy's library item and version an asset was copied from."""
+
+    library_item_id: str
+    library_version: int
+
+
+@dataclass(frozen=True)
 class AssetPageRows:
     """One page of an inventory, the number of assets the filters match, and of the whole inventory."""
 

@@ -13,6 +13,20 @@ def define_tables(table: TableFactory) -> None:
     _asset_dependencies(table)
     _asset_history(table)
     _asset_scales(table)
+    _asset_sources(table)
+
+
+def _asset_sources(table: TableFactory) -> None:
+    """Where an asset copied from the consultancy's library came from: the template and its version."""
+    table(
+        "asset_sources",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("asset_id", Uuid, nullable=False),
+        Column("organisation_id", Uuid, nullable=False),
+        Column("library_item_id", String(36), nullable=False),
+        Column("library_version", Integer, nullable=False),
+        key=("tenant_id", "asset_id"),
+    )
 
 
 def _assets(table: TableFactory) -> None:

@@ -53,6 +53,10 @@ class DocumentProjection(Projection):
         }
         row |= {"kind": event.kind, "title": event.title, "owner": event.owner, "status": "draft", "latest_version": 0}
         writer.write(insert(self._documents), row | {"changed_at": event.timestamp})
+        source = getattr(event, "source_library_item", None)  # absent from events stored before the library
+        if source is not None:
+            copied = {"library_item_id": source, "library_version": event.source_library_version}
+            writer.write(insert(self.tables.document_sources), row | copied)
 
     def drafted(self, writer: GroupedWriter, event: Any) -> None:
         organisation_id = self._organisation_of(writer, event)

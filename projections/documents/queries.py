@@ -18,6 +18,7 @@ from projections.documents.rows import (
     AttachmentRow,
     DocumentDetail,
     DocumentRow,
+    DocumentSourceRow,
     DocumentSummary,
     HistoryRow,
     VersionRow,
@@ -72,6 +73,16 @@ class DocumentQueries(FeatureQueries):
         d = self.t.documents
         row = self._one(select(d).where(self.visible.rows(scope, d), d.c.document_id == document_id))
         return None if row is None else _document(row)
+
+    def source(self, scope: Scope, document_id: UUID) -> DocumentSourceRow | None:
+        """The library skeleton and version the document was copied from, if it was."""
+        sources = self.t.document_sources
+        found = self._one(
+            select(sources.c.library_item_id, sources.c.library_version).where(
+                self.visible.rows(scope, sources), sources.c.document_id == document_id
+            )
+        )
+        return None if found is None else DocumentSourceRow(found["library_item_id"], found["library_version"])
 
     def detail(self, scope: Scope, document_id: UUID) -> DocumentDetail | None:
         """The document with its versions (newest first) and its history (oldest first)."""

@@ -87,3 +87,11 @@ class DocumentSummary:
     awaiting_approval: int
     review_overdue: int
     policy_published: bool
+
+
+@dataclass(frozen=True)
+class DocumentSourceRow:
+    """The consultancy's library skeleton and version a document was copied from."""
+
+    library_item_id: str
+    library_version: int

@@ -14,6 +14,7 @@ def define_tables(table: TableFactory) -> None:
     _history(table)
     _attachments(table)
     _acknowledgements(table)
+    _sources(table)
 
 
 def _documents(table: TableFactory) -> None:
@@ -36,6 +37,19 @@ def _documents(table: TableFactory) -> None:
     c = documents.c
     Index(f"{documents.name}_by_title", c.tenant_id, c.organisation_id, c.title, c.document_id)
     Index(f"{documents.name}_by_review", c.tenant_id, c.organisation_id, c.review_on, c.document_id)
+
+
+def _sources(table: TableFactory) -> None:
+    """Where a document copied from the consultancy's library came from: the item and its version."""
+    table(
+        "document_sources",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("document_id", Uuid, nullable=False),
+        Column("organisation_id", Uuid, nullable=False),
+        Column("library_item_id", String(36), nullable=False),
+        Column("library_version", Integer, nullable=False),
+        key=("tenant_id", "document_id"),
+    )
 
 
 def _versions(table: TableFactory) -> None:

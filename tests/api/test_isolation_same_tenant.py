@@ -39,6 +39,10 @@ CLUSTER = """query($id: ID!) { cluster(id: $id) { __typename
     ... on Cluster { name } ... on UserError { code field message } } }"""
 REGISTER = """mutation($input: RegisterOrganisationInput!) { r: registerOrganisation(input: $input) {
     ... on OrganisationChange { organisation { id } } } }"""
+SKELETONS = '{ libraryItems(kind: "document_skeleton") { edges { node { id } } } }'
+NOTHING = {"libraryItemId": str(uuid.uuid4()), "catalogue": "no-such-catalogue", "control": "0.0"}
+"""The ids of the consultancy's own reference data, in an outsider's own probes: none names anything, so that a
+probe never writes (the library and the catalogues are each consultancy's; foreign ones are probed below)."""
 FORM = (
     "mutation($input: FormClusterInput!) { r: formCluster(input: $input) { ... on ClusterChange { cluster { id } } } }"
 )
@@ -58,6 +62,8 @@ class Alpine:
     second_members: dict[str, str]
     candidate: str
     """Registered, in no cluster: a candidate awaiting one."""
+    library_item: str
+    """A skeleton of the consultancy's library: every one of the consultancy reads it, no other consultancy."""
 
 
 def open_account(services: Services, email: str, name: str, role: Role, organisation: str | None = None) -> None:
@@ -125,6 +131,7 @@ def alpine(client_for: ClientFor, demo_services: Services) -> Alpine:
         second_cluster_id=second["cluster"]["id"],
         second_members=second_members,
         candidate=register(admin, "Candidate Ltd"),
+        library_item=admin.data(SKELETONS)["libraryItems"]["edges"][0]["node"]["id"],
     )
 
 
@@ -237,7 +244,7 @@ def _harbour_home(email: str) -> Callable[[ClientFor, Alpine], dict[str, str]]:
         coach = client_for(HARBOUR_ADMIN).data("{ coaches { id } }")["coaches"][0]["id"]
         quayside = cluster["member_ids"]["Quayside Software"]
         ids = {"clusterId": cluster["id"], "organisationId": quayside, "coachId": coach, "itemId": _random()}
-        return ids | {"accountId": coach}
+        return ids | {"accountId": coach} | NOTHING
 
     return home
 
@@ -260,7 +267,7 @@ def _second_coach_home(client_for: ClientFor, alpine: Alpine) -> dict[str, str]:
         "coachId": sam,
         "itemId": _random(),
         "accountId": sam,
-    }
+    } | NOTHING
 
 
 def _second_member_home(client_for: ClientFor, alpine: Alpine) -> dict[str, str]:
@@ -270,13 +277,23 @@ def _second_member_home(client_for: ClientFor, alpine: Alpine) -> dict[str, str]
         "coachId": alpine.claire,
         "itemId": _random(),
         "accountId": _random(),
-    }
+    } | NOTHING
+
+
+def _everything_of_alpine_and_its_library(alpine: Alpine) -> dict[str, str]:
+    return _everything_of_alpine(alpine) | {"libraryItemId": alpine.library_item}
 
 
 OUTSIDERS = {
-    "admin of another consultancy": Outsider(HARBOUR_ADMIN, _harbour_home(HARBOUR_ADMIN), _everything_of_alpine),
-    "coach of another consultancy": Outsider(HARBOUR_COACH, _harbour_home(HARBOUR_COACH), _everything_of_alpine),
-    "member of another consultancy": Outsider(HARBOUR_MEMBER, _harbour_home(HARBOUR_MEMBER), _everything_of_alpine),
+    "admin of another consultancy": Outsider(
+        HARBOUR_ADMIN, _harbour_home(HARBOUR_ADMIN), _everything_of_alpine_and_its_library
+    ),
+    "coach of another consultancy": Outsider(
+        HARBOUR_COACH, _harbour_home(HARBOUR_COACH), _everything_of_alpine_and_its_library
+    ),
+    "member of another consultancy": Outsider(
+        HARBOUR_MEMBER, _harbour_home(HARBOUR_MEMBER), _everything_of_alpine_and_its_library
+    ),
     "another coach of the consultancy": Outsider(SECOND_COACH, _second_coach_home, _everything_of_alpine),
     "another member of the cluster": Outsider(
         SECOND_MEMBER,
@@ -302,6 +319,9 @@ def test_every_id_field_answers_a_foreign_id_as_it_answers_a_random_one(
         "deactivateAccount.accountId",
         "changeClusterDetails.coachId",
         "inviteAccount.organisationId",
+        "copyDocumentSkeleton.libraryItemId",
+        "copyAssetTemplate.organisationId",
+        "writeControlText.control",
     } <= probed
     home, foreign = outsider.home(client_for, alpine), outsider.foreign(alpine)
     before = events_in_log(demo_services)

@@ -85,6 +85,14 @@ def page_paths(page: Page) -> list[str]:
         "/catalogues/iso27001-2022",
         "/catalogues/iso27001-2005",
         "/catalogues/iso27001-2005?group=A.13",
+        "/catalogues/iso27001-2022/controls/5.23",
+        "/catalogues/alpine-baseline",
+        "/catalogues/alpine-baseline/controls/sob-acc-2.1",
+        "/catalogue-import",
+        "/library",
+        "/library/threat",
+        "/library/risk_scenario",
+        "/library/asset_template",
         "/documents",
         "/asset-scales",
         "/risks",
@@ -114,6 +122,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         ("/assets", "main a[href*='/assets']:not([href*='export'])"),
         ("/soa", "main a[href$='/soa']"),
         ("/risks", "main a[href*='/risks'], main a[href*='/treatment-plan'], main a[href*='/objectives']"),
+        ("/library/document_skeleton", "a[href^='/library/items/']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")

@@ -58,10 +58,16 @@ VOLATILE_COLUMNS = {
     ("treatment_actions", "action_id"),
     ("treatment_actions", "risk_ids"),
     ("security_objectives", "objective_id"),
+    ("asset_sources", "asset_id"),
+    ("asset_sources", "library_item_id"),
+    ("document_sources", "document_id"),
+    ("document_sources", "library_item_id"),
+    ("library_items", "item_id"),
+    ("library_item_history", "item_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents, assets, risks, actions and objectives have random ids; an ITIL declaration may link a
-document)."""
+(feedback items, documents, assets, risks, actions, objectives and library items have random ids; an ITIL
+declaration may link a document)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,9 @@ INTERRUPTIONS: dict[str, Callable[[list[str]], int]] = {
     "coaching towards the ceiling": coaching_towards_the_ceiling,
     "declaring the late clash": nth("declare_unavailability", 2),
     "creating the second consultancy": nth("create_consultancy", 2),
+    "importing the first catalogue": nth("import_catalogue"),
+    "revising a library item": nth("revise_library_item"),
+    "copying a skeleton": nth("copy_document_skeleton"),
     "the very last command": len,
 }
 """Where to interrupt: inside each kind of step, between the steps that depend on each other, in each consultancy."""

@@ -123,7 +123,7 @@ def correct_mistakes(services: Services) -> None:
 def approve_publish_and_acknowledge(services: Services) -> None:
     """The demo's policy is only submitted: sent back, a file attached, approved by someone else, published asking
     for acknowledgement, and acknowledged once, so that every document table has rows to prove the gate with."""
-    row = raw_rows(services, "documents")[0]
+    row = next(r for r in raw_rows(services, "documents") if r["status"] == "submitted")
     author = raw_rows(services, "document_versions")[0]["author_id"]
     by_author = (row["tenant_id"], author, row["organisation_id"], row["document_id"])
     by_manager = (row["tenant_id"], uuid.uuid4(), row["organisation_id"], row["document_id"])
@@ -153,6 +153,7 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
     assert {"itil_declarations", "itil_history"} <= set(names)
     risks = {"risks", "risk_assets", "risk_controls", "risk_history", "risk_reviews", "treatment_actions"}
     assert risks | {"security_objectives"} <= set(names)
+    assert {"assets", "asset_dependencies", "asset_history", "asset_sources", "document_sources"} <= set(names)
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
         assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"
@@ -196,3 +197,23 @@ def test_the_account_tables_keep_each_consultancy_s_rows_to_itself(demo_services
             assert in_view(demo_services, Scope(row["tenant_id"]), name, row), name
             for outsider in tenants - {row["tenant_id"]}:
                 assert not in_view(demo_services, Scope(outsider), name, row), name
+
+
+CONSULTANCY_TABLES = ("imported_catalogues", "control_texts", "library_items", "library_item_history")
+"""Read tables of the consultancy's own reference data, with no organisation: everyone signed in to the consultancy
+reads them (the policy lets admins and coaches write them), and the one filter keeps them from every other."""
+
+
+def test_the_consultancy_s_own_tables_keep_each_consultancy_s_rows_to_itself(demo_services: Services) -> None:
+    demo = Demo(demo_services)
+    for name in CONSULTANCY_TABLES:
+        rows = raw_rows(demo_services, name)
+        assert {row["tenant_id"] for row in rows} == demo.tenants, f"{name}: every consultancy holds a row"
+        for row in rows:
+            tenant_id = row["tenant_id"]
+            members = [o for t, o in demo.organisations if t == tenant_id]
+            assert in_view(demo_services, Scope(tenant_id, organisation_id=members[0]), name, row), name
+            for outsider in demo.tenants - {tenant_id}:
+                assert not in_view(demo_services, Scope(outsider), name, row), name
+                outsiders = [o for t, o in demo.organisations if t == outsider]
+                assert not in_view(demo_services, Scope(outsider, organisation_id=outsiders[0]), name, row), name

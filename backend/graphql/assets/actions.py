@@ -5,7 +5,7 @@ consultancy's admins set the classification scales."""
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, MEMBER, Action
+from backend.policy import ADMIN, COACH, MEMBER, Action
 
 REGISTER_ASSET = Action("register assets", {MEMBER}, for_own_organisation="organisation_id")
 CHANGE_ASSET = Action("change assets", {MEMBER}, for_own_organisation="organisation_id")
@@ -14,3 +14,5 @@ LINK_ASSETS = Action("link assets", {MEMBER}, for_own_organisation="organisation
 RETIRE_ASSET = Action("retire assets", {MEMBER}, for_own_organisation="organisation_id")
 IMPORT_ASSETS = Action("import assets", {MEMBER}, for_own_organisation="organisation_id")
 SET_CLASSIFICATION_SCALES = Action("set the classification scales", {ADMIN})
+COPY_ASSET_TEMPLATE = Action("copy asset templates into an inventory", {ADMIN, COACH, MEMBER})
+"""The consultancy's coaches and admins bring its library to a client; a member copies into its own inventory."""

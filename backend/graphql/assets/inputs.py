@@ -20,6 +20,13 @@ class RegisterAssetInput:
     description: str | None = None
 
 
+@strawberry.input(description="A new asset from an asset template of the consultancy's library.")
+class CopyAssetTemplateInput:
+    organisation_id: strawberry.ID
+    library_item_id: strawberry.ID
+    owner: str = strawberry.field(description="A person's name or a role.")
+
+
 @strawberry.input(description="What an asset is; every field is given, as it is to be.")
 class ChangeAssetInput:
     asset_id: strawberry.ID

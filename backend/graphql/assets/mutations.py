@@ -8,6 +8,7 @@ from strawberry.types import Info
 from backend.graphql.assets.actions import (
     CHANGE_ASSET,
     CLASSIFY_ASSET,
+    COPY_ASSET_TEMPLATE,
     IMPORT_ASSETS,
     LINK_ASSETS,
     REGISTER_ASSET,
@@ -19,6 +20,7 @@ from backend.graphql.assets.inputs import (
     AssetDependencyInput,
     ChangeAssetInput,
     ClassifyAssetInput,
+    CopyAssetTemplateInput,
     ImportAssetsInput,
     RegisterAssetInput,
     RemoveAssetDependencyInput,
@@ -35,6 +37,7 @@ from backend.graphql.core.permissions import AUTHENTICATED
 from domain.assets.commands import (
     AddAssetDependency,
     ClassifyAsset,
+    CopyAssetTemplate,
     DescribeAsset,
     ImportAssets,
     RegisterAsset,
@@ -60,6 +63,17 @@ class AssetsMutation:
             location=input.location,
             description=input.description,
         )
+        return asset_changed(info, done)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED,
+        description="Registers an asset from a library template, recording the template and its version.",
+    )
+    async def copy_asset_template(self, info: Info[Context, None], input: CopyAssetTemplateInput) -> AssetChangeResult:
+        done = await change(
+            info, COPY_ASSET_TEMPLATE, CopyAssetTemplate, organisation_id=input.organisation_id,
+            library_item_id=input.library_item_id, owner=input.owner,
+        )  # fmt: skip
         return asset_changed(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED)

@@ -15,6 +15,7 @@ from backend.graphql.assets.viewer_can import AssetViewerCan, on_asset
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, ValidationError
 from backend.graphql.core.pagination import PageInfo
+from backend.graphql.core.sources import LibrarySource
 from backend.policy import may
 from projections.assets.rows import AssetEventRow, AssetLinkRow, AssetRow, ScaleLevelRow, ScalesRow
 
@@ -77,6 +78,11 @@ class Asset:
     retired: bool
     retired_reason: str | None
     registered_at: datetime
+
+    @strawberry.field(description="The library template and version it was copied from; null when registered.")
+    def copied_from(self, info: Info[Context, None]) -> LibrarySource | None:
+        found = info.context.services.queries.assets.source(info.context.scope, UUID(str(self.id)))
+        return None if found is None else LibrarySource.of(found.library_item_id, found.library_version)
 
     @strawberry.field(description="What this asset depends on (a service: the servers it runs on).")
     def dependencies(self, info: Info[Context, None]) -> list[AssetLink]:

@@ -1,51 +1,75 @@
-"""The catalogues feature's reads: every signed-in person reads the shipped catalogues alike."""
+"""The catalogues feature's reads: the shipped catalogues, the same for everyone, and those the viewer's consultancy
+imported, which only its own people read."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import strawberry
+from strawberry.types import Info
 
-from backend.graphql.catalogues.types import Catalogue, CatalogueResult, Correspondence, CorrespondenceResult
+from backend.graphql.catalogues.lookup import NO_CATALOGUE, find_catalogue
+from backend.graphql.catalogues.types import (
+    Catalogue,
+    CatalogueResult,
+    CataloguesViewerCan,
+    Correspondence,
+    CorrespondenceResult,
+    catalogues_viewer_can,
+)
+from backend.graphql.core.context import Context
 from backend.graphql.core.errors import lookup_refusal
 from backend.graphql.core.permissions import IsAuthenticated
-from domain.catalogues.catalogue import Catalogue as CatalogueModel
 from domain.catalogues.library import shipped
+from domain.catalogues.loading import read_catalogue
 from domain.shared.errors import DomainError, NotFound
 
 
 @strawberry.type
 class CataloguesQuery:
-    @strawberry.field(permission_classes=[IsAuthenticated], description="The shipped catalogues, newest first.")
-    def catalogues(self) -> list[Catalogue]:
-        return [Catalogue.of(catalogue) for catalogue in shipped().catalogues]
-
-    @strawberry.field(permission_classes=[IsAuthenticated])
-    def catalogue(self, id: strawberry.ID) -> CatalogueResult:
-        try:
-            return Catalogue.of(_catalogue(id, "id"))
-        except DomainError as error:
-            return lookup_refusal(error)
+    @strawberry.field(
+        permission_classes=[IsAuthenticated],
+        description="The shipped catalogues, newest first, then those the consultancy imported (current versions).",
+    )
+    def catalogues(self, info: Info[Context, None]) -> list[Catalogue]:
+        imported = info.context.services.queries.catalogues.imported_catalogues(info.context.scope)
+        return [Catalogue.of(catalogue) for catalogue in shipped().catalogues] + [
+            Catalogue.of(read_catalogue(row.content), row.version) for row in imported
+        ]
 
     @strawberry.field(
         permission_classes=[IsAuthenticated],
-        description="Our own table from the controls of one catalogue to those of another.",
+        description="A catalogue; of an imported one, its current version unless `version` names an earlier one.",
+    )
+    def catalogue(self, info: Info[Context, None], id: strawberry.ID, version: int | None = None) -> CatalogueResult:
+        try:
+            return find_catalogue(info, str(id), "id", version)
+        except DomainError as error:
+            return lookup_refusal(error)
+
+    @strawberry.field(permission_classes=[IsAuthenticated])
+    def catalogues_viewer_can(self, info: Info[Context, None]) -> CataloguesViewerCan:
+        return catalogues_viewer_can(info)
+
+    @strawberry.field(
+        permission_classes=[IsAuthenticated],
+        description="Our own table from the controls of one shipped catalogue to those of another.",
     )
     def correspondence(
         self, from_: Annotated[strawberry.ID, strawberry.argument(name="from")], to: strawberry.ID
     ) -> CorrespondenceResult:
         try:
-            source, target = _catalogue(from_, "from"), _catalogue(to, "to")
+            source, target = _shipped(from_, "from"), _shipped(to, "to")
             table = shipped().correspondence(source.id, target.id)
             if table is None:
                 raise NotFound(f"We keep no table from {source.edition} to {target.edition}.", "to")
         except DomainError as error:
             return lookup_refusal(error)
-        return Correspondence.of(table, source, target)
+        return Correspondence.of(table, source.source, target.source)
 
 
-def _catalogue(identifier: str, field: str) -> CatalogueModel:
+def _shipped(identifier: str, field: str) -> Catalogue:
     found = shipped().catalogue(str(identifier))
     if found is None:
-        raise NotFound("No catalogue with this id.", field)
-    return found
+        raise NotFound(NO_CATALOGUE, field)
+    return Catalogue.of(found)

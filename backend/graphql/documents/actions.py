@@ -7,7 +7,7 @@ with every version, file and history, to review them with the organisation; appr
 
 from __future__ import annotations
 
-from backend.policy import MEMBER, Action
+from backend.policy import ADMIN, COACH, MEMBER, Action
 
 __all__ = ["Action"]
 
@@ -23,3 +23,6 @@ REJECT_VERSION = Action("reject a document's version", {MEMBER}, for_own_organis
 PUBLISH_VERSION = Action("publish a document's version", {MEMBER}, for_own_organisation=OWN)
 WITHDRAW_VERSION = Action("withdraw a document's version", {MEMBER}, for_own_organisation=OWN)
 ACKNOWLEDGE_VERSION = Action("acknowledge a policy", {MEMBER}, for_own_organisation=OWN)
+COPY_DOCUMENT_SKELETON = Action("copy document skeletons into an organisation's documents", {ADMIN, COACH, MEMBER})
+"""The consultancy's coaches and admins bring its library's skeletons to a client (a draft the organisation then
+owns and approves); a member copies into its own documents."""

@@ -8,6 +8,15 @@ import strawberry
 
 
 @strawberry.input(description="A new document and its first draft; from a skeleton, its kind, title and text.")
+class CopyDocumentSkeletonInput:
+    """A new draft document from a skeleton of the consultancy's library."""
+
+    organisation_id: strawberry.ID
+    library_item_id: strawberry.ID
+    owner: str = strawberry.field(description="Who owns the document (a role or a person).")
+
+
+@strawberry.input
 class CreateDocumentInput:
     organisation_id: strawberry.ID
     kind: str = strawberry.field(default="", description='"policy", "procedure" or "record".')

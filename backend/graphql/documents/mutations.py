@@ -30,6 +30,19 @@ class DocumentsMutation:
         )  # fmt: skip
         return _changed(info, done)
 
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED,
+        description="A new draft document from a library skeleton, recording the skeleton and its version.",
+    )
+    async def copy_document_skeleton(
+        self, info: Info[Context, None], input: i.CopyDocumentSkeletonInput
+    ) -> DocumentChangeResult:
+        done = await change(
+            info, a.COPY_DOCUMENT_SKELETON, c.CopyDocumentSkeleton, organisation_id=input.organisation_id,
+            library_item_id=input.library_item_id, owner=input.owner,
+        )  # fmt: skip
+        return _changed(info, done)
+
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="A new version, when none is on its way.")
     async def draft_version(self, info: Info[Context, None], input: i.DraftVersionInput) -> DocumentChangeResult:
         done = await change(info, a.DRAFT_VERSION, c.DraftVersion, document_id=input.document_id, text=input.text)

@@ -11,6 +11,7 @@ from strawberry.types import Info
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, ValidationError
 from backend.graphql.core.pagination import PageInfo
+from backend.graphql.core.sources import LibrarySource
 from backend.graphql.documents.viewer_can import DocumentViewerCan, VersionViewerCan, on_document, on_version
 from projections.documents.rows import AttachmentRow, DocumentDetail, DocumentRow, HistoryRow, VersionRow
 
@@ -113,6 +114,11 @@ class Document:
     changed_at: datetime
     row: strawberry.Private[DocumentRow]
     detail: strawberry.Private[DocumentDetail | None]
+
+    @strawberry.field(description="The library skeleton and version it was copied from; null otherwise.")
+    def copied_from(self, info: Info[Context, None]) -> LibrarySource | None:
+        found = info.context.services.queries.documents.source(info.context.scope, self.row.document_id)
+        return None if found is None else LibrarySource.of(found.library_item_id, found.library_version)
 
     @strawberry.field(description="Newest first.")
     def versions(self, info: Info[Context, None]) -> list[DocumentVersion]:

@@ -37,9 +37,16 @@ def ids(connection: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("email", [ALPINE_ADMIN, ALPINE_COACH, MEMBER, HARBOUR_ADMIN])
-def test_every_signed_in_person_reads_the_same_catalogues(client_for: ClientFor, email: str) -> None:
+def test_every_signed_in_person_reads_the_shipped_catalogues_and_its_consultancy_s_own(
+    client_for: ClientFor, email: str
+) -> None:
     catalogues = client_for(email).data(CATALOGUES)["catalogues"]
-    assert [(c["id"], c["controlCount"]) for c in catalogues] == [("iso27001-2022", 93), ("iso27001-2005", 133)]
+    own = "harbour-baseline" if email == HARBOUR_ADMIN else "alpine-baseline"
+    assert [(c["id"], c["controlCount"]) for c in catalogues] == [
+        ("iso27001-2022", 93),
+        ("iso27001-2005", 133),
+        (own, 8),
+    ]
     themes = {group["id"]: group["controlCount"] for group in catalogues[0]["groups"]}
     assert themes == {"organisational": 37, "people": 8, "physical": 14, "technological": 34}
     assert sum(group["controlCount"] for group in catalogues[1]["groups"]) == 133

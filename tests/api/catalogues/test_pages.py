@@ -33,7 +33,7 @@ def test_a_catalogue_lists_its_controls_by_theme_a_page_at_a_time(client_for: Cl
     assert shown[:11] == ["5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", "5.10", "5.11"]
     assert len(shown) == 50 and "Organisational controls" in first.text and "People controls" in first.text
     assert (
-        '5.7</th>\n        <td>Threat information gathered and used <span class="status">new in this edition'
+        '5.7</a></th>\n        <td>Threat information gathered and used <span class="status">new in this edition'
         in first.text
     )
     more = re.search(r'<a href="(/catalogues/iso27001-2022\?after=[^"]+)">More controls</a>', first.text)

@@ -30,6 +30,7 @@ from domain.assets.commands import (
     RemoveAssetDependency,
     RetireAsset,
 )
+from domain.catalogues import commands as catalogues_commands
 from domain.clusters import commands as clusters_commands
 from domain.clusters.commands import (
     AcceptPlan,
@@ -64,6 +65,7 @@ from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
 from domain.itil import commands as itil_commands
 from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
+from domain.library import commands as library_commands
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -86,12 +88,14 @@ from domain.tenancy.commands import (
     ReactivateAccount,
 )
 from tests.conftest import TEST_DAY
+from tests.unit.catalogues.limits_support import CATALOGUE_CHOICE_CALLS, CATALOGUE_TEXT_CALLS
 from tests.unit.context.limits_support import (
     CONTEXT_CHOICE_CALLS,
     CONTEXT_DATE_CALLS,
     CONTEXT_PREPARED,
     CONTEXT_TEXT_CALLS,
 )
+from tests.unit.library.limits_support import LIBRARY_CHOICE_CALLS, LIBRARY_PREPARED, LIBRARY_TEXT_CALLS
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 from tests.unit.risks.limits_support import (
     RISK_CHOICE_CALLS,
@@ -117,6 +121,8 @@ COMMAND_MODULES = (
     soa_commands,
     itil_commands,
     risks_commands,
+    catalogues_commands,
+    library_commands,
 )
 
 
@@ -447,6 +453,8 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("WithdrawItilPractice", "reason"): lambda s, t: s.app.handle(
         WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], "incident-management", t)
     ),
+    **CATALOGUE_TEXT_CALLS,
+    **LIBRARY_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -495,6 +503,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **SOA_PREPARED,
     **RISK_PREPARED,
     **RISK_CHOICE_PREPARED,
+    **LIBRARY_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -739,6 +748,8 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
         WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], t, "No longer run")
     ),
     **RISK_CHOICE_CALLS,
+    **CATALOGUE_CHOICE_CALLS,
+    **LIBRARY_CHOICE_CALLS,
 }
 
 

@@ -1,0 +1,12 @@
+"""What may be done with the consultancy's own catalogues, and by whom (the policy decides: `backend/policy.py`).
+
+Its admins import catalogues; its admins and coaches paste its licensed text of a control. Everyone signed in to
+the consultancy reads both (members need the controls for their Statement of Applicability); no other consultancy
+ever does."""
+
+from __future__ import annotations
+
+from backend.policy import ADMIN, COACH, Action
+
+IMPORT_CATALOGUE = Action("import catalogues", {ADMIN})
+WRITE_CONTROL_TEXT = Action("write the consultancy's text of a control", {ADMIN, COACH})

@@ -1,0 +1,98 @@
+"""A consultancy's imported catalogues and private control texts: its own people read them, no other consultancy
+(the one filter keeps every row to its tenant)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Table, and_, func, select
+
+from projections.catalogues.rows import ControlTextRow, ImportedVersionRow
+from projections.core.reading import FeatureQueries
+from projections.core.scope import Scope
+
+
+class CatalogueQueries(FeatureQueries):
+    def imported_catalogues(self, scope: Scope) -> list[ImportedVersionRow]:
+        """The current version of each catalogue the consultancy imported, by edition."""
+        versions = self.t.imported_catalogues
+        latest = (
+            select(versions.c.catalogue_id, func.max(versions.c.version).label("latest"))
+            .where(self.visible.rows(scope, versions))
+            .group_by(versions.c.catalogue_id)
+            .subquery()
+        )
+        query = (
+            self._versions(versions)
+            .join(latest, and_(latest.c.catalogue_id == versions.c.catalogue_id, latest.c.latest == versions.c.version))
+            .where(self.visible.rows(scope, versions))
+            .order_by(versions.c.edition, versions.c.catalogue_id)
+        )
+        return [_version(row) for row in self._all(query)]
+
+    def imported_catalogue(
+        self, scope: Scope, catalogue_id: str, version: int | None = None
+    ) -> ImportedVersionRow | None:
+        """A version of an imported catalogue (the current one unless asked), or None when the consultancy has none."""
+        versions = self.t.imported_catalogues
+        query = (
+            self._versions(versions)
+            .where(self.visible.rows(scope, versions), versions.c.catalogue_id == catalogue_id)
+            .order_by(versions.c.version.desc())
+            .limit(1)
+        )
+        if version is not None:
+            query = query.where(versions.c.version == version)
+        found = self._one(query)
+        return None if found is None else _version(found)
+
+    def versions(self, scope: Scope, catalogue_id: str) -> list[ImportedVersionRow]:
+        """Every version imported, newest first."""
+        versions = self.t.imported_catalogues
+        query = (
+            self._versions(versions)
+            .where(self.visible.rows(scope, versions), versions.c.catalogue_id == catalogue_id)
+            .order_by(versions.c.version.desc())
+        )
+        return [_version(row) for row in self._all(query)]
+
+    def control_text(self, scope: Scope, catalogue_id: str, control_id: str) -> ControlTextRow | None:
+        texts, accounts = self.t.control_texts, self.t.accounts
+        query = (
+            select(texts, accounts.c.display_name)
+            .outerjoin(
+                accounts, and_(accounts.c.tenant_id == texts.c.tenant_id, accounts.c.account_id == texts.c.written_by)
+            )
+            .where(self.visible.rows(scope, texts), texts.c.catalogue_id == catalogue_id)
+            .where(texts.c.control_id == control_id, texts.c.text != "")
+        )
+        row = self._one(query)
+        if row is None:
+            return None
+        return ControlTextRow(
+            row["catalogue_id"], row["control_id"], row["text"], row["version"], row["display_name"], row["written_at"]
+        )
+
+    def _versions(self, versions: Table) -> Any:
+        accounts = self.t.accounts
+        return select(versions, accounts.c.display_name).outerjoin(
+            accounts,
+            and_(accounts.c.tenant_id == versions.c.tenant_id, accounts.c.account_id == versions.c.imported_by),
+        )
+
+
+def _version(row: dict[str, Any]) -> ImportedVersionRow:
+    return ImportedVersionRow(
+        catalogue_id=row["catalogue_id"],
+        version=row["version"],
+        edition=row["edition"],
+        title=row["title"],
+        file_format=row["file_format"],
+        content_hash=row["content_hash"],
+        group_count=row["group_count"],
+        control_count=row["control_count"],
+        imported_by=row["display_name"],
+        imported_at=row["imported_at"],
+        content=json.loads(row["content"]),
+    )

@@ -1,0 +1,1 @@
+"""The consultancy's library as read: its items, current and retired, and every version of each."""
