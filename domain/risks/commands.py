@@ -34,8 +34,21 @@ class IdentifyRisk:
     vulnerability: str
     owner_id: UUID
     asset_ids: tuple[UUID, ...] = ()
-    source_library_item: str | None = None
+    source_library_item: UUID | None = None
     source_library_version: int | None = None
+
+
+@dataclass(frozen=True)
+class CopyRiskScenario:
+    """A new risk from a scenario of the consultancy's library: its title, threat and vulnerability, with the
+    scenario's id and version recorded as its source."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    organisation_id: UUID
+    library_item_id: UUID
+    owner_id: UUID
+    asset_ids: tuple[UUID, ...] = ()
 
 
 @dataclass(frozen=True)

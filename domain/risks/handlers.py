@@ -12,6 +12,7 @@ from domain.risks.commands import (
     ChangeObjectiveStatus,
     ChangeTreatmentActionStatus,
     CloseRisk,
+    CopyRiskScenario,
     DescribeRisk,
     HoldRiskReview,
     IdentifyRisk,
@@ -27,7 +28,14 @@ from domain.risks.risk import LibrarySource, Risk, Scenario, Treatment
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.calendar import business_date
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.ports import Handler, OrganisationAccounts, OrganisationAssets, Organisations, Store
+from domain.shared.ports import (
+    Handler,
+    LibraryItems,
+    OrganisationAccounts,
+    OrganisationAssets,
+    Organisations,
+    Store,
+)
 from domain.shared.service import Saved
 
 A = TypeVar("A", bound=TenantAggregate)
@@ -35,8 +43,13 @@ NO_RISK = "No risk with this id."
 """The same answer as for an id that does not exist: another organisation's risk is not in view."""
 
 
-class RiskPorts(Store, Organisations, OrganisationAccounts, OrganisationAssets, Protocol):
-    """A risk's owner is an account of its organisation; its assets are of the organisation's inventory."""
+class RiskPorts(Store, Organisations, OrganisationAccounts, OrganisationAssets, LibraryItems, Protocol):
+    """A risk's owner is an account of its organisation; its assets are of the organisation's inventory; the library
+    scenario it names as its source is one of the consultancy's."""
+
+
+SOURCE_KINDS = ("risk_scenario", "threat", "vulnerability")
+"""The library items a risk may name as its source."""
 
 
 def set_risk_method(app: Store, cmd: SetRiskMethod) -> Saved:
@@ -52,6 +65,33 @@ def identify_risk(app: RiskPorts, cmd: IdentifyRisk) -> Saved:
     app.check_organisation(cmd.tenant_id, cmd.organisation_id)
     scenario = Scenario.checked(cmd.title, cmd.threat, cmd.vulnerability)
     source = LibrarySource.checked(cmd.source_library_item, cmd.source_library_version)
+    if source is not None:
+        check_source(app, cmd.tenant_id, source)
+    return _identified(app, cmd, scenario, source)
+
+
+def copy_risk_scenario(app: RiskPorts, cmd: CopyRiskScenario) -> Saved:
+    app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    item = app.library_item(cmd.tenant_id, cmd.library_item_id, "library_item_id")
+    if item.kind != "risk_scenario" or item.retired:
+        raise ValidationFailed("library_item_id", "Copy a risk scenario of the library that is not retired.")
+    scenario = Scenario.checked(item.title, item.fields["threat"], item.fields["vulnerability"])
+    return _identified(app, cmd, scenario, LibrarySource(str(item.item_id), item.version))
+
+
+def check_source(app: RiskPorts, tenant_id: UUID, source: LibrarySource) -> None:
+    """The source named is a scenario, threat or vulnerability of the consultancy's library, in a version it had:
+    a risk never claims a source that does not exist."""
+    item = app.library_item(tenant_id, UUID(source.item), "source_library_item")
+    if item.kind not in SOURCE_KINDS:
+        raise ValidationFailed("source_library_item", "Name a risk scenario, a threat or a vulnerability.")
+    if source.version > item.version:
+        raise ValidationFailed("source_library_version", f"This item has versions 1 to {item.version}.")
+
+
+def _identified(
+    app: RiskPorts, cmd: IdentifyRisk | CopyRiskScenario, scenario: Scenario, source: LibrarySource | None
+) -> Saved:
     app.check_member_account(cmd.tenant_id, cmd.organisation_id, cmd.owner_id, "owner_id")
     app.check_assets(cmd.tenant_id, cmd.organisation_id, cmd.asset_ids, "asset_ids")
     risk = Risk.identify(
@@ -175,6 +215,7 @@ def _own(
 HANDLERS: dict[type, Handler] = {
     SetRiskMethod: set_risk_method,
     IdentifyRisk: identify_risk,
+    CopyRiskScenario: copy_risk_scenario,
     DescribeRisk: describe_risk,
     AssessRisk: assess_risk,
     TreatRisk: treat_risk,

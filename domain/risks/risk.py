@@ -31,7 +31,6 @@ from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, s
 TITLE_MAX_LENGTH = NAME_MAX_LENGTH
 SCENARIO_MAX_LENGTH = 2000
 CONTROL_NAME_MAX_LENGTH = NAME_MAX_LENGTH
-LIBRARY_ITEM_MAX_LENGTH = 100
 MAX_ASSETS = 50
 MAX_CONTROLS = 50
 
@@ -61,14 +60,14 @@ class LibrarySource:
     version: int
 
     @classmethod
-    def checked(cls, item: str | None, version: int | None) -> LibrarySource | None:
+    def checked(cls, item: UUID | None, version: int | None) -> LibrarySource | None:
         if item is None and version is None:
             return None
         if item is None:
             raise ValidationFailed("source_library_item", "Name the library item the version belongs to.")
         if version is None or version < 1:
             raise ValidationFailed("source_library_version", "Give the library item's version: 1 or more.")
-        return cls(single_line("source_library_item", item, LIBRARY_ITEM_MAX_LENGTH), version)
+        return cls(str(item), version)
 
 
 @dataclass(frozen=True)

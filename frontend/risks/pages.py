@@ -23,6 +23,7 @@ TREAT = graphql_document(__file__, "treat_risk")
 DECIDE = graphql_document(__file__, "record_management_decision")
 ACCEPT = graphql_document(__file__, "accept_risk")
 CLOSE = graphql_document(__file__, "close_risk")
+COPY = graphql_document(__file__, "copy_risk_scenario")
 
 
 class RiskPages(PageBase):
@@ -33,6 +34,7 @@ class RiskPages(PageBase):
         add(register, self.register, methods=["GET"])
         add(register, self.identify, methods=["POST"])
         add(f"{register}/review", self.review, methods=["POST"])
+        add(f"{register}/copy", self.copy, methods=["POST"])
         add(f"{register}/{{risk_id}}", self.risk, methods=["GET"])
         for action in ("assess", "treat", "decide", "accept", "close"):
             add(f"{register}/{{risk_id}}/{action}", getattr(self, action), methods=["POST"])
@@ -69,6 +71,7 @@ class RiskPages(PageBase):
             "risks": connection,
             "method": data.get("riskMethod"),
             "owners": data.get("riskOwners") or [],
+            "scenarios": [edge["node"] for edge in (data.get("libraryRiskScenarios") or {}).get("edges", [])],
             "heat_map": data.get("riskHeatMap"),
             "filters": filters,
             "filter_error": refused and refused["message"],
@@ -91,6 +94,15 @@ class RiskPages(PageBase):
         redisplay = partial(self._register, request, org)
         done = f"/organisations/{org}/risks"
         return await self._submit(request, form, IDENTIFY, variables, redisplay, done, says)
+
+    async def copy(self, request: Request, org: str) -> Response:
+        form = await self._submission(request, "copy")
+        variables = {"organisationId": org, "libraryItemId": form.required("libraryItemId"),
+                     "ownerId": form.required("ownerId")}  # fmt: skip
+        says = "The scenario is copied into the register, with the library version it came from; assess it next."
+        redisplay = partial(self._register, request, org)
+        done = f"/organisations/{org}/risks"
+        return await self._submit(request, form, COPY, variables, redisplay, done, says)
 
     async def review(self, request: Request, org: str) -> Response:
         form = await self._submission(request, "review")

@@ -90,6 +90,10 @@ def control_text(control: dict[str, Any]) -> str:
     return f"{control['name']} (own control)"
 
 
+def scenario_options(scenarios: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(scenario["id"], f"{scenario['title']} (version {scenario['version']})") for scenario in scenarios]
+
+
 def owner_options(owners: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(owner["id"], owner["name"]) for owner in owners]
 

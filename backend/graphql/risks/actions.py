@@ -13,6 +13,7 @@ from backend.policy import ADMIN, MEMBER, Action
 OWN = "organisation_id"
 
 IDENTIFY_RISK = Action("identify risks", {MEMBER}, for_own_organisation=OWN)
+COPY_RISK_SCENARIO = Action("copy risk scenarios into a risk register", {MEMBER}, for_own_organisation=OWN)
 CHANGE_RISK = Action("change risks", {MEMBER}, for_own_organisation=OWN)
 ASSESS_RISK = Action("assess risks", {MEMBER}, for_own_organisation=OWN)
 TREAT_RISK = Action("treat risks", {MEMBER}, for_own_organisation=OWN)

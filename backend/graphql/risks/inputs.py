@@ -18,8 +18,18 @@ class IdentifyRiskInput:
     vulnerability: str
     owner_id: strawberry.ID = strawberry.field(description="A member account of the organisation: it accepts.")
     asset_ids: list[strawberry.ID] = strawberry.field(default_factory=list, description="Of the same inventory.")
-    source_library_item: str | None = None
+    source_library_item: strawberry.ID | None = strawberry.field(
+        default=None, description="The library's risk scenario, threat or vulnerability it copies."
+    )
     source_library_version: int | None = None
+
+
+@strawberry.input(description="A new risk copied from a risk scenario of the consultancy's library.")
+class CopyRiskScenarioInput:
+    organisation_id: strawberry.ID = strawberry.field(description="Your own organisation.")
+    library_item_id: strawberry.ID = strawberry.field(description="A risk scenario of the library, not retired.")
+    owner_id: strawberry.ID = strawberry.field(description="A member account of the organisation: it accepts.")
+    asset_ids: list[strawberry.ID] = strawberry.field(default_factory=list, description="Of the same inventory.")
 
 
 @strawberry.input(description="What a risk is, whom it belongs to and what it concerns; every field as it is to be.")

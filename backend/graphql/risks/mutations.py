@@ -16,6 +16,7 @@ from backend.graphql.risks.actions import (
     ASSESS_RISK,
     CHANGE_RISK,
     CLOSE_RISK,
+    COPY_RISK_SCENARIO,
     HOLD_RISK_REVIEW,
     IDENTIFY_RISK,
     PLAN_TREATMENT,
@@ -31,6 +32,7 @@ from backend.graphql.risks.inputs import (
     ChangeSecurityObjectiveStatusInput,
     ChangeTreatmentActionStatusInput,
     CloseRiskInput,
+    CopyRiskScenarioInput,
     HoldRiskReviewInput,
     IdentifyRiskInput,
     PlanTreatmentActionInput,
@@ -60,6 +62,7 @@ from domain.risks.commands import (
     ChangeObjectiveStatus,
     ChangeTreatmentActionStatus,
     CloseRisk,
+    CopyRiskScenario,
     DescribeRisk,
     HoldRiskReview,
     IdentifyRisk,
@@ -78,6 +81,11 @@ class RisksMutation:
     async def identify_risk(self, info: Info[Context, None], input: IdentifyRiskInput) -> RiskChangeResult:
         try:
             assets = _ids(input.asset_ids, "asset_ids")
+            source = (
+                None
+                if input.source_library_item is None
+                else parse_id(input.source_library_item, "source_library_item")
+            )
         except DomainError as error:
             return user_error(error)
         done = await change(
@@ -90,9 +98,24 @@ class RisksMutation:
             vulnerability=input.vulnerability,
             owner_id=input.owner_id,
             asset_ids=assets,
-            source_library_item=input.source_library_item,
+            source_library_item=source,
             source_library_version=input.source_library_version,
         )
+        return risk_changed(info, done)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED,
+        description="Identifies a risk from a scenario of the library, recording the scenario and its version.",
+    )
+    async def copy_risk_scenario(self, info: Info[Context, None], input: CopyRiskScenarioInput) -> RiskChangeResult:
+        try:
+            assets = _ids(input.asset_ids, "asset_ids")
+        except DomainError as error:
+            return user_error(error)
+        done = await change(
+            info, COPY_RISK_SCENARIO, CopyRiskScenario, organisation_id=input.organisation_id,
+            library_item_id=input.library_item_id, owner_id=input.owner_id, asset_ids=assets,
+        )  # fmt: skip
         return risk_changed(info, done)
 
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Changes what a risk is, saying why.")

@@ -49,12 +49,14 @@ def test_a_risk_goes_from_identification_to_its_owners_acceptance(client_for: Cl
         "mutation($i: ClassifyAssetInput!) { classifyAsset(input: $i) { __typename } }",
         {"i": {"assetId": recipes["id"], "confidentiality": 4, "integrity": 2, "availability": 1}},
     )
+    scenario = member.data("{ libraryRiskScenarios { edges { node { id version } } } }")["libraryRiskScenarios"]
+    source = scenario["edges"][0]["node"]
     found = identify(
-        member, muller, "Ransomware on the till", assetIds=[recipes["id"]], sourceLibraryItem="ransomware",
-        sourceLibraryVersion=2,
+        member, muller, "Ransomware on the till", assetIds=[recipes["id"]], sourceLibraryItem=source["id"],
+        sourceLibraryVersion=source["version"],
     )  # fmt: skip
     assert (found["status"], found["assessment"], found["owner"]["name"]) == ("identified", None, "Marc Muller")
-    assert (found["sourceLibraryItem"], found["sourceLibraryVersion"]) == ("ransomware", 2)
+    assert (found["sourceLibraryItem"], found["sourceLibraryVersion"]) == (source["id"], source["version"])
     assert risk(member, found["id"])["suggestedImpact"] == 3  # C 4 of 4: the top of the impact scale
 
     assessed = mutate(member, "assessRisk", {"riskId": found["id"], "likelihood": 3, "impact": 3})["risk"]
@@ -89,7 +91,7 @@ def test_a_risk_goes_from_identification_to_its_owners_acceptance(client_for: Cl
     ]
     assert [h["action"] for h in seen["history"]] == ["identified", "assessed", "treated", "accepted"]
     assert {h["actedBy"] for h in seen["history"]} == {"Marc Muller"}
-    assert "ransomware, version 2" in seen["history"][0]["details"]
+    assert f"{source['id']}, version {source['version']}" in seen["history"][0]["details"]
 
 
 def test_a_reassessment_keeps_the_earlier_one_in_the_history(client_for: ClientFor) -> None:
@@ -151,8 +153,10 @@ BAD_IDENTIFY: list[tuple[dict[str, Any], str]] = [
     ({"ownerId": "not-an-id"}, "ownerId"),
     ({"assetIds": ["not-an-id"]}, "assetIds"),
     ({"assetIds": ["00000000-0000-0000-0000-000000000001"]}, "assetIds"),
-    ({"sourceLibraryItem": "ransomware"}, "sourceLibraryVersion"),
+    ({"sourceLibraryItem": "00000000-0000-0000-0000-000000000001"}, "sourceLibraryVersion"),
     ({"sourceLibraryVersion": 2}, "sourceLibraryItem"),
+    ({"sourceLibraryItem": "ransomware", "sourceLibraryVersion": 1}, "sourceLibraryItem"),  # not an id
+    ({"sourceLibraryItem": "00000000-0000-0000-0000-000000000001", "sourceLibraryVersion": 1}, "sourceLibraryItem"),
 ]
 
 

@@ -99,9 +99,6 @@ RISK_TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("IdentifyRisk", "title"): lambda s, t: _identify(s, title=t),
     ("IdentifyRisk", "threat"): lambda s, t: _identify(s, threat=t),
     ("IdentifyRisk", "vulnerability"): lambda s, t: _identify(s, vulnerability=t),
-    ("IdentifyRisk", "source_library_item"): lambda s, t: s.app.handle(
-        IdentifyRisk(*_own(s), "Flood", "Rain", "Cellar", _owner(s), (), t, 1)
-    ),
     ("DescribeRisk", "title"): lambda s, t: _describe(s, title=t),
     ("DescribeRisk", "threat"): lambda s, t: _describe(s, threat=t),
     ("DescribeRisk", "vulnerability"): lambda s, t: _describe(s, vulnerability=t),
