@@ -24,6 +24,7 @@ DECIDE = graphql_document(__file__, "record_management_decision")
 ACCEPT = graphql_document(__file__, "accept_risk")
 CLOSE = graphql_document(__file__, "close_risk")
 COPY = graphql_document(__file__, "copy_risk_scenario")
+CHOSEN_ASSET = graphql_document(__file__, "chosen_asset")
 
 
 class RiskPages(PageBase):
@@ -71,6 +72,9 @@ class RiskPages(PageBase):
             "risks": connection,
             "method": data.get("riskMethod"),
             "owners": data.get("riskOwners") or [],
+            "assets": await self._assets(request, org, data),
+            "more_assets": (data.get("assets") or {}).get("totalCount", 0) > 100,
+            "chosen_asset": request.query_params.get("asset"),
             "scenarios": [edge["node"] for edge in (data.get("libraryRiskScenarios") or {}).get("edges", [])],
             "heat_map": data.get("riskHeatMap"),
             "filters": filters,
@@ -81,6 +85,16 @@ class RiskPages(PageBase):
         }
         return self._render(request, "risks/register.html", viewer, context, shown)
 
+    async def _assets(self, request: Request, org: str, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """The first assets by name, and the one the risk is identified from (`?asset=`) when it is not among them."""
+        assets = [edge["node"] for edge in (data.get("assets") or {}).get("edges", [])]
+        chosen = request.query_params.get("asset")
+        if chosen and all(asset["id"] != chosen for asset in assets):
+            found = (await self._query(request, CHOSEN_ASSET, {"id": chosen})).get("asset") or {}
+            if found.get("__typename") == "Asset" and found["organisationId"] == org:
+                assets.insert(0, found)
+        return assets
+
     async def identify(self, request: Request, org: str) -> Response:
         form = await self._submission(request, "identify")
         variables = {
@@ -89,6 +103,7 @@ class RiskPages(PageBase):
             "threat": form.required("threat"),
             "vulnerability": form.required("vulnerability"),
             "ownerId": form.required("ownerId"),
+            "assetIds": [key.removeprefix("asset-") for key in form.fields if key.startswith("asset-")],
         }
         says = f"{form.text('title').strip()} is identified; assess it next."
         redisplay = partial(self._register, request, org)
