@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -58,9 +59,31 @@ def postgres_settings(tmp_path: Path, url: str) -> Settings:
     return Settings(env="test", data_dir=tmp_path / "data", database_url=url, projection_wait_seconds=10)
 
 
+@pytest.fixture(scope="session")
+def seeded_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo seeded once per test process into SQLite files, with every read model caught up: each test that
+    needs the demo starts from a copy of these files rather than seeding it again (seeding takes a second or more)."""
+    from backend.demo import seed_demo
+
+    root = tmp_path_factory.mktemp("seeded-demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Cordee, "today", staticmethod(on_test_day))
+        built = build_services(sqlite_settings(root))
+        built.start()
+        try:
+            seed_demo(built, DEMO_DAY)
+            built.runner.catch_up()
+        finally:
+            built.close()
+    return root / "data"
+
+
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    """Services on SQLite files of their own, with the projection runner following in the background."""
+def services(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Services]:
+    """Services on SQLite files of their own, with the projection runner following in the background; for a test
+    that uses the demo, the files start as a copy of the seeded demo's."""
+    if "demo_services" in request.fixturenames:
+        shutil.copytree(request.getfixturevalue("seeded_demo"), tmp_path / "data")
     built = build_services(sqlite_settings(tmp_path))
     built.start()
     yield built
@@ -69,7 +92,5 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def demo_services(services: Services) -> Services:
-    from backend.demo import seed_demo
-
-    seed_demo(services, DEMO_DAY)
+    """The demo, as `seed_demo` leaves it (its files copied in by `services`)."""
     return services
