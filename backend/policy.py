@@ -154,8 +154,8 @@ def authorize_without_cluster(principal: Principal, action: Action, queries: Rea
         return
     if principal.has_role(MEMBER) and principal.organisation_id != named.member:
         raise Forbidden("You act for your own organisation only.")
-    if queries.organisations.organisation(scope_for(principal), named.member) is None:
-        raise NotFound(NO_ORGANISATION, "organisation_id")
+    if not queries.organisations.registers_in_view(scope_for(principal), named.member):
+        raise NotFound(NO_ORGANISATION, "organisation_id")  # as a missing one, for a coach who does not lead it
 
 
 def authorize_coach_attribution(principal: Principal, coach_id: UUID) -> None:

@@ -54,7 +54,9 @@ class DocumentListPages(PageBase):
         organisation = data.get("organisation") or {}
         if organisation.get("__typename") != "Organisation":
             raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
-        listed = data.get("documents") or {"edges": [], "pageInfo": {}, "viewerCanCreate": False}
+        if data.get("documents") is None:  # its registers out of view (the API refused the list)
+            raise NotInView("This organisation does not exist or is not yours to see.")
+        listed = data["documents"]
         context = {"organisation": organisation, "listed": listed, "chosen": chosen}
         return self._render(request, "documents/documents.html", viewer, context, shown)
 

@@ -75,6 +75,8 @@ class StatementPages(PageBase):
         viewer, chosen = self._viewer(request), _chosen(request)
         data = await self._query(request, STATEMENT, {"organisationId": organisation_id})
         organisation, statement = _organisation(data), data.get("statement") or {}
+        if statement.get("message") == NO_ORGANISATION:  # in the directory, its registers out of view
+            raise NotInView(NO_ORGANISATION)
         listed: dict[str, Any] = {"edges": [], "pageInfo": {}, "totalCount": 0}
         if statement.get("__typename") == "StatementOfApplicability":
             found = await self._query(request, CONTROLS, {"organisationId": organisation_id, **_variables(chosen)})
@@ -133,6 +135,10 @@ class StatementPages(PageBase):
         says = f"Control {control} is decided."
         done = soa_path(organisation_id, f"/controls/{control}")
         return await self._submit(request, form, DECIDE, variables, redisplay, done, says, beside)
+
+
+NO_ORGANISATION = "No organisation with this id."
+"""What the API answers for an organisation whose statement is out of the viewer's view."""
 
 
 def _organisation(data: dict[str, Any]) -> dict[str, Any]:

@@ -7,8 +7,9 @@ request argument. The filter reads a table's columns, not its name, so every fea
 - a row with a `cluster_id` is in view when its cluster is: a coach's scope shows the clusters the coach leads,
   a member's the clusters its organisation belongs to (withdrawn or not);
 - a row with an `organisation_id` is in view when its organisation is: a member sees its own organisation's part
-  of every register; in a cluster in view, a coach sees every member's part; outside clusters (organisations,
-  accounts), a coach sees the organisations of the clusters they lead and those awaiting a cluster. A row with no
+  of every register; in a cluster in view, a coach sees every member's part; outside clusters, a coach sees the
+  registers of the organisations of the clusters they lead (led, withdrawn or closed), and in the directory alone
+  (organisations, accounts) also the organisations awaiting a cluster, to form one. A row with no
   organisation (a training session, a coach's account) is the cluster's or the consultancy's, seen by all in view;
   a query may name more rows shared with the whole cluster (feedback every member sees).
 """
@@ -22,6 +23,10 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Table, and_, exists, or_, true
 
 from projections.core.tables import ReadTables
+
+DIRECTORY = frozenset({"organisations", "accounts"})
+"""The tables that say who an organisation is: a coach sees there the organisations awaiting a cluster, to form one.
+Never an organisation's registers: those only its own people, the coach of a cluster it belongs to and the admins."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,10 @@ class Visibility:
         if "cluster_id" in columns:
             conditions.append(self.cluster(scope, columns.cluster_id))
         if "organisation_id" in columns:
-            organisation = self._organisation(scope, columns.organisation_id, in_cluster="cluster_id" in columns)
+            directory = table.name.removeprefix(self.tables.prefix) in DIRECTORY
+            organisation = self._organisation(
+                scope, columns.organisation_id, in_cluster="cluster_id" in columns, directory=directory
+            )
             if columns.organisation_id.nullable:
                 organisation = or_(columns.organisation_id.is_(None), organisation)
             conditions.append(organisation if shared is None else or_(organisation, shared))
@@ -75,8 +83,12 @@ class Visibility:
             led.c.tenant_id == scope.tenant_id, led.c.cluster_id == cluster_id, led.c.coach_id == scope.coach_id
         )
 
+    def registers(self, scope: Scope, organisation_id: ColumnElement[Any]) -> ColumnElement[bool]:
+        """Whether the organisation's registers are in view (never for a coach who leads none of its clusters)."""
+        return self._organisation(scope, organisation_id, in_cluster=False, directory=False)
+
     def _organisation(
-        self, scope: Scope, organisation_id: ColumnElement[Any], *, in_cluster: bool
+        self, scope: Scope, organisation_id: ColumnElement[Any], *, in_cluster: bool, directory: bool
     ) -> ColumnElement[bool]:
         if scope.organisation_id is not None:
             return organisation_id == scope.organisation_id
@@ -88,6 +100,8 @@ class Visibility:
             membership.c.organisation_id == organisation_id,
             self.cluster(scope, membership.c.cluster_id),
         )
+        if not directory:
+            return led_by_coach
         return or_(led_by_coach, awaiting_cluster(self.tables, scope.tenant_id, organisation_id))
 
 

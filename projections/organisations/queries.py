@@ -29,6 +29,23 @@ class OrganisationQueries(FeatureQueries):
         row = self._one(query)
         return None if row is None else organisation_row(row)
 
+    def with_registers(self, scope: Scope, organisation_id: UUID) -> OrganisationRow | None:
+        """The organisation, when its registers are in view (`registers_in_view`): what a register's reads check."""
+        if not self.registers_in_view(scope, organisation_id):
+            return None
+        return self.organisation(scope, organisation_id)
+
+    def registers_in_view(self, scope: Scope, organisation_id: UUID) -> bool:
+        """Whether the organisation's own registers are in view: its own people, the coach of a cluster it belongs
+        or belonged to, the consultancy's admins; not a coach who merely sees it awaiting a cluster."""
+        organisations = self.t.organisations
+        query = select(organisations.c.organisation_id).where(
+            self.visible.rows(scope, organisations),
+            self.visible.registers(scope, organisations.c.organisation_id),
+            organisations.c.organisation_id == organisation_id,
+        )
+        return self._one(query) is not None
+
 
 def organisation_row(row: dict[str, Any]) -> OrganisationRow:
     return OrganisationRow(

@@ -117,7 +117,7 @@ def _refused(error: DomainError) -> GraphQLError:
 
 def _organisation_in_view(info: Info[Context, None], organisation_id: str) -> UUID:
     found = parse_id(organisation_id, "organisation_id")
-    if info.context.services.queries.organisations.organisation(info.context.scope, found) is None:
+    if info.context.services.queries.organisations.with_registers(info.context.scope, found) is None:
         raise ValidationFailed("organisation_id", NO_ORGANISATION)  # a list answers no NOT_FOUND: it has no node
     return found
 

@@ -23,7 +23,9 @@ OrganisationContextResult = Annotated[
 
 def organisation_context(info: Info[Context, None], organisation_id: str, field: str) -> OrganisationContext:
     """The context of an organisation in view; another is not found, like a missing one."""
-    row = info.context.services.queries.organisations.organisation(info.context.scope, parse_id(organisation_id, field))
+    row = info.context.services.queries.organisations.with_registers(
+        info.context.scope, parse_id(organisation_id, field)
+    )
     if row is None:
         raise NotFound("No organisation with this id.", field)
     return OrganisationContext(organisation_id=strawberry.ID(str(row.organisation_id)), organisation_name=row.name)

@@ -100,8 +100,11 @@ class DocumentsQuery:
 
 
 def _organisation(info: Info[Context, None], given: str) -> UUID:
-    """The organisation named; one out of view lists nothing, as one that does not exist (the filter sees to it)."""
-    return parse_id(given, "organisationId")
+    """The organisation named, its registers in view; another is refused as one that does not exist."""
+    found = parse_id(given, "organisationId")
+    if info.context.services.queries.organisations.with_registers(info.context.scope, found) is None:
+        raise ValidationFailed("organisationId", "No organisation with this id.")  # a list has no node to miss
+    return found
 
 
 def _filter(info: Info[Context, None], given: DocumentFilterInput) -> DocumentFilter:

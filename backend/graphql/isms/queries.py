@@ -29,7 +29,7 @@ class IsmsQuery:
 def _overview(info: Info[Context, None], organisation_id: str) -> IsmsOverview:
     queries, scope = info.context.services.queries, info.context.scope
     found = parse_id(organisation_id, "organisation_id")
-    organisation = queries.organisations.organisation(scope, found)
+    organisation = queries.organisations.with_registers(scope, found)
     if organisation is None:
         raise NotFound("No organisation with this id.", "organisation_id")
     today = info.context.services.app.today()

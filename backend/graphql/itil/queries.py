@@ -24,7 +24,9 @@ NO_ORGANISATION = "No organisation with this id."
 
 def itil_practices(info: Info[Context, None], organisation_id: str, field: str) -> ItilPractices:
     """The ITIL declarations of an organisation in view; another is not found, like a missing one."""
-    row = info.context.services.queries.organisations.organisation(info.context.scope, parse_id(organisation_id, field))
+    row = info.context.services.queries.organisations.with_registers(
+        info.context.scope, parse_id(organisation_id, field)
+    )
     if row is None:
         raise NotFound(NO_ORGANISATION, field)
     return ItilPractices(organisation_id=strawberry.ID(str(row.organisation_id)), organisation_name=row.name)
@@ -56,6 +58,6 @@ class ItilQuery:
 
 def _organisation_in_view(info: Info[Context, None], organisation_id: str) -> UUID:
     found = parse_id(organisation_id, "organisation_id")
-    if info.context.services.queries.organisations.organisation(info.context.scope, found) is None:
+    if info.context.services.queries.organisations.with_registers(info.context.scope, found) is None:
         raise ValidationFailed("organisation_id", NO_ORGANISATION)  # a list answers no NOT_FOUND: it has no node
     return found

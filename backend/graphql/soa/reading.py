@@ -28,7 +28,7 @@ NO_ORGANISATION = "No organisation with this id."
 
 
 def organisation_in_view(info: Info[Context, None], organisation_id: UUID, field: str = "organisation_id") -> UUID:
-    if info.context.services.queries.organisations.organisation(info.context.scope, organisation_id) is None:
+    if info.context.services.queries.organisations.with_registers(info.context.scope, organisation_id) is None:
         raise NotFound(NO_ORGANISATION, field)
     return organisation_id
 
