@@ -49,6 +49,8 @@ class StatementOfApplicability(TenantAggregate):
         self.submitted_by: UUID | None = None
         self.approved: list[int] = []
         self.decisions: dict[str, Decision] = {}
+        self.authors: set[UUID] = set()
+        """Who decided a control of the version on its way: none of them approves it."""
 
     def decide(self, actor_id: UUID, catalogue: Catalogue, control_id: str, decision: Decision) -> None:
         self._check_draft()
@@ -61,6 +63,7 @@ class StatementOfApplicability(TenantAggregate):
         self, actor_id: UUID, number: int, control_id: str, applicable: bool, reasons: list[str],
         justification: str, implementation: str | None, evidence: list[str],
     ) -> None:  # fmt: skip
+        self.authors.add(actor_id)
         data = {"applicable": applicable, "reasons": reasons, "justification": justification}
         self.decisions[control_id] = Decision.from_event(
             data | {"implementation": implementation, "evidence": evidence}
@@ -86,11 +89,16 @@ class StatementOfApplicability(TenantAggregate):
             raise ValidationFailed(
                 "version", "The person who submitted a version cannot approve it: someone else must."
             )
+        if actor_id in self.authors:
+            raise ValidationFailed(
+                "version", "Someone who decided a control of this version cannot approve it: someone else must."
+            )
         self._approved(actor_id, number)
 
     @event("VersionApproved")
     def _approved(self, actor_id: UUID, number: int) -> None:
         self.approved.append(number)
+        self.authors = set()
         self.number = number + 1
         self.status = VersionStatus.DRAFT
         self.submitted_by = None

@@ -37,7 +37,12 @@ class CataloguePages(PageBase):
         viewer = self._viewer(request)
         asked = {name: request.query_params.get(name, "").strip() for name in FILTERS}
         version = request.query_params.get(VERSION, "").strip()
-        data, errors = await self._controls(request, catalogue_id, asked, int(version) if version.isdigit() else None)
+        data, errors = await self._controls(
+            request,
+            catalogue_id,
+            asked,
+            int(version) if version.isascii() and version.isdigit() and len(version) <= 9 else None,
+        )
         catalogue = data.get("catalogue") or {}
         if catalogue.get("__typename") != "Catalogue":
             raise NotInView(catalogue.get("message", "There is no such catalogue."))

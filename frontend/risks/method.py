@@ -79,7 +79,7 @@ def matrix(form: Submission) -> list[dict[str, int]]:
     cells = []
     for likelihood, line in enumerate(form.lines("matrix"), start=1):
         for impact, level in enumerate(line.split(), start=1):
-            if not level.isdigit():
+            if not (level.isascii() and level.isdigit() and len(level) <= 9):
                 form.errors["matrix"] = MATRIX_FORMAT
                 continue
             cells.append({"likelihood": likelihood, "impact": impact, "level": int(level)})

@@ -39,7 +39,7 @@ def list_variables(org: str, filters: dict[str, str]) -> dict[str, Any]:
     level = filters["level"]
     return {
         "org": org,
-        "level": int(level) if level.isdigit() else None,
+        "level": int(level) if level.isascii() and level.isdigit() and len(level) <= 9 else None,
         "status": filters["status"] or None,
         "ownerId": filters["owner"] or None,
         "option": filters["option"] or None,

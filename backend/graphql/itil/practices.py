@@ -171,7 +171,7 @@ def _version_after(after: str | None) -> int | None:
     if cursor is None:
         return None
     kind, _, version = cursor[0].partition(":")
-    if kind != HISTORY_CURSOR or not version.isdigit():
+    if kind != HISTORY_CURSOR or not (version.isascii() and version.isdigit() and len(version) <= 9):
         raise ValidationFailed("after", "This is not a cursor given by this API.")
     return int(version)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from datetime import datetime
 from uuid import UUID
 
 from domain.shared.errors import ValidationFailed
-from projections.library.queries import LibraryKey
+from projections.library.queries import BY_TITLE, LibraryKey
 
 _KIND = "library"
 
@@ -24,6 +25,8 @@ def item_after(cursor: str | None, order: str) -> LibraryKey | None:
     try:
         kind, given_order, value, item_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         key = LibraryKey(str(value), UUID(str(item_id)))
+        if given_order != BY_TITLE:
+            datetime.fromisoformat(key.sort_value)  # a changed-at cursor carries a moment
     except (ValueError, TypeError, binascii.Error):
         kind, given_order, key = None, None, None
     if kind != _KIND or given_order != order or key is None:

@@ -158,6 +158,14 @@ def _decode(cursor: str | None, order: SoaControlOrder) -> ControlKey | None:
         name, rank, position = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         if name != order.value:
             raise ValueError(name)
-        return ControlKey(int(rank), int(position))
+        return ControlKey(*(_bounded(number) for number in (rank, position)))
     except (ValueError, TypeError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None
+
+
+def _bounded(value: object) -> int:
+    """A cursor's number, within what the database compares: a made-up one is refused, never sent to it."""
+    number: int = int(str(value))
+    if not -(2**31) < number < 2**31:
+        raise ValueError(number)
+    return number

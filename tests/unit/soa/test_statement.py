@@ -103,6 +103,23 @@ def test_the_person_who_submitted_cannot_approve() -> None:
     assert statement.approved == [1]
 
 
+def test_someone_who_decided_a_control_of_the_version_cannot_approve_it() -> None:
+    """The author decides, someone else submits: the author still may not approve; after approval, the next
+    version starts with no author, so the approver of version 1 may decide in version 2."""
+    statement = started()
+    statement.decide(AUTHOR, CURRENT, "5.1", APPLIES)
+    statement.submit(APPROVER, 1)
+    error = refused(statement.approve, AUTHOR, 1)
+    assert error.field == "version" and "decided a control of this version" in error.message
+    third = uuid.uuid4()
+    statement.approve(third, 1)
+    statement.decide(APPROVER, CURRENT, "8.28", EXCLUDED)
+    statement.submit(third, 2)
+    assert "decided a control" in refused(statement.approve, APPROVER, 2).message
+    statement.approve(AUTHOR, 2)
+    assert statement.approved == [1, 2]
+
+
 def test_a_submitted_version_takes_no_decision_until_approved_or_rejected() -> None:
     statement = started()
     statement.decide(AUTHOR, CURRENT, "5.1", APPLIES)
