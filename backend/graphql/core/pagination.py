@@ -37,3 +37,12 @@ def check_page_size(first: int) -> int:
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None
+
+
+def cursor_number(value: object) -> int:
+    """A number a cursor carries, within what the database compares: a made-up one raises ValueError (the caller
+    refuses the cursor, naming `after`), never reaching the database."""
+    number = int(str(value))
+    if not -(2**31) < number < 2**31:
+        raise ValueError(number)
+    return number

@@ -13,7 +13,7 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import lookup_refusal, parse_id, user_error
-from backend.graphql.core.pagination import PageInfo, check_page_size
+from backend.graphql.core.pagination import PageInfo, check_page_size, cursor_number
 from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.risks import build
 from backend.graphql.risks.types import (
@@ -219,7 +219,7 @@ def _decode(cursor: str | None, order: str) -> RiskKey | None:
         name, rank, sort_title, risk_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         if name != order:
             raise ValueError(name)
-        return RiskKey(_bounded(rank), str(sort_title), UUID(risk_id))
+        return RiskKey(cursor_number(rank), str(sort_title), UUID(risk_id))
     except (ValueError, TypeError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None
 
@@ -236,11 +236,3 @@ def _decode_due(cursor: str | None) -> DueKey | None:
         return DueKey(date.fromisoformat(due_on), UUID(item_id))
     except (ValueError, TypeError):
         raise ValidationFailed("after", "This is not a cursor given by this API.") from None
-
-
-def _bounded(value: object) -> int:
-    """A cursor's number, within what the database compares: a made-up one is refused, never sent to it."""
-    number: int = int(str(value))
-    if not -(2**31) < number < 2**31:
-        raise ValueError(number)
-    return number

@@ -13,7 +13,7 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import lookup_refusal, parse_id, user_error
-from backend.graphql.core.pagination import PageInfo, check_page_size
+from backend.graphql.core.pagination import PageInfo, check_page_size, cursor_number
 from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.soa import actions as a
 from backend.graphql.soa.reading import catalogue_of, groups, organisation_in_view, statement, statement_row
@@ -158,14 +158,6 @@ def _decode(cursor: str | None, order: SoaControlOrder) -> ControlKey | None:
         name, rank, position = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         if name != order.value:
             raise ValueError(name)
-        return ControlKey(*(_bounded(number) for number in (rank, position)))
+        return ControlKey(*(cursor_number(number) for number in (rank, position)))
     except (ValueError, TypeError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None
-
-
-def _bounded(value: object) -> int:
-    """A cursor's number, within what the database compares: a made-up one is refused, never sent to it."""
-    number: int = int(str(value))
-    if not -(2**31) < number < 2**31:
-        raise ValueError(number)
-    return number
