@@ -81,6 +81,7 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 
 def open_menu(page: Page) -> None:
     """On a phone the main navigation is folded into its menu: open it, as a person would, before following a link."""
+    page.wait_for_load_state()  # its stylesheet decides whether the menu is folded
     summary = page.locator("details.menu > summary")
     if summary.is_visible() and page.locator("details.menu[open]").count() == 0:
         summary.click()

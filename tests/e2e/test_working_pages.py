@@ -107,6 +107,7 @@ def page_paths(page: Page) -> list[str]:
 
 def overflow(page: Page) -> int:
     """How many pixels the document is wider than the screen: what a person would have to scroll sideways."""
+    page.wait_for_load_state()  # measured once the page is there, not while it is being replaced
     width: int = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     return width
 
