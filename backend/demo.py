@@ -97,6 +97,8 @@ class DemoTenant:
     admin: tuple[str, str]
     coach: tuple[str, str]
     member: tuple[str, str]
+    colleague: tuple[str, str]
+    """A second account of the first member: the owner of the risk its management decides on."""
     cluster: str
     organisations: tuple[tuple[str, str, int], ...]
     weeks_running: int
@@ -113,6 +115,7 @@ DEMO_TENANTS = (
         admin=("admin@alpine.example", "Anna Admin"),
         coach=("coach@alpine.example", "Claire Coach"),
         member=("member@muller.example", "Marc Muller"),
+        colleague=("luc@muller.example", "Luc Muller"),
         cluster="Luxembourg SMEs 2026",
         organisations=(
             ("Boulangerie Muller", "Food retail", 18),
@@ -129,6 +132,7 @@ DEMO_TENANTS = (
         admin=("admin@harbour.example", "Hugo Admin"),
         coach=("coach@harbour.example", "Hana Coach"),
         member=("member@quayside.example", "Quinn Quayside"),
+        colleague=("ops@quayside.example", "Orla Quayside"),
         cluster="Harbour Tech Cluster",
         organisations=(
             ("Quayside Software", "Software", 25),
@@ -182,6 +186,7 @@ class DemoSeeder:
         for organisation in self.tenant.organisations:
             self._admit(*organisation)
         self._account(self.tenant.member, Role.MEMBER, self.members[0])
+        self._account(self.tenant.colleague, Role.MEMBER, self.members[0])
         self._security_policy()
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
         if self._cluster().status is ClusterStatus.FORMING:
@@ -560,8 +565,13 @@ class DemoSeeder:
 
     def _risks(self) -> None:
         """The first member's risk register: three risks on its assets, treated; one accepted by its owner alone, one
-        above the criteria accepted after management's decision; a review, two actions of the plan, an objective."""
-        member, marc = self.members[0], account_id(self.tenant.member[0])
+        above the criteria, owned by a colleague, accepted after management's decision (recorded by the first member
+        account, not by its owner); a review, two actions of the plan, an objective."""
+        member, marc, colleague = (
+            self.members[0],
+            account_id(self.tenant.member[0]),
+            account_id(self.tenant.colleague[0]),
+        )
         own = (self.tenant_id, marc, member)
         assets = {
             e.name: e.originator_id
@@ -572,7 +582,8 @@ class DemoSeeder:
         for title, threat, vulnerability, concerned in DEMO_RISKS:
             if title not in risks:
                 at = tuple(assets[name] for name in concerned)
-                risks[title] = self._run(IdentifyRisk(*own, title, threat, vulnerability, marc, at)).aggregate_id
+                owner = colleague if title in DEMO_OWNED_BY_COLLEAGUE else marc
+                risks[title] = self._run(IdentifyRisk(*own, title, threat, vulnerability, owner, at)).aggregate_id
         if not self._known(RiskReview, "Held", "notes"):
             self._run(HoldRiskReview(*own, self.today - timedelta(days=30), "First review with the coach"))
         for title, assessed, treated, decision in DEMO_TREATMENTS:
@@ -586,7 +597,8 @@ class DemoSeeder:
                 self._run(RecordManagementDecision(*own, risk.id, decision))
             if title in DEMO_ACCEPTED and risk.status == "treated":
                 until = self.today + timedelta(days=DEMO_ACCEPTED[title][1])
-                self._run(AcceptRisk(*own, risk.id, DEMO_ACCEPTED[title][0], until))
+                accepted = AcceptRisk(self.tenant_id, risk.owner_id, member, risk.id, DEMO_ACCEPTED[title][0], until)
+                self._run(accepted)
         self._plan(own, risks)
 
     def _plan(self, own: tuple[UUID, UUID, UUID], risks: dict[str, UUID]) -> None:
@@ -716,6 +728,7 @@ DEMO_TREATMENTS = (
         "The owners accept it until the shop is refitted in spring: a new door costs more than the risk.",
     ),
 )
+DEMO_OWNED_BY_COLLEAGUE = frozenset({"Order book read by a stranger"})
 DEMO_ACCEPTED = {
     "Ransomware on the back-office PC": ("The copy at home leaves little to lose.", 365),
     "Order book read by a stranger": ("Accepted until the refit, as management decided.", 120),
@@ -823,5 +836,5 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return [
         (tenant.name, email, DEMO_PASSWORD)
         for tenant in DEMO_TENANTS
-        for email, _ in (tenant.admin, tenant.coach, tenant.member)
+        for email, _ in (tenant.admin, tenant.coach, tenant.member, tenant.colleague)
     ]

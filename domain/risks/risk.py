@@ -22,6 +22,7 @@ from domain.risks.rules import (
     can_change_risk,
     can_treat,
     is_owner,
+    may_decide_for_management,
 )
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.calendar import not_in_the_past
@@ -300,6 +301,8 @@ class Risk(TenantAggregate):
             raise ValidationFailed("risk_id", "Its owner may accept this level alone: no decision is needed.")
         if self.management_decided:
             raise ValidationFailed("risk_id", "Management has already decided on this treatment.")
+        if not may_decide_for_management(actor_id, self.owner_id):
+            raise Forbidden("The risk's owner may not record management's decision on it: someone else records it.")
         self._management_decided(
             actor_id, self.treatment.residual_level, multi_line("reason", reason, REASON_MAX_LENGTH)
         )

@@ -79,6 +79,12 @@ def is_owner(actor_id: UUID, owner_id: UUID) -> bool:
     return actor_id == owner_id
 
 
+def may_decide_for_management(actor_id: UUID, owner_id: UUID) -> bool:
+    """Management's decision on a risk above the acceptance criteria is recorded by someone other than its owner:
+    the owner would otherwise let themselves accept it."""
+    return actor_id != owner_id
+
+
 def acceptance_expired(until: date | None, today: date) -> bool:
     """An acceptance past its until-date: the risk is to be looked at again."""
     return until is not None and until < today

@@ -21,7 +21,7 @@ from backend.graphql.risks.actions import (
     TREAT_RISK,
 )
 from backend.policy import may
-from domain.risks.rules import can_accept, can_change_risk, can_treat, is_owner
+from domain.risks.rules import can_accept, can_change_risk, can_treat, is_owner, may_decide_for_management
 
 
 @strawberry.type(description="What the viewer may do to a risk now.")
@@ -30,7 +30,8 @@ class RiskViewerCan:
     assess: bool
     treat: bool
     record_management_decision: bool = strawberry.field(
-        description="The residual level is above the acceptance criteria and management has not decided yet."
+        description="The residual level is above the acceptance criteria, management has not decided yet, and the "
+        "viewer is not the risk's owner (who may not decide on their own risk)."
     )
     accept: bool = strawberry.field(description="Only the risk's owner, once it is treated (and decided on).")
     close: bool
@@ -45,7 +46,9 @@ def on_risk(
         change=may(p, CHANGE_RISK, organisation_id) and open_,
         assess=may(p, ASSESS_RISK, organisation_id) and open_,
         treat=may(p, TREAT_RISK, organisation_id) and can_treat(status),
-        record_management_decision=may(p, RECORD_MANAGEMENT_DECISION, organisation_id) and decision_awaited,
+        record_management_decision=may(p, RECORD_MANAGEMENT_DECISION, organisation_id)
+        and decision_awaited
+        and may_decide_for_management(p.account_id, owner_id),
         accept=may(p, ACCEPT_RISK, organisation_id) and acceptable and is_owner(p.account_id, owner_id),
         close=may(p, CLOSE_RISK, organisation_id) and open_,
     )

@@ -7,11 +7,15 @@ from __future__ import annotations
 import html
 import re
 
+from backend.demo import DEMO_TENANTS
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.api.page_support import MEMBER, ClientFor, csrf, field
 from tests.api.risks.support import organisation_id, owner_id
 from tests.support.graphql_client import GraphQLClient
+
+DEMO_COLLEAGUE = DEMO_TENANTS[0].colleague[0]
+"""Luc, Marc's colleague at Boulangerie Muller: he records management's decisions on Marc's risks."""
 
 
 def said(page: str) -> str:
@@ -70,7 +74,9 @@ def test_a_member_walks_a_risk_through_the_forms(client_for: ClientFor, demo_ser
     assert "8.13 (iso27001-2022)" in treated.text and "Offline copy every night (own control)" in treated.text
     assert "management&#39;s decision is needed" in treated.text and 'id="accept-form"' not in treated.text
 
-    decided = post(member, page, f"{page}/decide", {"decide-reason": "Board meeting of 3 March"})
+    assert 'id="decide-heading"' not in treated.text  # Marc owns the risk: not his to decide for management
+    director = client_for(DEMO_COLLEAGUE)
+    decided = post(director, page, f"{page}/decide", {"decide-reason": "Board meeting of 3 March"})
     assert said(decided.text) == "Management's decision is recorded: the owner may accept the risk."
     no_date = post(member, page, f"{page}/accept", {"accept-reason": "Cheaper than a new till"})
     assert "This field is required." in field(no_date.text, "accept-until")

@@ -124,7 +124,11 @@ def test_only_the_owner_accepts_and_above_the_criteria_only_after_managements_de
     assert (refused["code"], refused["field"]) == ("VALIDATION", "managementDecision")
     by_other = mutate(other, "acceptRisk", acceptance)
     assert by_other["code"] == "FORBIDDEN" and "owner" in by_other["message"]
+    assert not treated["viewerCan"]["recordManagementDecision"]  # Marc owns it: not his to decide for management
+    own_decision = mutate(member, "recordManagementDecision", {"riskId": found["id"], "reason": "I decide"})
+    assert own_decision["code"] == "FORBIDDEN" and "owner" in own_decision["message"]
     assert events_in_log(demo_services) == before
+    assert risk(other, found["id"])["viewerCan"]["recordManagementDecision"]
 
     decided = mutate(other, "recordManagementDecision", {"riskId": found["id"], "reason": "Board, 3 March"})
     assert decided["risk"]["treatment"]["managementDecided"]

@@ -19,7 +19,7 @@ from domain.risks.commands import (
 )
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.calendar import business_day
-from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from domain.tenancy.commands import OpenAccount
 from tests.unit.programme_scenario import Scenario
@@ -77,5 +77,23 @@ def test_acceptance_follows_the_criteria_of_the_method_the_treatment_used() -> N
     s.app.handle(TreatRisk(*mine, high, "accept", 2, 2, reason="On the new method"))  # its owner accepts it alone now
     with pytest.raises(ValidationFailed):
         s.app.handle(RecordManagementDecision(*mine, high, "Not needed"))
+    with business_day(date(2027, 1, 4)):
+        s.app.handle(AcceptRisk(*as_owner, high, "Fine", date(2027, 6, 30)))  # type: ignore[arg-type]
+
+
+def test_the_owner_may_not_record_managements_decision_on_their_own_risk() -> None:
+    s = Scenario()
+    owner = member_account(s)
+    mine = (s.tenant, SYSTEM_ACTOR, s.members[0])
+    as_owner = (s.tenant, owner, s.members[0])
+    high = s.app.handle(IdentifyRisk(*mine, "Fire", "Arson", "No alarm", owner)).aggregate_id  # type: ignore[arg-type]
+    s.app.handle(AssessRisk(*mine, high, 3, 3))
+    s.app.handle(TreatRisk(*mine, high, "accept", 3, 3))  # high on the default method: management decides
+    before = s.position()
+    with pytest.raises(Forbidden) as refused:
+        s.app.handle(RecordManagementDecision(*as_owner, high, "I decide for the board"))  # type: ignore[arg-type]
+    assert "owner" in str(refused.value)
+    assert s.position() == before
+    s.app.handle(RecordManagementDecision(*mine, high, "Board meeting, 3 March"))
     with business_day(date(2027, 1, 4)):
         s.app.handle(AcceptRisk(*as_owner, high, "Fine", date(2027, 6, 30)))  # type: ignore[arg-type]
