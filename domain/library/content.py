@@ -11,7 +11,8 @@ from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import multi_line, single_line
 
 TITLE_MAX_LENGTH = 200
-DESCRIPTION_MAX_LENGTH = 4000
+DESCRIPTION_MAX_LENGTH = 2000
+"""As an asset's description (`domain/assets/asset.py`): an asset template's copy must be one the inventory accepts."""
 SHORT_TEXT_MAX_LENGTH = 200
 """A threat or vulnerability named in a scenario, a likelihood or an impact in words."""
 SKELETON_MAX_LENGTH = 50_000

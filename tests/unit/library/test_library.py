@@ -107,6 +107,18 @@ def test_an_asset_template_copied_is_classified_where_the_scales_have_its_levels
     assert copied.classification is None  # the default scale of confidentiality stops at 4
 
 
+def test_the_longest_description_the_library_takes_is_one_the_inventory_takes_from_a_copy() -> None:
+    app = Cordee()
+    organisation = an_organisation(app)
+    longest = "x" * 2000
+    item = app.handle(
+        AddLibraryItem(TENANT, ACTOR, "asset_template", "Laptop", replace(TEMPLATE, description=longest))
+    ).aggregate_id
+    copied = app.handle(CopyAssetTemplate(TENANT, ACTOR, organisation, item, "Staff")).aggregate_id
+    assert app.get(Asset, TENANT, copied).described.description == longest
+    assert refused("asset_template", description=longest + "x", asset_kind="hardware").field == "fields.description"
+
+
 def test_a_copy_is_refused_for_the_wrong_kind_a_retired_item_another_tenant_or_a_bad_owner() -> None:
     app = Cordee()
     organisation = an_organisation(app)
