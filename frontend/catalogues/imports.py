@@ -73,7 +73,7 @@ class CatalogueImportPages(PageBase):
         data = await self._query(request, IMPORT_PAGE, {})
         if not (data.get("cataloguesViewerCan") or {}).get("importCatalogue"):
             raise NotInView("Only the consultancy's admins import catalogues.")
-        imported = [c for c in data.get("catalogues", []) if c["importedVersion"] is not None]
+        imported = [edge["node"] for edge in (data.get("catalogues") or {}).get("edges", [])]
         context = {"report": report, "formats": FORMATS, "imported": imported}
         return self._render(request, "catalogues/import.html", viewer, context, shown)
 

@@ -19,6 +19,7 @@ CATALOGUE = graphql_document(__file__, "catalogue")
 CORRESPONDENCE = graphql_document(__file__, "correspondence")
 FILTERS = ("group", "search", "after")
 VERSION = "version"
+ORIGINS = ("shipped", "imported")
 
 
 class CataloguePages(PageBase):
@@ -29,8 +30,31 @@ class CataloguePages(PageBase):
 
     async def catalogues(self, request: Request) -> Response:
         viewer = self._viewer(request)
-        data = await self._query(request, CATALOGUES, {})
-        context = {"catalogues": data.get("catalogues", []), "can": data.get("cataloguesViewerCan") or {}}
+        asked = {name: request.query_params.get(name, "").strip() for name in ("origin", "search", "after")}
+        variables = {
+            "origin": asked["origin"].upper() if asked["origin"] in ORIGINS else None,
+            "search": asked["search"] or None,
+            "after": asked["after"] or None,
+        }
+        result = await self.ports.execute(request, CATALOGUES, variables)
+        refused = result.errors[0]["message"] if result.errors else None
+        if refused:  # a search or a cursor the API refuses: the first page, with the refusal said above it
+            result = await self.ports.execute(request, CATALOGUES, {})
+        data = result.data or {}
+        connection = data.get("catalogues") or {"edges": [], "pageInfo": {}, "totalCount": 0}
+        next_page = None
+        if connection["pageInfo"].get("hasNextPage"):
+            kept = {name: value for name, value in asked.items() if value and name != "after"}
+            next_page = f"/catalogues?{urlencode({**kept, 'after': connection['pageInfo']['endCursor']})}"
+        context = {
+            "catalogues": [edge["node"] for edge in connection["edges"]],
+            "total": connection["totalCount"],
+            "can": data.get("cataloguesViewerCan") or {},
+            "filters": asked,
+            "origins": ORIGINS,
+            "filter_error": refused,
+            "next_page": next_page,
+        }
         return self._render(request, "catalogues/catalogues.html", viewer, context)
 
     async def catalogue(self, request: Request, catalogue_id: str) -> Response:
@@ -46,7 +70,7 @@ class CataloguePages(PageBase):
         catalogue = data.get("catalogue") or {}
         if catalogue.get("__typename") != "Catalogue":
             raise NotInView(catalogue.get("message", "There is no such catalogue."))
-        newest = (data.get("catalogues") or [{}])[0]
+        newest = ([edge["node"] for edge in (data.get("catalogues") or {}).get("edges", [])] or [{}])[0]
         shipped = catalogue["importedVersion"] is None
         went = (
             await self._correspondence(request, catalogue_id, newest)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Table, and_, func, select
+from sqlalchemy import Table, and_, func, or_, select
 
 from projections.catalogues.rows import ControlTextRow, ImportedVersionRow
 from projections.core.reading import FeatureQueries
@@ -14,8 +14,11 @@ from projections.core.scope import Scope
 
 
 class CatalogueQueries(FeatureQueries):
-    def imported_catalogues(self, scope: Scope) -> list[ImportedVersionRow]:
-        """The current version of each catalogue the consultancy imported, by edition."""
+    def imported_page(
+        self, scope: Scope, first: int, after: tuple[str, str] | None, search: str | None
+    ) -> tuple[list[ImportedVersionRow], int]:
+        """Up to `first` current versions of the consultancy's imported catalogues, by edition then id, after the
+        (edition, id) given; and how many match the search (in the id, edition or title, whatever the case)."""
         versions = self.t.imported_catalogues
         latest = (
             select(versions.c.catalogue_id, func.max(versions.c.version).label("latest"))
@@ -23,13 +26,27 @@ class CatalogueQueries(FeatureQueries):
             .group_by(versions.c.catalogue_id)
             .subquery()
         )
-        query = (
-            self._versions(versions)
-            .join(latest, and_(latest.c.catalogue_id == versions.c.catalogue_id, latest.c.latest == versions.c.version))
-            .where(self.visible.rows(scope, versions))
-            .order_by(versions.c.edition, versions.c.catalogue_id)
-        )
-        return [_version(row) for row in self._all(query)]
+        current = and_(latest.c.catalogue_id == versions.c.catalogue_id, latest.c.latest == versions.c.version)
+        matching: list[Any] = [self.visible.rows(scope, versions)]
+        if search:
+            escaped = search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
+            found = (
+                func.lower(column).like(pattern, escape="\\")
+                for column in (versions.c.catalogue_id, versions.c.edition, versions.c.title)
+            )
+            matching.append(or_(*found))
+        total = self._one(select(func.count()).select_from(versions).join(latest, current).where(*matching))
+        query = self._versions(versions).join(latest, current).where(*matching)
+        if after is not None:
+            edition, catalogue_id = after
+            later = or_(
+                versions.c.edition > edition,
+                and_(versions.c.edition == edition, versions.c.catalogue_id > catalogue_id),
+            )
+            query = query.where(later)
+        query = query.order_by(versions.c.edition, versions.c.catalogue_id).limit(first)
+        return [_version(row) for row in self._all(query)], int(next(iter(total.values()))) if total else 0
 
     def imported_catalogue(
         self, scope: Scope, catalogue_id: str, version: int | None = None

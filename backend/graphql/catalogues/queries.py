@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.types import Info
 
+from backend.graphql.catalogues.listing import (
+    SEARCH_MAX_LENGTH,
+    CatalogueConnection,
+    CatalogueOrigin,
+    catalogue_after,
+    catalogue_page,
+)
 from backend.graphql.catalogues.lookup import NO_CATALOGUE, find_catalogue
 from backend.graphql.catalogues.types import (
     Catalogue,
@@ -18,24 +26,37 @@ from backend.graphql.catalogues.types import (
     catalogues_viewer_can,
 )
 from backend.graphql.core.context import Context
-from backend.graphql.core.errors import lookup_refusal
+from backend.graphql.core.errors import lookup_refusal, user_error
+from backend.graphql.core.pagination import check_page_size
 from backend.graphql.core.permissions import IsAuthenticated
 from domain.catalogues.library import shipped
-from domain.catalogues.loading import read_catalogue
 from domain.shared.errors import DomainError, NotFound
+from domain.shared.text import single_line
 
 
 @strawberry.type
 class CataloguesQuery:
     @strawberry.field(
         permission_classes=[IsAuthenticated],
-        description="The shipped catalogues, newest first, then those the consultancy imported (current versions).",
+        description="The shipped catalogues, newest first, then those the consultancy imported (current versions), by "
+        "edition; `search` finds words in a catalogue's id, edition or title.",
     )
-    def catalogues(self, info: Info[Context, None]) -> list[Catalogue]:
-        imported = info.context.services.queries.catalogues.imported_catalogues(info.context.scope)
-        return [Catalogue.of(catalogue) for catalogue in shipped().catalogues] + [
-            Catalogue.of(read_catalogue(row.content), row.version) for row in imported
-        ]
+    def catalogues(
+        self,
+        info: Info[Context, None],
+        first: int = 25,
+        after: str | None = None,
+        origin: CatalogueOrigin | None = None,
+        search: str | None = None,
+    ) -> CatalogueConnection:
+        try:
+            size, key = check_page_size(first), catalogue_after(after)
+            words = single_line("search", search, SEARCH_MAX_LENGTH, required=False) or None
+        except DomainError as error:
+            raise GraphQLError(
+                error.message, extensions={"code": error.code, "field": user_error(error).field}
+            ) from None
+        return catalogue_page(info, size, key, origin, words)
 
     @strawberry.field(
         permission_classes=[IsAuthenticated],

@@ -13,7 +13,7 @@ from tests.support.graphql_client import GraphQLClient
 ClientFor = Callable[[str], GraphQLClient]
 MEMBER = "member@muller.example"
 
-CATALOGUES = "{ catalogues { id edition version controlCount groups { id title controlCount } } }"
+CATALOGUES = "{ catalogues { edges { node { id edition version controlCount groups { id title controlCount } } } } }"
 CONTROLS = """query($id: ID!, $first: Int! = 50, $after: String, $group: String, $search: String) {
   catalogue(id: $id) { __typename
     ... on Catalogue { controls(first: $first, after: $after, group: $group, search: $search) {
@@ -40,7 +40,7 @@ def ids(connection: dict[str, Any]) -> list[str]:
 def test_every_signed_in_person_reads_the_shipped_catalogues_and_its_consultancy_s_own(
     client_for: ClientFor, email: str
 ) -> None:
-    catalogues = client_for(email).data(CATALOGUES)["catalogues"]
+    catalogues = [edge["node"] for edge in client_for(email).data(CATALOGUES)["catalogues"]["edges"]]
     own = "harbour-baseline" if email == HARBOUR_ADMIN else "alpine-baseline"
     assert [(c["id"], c["controlCount"]) for c in catalogues] == [
         ("iso27001-2022", 93),

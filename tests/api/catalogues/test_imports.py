@@ -32,6 +32,15 @@ CATALOGUE = """query($id: ID!, $version: Int) { catalogue(id: $id, version: $ver
 PRIVATE = """query($id: ID!, $control: ID!) { catalogue(id: $id) { ... on Catalogue {
   control(id: $control) { privateText { text version } } } } }"""
 
+LIST = """query($first: Int! = 25, $after: String, $origin: CatalogueOrigin, $search: String) {
+  catalogues(first: $first, after: $after, origin: $origin, search: $search) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id importedVersion } } } }"""
+
+
+def listed_catalogues(client: GraphQLClient, fields: str = "id") -> list[dict[str, Any]]:
+    found = client.data("{ catalogues(first: 100) { edges { node { %s } } } }" % fields)["catalogues"]
+    return [edge["node"] for edge in found["edges"]]
+
 
 def ours(**changes: Any) -> str:
     data = {
@@ -74,7 +83,7 @@ def test_an_import_is_listed_with_its_version_and_earlier_versions_stay_readable
     assert (current["importedVersion"], current["controlCount"]) == (2, 4)
     assert [(v["version"], v["controlCount"]) for v in current["versions"]] == [(2, 4), (1, 6)]
     assert admin.data(CATALOGUE, {"id": "acme-oscal", "version": 1})["catalogue"]["controlCount"] == 6
-    listed = {c["id"]: c["importedVersion"] for c in admin.data("{ catalogues { id importedVersion } }")["catalogues"]}
+    listed = {c["id"]: c["importedVersion"] for c in listed_catalogues(admin, "id importedVersion")}
     assert listed == {"iso27001-2022": None, "iso27001-2005": None, "alpine-baseline": 1, "acme-oscal": 2}
 
 
@@ -113,7 +122,7 @@ def test_another_consultancy_never_sees_an_imported_catalogue_or_a_private_text(
     admin, harbour = client_for(ALPINE_ADMIN), client_for(HARBOUR_ADMIN)
     import_file(admin, ours())
     admin.data(WRITE, {"input": {"catalogue": "iso27001-2022", "control": "5.7", "text": "Alpine's licence."}})
-    assert "acme-ours" not in {c["id"] for c in harbour.data("{ catalogues { id } }")["catalogues"]}
+    assert "acme-ours" not in {c["id"] for c in listed_catalogues(harbour)}
     assert harbour.data(CATALOGUE, {"id": "acme-ours"})["catalogue"]["code"] == "NOT_FOUND"
     seen = harbour.data(PRIVATE, {"id": "iso27001-2022", "control": "5.7"})["catalogue"]["control"]
     assert seen["privateText"] is None
@@ -154,3 +163,48 @@ def test_an_oversize_file_is_refused_before_it_is_read_and_writes_no_event(
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "body"}
     assert events_in_log(demo_services) == before
+
+
+def test_the_catalogues_come_by_page_shipped_first_then_the_imported_by_edition(client_for: ClientFor) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    for n in (3, 1, 2):
+        import_file(admin, ours(id=f"acme-{n}", edition=f"Acme edition {n}"))
+    seen, after, pages = [], None, 0
+    while True:
+        page = admin.data(LIST, {"first": 2, "after": after})["catalogues"]
+        assert page["totalCount"] == 6
+        seen += [edge["node"]["id"] for edge in page["edges"]]
+        pages += 1
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == ["iso27001-2022", "iso27001-2005", "acme-1", "acme-2", "acme-3", "alpine-baseline"]
+    assert pages == 3
+    imported = admin.data(LIST, {"origin": "IMPORTED", "search": "ACME EDITION"})["catalogues"]
+    assert [e["node"]["id"] for e in imported["edges"]] == ["acme-1", "acme-2", "acme-3"]
+    assert imported["totalCount"] == 3
+    shipped = admin.data(LIST, {"origin": "SHIPPED", "search": "2005"})["catalogues"]
+    assert [e["node"]["id"] for e in shipped["edges"]] == ["iso27001-2005"]
+    nothing = admin.data(LIST, {"search": "100%_"})["catalogues"]  # the wildcards are words, not patterns
+    assert (nothing["totalCount"], nothing["edges"]) == (0, [])
+    harbour = client_for(HARBOUR_ADMIN).data(LIST, {"origin": "IMPORTED"})["catalogues"]
+    assert [e["node"]["id"] for e in harbour["edges"]] == ["harbour-baseline"]
+
+
+@pytest.mark.parametrize(
+    ("variables", "field"),
+    [
+        ({"first": 0}, "first"),
+        ({"first": 101}, "first"),
+        ({"after": "bm90IGEgY3Vyc29y"}, "after"),
+        ({"after": "WyJjYXRhbG9ndWUiLCA3LCAieCIsICJ5Il0="}, "after"),  # a catalogue cursor of no origin we give
+        ({"search": "two\nlines"}, "search"),
+        ({"search": "x" * 101}, "search"),
+        ({"origin": "LOST"}, "origin"),
+    ],
+)
+def test_a_bad_page_of_catalogues_is_refused_naming_the_argument(
+    client_for: ClientFor, variables: dict[str, Any], field: str
+) -> None:
+    errors = client_for(ALPINE_COACH).execute(LIST, variables)["errors"]
+    assert (errors[0]["extensions"]["code"], errors[0]["extensions"]["field"]) == ("VALIDATION", field), errors

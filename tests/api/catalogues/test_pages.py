@@ -26,6 +26,18 @@ def test_the_controls_link_and_page_show_each_edition_with_its_counts(client_for
     assert re.search(r"A.10 Running communications and operations</a></th><td>32</td>", text)
 
 
+def test_the_catalogues_are_filtered_by_origin_and_words_and_a_refused_filter_is_said(client_for: ClientFor) -> None:
+    coach = client_for(ALPINE_COACH).http
+    headings = re.compile(r'<h2 id="catalogue-\d+"><a href="/catalogues/([^"]+)">')
+    assert headings.findall(coach.get("/catalogues").text) == ["iso27001-2022", "iso27001-2005", "alpine-baseline"]
+    assert headings.findall(coach.get("/catalogues?origin=imported").text) == ["alpine-baseline"]
+    shipped = coach.get("/catalogues?origin=shipped&search=2005").text
+    assert headings.findall(shipped) == ["iso27001-2005"] and "1 catalogue shown by these filters." in shipped
+    refused = coach.get("/catalogues?search=" + "x" * 101).text
+    assert 'id="filter-error"' in refused and "100" in refused
+    assert len(headings.findall(refused)) == 3  # the first page, whole, below the refusal
+
+
 def test_a_catalogue_lists_its_controls_by_theme_a_page_at_a_time(client_for: ClientFor) -> None:
     coach = client_for(ALPINE_COACH).http
     first = coach.get("/catalogues/iso27001-2022")
