@@ -38,7 +38,7 @@ LIST = """query($first: Int! = 25, $after: String, $origin: CatalogueOrigin, $se
 
 
 def listed_catalogues(client: GraphQLClient, fields: str = "id") -> list[dict[str, Any]]:
-    found = client.data("{ catalogues(first: 100) { edges { node { %s } } } }" % fields)["catalogues"]
+    found = client.data("{ catalogues(first: 100) { edges { node { " + fields + " } } } }")["catalogues"]
     return [edge["node"] for edge in found["edges"]]
 
 
