@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Date, DateTime, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, String, Text, Uuid
 
 from projections.core.tables import TableFactory
 
@@ -19,7 +19,7 @@ def define_tables(table: TableFactory) -> None:
 
 
 def _clusters(table: TableFactory) -> None:
-    table(
+    clusters = table(
         "clusters",
         Column("tenant_id", Uuid, nullable=False),
         Column("cluster_id", Uuid, nullable=False),
@@ -36,10 +36,12 @@ def _clusters(table: TableFactory) -> None:
         Column("closed_on", Date),
         key=("tenant_id", "cluster_id"),
     )
+    # The visibility filter reads a coach's clusters by coach
+    Index(f"{clusters.name}_by_coach", clusters.c.tenant_id, clusters.c.coach_id, clusters.c.cluster_id)
 
 
 def _cluster_members(table: TableFactory) -> None:
-    table(
+    members = table(
         "cluster_members",
         Column("tenant_id", Uuid, nullable=False),
         Column("cluster_id", Uuid, nullable=False),
@@ -59,6 +61,8 @@ def _cluster_members(table: TableFactory) -> None:
         Column("certificate_reference", String(200)),
         key=("tenant_id", "cluster_id", "organisation_id"),
     )
+    # The visibility filter reads a member's clusters by organisation
+    Index(f"{members.name}_by_organisation", members.c.tenant_id, members.c.organisation_id, members.c.cluster_id)
 
 
 def _sessions(table: TableFactory) -> None:

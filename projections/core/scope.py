@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Table, and_, exists, or_, true
+from sqlalchemy import ColumnElement, Table, and_, or_, select, true
 
 from projections.core.tables import ReadTables
 
@@ -41,7 +41,12 @@ class Scope:
 
 
 class Visibility:
-    """The one filter: `rows(scope, table)` is the condition that a row of `table` is in the scope's view."""
+    """The one filter: `rows(scope, table)` is the condition that a row of `table` is in the scope's view.
+
+    Each membership test is an uncorrelated subquery (`cluster_id IN (SELECT …)`): it reads the scope's few clusters
+    or organisations once per query, whatever the number of rows tested, on SQLite as on PostgreSQL. Its tables are
+    aliased apart from any table of the outer query and never correlated with it.
+    """
 
     def __init__(self, tables: ReadTables) -> None:
         self.tables = tables
@@ -50,6 +55,7 @@ class Visibility:
         self._membership = tables.cluster_members.alias("visible_membership")
         self._led = tables.clusters.alias("led_cluster")
         self._led_membership = tables.cluster_members.alias("led_membership")
+        self._led_membership_cluster = tables.clusters.alias("led_membership_cluster")
 
     def rows(self, scope: Scope, table: Table, shared: ColumnElement[bool] | None = None) -> ColumnElement[bool]:
         """Rows of `table` in view; `shared` names rows every member of a cluster in view sees."""
@@ -71,16 +77,21 @@ class Visibility:
         """Whether the cluster is in view."""
         if scope.organisation_id is not None:
             membership = self._membership
-            return exists().where(
-                membership.c.tenant_id == scope.tenant_id,
-                membership.c.cluster_id == cluster_id,
-                membership.c.organisation_id == scope.organisation_id,
+            return cluster_id.in_(
+                select(membership.c.cluster_id)
+                .where(
+                    membership.c.tenant_id == scope.tenant_id,
+                    membership.c.organisation_id == scope.organisation_id,
+                )
+                .correlate(None)
             )
         if scope.coach_id is None:
             return true()
         led = self._led
-        return exists().where(
-            led.c.tenant_id == scope.tenant_id, led.c.cluster_id == cluster_id, led.c.coach_id == scope.coach_id
+        return cluster_id.in_(
+            select(led.c.cluster_id)
+            .where(led.c.tenant_id == scope.tenant_id, led.c.coach_id == scope.coach_id)
+            .correlate(None)
         )
 
     def registers(self, scope: Scope, organisation_id: ColumnElement[Any]) -> ColumnElement[bool]:
@@ -94,11 +105,16 @@ class Visibility:
             return organisation_id == scope.organisation_id
         if scope.coach_id is None or in_cluster:
             return true()  # in a cluster in view, a coach sees every member's part
-        membership = self._led_membership
-        led_by_coach = exists().where(
-            membership.c.tenant_id == scope.tenant_id,
-            membership.c.organisation_id == organisation_id,
-            self.cluster(scope, membership.c.cluster_id),
+        membership, led = self._led_membership, self._led_membership_cluster
+        led_by_coach = organisation_id.in_(
+            select(membership.c.organisation_id)
+            .join(led, and_(led.c.tenant_id == membership.c.tenant_id, led.c.cluster_id == membership.c.cluster_id))
+            .where(
+                membership.c.tenant_id == scope.tenant_id,
+                led.c.tenant_id == scope.tenant_id,
+                led.c.coach_id == scope.coach_id,
+            )
+            .correlate(None)
         )
         if not directory:
             return led_by_coach
@@ -111,13 +127,16 @@ def awaiting_cluster(tables: ReadTables, tenant_id: UUID, organisation_id: Colum
     Once admitted to a current cluster, the organisation leaves the view of every coach who does not lead it; after
     a withdrawal, or once its cluster is closed, it awaits a cluster again. Other clusters' registers about it stay
     out of view all along: they are filtered by cluster.
+
+    For a row with no organisation the answer is unknown, so not true (`NOT IN`): `Visibility.rows` decides those.
     """
     membership, cluster = tables.cluster_members.alias("current_membership"), tables.clusters.alias("current_cluster")
-    return ~exists().where(
-        membership.c.tenant_id == tenant_id,
-        membership.c.organisation_id == organisation_id,
-        membership.c.withdrawn_on.is_(None),
-        cluster.c.tenant_id == membership.c.tenant_id,
-        cluster.c.cluster_id == membership.c.cluster_id,
-        cluster.c.status != "closed",
+    return organisation_id.not_in(
+        select(membership.c.organisation_id)
+        .join(
+            cluster,
+            and_(cluster.c.tenant_id == membership.c.tenant_id, cluster.c.cluster_id == membership.c.cluster_id),
+        )
+        .where(membership.c.tenant_id == tenant_id, membership.c.withdrawn_on.is_(None), cluster.c.status != "closed")
+        .correlate(None)
     )

@@ -64,7 +64,16 @@ class ReadStore:
         # As a writer: on SQLite a deferred transaction that reads the schema, then writes, fails at once
         # ("database is locked") when another connection wrote in between; a writer waits its turn instead.
         with self.writing() as conn:
+            found = inspect(conn)
+            existing = set(found.get_table_names())
             self.tables.metadata.create_all(conn)
+            # A table written by an earlier version gets the indexes added since: create_all skips the table.
+            for table in self.tables.all():
+                if table.name in existing and table.indexes:
+                    indexed = {index["name"] for index in found.get_indexes(table.name)}
+                    for index in table.indexes:
+                        if index.name not in indexed:
+                            index.create(conn)
 
     def missing_columns(self) -> list[str]:
         """The columns this version's tables have that the database's lack ("organisations.country"): read models

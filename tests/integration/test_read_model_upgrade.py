@@ -36,3 +36,19 @@ def test_a_read_model_missing_a_new_column_is_rebuilt_at_start(tmp_path: Path) -
         assert (atelier.name, atelier.country) == ("Atelier", "LU")
     finally:
         services.close()
+
+
+def test_a_read_model_missing_a_new_index_gets_it_at_start(tmp_path: Path) -> None:
+    settings = sqlite_settings(tmp_path)
+    build_services(settings).close()
+    older = create_engine(settings.read_database_url)
+    with older.begin() as conn:  # what the version before the visibility filter's indexes wrote
+        conn.execute(text("DROP INDEX clusters_by_coach"))
+    older.dispose()
+
+    build_services(settings).close()
+    with older.connect() as conn:
+        indexes = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars().all()
+    older.dispose()
+    assert "clusters_by_coach" in indexes
+    assert "cluster_members_by_organisation" in indexes

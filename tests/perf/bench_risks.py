@@ -9,7 +9,8 @@ figures and ratios to a baseline; it asserts nothing.
    status, a text search, and a page deep in the keyset, as the member, its coach and an admin: CPU per call and
    wall p50/p95. Baseline: raw SQL (sqlite3) reading the same first page and count. Goal: p95 under 25 ms.
 3. The register page's first screen (the list, the counts since the last review, the heat map, the filters) and a
-   risk's page, through the ASGI app, as the member. Goal: the first screen under 100 ms.
+   risk's page, through the ASGI app, as the member; the first screen as its coach and an admin too. Goal: the
+   first screen under 100 ms.
 """
 
 from __future__ import annotations
@@ -146,26 +147,33 @@ async def list_figures(services: Services, runs: int, repeats: int, sqlite: bool
         first, raw = figures["member, first page by title"], figures["baseline: raw SQL, first page and count"]
         print(f"list document CPU = {first.cpu_ms / raw.cpu_ms:.1f}x raw SQL")
     worst = max(f.p95_ms for label, f in figures.items() if label.startswith(("member", "coach", "admin")))
-    screen = figures["register page, first screen, ASGI"]
-    print(f"goals: list p95 {worst:.1f} ms (< 25), first screen p50 {screen.p50_ms:.1f} ms (< 100)")
+    screen = max(f.p50_ms for label, f in figures.items() if label.startswith("register page, first screen"))
+    print(f"goals: list p95 {worst:.1f} ms (< 25), first screen p50 {screen:.1f} ms (< 100), worst of the three")
 
 
 async def page_figures(services: Services, org: str, runs: int, repeats: int) -> dict[str, Figures]:
-    """The register page's first screen and a risk's page, through the ASGI app, as the member."""
-    transport = httpx2.ASGITransport(app=create_app(services.settings, services))
-    async with httpx2.AsyncClient(transport=transport, base_url="http://testserver") as client:
-        await signed_in_cookies(client, MEMBER)
-        register = f"/organisations/{org}/risks"
-        listed = (await client.get(register)).text
-        found = re.search(rf'href="({register}/[0-9a-f-]{{36}})"', listed)
-        assert found is not None
-        return {
-            "register page, first screen, ASGI": await repeated(page_call(client, register), runs, repeats),
-            "register page, by level, one status, ASGI": await repeated(
+    """The register page's first screen and a risk's page, through the ASGI app, as the member; the first screen
+    as the coach and the admin."""
+    app = create_app(services.settings, services)
+    register = f"/organisations/{org}/risks"
+    figures: dict[str, Figures] = {}
+    for who, email in (("member", MEMBER), ("coach", COACH), ("admin", ADMIN)):
+        transport = httpx2.ASGITransport(app=app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            await signed_in_cookies(client, email)
+            figures[f"register page, first screen, {who}, ASGI"] = await repeated(
+                page_call(client, register), runs, repeats
+            )
+            if who != "member":
+                continue
+            listed = (await client.get(register)).text
+            found = re.search(rf'href="({register}/[0-9a-f-]{{36}})"', listed)
+            assert found is not None
+            figures["register page, by level, one status, ASGI"] = await repeated(
                 page_call(client, f"{register}?order=LEVEL&status=treated"), runs, repeats
-            ),
-            "a risk's page, ASGI": await repeated(page_call(client, found.group(1)), runs, repeats),
-        }
+            )
+            figures["a risk's page, ASGI"] = await repeated(page_call(client, found.group(1)), runs, repeats)
+    return figures
 
 
 async def run(args: argparse.Namespace) -> None:
