@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from backend.demo import DEMO_ITIL
 from tests.api.conftest import ALPINE_COACH
 from tests.api.documents.support import KIRCHBERG_MEMBER, MULLER_AUTHOR, MULLER_MANAGER
+from tests.api.itil.support import declare
 from tests.api.page_support import csrf, field
 from tests.api.soa.conftest import Muller
+from tests.api.soa.support import mutate
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
+DEMO_ITIL_STEPS = [(item, evidence) for item, evidence, _linked in DEMO_ITIL]
 SAID = '<p class="said" role="status" id="said">'
 
 
@@ -119,10 +123,15 @@ def test_outsiders_get_no_statement_page(client_for: ClientFor, muller: Muller) 
 
 
 def test_an_itil_proposal_fills_the_form_and_the_coach_confirms_it(client_for: ClientFor, muller: Muller) -> None:
-    """Muller declared ITIL incident management: its undecided 5.24 shows the proposal and the form filled in from
-    it; saving with a reason confirms it, and a decided control proposes nothing any more."""
+    """Kirchberg declares ITIL incident management and starts its statement: its undecided 5.24 shows the proposal
+    and the form filled in from it; saving with a reason confirms it, and a decided control proposes nothing any
+    more."""
+    member, own = client_for(KIRCHBERG_MEMBER), muller.kirchberg_id
+    for item, evidence in DEMO_ITIL_STEPS:
+        assert "code" not in declare(member, own, item, evidence), item
+    mutate(member, "startSoa", "StartSoaInput", {"organisationId": own, "catalogue": "iso27001-2022"})
     coach = client_for(ALPINE_COACH).http
-    control = f"/organisations/{muller.organisation_id}/soa/controls/5.24"
+    control = f"/organisations/{own}/soa/controls/5.24"
     page = coach.get(control).text
     assert 'id="itil-proposal"' in page and "implementation\n      partial" in page
     assert "ITIL incident management" in page
@@ -136,5 +145,5 @@ def test_an_itil_proposal_fills_the_form_and_the_coach_confirms_it(client_for: C
     })  # fmt: skip
     assert said(done.text) == "Control 5.24 is decided."
     assert 'id="itil-proposal"' not in done.text and "ITIL incident management" in done.text
-    undeclared = coach.get(f"/organisations/{muller.organisation_id}/soa/controls/8.16").text
+    undeclared = coach.get(f"/organisations/{own}/soa/controls/8.16").text
     assert 'id="itil-proposal"' not in undeclared  # monitoring is not declared
