@@ -45,6 +45,8 @@ def test_a_statement_keeps_the_imported_version_it_was_started_on(client_for: Cl
     own = muller.kirchberg_id
     assert import_file(admin, own_catalogue("dental-baseline", *FIRST))["__typename"] == "CatalogueImport"
     assert "dental-baseline" in statement(member, own)["catalogues"]
+    page = member.http.get(f"/organisations/{own}/soa").text
+    assert '<option value="dental-baseline"' in page
     started = start(member, own, "dental-baseline")["statement"]
     assert (started["catalogueId"], started["catalogueVersion"], started["edition"]) == (
         "dental-baseline", "1", "Dental baseline"
