@@ -528,23 +528,24 @@ class DemoSeeder:
             self._run(AddAssetDependency(self.tenant_id, actor, member, dependant, target))
 
     def _statement_of_applicability(self) -> None:
-        """The first member's statement on the 2022 catalogue: a first version decided by its member account,
-        submitted and approved by the coach; a second on its way, with two more decisions."""
+        """The first member's statement on the 2022 catalogue: a first version decided by its member account (every
+        control: those it thought about, the rest taken from the coach's baseline for a small shop), submitted and
+        approved by the coach; a second on its way, with two more decisions."""
         member, actor = self.members[0], account_id(self.tenant.member[0])
         own = (self.tenant_id, actor, member)
         if not self.app.exists(StatementOfApplicability, self.tenant_id, statement_id(self.tenant_id, member)):
             self._run(StartStatement(*own, "iso27001-2022"))
         statement = self.app.get(StatementOfApplicability, self.tenant_id, statement_id(self.tenant_id, member))
         if not statement.approved and statement.status == "draft":
-            for control, decision in DEMO_SOA_FIRST.items():
+            for control in statement.controls:
                 if control not in statement.decisions:
-                    self._run(_decision(own, control, decision))
+                    self._run(_decision(own, control, DEMO_SOA_FIRST.get(control, DEMO_SOA_BASELINE)))
             self._run(SubmitStatement(*own, 1))
         if not self.app.get(StatementOfApplicability, self.tenant_id, statement.id).approved:
             self._run(ApproveStatement(self.tenant_id, self.coach, member, 1))
         statement = self.app.get(StatementOfApplicability, self.tenant_id, statement.id)
         for control, decision in DEMO_SOA_SECOND.items():
-            if control not in statement.decisions:
+            if statement.decisions[control].justification != decision[1]:
                 self._run(_decision(own, control, decision))
 
     def _itil(self) -> None:
@@ -680,6 +681,10 @@ DEMO_SOA_FIRST: dict[str, Decided] = {
     "8.28": (False, "No software is developed in house.", (), None),
 }
 """The decisions of the approved first version: control, (applicable, justification, reasons, implementation)."""
+DEMO_SOA_BASELINE: Decided = (
+    True, "Part of the coach's baseline for a small shop; to be worked on.", ("business",), "planned"
+)  # fmt: skip
+"""The first version's decision on every other control."""
 DEMO_SOA_SECOND: dict[str, Decided] = {
     "8.13": (True, "The order book is backed up to the hosted shop.", ("risk_treatment",), "planned"),
     "5.23": (True, "The online shop is a cloud service.", ("contractual",), "not_started"),

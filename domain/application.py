@@ -11,6 +11,10 @@ from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.assets import handlers as assets
 from domain.catalogues import handlers as catalogues
+from domain.catalogues.catalogue import Catalogue
+from domain.catalogues.imported import ImportedCatalogue, imported_catalogue_id
+from domain.catalogues.importing import ID_MAX_LENGTH as CATALOGUE_ID_MAX_LENGTH
+from domain.catalogues.library import shipped
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
@@ -37,6 +41,7 @@ from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.ports import Handler, LibraryCopy
 from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
+from domain.shared.text import single_line
 from domain.soa import handlers as soa
 from domain.tenancy import handlers as tenancy
 from domain.tenancy.account import Account, Role
@@ -170,6 +175,19 @@ class Cordee(CommandService):
         recordings = self.save(*aggregates)
         positions = [r.notification.id for r in recordings]
         return Saved(aggregates[0].id, max(positions, default=0), min(positions, default=0))
+
+    def catalogue_in_view(self, tenant_id: UUID, catalogue_id: str, field: str) -> tuple[Catalogue, str]:
+        """A shipped catalogue with its version, or the current import of one of the consultancy's with its number;
+        another consultancy's catalogue is in another namespace, so it is answered as a missing one."""
+        found = shipped().catalogue(catalogue_id)
+        if found is not None:
+            return found, found.version
+        single_line(field, catalogue_id, CATALOGUE_ID_MAX_LENGTH)
+        imported = imported_catalogue_id(tenant_id, catalogue_id)
+        if not self.exists(ImportedCatalogue, tenant_id, imported):
+            raise NotFound("No catalogue with this id.", field)
+        catalogue = self.get(ImportedCatalogue, tenant_id, imported, field)
+        return catalogue.current, str(catalogue.latest_version)
 
     def check_organisation(self, tenant_id: UUID, organisation_id: UUID) -> None:
         self.get(Organisation, tenant_id, organisation_id, "organisation_id")

@@ -21,9 +21,9 @@ from backend.exports.spreadsheet import CSV_TYPE, XLSX_TYPE, Sheet, csv_bytes, x
 from backend.graphql.effort.figures import effort_figures
 from backend.policy import scope_for
 from backend.services import Services
-from domain.catalogues.library import shipped
 from projections.clusters.rows import ClusterRow
 from projections.queries import Scope
+from projections.soa.catalogue import kept_catalogue
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 PDF_TYPE = "application/pdf"
@@ -106,7 +106,11 @@ def _soa_file(services: Services, request: Request, organisation_id: str, number
     organisation = services.queries.organisations.organisation(scope, organisation_key) if organisation_key else None
     versions = services.queries.soa.versions(scope, organisation_key) if organisation and organisation_key else []
     version = next((v for v in versions if v.number == number and v.status == "approved"), None)
-    catalogue = shipped().catalogue(version.catalogue_id) if version else None
+    catalogue = (
+        kept_catalogue(services.queries.catalogues, scope, version.catalogue_id, version.catalogue_version)
+        if version
+        else None
+    )
     if organisation is None or version is None or catalogue is None:
         raise HTTPException(status_code=404, detail="No approved version of this number in your view.")
     consultancy = services.queries.tenancy.consultancy(scope)

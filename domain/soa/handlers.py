@@ -12,18 +12,19 @@ from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
 from domain.soa import commands as c
 from domain.soa.decision import checked_decision
-from domain.soa.ports import OrganisationDocuments
+from domain.soa.ports import CataloguesInView, OrganisationDocuments
 from domain.soa.statement import StatementOfApplicability, statement_id
 
 
-class StatementPorts(Store, Organisations, OrganisationDocuments, Protocol):
-    """A statement belongs to an organisation of the tenant; its evidence is the organisation's documents."""
+class StatementPorts(Store, Organisations, OrganisationDocuments, CataloguesInView, Protocol):
+    """A statement belongs to an organisation of the tenant, on a catalogue the consultancy sees; its evidence is the
+    organisation's documents."""
 
 
 def start_statement(app: StatementPorts, cmd: c.StartStatement) -> Saved:
-    catalogue = _catalogue("catalogue", cmd.catalogue)
+    catalogue, version = app.catalogue_in_view(cmd.tenant_id, cmd.catalogue, "catalogue")
     app.check_organisation(cmd.tenant_id, cmd.organisation_id)
-    statement = StatementOfApplicability.start(cmd.tenant_id, cmd.actor_id, cmd.organisation_id, catalogue)
+    statement = StatementOfApplicability.start(cmd.tenant_id, cmd.actor_id, cmd.organisation_id, catalogue, version)
     return app.save_new(statement, "organisation_id", "This organisation has already started its statement.")
 
 
@@ -31,7 +32,7 @@ def decide_control(app: StatementPorts, cmd: c.DecideControl) -> Saved:
     decision = checked_decision(cmd.applicable, cmd.reasons, cmd.justification, cmd.implementation, cmd.evidence)
     statement = _statement(app, cmd.tenant_id, cmd.organisation_id)
     app.check_documents(cmd.tenant_id, cmd.organisation_id, decision.evidence, "evidence")
-    statement.decide(cmd.actor_id, _catalogue("catalogue", statement.catalogue_id), cmd.control, decision)
+    statement.decide(cmd.actor_id, cmd.control, decision)
     return app.save_changes(statement)
 
 
@@ -63,7 +64,7 @@ def move_statement(app: Store, cmd: c.MoveStatementToEdition) -> Saved:
 def _catalogue(field: str, catalogue_id: str) -> Catalogue:
     catalogue = shipped().catalogue(catalogue_id)
     if catalogue is None:
-        raise ValidationFailed(field, "No catalogue with this id: choose iso27001-2022 or iso27001-2005.")
+        raise ValidationFailed(field, "A statement moves to a shipped edition only: iso27001-2022 or iso27001-2005.")
     return catalogue
 
 

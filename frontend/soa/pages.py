@@ -87,7 +87,7 @@ class StatementPages(PageBase):
 
     async def start(self, request: Request, organisation_id: str) -> Response:
         form = await self._submission(request, "start")
-        variables = {"organisationId": organisation_id, "catalogue": form.one_of("catalogue", dict(CATALOGUES))}
+        variables = {"organisationId": organisation_id, "catalogue": form.required("catalogue")}  # the API checks it
         redisplay = partial(self._statement, request, organisation_id)
         says = "The statement is started: decide each control, then submit the version for approval."
         return await self._submit(request, form, START, variables, redisplay, soa_path(organisation_id), says)

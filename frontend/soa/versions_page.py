@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -37,11 +38,24 @@ class VersionPages(PageBase):
 
     async def _versions(self, request: Request, organisation_id: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        data = await self._query(request, VERSIONS, {"organisationId": organisation_id})
+        filters = _filters(request)
+        result = await self.ports.execute(request, VERSIONS, {"organisationId": organisation_id, **filters})
+        refused = result.errors[0]["message"] if result.errors else None
+        if refused:  # a filter or cursor the API refuses: the first page of every version, the refusal said above
+            result = await self.ports.execute(request, VERSIONS, {"organisationId": organisation_id})
+        data = result.data or {}
         organisation, statement = data.get("organisation") or {}, data.get("statement") or {}
         if statement.get("__typename") != "StatementOfApplicability":
             raise NotInView(statement.get("message", "This statement does not exist or is not yours to see."))
-        context = {"organisation": organisation, "statement": statement}
+        versions = data.get("versions") or {"edges": [], "pageInfo": {}, "totalCount": 0}
+        path, next_page = soa_path(organisation_id, "/versions"), None
+        if versions["pageInfo"].get("hasNextPage") and not refused:
+            kept = {"status": request.query_params.get("status", "")} if filters.get("status") else {}
+            next_page = f"{path}?{urlencode({**kept, 'after': versions['pageInfo']['endCursor']})}"
+        context = {
+            "organisation": organisation, "statement": statement, "versions": versions, "next_page": next_page,
+            "status": request.query_params.get("status", ""), "filter_error": refused, "statuses": STATUSES,
+        }  # fmt: skip
         return self._render(request, "soa/versions.html", viewer, context, shown)
 
     async def submit(self, request: Request, organisation_id: str, number: int) -> Response:
@@ -75,6 +89,20 @@ class VersionPages(PageBase):
         redisplay = partial(self._versions, request, organisation_id)
         done = soa_path(organisation_id, "/versions")
         return await self._submit(request, form, document, variables, redisplay, done, says)
+
+
+STATUSES = ("draft", "submitted", "approved")
+
+
+def _filters(request: Request) -> dict[str, Any]:
+    """The page's query string as the API's arguments: a status (its enum's name) and the cursor to start after."""
+    status, after = request.query_params.get("status", ""), request.query_params.get("after", "")
+    found: dict[str, Any] = {}
+    if status:
+        found["status"] = status.upper()
+    if after:
+        found["after"] = after
+    return found
 
 
 def _version(organisation_id: str, number: int) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The statement, its controls, its versions (with a frozen copy of each submitted one) and its history, from the
-statement's events. The catalogue's titles and order come from the shipped catalogue named in the events."""
+statement's events. The catalogue's controls, titles and order are those the `Started` event kept (the catalogue as it
+was then, shipped or imported); after a move to another edition, those of the shipped edition moved to."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ class StatementProjection(Projection):
         row |= {"approved_version": None, "started_at": event.timestamp, "changed_at": event.timestamp}
         writer.write(insert(self._s), row)
         self._new_version(writer, key, 1, event.catalogue_id, event.catalogue_version)
-        self._controls(writer, key, _catalogue(event.catalogue_id), {}, event)
+        self._controls(writer, key, event.catalogue_id, event.controls, {}, event)
         self._record(writer, event, event.organisation_id, 1, None, "started", event.catalogue_id)
 
     def decided(self, writer: GroupedWriter, event: Any) -> None:
@@ -124,22 +125,21 @@ class StatementProjection(Projection):
                       catalogue_version=event.catalogue_version)  # fmt: skip
         c, key = self._c, {"tenant_id": event.tenant_id, "organisation_id": organisation}
         writer.read(delete(c).where(c.c.tenant_id == event.tenant_id, c.c.organisation_id == organisation))
-        self._controls(writer, key, _catalogue(event.catalogue_id), event.carried, event)
+        controls = [[c.id, c.group, c.title] for c in _catalogue(event.catalogue_id).controls]
+        self._controls(writer, key, event.catalogue_id, controls, event.carried, event)
         detail = f"{event.catalogue_id} (correspondence {event.correspondence_version}); {len(event.carried)} carried"
         self._record(writer, event, organisation, number, None, "moved", detail)
 
     def _controls(
-        self, writer: GroupedWriter, key: dict[str, Any], catalogue: Catalogue, carried: dict[str, Any], event: Any
-    ) -> None:
-        for position, control in enumerate(catalogue.controls):
-            found = carried.get(control.id)
+        self, writer: GroupedWriter, key: dict[str, Any], catalogue_id: str, controls: list[list[str]],
+        carried: dict[str, Any], event: Any,
+    ) -> None:  # fmt: skip
+        """`controls` as `[id, group, title]`, in the catalogue's order."""
+        for position, (control_id, group_id, title) in enumerate(controls):
+            found = carried.get(control_id)
             decision = _decision(found, event, to_review=True) if found else _undecided()
-            row = key | {"control_id": control.id, "catalogue_id": catalogue.id, "group_id": control.group}
-            row |= {
-                "position": position,
-                "title": control.title,
-                "search_text": f"{control.id} {control.title}".casefold(),
-            }
+            row = key | {"control_id": control_id, "catalogue_id": catalogue_id, "group_id": group_id}
+            row |= {"position": position, "title": title, "search_text": f"{control_id} {title}".casefold()}
             row |= decision | {"rank": rank(decision["applicable"], decision["implementation"])}
             writer.write(insert(self._c), row)
 

@@ -19,6 +19,7 @@ from projections.soa.rows import (
     HistoryRow,
     SoaSummary,
     StatementRow,
+    VersionPage,
     VersionRow,
 )
 
@@ -36,6 +37,12 @@ class ControlFilter:
     search: str | None = None
     to_review: bool = False
     order: str = BY_CONTROL
+
+
+@dataclass(frozen=True)
+class VersionFilter:
+    status: str | None = None
+    oldest_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,32 @@ class StatementQueries(FeatureQueries):
         query = select(v).where(self.visible.rows(scope, v), v.c.organisation_id == organisation_id)
         names = self._names(scope, organisation_id)
         return [_version(r, names) for r in self._all(query.order_by(v.c.number.desc()))]
+
+    def versions_page(
+        self, scope: Scope, organisation_id: UUID, first: int, after: int | None, given: VersionFilter
+    ) -> VersionPage:
+        """A page of versions after the version numbered `after`, newest first unless asked oldest first."""
+        v = self.t.soa_versions
+        conditions = [self.visible.rows(scope, v), v.c.organisation_id == organisation_id]
+        if given.status is not None:
+            conditions.append(v.c.status == given.status)
+        total = self._one(select(func.count().label("n")).where(*conditions)) or {"n": 0}
+        if after is not None:
+            conditions.append(v.c.number > after if given.oldest_first else v.c.number < after)
+        ordered = v.c.number.asc() if given.oldest_first else v.c.number.desc()
+        rows = self._all(select(v).where(*conditions).order_by(ordered).limit(first + 1))
+        names = self._names(scope, organisation_id)
+        found = [_version(r, names) for r in rows]
+        return VersionPage(tuple(found[:first]), len(found) > first, total["n"])
+
+    def authors(self, scope: Scope, organisation_id: UUID, number: int) -> frozenset[UUID]:
+        """Who decided a control of the version: none of them approves it."""
+        h = self.t.soa_history
+        query = select(h.c.acted_by).where(
+            self.visible.rows(scope, h), h.c.organisation_id == organisation_id, h.c.number == number,
+            h.c.action == "decided",
+        )  # fmt: skip
+        return frozenset(row["acted_by"] for row in self._all(query.distinct()))
 
     def history(self, scope: Scope, organisation_id: UUID, control_id: str | None = None) -> list[HistoryRow]:
         """Oldest first: the whole statement's, or one control's."""

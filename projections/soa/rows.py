@@ -70,6 +70,14 @@ class VersionRow:
 
 
 @dataclass(frozen=True)
+class VersionPage:
+    rows: tuple[VersionRow, ...]
+    has_next_page: bool
+    total: int
+    """How many versions match the filter."""
+
+
+@dataclass(frozen=True)
 class HistoryRow:
     number: int
     control_id: str | None

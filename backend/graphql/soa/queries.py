@@ -16,7 +16,15 @@ from backend.graphql.core.errors import lookup_refusal, parse_id, user_error
 from backend.graphql.core.pagination import PageInfo, check_page_size, cursor_number
 from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.soa import actions as a
-from backend.graphql.soa.reading import catalogue_of, groups, organisation_in_view, statement, statement_row
+from backend.graphql.soa.reading import (
+    catalogue_of,
+    groups,
+    open_controls,
+    organisation_in_view,
+    statement,
+    statement_row,
+    version_viewer_can,
+)
 from backend.graphql.soa.treating import treating_risks
 from backend.graphql.soa.types import (
     SoaControl,
@@ -28,15 +36,21 @@ from backend.graphql.soa.types import (
     SoaResult,
     SoaReview,
     SoaReviewResult,
+    SoaVersion,
+    SoaVersionConnection,
+    SoaVersionEdge,
+    SoaVersionOrder,
+    SoaVersionStatus,
 )
 from backend.policy import may
+from domain.catalogues.catalogue import Catalogue
 from domain.catalogues.library import shipped
 from domain.shared.errors import DomainError, NotFound, ValidationFailed
 from domain.shared.text import single_line
 from domain.soa import rules
 from domain.soa.decision import Decision
 from domain.soa.review import TreatingRisk, TreatingRisks, control_key, review_annex_a
-from projections.soa.queries import ControlFilter, ControlKey
+from projections.soa.queries import ControlFilter, ControlKey, VersionFilter
 from projections.soa.rows import ControlRow
 
 SEARCH_MAX_LENGTH = 100
@@ -54,7 +68,8 @@ class SoaQuery:
             organisation = organisation_in_view(info, parse_id(organisation_id, "organisation_id"))
             row = info.context.services.queries.soa.statement(info.context.scope, organisation)
             if row is None:
-                catalogues = [c.id for c in shipped().catalogues]
+                imported = info.context.services.queries.catalogues.imported_catalogues(info.context.scope)
+                catalogues = [c.id for c in shipped().catalogues] + [c.catalogue_id for c in imported]
                 can = may(info.context.signed_in, a.START_SOA, organisation)
                 return SoaNotStarted(organisation_id=organisation_id, catalogues=catalogues, viewer_can_start=can)
             return statement(info, row)
@@ -71,8 +86,7 @@ class SoaQuery:
             organisation = organisation_in_view(info, parse_id(organisation_id, "organisation_id"))
             row = statement_row(info, organisation)
             size, keyset = check_page_size(first), _decode(after, order_by)
-            given = _filter(catalogue_of(row.catalogue_id).grouping, row.catalogue_id, group, decision,
-                            implementation, search, order_by)  # fmt: skip
+            given = _filter(catalogue_of(info, row), group, decision, implementation, search, order_by)
         except DomainError as error:  # a list answers no NOT_FOUND (it has no node): its arguments are at fault
             extensions = {"code": "VALIDATION", "field": user_error(error).field}
             raise GraphQLError(error.message, extensions=extensions) from None
@@ -85,6 +99,37 @@ class SoaQuery:
         ]
         end = edges[-1].cursor if edges else None
         return SoaControlConnection(
+            edges=edges, page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end), total_count=page.total
+        )
+
+    @strawberry.field(
+        permission_classes=[IsAuthenticated],
+        description="The statement's versions, newest first unless asked, and what the viewer may do with each.",
+    )
+    def soa_versions(
+        self, info: Info[Context, None], organisation_id: strawberry.ID, first: int = 20, after: str | None = None,
+        status: SoaVersionStatus | None = None, order_by: SoaVersionOrder = SoaVersionOrder.NEWEST,
+    ) -> SoaVersionConnection:  # fmt: skip
+        try:
+            organisation = organisation_in_view(info, parse_id(organisation_id, "organisation_id"))
+            statement_row(info, organisation)
+            size, after_number = check_page_size(first), _decode_version(after, order_by)
+        except DomainError as error:  # a list answers no NOT_FOUND (it has no node): its arguments are at fault
+            extensions = {"code": "VALIDATION", "field": user_error(error).field}
+            raise GraphQLError(error.message, extensions=extensions) from None
+        queries, scope = info.context.services.queries.soa, info.context.scope
+        given = VersionFilter(status.value if status else None, oldest_first=order_by == SoaVersionOrder.OLDEST)
+        page = queries.versions_page(scope, organisation, size, after_number, given)
+        still_open = open_controls(queries.all_controls(scope, organisation))
+        edges = [
+            SoaVersionEdge(
+                cursor=_encode_version(v.number, order_by),
+                node=SoaVersion.from_row(v, version_viewer_can(info, organisation, v, still_open)),
+            )
+            for v in page.rows
+        ]
+        end = edges[-1].cursor if edges else None
+        return SoaVersionConnection(
             edges=edges, page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end), total_count=page.total
         )
 
@@ -110,7 +155,7 @@ class SoaQuery:
             row = statement_row(info, organisation)
         except DomainError as error:
             return lookup_refusal(error)
-        catalogue = catalogue_of(row.catalogue_id)
+        catalogue = catalogue_of(info, row)
         controls = info.context.services.queries.soa.all_controls(info.context.scope, organisation)
         decisions = {c.control_id: _decision(c) for c in controls if c.applicable is not None}
         review = review_annex_a(catalogue, decisions, treating_risks(info, organisation))
@@ -129,12 +174,11 @@ def _decision(row: ControlRow) -> Decision:
 
 
 def _filter(
-    grouping: str, catalogue_id: str, group: str | None, decision: str | None, implementation: str | None,
+    catalogue: Catalogue, group: str | None, decision: str | None, implementation: str | None,
     search: str | None, order_by: SoaControlOrder,
 ) -> ControlFilter:  # fmt: skip
-    catalogue = catalogue_of(catalogue_id)
     if group and catalogue.group(group) is None:
-        raise ValidationFailed("group", f"{catalogue.edition} has no {grouping} {group!r}.")
+        raise ValidationFailed("group", f"{catalogue.edition} has no {catalogue.grouping} {group!r}.")
     if decision is not None and decision not in DECISIONS:
         raise ValidationFailed("decision", f"Choose one of: {', '.join(DECISIONS)}.")
     if implementation is not None and implementation not in rules.ImplementationStatus.__members__.values():
@@ -149,6 +193,22 @@ def _filter(
 
 def _encode(row: ControlRow, order: SoaControlOrder) -> str:
     return base64.urlsafe_b64encode(json.dumps([order.value, row.rank, row.position]).encode()).decode()
+
+
+def _encode_version(number: int, order: SoaVersionOrder) -> str:
+    return base64.urlsafe_b64encode(json.dumps([order.value, number]).encode()).decode()
+
+
+def _decode_version(cursor: str | None, order: SoaVersionOrder) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        name, number = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if name != order.value:
+            raise ValueError(name)
+        return cursor_number(number)
+    except (ValueError, TypeError):
+        raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None
 
 
 def _decode(cursor: str | None, order: SoaControlOrder) -> ControlKey | None:

@@ -11,7 +11,6 @@ from backend.graphql.soa import actions as a
 from backend.graphql.soa.types import (
     SoaGroup,
     SoaHistoryEntry,
-    SoaVersion,
     SoaVersionViewerCan,
     SoaViewerCan,
     StatementOfApplicability,
@@ -19,8 +18,9 @@ from backend.graphql.soa.types import (
 from backend.policy import may
 from domain.catalogues.catalogue import Catalogue
 from domain.catalogues.library import shipped
-from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.errors import NotFound
 from domain.soa import rules
+from projections.soa.catalogue import kept_catalogue
 from projections.soa.rows import ControlRow, StatementRow, VersionRow
 
 NOT_STARTED = "This organisation has not started its Statement of Applicability."
@@ -40,36 +40,45 @@ def statement_row(info: Info[Context, None], organisation_id: UUID) -> Statement
     return row
 
 
-def catalogue_of(catalogue_id: str) -> Catalogue:
-    catalogue = shipped().catalogue(catalogue_id)
-    if catalogue is None:
-        raise ValidationFailed("catalogue_id", "No catalogue with this id.")
-    return catalogue
+def catalogue_of(info: Info[Context, None], row: StatementRow) -> Catalogue:
+    """The catalogue as the statement kept it: shipped, or the very import it was started with."""
+    queries = info.context.services.queries
+    found = kept_catalogue(queries.catalogues, info.context.scope, row.catalogue_id, row.catalogue_version)
+    if found is None:
+        raise NotFound("The statement's catalogue is not in your view.", "catalogue_id")
+    return found
+
+
+def open_controls(controls: list[ControlRow]) -> tuple[int, int]:
+    """How many controls are undecided, and how many are carried over and still to review."""
+    return sum(c.applicable is None for c in controls), sum(c.to_review for c in controls)
 
 
 def statement(info: Info[Context, None], row: StatementRow) -> StatementOfApplicability:
     queries, scope, p = info.context.services.queries.soa, info.context.scope, info.context.signed_in
-    catalogue, own = catalogue_of(row.catalogue_id), row.organisation_id
+    catalogue, own = catalogue_of(info, row), row.organisation_id
     controls = queries.all_controls(scope, own)
     targets = [c.target for c in shipped().correspondences_from(row.catalogue_id)]
+    still_open = open_controls(controls)
     can = SoaViewerCan(
         decide=may(p, a.DECIDE_CONTROL, own) and rules.can_decide(row.status),
-        submit=may(p, a.SUBMIT_SOA, own)
-        and rules.can_submit(row.status, sum(c.applicable is not None for c in controls)),
+        submit=may(p, a.SUBMIT_SOA, own) and rules.can_submit(row.status, *still_open),
         move_edition=may(p, a.MOVE_SOA, own) and rules.can_move_edition(row.status, bool(targets)),
     )
-    versions = [SoaVersion.from_row(v, version_viewer_can(info, own, v)) for v in queries.versions(scope, own)]
     history = [SoaHistoryEntry.from_row(h) for h in queries.history(scope, own) if h.control_id is None]
-    return StatementOfApplicability.from_row(
-        row, catalogue, groups(catalogue, controls), targets, versions, history, can
-    )
+    return StatementOfApplicability.from_row(row, catalogue, groups(catalogue, controls), targets, history, can)
 
 
-def version_viewer_can(info: Info[Context, None], organisation_id: UUID, v: VersionRow) -> SoaVersionViewerCan:
+def version_viewer_can(
+    info: Info[Context, None], organisation_id: UUID, v: VersionRow, still_open: tuple[int, int]
+) -> SoaVersionViewerCan:
+    """`still_open`: the statement's undecided and to-review controls (what the draft on its way has left)."""
     p = info.context.signed_in
+    authors = info.context.services.queries.soa.authors(info.context.scope, organisation_id, v.number)
     return SoaVersionViewerCan(
-        submit=may(p, a.SUBMIT_SOA, organisation_id) and rules.can_submit(v.status, 1),
-        approve=may(p, a.APPROVE_SOA, organisation_id) and rules.can_approve(v.status, v.submitted_by_id, p.account_id),
+        submit=may(p, a.SUBMIT_SOA, organisation_id) and rules.can_submit(v.status, *still_open),
+        approve=may(p, a.APPROVE_SOA, organisation_id)
+        and rules.can_approve(v.status, v.submitted_by_id, authors, p.account_id),
         reject=may(p, a.REJECT_SOA, organisation_id) and rules.can_reject(v.status),
         download=v.status == rules.VersionStatus.APPROVED,
     )

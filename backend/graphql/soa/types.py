@@ -92,10 +92,26 @@ class SoaControl:
         )  # fmt: skip
 
 
+@strawberry.enum(description="How a statement's versions are listed.")
+class SoaVersionOrder(Enum):
+    NEWEST = "newest"
+    """The latest version first."""
+    OLDEST = "oldest"
+
+
+@strawberry.enum(description="Where a version of the statement stands.")
+class SoaVersionStatus(Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+
+
 @strawberry.type(description="What the viewer may do with a version.")
 class SoaVersionViewerCan:
-    submit: bool
-    approve: bool = strawberry.field(description="Never the person who submitted it.")
+    submit: bool = strawberry.field(description="A draft with every control decided and none left to review.")
+    approve: bool = strawberry.field(
+        description="Never by the person who submitted it, nor by anyone who decided one of its controls."
+    )
     reject: bool
     download: bool = strawberry.field(description="An approved version downloads as XLSX, PDF and OSCAL JSON.")
 
@@ -154,7 +170,6 @@ class StatementOfApplicability:
     approved_version: int | None
     groups: list[SoaGroup]
     move_targets: list[str] = strawberry.field(description="The catalogues a shipped correspondence leads to.")
-    versions: list[SoaVersion] = strawberry.field(description="Newest first.")
     history: list[SoaHistoryEntry] = strawberry.field(description="The statement's steps, oldest first.")
     viewer_can: SoaViewerCan
     changed_at: datetime
@@ -162,13 +177,13 @@ class StatementOfApplicability:
     @classmethod
     def from_row(
         cls, row: StatementRow, catalogue: Catalogue, groups: list[SoaGroup], move_targets: list[str],
-        versions: list[SoaVersion], history: list[SoaHistoryEntry], viewer_can: SoaViewerCan,
+        history: list[SoaHistoryEntry], viewer_can: SoaViewerCan,
     ) -> StatementOfApplicability:  # fmt: skip
         return cls(
             organisation_id=strawberry.ID(str(row.organisation_id)), catalogue_id=row.catalogue_id,
             catalogue_version=row.catalogue_version, edition=catalogue.edition, grouping=catalogue.grouping,
             version=row.number, status=row.status, approved_version=row.approved_version, groups=groups,
-            move_targets=move_targets, versions=versions, history=history, viewer_can=viewer_can,
+            move_targets=move_targets, history=history, viewer_can=viewer_can,
             changed_at=row.changed_at,
         )  # fmt: skip
 
@@ -178,6 +193,19 @@ class SoaNotStarted:
     organisation_id: strawberry.ID
     catalogues: list[str] = strawberry.field(description="The catalogues it may start on.")
     viewer_can_start: bool
+
+
+@strawberry.type
+class SoaVersionEdge:
+    cursor: str
+    node: SoaVersion
+
+
+@strawberry.type
+class SoaVersionConnection:
+    edges: list[SoaVersionEdge]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="How many versions match the filter.")
 
 
 @strawberry.type

@@ -8,8 +8,6 @@ from tests.support.graphql_client import GraphQLClient
 
 STATEMENT_FIELDS = """organisationId catalogueId catalogueVersion edition grouping version status approvedVersion
     moveTargets groups { id title controls decided applicable }
-    versions { number status catalogueId decided submittedBy approvedBy approvedAt reason
-               viewerCan { submit approve reject download } }
     history { version action detail actedBy }
     viewerCan { decide submit moveEdition }"""
 CONTROL_FIELDS = """controlId group title applicable reasons justification implementation toReview decidedBy
@@ -26,6 +24,12 @@ CONTROLS = """query($o: ID!, $first: Int = 50, $after: String, $group: String, $
     pageInfo { hasNextPage endCursor } } }"""
 CONTROL = f"""query($o: ID!, $c: String!) {{ c: soaControl(organisationId: $o, control: $c) {{ __typename
     ... on SoaControl {{ {CONTROL_FIELDS} }} ... on UserError {{ code field message }} }} }}"""
+VERSIONS = """query($o: ID!, $first: Int = 20, $after: String, $status: SoaVersionStatus,
+    $orderBy: SoaVersionOrder = NEWEST) {
+  soaVersions(organisationId: $o, first: $first, after: $after, status: $status, orderBy: $orderBy) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { number status catalogueId catalogueVersion decided submittedBy approvedBy approvedAt reason
+                          viewerCan { submit approve reject download } } } } }"""
 REVIEW = """query($o: ID!) { r: soaReview(organisationId: $o) { __typename
     ... on SoaReview { findings applicableWithoutReason { controlId } groupsWithNothingApplicable { id }
         risksWithExcludedControls { control { controlId } } undecided { controlId } toReview { controlId } }
@@ -54,3 +58,9 @@ def statement(client: GraphQLClient, organisation_id: str) -> dict[str, Any]:
 def controls(client: GraphQLClient, organisation_id: str, **variables: Any) -> dict[str, Any]:
     found: dict[str, Any] = client.data(CONTROLS, {"o": organisation_id, **variables})["soaControls"]
     return found
+
+
+def versions(client: GraphQLClient, organisation_id: str, **variables: Any) -> list[dict[str, Any]]:
+    """A page of the statement's versions, as their nodes."""
+    found = client.data(VERSIONS, {"o": organisation_id, **variables})["soaVersions"]
+    return [edge["node"] for edge in found["edges"]]

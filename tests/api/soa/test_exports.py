@@ -11,6 +11,7 @@ from collections.abc import Callable
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from backend.demo import DEMO_SOA_BASELINE
 from tests.api.conftest import ALPINE_COACH
 from tests.api.documents.support import KIRCHBERG_MEMBER, MULLER_AUTHOR
 from tests.api.soa.conftest import Muller
@@ -40,7 +41,7 @@ def test_the_xlsx_is_stamped_and_holds_the_decisions_as_approved(client_for: Cli
     assert len(rows) == 93
     assert rows["8.25"][3] == "No" and rows["8.25"][6] == "No software is developed in house."
     assert rows["5.9"][3:6] == ("Yes", "risk treatment", "partial")
-    assert rows["8.13"][3] == "Not decided"  # decided after the version was submitted
+    assert rows["8.13"][6] == DEMO_SOA_BASELINE[1]  # decided again after the version was approved
 
 
 def test_the_pdf_is_stamped_with_the_version_and_the_approver(client_for: ClientFor, muller: Muller) -> None:

@@ -15,7 +15,7 @@ from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, HARBOUR_COACH, events_in_log
 from tests.api.documents.support import KIRCHBERG_MEMBER, MULLER_AUTHOR, SECOND_COACH
 from tests.api.soa.conftest import Muller
-from tests.api.soa.support import CONTROL, CONTROLS, REVIEW, STATEMENT, mutate, statement
+from tests.api.soa.support import CONTROL, CONTROLS, REVIEW, STATEMENT, VERSIONS, mutate, statement, versions
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
@@ -30,7 +30,8 @@ STEPS: list[tuple[str, str, dict[str, Any]]] = [
     ("rejectSoaVersion", "RejectSoaVersionInput", {"version": 2, "reason": "No"}),
     ("moveSoaToEdition", "MoveSoaInput", {"catalogue": "iso27001-2005"}),
 ]  # fmt: skip
-READS = [(STATEMENT, {}), (CONTROL, {"c": "5.1"}), (REVIEW, {}), (CONTROLS, {})]
+READS = [(STATEMENT, {}), (CONTROL, {"c": "5.1"}), (REVIEW, {}), (CONTROLS, {}), (VERSIONS, {}),
+         (VERSIONS, {"status": "APPROVED"})]  # fmt: skip
 
 
 @pytest.mark.parametrize("email", OUTSIDERS)
@@ -64,3 +65,5 @@ def test_muller_s_people_its_coach_and_the_admins_read_it(client_for: ClientFor,
     found = statement(client_for(email), muller.organisation_id)
     assert found["__typename"] == "StatementOfApplicability" and found["approvedVersion"] == 1
     assert found["viewerCan"]["decide"] is True
+    listed = versions(client_for(email), muller.organisation_id)
+    assert [v["number"] for v in listed] == [2, 1] and listed[1]["approvedBy"] == "Claire Coach"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from domain.catalogues.library import shipped
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.soa import commands as soa_commands
 from domain.soa.rules import ImplementationStatus, InclusionReason
@@ -23,7 +24,10 @@ def _start(s: Scenario) -> None:
 
 def _submitted(s: Scenario) -> None:
     _start(s)
-    s.app.handle(_decide(s, "5.1", "Board asked."))
+    catalogue = shipped().catalogue("iso27001-2022")
+    assert catalogue is not None
+    for control in catalogue.controls:  # a version is submitted with every control decided
+        s.app.handle(_decide(s, control.id, "Board asked."))
     s.app.handle(soa_commands.SubmitStatement(*_own(s), 1))
 
 
