@@ -14,6 +14,17 @@ from projections.core.scope import Scope
 
 
 class CatalogueQueries(FeatureQueries):
+    def imported_ids(self, scope: Scope) -> list[str]:
+        """The ids of the catalogues the consultancy imported, in order: what a statement may be started on."""
+        versions = self.t.imported_catalogues
+        query = (
+            select(versions.c.catalogue_id)
+            .where(self.visible.rows(scope, versions))
+            .group_by(versions.c.catalogue_id)
+            .order_by(versions.c.catalogue_id)
+        )
+        return [row["catalogue_id"] for row in self._all(query)]
+
     def imported_page(
         self, scope: Scope, first: int, after: tuple[str, str] | None, search: str | None
     ) -> tuple[list[ImportedVersionRow], int]:

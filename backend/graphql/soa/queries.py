@@ -68,8 +68,8 @@ class SoaQuery:
             organisation = organisation_in_view(info, parse_id(organisation_id, "organisation_id"))
             row = info.context.services.queries.soa.statement(info.context.scope, organisation)
             if row is None:
-                imported = info.context.services.queries.catalogues.imported_catalogues(info.context.scope)
-                catalogues = [c.id for c in shipped().catalogues] + [c.catalogue_id for c in imported]
+                imported = info.context.services.queries.catalogues.imported_ids(info.context.scope)
+                catalogues = [c.id for c in shipped().catalogues] + imported
                 can = may(info.context.signed_in, a.START_SOA, organisation)
                 return SoaNotStarted(organisation_id=organisation_id, catalogues=catalogues, viewer_can_start=can)
             return statement(info, row)
