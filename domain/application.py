@@ -11,6 +11,7 @@ from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.assets import handlers as assets
 from domain.catalogues import handlers as catalogues
+from domain.changes import handlers as changes
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
@@ -59,6 +60,7 @@ FEATURES: list[dict[type, Handler]] = [
     soa.HANDLERS,
     itil.HANDLERS,
     risks.HANDLERS,
+    changes.HANDLERS,
     catalogues.HANDLERS,
     library.HANDLERS,
 ]
