@@ -25,7 +25,7 @@ from domain.changes.rules import (
     status_of,
 )
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
-from domain.shared.calendar import business_date, not_in_the_past, past_date, stated_today
+from domain.shared.calendar import not_in_the_past, past_date, stated_today
 from domain.shared.errors import Forbidden, ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, multi_line, not_before, single_line
 
@@ -253,7 +253,7 @@ class Change(TenantAggregate):
         )
         if missing:
             raise ValidationFailed("change_id", missing)
-        past_date("executed_on", business_date("executed_on", executed_on))
+        past_date("executed_on", executed_on)
         not_before("executed_on", executed_on, self.approved_on, "its approval")
         self._executed(actor_id, executed_on, succeeded, multi_line("notes", notes, NOTES_MAX_LENGTH, required=False))
 

@@ -17,6 +17,7 @@ from domain.changes.commands import (
     ScheduleChange,
 )
 from domain.changes.log_book import ChangeLogBook, log_book_id
+from domain.shared.calendar import not_in_the_past, past_date
 from domain.shared.errors import Conflict, NotFound
 from domain.shared.ports import Handler, OrganisationAccounts, Organisations, Store
 from domain.shared.service import Saved
@@ -81,12 +82,14 @@ def consent_to_change(app: Store, cmd: ConsentToChange) -> Saved:
 
 
 def schedule_change(app: Store, cmd: ScheduleChange) -> Saved:
+    not_in_the_past("scheduled_for", cmd.scheduled_for, "a change")
     change = load_change(app, cmd.tenant_id, cmd.organisation_id, cmd.change_id)
     change.schedule(cmd.actor_id, cmd.scheduled_for, cmd.fallback)
     return app.save_changes(change)
 
 
 def record_change_execution(app: Store, cmd: RecordChangeExecution) -> Saved:
+    past_date("executed_on", cmd.executed_on)
     change = load_change(app, cmd.tenant_id, cmd.organisation_id, cmd.change_id)
     board = board_of(app, cmd.tenant_id, cmd.organisation_id)
     change.execute(cmd.actor_id, board, cmd.executed_on, cmd.succeeded, cmd.notes)
