@@ -126,7 +126,7 @@ DEMO_TENANTS = (
         admin=("admin@alpine.example", "Anna Admin"),
         coach=("coach@alpine.example", "Claire Coach"),
         member=("member@muller.example", "Marc Muller"),
-        colleague=("sophie@muller.example", "Sophie Muller"),
+        colleague=("jonas@muller.example", "Jonas Muller"),
         cluster="Luxembourg SMEs 2026",
         organisations=(
             ("Boulangerie Muller", "Food retail", 18),
@@ -624,14 +624,14 @@ class DemoSeeder:
         change awaiting approval. Its member account owns them, a second member account approves them."""
         member, marc = self.members[0], account_id(self.tenant.member[0])
         self._account(self.tenant.colleague, Role.MEMBER, member)
-        sophie = account_id(self.tenant.colleague[0])
-        own, by_sophie = (self.tenant_id, marc, member), (self.tenant_id, sophie, member)
+        colleague = account_id(self.tenant.colleague[0])
+        own, by_colleague = (self.tenant_id, marc, member), (self.tenant_id, colleague, member)
         book_id = log_book_id(self.tenant_id, member)
         book = self.app.get(ChangeLogBook, self.tenant_id, book_id) if self.app.exists(
             ChangeLogBook, self.tenant_id, book_id
         ) else None  # fmt: skip
         if book is None or not book.board:
-            self._run(NameChangeAdvisoryBoard(*own, (marc, sophie)))
+            self._run(NameChangeAdvisoryBoard(*own, (marc, colleague)))
         if book is None or not book.standard_changes:
             self._run(DefineStandardChange(*own, *DEMO_STANDARD_CHANGE))
         book = self.app.get(ChangeLogBook, self.tenant_id, book_id)
@@ -645,16 +645,16 @@ class DemoSeeder:
                     standard_id,
                 )  # fmt: skip
                 filed[description] = self._run(filing).aggregate_id
-            self._change_steps(filed[description], steps, own, by_sophie)
+            self._change_steps(filed[description], steps, own, by_colleague)
 
     def _change_steps(
-        self, found: UUID, steps: str, own: tuple[UUID, UUID, UUID], by_sophie: tuple[UUID, UUID, UUID]
+        self, found: UUID, steps: str, own: tuple[UUID, UUID, UUID], by_colleague: tuple[UUID, UUID, UUID]
     ) -> None:
         change = self.app.get(Change, self.tenant_id, found)
         if "approve" in steps and change.approved_on is None:
-            self._run(ApproveChange(*by_sophie, found))
+            self._run(ApproveChange(*by_colleague, found))
         if "consent" in steps:
-            for actor in (own[1], by_sophie[1]):
+            for actor in (own[1], by_colleague[1]):
                 if actor not in change.consents:
                     self._run(ConsentToChange(self.tenant_id, actor, own[2], found))
         if "schedule" in steps and change.scheduled_for is None:

@@ -1,4 +1,4 @@
-"""What the change log tests share: the documents, and Boulangerie Muller's member accounts (Marc, and Sophie, who
+"""What the change log tests share: the documents, and Boulangerie Muller's member accounts (Marc, and Jonas, who
 approves his changes and sits on the Change Advisory Board with him in the demo)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tests.api.page_support import MEMBER
 from tests.support.graphql_client import GraphQLClient
 
 MULLER = "Boulangerie Muller"
-SOPHIE = "sophie@muller.example"
+JONAS = "jonas@muller.example"
 ORGANISATIONS = "{ organisations { id name } }"
 CHANGE_FIELDS = """id organisationId number ownerId ownerName initiator cause ticket hostname description configuration
     category risk standardChangeId standardChangeTitle approverName approvedOn executedOn succeeded scheduledFor

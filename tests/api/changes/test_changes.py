@@ -12,9 +12,9 @@ import pytest
 from backend.services import Services
 from tests.api.changes.support import (
     CHANGES,
+    JONAS,
     RULES,
     RULES_SAVED,
-    SOPHIE,
     account,
     change,
     file_change,
@@ -42,30 +42,30 @@ def test_the_demo_log_shows_every_category(client_for: ClientFor, demo_services:
 
 
 def test_an_emergency_change_runs_with_the_boards_consent(client_for: ClientFor, demo_services: Services) -> None:
-    marc, sophie = client_for(MEMBER), client_for(SOPHIE)
+    marc, jonas = client_for(MEMBER), client_for(JONAS)
     filed = file_change(marc, category="emergency", risk="high", ticket="SD-77")
     assert (filed["number"], filed["status"], filed["ownerName"]) == (5, "filed", "Marc Muller")
     assert filed["viewerCan"]["approve"] is False  # Marc owns it: four eyes
     assert "approved" in filed["viewerCan"]["executionAwaits"]
     refused = mutate(marc, "approveChange", {"changeId": filed["id"]})
     assert (refused["code"], refused["field"]) == ("FORBIDDEN", "changeId")
-    assert change(sophie, filed["id"])["viewerCan"]["approve"] is True
-    approved = mutate(sophie, "approveChange", {"changeId": filed["id"]})["change"]
-    assert (approved["approverName"], approved["approvedOn"]) == ("Sophie Muller", TODAY)
+    assert change(jonas, filed["id"])["viewerCan"]["approve"] is True
+    approved = mutate(jonas, "approveChange", {"changeId": filed["id"]})["change"]
+    assert (approved["approverName"], approved["approvedOn"]) == ("Jonas Muller", TODAY)
     scheduled = mutate(marc, "scheduleChange", {"changeId": filed["id"], "scheduledFor": TODAY, "fallback": "Undo"})
     awaits = scheduled["change"]["viewerCan"]
     assert awaits["execute"] is False and "Every member" in awaits["executionAwaits"]
     execute = {"changeId": filed["id"], "executedOn": TODAY, "succeeded": True}
     assert mutate(marc, "recordChangeExecution", execute)["field"] == "changeId"
-    for client in (marc, sophie):
+    for client in (marc, jonas):
         assert change(client, filed["id"])["viewerCan"]["consent"] is True
         mutate(client, "consentToChange", {"changeId": filed["id"]})
-    twice = mutate(sophie, "consentToChange", {"changeId": filed["id"]})
+    twice = mutate(jonas, "consentToChange", {"changeId": filed["id"]})
     assert twice["code"] == "VALIDATION"
     executed = mutate(marc, "recordChangeExecution", execute | {"notes": "Patched"})["change"]
     assert (executed["status"], executed["executedOn"], executed["succeeded"]) == ("succeeded", TODAY, True)
-    seen = change(sophie, filed["id"])
-    assert {c["name"] for c in seen["consents"]} == {"Marc Muller", "Sophie Muller"}
+    seen = change(jonas, filed["id"])
+    assert {c["name"] for c in seen["consents"]} == {"Marc Muller", "Jonas Muller"}
     assert [h["action"] for h in seen["history"]] == [
         "filed", "approved", "scheduled", "consented", "consented", "executed"
     ]  # fmt: skip
@@ -140,7 +140,7 @@ def test_a_bad_filing_is_refused_naming_its_field(
 
 
 def test_bad_steps_are_refused_naming_their_field(client_for: ClientFor, demo_services: Services) -> None:
-    marc, sophie = client_for(MEMBER), client_for(SOPHIE)
+    marc, jonas = client_for(MEMBER), client_for(JONAS)
     filed = file_change(marc)
     before = events_in_log(demo_services)
     yesterday = (datetime.date(2027, 1, 4) - datetime.timedelta(days=1)).isoformat()
@@ -156,7 +156,7 @@ def test_bad_steps_are_refused_naming_their_field(client_for: ClientFor, demo_se
     ]:  # fmt: skip
         refused = mutate(marc, name, given)
         assert refused["field"] == field, (name, refused)
-    board = mutate(sophie, "nameChangeAdvisoryBoard", {"memberIds": [account("member@kirchberg.example")]}, RULES_SAVED)
+    board = mutate(jonas, "nameChangeAdvisoryBoard", {"memberIds": [account("member@kirchberg.example")]}, RULES_SAVED)
     assert board["field"] == "memberIds"
-    assert mutate(sophie, "defineStandardChange", {"title": "", "procedure": "x"}, RULES_SAVED)["field"] == "title"
+    assert mutate(jonas, "defineStandardChange", {"title": "", "procedure": "x"}, RULES_SAVED)["field"] == "title"
     assert events_in_log(demo_services) == before

@@ -12,7 +12,7 @@ import re
 from openpyxl import load_workbook
 
 from backend.services import Services
-from tests.api.changes.support import SOPHIE, account, organisation_id
+from tests.api.changes.support import JONAS, account, organisation_id
 from tests.api.conftest import ALPINE_COACH, events_in_log
 from tests.api.page_support import MEMBER, ClientFor, csrf, field
 from tests.support.graphql_client import GraphQLClient
@@ -34,7 +34,7 @@ def post(client: GraphQLClient, page: str, action: str, data: dict[str, str]):  
 
 
 def test_an_emergency_change_through_the_forms(client_for: ClientFor, demo_services: Services) -> None:
-    marc, sophie = client_for(MEMBER), client_for(SOPHIE)
+    marc, jonas = client_for(MEMBER), client_for(JONAS)
     muller = organisation_id(marc)
     log = f"/organisations/{muller}/changes"
     assert marc.http.get("/changes", follow_redirects=False).headers["location"] == log
@@ -59,8 +59,8 @@ def test_an_emergency_change_through_the_forms(client_for: ClientFor, demo_servi
     mine = marc.http.get(page).text
     assert 'action="' + page + '/approve"' not in mine and "approved first" in mine
 
-    approved = post(sophie, page, f"{page}/approve", {})
-    assert said(approved.text) == "You approved the change." and "Sophie Muller" in approved.text
+    approved = post(jonas, page, f"{page}/approve", {})
+    assert said(approved.text) == "You approved the change." and "Jonas Muller" in approved.text
     no_fallback = post(marc, page, f"{page}/schedule", {"schedule-scheduledFor": "2027-01-04", "schedule-fallback": ""})
     assert no_fallback.status_code == 422 and "required" in field(no_fallback.text, "schedule-fallback")
     scheduled = post(
@@ -68,7 +68,7 @@ def test_an_emergency_change_through_the_forms(client_for: ClientFor, demo_servi
     )
     assert said(scheduled.text) == "The change is scheduled, with its fallback."
     assert "Every member of the Change Advisory Board" in scheduled.text
-    for client in (marc, sophie):
+    for client in (marc, jonas):
         consented = post(client, page, f"{page}/consent", {})
         assert said(consented.text) == "Your consent for the Change Advisory Board is recorded."
     executed = post(marc, page, f"{page}/execute", {"execute-executedOn": "2027-01-04", "execute-succeeded": "yes"})
@@ -89,7 +89,7 @@ def test_an_emergency_change_through_the_forms(client_for: ClientFor, demo_servi
     )
     assert rows[0] == PAPER_COLUMNS
     assert rows[5][:2] == ["5", "Marc Muller"] and rows[5][7:] == [
-        "emergency", "high", "Sophie Muller", "2027-01-04", "2027-01-04", "yes"
+        "emergency", "high", "Jonas Muller", "2027-01-04", "2027-01-04", "yes"
     ]  # fmt: skip
     book = load_workbook(io.BytesIO(marc.http.get(f"/organisations/{muller}/changes.xlsx").content))
     sheet = book.active
@@ -102,7 +102,7 @@ def test_the_board_and_the_standard_changes_through_the_forms(client_for: Client
     marc = client_for(MEMBER)
     muller = organisation_id(marc)
     rules = f"/organisations/{muller}/change-rules"
-    named = post(marc, rules, f"{rules}/board", {f"board-member-{account(SOPHIE)}": "yes"})
+    named = post(marc, rules, f"{rules}/board", {f"board-member-{account(JONAS)}": "yes"})
     assert said(named.text) == "The Change Advisory Board is named."
     assert re.findall(r'<ul id="board-members">(.*?)</ul>', named.text, re.S)[0].count("<li>") == 1
     defined = post(
@@ -123,7 +123,7 @@ def test_a_coach_reads_without_forms(client_for: ClientFor, demo_services: Servi
     assert "Patch the card terminal gateway" in log and "File a change" not in log
     [change_id] = re.findall(rf'href="/organisations/{muller}/changes/([0-9a-f-]+)">2<', log)
     page = coach.http.get(f"/organisations/{muller}/changes/{change_id}").text
-    assert "Sophie Muller" in page
+    assert "Jonas Muller" in page
     buttons = ("Approve the change", "Consent to the change", "Schedule the change", "Record the execution")
     assert not any(button in page for button in buttons)
     rules = coach.http.get(f"/organisations/{muller}/change-rules").text
