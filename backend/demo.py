@@ -25,6 +25,17 @@ from domain.assets.asset import Asset
 from domain.assets.commands import AddAssetDependency, ClassifyAsset, CopyAssetTemplate, RegisterAsset
 from domain.catalogues.commands import ImportCatalogue, WriteControlText
 from domain.catalogues.imported import ControlText, ImportedCatalogue, control_text_id, imported_catalogue_id
+from domain.changes.change import Change
+from domain.changes.commands import (
+    ApproveChange,
+    ConsentToChange,
+    DefineStandardChange,
+    FileChange,
+    NameChangeAdvisoryBoard,
+    RecordChangeExecution,
+    ScheduleChange,
+)
+from domain.changes.log_book import ChangeLogBook, log_book_id
 from domain.clusters.admission import AdmissionCriteria
 from domain.clusters.cluster import Cluster, cluster_id
 from domain.clusters.commands import (
@@ -98,7 +109,8 @@ class DemoTenant:
     coach: tuple[str, str]
     member: tuple[str, str]
     colleague: tuple[str, str]
-    """A second account of the first member: the owner of the risk its management decides on."""
+    """A second member account of the first organisation: it approves the changes the first one owns, and owns the
+    risk the first one records management's decision on."""
     cluster: str
     organisations: tuple[tuple[str, str, int], ...]
     weeks_running: int
@@ -115,7 +127,7 @@ DEMO_TENANTS = (
         admin=("admin@alpine.example", "Anna Admin"),
         coach=("coach@alpine.example", "Claire Coach"),
         member=("member@muller.example", "Marc Muller"),
-        colleague=("luc@muller.example", "Luc Muller"),
+        colleague=("jonas@muller.example", "Jonas Muller"),
         cluster="Luxembourg SMEs 2026",
         organisations=(
             ("Boulangerie Muller", "Food retail", 18),
@@ -132,7 +144,7 @@ DEMO_TENANTS = (
         admin=("admin@harbour.example", "Hugo Admin"),
         coach=("coach@harbour.example", "Hana Coach"),
         member=("member@quayside.example", "Quinn Quayside"),
-        colleague=("ops@quayside.example", "Orla Quayside"),
+        colleague=("ria@quayside.example", "Ria Quayside"),
         cluster="Harbour Tech Cluster",
         organisations=(
             ("Quayside Software", "Software", 25),
@@ -203,6 +215,7 @@ class DemoSeeder:
         self._statement_of_applicability()
         self._itil()
         self._risks()
+        self._changes()
         self._catalogues()
         self._library()
         return self.commands_run > 0
@@ -615,6 +628,50 @@ class DemoSeeder:
             due = self.today + timedelta(days=90)
             self._run(SetSecurityObjective(*own, *DEMO_OBJECTIVE, due))
 
+    def _changes(self) -> None:
+        """The first member's change log: a standard change of its catalogue, run; a regular change approved and
+        scheduled; an emergency change its Change Advisory Board consented to, run the same day; a non-operational
+        change awaiting approval. Its member account owns them, a second member account approves them."""
+        member, marc = self.members[0], account_id(self.tenant.member[0])
+        colleague = account_id(self.tenant.colleague[0])
+        own, by_colleague = (self.tenant_id, marc, member), (self.tenant_id, colleague, member)
+        book_id = log_book_id(self.tenant_id, member)
+        book = self.app.get(ChangeLogBook, self.tenant_id, book_id) if self.app.exists(
+            ChangeLogBook, self.tenant_id, book_id
+        ) else None  # fmt: skip
+        if book is None or not book.board:
+            self._run(NameChangeAdvisoryBoard(*own, (marc, colleague)))
+        if book is None or not book.standard_changes:
+            self._run(DefineStandardChange(*own, *DEMO_STANDARD_CHANGE))
+        book = self.app.get(ChangeLogBook, self.tenant_id, book_id)
+        standard = next(iter(book.standard_changes))
+        filed = self._known(Change, "Filed", "description")
+        for description, hostname, category, risk, initiator, cause, configuration, steps in DEMO_CHANGES:
+            if description not in filed:
+                standard_id = UUID(standard) if category == "standard" else None
+                filing = FileChange(
+                    *own, marc, initiator, hostname, description, category, risk, cause, None, configuration,
+                    standard_id,
+                )  # fmt: skip
+                filed[description] = self._run(filing).aggregate_id
+            self._change_steps(filed[description], steps, own, by_colleague)
+
+    def _change_steps(
+        self, found: UUID, steps: str, own: tuple[UUID, UUID, UUID], by_colleague: tuple[UUID, UUID, UUID]
+    ) -> None:
+        change = self.app.get(Change, self.tenant_id, found)
+        if "approve" in steps and change.approved_on is None:
+            self._run(ApproveChange(*by_colleague, found))
+        if "consent" in steps:
+            for actor in (own[1], by_colleague[1]):
+                if actor not in change.consents:
+                    self._run(ConsentToChange(self.tenant_id, actor, own[2], found))
+        if "schedule" in steps and change.scheduled_for is None:
+            days = 7 if "execute" not in steps else 0
+            self._run(ScheduleChange(*own, found, self.today + timedelta(days=days), DEMO_FALLBACK))
+        if "execute" in steps and change.succeeded is None:
+            self._run(RecordChangeExecution(*own, found, self.today, True, None))
+
     def _known(self, aggregate: type[TenantAggregate], event_name: str, key: str) -> dict[str, UUID]:
         """The first member's items of this kind, by `key`, as recorded."""
         return {
@@ -718,6 +775,55 @@ DEMO_RISKS = (
         ("Order book",),
     ),
 )
+DEMO_STANDARD_CHANGE = (
+    "Renew the web shop's TLS certificate",
+    "Order the certificate from the hosting panel, install it, check the shop answers over HTTPS with the new expiry.",
+)
+DEMO_FALLBACK = "Restore the configuration saved before the change and restart the service."
+DEMO_CHANGES = (
+    (
+        "Renew the web shop's TLS certificate before it expires",
+        "shop.muller.example",
+        "standard",
+        "low",
+        "Marc Muller",
+        "The certificate expires in three weeks.",
+        "certbot renew --cert-name shop.muller.example",
+        "schedule execute",
+    ),
+    (
+        "Raise the till database's connection limit for the Christmas season",
+        "tills-db.muller.example",
+        "normal",
+        "medium",
+        "Shop manager",
+        "The tills slowed down on the busiest Saturday.",
+        "max_connections = 200  # was 100",
+        "approve schedule",
+    ),
+    (
+        "Patch the card terminal gateway against a published vulnerability",
+        "payments-gw.muller.example",
+        "emergency",
+        "high",
+        "Card terminal vendor",
+        "The vendor's security notice: card data may leak until the patch is installed.",
+        "apt-get install --only-upgrade terminal-gateway=4.2.1",
+        "approve consent schedule execute",
+    ),
+    (
+        "Try the new order form on the test shop",
+        "test-shop.muller.example",
+        "non_operational",
+        "low",
+        "Marc Muller",
+        "Customers asked to order cakes online.",
+        None,
+        "",
+    ),
+)
+"""The first member's changes: description, hostname, category, risk, initiator, cause, configuration, and what
+happened to each after its filing."""
 DEMO_TREATMENTS = (
     (
         "Ransomware on the back-office PC",

@@ -15,6 +15,7 @@ from domain.catalogues.catalogue import Catalogue
 from domain.catalogues.imported import ImportedCatalogue, imported_catalogue_id
 from domain.catalogues.importing import ID_MAX_LENGTH as CATALOGUE_ID_MAX_LENGTH
 from domain.catalogues.library import shipped
+from domain.changes import handlers as changes
 from domain.clusters import handlers as clusters
 from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
@@ -64,6 +65,7 @@ FEATURES: list[dict[type, Handler]] = [
     soa.HANDLERS,
     itil.HANDLERS,
     risks.HANDLERS,
+    changes.HANDLERS,
     catalogues.HANDLERS,
     library.HANDLERS,
 ]

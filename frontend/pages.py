@@ -13,6 +13,7 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, sele
 from frontend import (
     assets,
     catalogues,
+    changes,
     clusters,
     context,
     documents,
@@ -51,6 +52,7 @@ FEATURES = (
     soa.FEATURE,
     itil.FEATURE,
     risks.FEATURE,
+    changes.FEATURE,
     library.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""

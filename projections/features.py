@@ -22,6 +22,9 @@ from projections.assets.tables import define_tables as asset_tables
 from projections.catalogues.projection import CatalogueProjection
 from projections.catalogues.queries import CatalogueQueries
 from projections.catalogues.tables import define_tables as catalogue_tables
+from projections.changes.projection import ChangeProjection
+from projections.changes.queries import ChangeQueries
+from projections.changes.tables import define_tables as change_tables
 from projections.clusters.history_projection import SessionHistoryProjection
 from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
@@ -90,6 +93,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("soa", soa_tables, (StatementProjection,), StatementQueries),
     Feature("itil", itil_tables, (ItilProjection,), ItilQueries),
     Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
+    Feature("changes", change_tables, (ChangeProjection,), ChangeQueries),
     Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
     Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
 )
@@ -121,6 +125,7 @@ class ReadQueries:
     soa: StatementQueries
     itil: ItilQueries
     risks: RiskQueries
+    changes: ChangeQueries
     catalogues: CatalogueQueries
     library: LibraryQueries
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 
 from backend.auth.current import principal_from_calendar_key, principal_from_request
 from backend.exports.calendar import ClusterSessions, calendar_of, cluster_calendar
+from backend.exports.changes import change_log_sheet
 from backend.exports.effort import EffortReportFile, effort_sheet
 from backend.exports.ledger import ledger_sheet
 from backend.exports.naming import content_disposition, one_line
@@ -93,6 +94,21 @@ def export_routes(services: Services) -> APIRouter:
         media_type, write = SOA_FILES[extension]
         name = f"{file.organisation} - Statement of Applicability v{number}.{extension}"
         return _download(write(file), media_type, name)
+
+    @router.get("/organisations/{organisation_id}/changes.{extension}", include_in_schema=False)
+    def change_log_download(organisation_id: str, extension: str, request: Request) -> Response:
+        """The organisation's whole change log, in the paper's columns, as its log page shows it to the viewer."""
+        if extension not in SPREADSHEETS:
+            raise HTTPException(status_code=404, detail="No such download.")
+        principal = principal_from_request(services, request)
+        if principal is None:
+            raise HTTPException(status_code=401, detail="Sign in first.")
+        scope, organisation_key = scope_for(principal), _uuid(organisation_id)
+        found = services.queries.organisations.with_registers(scope, organisation_key) if organisation_key else None
+        if found is None or organisation_key is None:
+            raise HTTPException(status_code=404, detail="No organisation with this id in your view.")
+        rows = services.queries.changes.whole_log(scope, organisation_key)
+        return _spreadsheet(change_log_sheet(rows), extension, f"{found.name} - change log.{extension}")
 
     return router
 

@@ -25,6 +25,8 @@ from backend.graphql.assets.mutations import AssetsMutation
 from backend.graphql.assets.queries import AssetsQuery
 from backend.graphql.catalogues.mutations import CataloguesMutation
 from backend.graphql.catalogues.queries import CataloguesQuery
+from backend.graphql.changes.mutations import ChangesMutation
+from backend.graphql.changes.queries import ChangesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
 from backend.graphql.context.mutations import ContextMutation
@@ -74,6 +76,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (SoaQuery, SoaMutation),
     (ItilQuery, ItilMutation),
     (RisksQuery, RisksMutation),
+    (ChangesQuery, ChangesMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),

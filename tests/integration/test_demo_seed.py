@@ -64,10 +64,12 @@ VOLATILE_COLUMNS = {
     ("document_sources", "library_item_id"),
     ("library_items", "item_id"),
     ("library_item_history", "item_id"),
+    ("changes", "standard_change_id"),
+    ("standard_changes", "standard_change_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents, assets, risks, actions, objectives and library items have random ids; an ITIL
-declaration may link a document)."""
+(feedback items, documents, assets, risks, actions, objectives, library items and standard changes have random ids;
+an ITIL declaration may link a document)."""
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from domain.assets.commands import (
     RetireAsset,
 )
 from domain.catalogues import commands as catalogues_commands
+from domain.changes import commands as changes_commands
 from domain.clusters import commands as clusters_commands
 from domain.clusters.commands import (
     AcceptPlan,
@@ -89,6 +90,14 @@ from domain.tenancy.commands import (
 )
 from tests.conftest import TEST_DAY
 from tests.unit.catalogues.limits_support import CATALOGUE_CHOICE_CALLS, CATALOGUE_TEXT_CALLS
+from tests.unit.changes.limits_support import (
+    CHANGE_CHOICE_CALLS,
+    CHANGE_CHOICE_PREPARED,
+    CHANGE_DATE_BOUNDS,
+    CHANGE_DATE_CALLS,
+    CHANGE_PREPARED,
+    CHANGE_TEXT_CALLS,
+)
 from tests.unit.context.limits_support import (
     CONTEXT_CHOICE_CALLS,
     CONTEXT_DATE_CALLS,
@@ -121,6 +130,7 @@ COMMAND_MODULES = (
     soa_commands,
     itil_commands,
     risks_commands,
+    changes_commands,
     catalogues_commands,
     library_commands,
 )
@@ -431,6 +441,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     **CONTEXT_TEXT_CALLS,
     **RISK_TEXT_CALLS,
+    **CHANGE_TEXT_CALLS,
     ("RegisterAsset", "name"): lambda s, t: _asset(s, name=t),
     ("RegisterAsset", "owner"): lambda s, t: _asset(s, owner=t),
     ("RegisterAsset", "location"): lambda s, t: _asset(s, location=t),
@@ -503,6 +514,8 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **SOA_PREPARED,
     **RISK_PREPARED,
     **RISK_CHOICE_PREPARED,
+    **CHANGE_PREPARED,
+    **CHANGE_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
     **dict.fromkeys(
         [
@@ -565,6 +578,7 @@ HAPPENED = {
     ("ConfirmGapProposals", "analysed_on"),
     ("RecordManagementCommitment", "committed_on"),
     ("HoldRiskReview", "held_on"),
+    ("RecordChangeExecution", "executed_on"),
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -627,12 +641,14 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("ApproveVersion", "review_on"): _approve,
     **CONTEXT_DATE_CALLS,
     **RISK_DATE_CALLS,
+    **CHANGE_DATE_CALLS,
 }
 
 
 REVIEWED = {
     ("ApproveVersion", "review_on"): (TEST_DAY + timedelta(days=1), date(2030, 1, 4)),
     ("AcceptRisk", "until"): (TEST_DAY, LAST),
+    **CHANGE_DATE_BOUNDS,
 }
 """Dates with bounds of their own inside the business dates: a review lies after today and within three years."""
 LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)
@@ -748,6 +764,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
         WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], t, "No longer run")
     ),
     **RISK_CHOICE_CALLS,
+    **CHANGE_CHOICE_CALLS,
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
 }
