@@ -23,6 +23,8 @@ from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.assets.mutations import AssetsMutation
 from backend.graphql.assets.queries import AssetsQuery
+from backend.graphql.audits.mutations import AuditsMutation
+from backend.graphql.audits.queries import AuditsQuery
 from backend.graphql.catalogues.mutations import CataloguesMutation
 from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
@@ -78,6 +80,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),
     (LibraryQuery, LibraryMutation),
+    (AuditsQuery, AuditsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 
