@@ -48,6 +48,8 @@ from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
 from backend.graphql.library.mutations import LibraryMutation
 from backend.graphql.library.queries import LibraryQuery
+from backend.graphql.nonconformities.mutations import NonconformitiesMutation
+from backend.graphql.nonconformities.queries import NonconformitiesQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
 from backend.graphql.risks.mutations import RisksMutation
@@ -81,6 +83,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (IsmsQuery,),
     (LibraryQuery, LibraryMutation),
     (AuditsQuery, AuditsMutation),
+    (NonconformitiesQuery, NonconformitiesMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 
