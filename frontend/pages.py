@@ -12,6 +12,7 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, sele
 
 from frontend import (
     assets,
+    audits,
     catalogues,
     clusters,
     context,
@@ -23,6 +24,7 @@ from frontend import (
     isms,
     itil,
     library,
+    nonconformities,
     organisations,
     risks,
     soa,
@@ -52,6 +54,8 @@ FEATURES = (
     itil.FEATURE,
     risks.FEATURE,
     library.FEATURE,
+    audits.FEATURE,
+    nonconformities.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -109,6 +109,20 @@ class AuditQueries(FeatureQueries):
             for row in self._all(query)
         ]
 
+    def people(self, scope: Scope, organisation_id: UUID) -> list[tuple[UUID, str]]:
+        """Who may own an area, audit it or own a corrective action: the organisation's member accounts, and the
+        consultancy's coaches and admins (accounts of no organisation)."""
+        accounts = self.t.accounts
+        query = (
+            select(accounts.c.account_id, accounts.c.display_name)
+            .where(
+                self.visible.rows(scope, accounts),
+                or_(accounts.c.organisation_id == organisation_id, accounts.c.organisation_id.is_(None)),
+            )
+            .order_by(accounts.c.display_name, accounts.c.account_id)
+        )
+        return [(row["account_id"], row["display_name"]) for row in self._all(query)]
+
     def _programme(self, scope: Scope, row: dict[str, Any]) -> ProgrammeRow:
         areas, accounts = self.t.audit_programme_areas, self.t.accounts
         query = (

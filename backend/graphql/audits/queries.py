@@ -19,6 +19,7 @@ from backend.graphql.audits.types import (
     AuditProgramme,
     AuditProgrammeResult,
     AuditResult,
+    IsmsPerson,
 )
 from backend.graphql.audits.viewer_can import on_audits
 from backend.graphql.core.context import Context
@@ -68,6 +69,19 @@ class AuditsQuery:
             programmes=[AuditProgramme.from_row(row) for row in queries.programmes(scope, organisation)],
             viewer_can=on_audits(info, organisation),
         )
+
+    @strawberry.field(
+        permission_classes=[IsAuthenticated],
+        description="Who may own an area, audit it or own a corrective action: the organisation's member accounts, "
+        "the consultancy's coaches and admins.",
+    )
+    def isms_people(self, info: Info[Context, None], organisation_id: strawberry.ID) -> list[IsmsPerson]:
+        try:
+            organisation = organisation_in_view(info, organisation_id)
+        except DomainError as error:
+            raise refused(error) from None
+        rows = info.context.services.queries.audits.people(info.context.scope, organisation)
+        return [IsmsPerson(id=strawberry.ID(str(account)), name=name) for account, name in rows]
 
     @strawberry.field(permission_classes=[IsAuthenticated])
     def audit(self, info: Info[Context, None], id: strawberry.ID) -> AuditResult:

@@ -169,6 +169,12 @@ class AuditProgramme:
         )
 
 
+@strawberry.type(description="Someone who may own an area, audit it or own a corrective action.")
+class IsmsPerson:
+    id: strawberry.ID
+    name: str
+
+
 @strawberry.type
 class AuditEdge:
     cursor: str
