@@ -19,6 +19,7 @@ from domain.audits.programme import AuditProgramme, checked_areas
 from domain.audits.rules import FindingKind
 from domain.nonconformities.nonconformity import Found, Nonconformity
 from domain.nonconformities.rules import SourceKind
+from domain.shared.calendar import business_date, past_date
 from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, OrganisationCatalogue, OrganisationPeople, Organisations, Store
 from domain.shared.service import Saved
@@ -47,6 +48,7 @@ def revise_audit_programme(app: AuditPorts, cmd: ReviseAuditProgramme) -> Saved:
 
 
 def plan_audit(app: AuditPorts, cmd: PlanAudit) -> Saved:
+    business_date("planned_on", cmd.planned_on)  # refused as any date is, before the programme is looked for
     programme = load_programme(app, cmd.tenant_id, cmd.organisation_id, cmd.programme_id)
     app.check_person_of(cmd.tenant_id, cmd.organisation_id, cmd.auditor_id, "auditor_id")
     planned = AuditPlan.checked(programme, cmd.title, cmd.scope, cmd.criteria, cmd.planned_on, cmd.auditor_id)
@@ -73,6 +75,7 @@ def raise_nonconformity_from_finding(app: AuditPorts, cmd: RaiseNonconformityFro
 
 
 def complete_audit(app: AuditPorts, cmd: CompleteAudit) -> Saved:
+    past_date("held_on", cmd.held_on)  # refused as any date is, before the audit is looked for
     audit = load_audit(app, cmd.tenant_id, cmd.organisation_id, cmd.audit_id)
     audit.complete(cmd.actor_id, cmd.held_on, cmd.conclusion)
     return app.save_changes(audit)

@@ -15,6 +15,7 @@ from domain.nonconformities.commands import (
     VerifyActionEffectiveness,
 )
 from domain.nonconformities.nonconformity import Found, Nonconformity
+from domain.shared.calendar import business_date, past_date
 from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, OrganisationPeople, Organisations, Store
 from domain.shared.service import Saved
@@ -38,6 +39,7 @@ def analyse_nonconformity(app: Store, cmd: AnalyseNonconformity) -> Saved:
 
 
 def plan_corrective_action(app: NonconformityPorts, cmd: PlanCorrectiveAction) -> Saved:
+    business_date("due_on", cmd.due_on)  # refused as any date is, before the nonconformity is looked for
     nonconformity = load_nonconformity(app, cmd.tenant_id, cmd.organisation_id, cmd.nonconformity_id)
     app.check_person_of(cmd.tenant_id, cmd.organisation_id, cmd.owner_id, "owner_id")
     nonconformity.plan_action(cmd.actor_id, uuid.uuid4(), cmd.description, cmd.owner_id, cmd.due_on)
@@ -45,6 +47,7 @@ def plan_corrective_action(app: NonconformityPorts, cmd: PlanCorrectiveAction) -
 
 
 def complete_corrective_action(app: Store, cmd: CompleteCorrectiveAction) -> Saved:
+    past_date("completed_on", cmd.completed_on)  # refused as any date is, before the nonconformity is looked for
     nonconformity = load_nonconformity(app, cmd.tenant_id, cmd.organisation_id, cmd.nonconformity_id)
     nonconformity.complete_action(cmd.actor_id, cmd.action_id, cmd.completed_on, cmd.note)
     return app.save_changes(nonconformity)

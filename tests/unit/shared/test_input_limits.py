@@ -30,6 +30,7 @@ from domain.assets.commands import (
     RemoveAssetDependency,
     RetireAsset,
 )
+from domain.audits import commands as audits_commands
 from domain.catalogues import commands as catalogues_commands
 from domain.clusters import commands as clusters_commands
 from domain.clusters.commands import (
@@ -66,6 +67,7 @@ from domain.itil import commands as itil_commands
 from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.library import commands as library_commands
+from domain.nonconformities import commands as nonconformities_commands
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -88,6 +90,14 @@ from domain.tenancy.commands import (
     ReactivateAccount,
 )
 from tests.conftest import TEST_DAY
+from tests.unit.audits.limits_support import (
+    AUDIT_CHOICE_CALLS,
+    AUDIT_CHOICES_REFUSED_AS,
+    AUDIT_DATE_CALLS,
+    AUDIT_HAPPENED,
+    AUDIT_PREPARED,
+    AUDIT_TEXT_CALLS,
+)
 from tests.unit.catalogues.limits_support import CATALOGUE_CHOICE_CALLS, CATALOGUE_TEXT_CALLS
 from tests.unit.context.limits_support import (
     CONTEXT_CHOICE_CALLS,
@@ -123,6 +133,8 @@ COMMAND_MODULES = (
     risks_commands,
     catalogues_commands,
     library_commands,
+    audits_commands,
+    nonconformities_commands,
 )
 
 
@@ -455,6 +467,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     **CATALOGUE_TEXT_CALLS,
     **LIBRARY_TEXT_CALLS,
+    **AUDIT_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -504,6 +517,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **RISK_PREPARED,
     **RISK_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
+    **AUDIT_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -565,6 +579,7 @@ HAPPENED = {
     ("ConfirmGapProposals", "analysed_on"),
     ("RecordManagementCommitment", "committed_on"),
     ("HoldRiskReview", "held_on"),
+    *AUDIT_HAPPENED,
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -627,6 +642,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("ApproveVersion", "review_on"): _approve,
     **CONTEXT_DATE_CALLS,
     **RISK_DATE_CALLS,
+    **AUDIT_DATE_CALLS,
 }
 
 
@@ -750,6 +766,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **RISK_CHOICE_CALLS,
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
+    **AUDIT_CHOICE_CALLS,
 }
 
 
@@ -765,5 +782,7 @@ def test_text_that_is_not_free_refuses_anything_unknown(command: str, argument: 
     for junk in ("x\x00" * 50_000, "module:1\n", "\ud800"):
         with pytest.raises(DomainError) as error:
             CHOICE_CALLS[command, argument](s, junk)
-        assert error.value.field == RISK_CHOICES_REFUSED_AS.get((command, argument), argument)
+        assert error.value.field == {**RISK_CHOICES_REFUSED_AS, **AUDIT_CHOICES_REFUSED_AS}.get(
+            (command, argument), argument
+        )
         assert s.position() == before
