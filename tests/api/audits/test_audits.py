@@ -180,3 +180,27 @@ def test_a_lookup_of_a_random_or_malformed_audit_is_refused(client_for: ClientFo
         'query($id: ID!) { audits(organisationId: $id, after: "x") { totalCount } }', {"id": alpine.muller}
     )
     assert bad_cursor["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "after"}
+
+
+def test_a_revised_programme_shows_its_new_areas_and_why_in_its_history(client_for: ClientFor, alpine: Alpine) -> None:
+    member = client_for(ALPINE_MEMBER)
+    marc, programme = viewer_id(member), _programme(member, alpine)
+    given = {"programmeId": programme["id"], "reason": "Clause 10 added after the review",
+             "areas": [{"reference": "10.2", "ownerId": marc}, {"reference": "A.8.13", "ownerId": alpine.claire}]}  # fmt: skip
+    revised = mutate(member, "reviseAuditProgramme", given)["programme"]
+    assert [(a["reference"], a["ownerName"]) for a in revised["areas"]] == [
+        ("10.2", "Marc Muller"), ("A.8.13", "Claire Coach"),
+    ]  # fmt: skip
+    history = member.data(
+        "query($id: ID!) { auditProgramme(id: $id) { ... on AuditProgramme { history { action details } } } }",
+        {"id": programme["id"]},
+    )["auditProgramme"]["history"]
+    assert [h["action"] for h in history] == ["planned", "revised"]
+    assert "Clause 10 added after the review" in history[1]["details"]
+    again = mutate(member, "reviseAuditProgramme", given)
+    assert (again["code"], again["field"]) == ("VALIDATION", "areas")
+    # the audit planned before keeps its areas; the coach, now owner of A.8.13, may not audit it
+    planned = {"programmeId": programme["id"], "title": "Backups", "scope": ["A.8.13"], "criteria": "A.8.13",
+               "plannedOn": "2026-09-01", "auditorId": alpine.claire}  # fmt: skip
+    refused = mutate(member, "planAudit", planned)
+    assert (refused["code"], refused["field"]) == ("VALIDATION", "auditorId")
