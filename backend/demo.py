@@ -23,6 +23,15 @@ from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import CLAUSES, THEMES, GapAnalysis, gap_analysis_id
 from domain.assets.asset import Asset
 from domain.assets.commands import AddAssetDependency, ClassifyAsset, CopyAssetTemplate, RegisterAsset
+from domain.audits.audit import Audit
+from domain.audits.commands import (
+    CompleteAudit,
+    PlanAudit,
+    PlanAuditProgramme,
+    RaiseNonconformityFromFinding,
+    RecordAuditFinding,
+)
+from domain.audits.programme import AuditProgramme, programme_id
 from domain.catalogues.commands import ImportCatalogue, WriteControlText
 from domain.catalogues.imported import ControlText, ImportedCatalogue, control_text_id, imported_catalogue_id
 from domain.changes.change import Change
@@ -71,6 +80,8 @@ from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.library.commands import AddLibraryItem, ReviseLibraryItem
 from domain.library.content import ItemFields
 from domain.library.item import LibraryItem
+from domain.nonconformities.commands import AnalyseNonconformity, PlanCorrectiveAction
+from domain.nonconformities.nonconformity import Nonconformity
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
 from domain.risks.commands import (
@@ -218,6 +229,7 @@ class DemoSeeder:
         self._changes()
         self._catalogues()
         self._library()
+        self._audits()
         return self.commands_run > 0
 
     def _locate_late(self) -> None:
@@ -672,6 +684,42 @@ class DemoSeeder:
         if "execute" in steps and change.succeeded is None:
             self._run(RecordChangeExecution(*own, found, self.today, True, None))
 
+    def _audits(self) -> None:
+        """The first member's audit programme of the year; an audit of access control and backups by the coach, who
+        owns none of its areas, with a minor nonconformity and an observation; the nonconformity raised from the
+        finding, analysed, with one corrective action overdue and one to come."""
+        member, marc = self.members[0], account_id(self.tenant.member[0])
+        own = (self.tenant_id, marc, member)
+        year = self.today.year
+        if not self.app.exists(AuditProgramme, self.tenant_id, programme_id(self.tenant_id, member, year)):
+            areas = tuple((reference, marc) for reference in DEMO_AUDIT_AREAS)
+            self._run(PlanAuditProgramme(*own, year, areas, "Every clause and the controls we chose, once a year."))
+        audits = self._known(Audit, "Planned", "title")
+        title, scope, criteria = DEMO_AUDIT
+        if title not in audits:
+            held_on = max(self.today - timedelta(days=14), date(year, 1, 1))
+            found = programme_id(self.tenant_id, member, year)
+            audits[title] = self._run(PlanAudit(*own, found, title, scope, criteria, held_on, self.coach)).aggregate_id
+        audit = self.app.get(Audit, self.tenant_id, audits[title])
+        for kind, reference, statement, evidence in DEMO_FINDINGS[len(audit.findings) :]:
+            self._run(
+                RecordAuditFinding(self.tenant_id, self.coach, member, audit.id, kind, reference, statement, evidence)
+            )
+        audit = self.app.get(Audit, self.tenant_id, audits[title])
+        minor = next(key for key, finding in audit.findings.items() if finding.kind == "minor_nonconformity")
+        if audit.findings[minor].nonconformity_id is None:
+            self._run(RaiseNonconformityFromFinding(*own, audit.id, minor, DEMO_NONCONFORMITY[0]))
+            audit = self.app.get(Audit, self.tenant_id, audits[title])
+        if not audit.completed:
+            self._run(CompleteAudit(self.tenant_id, self.coach, member, audit.id, self.today, DEMO_AUDIT_CONCLUSION))
+        raised = audit.findings[minor].nonconformity_id
+        assert raised is not None
+        nonconformity = self.app.get(Nonconformity, self.tenant_id, raised)
+        if not nonconformity.analysed:
+            self._run(AnalyseNonconformity(*own, raised, *DEMO_NONCONFORMITY[1:]))
+        for description, days in DEMO_CORRECTIVE_ACTIONS[len(nonconformity.actions) :]:
+            self._run(PlanCorrectiveAction(*own, raised, description, marc, self.today + timedelta(days=days)))
+
     def _known(self, aggregate: type[TenantAggregate], event_name: str, key: str) -> dict[str, UUID]:
         """The first member's items of this kind, by `key`, as recorded."""
         return {
@@ -913,6 +961,38 @@ DEMO_CATALOGUE = Path(__file__).parent / "demo_data" / "small-office-baseline.os
 DEMO_CONTROL_TEXT = (
     "Where the consultancy holds a licence of ISO/IEC 27001, the standard's own wording of this control goes here,\n"
     "for its coaches and its clients to read beside Cordee's short title. (Demo text, not the standard's.)"
+)
+
+DEMO_AUDIT_AREAS = ("4.3", "6.1", "7.5", "9.2", "A.5.15", "A.5.18", "A.8.13")
+DEMO_AUDIT = (
+    "Access control and backups",
+    ("A.5.15", "A.5.18", "A.8.13"),
+    "ISO/IEC 27001:2022 A.5.15, A.5.18 and A.8.13; our access control policy and backup procedure.",
+)
+DEMO_FINDINGS = (
+    (
+        "minor_nonconformity",
+        "A.5.18",
+        "Accounts of people who left are not always closed.",
+        "Of five leavers this year, two still had an active account on the web shop on the day of the audit.",
+    ),
+    (
+        "observation",
+        "A.8.13",
+        "The nightly copy runs, but no restore has been tried yet.",
+        "Backup log of the last 30 nights; no restore test recorded.",
+    ),
+    ("opportunity", "A.5.15", "One shared shop account could become personal accounts.", "The web shop's users."),
+)
+DEMO_AUDIT_CONCLUSION = "Access control needs a leaver checklist; backups run but their restore is untested."
+DEMO_NONCONFORMITY = (
+    "Leavers keep their web shop accounts",
+    "Nobody is told to close accounts when someone leaves: there is no leaver checklist.",
+    "The two accounts were closed on the day of the audit.",
+)
+DEMO_CORRECTIVE_ACTIONS = (
+    ("List every account a leaver may have", -3),
+    ("Write a leaver checklist and use it at the next departure", 30),
 )
 
 DEMO_ASSETS = (

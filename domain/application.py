@@ -10,6 +10,7 @@ from domain.assessment import handlers as assessment
 from domain.assessment.commands import AssessGap
 from domain.assessment.gap_analysis import GapAnalysis, gap_analysis_id
 from domain.assets import handlers as assets
+from domain.audits import handlers as audits
 from domain.catalogues import handlers as catalogues
 from domain.catalogues.catalogue import Catalogue
 from domain.catalogues.imported import ImportedCatalogue, imported_catalogue_id
@@ -32,6 +33,7 @@ from domain.feedback import handlers as feedback
 from domain.itil import handlers as itil
 from domain.legacy_topics import register_legacy_topics
 from domain.library import handlers as library
+from domain.nonconformities import handlers as nonconformities
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
@@ -44,6 +46,7 @@ from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
 from domain.shared.text import single_line
 from domain.soa import handlers as soa
+from domain.soa.statement import StatementOfApplicability, statement_id
 from domain.tenancy import handlers as tenancy
 from domain.tenancy.account import Account, Role
 from domain.tenancy.consultancy import Consultancy
@@ -68,6 +71,8 @@ FEATURES: list[dict[type, Handler]] = [
     changes.HANDLERS,
     catalogues.HANDLERS,
     library.HANDLERS,
+    audits.HANDLERS,
+    nonconformities.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -255,6 +260,32 @@ class Cordee(CommandService):
             raise missing from None
         if not account.has_role(Role.MEMBER) or account.organisation_id != organisation_id or not account.active:
             raise missing
+
+    def check_person_of(self, tenant_id: UUID, organisation_id: UUID, account_id: UUID, field: str) -> None:
+        """One of the organisation's active member accounts, or an active coach or admin of the consultancy."""
+        missing = NotFound("No active account of the organisation or of its consultancy with this id.", field)
+        try:
+            account = self.get(Account, tenant_id, account_id, field)
+        except NotFound:
+            raise missing from None
+        if not account.active:
+            raise missing
+        if account.has_role(Role.MEMBER) and account.organisation_id != organisation_id:
+            raise missing
+        if not any(account.has_role(role) for role in (Role.MEMBER, Role.COACH, Role.CONSULTANCY_ADMIN)):
+            raise missing
+
+    def organisation_catalogue(self, tenant_id: UUID, organisation_id: UUID) -> Catalogue:
+        """The catalogue of the organisation's Statement of Applicability, or ISO/IEC 27001:2022 without one."""
+        found = statement_id(tenant_id, organisation_id)
+        chosen = (
+            self.get(StatementOfApplicability, tenant_id, found).catalogue_id
+            if self.exists(StatementOfApplicability, tenant_id, found)
+            else "iso27001-2022"
+        )
+        catalogue = shipped().catalogue(chosen) or shipped().catalogue("iso27001-2022")
+        assert catalogue is not None
+        return catalogue
 
     def check_admitted(self, tenant_id: UUID, cluster_id: UUID, organisation_id: UUID) -> None:
         cluster = clusters.load_cluster(self, tenant_id, cluster_id)

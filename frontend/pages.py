@@ -12,6 +12,7 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, sele
 
 from frontend import (
     assets,
+    audits,
     catalogues,
     changes,
     clusters,
@@ -24,6 +25,7 @@ from frontend import (
     isms,
     itil,
     library,
+    nonconformities,
     organisations,
     risks,
     soa,
@@ -54,6 +56,8 @@ FEATURES = (
     risks.FEATURE,
     changes.FEATURE,
     library.FEATURE,
+    audits.FEATURE,
+    nonconformities.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -19,6 +19,9 @@ from projections.assessment.tables import define_tables as assessment_tables
 from projections.assets.projection import AssetProjection
 from projections.assets.queries import AssetQueries
 from projections.assets.tables import define_tables as asset_tables
+from projections.audits.projection import AuditProjection
+from projections.audits.queries import AuditQueries
+from projections.audits.tables import define_tables as audit_tables
 from projections.catalogues.projection import CatalogueProjection
 from projections.catalogues.queries import CatalogueQueries
 from projections.catalogues.tables import define_tables as catalogue_tables
@@ -55,6 +58,9 @@ from projections.itil.tables import define_tables as itil_tables
 from projections.library.projection import LibraryProjection
 from projections.library.queries import LibraryQueries
 from projections.library.tables import define_tables as library_tables
+from projections.nonconformities.projection import NonconformityProjection
+from projections.nonconformities.queries import NonconformityQueries
+from projections.nonconformities.tables import define_tables as nonconformity_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
 from projections.risks.projection import RiskProjection
@@ -96,6 +102,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("changes", change_tables, (ChangeProjection,), ChangeQueries),
     Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
     Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
+    Feature("audits", audit_tables, (AuditProjection,), AuditQueries),
+    Feature("nonconformities", nonconformity_tables, (NonconformityProjection,), NonconformityQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -128,6 +136,8 @@ class ReadQueries:
     changes: ChangeQueries
     catalogues: CatalogueQueries
     library: LibraryQueries
+    audits: AuditQueries
+    nonconformities: NonconformityQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

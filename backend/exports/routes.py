@@ -11,6 +11,7 @@ from uuid import UUID
 from fastapi import APIRouter, HTTPException, Request, Response
 
 from backend.auth.current import principal_from_calendar_key, principal_from_request
+from backend.exports.audits import AuditReport, audit_report_pdf, audit_report_xlsx
 from backend.exports.calendar import ClusterSessions, calendar_of, cluster_calendar
 from backend.exports.changes import change_log_sheet
 from backend.exports.effort import EffortReportFile, effort_sheet
@@ -95,6 +96,13 @@ def export_routes(services: Services) -> APIRouter:
         name = f"{file.organisation} - Statement of Applicability v{number}.{extension}"
         return _download(write(file), media_type, name)
 
+    _register_downloads(router, services)
+    return router
+
+
+def _register_downloads(router: APIRouter, services: Services) -> None:
+    """The downloads of an organisation's registers (part 2 of the ISMS), each read as its page shows it."""
+
     @router.get("/organisations/{organisation_id}/changes.{extension}", include_in_schema=False)
     def change_log_download(organisation_id: str, extension: str, request: Request) -> Response:
         """The organisation's whole change log, in the paper's columns, as its log page shows it to the viewer."""
@@ -110,7 +118,29 @@ def export_routes(services: Services) -> APIRouter:
         rows = services.queries.changes.whole_log(scope, organisation_key)
         return _spreadsheet(change_log_sheet(rows), extension, f"{found.name} - change log.{extension}")
 
-    return router
+    @router.get("/organisations/{organisation_id}/audits/{audit_id}/report.{extension}", include_in_schema=False)
+    def audit_report(organisation_id: str, audit_id: str, extension: str, request: Request) -> Response:
+        """An internal audit's report, as its page offers it: XLSX or PDF; an audit out of view answers 404."""
+        writers = {"xlsx": (XLSX_TYPE, audit_report_xlsx), "pdf": (PDF_TYPE, audit_report_pdf)}
+        if extension not in writers:
+            raise HTTPException(status_code=404, detail="No such download.")
+        report = _audit_report(services, request, organisation_id, audit_id)
+        media_type, write = writers[extension]
+        return _download(write(report), media_type, f"{report.organisation} - {report.audit.title}.{extension}")
+
+
+def _audit_report(services: Services, request: Request, organisation_id: str, audit_id: str) -> AuditReport:
+    principal = principal_from_request(services, request)
+    if principal is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    scope, organisation_key, audit_key = scope_for(principal), _uuid(organisation_id), _uuid(audit_id)
+    audit = services.queries.audits.audit(scope, audit_key) if audit_key else None
+    organisation = services.queries.organisations.organisation(scope, organisation_key) if organisation_key else None
+    if audit is None or organisation is None or audit.organisation_id != organisation.organisation_id:
+        raise HTTPException(status_code=404, detail="No audit of this id in your view.")
+    consultancy = services.queries.tenancy.consultancy(scope)
+    findings = services.queries.audits.findings(scope, audit.audit_id)
+    return AuditReport(organisation.name, consultancy.name if consultancy else "", audit, findings)
 
 
 def _soa_file(services: Services, request: Request, organisation_id: str, number: int) -> SoaFile:

@@ -23,6 +23,8 @@ from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.assets.mutations import AssetsMutation
 from backend.graphql.assets.queries import AssetsQuery
+from backend.graphql.audits.mutations import AuditsMutation
+from backend.graphql.audits.queries import AuditsQuery
 from backend.graphql.catalogues.mutations import CataloguesMutation
 from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.changes.mutations import ChangesMutation
@@ -48,6 +50,8 @@ from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
 from backend.graphql.library.mutations import LibraryMutation
 from backend.graphql.library.queries import LibraryQuery
+from backend.graphql.nonconformities.mutations import NonconformitiesMutation
+from backend.graphql.nonconformities.queries import NonconformitiesQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
 from backend.graphql.risks.mutations import RisksMutation
@@ -81,6 +85,8 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),
     (LibraryQuery, LibraryMutation),
+    (AuditsQuery, AuditsMutation),
+    (NonconformitiesQuery, NonconformitiesMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -114,3 +114,17 @@ class OrganisationAssets(Protocol):
     """Are these assets of the organisation's inventory, none retired (NotFound or ValidationFailed on `field`)."""
 
     def check_assets(self, tenant_id: UUID, organisation_id: UUID, asset_ids: tuple[UUID, ...], field: str) -> None: ...
+
+
+class OrganisationPeople(Protocol):
+    """Is this an active account that works on the organisation's ISMS: one of its member accounts, or a coach or
+    admin of the consultancy (NotFound on `field` otherwise, as for a missing account)."""
+
+    def check_person_of(self, tenant_id: UUID, organisation_id: UUID, account_id: UUID, field: str) -> None: ...
+
+
+class OrganisationCatalogue(Protocol):
+    """The control catalogue of the organisation's Statement of Applicability, or the shipped ISO/IEC 27001:2022
+    one when it has none."""
+
+    def organisation_catalogue(self, tenant_id: UUID, organisation_id: UUID) -> Any: ...

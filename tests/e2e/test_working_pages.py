@@ -103,6 +103,8 @@ def page_paths(page: Page) -> list[str]:
         "/soa",
         "/itil",
         "/changes",
+        "/audits",
+        "/nonconformities",
     ]
 
 
@@ -126,6 +128,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         ("/risks", "main a[href*='/risks'], main a[href*='/treatment-plan'], main a[href*='/objectives']"),
         ("/library/document_skeleton", "a[href^='/library/items/']"),
         ("/changes", "main a[href$='/changes'], main a[href*='/changes/'], main a[href$='/change-rules']"),
+        ("/audits", "main a[href*='/audits']:not([href*='report.'])"),
+        ("/nonconformities", "main a[href*='/nonconformities']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
@@ -134,6 +138,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         paths += sorted(set(found))
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
     pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives", "changes", "change-rules")
+    pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives", "audits", "nonconformities")
     paths += [f"{path}/{page}" for path in organisations for page in pages]
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]

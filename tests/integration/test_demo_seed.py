@@ -66,10 +66,21 @@ VOLATILE_COLUMNS = {
     ("library_item_history", "item_id"),
     ("changes", "standard_change_id"),
     ("standard_changes", "standard_change_id"),
+    ("audits", "audit_id"),
+    ("audit_findings", "finding_id"),
+    ("audit_findings", "audit_id"),
+    ("audit_findings", "nonconformity_id"),
+    ("audit_history", "subject_id"),
+    ("nonconformities", "nonconformity_id"),
+    ("nonconformities", "source_reference"),
+    ("corrective_actions", "action_id"),
+    ("corrective_actions", "nonconformity_id"),
+    ("nonconformity_history", "nonconformity_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents, assets, risks, actions, objectives, library items and standard changes have random ids;
-an ITIL declaration may link a document)."""
+(feedback items, documents, assets, risks, actions, objectives, library items, standard changes, audits, their
+findings, nonconformities and corrective actions have random ids; an ITIL declaration may link a document; a
+nonconformity raised from an audit names the audit)."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,9 @@ INTERRUPTIONS: dict[str, Callable[[list[str]], int]] = {
     "importing the first catalogue": nth("import_catalogue"),
     "revising a library item": nth("revise_library_item"),
     "copying a skeleton": nth("copy_document_skeleton"),
+    "recording the second audit finding": nth("record_audit_finding", 2),
+    "raising a nonconformity from a finding": nth("raise_nonconformity_from_finding"),
+    "planning the second corrective action": nth("plan_corrective_action", 2),
     "the very last command": len,
 }
 """Where to interrupt: inside each kind of step, between the steps that depend on each other, in each consultancy."""

@@ -30,6 +30,7 @@ from domain.assets.commands import (
     RemoveAssetDependency,
     RetireAsset,
 )
+from domain.audits import commands as audits_commands
 from domain.catalogues import commands as catalogues_commands
 from domain.changes import commands as changes_commands
 from domain.clusters import commands as clusters_commands
@@ -67,6 +68,7 @@ from domain.itil import commands as itil_commands
 from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.library import commands as library_commands
+from domain.nonconformities import commands as nonconformities_commands
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
@@ -89,6 +91,14 @@ from domain.tenancy.commands import (
     ReactivateAccount,
 )
 from tests.conftest import TEST_DAY
+from tests.unit.audits.limits_support import (
+    AUDIT_CHOICE_CALLS,
+    AUDIT_CHOICES_REFUSED_AS,
+    AUDIT_DATE_CALLS,
+    AUDIT_HAPPENED,
+    AUDIT_PREPARED,
+    AUDIT_TEXT_CALLS,
+)
 from tests.unit.catalogues.limits_support import CATALOGUE_CHOICE_CALLS, CATALOGUE_TEXT_CALLS
 from tests.unit.changes.limits_support import (
     CHANGE_CHOICE_CALLS,
@@ -133,6 +143,8 @@ COMMAND_MODULES = (
     changes_commands,
     catalogues_commands,
     library_commands,
+    audits_commands,
+    nonconformities_commands,
 )
 
 
@@ -466,6 +478,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     **CATALOGUE_TEXT_CALLS,
     **LIBRARY_TEXT_CALLS,
+    **AUDIT_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -517,6 +530,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **CHANGE_PREPARED,
     **CHANGE_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
+    **AUDIT_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -579,6 +593,7 @@ HAPPENED = {
     ("RecordManagementCommitment", "committed_on"),
     ("HoldRiskReview", "held_on"),
     ("RecordChangeExecution", "executed_on"),
+    *AUDIT_HAPPENED,
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -642,6 +657,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     **CONTEXT_DATE_CALLS,
     **RISK_DATE_CALLS,
     **CHANGE_DATE_CALLS,
+    **AUDIT_DATE_CALLS,
 }
 
 
@@ -767,6 +783,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **CHANGE_CHOICE_CALLS,
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
+    **AUDIT_CHOICE_CALLS,
 }
 
 
@@ -782,5 +799,7 @@ def test_text_that_is_not_free_refuses_anything_unknown(command: str, argument: 
     for junk in ("x\x00" * 50_000, "module:1\n", "\ud800"):
         with pytest.raises(DomainError) as error:
             CHOICE_CALLS[command, argument](s, junk)
-        assert error.value.field == RISK_CHOICES_REFUSED_AS.get((command, argument), argument)
+        assert error.value.field == {**RISK_CHOICES_REFUSED_AS, **AUDIT_CHOICES_REFUSED_AS}.get(
+            (command, argument), argument
+        )
         assert s.position() == before

@@ -1,0 +1,1 @@
+"""The read side of the nonconformity register: nonconformities, their corrective actions and their history."""
