@@ -114,3 +114,10 @@ class OrganisationAssets(Protocol):
     """Are these assets of the organisation's inventory, none retired (NotFound or ValidationFailed on `field`)."""
 
     def check_assets(self, tenant_id: UUID, organisation_id: UUID, asset_ids: tuple[UUID, ...], field: str) -> None: ...
+
+
+class OrganisationRisks(Protocol):
+    """Are these risks of the organisation's register (NotFound on `field` otherwise: another organisation's risk is
+    answered as a missing one)."""
+
+    def check_risks(self, tenant_id: UUID, organisation_id: UUID, risk_ids: tuple[UUID, ...], field: str) -> None: ...
