@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
@@ -55,6 +55,17 @@ from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
+from domain.incidents.commands import (
+    AcknowledgeIncident,
+    AgreeServiceLevels,
+    CloseIncident,
+    EscalateIncident,
+    LinkIncident,
+    ReportIncident,
+    RestoreIncident,
+)
+from domain.incidents.incident import Incident
+from domain.incidents.service_levels import ServiceLevels, service_levels_id
 from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.library.commands import AddLibraryItem, ReviseLibraryItem
@@ -198,6 +209,7 @@ class DemoSeeder:
         self._statement_of_applicability()
         self._itil()
         self._risks()
+        self._incidents()
         self._catalogues()
         self._library()
         return self.commands_run > 0
@@ -589,6 +601,36 @@ class DemoSeeder:
                 self._run(AcceptRisk(*own, risk.id, DEMO_ACCEPTED[title][0], until))
         self._plan(own, risks)
 
+    def _incidents(self) -> None:
+        """The first member's service levels and three incidents of its ordering service: one restored and closed,
+        one escalated to its provider (the second level), and one still unacknowledged past its reaction target."""
+        member, marc = self.members[0], account_id(self.tenant.member[0])
+        own = (self.tenant_id, marc, member)
+        if not self.app.exists(ServiceLevels, self.tenant_id, service_levels_id(self.tenant_id, member)):
+            self._run(AgreeServiceLevels(*own, DEMO_SERVICE_LEVELS))
+        if self._known(Incident, "Reported", "title"):
+            return
+        noon = datetime.combine(self.today, time(12), tzinfo=UTC)
+        closed = self._run(
+            ReportIncident(*own, "Card terminal offline", "Shop tills", "high", noon - timedelta(days=6))
+        )
+        fixed_at = noon - timedelta(days=6) + timedelta(minutes=20)
+        self._run(AcknowledgeIncident(*own, closed.aggregate_id, fixed_at))
+        self._run(RestoreIncident(*own, closed.aggregate_id, fixed_at + timedelta(hours=2)))
+        self._run(
+            CloseIncident(*own, closed.aggregate_id, fixed_at + timedelta(days=1), "Keep the spare terminal charged")
+        )
+        reported = noon - timedelta(days=1)
+        escalated = self._run(ReportIncident(*own, "Online orders not arriving", "Ordering", "critical", reported))
+        self._run(AcknowledgeIncident(*own, escalated.aggregate_id, reported + timedelta(minutes=10)))
+        for level, handler, minutes in (("first", "Service desk", 12), ("second", "Web shop provider", 25)):
+            step = EscalateIncident(*own, escalated.aggregate_id, level, handler, reported + timedelta(minutes=minutes))
+            self._run(step)
+        self._run(ReportIncident(*own, "Oven temperature alarm", "Bakery floor", "medium", noon - timedelta(days=3)))
+        risk = next(e.originator_id for e in _events(self.app, Risk, "Identified") if e.organisation_id == member)
+        asset = next(e.originator_id for e in _events(self.app, Asset, "Registered") if e.organisation_id == member)
+        self._run(LinkIncident(*own, escalated.aggregate_id, (asset,), (risk,)))
+
     def _plan(self, own: tuple[UUID, UUID, UUID], risks: dict[str, UUID]) -> None:
         actions = self._known(TreatmentAction, "Planned", "title")
         for title, owner, days, risk, controls, status in DEMO_ACTIONS:
@@ -680,6 +722,14 @@ DEMO_ITIL = (
     ("change-management", "Changes to the till and the web shop are agreed with the supplier by e-mail", False),
 )
 
+
+DEMO_SERVICE_LEVELS = {
+    "critical": {"reaction": 15, "escalation": 30, "recovery": 240},
+    "high": {"reaction": 30, "escalation": 60, "recovery": 480},
+    "medium": {"reaction": 60, "escalation": 240, "recovery": 1440},
+    "low": {"reaction": 240, "escalation": 480, "recovery": 4320},
+}
+"""Minutes from the report, per severity: the bakery's agreement with its web shop provider."""
 
 DEMO_RISKS = (
     (
