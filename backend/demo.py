@@ -65,6 +65,7 @@ from domain.incidents.commands import (
     RestoreIncident,
 )
 from domain.incidents.incident import Incident
+from domain.incidents.rules import LEVELS
 from domain.incidents.service_levels import ServiceLevels, service_levels_id
 from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
@@ -602,34 +603,41 @@ class DemoSeeder:
         self._plan(own, risks)
 
     def _incidents(self) -> None:
-        """The first member's service levels and three incidents of its ordering service: one restored and closed,
-        one escalated to its provider (the second level), and one still unacknowledged past its reaction target."""
+        """The first member's service levels and three incidents: one restored and closed, one escalated to its
+        provider (the second level), and one still unacknowledged past its reaction target. Each step is taken
+        only when the incident has not taken it yet, so that an interrupted seed completes when run again."""
         member, marc = self.members[0], account_id(self.tenant.member[0])
         own = (self.tenant_id, marc, member)
         if not self.app.exists(ServiceLevels, self.tenant_id, service_levels_id(self.tenant_id, member)):
             self._run(AgreeServiceLevels(*own, DEMO_SERVICE_LEVELS))
-        if self._known(Incident, "Reported", "title"):
-            return
+        known = self._known(Incident, "Reported", "title")
         noon = datetime.combine(self.today, time(12), tzinfo=UTC)
-        closed = self._run(
-            ReportIncident(*own, "Card terminal offline", "Shop tills", "high", noon - timedelta(days=6))
-        )
-        fixed_at = noon - timedelta(days=6) + timedelta(minutes=20)
-        self._run(AcknowledgeIncident(*own, closed.aggregate_id, fixed_at))
-        self._run(RestoreIncident(*own, closed.aggregate_id, fixed_at + timedelta(hours=2)))
-        self._run(
-            CloseIncident(*own, closed.aggregate_id, fixed_at + timedelta(days=1), "Keep the spare terminal charged")
-        )
-        reported = noon - timedelta(days=1)
-        escalated = self._run(ReportIncident(*own, "Online orders not arriving", "Ordering", "critical", reported))
-        self._run(AcknowledgeIncident(*own, escalated.aggregate_id, reported + timedelta(minutes=10)))
-        for level, handler, minutes in (("first", "Service desk", 12), ("second", "Web shop provider", 25)):
-            step = EscalateIncident(*own, escalated.aggregate_id, level, handler, reported + timedelta(minutes=minutes))
-            self._run(step)
-        self._run(ReportIncident(*own, "Oven temperature alarm", "Bakery floor", "medium", noon - timedelta(days=3)))
+        for title, service, severity, days_ago, steps in DEMO_INCIDENTS:
+            reported = noon - timedelta(days=days_ago)
+            if title not in known:
+                known[title] = self._run(ReportIncident(*own, title, service, severity, reported)).aggregate_id
+            for step in steps:
+                self._incident_step(own, known[title], reported, step)
         risk = next(e.originator_id for e in _events(self.app, Risk, "Identified") if e.organisation_id == member)
         asset = next(e.originator_id for e in _events(self.app, Asset, "Registered") if e.organisation_id == member)
-        self._run(LinkIncident(*own, escalated.aggregate_id, (asset,), (risk,)))
+        linked = self.app.get(Incident, self.tenant_id, known["Online orders not arriving"])
+        if not linked.asset_ids:
+            self._run(LinkIncident(*own, linked.id, (asset,), (risk,)))
+
+    def _incident_step(self, own: tuple[UUID, UUID, UUID], incident_id: UUID, reported: datetime, step: Any) -> None:
+        incident = self.app.get(Incident, self.tenant_id, incident_id)
+        kind, minutes, *rest = step
+        at = reported + timedelta(minutes=minutes)
+        if kind == "acknowledge" and incident.status == "reported":
+            self._run(AcknowledgeIncident(*own, incident_id, at))
+        elif kind == "escalate" and LEVELS.index(rest[0]) > (
+            -1 if incident.level is None else LEVELS.index(incident.level)
+        ):
+            self._run(EscalateIncident(*own, incident_id, rest[0], rest[1], at))
+        elif kind == "restore" and incident.status in ("reported", "acknowledged"):
+            self._run(RestoreIncident(*own, incident_id, at))
+        elif kind == "close" and incident.status == "restored":
+            self._run(CloseIncident(*own, incident_id, at, rest[0]))
 
     def _plan(self, own: tuple[UUID, UUID, UUID], risks: dict[str, UUID]) -> None:
         actions = self._known(TreatmentAction, "Planned", "title")
@@ -730,6 +738,29 @@ DEMO_SERVICE_LEVELS = {
     "low": {"reaction": 240, "escalation": 480, "recovery": 4320},
 }
 """Minutes from the report, per severity: the bakery's agreement with its web shop provider."""
+
+DEMO_INCIDENTS: tuple[tuple[str, str, str, int, tuple[tuple[Any, ...], ...]], ...] = (
+    (
+        "Card terminal offline",
+        "Shop tills",
+        "high",
+        6,
+        (("acknowledge", 20), ("restore", 140), ("close", 60 * 25, "Keep the spare terminal charged")),
+    ),
+    (
+        "Online orders not arriving",
+        "Ordering",
+        "critical",
+        1,
+        (
+            ("acknowledge", 10),
+            ("escalate", 12, "first", "Service desk"),
+            ("escalate", 25, "second", "Web shop provider"),
+        ),
+    ),
+    ("Oven temperature alarm", "Bakery floor", "medium", 3, ()),
+)
+"""Title, service, severity, days before today at noon, and the steps taken, minutes after the report."""
 
 DEMO_RISKS = (
     (

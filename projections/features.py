@@ -46,6 +46,9 @@ from projections.engagement.tables import define_tables as engagement_tables
 from projections.feedback.projection import FeedbackProjection
 from projections.feedback.queries import FeedbackQueries
 from projections.feedback.tables import define_tables as feedback_tables
+from projections.incidents.projection import IncidentProjection
+from projections.incidents.queries import IncidentQueries
+from projections.incidents.tables import define_tables as incident_tables
 from projections.itil.projection import ItilProjection
 from projections.itil.queries import ItilQueries
 from projections.itil.tables import define_tables as itil_tables
@@ -54,9 +57,6 @@ from projections.library.queries import LibraryQueries
 from projections.library.tables import define_tables as library_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
-from projections.incidents.projection import IncidentProjection
-from projections.incidents.queries import IncidentQueries
-from projections.incidents.tables import define_tables as incident_tables
 from projections.risks.projection import RiskProjection
 from projections.risks.queries import RiskQueries
 from projections.risks.tables import define_tables as risk_tables
