@@ -102,3 +102,22 @@ class ReceiveMonitoringAlert:
     output: str
     timestamp: datetime
     open_incident_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class IssueMonitoringToken:
+    """A new token for the organisation's monitoring, given as the SHA-256 hash of its secret."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    organisation_id: UUID
+    key_hash: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RevokeMonitoringToken:
+    tenant_id: UUID
+    actor_id: UUID
+    organisation_id: UUID
+    token_id: UUID

@@ -11,13 +11,16 @@ from domain.incidents.commands import (
     AgreeServiceLevels,
     CloseIncident,
     EscalateIncident,
+    IssueMonitoringToken,
     LinkIncident,
     ReceiveMonitoringAlert,
     ReportIncident,
     RestoreIncident,
+    RevokeMonitoringToken,
 )
 from domain.incidents.incident import Incident, Report
 from domain.incidents.monitoring import MonitoringAlert
+from domain.incidents.monitoring_tokens import MonitoringToken
 from domain.incidents.rules import Targets
 from domain.incidents.service_levels import ServiceLevels, checked_targets, service_levels_id
 from domain.shared.errors import NotFound, ValidationFailed
@@ -102,6 +105,8 @@ def receive_monitoring_alert(app: IncidentPorts, cmd: ReceiveMonitoringAlert) ->
     alert = MonitoringAlert.checked(cmd.host, cmd.service, cmd.state, cmd.output, cmd.timestamp)
     if cmd.open_incident_id is not None:
         incident = load_incident(app, cmd.tenant_id, cmd.organisation_id, cmd.open_incident_id)
+        if incident.repeats(alert.state, None if alert.recovered else alert.severity, alert.timestamp):
+            return app.save_changes(incident)  # a repeat: nothing new to note, and nothing written
         if alert.recovered:
             incident.restore(cmd.actor_id, alert.timestamp, alert.output or None)
         else:
@@ -122,6 +127,22 @@ def receive_monitoring_alert(app: IncidentPorts, cmd: ReceiveMonitoringAlert) ->
         monitor_key=alert.key,
     )
     return app.save_changes(incident)
+
+
+def issue_monitoring_token(app: IncidentPorts, cmd: IssueMonitoringToken) -> Saved:
+    app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    token = MonitoringToken.issue(
+        cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, cmd.key_hash, cmd.label
+    )
+    return app.save_changes(token)
+
+
+def revoke_monitoring_token(app: Store, cmd: RevokeMonitoringToken) -> Saved:
+    token = app.get(MonitoringToken, cmd.tenant_id, cmd.token_id, "token_id")
+    if token.organisation_id != cmd.organisation_id:
+        raise NotFound("No monitoring token with this id.", "token_id")
+    token.revoke(cmd.actor_id)
+    return app.save_changes(token)
 
 
 def _check_links(
@@ -150,4 +171,6 @@ HANDLERS: dict[type, Handler] = {
     CloseIncident: close_incident,
     LinkIncident: link_incident,
     ReceiveMonitoringAlert: receive_monitoring_alert,
+    IssueMonitoringToken: issue_monitoring_token,
+    RevokeMonitoringToken: revoke_monitoring_token,
 }

@@ -148,6 +148,7 @@ class Incident(TenantAggregate):
         self.monitor_key = monitor_key
         self.asset_ids: tuple[UUID, ...] = ()
         self.risk_ids: tuple[UUID, ...] = ()
+        self.alert_state: str | None = None
 
     def acknowledge(self, actor_id: UUID, at: datetime, note: str | None) -> None:
         if not can_acknowledge(self.status):
@@ -210,6 +211,19 @@ class Incident(TenantAggregate):
     @event("AlertRepeated")
     def _alert_repeated(self, actor_id: UUID, state: str, output: str, at: datetime) -> None:
         self.last_step_at = at
+        self.alert_state = state
+
+    def repeats(self, state: str, severity: str | None, at: datetime) -> bool:
+        """An alert already known: older than the last step (sent again, or out of order), or a problem in the same
+        state as the last alert noted (for the one that opened the incident, by its severity). Monitoring resends a
+        problem every few minutes; the timeline notes it once, and again only when the state changes."""
+        if at.tzinfo is not None and at.utcoffset() is not None and at < self.last_step_at:
+            return True
+        if state == "OK" or not is_open(self.status):
+            return False
+        if self.alert_state is not None:
+            return state == self.alert_state
+        return severity == self.severity
 
     def link(self, actor_id: UUID, asset_ids: tuple[UUID, ...], risk_ids: tuple[UUID, ...]) -> None:
         """Names the assets and risks the incident concerns (checked by the handler to be the organisation's)."""

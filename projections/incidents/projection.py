@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from domain.incidents.incident import Incident
+from domain.incidents.monitoring_tokens import MonitoringToken
 from domain.incidents.rules import SEVERITIES
 from domain.incidents.service_levels import ServiceLevels
 from projections.core.projection import Projection
@@ -28,6 +29,8 @@ class IncidentProjection(Projection):
         (Incident, "Linked"): "linked",
         (ServiceLevels, "Agreed"): "service_levels",
         (ServiceLevels, "Revised"): "service_levels",
+        (MonitoringToken, "Issued"): "token_issued",
+        (MonitoringToken, "Revoked"): "token_revoked",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -62,6 +65,13 @@ class IncidentProjection(Projection):
         self._link = insert(links)
         self._unlink = delete(links).where(links.c.tenant_id == bindparam("t"), links.c.incident_id == bindparam("k"))
         self._levels = insert(tables.service_levels)
+        tokens = tables.monitoring_tokens
+        self._token = insert(tokens)
+        self._revoke = (
+            update(tokens)
+            .where(tokens.c.tenant_id == bindparam("t"), tokens.c.token_id == bindparam("k"))
+            .values(revoked_by=bindparam("by"), revoked_at=bindparam("at"))
+        )
 
     def reported(self, writer: GroupedWriter, event: Any) -> None:
         at = event.reported_at
@@ -155,6 +165,22 @@ class IncidentProjection(Projection):
                 "reason": getattr(event, "reason", None),
             }
             writer.write(self._levels, row)
+
+    def token_issued(self, writer: GroupedWriter, event: Any) -> None:
+        row = {
+            "tenant_id": event.tenant_id,
+            "token_id": event.originator_id,
+            "organisation_id": event.organisation_id,
+            "key_hash": event.key_hash,
+            "label": event.label,
+            "issued_by": event.actor_id,
+            "issued_at": event.timestamp,
+        }
+        writer.write(self._token, row)
+
+    def token_revoked(self, writer: GroupedWriter, event: Any) -> None:
+        values = {"t": event.tenant_id, "k": event.originator_id, "by": event.actor_id, "at": event.timestamp}
+        writer.write(self._revoke, values)
 
     def _organisation_of(self, writer: GroupedWriter, event: Any) -> Any:
         return writer.read(self._organisation, {"t": event.tenant_id, "k": event.originator_id}).scalar_one()

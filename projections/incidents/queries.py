@@ -19,6 +19,8 @@ from projections.incidents.rows import (
     IncidentPageRows,
     IncidentRow,
     IncidentStepRow,
+    MonitoringSender,
+    MonitoringTokenRow,
     ServiceLevelsRow,
     ServiceReportRow,
     SeverityCount,
@@ -114,6 +116,25 @@ class IncidentQueries(FeatureQueries):
             .limit(1)
         )
         return None if found is None else found["incident_id"]
+
+    def monitoring_sender(self, key_hash: str) -> MonitoringSender | None:
+        """The organisation a monitoring token that hashes to this belongs to, while it is not revoked: global by
+        design (the token is the only credential of an alert), read by the monitoring endpoint only."""
+        c = self.t.monitoring_tokens.c
+        row = self._one(
+            select(c.tenant_id, c.organisation_id, c.token_id).where(c.key_hash == key_hash, c.revoked_at.is_(None))
+        )
+        return None if row is None else MonitoringSender(row["tenant_id"], row["organisation_id"], row["token_id"])
+
+    def monitoring_tokens(self, scope: Scope, organisation_id: UUID) -> list[MonitoringTokenRow]:
+        tokens = self.t.monitoring_tokens
+        c = tokens.c
+        query = (
+            select(c.token_id, c.organisation_id, c.label, c.issued_by, c.issued_at, c.revoked_by, c.revoked_at)
+            .where(self.visible.rows(scope, tokens), c.organisation_id == organisation_id)
+            .order_by(c.issued_at.desc(), c.token_id)
+        )
+        return [MonitoringTokenRow(**{k: _utc(v) for k, v in r.items()}) for r in self._all(query)]
 
     def service_levels(self, scope: Scope, organisation_id: UUID) -> ServiceLevelsRow | None:
         levels = self.t.service_levels

@@ -99,3 +99,25 @@ class ServiceReportRow:
     by_severity: list[SeverityCount]
     missed_targets: int
     incidents: list[IncidentRow]
+
+
+@dataclass(frozen=True)
+class MonitoringTokenRow:
+    """A token, never its secret: the secret is shown once, when issued, and only its hash is kept."""
+
+    token_id: UUID
+    organisation_id: UUID
+    label: str
+    issued_by: UUID
+    issued_at: datetime
+    revoked_by: UUID | None
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MonitoringSender:
+    """Whose monitoring sent an alert: the tenant, the organisation and the token, from the token's hash only."""
+
+    tenant_id: UUID
+    organisation_id: UUID
+    token_id: UUID

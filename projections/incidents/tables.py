@@ -83,3 +83,17 @@ def define_tables(table: TableFactory) -> None:
         Column("reason", Text),
         key=("tenant_id", "organisation_id", "version", "severity"),
     )
+    tokens = table(
+        "monitoring_tokens",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("token_id", Uuid, nullable=False),
+        Column("organisation_id", Uuid, nullable=False),
+        Column("key_hash", String(64), nullable=False),
+        Column("label", String(200), nullable=False),
+        Column("issued_by", Uuid, nullable=False),
+        Column("issued_at", DateTime(timezone=True), nullable=False),
+        Column("revoked_by", Uuid),
+        Column("revoked_at", DateTime(timezone=True)),
+        key=("tenant_id", "token_id"),
+    )
+    Index(f"{prefix}monitoring_tokens_by_hash", tokens.c.key_hash, unique=True)

@@ -64,3 +64,15 @@ class LinkIncidentInput:
     incident_id: strawberry.ID
     asset_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     risk_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="A new token for the organisation's monitoring.")
+class IssueMonitoringTokenInput:
+    organisation_id: strawberry.ID
+    label: str = strawberry.field(description="Which monitoring sends with it, e.g. Nagios at the shop.")
+
+
+@strawberry.input
+class RevokeMonitoringTokenInput:
+    organisation_id: strawberry.ID
+    token_id: strawberry.ID

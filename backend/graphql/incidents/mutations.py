@@ -13,19 +13,33 @@ from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.incidents.actions import AGREE_SERVICE_LEVELS, CLOSE_INCIDENT, HANDLE_INCIDENT, REPORT_INCIDENT
+from backend.graphql.incidents.actions import (
+    AGREE_SERVICE_LEVELS,
+    CLOSE_INCIDENT,
+    HANDLE_INCIDENT,
+    MANAGE_MONITORING_TOKENS,
+    REPORT_INCIDENT,
+)
 from backend.graphql.incidents.inputs import (
     AgreeServiceLevelsInput,
     CloseIncidentInput,
     EscalateIncidentInput,
     IncidentStepInput,
+    IssueMonitoringTokenInput,
     LinkIncidentInput,
     ReportIncidentInput,
+    RevokeMonitoringTokenInput,
 )
+from backend.graphql.incidents.monitoring import new_secret, secret_hash
 from backend.graphql.incidents.types import (
     Incident,
     IncidentChange,
     IncidentChangeResult,
+    MonitoringToken,
+    MonitoringTokenIssued,
+    MonitoringTokenIssuedResult,
+    MonitoringTokenRevoked,
+    MonitoringTokenRevokedResult,
     ServiceLevels,
     ServiceLevelsChange,
     ServiceLevelsChangeResult,
@@ -36,9 +50,11 @@ from domain.incidents.commands import (
     AgreeServiceLevels,
     CloseIncident,
     EscalateIncident,
+    IssueMonitoringToken,
     LinkIncident,
     ReportIncident,
     RestoreIncident,
+    RevokeMonitoringToken,
 )
 from domain.shared.errors import DomainError, NotFound, ValidationFailed
 
@@ -120,6 +136,45 @@ class IncidentsMutation:
             risk_ids=links[1],
         )  # fmt: skip
         return _changed(info, done)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED,
+        description="A new token for the organisation's monitoring; its secret is answered this once.",
+    )
+    async def issue_monitoring_token(
+        self, info: Info[Context, None], input: IssueMonitoringTokenInput
+    ) -> MonitoringTokenIssuedResult:
+        secret = new_secret()
+        done = await change(
+            info, MANAGE_MONITORING_TOKENS, IssueMonitoringToken, organisation_id=input.organisation_id,
+            key_hash=secret_hash(secret), label=input.label,
+        )  # fmt: skip
+        if not isinstance(done, tuple):
+            return done
+        token = _token(info, done[0].organisation_id, done[1].aggregate_id)
+        if token is None:
+            return user_error(NotFound("The token is saved but is not in your view.", "organisation_id"))
+        return MonitoringTokenIssued(monitoring_token=token, secret=secret)
+
+    @strawberry.mutation(permission_classes=AUTHENTICATED, description="The token stops working at once.")
+    async def revoke_monitoring_token(
+        self, info: Info[Context, None], input: RevokeMonitoringTokenInput
+    ) -> MonitoringTokenRevokedResult:
+        done = await change(
+            info, MANAGE_MONITORING_TOKENS, RevokeMonitoringToken, organisation_id=input.organisation_id,
+            token_id=input.token_id,
+        )  # fmt: skip
+        if not isinstance(done, tuple):
+            return done
+        token = _token(info, done[0].organisation_id, done[1].aggregate_id)
+        if token is None:
+            return user_error(NotFound("The token is saved but is not in your view.", "token_id"))
+        return MonitoringTokenRevoked(monitoring_token=token)
+
+
+def _token(info: Info[Context, None], organisation_id: UUID, token_id: UUID) -> MonitoringToken | None:
+    rows = info.context.services.queries.incidents.monitoring_tokens(info.context.scope, organisation_id)
+    return next((MonitoringToken.from_row(r) for r in rows if r.token_id == token_id), None)
 
 
 def _changed(info: Info[Context, None], done: tuple[Any, Saved] | Refusal) -> IncidentChangeResult:

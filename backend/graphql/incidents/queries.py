@@ -21,6 +21,7 @@ from backend.graphql.incidents.types import (
     IncidentEdge,
     IncidentOrder,
     IncidentResult,
+    MonitoringToken,
     ServiceLevels,
     ServiceReport,
     on_register,
@@ -90,6 +91,15 @@ class IncidentsQuery:
             raise _refused(error) from None
         row = info.context.services.queries.incidents.service_levels(info.context.scope, organisation)
         return None if row is None else ServiceLevels.from_row(row)
+
+    @strawberry.field(permission_classes=[IsAuthenticated], description="Its monitoring tokens, latest first.")
+    def monitoring_tokens(self, info: Info[Context, None], organisation_id: strawberry.ID) -> list[MonitoringToken]:
+        try:
+            organisation = _organisation_in_view(info, organisation_id)
+        except DomainError as error:
+            raise _refused(error) from None
+        rows = info.context.services.queries.incidents.monitoring_tokens(info.context.scope, organisation)
+        return [MonitoringToken.from_row(r) for r in rows]
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="The services named by its incidents.")
     def incident_services(self, info: Info[Context, None], organisation_id: strawberry.ID) -> list[str]:

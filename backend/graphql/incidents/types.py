@@ -17,6 +17,7 @@ from backend.graphql.incidents.actions import (
     AGREE_SERVICE_LEVELS,
     CLOSE_INCIDENT,
     HANDLE_INCIDENT,
+    MANAGE_MONITORING_TOKENS,
     REPORT_INCIDENT,
 )
 from backend.policy import may
@@ -25,6 +26,7 @@ from projections.incidents.rows import (
     IncidentDetailRows,
     IncidentRow,
     IncidentStepRow,
+    MonitoringTokenRow,
     ServiceLevelsRow,
     ServiceReportRow,
 )
@@ -154,6 +156,7 @@ class IncidentEdge:
 class IncidentsViewerCan:
     report: bool
     agree_service_levels: bool
+    manage_monitoring_tokens: bool
 
 
 @strawberry.type(description="A page of an organisation's incidents.")
@@ -168,6 +171,7 @@ def on_register(info: Info[Context, None], organisation_id: UUID) -> IncidentsVi
     return IncidentsViewerCan(
         report=may(p, REPORT_INCIDENT, organisation_id),
         agree_service_levels=may(p, AGREE_SERVICE_LEVELS, organisation_id),
+        manage_monitoring_tokens=may(p, MANAGE_MONITORING_TOKENS, organisation_id),
     )
 
 
@@ -254,6 +258,46 @@ class ServiceLevelsChange:
     service_levels: ServiceLevels
 
 
+@strawberry.type(description="A token the organisation's monitoring sends its alerts with; never its secret.")
+class MonitoringToken:
+    id: strawberry.ID
+    label: str
+    issued_by: strawberry.ID
+    issued_at: datetime
+    revoked_at: datetime | None
+    revoked_by: strawberry.ID | None
+
+    @classmethod
+    def from_row(cls, row: MonitoringTokenRow) -> MonitoringToken:
+        return cls(
+            id=strawberry.ID(str(row.token_id)),
+            label=row.label,
+            issued_by=strawberry.ID(str(row.issued_by)),
+            issued_at=row.issued_at,
+            revoked_at=row.revoked_at,
+            revoked_by=None if row.revoked_by is None else strawberry.ID(str(row.revoked_by)),
+        )
+
+
+@strawberry.type(description="A new token, with its secret: shown this once, then only its hash is kept.")
+class MonitoringTokenIssued:
+    monitoring_token: MonitoringToken
+    secret: str = strawberry.field(
+        description="Send it as `Authorization: Bearer <secret>` (docs/monitoring-alerts.md)."
+    )
+
+
+@strawberry.type
+class MonitoringTokenRevoked:
+    monitoring_token: MonitoringToken
+
+
 IncidentResult = Annotated[Incident | NotFoundError | ValidationError, strawberry.union("IncidentResult")]
 IncidentChangeResult = Annotated[IncidentChange | Refusal, strawberry.union("IncidentChangeResult")]
 ServiceLevelsChangeResult = Annotated[ServiceLevelsChange | Refusal, strawberry.union("ServiceLevelsChangeResult")]
+MonitoringTokenIssuedResult = Annotated[
+    MonitoringTokenIssued | Refusal, strawberry.union("MonitoringTokenIssuedResult")
+]
+MonitoringTokenRevokedResult = Annotated[
+    MonitoringTokenRevoked | Refusal, strawberry.union("MonitoringTokenRevokedResult")
+]

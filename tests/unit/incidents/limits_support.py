@@ -15,6 +15,7 @@ from domain.incidents.commands import (
     AgreeServiceLevels,
     CloseIncident,
     EscalateIncident,
+    IssueMonitoringToken,
     ReceiveMonitoringAlert,
     ReportIncident,
     RestoreIncident,
@@ -91,6 +92,7 @@ INCIDENT_TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("ReceiveMonitoringAlert", "host"): lambda s, t: _alert(s, host=t),
     ("ReceiveMonitoringAlert", "service"): lambda s, t: _alert(s, service=t),
     ("ReceiveMonitoringAlert", "output"): lambda s, t: _alert(s, output=t),
+    ("IssueMonitoringToken", "label"): lambda s, t: s.app.handle(IssueMonitoringToken(*_own(s), "a" * 64, t)),
 }
 
 INCIDENT_PREPARED = dict.fromkeys(INCIDENT_TEXT_CALLS, prepare_incidents)
@@ -99,6 +101,7 @@ INCIDENT_CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ("ReportIncident", "severity"): lambda s, t: _report(s, severity=t),
     ("EscalateIncident", "level"): lambda s, t: s.app.handle(EscalateIncident(*_on(s), t, "Desk", LATER)),
     ("ReceiveMonitoringAlert", "state"): lambda s, t: _alert(s, state=t),
+    ("IssueMonitoringToken", "key_hash"): lambda s, t: s.app.handle(IssueMonitoringToken(*_own(s), t, "Nagios")),
 }
 INCIDENT_CHOICE_PREPARED = {("EscalateIncident", "level"): prepare_incidents}
 

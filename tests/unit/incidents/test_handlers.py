@@ -3,6 +3,7 @@ force when reported, and monitoring alerts open, update and restore incidents.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,9 +11,11 @@ import pytest
 from domain.assets.commands import RegisterAsset
 from domain.incidents.commands import (
     AgreeServiceLevels,
+    IssueMonitoringToken,
     LinkIncident,
     ReceiveMonitoringAlert,
     ReportIncident,
+    RevokeMonitoringToken,
 )
 from domain.incidents.incident import Incident
 from domain.incidents.service_levels import ServiceLevels, service_levels_id
@@ -79,7 +82,15 @@ def test_monitoring_opens_updates_and_restores() -> None:
     mine = (s.tenant, SYSTEM_ACTOR, s.members[0])
     opened = s.app.handle(ReceiveMonitoringAlert(*mine, "vc-01", "HTTP", "CRITICAL", "timeout", T0)).aggregate_id
     repeat = ReceiveMonitoringAlert(*mine, "vc-01", "HTTP", "CRITICAL", "timeout", T0 + timedelta(minutes=5), opened)
+    before = s.position()
     assert s.app.handle(repeat).aggregate_id == opened
+    assert s.position() == before  # the same problem again: nothing new on the timeline
+    warning = ReceiveMonitoringAlert(*mine, "vc-01", "HTTP", "WARNING", "slow", T0 + timedelta(minutes=6), opened)
+    s.app.handle(warning)
+    assert s.position() == before + 1
+    assert s.app.handle(replace(warning, timestamp=T0 + timedelta(minutes=7))).position == 0
+    assert s.app.handle(replace(warning, state="CRITICAL", timestamp=T0 + timedelta(minutes=1))).position == 0
+    assert s.position() == before + 1  # the same state, or an alert older than the last step: repeats
     ok = ReceiveMonitoringAlert(*mine, "vc-01", "HTTP", "OK", "back", T0 + timedelta(minutes=9), opened)
     s.app.handle(ok)
     incident = s.app.get(Incident, s.tenant, opened)
@@ -87,3 +98,23 @@ def test_monitoring_opens_updates_and_restores() -> None:
     with pytest.raises(ValidationFailed) as nothing_open:
         s.app.handle(ReceiveMonitoringAlert(*mine, "vc-01", "HTTP", "OK", "", T0 + timedelta(minutes=10)))
     assert nothing_open.value.field == "state"
+
+
+def test_a_monitoring_token_is_kept_hashed_and_revoked_once_by_its_organisation() -> None:
+    s = Scenario()
+    mine = (s.tenant, SYSTEM_ACTOR, s.members[0])
+    before = s.position()
+    for bad, field in (("x" * 64, "key_hash"), ("A" * 64, "key_hash")):
+        with pytest.raises(ValidationFailed) as refused:
+            s.app.handle(IssueMonitoringToken(*mine, bad, "Nagios"))
+        assert refused.value.field == field
+    with pytest.raises(ValidationFailed) as unnamed:
+        s.app.handle(IssueMonitoringToken(*mine, "a" * 64, " "))
+    assert unnamed.value.field == "label" and s.position() == before
+    token = s.app.handle(IssueMonitoringToken(*mine, "a" * 64, "Nagios")).aggregate_id
+    with pytest.raises(NotFound):
+        s.app.handle(RevokeMonitoringToken(s.tenant, SYSTEM_ACTOR, s.members[1], token))
+    s.app.handle(RevokeMonitoringToken(*mine, token))
+    with pytest.raises(ValidationFailed) as twice:
+        s.app.handle(RevokeMonitoringToken(*mine, token))
+    assert twice.value.field == "token_id"
