@@ -20,6 +20,7 @@ from frontend import (
     engagement,
     feedback,
     home,
+    incidents,
     isms,
     itil,
     library,
@@ -51,6 +52,7 @@ FEATURES = (
     soa.FEATURE,
     itil.FEATURE,
     risks.FEATURE,
+    incidents.FEATURE,
     library.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
