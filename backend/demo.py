@@ -7,6 +7,8 @@ planning that now clashes with a planned module. Harbour's cluster has just star
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -60,11 +62,13 @@ from domain.incidents.commands import (
     AgreeServiceLevels,
     CloseIncident,
     EscalateIncident,
+    IssueMonitoringToken,
     LinkIncident,
     ReportIncident,
     RestoreIncident,
 )
 from domain.incidents.incident import Incident
+from domain.incidents.monitoring_tokens import MonitoringToken
 from domain.incidents.rules import LEVELS
 from domain.incidents.service_levels import ServiceLevels, service_levels_id
 from domain.itil.commands import DeclareItilPractice
@@ -623,6 +627,9 @@ class DemoSeeder:
         linked = self.app.get(Incident, self.tenant_id, known["Online orders not arriving"])
         if not linked.asset_ids:
             self._run(LinkIncident(*own, linked.id, (asset,), (risk,)))
+        if not self._known(MonitoringToken, "Issued", "label"):  # a secret nobody knows: issue another to use one
+            key_hash = hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+            self._run(IssueMonitoringToken(*own, key_hash, "Nagios at the shop"))
 
     def _incident_step(self, own: tuple[UUID, UUID, UUID], incident_id: UUID, reported: datetime, step: Any) -> None:
         incident = self.app.get(Incident, self.tenant_id, incident_id)

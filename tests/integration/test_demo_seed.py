@@ -54,6 +54,8 @@ VOLATILE_COLUMNS = {
     ("incident_steps", "incident_id"),
     ("incident_links", "incident_id"),
     ("incident_links", "linked_id"),
+    ("monitoring_tokens", "token_id"),
+    ("monitoring_tokens", "key_hash"),
     ("risk_assets", "risk_id"),
     ("risk_assets", "asset_id"),
     ("risk_controls", "risk_id"),
