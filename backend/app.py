@@ -18,6 +18,7 @@ from backend.graphql.schema import build_schema
 from backend.graphql.tenancy.actions import CHANGE_SETTINGS, MANAGE_ACCOUNTS
 from backend.http.headers import install_headers
 from backend.http.health import health_routes
+from backend.http.monitoring import monitoring_routes
 from backend.policy import may, scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(endpoint.router(), prefix="/graphql")
     app.include_router(export_routes(services))
     app.include_router(health_routes(services))
+    app.include_router(monitoring_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings))
     install_headers(app, production=settings.is_production)  # last: the outermost middleware

@@ -7,9 +7,11 @@ planning that now clashes with a planned module. Harbour's cluster has just star
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
@@ -75,6 +77,20 @@ from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
+from domain.incidents.commands import (
+    AcknowledgeIncident,
+    AgreeServiceLevels,
+    CloseIncident,
+    EscalateIncident,
+    IssueMonitoringToken,
+    LinkIncident,
+    ReportIncident,
+    RestoreIncident,
+)
+from domain.incidents.incident import Incident
+from domain.incidents.monitoring_tokens import MonitoringToken
+from domain.incidents.rules import LEVELS
+from domain.incidents.service_levels import ServiceLevels, service_levels_id
 from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.library.commands import AddLibraryItem, ReviseLibraryItem
@@ -227,6 +243,7 @@ class DemoSeeder:
         self._itil()
         self._risks()
         self._changes()
+        self._incidents()
         self._catalogues()
         self._library()
         self._audits()
@@ -627,6 +644,46 @@ class DemoSeeder:
                 self._run(accepted)
         self._plan(own, risks)
 
+    def _incidents(self) -> None:
+        """The first member's service levels and three incidents: one restored and closed, one escalated to its
+        provider (the second level), and one still unacknowledged past its reaction target. Each step is taken
+        only when the incident has not taken it yet, so that an interrupted seed completes when run again."""
+        member, marc = self.members[0], account_id(self.tenant.member[0])
+        own = (self.tenant_id, marc, member)
+        if not self.app.exists(ServiceLevels, self.tenant_id, service_levels_id(self.tenant_id, member)):
+            self._run(AgreeServiceLevels(*own, DEMO_SERVICE_LEVELS))
+        known = self._known(Incident, "Reported", "title")
+        noon = datetime.combine(self.today, time(12), tzinfo=UTC)
+        for title, service, severity, days_ago, steps in DEMO_INCIDENTS:
+            reported = noon - timedelta(days=days_ago)
+            if title not in known:
+                known[title] = self._run(ReportIncident(*own, title, service, severity, reported)).aggregate_id
+            for step in steps:
+                self._incident_step(own, known[title], reported, step)
+        risk = next(e.originator_id for e in _events(self.app, Risk, "Identified") if e.organisation_id == member)
+        asset = next(e.originator_id for e in _events(self.app, Asset, "Registered") if e.organisation_id == member)
+        linked = self.app.get(Incident, self.tenant_id, known["Online orders not arriving"])
+        if not linked.asset_ids:
+            self._run(LinkIncident(*own, linked.id, (asset,), (risk,)))
+        if not self._known(MonitoringToken, "Issued", "label"):  # a secret nobody knows: issue another to use one
+            key_hash = hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+            self._run(IssueMonitoringToken(*own, key_hash, "Nagios at the shop"))
+
+    def _incident_step(self, own: tuple[UUID, UUID, UUID], incident_id: UUID, reported: datetime, step: Any) -> None:
+        incident = self.app.get(Incident, self.tenant_id, incident_id)
+        kind, minutes, *rest = step
+        at = reported + timedelta(minutes=minutes)
+        if kind == "acknowledge" and incident.status == "reported":
+            self._run(AcknowledgeIncident(*own, incident_id, at))
+        elif kind == "escalate" and LEVELS.index(rest[0]) > (
+            -1 if incident.level is None else LEVELS.index(incident.level)
+        ):
+            self._run(EscalateIncident(*own, incident_id, rest[0], rest[1], at))
+        elif kind == "restore" and incident.status in ("reported", "acknowledged"):
+            self._run(RestoreIncident(*own, incident_id, at))
+        elif kind == "close" and incident.status == "restored":
+            self._run(CloseIncident(*own, incident_id, at, rest[0]))
+
     def _plan(self, own: tuple[UUID, UUID, UUID], risks: dict[str, UUID]) -> None:
         actions = self._known(TreatmentAction, "Planned", "title")
         for title, owner, days, risk, controls, status in DEMO_ACTIONS:
@@ -802,6 +859,37 @@ DEMO_ITIL = (
     ("change-management", "Changes to the till and the web shop are agreed with the supplier by e-mail", False),
 )
 
+
+DEMO_SERVICE_LEVELS = {
+    "critical": {"reaction": 15, "escalation": 30, "recovery": 240},
+    "high": {"reaction": 30, "escalation": 60, "recovery": 480},
+    "medium": {"reaction": 60, "escalation": 240, "recovery": 1440},
+    "low": {"reaction": 240, "escalation": 480, "recovery": 4320},
+}
+"""Minutes from the report, per severity: the bakery's agreement with its web shop provider."""
+
+DEMO_INCIDENTS: tuple[tuple[str, str, str, int, tuple[tuple[Any, ...], ...]], ...] = (
+    (
+        "Card terminal offline",
+        "Shop tills",
+        "high",
+        6,
+        (("acknowledge", 20), ("restore", 140), ("close", 60 * 25, "Keep the spare terminal charged")),
+    ),
+    (
+        "Online orders not arriving",
+        "Ordering",
+        "critical",
+        1,
+        (
+            ("acknowledge", 10),
+            ("escalate", 12, "first", "Service desk"),
+            ("escalate", 25, "second", "Web shop provider"),
+        ),
+    ),
+    ("Oven temperature alarm", "Bakery floor", "medium", 3, ()),
+)
+"""Title, service, severity, days before today at noon, and the steps taken, minutes after the report."""
 
 DEMO_RISKS = (
     (

@@ -30,6 +30,7 @@ from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.engagement.outcome import Outcome
 from domain.feedback import handlers as feedback
+from domain.incidents import handlers as incidents
 from domain.itil import handlers as itil
 from domain.legacy_topics import register_legacy_topics
 from domain.library import handlers as library
@@ -69,6 +70,7 @@ FEATURES: list[dict[type, Handler]] = [
     itil.HANDLERS,
     risks.HANDLERS,
     changes.HANDLERS,
+    incidents.HANDLERS,
     catalogues.HANDLERS,
     library.HANDLERS,
     audits.HANDLERS,
@@ -232,6 +234,10 @@ class Cordee(CommandService):
             asset = assets.load_asset(self, tenant_id, organisation_id, asset_id, field)
             if asset.retired:
                 raise ValidationFailed(field, f"{asset.described.name} is retired.")
+
+    def check_risks(self, tenant_id: UUID, organisation_id: UUID, risk_ids: tuple[UUID, ...], field: str) -> None:
+        for risk_id in risk_ids:
+            risks.load_risk(self, tenant_id, organisation_id, risk_id, field)
 
     def organisation_name(self, tenant_id: UUID, organisation_id: UUID) -> str:
         return self.get(Organisation, tenant_id, organisation_id).name

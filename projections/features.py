@@ -52,6 +52,9 @@ from projections.engagement.tables import define_tables as engagement_tables
 from projections.feedback.projection import FeedbackProjection
 from projections.feedback.queries import FeedbackQueries
 from projections.feedback.tables import define_tables as feedback_tables
+from projections.incidents.projection import IncidentProjection
+from projections.incidents.queries import IncidentQueries
+from projections.incidents.tables import define_tables as incident_tables
 from projections.itil.projection import ItilProjection
 from projections.itil.queries import ItilQueries
 from projections.itil.tables import define_tables as itil_tables
@@ -100,6 +103,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("itil", itil_tables, (ItilProjection,), ItilQueries),
     Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
     Feature("changes", change_tables, (ChangeProjection,), ChangeQueries),
+    Feature("incidents", incident_tables, (IncidentProjection,), IncidentQueries),
     Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
     Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
     Feature("audits", audit_tables, (AuditProjection,), AuditQueries),
@@ -134,6 +138,7 @@ class ReadQueries:
     itil: ItilQueries
     risks: RiskQueries
     changes: ChangeQueries
+    incidents: IncidentQueries
     catalogues: CatalogueQueries
     library: LibraryQueries
     audits: AuditQueries

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -15,14 +16,17 @@ from backend.exports.audits import AuditReport, audit_report_pdf, audit_report_x
 from backend.exports.calendar import ClusterSessions, calendar_of, cluster_calendar
 from backend.exports.changes import change_log_sheet
 from backend.exports.effort import EffortReportFile, effort_sheet
+from backend.exports.incidents import IncidentReportFile, incident_report_pdf, incident_report_xlsx
 from backend.exports.ledger import ledger_sheet
 from backend.exports.naming import content_disposition, one_line
 from backend.exports.pdf import effort_pdf
 from backend.exports.soa import SoaFile, soa_oscal, soa_pdf, soa_xlsx
 from backend.exports.spreadsheet import CSV_TYPE, XLSX_TYPE, Sheet, csv_bytes, xlsx_bytes
 from backend.graphql.effort.figures import effort_figures
+from backend.graphql.incidents.queries import month_bounds
 from backend.policy import scope_for
 from backend.services import Services
+from domain.shared.errors import DomainError
 from projections.clusters.rows import ClusterRow
 from projections.queries import Scope
 from projections.soa.catalogue import kept_catalogue
@@ -128,6 +132,17 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         media_type, write = writers[extension]
         return _download(write(report), media_type, f"{report.organisation} - {report.audit.title}.{extension}")
 
+    @router.get("/organisations/{organisation_id}/incidents/monthly-report.{extension}", include_in_schema=False)
+    def incident_report_download(organisation_id: str, extension: str, request: Request) -> Response:
+        """One service's monthly report, as its page shows it to the viewer: XLSX or PDF."""
+        writers = {"xlsx": (XLSX_TYPE, incident_report_xlsx), "pdf": (PDF_TYPE, incident_report_pdf)}
+        if extension not in writers:
+            raise HTTPException(status_code=404, detail="No such download.")
+        file = _incident_report(services, request, organisation_id)
+        media_type, write = writers[extension]
+        name = f"{file.organisation} - {file.report.service} - service report {file.month}.{extension}"
+        return _download(write(file), media_type, name)
+
 
 def _audit_report(services: Services, request: Request, organisation_id: str, audit_id: str) -> AuditReport:
     principal = principal_from_request(services, request)
@@ -141,6 +156,29 @@ def _audit_report(services: Services, request: Request, organisation_id: str, au
     consultancy = services.queries.tenancy.consultancy(scope)
     findings = services.queries.audits.findings(scope, audit.audit_id)
     return AuditReport(organisation.name, consultancy.name if consultancy else "", audit, findings)
+
+
+def _incident_report(services: Services, request: Request, organisation_id: str) -> IncidentReportFile:
+    """The report of `?service=` in `?month=` (YYYY-MM, UTC), of an organisation in the viewer's view only."""
+    principal = principal_from_request(services, request)
+    if principal is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    scope, organisation_key = scope_for(principal), _uuid(organisation_id)
+    registers = services.queries.organisations.with_registers
+    organisation = registers(scope, organisation_key) if organisation_key else None
+    if organisation is None:
+        raise HTTPException(status_code=404, detail="No organisation of this id in your view.")
+    service = request.query_params.get("service", "").strip()
+    try:
+        start, end = month_bounds(request.query_params.get("month", ""))
+    except DomainError as error:
+        raise HTTPException(status_code=422, detail=error.message) from None
+    if not service or len(service) > 200:
+        raise HTTPException(status_code=422, detail="Name the service, in at most 200 characters.")
+    now = datetime.now(UTC)
+    report = services.queries.incidents.monthly_report(scope, organisation.organisation_id, service, start, end, now)
+    consultancy = services.queries.tenancy.consultancy(scope)
+    return IncidentReportFile(organisation.name, consultancy.name if consultancy else "", report)
 
 
 def _soa_file(services: Services, request: Request, organisation_id: str, number: int) -> SoaFile:

@@ -45,6 +45,8 @@ from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
+from backend.graphql.incidents.mutations import IncidentsMutation
+from backend.graphql.incidents.queries import IncidentsQuery
 from backend.graphql.isms.queries import IsmsQuery
 from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
@@ -81,6 +83,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ItilQuery, ItilMutation),
     (RisksQuery, RisksMutation),
     (ChangesQuery, ChangesMutation),
+    (IncidentsQuery, IncidentsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),

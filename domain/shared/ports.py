@@ -128,3 +128,10 @@ class OrganisationCatalogue(Protocol):
     one when it has none."""
 
     def organisation_catalogue(self, tenant_id: UUID, organisation_id: UUID) -> Any: ...
+
+
+class OrganisationRisks(Protocol):
+    """Are these risks of the organisation's register (NotFound on `field` otherwise: another organisation's risk is
+    answered as a missing one)."""
+
+    def check_risks(self, tenant_id: UUID, organisation_id: UUID, risk_ids: tuple[UUID, ...], field: str) -> None: ...

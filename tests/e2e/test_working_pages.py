@@ -105,6 +105,7 @@ def page_paths(page: Page) -> list[str]:
         "/changes",
         "/audits",
         "/nonconformities",
+        "/incidents",
     ]
 
 
@@ -130,6 +131,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         ("/changes", "main a[href$='/changes'], main a[href*='/changes/'], main a[href$='/change-rules']"),
         ("/audits", "main a[href*='/audits']:not([href*='report.'])"),
         ("/nonconformities", "main a[href*='/nonconformities']"),
+        ("/incidents", "main a[href*='/incidents']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
@@ -138,7 +140,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         paths += sorted(set(found))
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
     pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives", "changes", "change-rules")
-    pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives", "audits", "nonconformities")
+    pages += ("audits", "nonconformities", "incidents", "incidents/monthly-report", "service-levels")
+    pages += ("monitoring-tokens",)
     paths += [f"{path}/{page}" for path in organisations for page in pages]
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]

@@ -9,7 +9,7 @@ import types
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -64,6 +64,7 @@ from domain.engagement.commands import (
 )
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
+from domain.incidents import commands as incidents_commands
 from domain.itil import commands as itil_commands
 from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
@@ -114,6 +115,16 @@ from tests.unit.context.limits_support import (
     CONTEXT_PREPARED,
     CONTEXT_TEXT_CALLS,
 )
+from tests.unit.incidents.limits_support import (
+    AT,
+    FOLLOWS_A_STEP,
+    INCIDENT_CHOICE_CALLS,
+    INCIDENT_CHOICE_PREPARED,
+    INCIDENT_PREPARED,
+    INCIDENT_TEXT_CALLS,
+    INCIDENT_TIME_CALLS,
+    prepare_incidents,
+)
 from tests.unit.library.limits_support import LIBRARY_CHOICE_CALLS, LIBRARY_PREPARED, LIBRARY_TEXT_CALLS
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 from tests.unit.risks.limits_support import (
@@ -141,6 +152,7 @@ COMMAND_MODULES = (
     itil_commands,
     risks_commands,
     changes_commands,
+    incidents_commands,
     catalogues_commands,
     library_commands,
     audits_commands,
@@ -183,6 +195,7 @@ ROWS = [
 ]
 CHOICES = {(cells[0], cells[1]) for cells in _table_rows(CHOICE_TABLE)}
 DATES = {(cells[0], cells[1]) for cells in _table_rows(_section("Dates"))}
+TIMES = {(cells[0], cells[1]) for cells in _table_rows(_section("Times"))}
 
 
 # The commands
@@ -234,7 +247,11 @@ def test_every_text_argument_of_every_command_is_on_the_page() -> None:
 
 
 def test_every_date_argument_of_every_command_is_on_the_page() -> None:
-    assert _arguments_of_type(date) == DATES
+    assert _arguments_of_type(date) - _arguments_of_type(datetime) == DATES
+
+
+def test_every_time_argument_of_every_command_is_on_the_page() -> None:
+    assert _arguments_of_type(datetime) == TIMES
 
 
 # Calling each command with the text to try in one argument
@@ -454,6 +471,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     **CONTEXT_TEXT_CALLS,
     **RISK_TEXT_CALLS,
     **CHANGE_TEXT_CALLS,
+    **INCIDENT_TEXT_CALLS,
     ("RegisterAsset", "name"): lambda s, t: _asset(s, name=t),
     ("RegisterAsset", "owner"): lambda s, t: _asset(s, owner=t),
     ("RegisterAsset", "location"): lambda s, t: _asset(s, location=t),
@@ -529,6 +547,8 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **RISK_CHOICE_PREPARED,
     **CHANGE_PREPARED,
     **CHANGE_CHOICE_PREPARED,
+    **INCIDENT_PREPARED,
+    **INCIDENT_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
     **AUDIT_PREPARED,
     **dict.fromkeys(
@@ -718,6 +738,35 @@ def test_a_plan_cannot_start_in_the_past() -> None:
     assert s.position() == before
 
 
+# Times: moments of an incident's timeline
+
+
+def test_every_time_of_the_page_is_tried() -> None:
+    assert set(INCIDENT_TIME_CALLS) == TIMES
+
+
+@pytest.mark.parametrize(("command", "argument"), sorted(INCIDENT_TIME_CALLS), ids=".".join)
+def test_times_have_their_zone_and_lie_from_2000_to_the_business_day(command: str, argument: str) -> None:
+    call = INCIDENT_TIME_CALLS[command, argument]
+    s = Scenario()
+    prepare_incidents(s)
+    before = s.position()
+    refused = {
+        datetime(2026, 12, 1, 10, 0): "Give the time with its time zone.",
+        datetime(1999, 12, 31, 23, 59, tzinfo=UTC): "Must be in 2000 or later.",
+        datetime.combine(TEST_DAY + timedelta(days=1), datetime.min.time(), UTC): "Must not lie in the future.",
+    }
+    if (command, argument) in FOLLOWS_A_STEP:
+        refused[AT - timedelta(minutes=1)] = "Must not be before the previous step"
+    for at, message in refused.items():
+        with pytest.raises(ValidationFailed) as error:
+            call(s, at)
+        assert error.value.field == argument and error.value.message.startswith(message)
+        assert s.position() == before
+    call(s, AT + timedelta(hours=2))
+    assert s.position() > before
+
+
 # Text that is not free: junk is refused, and writes nothing
 
 CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
@@ -781,6 +830,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     **RISK_CHOICE_CALLS,
     **CHANGE_CHOICE_CALLS,
+    **INCIDENT_CHOICE_CALLS,
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
     **AUDIT_CHOICE_CALLS,

@@ -1,0 +1,15 @@
+"""What may be done with an organisation's incidents and service levels, and by whom (the policy decides:
+`backend/policy.py`). An organisation's member accounts keep its incidents and agree its service levels; its coach
+and the consultancy's admins read them."""
+
+from __future__ import annotations
+
+from backend.policy import ADMIN, MEMBER, Action
+
+AGREE_SERVICE_LEVELS = Action("agree service levels", {MEMBER}, for_own_organisation="organisation_id")
+REPORT_INCIDENT = Action("report incidents", {MEMBER}, for_own_organisation="organisation_id")
+HANDLE_INCIDENT = Action("handle incidents", {MEMBER}, for_own_organisation="organisation_id")
+"""Acknowledge, escalate, restore and link."""
+CLOSE_INCIDENT = Action("close incidents", {MEMBER}, for_own_organisation="organisation_id")
+MANAGE_MONITORING_TOKENS = Action("issue or revoke monitoring tokens", {ADMIN, MEMBER})
+"""The organisation's member account (for its own organisation only) or a consultancy admin; never a coach."""

@@ -1,0 +1,1 @@
+"""The incident register read side: incidents with their targets and timelines, and the service levels."""
