@@ -54,6 +54,9 @@ from projections.library.queries import LibraryQueries
 from projections.library.tables import define_tables as library_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
+from projections.reviews.projection import ReviewProjection
+from projections.reviews.queries import ReviewQueries
+from projections.reviews.tables import define_tables as review_tables
 from projections.risks.projection import RiskProjection
 from projections.risks.queries import RiskQueries
 from projections.risks.tables import define_tables as risk_tables
@@ -90,6 +93,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("soa", soa_tables, (StatementProjection,), StatementQueries),
     Feature("itil", itil_tables, (ItilProjection,), ItilQueries),
     Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
+    Feature("reviews", review_tables, (ReviewProjection,), ReviewQueries),
     Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
     Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
 )
@@ -121,6 +125,7 @@ class ReadQueries:
     soa: StatementQueries
     itil: ItilQueries
     risks: RiskQueries
+    reviews: ReviewQueries
     catalogues: CatalogueQueries
     library: LibraryQueries
 

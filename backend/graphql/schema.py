@@ -48,6 +48,8 @@ from backend.graphql.library.mutations import LibraryMutation
 from backend.graphql.library.queries import LibraryQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.reviews.mutations import ReviewsMutation
+from backend.graphql.reviews.queries import ReviewsQuery
 from backend.graphql.risks.mutations import RisksMutation
 from backend.graphql.risks.queries import RisksQuery
 from backend.graphql.soa.mutations import SoaMutation
@@ -74,6 +76,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (SoaQuery, SoaMutation),
     (ItilQuery, ItilMutation),
     (RisksQuery, RisksMutation),
+    (ReviewsQuery, ReviewsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),
