@@ -7,7 +7,7 @@ from typing import Protocol
 
 from domain.reviews import commands as c
 from domain.reviews.review import ManagementReview
-from domain.shared.calendar import stated_today
+from domain.shared.calendar import business_date, stated_today
 from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, Organisations, ReviewInputs, Store
 from domain.shared.service import Saved
@@ -48,6 +48,8 @@ def hold_review(app: Store, cmd: c.HoldReview) -> Saved:
 
 
 def record_review_decision(app: Store, cmd: c.RecordReviewDecision) -> Saved:
+    for number, action in enumerate(cmd.actions):  # before the review is looked for: a bad date is the input's fault
+        business_date(f"actions.{number}.due_on", action.due_on)
     review = _review(app, cmd)
     review.record_decision(cmd.actor_id, cmd.text, cmd.how_reached, cmd.resources, cmd.actions)
     return app.save_changes(review)

@@ -69,6 +69,7 @@ from domain.library import commands as library_commands
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
+from domain.reviews import commands as reviews_commands
 from domain.risks import commands as risks_commands
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
@@ -97,6 +98,13 @@ from tests.unit.context.limits_support import (
 )
 from tests.unit.library.limits_support import LIBRARY_CHOICE_CALLS, LIBRARY_PREPARED, LIBRARY_TEXT_CALLS
 from tests.unit.programme_scenario import EVIDENCE, Scenario
+from tests.unit.reviews.limits_support import (
+    REVIEW_CHOICE_CALLS,
+    REVIEW_DATE_CALLS,
+    REVIEW_DATES_REFUSED_AS,
+    REVIEW_PREPARED,
+    REVIEW_TEXT_CALLS,
+)
 from tests.unit.risks.limits_support import (
     RISK_CHOICE_CALLS,
     RISK_CHOICE_PREPARED,
@@ -121,6 +129,7 @@ COMMAND_MODULES = (
     soa_commands,
     itil_commands,
     risks_commands,
+    reviews_commands,
     catalogues_commands,
     library_commands,
 )
@@ -431,6 +440,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     **CONTEXT_TEXT_CALLS,
     **RISK_TEXT_CALLS,
+    **REVIEW_TEXT_CALLS,
     ("RegisterAsset", "name"): lambda s, t: _asset(s, name=t),
     ("RegisterAsset", "owner"): lambda s, t: _asset(s, owner=t),
     ("RegisterAsset", "location"): lambda s, t: _asset(s, location=t),
@@ -502,6 +512,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **CONTEXT_PREPARED,
     **SOA_PREPARED,
     **RISK_PREPARED,
+    **REVIEW_PREPARED,
     **RISK_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
     **dict.fromkeys(
@@ -627,6 +638,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("ApproveVersion", "review_on"): _approve,
     **CONTEXT_DATE_CALLS,
     **RISK_DATE_CALLS,
+    **REVIEW_DATE_CALLS,
 }
 
 
@@ -655,7 +667,8 @@ def test_dates_lie_from_2000_to_five_years_ahead(command: str, argument: str) ->
     for outside in (date(1, 1, 1), date(1999, 12, 31), LAST + timedelta(days=1), date(9999, 12, 31)):
         with pytest.raises(ValidationFailed) as error:
             call(s, outside)
-        assert (error.value.field, error.value.message) == (argument, "Choose a date from 2000-01-01 to 2032-01-04.")
+        refused = REVIEW_DATES_REFUSED_AS.get((command, argument), argument)
+        assert (error.value.field, error.value.message) == (refused, "Choose a date from 2000-01-01 to 2032-01-04.")
         assert s.position() == before
     earliest = TEST_DAY if command == "AcceptPlan" else FIRST
     latest = TEST_DAY if (command, argument) in HAPPENED else LAST
@@ -748,6 +761,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
         WithdrawItilPractice(s.tenant, SYSTEM_ACTOR, s.members[0], t, "No longer run")
     ),
     **RISK_CHOICE_CALLS,
+    **REVIEW_CHOICE_CALLS,
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
 }
