@@ -84,7 +84,10 @@ class OnReview(Protocol):
 
 def _review(app: Store, cmd: OnReview) -> ManagementReview:
     """The acting organisation's review; another organisation's is answered as a missing one."""
-    review = app.get(ManagementReview, cmd.tenant_id, cmd.review_id, "review_id")
+    try:
+        review = app.get(ManagementReview, cmd.tenant_id, cmd.review_id, "review_id")
+    except NotFound:
+        raise NotFound(NO_REVIEW, "review_id") from None  # one message for a missing and a foreign review
     if review.organisation_id != cmd.organisation_id:
         raise NotFound(NO_REVIEW, "review_id")
     return review

@@ -79,6 +79,7 @@ class ManagementReview(TenantAggregate):
         self.inputs: tuple[ReviewInputSection, ...] = ()
         self.inputs_gathered = False
         self.decisions = 0
+        self.opportunities = 0
         self.actions: dict[int, Action] = {}
 
     def gather_inputs(self, actor_id: UUID, sections: tuple[ReviewInputSection, ...], gathered_on: date) -> None:
@@ -101,7 +102,7 @@ class ManagementReview(TenantAggregate):
 
     @event("OpportunityNoted")
     def _opportunity_noted(self, actor_id: UUID, text: str) -> None:
-        pass
+        self.opportunities += 1
 
     def hold(self, actor_id: UUID) -> None:
         if not rules.can_hold(self.status, self.inputs_gathered):

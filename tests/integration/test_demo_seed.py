@@ -64,9 +64,15 @@ VOLATILE_COLUMNS = {
     ("document_sources", "library_item_id"),
     ("library_items", "item_id"),
     ("library_item_history", "item_id"),
+    ("management_reviews", "review_id"),
+    ("management_review_inputs", "review_id"),
+    ("management_review_opportunities", "review_id"),
+    ("management_review_decisions", "review_id"),
+    ("management_review_actions", "review_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
-(feedback items, documents, assets, risks, actions, objectives and library items have random ids; an ITIL
+(feedback items, documents, assets, risks, actions, objectives, library items and management reviews have random
+ids; an ITIL
 declaration may link a document)."""
 
 
