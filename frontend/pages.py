@@ -24,6 +24,7 @@ from frontend import (
     itil,
     library,
     organisations,
+    reviews,
     risks,
     soa,
     tenancy,
@@ -51,6 +52,7 @@ FEATURES = (
     soa.FEATURE,
     itil.FEATURE,
     risks.FEATURE,
+    reviews.FEATURE,
     library.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
