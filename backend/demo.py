@@ -100,6 +100,14 @@ from domain.nonconformities.commands import AnalyseNonconformity, PlanCorrective
 from domain.nonconformities.nonconformity import Nonconformity
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.organisations.organisation import Organisation, organisation_id
+from domain.reviews.commands import (
+    GatherReviewInputs,
+    HoldReview,
+    NoteImprovementOpportunity,
+    PlanReview,
+    RecordReviewDecision,
+)
+from domain.reviews.review import ManagementReview, PlannedAction
 from domain.risks.commands import (
     AcceptRisk,
     AssessRisk,
@@ -196,6 +204,10 @@ def seed_demo(services: Services, today: date) -> list[str]:
     """
     with business_day(today):
         seeded = [tenant.name for tenant in DEMO_TENANTS if DemoSeeder(services.app, tenant, today).seed()]
+        services.runner.catch_up()  # a management review reads its inputs from the registers' read models
+        for tenant in DEMO_TENANTS:
+            if DemoSeeder(services.app, tenant, today).management_review() and tenant.name not in seeded:
+                seeded.append(tenant.name)
     services.runner.catch_up()
     return seeded
 
@@ -248,6 +260,37 @@ class DemoSeeder:
         self._library()
         self._audits()
         return self.commands_run > 0
+
+    def management_review(self) -> bool:
+        """The first member's management review, held a week ago by its member account: its inputs gathered from
+        the registers seeded before, an opportunity noted, two decisions with their actions; left held, not closed,
+        so that the demo can close it. Each step is written only when missing. Answers whether it wrote anything."""
+        if not self._consultancy():
+            return False
+        before = self.commands_run
+        own = (self.tenant_id, account_id(self.tenant.member[0]), self.members[0])
+        planned = self._known(ManagementReview, "Planned", "chair")
+        review_id = (
+            planned.get(DEMO_REVIEW_CHAIR)
+            or self._run(
+                PlanReview(*own, self.today - timedelta(days=7), DEMO_REVIEW_CHAIR, DEMO_REVIEW_ATTENDEES)
+            ).aggregate_id
+        )
+        review = self.app.get(ManagementReview, self.tenant_id, review_id)
+        if not review.inputs_gathered:
+            self._run(GatherReviewInputs(*own, review_id))
+        if not review.opportunities:
+            self._run(NoteImprovementOpportunity(*own, review_id, DEMO_REVIEW_OPPORTUNITY))
+        if review.status == "planned":
+            self._run(HoldReview(*own, review_id))
+        for text, how, resources, actions in DEMO_REVIEW_DECISIONS[
+            self.app.get(ManagementReview, self.tenant_id, review_id).decisions :
+        ]:
+            due = tuple(
+                PlannedAction(title, owner, self.today + timedelta(days=days)) for title, owner, days in actions
+            )
+            self._run(RecordReviewDecision(*own, review_id, text, how, resources, due))
+        return self.commands_run > before
 
     def _locate_late(self) -> None:
         for name, sector, employees in self.tenant.organisations:
@@ -996,6 +1039,26 @@ DEMO_ACTIONS = (
         "Online shop down during the Christmas orders",
         ("iso27001-2022:5.23",),
         None,
+    ),
+)
+DEMO_REVIEW_CHAIR = "Marc Muller"
+DEMO_REVIEW_ATTENDEES = ("Marc Muller", "Luc Muller", "Sophie Muller")
+DEMO_REVIEW_OPPORTUNITY = "Order the flour supplier's security questions once a year, with the contract renewal."
+DEMO_REVIEW_DECISIONS = (
+    (
+        "Buy a second backup disk kept at home, rotated each Friday.",
+        "Proposed by Luc after the restore test; agreed by all three attendees.",
+        "180 EUR for the disk; half an hour a week of Luc's time.",
+        (
+            ("Buy and label the second backup disk", "Luc Muller", 14),
+            ("Write the Friday rotation down", "Luc Muller", 30),
+        ),
+    ),
+    (
+        "Train the two seasonal staff on the till and e-mail rules before the summer.",
+        "Chosen over a written notice only, since last year's phishing e-mail reached a seasonal worker.",
+        "Two hours of Sophie's time and the coach's half-day of the cluster.",
+        (("Run the awareness session for the seasonal staff", "Sophie Muller", 60),),
     ),
 )
 DEMO_OBJECTIVE = (

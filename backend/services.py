@@ -14,8 +14,10 @@ import anyio.to_thread
 from backend.auth.sessions import SessionStore
 from backend.blobs import DirectoryBlobStore
 from backend.eventstore import event_store_environment
+from backend.graphql.reviews.gathering import review_inputs
 from backend.settings import Settings
 from domain.application import Cordee, Saved
+from domain.shared.calendar import stated_today
 from domain.shared.errors import DomainError
 from projections.core.runner import ProjectionRunner
 from projections.core.store import ReadStore, create_read_engine
@@ -154,4 +156,7 @@ def build_services(settings: Settings) -> Services:
     queries = ReadQueries(store)
     app.blob_store = DirectoryBlobStore(settings.data_dir / "blobs")
     app.admin_roster = lambda tenant_id: queries.tenancy.active_admins(Scope(tenant_id))
+    app.review_input_reader = lambda tenant_id, organisation_id, review_id: review_inputs(
+        queries, tenant_id, organisation_id, review_id, stated_today() or app.today()
+    )
     return Services(settings, app, store, runner, queries, sessions)

@@ -38,11 +38,12 @@ from domain.nonconformities import handlers as nonconformities
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
 from domain.programme_template.template import ProgrammeTemplate
+from domain.reviews import handlers as reviews
 from domain.risks import handlers as risks
 from domain.shared.aggregate import TenantAggregate
 from domain.shared.calendar import business_day, latest_date_on_earth, stated_today
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.ports import Handler, LibraryCopy
+from domain.shared.ports import Handler, LibraryCopy, ReviewInputSection
 from domain.shared.public_holidays import Place
 from domain.shared.service import CommandService, Saved
 from domain.shared.text import single_line
@@ -71,6 +72,7 @@ FEATURES: list[dict[type, Handler]] = [
     risks.HANDLERS,
     changes.HANDLERS,
     incidents.HANDLERS,
+    reviews.HANDLERS,
     catalogues.HANDLERS,
     library.HANDLERS,
     audits.HANDLERS,
@@ -105,6 +107,16 @@ class Cordee(CommandService):
 
     blob_store: BlobStore | None = None
     """Where attached files are kept: set by whoever builds the application (`backend/services.py`)."""
+
+    review_input_reader: Callable[[UUID, UUID, UUID], tuple[ReviewInputSection, ...]] | None = None
+    """A management review's inputs, read from the registers' read models as they stand: set by whoever builds the
+    application with its read store (`backend/services.py`). The registers are many aggregates each, so their
+    state is a read; the review keeps what was read in its own event, and nothing the client sends."""
+
+    def review_inputs(self, tenant_id: UUID, organisation_id: UUID, review_id: UUID) -> tuple[ReviewInputSection, ...]:
+        if self.review_input_reader is None:
+            raise RuntimeError("The application was built without the registers' read models.")
+        return self.review_input_reader(tenant_id, organisation_id, review_id)
 
     @property
     def blobs(self) -> BlobStore:

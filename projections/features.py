@@ -66,6 +66,9 @@ from projections.nonconformities.queries import NonconformityQueries
 from projections.nonconformities.tables import define_tables as nonconformity_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
+from projections.reviews.projection import ReviewProjection
+from projections.reviews.queries import ReviewQueries
+from projections.reviews.tables import define_tables as review_tables
 from projections.risks.projection import RiskProjection
 from projections.risks.queries import RiskQueries
 from projections.risks.tables import define_tables as risk_tables
@@ -104,6 +107,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
     Feature("changes", change_tables, (ChangeProjection,), ChangeQueries),
     Feature("incidents", incident_tables, (IncidentProjection,), IncidentQueries),
+    Feature("reviews", review_tables, (ReviewProjection,), ReviewQueries),
     Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
     Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
     Feature("audits", audit_tables, (AuditProjection,), AuditQueries),
@@ -139,6 +143,7 @@ class ReadQueries:
     risks: RiskQueries
     changes: ChangeQueries
     incidents: IncidentQueries
+    reviews: ReviewQueries
     catalogues: CatalogueQueries
     library: LibraryQueries
     audits: AuditQueries

@@ -20,6 +20,7 @@ from backend.exports.incidents import IncidentReportFile, incident_report_pdf, i
 from backend.exports.ledger import ledger_sheet
 from backend.exports.naming import content_disposition, one_line
 from backend.exports.pdf import effort_pdf
+from backend.exports.reviews import MinutesFile, minutes_pdf, minutes_xlsx
 from backend.exports.soa import SoaFile, soa_oscal, soa_pdf, soa_xlsx
 from backend.exports.spreadsheet import CSV_TYPE, XLSX_TYPE, Sheet, csv_bytes, xlsx_bytes
 from backend.graphql.effort.figures import effort_figures
@@ -39,6 +40,8 @@ SOA_FILES: dict[str, tuple[str, Callable[[SoaFile], bytes]]] = {
     "json": ("application/json", soa_oscal),
 }
 """The formats an approved Statement of Applicability downloads in."""
+MINUTES_FILES = {"xlsx": (XLSX_TYPE, minutes_xlsx), "pdf": (PDF_TYPE, minutes_pdf)}
+"""The formats a management review's minutes download in."""
 SPREADSHEETS = {"csv": (CSV_TYPE, csv_bytes), "xlsx": (XLSX_TYPE, xlsx_bytes)}
 """The formats a table downloads in: their media type and how the sheet is written."""
 
@@ -143,6 +146,16 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         name = f"{file.organisation} - {file.report.service} - service report {file.month}.{extension}"
         return _download(write(file), media_type, name)
 
+    @router.get("/reviews/{review_id}/minutes.{extension}", include_in_schema=False)
+    def minutes_download(review_id: str, extension: str, request: Request) -> Response:
+        """A management review's minutes, as its page offers them: XLSX or PDF."""
+        if extension not in MINUTES_FILES:
+            raise HTTPException(status_code=404, detail="No such download.")
+        file = _minutes_file(services, request, review_id)
+        media_type, write = MINUTES_FILES[extension]
+        name = f"{file.organisation} - management review {file.detail.review.held_on.isoformat()}.{extension}"
+        return _download(write(file), media_type, name)
+
 
 def _audit_report(services: Services, request: Request, organisation_id: str, audit_id: str) -> AuditReport:
     principal = principal_from_request(services, request)
@@ -179,6 +192,20 @@ def _incident_report(services: Services, request: Request, organisation_id: str)
     report = services.queries.incidents.monthly_report(scope, organisation.organisation_id, service, start, end, now)
     consultancy = services.queries.tenancy.consultancy(scope)
     return IncidentReportFile(organisation.name, consultancy.name if consultancy else "", report)
+
+
+def _minutes_file(services: Services, request: Request, review_id: str) -> MinutesFile:
+    """The review in the viewer's view; one out of view answers 404, as a missing one."""
+    principal = principal_from_request(services, request)
+    if principal is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    scope, key = scope_for(principal), _uuid(review_id)
+    detail = services.queries.reviews.detail(scope, key) if key else None
+    organisation = services.queries.organisations.organisation(scope, detail.review.organisation_id) if detail else None
+    if detail is None or organisation is None:
+        raise HTTPException(status_code=404, detail="No management review with this id in your view.")
+    consultancy = services.queries.tenancy.consultancy(scope)
+    return MinutesFile(organisation.name, consultancy.name if consultancy else "", detail, services.app.today())
 
 
 def _soa_file(services: Services, request: Request, organisation_id: str, number: int) -> SoaFile:

@@ -56,6 +56,8 @@ from backend.graphql.nonconformities.mutations import NonconformitiesMutation
 from backend.graphql.nonconformities.queries import NonconformitiesQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.reviews.mutations import ReviewsMutation
+from backend.graphql.reviews.queries import ReviewsQuery
 from backend.graphql.risks.mutations import RisksMutation
 from backend.graphql.risks.queries import RisksQuery
 from backend.graphql.soa.mutations import SoaMutation
@@ -84,6 +86,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (RisksQuery, RisksMutation),
     (ChangesQuery, ChangesMutation),
     (IncidentsQuery, IncidentsMutation),
+    (ReviewsQuery, ReviewsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),

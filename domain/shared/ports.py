@@ -135,3 +135,24 @@ class OrganisationRisks(Protocol):
     answered as a missing one)."""
 
     def check_risks(self, tenant_id: UUID, organisation_id: UUID, risk_ids: tuple[UUID, ...], field: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class ReviewInputSection:
+    """One input of a management review as gathered from a register: `recorded` is False for a register Cordee does
+    not keep yet (its `lines` then say so)."""
+
+    key: str
+    title: str
+    recorded: bool
+    lines: tuple[str, ...]
+
+
+class ReviewInputs(Protocol):
+    """The inputs of an organisation's management review, gathered from its registers as they stand now: one
+    section per input, in the order of clause 9.3.2; changes are counted since the organisation's previous
+    review."""
+
+    def review_inputs(
+        self, tenant_id: UUID, organisation_id: UUID, review_id: UUID
+    ) -> tuple[ReviewInputSection, ...]: ...

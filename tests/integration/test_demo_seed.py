@@ -82,11 +82,16 @@ VOLATILE_COLUMNS = {
     ("corrective_actions", "action_id"),
     ("corrective_actions", "nonconformity_id"),
     ("nonconformity_history", "nonconformity_id"),
+    ("management_reviews", "review_id"),
+    ("management_review_inputs", "review_id"),
+    ("management_review_opportunities", "review_id"),
+    ("management_review_decisions", "review_id"),
+    ("management_review_actions", "review_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
 (feedback items, documents, assets, risks, actions, objectives, library items, standard changes, audits, their
-findings, nonconformities and corrective actions have random ids; an ITIL declaration may link a document; a
-nonconformity raised from an audit names the audit)."""
+findings, nonconformities, corrective actions, incidents and management reviews have random ids; an ITIL
+declaration may link a document; a nonconformity raised from an audit names the audit)."""
 
 
 @dataclass(frozen=True)

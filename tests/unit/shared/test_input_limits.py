@@ -73,6 +73,7 @@ from domain.nonconformities import commands as nonconformities_commands
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
+from domain.reviews import commands as reviews_commands
 from domain.risks import commands as risks_commands
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError, ValidationFailed
@@ -127,6 +128,13 @@ from tests.unit.incidents.limits_support import (
 )
 from tests.unit.library.limits_support import LIBRARY_CHOICE_CALLS, LIBRARY_PREPARED, LIBRARY_TEXT_CALLS
 from tests.unit.programme_scenario import EVIDENCE, Scenario
+from tests.unit.reviews.limits_support import (
+    REVIEW_CHOICE_CALLS,
+    REVIEW_DATE_CALLS,
+    REVIEW_DATES_REFUSED_AS,
+    REVIEW_PREPARED,
+    REVIEW_TEXT_CALLS,
+)
 from tests.unit.risks.limits_support import (
     RISK_CHOICE_CALLS,
     RISK_CHOICE_PREPARED,
@@ -153,6 +161,7 @@ COMMAND_MODULES = (
     risks_commands,
     changes_commands,
     incidents_commands,
+    reviews_commands,
     catalogues_commands,
     library_commands,
     audits_commands,
@@ -472,6 +481,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     **RISK_TEXT_CALLS,
     **CHANGE_TEXT_CALLS,
     **INCIDENT_TEXT_CALLS,
+    **REVIEW_TEXT_CALLS,
     ("RegisterAsset", "name"): lambda s, t: _asset(s, name=t),
     ("RegisterAsset", "owner"): lambda s, t: _asset(s, owner=t),
     ("RegisterAsset", "location"): lambda s, t: _asset(s, location=t),
@@ -544,6 +554,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **CONTEXT_PREPARED,
     **SOA_PREPARED,
     **RISK_PREPARED,
+    **REVIEW_PREPARED,
     **RISK_CHOICE_PREPARED,
     **CHANGE_PREPARED,
     **CHANGE_CHOICE_PREPARED,
@@ -678,6 +689,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     **RISK_DATE_CALLS,
     **CHANGE_DATE_CALLS,
     **AUDIT_DATE_CALLS,
+    **REVIEW_DATE_CALLS,
 }
 
 
@@ -707,7 +719,8 @@ def test_dates_lie_from_2000_to_five_years_ahead(command: str, argument: str) ->
     for outside in (date(1, 1, 1), date(1999, 12, 31), LAST + timedelta(days=1), date(9999, 12, 31)):
         with pytest.raises(ValidationFailed) as error:
             call(s, outside)
-        assert (error.value.field, error.value.message) == (argument, "Choose a date from 2000-01-01 to 2032-01-04.")
+        refused = REVIEW_DATES_REFUSED_AS.get((command, argument), argument)
+        assert (error.value.field, error.value.message) == (refused, "Choose a date from 2000-01-01 to 2032-01-04.")
         assert s.position() == before
     earliest = TEST_DAY if command == "AcceptPlan" else FIRST
     latest = TEST_DAY if (command, argument) in HAPPENED else LAST
@@ -831,6 +844,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **RISK_CHOICE_CALLS,
     **CHANGE_CHOICE_CALLS,
     **INCIDENT_CHOICE_CALLS,
+    **REVIEW_CHOICE_CALLS,
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
     **AUDIT_CHOICE_CALLS,

@@ -1,0 +1,1 @@
+"""The management reviews API: an organisation's reviews, their kept inputs, decisions and actions."""
