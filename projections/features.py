@@ -27,6 +27,9 @@ from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
 from projections.clusters.queries import ClusterQueries
 from projections.clusters.tables import define_tables as cluster_tables
+from projections.competence.projection import CompetenceProjection
+from projections.competence.queries import CompetenceQueries
+from projections.competence.tables import define_tables as competence_tables
 from projections.context.projection import ContextProjection
 from projections.context.queries import ContextQueries
 from projections.context.tables import define_tables as context_tables
@@ -92,6 +95,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("risks", risk_tables, (RiskProjection,), RiskQueries),
     Feature("catalogues", catalogue_tables, (CatalogueProjection,), CatalogueQueries),
     Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
+    Feature("competence", competence_tables, (CompetenceProjection,), CompetenceQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -123,6 +127,7 @@ class ReadQueries:
     risks: RiskQueries
     catalogues: CatalogueQueries
     library: LibraryQueries
+    competence: CompetenceQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

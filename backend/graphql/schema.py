@@ -27,6 +27,8 @@ from backend.graphql.catalogues.mutations import CataloguesMutation
 from backend.graphql.catalogues.queries import CataloguesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
+from backend.graphql.competence.mutations import CompetenceMutation
+from backend.graphql.competence.queries import CompetenceQuery
 from backend.graphql.context.mutations import ContextMutation
 from backend.graphql.context.queries import ContextQuery
 from backend.graphql.core.errors import (
@@ -78,6 +80,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),
     (LibraryQuery, LibraryMutation),
+    (CompetenceQuery, CompetenceMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

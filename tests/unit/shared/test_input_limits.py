@@ -48,6 +48,7 @@ from domain.clusters.commands import (
     UndoSessionHeld,
     WithdrawMember,
 )
+from domain.competence import commands as competence_commands
 from domain.context import commands as context_commands
 from domain.documents import commands as documents_commands
 from domain.engagement import commands as engagement_commands
@@ -89,6 +90,12 @@ from domain.tenancy.commands import (
 )
 from tests.conftest import TEST_DAY
 from tests.unit.catalogues.limits_support import CATALOGUE_CHOICE_CALLS, CATALOGUE_TEXT_CALLS
+from tests.unit.competence.limits_support import (
+    COMPETENCE_DATE_CALLS,
+    COMPETENCE_HAPPENED,
+    COMPETENCE_PREPARED,
+    COMPETENCE_TEXT_CALLS,
+)
 from tests.unit.context.limits_support import (
     CONTEXT_CHOICE_CALLS,
     CONTEXT_DATE_CALLS,
@@ -123,6 +130,7 @@ COMMAND_MODULES = (
     risks_commands,
     catalogues_commands,
     library_commands,
+    competence_commands,
 )
 
 
@@ -455,6 +463,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     **CATALOGUE_TEXT_CALLS,
     **LIBRARY_TEXT_CALLS,
+    **COMPETENCE_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -504,6 +513,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **RISK_PREPARED,
     **RISK_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
+    **COMPETENCE_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -565,6 +575,7 @@ HAPPENED = {
     ("ConfirmGapProposals", "analysed_on"),
     ("RecordManagementCommitment", "committed_on"),
     ("HoldRiskReview", "held_on"),
+    *COMPETENCE_HAPPENED,
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -627,6 +638,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("ApproveVersion", "review_on"): _approve,
     **CONTEXT_DATE_CALLS,
     **RISK_DATE_CALLS,
+    **COMPETENCE_DATE_CALLS,
 }
 
 
