@@ -85,7 +85,7 @@ def test_a_training_is_recorded_paged_and_withdrawn_with_its_history(
     courses = [e["node"]["course"] for e in first["edges"] + rest["trainings"]["edges"]]
     assert sorted(courses) == sorted({*courses}) and len(courses) == 3
     by_course = member.data(TRAININGS, {"org": alpine.muller, "order": "COURSE"})["trainings"]
-    assert [e["node"]["course"] for e in by_course["edges"]][0] == "Backups 101"
+    assert next(e["node"]["course"] for e in by_course["edges"]) == "Backups 101"
     assert member.data(TRAININGS, {"org": alpine.muller, "search": "baker"})["trainings"]["totalCount"] == 1
     training_id = recorded["training"]["id"]
     withdrawn = member.data(WITHDRAW, {"input": {"trainingId": training_id, "reason": "Entered twice"}})["r"]
