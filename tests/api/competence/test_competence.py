@@ -156,9 +156,7 @@ def test_an_outsider_sees_none_of_mullers_records(client_for: ClientFor, alpine:
 
 
 @pytest.mark.parametrize("who", OUTSIDERS)
-def test_an_outsider_changes_nothing(
-    client_for: ClientFor, demo_services: Services, alpine: Alpine, who: str
-) -> None:
+def test_an_outsider_changes_nothing(client_for: ClientFor, demo_services: Services, alpine: Alpine, who: str) -> None:
     client = client_for(OUTSIDERS[who])
     training_id = client_for(MEMBER).data(TRAININGS, {"org": alpine.muller})["trainings"]["edges"][0]["node"]["id"]
     before = events_in_log(demo_services)
