@@ -14,6 +14,7 @@ from frontend import (
     assets,
     catalogues,
     clusters,
+    competence,
     context,
     documents,
     effort,
@@ -51,6 +52,7 @@ FEATURES = (
     soa.FEATURE,
     itil.FEATURE,
     risks.FEATURE,
+    competence.FEATURE,
     library.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
