@@ -102,6 +102,7 @@ def page_paths(page: Page) -> list[str]:
         "/isms",
         "/soa",
         "/itil",
+        "/competence",
     ]
 
 
@@ -124,6 +125,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         ("/soa", "main a[href$='/soa']"),
         ("/risks", "main a[href*='/risks'], main a[href*='/treatment-plan'], main a[href*='/objectives']"),
         ("/library/document_skeleton", "a[href^='/library/items/']"),
+        ("/competence", "main a[href*='/competence']"),
     )
     for listing, links in listings:
         phone.goto(f"{server_url}{listing}")
@@ -131,7 +133,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         assert found, f"no {links} on {listing}"
         paths += sorted(set(found))
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
-    pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives")
+    pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives", "competence")
     paths += [f"{path}/{page}" for path in organisations for page in pages]
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
