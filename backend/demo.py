@@ -58,6 +58,9 @@ from domain.clusters.commands import (
     StartCluster,
 )
 from domain.clusters.rules import ClusterStatus, SessionStatus
+from domain.competence.campaign import AwarenessCampaign
+from domain.competence.commands import RecordTraining, RunAwarenessCampaign
+from domain.competence.training import Training
 from domain.context.commands import (
     AnswerPartyQuestion,
     DefineIsmsRole,
@@ -259,6 +262,7 @@ class DemoSeeder:
         self._catalogues()
         self._library()
         self._audits()
+        self._competence()
         return self.commands_run > 0
 
     def management_review(self) -> bool:
@@ -648,6 +652,34 @@ class DemoSeeder:
             if item not in declared:
                 document = policy if linked else None
                 self._run(DeclareItilPractice(self.tenant_id, actor, member, item, evidence, document))
+
+    def _competence(self) -> None:
+        """The first member's competence and awareness: a training of its member account, one of a person without
+        an account (who also attended the cluster's sessions), and a clean-desk campaign."""
+        member, actor = self.members[0], account_id(self.tenant.member[0])
+        if any(e.organisation_id == member for e in _events(self.app, Training, "Recorded")):
+            return
+        own = (self.tenant_id, actor, member)
+        self._run(
+            RecordTraining(
+                *own, "Phishing awareness", self.today - timedelta(days=60), "CNIL e-learning", account_id=actor,
+                evidence="Certificate of completion no. 2026-114",
+            )
+        )  # fmt: skip
+        self._run(
+            RecordTraining(
+                *own, "GDPR for shop staff", self.today - timedelta(days=30), "Chamber of trades",
+                person_name="Sophie Muller", evidence="Attendance sheet, signed",
+            )
+        )  # fmt: skip
+        if not any(e.organisation_id == member for e in _events(self.app, AwarenessCampaign, "Run")):
+            self._run(
+                RunAwarenessCampaign(
+                    *own, "Clean desk week", self.today - timedelta(days=14), "Everyone in the bakery and the shop",
+                    "Posters in the back office and a five-minute talk at the morning briefing",
+                    ("Marc Muller", "Sophie Muller", "Luc Muller"),
+                )
+            )  # fmt: skip
 
     def _risks(self) -> None:
         """The first member's risk register: three risks on its assets, treated; one accepted by its owner alone, one

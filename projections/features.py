@@ -33,6 +33,9 @@ from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
 from projections.clusters.queries import ClusterQueries
 from projections.clusters.tables import define_tables as cluster_tables
+from projections.competence.projection import CompetenceProjection
+from projections.competence.queries import CompetenceQueries
+from projections.competence.tables import define_tables as competence_tables
 from projections.context.projection import ContextProjection
 from projections.context.queries import ContextQueries
 from projections.context.tables import define_tables as context_tables
@@ -112,6 +115,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("library", library_tables, (LibraryProjection,), LibraryQueries),
     Feature("audits", audit_tables, (AuditProjection,), AuditQueries),
     Feature("nonconformities", nonconformity_tables, (NonconformityProjection,), NonconformityQueries),
+    Feature("competence", competence_tables, (CompetenceProjection,), CompetenceQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -148,6 +152,7 @@ class ReadQueries:
     library: LibraryQueries
     audits: AuditQueries
     nonconformities: NonconformityQueries
+    competence: CompetenceQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -31,6 +31,8 @@ from backend.graphql.changes.mutations import ChangesMutation
 from backend.graphql.changes.queries import ChangesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
+from backend.graphql.competence.mutations import CompetenceMutation
+from backend.graphql.competence.queries import CompetenceQuery
 from backend.graphql.context.mutations import ContextMutation
 from backend.graphql.context.queries import ContextQuery
 from backend.graphql.core.errors import (
@@ -93,6 +95,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (LibraryQuery, LibraryMutation),
     (AuditsQuery, AuditsMutation),
     (NonconformitiesQuery, NonconformitiesMutation),
+    (CompetenceQuery, CompetenceMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -50,6 +50,7 @@ from domain.clusters.commands import (
     UndoSessionHeld,
     WithdrawMember,
 )
+from domain.competence import commands as competence_commands
 from domain.context import commands as context_commands
 from domain.documents import commands as documents_commands
 from domain.engagement import commands as engagement_commands
@@ -109,6 +110,11 @@ from tests.unit.changes.limits_support import (
     CHANGE_DATE_CALLS,
     CHANGE_PREPARED,
     CHANGE_TEXT_CALLS,
+from tests.unit.competence.limits_support import (
+    COMPETENCE_DATE_CALLS,
+    COMPETENCE_HAPPENED,
+    COMPETENCE_PREPARED,
+    COMPETENCE_TEXT_CALLS,
 )
 from tests.unit.context.limits_support import (
     CONTEXT_CHOICE_CALLS,
@@ -166,6 +172,7 @@ COMMAND_MODULES = (
     library_commands,
     audits_commands,
     nonconformities_commands,
+    competence_commands,
 )
 
 
@@ -507,6 +514,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     **CATALOGUE_TEXT_CALLS,
     **LIBRARY_TEXT_CALLS,
     **AUDIT_TEXT_CALLS,
+    **COMPETENCE_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -562,6 +570,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **INCIDENT_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
     **AUDIT_PREPARED,
+    **COMPETENCE_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -625,6 +634,7 @@ HAPPENED = {
     ("HoldRiskReview", "held_on"),
     ("RecordChangeExecution", "executed_on"),
     *AUDIT_HAPPENED,
+    *COMPETENCE_HAPPENED,
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -690,6 +700,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     **CHANGE_DATE_CALLS,
     **AUDIT_DATE_CALLS,
     **REVIEW_DATE_CALLS,
+    **COMPETENCE_DATE_CALLS,
 }
 
 
