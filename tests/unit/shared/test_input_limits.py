@@ -110,6 +110,7 @@ from tests.unit.changes.limits_support import (
     CHANGE_DATE_CALLS,
     CHANGE_PREPARED,
     CHANGE_TEXT_CALLS,
+)
 from tests.unit.competence.limits_support import (
     COMPETENCE_DATE_CALLS,
     COMPETENCE_HAPPENED,
