@@ -87,11 +87,15 @@ VOLATILE_COLUMNS = {
     ("management_review_opportunities", "review_id"),
     ("management_review_decisions", "review_id"),
     ("management_review_actions", "review_id"),
+    ("trainings", "training_id"),
+    ("trainings", "document_id"),
+    ("awareness_campaigns", "campaign_id"),
+    ("competence_history", "record_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
 (feedback items, documents, assets, risks, actions, objectives, library items, standard changes, audits, their
-findings, nonconformities, corrective actions, incidents and management reviews have random ids; an ITIL
-declaration may link a document; a nonconformity raised from an audit names the audit)."""
+findings, nonconformities, corrective actions, incidents, management reviews, trainings and campaigns have random
+ids; an ITIL declaration may link a document; a nonconformity raised from an audit names the audit)."""
 
 
 @dataclass(frozen=True)
