@@ -34,9 +34,18 @@ from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
 
-GOOD = {"String": "x", "Int": 1, "Float": 1.5, "Boolean": True, "ID": "x", "Date": "2026-03-10"}
+GOOD = {
+    "String": "x",
+    "Int": 1,
+    "Float": 1.5,
+    "Boolean": True,
+    "ID": "x",
+    "Date": "2026-03-10",
+    "DateTime": "2026-03-10T09:30:00+01:00",
+}
 BAD: dict[str, list[Any]] = {
     "Date": ["2026-02-30", "0000-01-01", "x", 20260310],
+    "DateTime": ["2026-02-30T09:30:00+01:00", "x", 20260310],
     "Int": [10**12, 1.5, "3"],
     "Float": ["x", False],
     "Boolean": ["yes", 1],

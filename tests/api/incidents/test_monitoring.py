@@ -51,11 +51,13 @@ def body(state: str = "CRITICAL", minutes: int = 30, **more: Any) -> dict[str, A
 def test_alerts_open_update_and_restore_one_incident(app: FastAPI, client_for: ClientFor) -> None:
     member = client_for(MEMBER)
     org = muller(member)
+    demo = {t["id"] for t in member.data(TOKENS, {"org": org})["monitoringTokens"]}  # the demo's own token
     issued = issue(member, org)
     assert issued["__typename"] == "MonitoringTokenIssued", issued
     secret = issued["secret"]
     listed = member.data(TOKENS, {"org": org})["monitoringTokens"]
-    assert [t["label"] for t in listed] == ["Nagios at the shop"] and secret not in str(listed)
+    assert [t["label"] for t in listed if t["id"] not in demo] == ["Nagios at the shop"]
+    assert secret not in str(listed)
     opened = alert(app, secret, body())
     assert opened.status_code == 201 and opened.json()["outcome"] == "opened", opened.text
     incident_id = opened.json()["incident_id"]
@@ -137,7 +139,7 @@ def test_an_admin_issues_and_revokes_a_coach_does_not(client_for: ClientFor) -> 
     assert issued["__typename"] == "MonitoringTokenIssued", issued
     token = issued["monitoringToken"]["id"]
     coach = client_for(ALPINE_COACH)
-    assert [t["id"] for t in coach.data(TOKENS, {"org": org})["monitoringTokens"]] == [token]
+    assert token in [t["id"] for t in coach.data(TOKENS, {"org": org})["monitoringTokens"]]
     assert issue(coach, org)["__typename"] == "ForbiddenError"
     refused = coach.data(REVOKE, {"input": {"organisationId": org, "tokenId": token}})["r"]
     assert refused["__typename"] == "ForbiddenError"
