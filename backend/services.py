@@ -141,7 +141,7 @@ def build_services(settings: Settings) -> Services:
     app = Cordee(env=event_store_environment(settings))
     store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables())
     store.create_tables()
-    missing = store.missing_columns()
+    missing = store.missing_columns() + store.added_tables
     if missing:
         log.warning("Read models older than this version (no %s): rebuilding them from the events.", ", ".join(missing))
         rebuild(app, store)

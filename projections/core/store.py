@@ -55,6 +55,9 @@ class ReadStore:
     def __init__(self, engine: Engine, tables: ReadTables) -> None:
         self.engine = engine
         self.tables = tables
+        self.added_tables: list[str] = []
+        """The tables `create_tables` had to add to read models an earlier version wrote: empty while the events
+        they project are already in the store, so the read models are to be rebuilt."""
 
     @property
     def is_postgres(self) -> bool:
@@ -67,6 +70,8 @@ class ReadStore:
             found = inspect(conn)
             existing = set(found.get_table_names())
             self.tables.metadata.create_all(conn)
+            if existing & {table.name for table in self.tables.all()}:
+                self.added_tables = [table.name for table in self.tables.all() if table.name not in existing]
             # A table written by an earlier version gets the indexes added since: create_all skips the table.
             for table in self.tables.all():
                 if table.name in existing and table.indexes:

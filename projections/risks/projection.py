@@ -4,9 +4,10 @@ treatment plan's actions, the objectives, and the consultancy's method versions.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.sql.dml import Update
 
 from domain.risks.method import RiskMethods
@@ -28,6 +29,8 @@ TREATED = (
     "management_decided",
 )
 ACCEPTANCE = ("accepted_until", "accepted_by", "accepted_at", "accepted_reason")
+COUNTED = ("open", "new", "changed", "closed")
+NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class RiskProjection(Projection):
@@ -61,9 +64,34 @@ class RiskProjection(Projection):
         self._accept = _update(risks, "risk_id", *ACCEPTANCE, "status")
         self._close = _update(risks, "risk_id", "status", "open", "closed_at")
         self._touch = _update(risks, "risk_id", "changed_at")
-        self._state = select(risks.c.organisation_id, risks.c.status, risks.c.level).where(
-            risks.c.tenant_id == bindparam("t"), risks.c.risk_id == bindparam("k")
+        c = risks.c
+        self._state = select(
+            c.organisation_id, c.status, c.level, c.open, c.identified_at, c.changed_at, c.closed_at
+        ).where(c.tenant_id == bindparam("t"), c.risk_id == bindparam("k"))
+        counts = tables.risk_register_counts
+        counted = (counts.c.tenant_id == bindparam("t"), counts.c.organisation_id == bindparam("o"))
+        self._counts = select(counts.c.reviewed_at).where(*counted)
+        self._start_counts = insert(counts)
+        self._add_counts = (
+            update(counts)
+            .where(*counted)
+            .values({f"{name}_count": counts.c[f"{name}_count"] + bindparam(f"d_{name}") for name in COUNTED})
         )
+        self._set_counts = (
+            update(counts)
+            .where(*counted)
+            .values(reviewed_at=bindparam("b_reviewed_at"), **{f"{n}_count": bindparam(f"b_{n}") for n in COUNTED})
+        )
+        self._recount = select(
+            func.count().filter(c.open == 1).label("open"),
+            func.count()
+            .filter(c.changed_at > bindparam("since"), c.identified_at > bindparam("since"), c.open == 1)
+            .label("new"),
+            func.count()
+            .filter(c.changed_at > bindparam("since"), c.identified_at <= bindparam("since"), c.open == 1)
+            .label("changed"),
+            func.count().filter(c.closed_at > bindparam("since")).label("closed"),
+        ).where(c.tenant_id == bindparam("t"), c.organisation_id == bindparam("o"))
         assets, controls = tables.risk_assets, tables.risk_controls
         self._link = insert(assets)
         self._unlink = delete(assets).where(assets.c.tenant_id == bindparam("t"), assets.c.risk_id == bindparam("k"))
@@ -103,14 +131,14 @@ class RiskProjection(Projection):
         source = ""
         if event.source_library_item:
             source = f"from the library's {event.source_library_item}, version {event.source_library_version}"
-        self._record(writer, event, "identified", source, None, event.organisation_id)
+        self._record(writer, event, "identified", source, None, event.organisation_id, None)
 
     def described(self, writer: GroupedWriter, event: Any) -> None:
         state = self._state_of(writer, event)
         writer.write(self._describe, _key(event) | _bound(_described(event)))
         writer.write(self._unlink, {"t": event.tenant_id, "k": event.originator_id})
         self._link_assets(writer, event, state["organisation_id"])
-        self._record(writer, event, "described", event.title, event.reason, state["organisation_id"])
+        self._record(writer, event, "described", event.title, event.reason, state["organisation_id"], state)
 
     def assessed(self, writer: GroupedWriter, event: Any) -> None:
         state = self._state_of(writer, event)
@@ -130,7 +158,7 @@ class RiskProjection(Projection):
             f"likelihood {event.likelihood}, impact {event.impact}: {event.level_label} "
             f"(method version {event.method_version})"
         )
-        self._record(writer, event, "assessed", details, event.reason, state["organisation_id"])
+        self._record(writer, event, "assessed", details, event.reason, state["organisation_id"], state)
 
     def treated(self, writer: GroupedWriter, event: Any) -> None:
         state = self._state_of(writer, event)
@@ -159,12 +187,12 @@ class RiskProjection(Projection):
             f"{event.option}; {controls}; residual likelihood {event.residual_likelihood}, "
             f"impact {event.residual_impact}: {event.residual_level_label}"
         )
-        self._record(writer, event, "treated", details, event.reason, organisation_id)
+        self._record(writer, event, "treated", details, event.reason, organisation_id, state)
 
     def management_decided(self, writer: GroupedWriter, event: Any) -> None:
         state = self._state_of(writer, event)
         writer.write(self._decide, _key(event) | _bound({"management_decided": 1}))
-        self._record(writer, event, "management_decided", "", event.reason, state["organisation_id"])
+        self._record(writer, event, "management_decided", "", event.reason, state["organisation_id"], state)
 
     def accepted(self, writer: GroupedWriter, event: Any) -> None:
         state = self._state_of(writer, event)
@@ -177,13 +205,13 @@ class RiskProjection(Projection):
         }
         writer.write(self._accept, _key(event) | _bound(values))
         details = f"until {event.until.isoformat()}"
-        self._record(writer, event, "accepted", details, event.reason, state["organisation_id"])
+        self._record(writer, event, "accepted", details, event.reason, state["organisation_id"], state)
 
     def closed(self, writer: GroupedWriter, event: Any) -> None:
         state = self._state_of(writer, event)
         values = {"status": "closed", "open": 0, "closed_at": event.timestamp}
         writer.write(self._close, _key(event) | _bound(values))
-        self._record(writer, event, "closed", "", event.reason, state["organisation_id"])
+        self._record(writer, event, "closed", "", event.reason, state["organisation_id"], state)
 
     def review_held(self, writer: GroupedWriter, event: Any) -> None:
         row = {
@@ -196,6 +224,11 @@ class RiskProjection(Projection):
             "held_at": event.timestamp,
         }
         writer.write(self._review, row)
+        t, o = event.tenant_id, event.organisation_id
+        since = max(self._reviewed_at(writer, t, o), event.timestamp)
+        found = writer.read(self._recount, {"t": t, "o": o, "since": since}).mappings().one()
+        counts = _bound({"reviewed_at": since, **{name: found[name] for name in COUNTED}})
+        writer.write(self._set_counts, {"t": t, "o": o, **counts})
 
     def action_planned(self, writer: GroupedWriter, event: Any) -> None:
         row = {
@@ -275,8 +308,17 @@ class RiskProjection(Projection):
         return dict(found)
 
     def _record(
-        self, writer: GroupedWriter, event: Any, action: str, details: str, reason: str | None, organisation_id: Any
+        self,
+        writer: GroupedWriter,
+        event: Any,
+        action: str,
+        details: str,
+        reason: str | None,
+        organisation_id: Any,
+        before: dict[str, Any] | None,
     ) -> None:
+        """The risk's history line, the time of its last change, and the register's counts moved by the change
+        (`before`: the risk's row as the event found it; none for the event that identifies it)."""
         row = {
             "tenant_id": event.tenant_id,
             "risk_id": event.originator_id,
@@ -289,8 +331,34 @@ class RiskProjection(Projection):
             "acted_at": event.timestamp,
         }
         writer.write(self._history, row)
-        if action != "identified":
+        if before is None:
+            after = {"open": 1, "identified_at": event.timestamp, "changed_at": event.timestamp, "closed_at": None}
+        else:
             writer.write(self._touch, _key(event) | _bound({"changed_at": event.timestamp}))
+            after = before | {"changed_at": event.timestamp}
+            if action == "closed":
+                after |= {"open": 0, "closed_at": event.timestamp}
+        self._count(writer, event.tenant_id, organisation_id, before, after)
+
+    def _count(
+        self, writer: GroupedWriter, tenant_id: Any, organisation_id: Any, before: dict[str, Any] | None, after: Any
+    ) -> None:
+        since = self._reviewed_at(writer, tenant_id, organisation_id)
+        old = since_review(before, since) if before else (0, 0, 0, 0)
+        moved = [now - was for now, was in zip(since_review(after, since), old, strict=True)]
+        if any(moved):
+            deltas = {f"d_{name}": delta for name, delta in zip(COUNTED, moved, strict=True)}
+            writer.write(self._add_counts, {"t": tenant_id, "o": organisation_id, **deltas})
+
+    def _reviewed_at(self, writer: GroupedWriter, tenant_id: Any, organisation_id: Any) -> datetime:
+        """The time the counts are taken since, the organisation's row of counts started if it has none yet."""
+        found = writer.read(self._counts, {"t": tenant_id, "o": organisation_id}).first()
+        if found is None:
+            zero = {f"{name}_count": 0 for name in COUNTED}
+            row = {"tenant_id": tenant_id, "organisation_id": organisation_id, "reviewed_at": None, **zero}
+            writer.write(self._start_counts, row)
+            return NEVER
+        return NEVER if found.reviewed_at is None else _aware(found.reviewed_at)
 
 
 def _update(table: Any, key: str, *columns: str) -> Update:
@@ -300,6 +368,28 @@ def _update(table: Any, key: str, *columns: str) -> Update:
         .where(table.c.tenant_id == bindparam("t"), table.c[key] == bindparam("k"))
         .values({column: bindparam(f"b_{column}") for column in columns})
     )
+
+
+def since_review(risk: dict[str, Any], since: datetime) -> tuple[int, int, int, int]:
+    """What one risk adds to its register's counts: open; new, changed or closed since the review at `since`
+    (the same rules as the register's list: new is identified after it, changed is identified before and changed
+    after it, both while open; closed is closed after it)."""
+    is_open = bool(risk["open"])
+    identified, changed, closed = (
+        _aware(risk[k]) if risk[k] else None for k in ("identified_at", "changed_at", "closed_at")
+    )
+    changed_since = changed is not None and changed > since
+    return (
+        int(is_open),
+        int(is_open and changed_since and identified is not None and identified > since),
+        int(is_open and changed_since and identified is not None and identified <= since),
+        int(closed is not None and closed > since),
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    """A time as the database gave it back: SQLite keeps no offset, and every stored time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _key(event: Any) -> dict[str, Any]:

@@ -85,27 +85,22 @@ class RiskQueries(FeatureQueries):
             f"risk-page:{shape}:{after is not None}", scope, build_page, page_size=first + 1, **arguments, **keyset
         )
         rows = [_risk(r, reviewed_at) for r in self._all(*page)]
-        counts = self._prepared.get(
-            f"risk-counts:{shape}", scope, partial(self._counts_query, closed=closed), **arguments
-        )
-        found = self._one(*counts) or {}
+        kept = self._prepared.get("risk-register-counts", scope, self._kept_counts, organisation_id=organisation_id)
+        register = self._one(*kept) or {}
+        matching = register.get("open_count") or 0
         if closed or len(arguments) > 1:
-            opened = self._prepared.get("risk-open", scope, self._open_query, organisation_id=organisation_id)
-            found |= self._one(*opened) or {}
-        else:
-            found["n"] = found["m"]
-        since = self._prepared.get(
-            "risk-since", scope, self._since_query, organisation_id=organisation_id, since=reviewed_at
-        )
-        changed = self._one(*since) or {}
+            counts = self._prepared.get(
+                f"risk-counts:{shape}", scope, partial(self._counts_query, closed=closed), **arguments
+            )
+            matching = (self._one(*counts) or {}).get("m") or 0
         return RiskPageRows(
             rows[:first],
             len(rows) > first,
-            found["m"] or 0,
-            found["n"] or 0,
-            changed.get("new") or 0,
-            changed.get("changed") or 0,
-            changed.get("closed") or 0,
+            matching,
+            register.get("open_count") or 0,
+            register.get("new_count") or 0,
+            register.get("changed_count") or 0,
+            register.get("closed_count") or 0,
             review,
         )
 
@@ -126,23 +121,11 @@ class RiskQueries(FeatureQueries):
         conditions = [*self._register(scope, given["organisation_id"], closed), *self._filters(given)]
         return cast("Select[Any]", select(func.count().label("m")).where(*conditions))
 
-    def _open_query(self, scope: Scope, **given: Any) -> Select[Any]:
-        """The open risks of the register, counted from an index alone."""
-        query = select(func.count().label("n")).where(*self._register(scope, given["organisation_id"], False))
-        return cast("Select[Any]", query)
-
-    def _since_query(self, scope: Scope, **given: Any) -> Select[Any]:
-        """New, changed and closed since the last review: only the risks changed since (a closing changes one too),
-        found by the index on the time of their last change."""
-        risks = self.t.risks
-        c, since = risks.c, given["since"]
-        counts = select(
-            func.count().filter(c.identified_at > since, c.open == 1).label("new"),
-            func.count().filter(c.identified_at <= since, c.open == 1).label("changed"),
-            func.count().filter(c.closed_at > since).label("closed"),
-        )
-        visible = [self.visible.rows(scope, risks), c.organisation_id == given["organisation_id"], c.changed_at > since]
-        return cast("Select[Any]", counts.where(*visible))
+    def _kept_counts(self, scope: Scope, **given: Any) -> Select[Any]:
+        """The open risks and those new, changed and closed since the last review, as the projection keeps them."""
+        counts = self.t.risk_register_counts
+        where = (self.visible.rows(scope, counts), counts.c.organisation_id == given["organisation_id"])
+        return cast("Select[Any]", select(counts).where(*where))
 
     def key_of(self, row: RiskRow, order: str) -> RiskKey:
         level = row.residual_level if order == BY_RESIDUAL else row.level

@@ -14,6 +14,7 @@ def define_tables(table: TableFactory) -> None:
     _risk_controls(table)
     _risk_history(table)
     _risk_reviews(table)
+    _register_counts(table)
     _treatment_actions(table)
     _security_objectives(table)
     _risk_methods(table)
@@ -149,6 +150,23 @@ def _risk_reviews(table: TableFactory) -> None:
         key=("tenant_id", "review_id"),
     )
     Index(f"{table.prefix}risk_reviews_by_time", reviews.c.tenant_id, reviews.c.organisation_id, reviews.c.held_at)
+
+
+def _register_counts(table: TableFactory) -> None:
+    """Per organisation, the open risks and those new, changed and closed since its last review, kept by the
+    projection as each event lands: the register's first screen reads one row instead of counting 10,000."""
+    table(
+        "risk_register_counts",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("organisation_id", Uuid, nullable=False),
+        Column("reviewed_at", DateTime(timezone=True)),
+        # the last review's time, as the counts since it are taken; none before the first review
+        Column("open_count", Integer, nullable=False),
+        Column("new_count", Integer, nullable=False),
+        Column("changed_count", Integer, nullable=False),
+        Column("closed_count", Integer, nullable=False),
+        key=("tenant_id", "organisation_id"),
+    )
 
 
 def _treatment_actions(table: TableFactory) -> None:

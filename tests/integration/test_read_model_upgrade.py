@@ -7,12 +7,13 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from backend.demo import seed_demo
 from backend.services import build_services
 from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.commands import CreateConsultancy
 from projections.queries import Scope
-from tests.conftest import sqlite_settings
+from tests.conftest import TEST_DAY, sqlite_settings
 
 
 def test_a_read_model_missing_a_new_column_is_rebuilt_at_start(tmp_path: Path) -> None:
@@ -52,3 +53,28 @@ def test_a_read_model_missing_a_new_index_gets_it_at_start(tmp_path: Path) -> No
     older.dispose()
     assert "clusters_by_coach" in indexes
     assert "cluster_members_by_organisation" in indexes
+
+
+def test_read_models_without_a_table_this_version_added_are_rebuilt_at_start(tmp_path: Path) -> None:
+    """The risk register's kept counts came after its rows: read models without their table are rebuilt, so the
+    counts of risks already recorded are right from the first page."""
+    settings = sqlite_settings(tmp_path)
+    services = build_services(settings)
+    seed_demo(services, TEST_DAY)
+    services.runner.catch_up()
+    services.close()
+    older = create_engine(settings.read_database_url)
+    with older.begin() as conn:  # what the version before the kept counts wrote
+        expected = conn.execute(text("SELECT count(*) FROM risks WHERE open = 1")).scalar_one()
+        conn.execute(text("DROP TABLE risk_register_counts"))
+    older.dispose()
+
+    services = build_services(settings)
+    try:
+        assert services.store.added_tables == ["risk_register_counts"]
+        services.runner.catch_up()
+        with services.store.reading() as conn:
+            kept = conn.execute(text("SELECT sum(open_count) FROM risk_register_counts")).scalar_one()
+        assert kept == expected > 0
+    finally:
+        services.close()

@@ -318,3 +318,44 @@ def test_an_acceptance_past_its_until_date_is_flagged(client_for: ClientFor, day
     assert risk(member, found["id"])["acceptance"] == {"until": until, "reason": "For now", "expired": True}
     page = member.http.get(f"/organisations/{found['organisationId']}/risks/{found['id']}").text
     assert 'id="acceptance-expired"' in page
+
+
+def _flags(member: Any, muller: str, status: str | None) -> list[str | None]:
+    """Every risk's since-review flag, read page by page: the list's own per-row judgement of the review."""
+    flags: list[str | None] = []
+    after = None
+    while True:
+        page = member.data(RISKS, {"org": muller, "first": 100, "after": after, "status": status})["risks"]
+        flags += [e["node"]["sinceReview"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return flags
+        after = page["pageInfo"]["endCursor"]
+
+
+def test_the_register_counts_agree_with_each_risk_flag_across_reviews(client_for: ClientFor) -> None:
+    """The counts the projection keeps as events land (open, new, changed, closed since the last review) match
+    what each risk's row says, before any review, after one, and after a second that resets them."""
+    member = client_for(MEMBER)
+    muller = organisation_id(member)
+
+    def agree() -> tuple[int, int, int, int]:
+        register = member.data(RISKS, {"org": muller, "first": 1})["risks"]
+        since = register["sinceReview"]
+        counted = (register["registerCount"], since["newCount"], since["changedCount"], since["closedCount"])
+        opened, closed = _flags(member, muller, None), _flags(member, muller, "closed")
+        assert counted == (len(opened), opened.count("new"), opened.count("changed"), closed.count("closed"))
+        return counted
+
+    first = [identify(member, muller, f"Counted risk {n}") for n in range(3)]
+    before = agree()
+    assert before[1] >= 3  # identified since the demo's review
+    mutate(member, "holdRiskReview", {"organisationId": muller, "heldOn": TEST_DAY.isoformat()}, REVIEW)
+    assert agree()[1:] == (0, 0, 0)
+    mutate(member, "assessRisk", {"riskId": first[0]["id"], "likelihood": 2, "impact": 2})
+    mutate(member, "assessRisk", {"riskId": first[0]["id"], "likelihood": 3, "impact": 2})  # counted once
+    mutate(member, "closeRisk", {"riskId": first[1]["id"], "reason": "Supplier replaced"})
+    fresh = identify(member, muller, "Counted risk after")
+    mutate(member, "closeRisk", {"riskId": fresh["id"], "reason": "Recorded twice"})  # new, then closed
+    assert agree() == (before[0] - 1, 0, 1, 2)
+    mutate(member, "holdRiskReview", {"organisationId": muller, "heldOn": TEST_DAY.isoformat()}, REVIEW)
+    assert agree()[1:] == (0, 0, 0)
