@@ -6,6 +6,7 @@ line in `FEATURES` and its typed attribute of `ReadQueries`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -120,8 +121,10 @@ FEATURES: tuple[Feature, ...] = (
 """The order of the projections is the order they see an event in."""
 
 
+@functools.cache
 def define_read_tables(prefix: str = "") -> ReadTables:
-    """Every feature's tables (and the operational ones), under the prefix."""
+    """Every feature's tables (and the operational ones), under the prefix: defined once per process and prefix,
+    since a table's definition is fixed by the code and no store changes it (each binds its own engine)."""
     return compose_read_tables((f.tables for f in FEATURES if f.tables is not None), prefix)
 
 

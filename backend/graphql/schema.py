@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
@@ -114,7 +115,10 @@ class CordeeSchema(strawberry.Schema):
                 log.info("Refused: %s", error.message)
 
 
+@functools.cache
 def build_schema(production: bool = False) -> strawberry.Schema:
+    """The schema, built once per process and mode: it depends on the code alone, and every application of the
+    process (tests build many) shares it and its cache of known documents."""
     return CordeeSchema(
         query=Query,
         mutation=Mutation,
