@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -69,12 +70,19 @@ FEATURES = (
 
 
 def mount_pages(app: FastAPI, ports: FrontendPorts, features: Sequence[PageFeature] = FEATURES) -> None:
-    templates = page_templates(features)
+    templates = _site_templates() if features is FEATURES else page_templates(features)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for feature in features:
         for pages in feature.pages:
             app.include_router(pages(ports, templates).router)
     install_error_pages(app, ports, templates)
+
+
+@functools.cache
+def _site_templates() -> Jinja2Templates:
+    """The site's templates, loaded once per process: every application of the process (tests build many) shares
+    the compiled templates instead of compiling each again on its first page."""
+    return page_templates(FEATURES)
 
 
 def page_templates(features: Sequence[PageFeature]) -> Jinja2Templates:
