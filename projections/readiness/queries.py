@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Table, func, select
+from sqlalchemy import ColumnElement, Select, Table, func, select
 
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
@@ -22,7 +22,42 @@ OBJECTIVES_FINISHED = ("achieved", "cancelled")
 
 class ReadinessQueries(FeatureQueries):
     def facts(self, scope: Scope, organisation_id: UUID, today: date) -> ReadinessFacts:
-        """The counts and latest dates of `ReadinessFacts`, as the scope shows them."""
+        """The counts and latest dates of `ReadinessFacts`, as the scope shows them: one statement, built once per
+        kind of scope (a cluster's page reads every member's)."""
+        query, parameters = self._prepared.get(
+            "readiness", scope, self._facts_query, organisation_id=organisation_id, today=today
+        )
+        row = self._one(query, parameters) or {}
+
+        def n(key: str) -> int:
+            return int(row.get(key) or 0)
+
+        return ReadinessFacts(
+            scope_stated_on=_day(row.get("scope_stated_at")),
+            policies=n("policies"),
+            policies_review_overdue=n("policies_review_overdue"),
+            soa_changed_since_approval=n("soa_changed"),
+            risks_treated=n("risks_treated"),
+            treatment_actions=n("treatment_actions"),
+            objectives=n("objectives"),
+            objectives_overdue=n("objectives_overdue"),
+            changes=n("changes"),
+            last_operation_on=_latest(row.get("last_change_on"), _day(row.get("last_action_planned_at"))),
+            trainings=n("trainings") + n("campaigns"),
+            last_training_on=_latest(row.get("last_training_on"), row.get("last_campaign_on")),
+            latest_programme_year=row.get("latest_programme_year"),
+            audits=n("audits"),
+            audits_completed=n("audits_completed"),
+            last_audit_held_on=row.get("last_audit_held_on"),
+            reviews=n("reviews"),
+            reviews_closed=n("reviews_closed"),
+            last_review_closed_on=row.get("last_review_closed_on"),
+            nonconformities=n("nonconformities"),
+            nonconformities_unanalysed=n("nonconformities_unanalysed"),
+            corrective_actions_overdue=n("overdue"),
+        )
+
+    def _facts_query(self, scope: Scope, organisation_id: Any, today: Any) -> Select[Any]:
         t = self.t
 
         def mine(table: Table) -> list[ColumnElement[bool]]:
@@ -71,35 +106,7 @@ class ReadinessQueries(FeatureQueries):
             count(ncs, ncs.c.status == "open").label("nonconformities_unanalysed"),
             count(corrective, corrective.c.completed_on.is_(None), corrective.c.due_on < today).label("overdue"),
         )
-        row = self._one(query) or {}
-
-        def n(key: str) -> int:
-            return int(row.get(key) or 0)
-
-        return ReadinessFacts(
-            scope_stated_on=_day(row.get("scope_stated_at")),
-            policies=n("policies"),
-            policies_review_overdue=n("policies_review_overdue"),
-            soa_changed_since_approval=n("soa_changed"),
-            risks_treated=n("risks_treated"),
-            treatment_actions=n("treatment_actions"),
-            objectives=n("objectives"),
-            objectives_overdue=n("objectives_overdue"),
-            changes=n("changes"),
-            last_operation_on=_latest(row.get("last_change_on"), _day(row.get("last_action_planned_at"))),
-            trainings=n("trainings") + n("campaigns"),
-            last_training_on=_latest(row.get("last_training_on"), row.get("last_campaign_on")),
-            latest_programme_year=row.get("latest_programme_year"),
-            audits=n("audits"),
-            audits_completed=n("audits_completed"),
-            last_audit_held_on=row.get("last_audit_held_on"),
-            reviews=n("reviews"),
-            reviews_closed=n("reviews_closed"),
-            last_review_closed_on=row.get("last_review_closed_on"),
-            nonconformities=n("nonconformities"),
-            nonconformities_unanalysed=n("nonconformities_unanalysed"),
-            corrective_actions_overdue=n("overdue"),
-        )
+        return query
 
 
 def _day(moment: datetime | date | None) -> date | None:
