@@ -70,6 +70,7 @@ from projections.nonconformities.queries import NonconformityQueries
 from projections.nonconformities.tables import define_tables as nonconformity_tables
 from projections.organisations.queries import OrganisationQueries
 from projections.organisations.tables import define_tables as organisation_tables
+from projections.readiness.queries import ReadinessQueries
 from projections.reviews.projection import ReviewProjection
 from projections.reviews.queries import ReviewQueries
 from projections.reviews.tables import define_tables as review_tables
@@ -117,6 +118,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("audits", audit_tables, (AuditProjection,), AuditQueries),
     Feature("nonconformities", nonconformity_tables, (NonconformityProjection,), NonconformityQueries),
     Feature("competence", competence_tables, (CompetenceProjection,), CompetenceQueries),
+    Feature("readiness", None, (), ReadinessQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -156,6 +158,7 @@ class ReadQueries:
     audits: AuditQueries
     nonconformities: NonconformityQueries
     competence: CompetenceQueries
+    readiness: ReadinessQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -12,6 +12,21 @@ from frontend.site.page import NotInView, PageBase
 
 OVERVIEW = graphql_document(__file__, "isms_overview")
 ORGANISATIONS = graphql_document(__file__, "organisations_with_isms")
+READINESS = graphql_document(__file__, "readiness")
+
+PHASES = {"plan": "Plan (4-6)", "do": "Do (7-8)", "check": "Check (9)", "act": "Act (10)"}
+"""Each phase of Plan-Do-Check-Act, with the clauses it covers."""
+PHASE_STATUS = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
+CHAPTERS = {
+    "4": "4 Context of the organisation",
+    "5": "5 Leadership",
+    "6": "6 Planning",
+    "7": "7 Support",
+    "8": "8 Operation",
+    "9": "9 Performance evaluation",
+    "10": "10 Improvement",
+}
+"""The standard's clauses the pre-audit page groups its items by."""
 
 REGISTER_PAGES = {
     "context": "context",
@@ -30,6 +45,7 @@ class IsmsPages(PageBase):
         super().__init__(ports, templates)
         self.router.add_api_route("/isms", self.index, methods=["GET"])
         self.router.add_api_route("/organisations/{organisation_id}/isms", self.overview, methods=["GET"])
+        self.router.add_api_route("/organisations/{organisation_id}/readiness", self.readiness, methods=["GET"])
 
     async def index(self, request: Request) -> Response:
         viewer = self._viewer(request)
@@ -46,4 +62,20 @@ class IsmsPages(PageBase):
             raise NotInView(found.get("message", "This organisation does not exist or is not yours to see."))
         base = f"/organisations/{organisation_id}"
         links = {register: f"{base}/{page}" for register, page in REGISTER_PAGES.items()}
-        return self._render(request, "isms/overview.html", viewer, {"isms": found, "links": links})
+        readiness = data.get("readiness") or {}
+        context = {"isms": found, "links": links, "readiness": readiness, "phases": PHASES, "phase_words": PHASE_STATUS}
+        return self._render(request, "isms/overview.html", viewer, context)
+
+    async def readiness(self, request: Request, organisation_id: str) -> Response:
+        """What an auditor will ask for, grouped by clause, each with what is missing and where to fix it."""
+        viewer = self._viewer(request)
+        data = await self._query(request, READINESS, {"organisationId": organisation_id})
+        found = data.get("readiness") or {}
+        if found.get("__typename") != "Readiness":
+            raise NotInView(found.get("message", "This organisation does not exist or is not yours to see."))
+        chapters: dict[str, list[dict[str, object]]] = {}
+        for item in found["items"]:
+            chapters.setdefault(CHAPTERS[item["clause"].split(".")[0]], []).append(item)
+        context = {"readiness": found, "chapters": chapters, "phases": PHASES, "phase_words": PHASE_STATUS}
+        context["isms_link"] = f"/organisations/{organisation_id}/isms"
+        return self._render(request, "isms/readiness.html", viewer, context)

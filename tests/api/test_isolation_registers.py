@@ -1,7 +1,7 @@
 """An organisation's registers stay its own once it leaves its cluster: awaiting a cluster again, it shows in every
-coach's directory (to be admitted), but its risks, statement, assets, documents, context, ITIL declarations and ISMS
-home are out of view of a coach who leads none of its clusters, who can change none of them either. The coach of
-the cluster it left keeps reading them."""
+coach's directory (to be admitted), but its risks, statement, assets, documents, context, ITIL declarations, ISMS
+home and readiness are out of view of a coach who leads none of its clusters, who can change none of them either.
+The coach of the cluster it left keeps reading them."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ READS = {
     "issues { edges { node { id } } } } }",
     "itil": "itilPractices(organisationId: $id) { __typename ... on ItilPractices { declarations { item } } }",
     "home": "ismsOverview(organisationId: $id) { __typename }",
+    "readiness": "readiness(organisationId: $id) { __typename ... on Readiness { percent } }",
 }
 
 
@@ -56,6 +57,16 @@ def test_a_coach_who_leads_none_of_its_clusters_reads_none_of_its_registers(
     assert read(claire, field, withdrawn) != read(claire, field, str(uuid.uuid4()))
 
 
+def test_its_readiness_in_the_directory_is_null_for_a_coach_who_leads_none_of_its_clusters(
+    client_for: ClientFor, withdrawn: str
+) -> None:
+    directory = "{ organisations { id readiness { percent } } }"
+    seen = {o["id"]: o["readiness"] for o in client_for(SECOND_COACH).data(directory)["organisations"]}
+    assert seen[withdrawn] is None
+    kept = {o["id"]: o["readiness"] for o in client_for(ALPINE_COACH).data(directory)["organisations"]}
+    assert kept[withdrawn] is not None
+
+
 def test_nor_changes_them_nor_opens_their_pages(client_for: ClientFor, demo_services: Services, withdrawn: str) -> None:
     sam = client_for(SECOND_COACH)
     before = events_in_log(demo_services)
@@ -66,5 +77,5 @@ def test_nor_changes_them_nor_opens_their_pages(client_for: ClientFor, demo_serv
     )["r"]
     assert decided == {"__typename": "NotFoundError", "code": "NOT_FOUND", "field": "organisationId"}
     assert events_in_log(demo_services) == before
-    for page in ("risks", "soa", "assets", "documents", "context", "itil", "isms"):
+    for page in ("risks", "soa", "assets", "documents", "context", "itil", "isms", "readiness"):
         assert sam.http.get(f"/organisations/{withdrawn}/{page}").status_code == 404, page

@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from backend.graphql.core.errors import NotFoundError, ValidationError
+from backend.graphql.isms import readiness
 from backend.graphql.isms.steps import Registers, next_steps
 
 
@@ -106,3 +107,66 @@ class IsmsOverview:
 
 
 IsmsOverviewResult = Annotated[IsmsOverview | NotFoundError | ValidationError, strawberry.union("IsmsOverviewResult")]
+
+
+@strawberry.type(description="Which checks of a readiness item are met; approved and current: null where none applies.")
+class ReadinessState:
+    present: bool = strawberry.field(description="Something is recorded in the register.")
+    approved: bool | None = strawberry.field(description="Approved, published, issued or closed; null: no approval.")
+    current: bool | None = strawberry.field(description="Not out of date; null: nothing can go out of date.")
+
+
+@strawberry.type(description="A piece of documented information an auditor asks for, and what is missing of it.")
+class ReadinessItem:
+    clause: str = strawberry.field(description="The clause of ISO/IEC 27001:2022, e.g. 6.1.3 d.")
+    title: str
+    phase: str = strawberry.field(description="plan, do, check or act.")
+    status: str = strawberry.field(description="met, partly or missing.")
+    state: ReadinessState
+    missing: list[str] = strawberry.field(description="What is missing, one sentence per unmet check.")
+    reason: str = strawberry.field(description="The missing sentences in one line; empty when met.")
+    link: str = strawberry.field(description="The page where it is recorded or fixed.")
+    checks: int
+    met: int
+
+
+@strawberry.type(description="One phase of Plan-Do-Check-Act: Plan 4 to 6, Do 7 and 8, Check 9, Act 10.")
+class ReadinessPhase:
+    phase: str = strawberry.field(description="plan, do, check or act.")
+    status: str = strawberry.field(description="not_started (no check met), in_progress, or done (all met).")
+    checks: int
+    met: int
+
+
+@strawberry.type(description="How ready an organisation's ISMS is for a certification audit (ISO/IEC 27001:2022).")
+class Readiness:
+    organisation_id: strawberry.ID
+    organisation_name: str
+    percent: int = strawberry.field(description="Checks met out of the checks that apply, in percent, rounded down.")
+    checks: int
+    met: int
+    phases: list[ReadinessPhase]
+    items: list[ReadinessItem] = strawberry.field(description="Every item, in the standard's order.")
+
+    @classmethod
+    def build(cls, organisation_id: strawberry.ID, name: str, found: readiness.Readiness) -> Readiness:
+        return cls(
+            organisation_id=organisation_id,
+            organisation_name=name,
+            percent=found.percent,
+            checks=found.checks,
+            met=found.met,
+            phases=[ReadinessPhase(phase=p.phase, status=p.status, checks=p.checks, met=p.met) for p in found.phases],
+            items=[
+                ReadinessItem(
+                    clause=i.clause, title=i.title, phase=i.phase, status=i.status,
+                    state=ReadinessState(present=i.present, approved=i.approved, current=i.current),
+                    missing=list(i.missing), reason=" ".join(i.missing), link=i.link(str(organisation_id)),
+                    checks=i.checks, met=i.met,
+                )
+                for i in found.items
+            ],
+        )  # fmt: skip
+
+
+ReadinessResult = Annotated[Readiness | NotFoundError | ValidationError, strawberry.union("ReadinessResult")]

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 import strawberry
+from strawberry.types import Info
 
+from backend.graphql.core.context import Context
 from backend.graphql.core.errors import (
     NotFoundError,
     Refusal,
     ValidationError,
 )
+from backend.graphql.isms.queries import readiness_of
+from backend.graphql.isms.types import Readiness
 from domain.shared.public_holidays import place_name
 from projections.queries import OrganisationRow
 
@@ -27,6 +32,13 @@ class Organisation:
     @strawberry.field(description='Where its public holidays come from, e.g. "Germany (BY)"; null if unknown.')
     def place(self) -> str | None:
         return None if self.country is None else place_name(self.country, self.region)
+
+    @strawberry.field(
+        description="How ready its ISMS is for a certification audit; null where its registers are out of view "
+        "(another member of the same cluster sees its name, never its readiness)."
+    )
+    def readiness(self, info: Info[Context, None]) -> Readiness | None:
+        return readiness_of(info, UUID(str(self.id)))
 
     @classmethod
     def from_row(cls, row: OrganisationRow) -> Organisation:
