@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -184,8 +185,9 @@ class IncidentPages(PageBase):
         viewer = self._viewer(request)
         month = request.query_params.get("month", "").strip() or views.this_month()
         service = request.query_params.get("service", "").strip()
+        after = request.query_params.get("after", "").strip() or None
         result = await self.ports.execute(
-            request, SERVICE_REPORT, {"org": org, "service": service or "-", "month": month}
+            request, SERVICE_REPORT, {"org": org, "service": service or "-", "month": month, "after": after}
         )
         data = result.data or {}
         organisation = _organisation(data)
@@ -198,13 +200,21 @@ class IncidentPages(PageBase):
         problem = None
         if result.errors and service:
             problem = result.errors[0]["message"]
+        report = data.get("serviceReport") if service and not problem else None
+        next_page = None
+        if report and report["incidents"]["pageInfo"]["hasNextPage"]:
+            cursor = report["incidents"]["pageInfo"]["endCursor"]
+            query = urlencode({"service": service, "month": month, "after": cursor})
+            next_page = f"/organisations/{org}/incidents/monthly-report?{query}"
         context = {
             "organisation": organisation,
             "services": services,
             "service": service,
             "month": month,
-            "report": data.get("serviceReport") if service and not problem else None,
+            "report": report,
             "problem": problem,
+            "next_page": next_page,
+            "later_page": after is not None,
             "views": views,
         }
         return self._render(request, "incidents/monthly_report.html", viewer, context)
