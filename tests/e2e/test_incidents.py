@@ -27,7 +27,9 @@ def test_a_member_reports_escalates_restores_and_closes_an_incident(page: Page, 
     report.get_by_label("Service").fill("Shop tills")
     report.get_by_label("Severity").select_option("high")
     report.get_by_role("button", name="Report the incident").click()
-    expect(page.get_by_role("status")).to_have_text(f"{title} is reported; its targets run from now.")
+    expect(page.get_by_role("status")).to_have_text(
+        f"{title} is reported; its targets run from the time it was reported."
+    )
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
