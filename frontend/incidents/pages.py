@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from frontend.incidents import views
-from frontend.site.forms import UNTOUCHED, FormState
+from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import NotInView, PageBase
 
@@ -18,6 +19,8 @@ REGISTERS = graphql_document(__file__, "registers")
 INCIDENTS = graphql_document(__file__, "incidents")
 INCIDENT = graphql_document(__file__, "incident")
 REPORT = graphql_document(__file__, "report_incident")
+LINK = graphql_document(__file__, "link_incident")
+LINK_CHOICES = graphql_document(__file__, "link_choices")
 ACKNOWLEDGE = graphql_document(__file__, "acknowledge_incident")
 ESCALATE = graphql_document(__file__, "escalate_incident")
 RESTORE = graphql_document(__file__, "restore_incident")
@@ -45,7 +48,7 @@ class IncidentPages(PageBase):
         add("/organisations/{org}/monitoring-tokens", self.issue, methods=["POST"])
         add("/organisations/{org}/monitoring-tokens/{token_id}/revoke", self.revoke, methods=["POST"])
         add(f"{register}/{{incident_id}}", self.incident, methods=["GET"])
-        for action in ("acknowledge", "escalate", "restore", "close"):
+        for action in ("acknowledge", "escalate", "restore", "close", "link"):
             add(f"{register}/{{incident_id}}/{action}", getattr(self, action), methods=["POST"])
 
     async def registers(self, request: Request) -> Response:
@@ -92,9 +95,10 @@ class IncidentPages(PageBase):
             "title": form.required("title"),
             "service": form.required("service"),
             "severity": form.one_of("severity", dict(views.SEVERITIES)),
+            "reportedAt": _time(form, "reportedAt"),
             "description": form.text("description").strip() or None,
         }
-        says = f"{form.text('title').strip()} is reported; its targets run from now."
+        says = f"{form.text('title').strip()} is reported; its targets run from the time it was reported."
         redisplay = partial(self._register, request, org)
         return await self._submit(request, form, REPORT, variables, redisplay, f"/organisations/{org}/incidents", says)
 
@@ -107,12 +111,23 @@ class IncidentPages(PageBase):
         incident = data.get("incident") or {}
         if incident.get("__typename") != "Incident" or incident["organisationId"] != org:
             raise NotInView(incident.get("message", "This incident does not exist or is not yours to see."))
-        context = {"incident": incident, "org": org, "views": views}
+        choices: dict[str, Any] = {}
+        if incident["viewerCan"]["link"] or incident["assetIds"] or incident["riskIds"]:
+            choices = await self._query(request, LINK_CHOICES, {"org": org})
+        context = {
+            "incident": incident,
+            "org": org,
+            "views": views,
+            "asset_names": views.names_of(choices, "assets", "name"),
+            "risk_names": views.names_of(choices, "risks", "title"),
+            "time_now": views.time_now(),
+            "ticked": _ticked(incident, shown),
+        }
         return self._render(request, "incidents/incident.html", viewer, context, shown)
 
     async def acknowledge(self, request: Request, org: str, incident_id: str) -> Response:
         form = await self._submission(request, "acknowledge")
-        variables = {"incidentId": incident_id, "note": form.text("note").strip() or None}
+        variables = {"incidentId": incident_id, "at": _time(form, "at"), "note": form.text("note").strip() or None}
         return await self._on_incident(request, org, incident_id, form, ACKNOWLEDGE, variables, "Acknowledged.")
 
     async def escalate(self, request: Request, org: str, incident_id: str) -> Response:
@@ -121,6 +136,7 @@ class IncidentPages(PageBase):
             "incidentId": incident_id,
             "level": form.one_of("level", dict(views.LEVELS)),
             "handledBy": form.required("handledBy"),
+            "at": _time(form, "at"),
             "note": form.text("note").strip() or None,
         }
         says = f"Escalated to {form.text('handledBy').strip()}."
@@ -128,14 +144,31 @@ class IncidentPages(PageBase):
 
     async def restore(self, request: Request, org: str, incident_id: str) -> Response:
         form = await self._submission(request, "restore")
-        variables = {"incidentId": incident_id, "note": form.text("note").strip() or None}
+        variables = {"incidentId": incident_id, "at": _time(form, "at"), "note": form.text("note").strip() or None}
         says = "The service is restored; close the incident with its lessons."
         return await self._on_incident(request, org, incident_id, form, RESTORE, variables, says)
 
     async def close(self, request: Request, org: str, incident_id: str) -> Response:
         form = await self._submission(request, "close")
-        variables = {"incidentId": incident_id, "lessonsLearned": form.required("lessonsLearned")}
+        variables = {
+            "incidentId": incident_id,
+            "at": _time(form, "at"),
+            "lessonsLearned": form.required("lessonsLearned"),
+        }
         return await self._on_incident(request, org, incident_id, form, CLOSE, variables, "The incident is closed.")
+
+    async def link(self, request: Request, org: str, incident_id: str) -> Response:
+        """The assets and risks ticked replace the earlier list; the API checks each is the organisation's."""
+        form = await self._submission(request, "link")
+        variables = {
+            "incidentId": incident_id,
+            "assetIds": views.picked(form.fields, "asset"),
+            "riskIds": views.picked(form.fields, "risk"),
+        }
+        redisplay = partial(self._incident, request, org, incident_id)
+        done = f"/organisations/{org}/incidents/{incident_id}"
+        says = "The incident's assets and risks are saved."
+        return await self._submit(request, form, LINK, variables, redisplay, done, says, ("assetIds", "riskIds"))
 
     async def _on_incident(
         self,
@@ -184,8 +217,9 @@ class IncidentPages(PageBase):
         viewer = self._viewer(request)
         month = request.query_params.get("month", "").strip() or views.this_month()
         service = request.query_params.get("service", "").strip()
+        after = request.query_params.get("after", "").strip() or None
         result = await self.ports.execute(
-            request, SERVICE_REPORT, {"org": org, "service": service or "-", "month": month}
+            request, SERVICE_REPORT, {"org": org, "service": service or "-", "month": month, "after": after}
         )
         data = result.data or {}
         organisation = _organisation(data)
@@ -198,13 +232,21 @@ class IncidentPages(PageBase):
         problem = None
         if result.errors and service:
             problem = result.errors[0]["message"]
+        report = data.get("serviceReport") if service and not problem else None
+        next_page = None
+        if report and report["incidents"]["pageInfo"]["hasNextPage"]:
+            cursor = report["incidents"]["pageInfo"]["endCursor"]
+            query = urlencode({"service": service, "month": month, "after": cursor})
+            next_page = f"/organisations/{org}/incidents/monthly-report?{query}"
         context = {
             "organisation": organisation,
             "services": services,
             "service": service,
             "month": month,
-            "report": data.get("serviceReport") if service and not problem else None,
+            "report": report,
             "problem": problem,
+            "next_page": next_page,
+            "later_page": after is not None,
             "views": views,
         }
         return self._render(request, "incidents/monthly_report.html", viewer, context)
@@ -244,6 +286,23 @@ class IncidentPages(PageBase):
         redisplay = partial(self._tokens, request, org)
         done = f"/organisations/{org}/monitoring-tokens"
         return await self._submit(request, form, REVOKE, variables, redisplay, done, says, ())
+
+
+def _ticked(incident: dict[str, Any], shown: FormState) -> set[str]:
+    """The link form's boxes to tick: as posted when it was refused, otherwise the incident's links."""
+    posted = {name.removeprefix("link-") for name in shown.values if name.startswith("link-")}
+    if posted or any(name.startswith("link-") for name in shown.errors):
+        return posted
+    return {f"asset-{i}" for i in incident["assetIds"]} | {f"risk-{i}" for i in incident["riskIds"]}
+
+
+def _time(form: Submission, name: str) -> str | None:
+    """A time of the timeline as entered (datetime-local, in UTC); a value that is not one is refused beside it."""
+    try:
+        return views.entered_time(form.text(name))
+    except ValueError:
+        form.errors[name] = "Enter a date and a time, such as 2026-11-30 14:05."
+        return None
 
 
 def _organisation(data: dict[str, Any]) -> dict[str, Any]:

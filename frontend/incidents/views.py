@@ -57,6 +57,30 @@ def when(value: str | None) -> str:
     return datetime.fromisoformat(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+TIME_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S")
+TIME_ZONE = "UTC"
+"""The zone the forms' times are entered in: an organisation has none of its own, so UTC, said beside each field."""
+
+
+def time_now() -> str:
+    """The value a time field starts with: now, to the minute, as a datetime-local input shows it."""
+    return datetime.now(UTC).strftime(TIME_FORMATS[0])
+
+
+def entered_time(value: str) -> str | None:
+    """A datetime-local value, in UTC, as the API takes it (ISO 8601 with its zone); None when left empty, for the
+    API to take now. Raises ValueError for anything that is not a date and time."""
+    value = value.strip()
+    if not value:
+        return None
+    for form in TIME_FORMATS:
+        try:
+            return datetime.strptime(value, form).replace(tzinfo=UTC).isoformat()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
 def this_month() -> str:
     return datetime.now(UTC).strftime("%Y-%m")
 
@@ -70,6 +94,17 @@ def level_options(level: str | None) -> list[tuple[str, str]]:
     """Only the next level: escalation goes one level at a time."""
     wanted = next_level(level)
     return [(value, text) for value, text in LEVELS if value == wanted]
+
+
+def picked(fields: dict[str, str], kind: str) -> list[str]:
+    """The ids ticked among a form's `<kind>-<id>` boxes, in the order posted."""
+    prefix = f"{kind}-"
+    return [name.removeprefix(prefix) for name in fields if name.startswith(prefix)]
+
+
+def names_of(choices: dict[str, Any], kind: str, label: str) -> dict[str, str]:
+    """Id to name of the organisation's assets or risks offered to link."""
+    return {e["node"]["id"]: e["node"][label] for e in ((choices.get(kind) or {}).get("edges") or [])}
 
 
 def minutes_text(minutes: int) -> str:

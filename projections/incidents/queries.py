@@ -4,16 +4,17 @@ against `now`, which the caller states: the read side reads no clock."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, and_, or_, select, tuple_
+from sqlalchemy import ColumnElement, DateTime, and_, case, func, literal, or_, select, tuple_
 
-from domain.incidents.rules import SEVERITIES, TARGETS, availability_percent, counts_as_outage, outage_minutes
+from domain.incidents.rules import OUTAGE_SEVERITIES, SEVERITIES, TARGETS, availability_percent
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
+from projections.incidents.epoch import epoch_seconds
 from projections.incidents.rows import (
     IncidentDetailRows,
     IncidentPageRows,
@@ -38,6 +39,14 @@ class IncidentFilter:
     breached: bool | None = None
     service: str | None = None
     order: str = LATEST
+
+
+@dataclass(frozen=True)
+class MonthKey:
+    """Where a page of a monthly report's incidents ends: the time reported and the id."""
+
+    reported_at: datetime
+    incident_id: UUID
 
 
 @dataclass(frozen=True)
@@ -165,33 +174,35 @@ class IncidentQueries(FeatureQueries):
     def monthly_report(
         self, scope: Scope, organisation_id: UUID, service: str, start: datetime, end: datetime, now: datetime
     ) -> ServiceReportRow:
-        """The service's month [start, end): its availability (critical and high incidents are outages, from their
-        report to their restoration, or to `now` while open; overlaps count once), its incidents reported in the
-        month by severity, and the targets they missed."""
+        """The service's month [start, end) with every incident reported in it, for the downloads; the API and the
+        page take the figures (`monthly_figures`) and the incidents by page (`month_incidents`)."""
+        figures = self.monthly_figures(scope, organisation_id, service, start, end, now)
         c = self.t.incidents.c
-        touching = and_(
-            c.reported_at < end,
-            or_(c.recovery_met_at.is_(None), c.recovery_met_at > start),
+        query = (
+            select(*self._columns(now))
+            .where(*self._month(scope, organisation_id, service, start, end))
+            .order_by(c.reported_at, c.incident_id)
         )
-        query = select(*self._columns(now)).where(
-            self.visible.rows(scope, self.t.incidents),
-            c.organisation_id == organisation_id,
-            c.service == service,
-            touching,
-        )
-        rows = [_incident(r) for r in self._all(query.order_by(c.reported_at, c.incident_id))]
+        return replace(figures, incidents=[_incident(r) for r in self._all(query)])
+
+    def monthly_figures(
+        self, scope: Scope, organisation_id: UUID, service: str, start: datetime, end: datetime, now: datetime
+    ) -> ServiceReportRow:
+        """The service's month [start, end), computed by the database: its availability (critical and high
+        incidents are outages, from their report to their restoration, or to `now` while open; overlaps count once),
+        its incidents reported in the month by severity, and the targets they missed. No incident is read into
+        Python: the answer's `incidents` is empty."""
         measured_end = min(end, max(now, start))
-        periods = [(r.reported_at, r.recovery_met_at or measured_end) for r in rows if counts_as_outage(r.severity)]
-        outage = outage_minutes(periods, start, measured_end)
-        in_month = [r for r in rows if start <= r.reported_at < end]
-        counts = [
-            SeverityCount(
-                s,
-                sum(r.severity == s for r in in_month),
-                sum(len(r.breached) for r in in_month if r.severity == s),
-            )
-            for s in SEVERITIES
-        ]
+        outage = self._outage_seconds(scope, organisation_id, service, start, measured_end) / 60
+        c = self.t.incidents.c
+        flags = [case((_breach(c, target, now), 1), else_=0) for target in TARGETS]
+        counted = self._all(
+            select(c.severity, func.count().label("n"), func.sum(sum(flags[1:], flags[0])).label("missed"))
+            .where(*self._month(scope, organisation_id, service, start, end))
+            .group_by(c.severity)
+        )
+        found = {r["severity"]: (int(r["n"]), int(r["missed"] or 0)) for r in counted}
+        counts = [SeverityCount(s, *found.get(s, (0, 0))) for s in SEVERITIES]
         return ServiceReportRow(
             organisation_id,
             service,
@@ -200,9 +211,74 @@ class IncidentQueries(FeatureQueries):
             availability_percent(outage, start, measured_end),
             round(outage, 1),
             counts,
-            sum(len(r.breached) for r in in_month),
-            in_month,
+            sum(count.missed for count in counts),
+            [],
         )
+
+    def month_incidents(
+        self,
+        scope: Scope,
+        organisation_id: UUID,
+        service: str,
+        start: datetime,
+        end: datetime,
+        now: datetime,
+        first: int,
+        after: MonthKey | None,
+    ) -> IncidentPageRows:
+        """The incidents of the service reported in the month, oldest first, by page (keyset: time reported, id)."""
+        c = self.t.incidents.c
+        conditions = self._month(scope, organisation_id, service, start, end)
+        if after is not None:
+            conditions.append(tuple_(c.reported_at, c.incident_id) > tuple_(after.reported_at, after.incident_id))
+        query = select(*self._columns(now)).where(*conditions).order_by(c.reported_at, c.incident_id).limit(first + 1)
+        rows = [_incident(r) for r in self._all(query)]
+        return IncidentPageRows(rows[:first], len(rows) > first)
+
+    def _month(
+        self, scope: Scope, organisation_id: UUID, service: str, start: datetime, end: datetime
+    ) -> list[ColumnElement[bool]]:
+        c = self.t.incidents.c
+        return [
+            self.visible.rows(scope, self.t.incidents),
+            c.organisation_id == organisation_id,
+            c.service == service,
+            c.reported_at >= start,
+            c.reported_at < end,
+        ]
+
+    def _outage_seconds(
+        self, scope: Scope, organisation_id: UUID, service: str, start: datetime, end: datetime
+    ) -> float:
+        """Seconds within [start, end) covered by the service's critical and high incidents, overlaps once: the
+        periods, clipped to the window and ordered by their start, each add what reaches past every earlier one."""
+        c = self.t.incidents.c
+        low, high = literal(start, DateTime(timezone=True)), literal(end, DateTime(timezone=True))
+        began = epoch_seconds(c.reported_at)
+        ended = epoch_seconds(func.coalesce(c.recovery_met_at, high))
+        window_start, window_end = epoch_seconds(low), epoch_seconds(high)
+        periods = (
+            select(
+                case((began > window_start, began), else_=window_start).label("s"),
+                case((ended < window_end, ended), else_=window_end).label("e"),
+            )
+            .where(
+                self.visible.rows(scope, self.t.incidents),
+                c.organisation_id == organisation_id,
+                c.service == service,
+                c.severity.in_(sorted(OUTAGE_SEVERITIES)),
+                c.reported_at < high,
+                or_(c.recovery_met_at.is_(None), c.recovery_met_at > low),
+            )
+            .subquery("periods")
+        )
+        reach = func.max(periods.c.e).over(order_by=(periods.c.s, periods.c.e), rows=(None, -1)).label("reach")
+        ordered = select(periods.c.s, periods.c.e, reach).where(periods.c.e > periods.c.s).subquery("ordered")
+        o = ordered.c
+        begins = case((and_(o.reach.is_not(None), o.reach > o.s), o.reach), else_=o.s)
+        adds = case((o.e > begins, o.e - begins), else_=0.0)
+        found = self._one(select(func.coalesce(func.sum(adds), 0.0).label("seconds")))
+        return float(found["seconds"]) if found else 0.0
 
     def _columns(self, now: datetime) -> list[Any]:
         incidents = self.t.incidents

@@ -42,7 +42,8 @@ def define_tables(table: TableFactory) -> None:
     prefix, c = table.prefix, incidents.c
     within = (c.tenant_id, c.organisation_id)
     Index(f"{prefix}incidents_by_time", *within, c.reported_at, c.incident_id)
-    Index(f"{prefix}incidents_by_severity", *within, c.severity_rank, c.reported_at, c.incident_id)
+    # the most severe first, then the latest: in the index's own order, so no page sorts a severity's rows
+    Index(f"{prefix}incidents_by_severity_latest", *within, c.severity_rank, c.reported_at.desc(), c.incident_id)
     Index(f"{prefix}incidents_by_title", *within, c.sort_title, c.incident_id)
     Index(f"{prefix}incidents_by_service", *within, c.service, c.reported_at)
     Index(f"{prefix}incidents_by_monitor", *within, c.monitor_key, c.open)

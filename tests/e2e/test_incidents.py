@@ -1,10 +1,12 @@
 """A member walks an incident in the browser, at desktop and phone widths: the menu leads to the register, the
 report is said at the top, the incident is escalated, restored and closed with its lessons, each step on its
-timeline; the monthly service report counts it."""
+timeline; the time it was reported is the one entered, and it names an asset it concerns; the monthly service report
+counts it."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -26,10 +28,21 @@ def test_a_member_reports_escalates_restores_and_closes_an_incident(page: Page, 
     report.get_by_label("Title").fill(title)
     report.get_by_label("Service").fill("Shop tills")
     report.get_by_label("Severity").select_option("high")
+    reported_at = (datetime.now(UTC) - timedelta(hours=2)).replace(second=0, microsecond=0)
+    report.get_by_label("Reported at").fill(reported_at.strftime("%Y-%m-%dT%H:%M"))
     report.get_by_role("button", name="Report the incident").click()
-    expect(page.get_by_role("status")).to_have_text(f"{title} is reported; its targets run from now.")
+    expect(page.get_by_role("status")).to_have_text(
+        f"{title} is reported; its targets run from the time it was reported."
+    )
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator("#timeline")).to_contain_text(reported_at.strftime("%Y-%m-%d %H:%M UTC"))
+
+    link = page.locator("#link-form")
+    link.locator("#link-assetIds input[type=checkbox]").first.check()
+    link.get_by_role("button", name="Save the assets and risks").click()
+    expect(page.get_by_role("status")).to_have_text("The incident's assets and risks are saved.")
+    expect(page.locator("#incident-links")).to_be_visible()
 
     escalate = page.locator("#escalate-form")
     escalate.get_by_role("button", name="Escalate the incident").click()

@@ -119,10 +119,11 @@ class IncidentsQuery:
             name = single_line("service", service, SERVICE_MAX_LENGTH)
         except DomainError as error:
             raise _refused(error) from None
-        row = info.context.services.queries.incidents.monthly_report(
-            info.context.scope, organisation, name, start, end, datetime.now(UTC)
+        now = datetime.now(UTC)
+        row = info.context.services.queries.incidents.monthly_figures(
+            info.context.scope, organisation, name, start, end, now
         )
-        return ServiceReport.from_row(info, row)
+        return ServiceReport.from_row(row, now)
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import datetime
 from enum import Enum
 from typing import Annotated
 from uuid import UUID
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.types import Info
 
 from backend.graphql.core.context import Context
-from backend.graphql.core.errors import NotFoundError, Refusal, ValidationError
-from backend.graphql.core.pagination import PageInfo
+from backend.graphql.core.errors import NotFoundError, Refusal, ValidationError, user_error
+from backend.graphql.core.pagination import PageInfo, check_page_size
 from backend.graphql.incidents.actions import (
     AGREE_SERVICE_LEVELS,
     CLOSE_INCIDENT,
@@ -22,6 +25,8 @@ from backend.graphql.incidents.actions import (
 )
 from backend.policy import may
 from domain.incidents.rules import can_acknowledge, can_close, can_escalate, can_link, can_restore
+from domain.shared.errors import DomainError, ValidationFailed
+from projections.incidents.queries import MonthKey
 from projections.incidents.rows import (
     IncidentDetailRows,
     IncidentRow,
@@ -219,6 +224,12 @@ class SeverityFigures:
     missed_targets: int
 
 
+@strawberry.type(description="A page of the incidents of a service's month, oldest first.")
+class ServiceReportIncidents:
+    edges: list[IncidentEdge]
+    page_info: PageInfo
+
+
 @strawberry.type(description="One service's month: availability, incidents by severity, targets missed.")
 class ServiceReport:
     service: str
@@ -230,10 +241,29 @@ class ServiceReport:
     outage_minutes: float
     by_severity: list[SeverityFigures]
     missed_targets: int
-    incidents: list[Incident]
+    row: strawberry.Private[ServiceReportRow]
+    now: strawberry.Private[datetime]
+
+    @strawberry.field(description="The incidents reported in the month, oldest first, by page.")
+    def incidents(self, info: Info[Context, None], first: int = 50, after: str | None = None) -> ServiceReportIncidents:
+        try:
+            size, keyset = check_page_size(first), decode_month_cursor(after)
+        except DomainError as error:
+            raise GraphQLError(
+                error.message, extensions={"code": error.code, "field": user_error(error).field}
+            ) from None
+        r = self.row
+        found = info.context.services.queries.incidents.month_incidents(
+            info.context.scope, r.organisation_id, r.service, r.month_start, r.month_end, self.now, size, keyset
+        )
+        edges = [IncidentEdge(cursor=encode_month_cursor(i), node=Incident.from_row(info, i)) for i in found.rows]
+        end_cursor = edges[-1].cursor if edges else None
+        return ServiceReportIncidents(
+            edges=edges, page_info=PageInfo(has_next_page=found.has_next, end_cursor=end_cursor)
+        )
 
     @classmethod
-    def from_row(cls, info: Info[Context, None], row: ServiceReportRow) -> ServiceReport:
+    def from_row(cls, row: ServiceReportRow, now: datetime) -> ServiceReport:
         return cls(
             service=row.service,
             month=row.month_start.strftime("%Y-%m"),
@@ -244,8 +274,27 @@ class ServiceReport:
                 for s in row.by_severity
             ],
             missed_targets=row.missed_targets,
-            incidents=[Incident.from_row(info, r) for r in row.incidents],
+            row=row,
+            now=now,
         )
+
+
+def encode_month_cursor(row: IncidentRow) -> str:
+    parts = ["month", row.reported_at.isoformat(), str(row.incident_id)]
+    return base64.urlsafe_b64encode(json.dumps(parts).encode()).decode()
+
+
+def decode_month_cursor(cursor: str | None) -> MonthKey | None:
+    if cursor is None:
+        return None
+    try:
+        name, reported_at, incident_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        at = datetime.fromisoformat(str(reported_at))
+        if name != "month" or at.tzinfo is None:
+            raise ValueError(name)
+        return MonthKey(at, UUID(str(incident_id)))
+    except (ValueError, TypeError):
+        raise ValidationFailed("after", "This is not a cursor given by this API for a report's incidents.") from None
 
 
 @strawberry.type

@@ -203,3 +203,33 @@ def test_an_outsider_sees_and_changes_nothing(client_for: ClientFor, demo_servic
 def _kirchberg(client_for: ClientFor) -> str:
     admin = client_for(ALPINE_ADMIN)
     return str(next(o["id"] for o in admin.data(ORGANISATIONS)["organisations"] if o["name"] == "Kirchberg Dental"))
+
+
+REPORT_PAGE = """query($org: ID!, $month: String!, $first: Int = 50, $after: String) {
+  serviceReport(organisationId: $org, service: "Paging", month: $month) { bySeverity { severity incidents }
+    incidents(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } } }"""
+
+
+def test_the_report_s_incidents_come_by_page_and_bad_paging_names_the_field(client_for: ClientFor) -> None:
+    member = client_for(MEMBER)
+    org = muller(member)
+    made = [report(member, org, title=f"Paged {n}", service="Paging", reportedAt=at(30 - n))["id"] for n in range(3)]
+    month = datetime.now(UTC).strftime("%Y-%m")
+    if datetime.fromisoformat(at(30)).strftime("%Y-%m") != month:
+        pytest.skip("the incidents straddle the turn of the month")
+    seen: list[str] = []
+    after = None
+    while True:
+        found = member.data(REPORT_PAGE, {"org": org, "month": month, "first": 2, "after": after})["serviceReport"]
+        seen += [e["node"]["id"] for e in found["incidents"]["edges"]]
+        if not found["incidents"]["pageInfo"]["hasNextPage"]:
+            break
+        after = found["incidents"]["pageInfo"]["endCursor"]
+    assert seen == made and sum(s["incidents"] for s in found["bySeverity"]) == 3
+    for variables, field in (
+        ({"first": 0}, "first"),
+        ({"first": 101}, "first"),
+        ({"after": "bm90IGEgY3Vyc29y"}, "after"),
+    ):
+        refused = member.execute(REPORT_PAGE, {"org": org, "month": month} | variables)
+        assert refused["errors"][0]["extensions"]["field"] == field, variables

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import html
 import re
+import uuid
+from datetime import UTC, datetime, timedelta
 
 from backend.services import Services
+from domain.tenancy.account import Role
 from tests.api.conftest import ALPINE_COACH, events_in_log
-from tests.api.incidents.test_incidents import muller
+from tests.api.incidents.test_incidents import _kirchberg, muller
 from tests.api.page_support import MEMBER, ClientFor, csrf, field
+from tests.api.test_isolation_same_tenant import SECOND_MEMBER, open_account
 from tests.support.graphql_client import GraphQLClient
 
 
@@ -42,7 +46,7 @@ def test_a_member_takes_an_incident_through_its_timeline(client_for: ClientFor, 
         register,
         {"report-title": "Oven down", "report-service": "Bakery floor", "report-severity": "high"},
     )
-    assert said(reported.text) == "Oven down is reported; its targets run from now."
+    assert said(reported.text) == "Oven down is reported; its targets run from the time it was reported."
     [incident_id] = re.findall(rf'href="{register}/([0-9a-f-]+)">Oven down<', reported.text)
     page = f"{register}/{incident_id}"
     acknowledged = post(member, page, f"{page}/acknowledge", {"acknowledge-note": "On it"})
@@ -103,3 +107,94 @@ def test_a_coach_reads_without_forms(client_for: ClientFor) -> None:
     detail = coach.http.get(f"/organisations/{org}/incidents/{incident_id}").text
     assert "Web shop provider" in detail and "<form" not in detail.split("<main", 1)[-1].split("Sign out")[0]
     assert "Issue the token" not in coach.http.get(f"/organisations/{org}/monitoring-tokens").text
+
+
+def _local(value: datetime) -> str:
+    """A time as a datetime-local field takes it."""
+    return value.strftime("%Y-%m-%dT%H:%M")
+
+
+def test_the_forms_record_the_time_entered(client_for: ClientFor, demo_services: Services) -> None:
+    member = client_for(MEMBER)
+    org = muller(member)
+    register = f"/organisations/{org}/incidents"
+    form = member.http.get(register).text
+    assert 'type="datetime-local"' in field(form, "report-reportedAt") and "UTC" in field(form, "report-reportedAt")
+    reported_at = (datetime.now(UTC) - timedelta(days=2)).replace(hour=9, minute=5, second=0, microsecond=0)
+    base = {"report-title": "Till frozen", "report-service": "Shop tills", "report-severity": "high"}
+    before = events_in_log(demo_services)
+    for bad, message in (("yesterday", "Enter a date and a time"), ("2199-01-01T09:00", "future")):
+        refused = post(member, register, register, base | {"report-reportedAt": bad})
+        assert refused.status_code == 422 and message in html.unescape(field(refused.text, "report-reportedAt"))
+    assert events_in_log(demo_services) == before
+    reported = post(member, register, register, base | {"report-reportedAt": _local(reported_at)})
+    [incident_id] = re.findall(rf'href="{register}/([0-9a-f-]+)">Till frozen<', reported.text)
+    page = f"{register}/{incident_id}"
+    early = post(member, page, f"{page}/acknowledge", {"acknowledge-at": _local(reported_at - timedelta(hours=1))})
+    assert early.status_code == 422 and "previous step" in html.unescape(field(early.text, "acknowledge-at"))
+    assert events_in_log(demo_services) == before + 1
+    for action, minutes, more in (
+        ("acknowledge", 15, {}),
+        ("escalate", 30, {"escalate-level": "first", "escalate-handledBy": "Desk"}),
+        ("restore", 95, {}),
+        ("close", 120, {"close-lessonsLearned": "Spare till"}),
+    ):
+        done = post(
+            member, page, f"{page}/{action}", {f"{action}-at": _local(reported_at + timedelta(minutes=minutes))} | more
+        )
+        assert done.status_code == 200, action
+    shown = member.http.get(page).text
+    timeline = re.search(r'<ol class="timeline" id="timeline">(.*?)</ol>', shown, re.S)
+    assert timeline
+    for minutes in (0, 15, 30, 95, 120):
+        assert (reported_at + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M UTC") in timeline.group(1)
+
+
+def test_the_incident_page_links_assets_and_risks(client_for: ClientFor, demo_services: Services) -> None:
+    member = client_for(MEMBER)
+    org = muller(member)
+    register = f"/organisations/{org}/incidents"
+    reported = post(member, register, register, {"report-title": "Files gone", "report-service": "Office",
+                                                 "report-severity": "medium"})  # fmt: skip
+    [incident_id] = re.findall(rf'href="{register}/([0-9a-f-]+)">Files gone<', reported.text)
+    page = f"{register}/{incident_id}"
+    shown = member.http.get(page).text
+    assets = re.findall(r'name="link-asset-([0-9a-f-]+)"', shown)
+    risks = re.findall(r'name="link-risk-([0-9a-f-]+)"', shown)
+    assert assets and risks
+    linked = post(member, page, f"{page}/link", {f"link-asset-{assets[0]}": "on", f"link-risk-{risks[0]}": "on"})
+    assert said(linked.text) == "The incident's assets and risks are saved."
+    assert f'name="link-asset-{assets[0]}" id="link-asset-{assets[0]}" checked' in linked.text
+    concerned = re.search(r'<dd id="incident-links">(.*?)</dd>', linked.text, re.S)
+    assert concerned and concerned.group(1).count(",") == 1
+    open_account(demo_services, SECOND_MEMBER, "Dr Lena Weber", Role.MEMBER, _kirchberg(client_for))
+    theirs = client_for(SECOND_MEMBER)
+    kirchberg = _kirchberg(client_for)
+    registered = theirs.data(
+        """mutation($input: RegisterAssetInput!) { r: registerAsset(input: $input) {
+        __typename ... on AssetChange { asset { id } } } }""",
+        {"input": {"organisationId": kirchberg, "name": "Dental X-ray", "kind": "hardware", "owner": "Lena"}},
+    )["r"]
+    assert registered["__typename"] == "AssetChange", registered
+    before = events_in_log(demo_services)
+    for posted, shown_beside in (
+        ({f"link-asset-{registered['asset']['id']}": "on"}, "link-assetIds"),
+        ({f"link-risk-{uuid.uuid4()}": "on"}, "link-riskIds"),
+        ({"link-asset-not-an-id": "on"}, "link-assetIds"),
+    ):
+        refused = post(member, page, f"{page}/link", posted)
+        assert refused.status_code == 422, posted
+        assert f'id="{shown_beside}-error"' in refused.text, posted
+    assert events_in_log(demo_services) == before
+    coach = client_for(ALPINE_COACH).http.get(page).text
+    assert "link-form" not in coach and "incident-links" in coach
+    outsider = client_for(SECOND_MEMBER)
+    assert outsider.http.get(page).status_code == 404
+    assert post_as(outsider, register, f"{page}/link", {f"link-asset-{assets[0]}": "on"}).status_code in (403, 404)
+    assert events_in_log(demo_services) == before
+
+
+def post_as(client: GraphQLClient, page: str, action: str, data: dict[str, str]):  # type: ignore[no-untyped-def]
+    """A post with the client's own token, from a page of its own (it may not open the one it posts to)."""
+    token = csrf(client.http.get("/").text)
+    return client.http.post(action, data={"csrf_token": token, **data})
