@@ -27,6 +27,7 @@ from frontend import (
     isms,
     itil,
     library,
+    metrics,
     nonconformities,
     organisations,
     reviews,
@@ -64,6 +65,7 @@ FEATURES = (
     library.FEATURE,
     audits.FEATURE,
     nonconformities.FEATURE,
+    metrics.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 
