@@ -8,6 +8,7 @@ from uuid import UUID
 
 from domain.metrics.commands import CorrectMeasurement, DefineMetric, RecordMeasurement, RetireMetric, ReviseMetric
 from domain.metrics.metric import Definition, Metric
+from domain.shared.calendar import past_date
 from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, OrganisationPeople, Organisations, Store
 from domain.shared.service import Saved
@@ -46,6 +47,7 @@ def retire_metric(app: Store, cmd: RetireMetric) -> Saved:
 
 
 def record_measurement(app: Store, cmd: RecordMeasurement) -> Saved:
+    past_date("measured_on", cmd.measured_on)  # refused as any date is, before the metric is looked for
     metric = load_metric(app, cmd.tenant_id, cmd.organisation_id, cmd.metric_id)
     metric.record(cmd.actor_id, uuid.uuid4(), cmd.measured_on, cmd.value, cmd.note)
     return app.save_changes(metric)
