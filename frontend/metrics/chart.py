@@ -9,6 +9,7 @@ lists the same values for screen readers and for printing.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
 """The margins: the values' axis on the left, the dates below."""
 Y_TICKS = 5
+"""About this many values named on the axis."""
 X_LABELS_MAX = 7
 """At most this many dates are named under the axis; every point keeps its own in its tooltip."""
 
@@ -59,7 +61,7 @@ def measurement_chart(measurements: list[dict[str, Any]], unit: str) -> Chart | 
     days = [date.fromisoformat(m["measuredOn"]) for m in measurements]
     values = [float(m["value"]) for m in measurements]
     targets = [float(m["target"]) for m in measurements]
-    low, high = _padded(min(values + targets), max(values + targets))
+    low, high, step = _scale(min(values + targets), max(values + targets))
     first, span = days[0], max((days[-1] - days[0]).days, 1)
 
     def x(on: date) -> float:
@@ -75,8 +77,8 @@ def measurement_chart(measurements: list[dict[str, Any]], unit: str) -> Chart | 
         for on, m_value, target, m in zip(days, values, targets, measurements, strict=True)
     ]
     target_line = _target_steps([x(on) for on in days], [y(t) for t in targets])
-    step = (high - low) / (Y_TICKS - 1)
-    y_ticks = [Tick(y(low + i * step), number(low + i * step)) for i in range(Y_TICKS)]
+    ticks = round((high - low) / step)
+    y_ticks = [Tick(y(low + i * step), number(round(low + i * step, 10))) for i in range(ticks + 1)]
     every = max(1, -(-len(days) // X_LABELS_MAX))
     x_ticks = [Tick(x(on), on.strftime("%d %b %y")) for on in days[::every]]
     line = " ".join(f"{p.x},{p.y}" for p in points)
@@ -87,14 +89,23 @@ def number(value: float) -> str:
     """A value as people write it: 98.5, 3, 1,250."""
     if value == int(value):
         return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def _padded(low: float, high: float) -> tuple[float, float]:
+def _scale(low: float, high: float) -> tuple[float, float, float]:
+    """The axis from a round number below the lowest value to one above the highest, and its round step (1, 2,
+    2.5 or 5 times a power of ten), so that about `Y_TICKS` values are named."""
     if low == high:
-        return low - 1, high + 1
-    pad = (high - low) * 0.1
-    return low - pad, high + pad
+        low, high = low - 1, high + 1
+    rough = (high - low) / (Y_TICKS - 1)
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(power * f for f in (1, 2, 2.5, 5, 10) if power * f >= rough)
+    bottom, top = math.floor(low / step) * step, math.ceil(high / step) * step
+    if bottom == low:
+        bottom -= step
+    if top == high:
+        top += step
+    return bottom, top, step
 
 
 def _target_steps(xs: list[float], ys: list[float]) -> str:

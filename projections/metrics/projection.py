@@ -178,7 +178,7 @@ class MetricProjection(Projection):
 
 def _number(value: float) -> str:
     """A value as people write it: 98.5, 3, 1,250."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
 def _direction(direction: str) -> str:

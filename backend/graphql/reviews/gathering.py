@@ -166,7 +166,7 @@ def review_inputs(
 
 
 def _number(value: float) -> str:
-    return f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}" if value == int(value) else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _section(key: str, title: str, lines: list[str]) -> ReviewInputSection:

@@ -35,11 +35,11 @@ def test_a_revised_target_steps_and_a_single_measurement_sits_in_the_middle() ->
     assert chart is not None and chart.target.count(" ") == 3
     one = measurement_chart([measured("2026-01-31", 5, 5)], "h")
     assert one is not None and one.points[0].x == (LEFT + WIDTH - RIGHT) / 2
-    assert len(one.y_ticks) == 5
+    assert [t.label for t in one.y_ticks] == ["3.5", "4", "4.5", "5", "5.5", "6", "6.5"]
 
 
 def test_dates_are_thinned_under_the_axis_and_numbers_read_as_written() -> None:
     many = [measured(f"2025-{month:02d}-01", month) for month in range(1, 13)]
     chart = measurement_chart(many, "%")
     assert chart is not None and len(chart.x_ticks) <= 7
-    assert (number(95.0), number(87.5), number(1250), number(0.125)) == ("95", "87.5", "1,250", "0.12")
+    assert (number(95.0), number(87.5), number(1250), number(0.125)) == ("95", "87.5", "1,250", "0.125")
