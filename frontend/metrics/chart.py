@@ -35,6 +35,8 @@ class Point:
 class Tick:
     at: float
     label: str
+    anchor: str = "middle"
+    """Where the label sits on its tick: the first and last dates inside the box, not over its edges."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ def measurement_chart(measurements: list[dict[str, Any]], unit: str) -> Chart | 
     ticks = round((high - low) / step)
     y_ticks = [Tick(y(low + i * step), number(round(low + i * step, 10))) for i in range(ticks + 1)]
     every = max(1, -(-len(days) // X_LABELS_MAX))
-    x_ticks = [Tick(x(on), on.strftime("%d %b %y")) for on in days[::every]]
+    named = days[::every]
+    x_ticks = [Tick(x(on), on.strftime("%d %b %y"), _anchor(x(on))) for on in named]
     line = " ".join(f"{p.x},{p.y}" for p in points)
     return Chart(points, line, target_line, y_ticks, x_ticks)
 
@@ -106,6 +109,12 @@ def _scale(low: float, high: float) -> tuple[float, float, float]:
     if top == high:
         top += step
     return bottom, top, step
+
+
+def _anchor(at: float) -> str:
+    if at <= LEFT + 30:
+        return "start"
+    return "end" if at >= WIDTH - RIGHT - 30 else "middle"
 
 
 def _target_steps(xs: list[float], ys: list[float]) -> str:

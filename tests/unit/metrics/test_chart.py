@@ -42,4 +42,5 @@ def test_dates_are_thinned_under_the_axis_and_numbers_read_as_written() -> None:
     many = [measured(f"2025-{month:02d}-01", month) for month in range(1, 13)]
     chart = measurement_chart(many, "%")
     assert chart is not None and len(chart.x_ticks) <= 7
+    assert (chart.x_ticks[0].anchor, chart.x_ticks[1].anchor) == ("start", "middle")
     assert (number(95.0), number(87.5), number(1250), number(0.125)) == ("95", "87.5", "1,250", "0.125")
