@@ -1,5 +1,5 @@
 """An organisation's registers stay its own once it leaves its cluster: awaiting a cluster again, it shows in every
-coach's directory (to be admitted), but its risks, statement, assets, documents, context, ITIL declarations and ISMS
+coach's directory (to be admitted), but its risks, statement, assets, documents, context, ITIL declarations, metrics and ISMS
 home are out of view of a coach who leads none of its clusters, who can change none of them either. The coach of
 the cluster it left keeps reading them."""
 
@@ -27,6 +27,7 @@ READS = {
     "issues { edges { node { id } } } } }",
     "itil": "itilPractices(organisationId: $id) { __typename ... on ItilPractices { declarations { item } } }",
     "home": "ismsOverview(organisationId: $id) { __typename }",
+    "metrics": "metrics(organisationId: $id) { totalCount edges { node { id } } }",
 }
 
 
