@@ -99,6 +99,8 @@ from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.library.commands import AddLibraryItem, ReviseLibraryItem
 from domain.library.content import ItemFields
 from domain.library.item import LibraryItem
+from domain.metrics.commands import DefineMetric, RecordMeasurement
+from domain.metrics.metric import Metric
 from domain.nonconformities.commands import AnalyseNonconformity, PlanCorrectiveAction
 from domain.nonconformities.nonconformity import Nonconformity
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
@@ -263,6 +265,7 @@ class DemoSeeder:
         self._library()
         self._audits()
         self._competence()
+        self._metrics()
         return self.commands_run > 0
 
     def management_review(self) -> bool:
@@ -680,6 +683,27 @@ class DemoSeeder:
                     ("Marc Muller", "Sophie Muller", "Luc Muller"),
                 )
             )  # fmt: skip
+
+    def _metrics(self) -> None:
+        """The first member's monitoring and measurement: patching measured each month for five months, the latest
+        month missing its target; the phishing click rate measured each quarter, met; restore tests measured once,
+        five months ago, and now overdue."""
+        member, marc = self.members[0], account_id(self.tenant.member[0])
+        own = (self.tenant_id, marc, member)
+        defined = self._known(Metric, "Defined", "name")
+        month_end = self.today.replace(day=1) - timedelta(days=1)
+        for name, method, frequency, target, direction, unit, reference, measured in DEMO_METRICS:
+            if name not in defined:
+                owner = account_id(self.tenant.colleague[0]) if reference == "6.3" else marc
+                metric = DefineMetric(
+                    *own, name, method, frequency, target, direction, unit, owner, self.coach, reference
+                )
+                defined[name] = self._run(metric).aggregate_id
+            taken = {m.measured_on for m in self.app.get(Metric, self.tenant_id, defined[name]).measurements.values()}
+            for months_ago, value in measured:
+                on = _months_before(month_end, months_ago)
+                if on not in taken:
+                    self._run(RecordMeasurement(*own, defined[name], on, value))
 
     def _risks(self) -> None:
         """The first member's risk register: three risks on its assets, treated; one accepted by its owner alone, one
@@ -1178,6 +1202,18 @@ DEMO_CORRECTIVE_ACTIONS = (
     ("Write a leaver checklist and use it at the next departure", 30),
 )
 
+DEMO_METRICS = (
+    ("Critical patches applied within 14 days", "Share of the critical security updates of the PCs, the till and "
+     "the web shop applied within 14 days of their release, from the update reports.", "monthly", 95.0, "at_least",
+     "%", "8.8", ((4, 96.0), (3, 97.5), (2, 95.0), (1, 98.0), (0, 91.0))),
+    ("Phishing test click rate", "Share of the staff who clicked the link of the quarter's test e-mail.",
+     "quarterly", 10.0, "at_most", "%", "6.3", ((3, 8.0), (0, 5.0))),
+    ("Restore tests passed", "Restores of the order book from its backup that succeeded, tested in the back room.",
+     "quarterly", 1.0, "at_least", "tests", "8.13", ((5, 1.0),)),
+)  # fmt: skip
+"""Name, method, frequency, target, direction, unit, the control it evidences, and (months before the end of last
+month, value) measured."""
+
 DEMO_ASSETS = (
     ("Order book", "information", "Marc Muller", "Back-office PC"),
     ("Back-office PC", "hardware", "Marc Muller", "Shop, back room"),
@@ -1200,6 +1236,14 @@ def _working_days_after(day: date) -> Iterator[date]:
         day += timedelta(days=1)
         if day.weekday() < 5:
             yield day
+
+
+def _months_before(month_end: date, months: int) -> date:
+    """The last day of the month `months` before the month ending on `month_end`."""
+    first = month_end.replace(day=1)
+    for _ in range(months):
+        first = (first - timedelta(days=1)).replace(day=1)
+    return (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
 def _monday_before(day: date) -> date:

@@ -35,6 +35,7 @@ from domain.incidents import handlers as incidents
 from domain.itil import handlers as itil
 from domain.legacy_topics import register_legacy_topics
 from domain.library import handlers as library
+from domain.metrics import handlers as metrics
 from domain.nonconformities import handlers as nonconformities
 from domain.organisations import handlers as organisations
 from domain.organisations.organisation import Organisation
@@ -79,6 +80,7 @@ FEATURES: list[dict[type, Handler]] = [
     audits.HANDLERS,
     nonconformities.HANDLERS,
     competence.HANDLERS,
+    metrics.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 

@@ -28,6 +28,7 @@ from frontend import (
     isms,
     itil,
     library,
+    metrics,
     nonconformities,
     organisations,
     reviews,
@@ -65,6 +66,7 @@ FEATURES = (
     library.FEATURE,
     audits.FEATURE,
     nonconformities.FEATURE,
+    metrics.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

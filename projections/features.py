@@ -65,6 +65,9 @@ from projections.itil.tables import define_tables as itil_tables
 from projections.library.projection import LibraryProjection
 from projections.library.queries import LibraryQueries
 from projections.library.tables import define_tables as library_tables
+from projections.metrics.projection import MetricProjection
+from projections.metrics.queries import MetricQueries
+from projections.metrics.tables import define_tables as metric_tables
 from projections.nonconformities.projection import NonconformityProjection
 from projections.nonconformities.queries import NonconformityQueries
 from projections.nonconformities.tables import define_tables as nonconformity_tables
@@ -119,6 +122,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("nonconformities", nonconformity_tables, (NonconformityProjection,), NonconformityQueries),
     Feature("competence", competence_tables, (CompetenceProjection,), CompetenceQueries),
     Feature("readiness", None, (), ReadinessQueries),
+    Feature("metrics", metric_tables, (MetricProjection,), MetricQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -159,6 +163,7 @@ class ReadQueries:
     nonconformities: NonconformityQueries
     competence: CompetenceQueries
     readiness: ReadinessQueries
+    metrics: MetricQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -18,6 +18,7 @@ from backend.exports.changes import change_log_sheet
 from backend.exports.effort import EffortReportFile, effort_sheet
 from backend.exports.incidents import IncidentReportFile, incident_report_pdf, incident_report_xlsx
 from backend.exports.ledger import ledger_sheet
+from backend.exports.metrics import metrics_xlsx
 from backend.exports.naming import content_disposition, one_line
 from backend.exports.pdf import effort_pdf
 from backend.exports.reviews import MinutesFile, minutes_pdf, minutes_xlsx
@@ -124,6 +125,21 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
             raise HTTPException(status_code=404, detail="No organisation with this id in your view.")
         rows = services.queries.changes.whole_log(scope, organisation_key)
         return _spreadsheet(change_log_sheet(rows), extension, f"{found.name} - change log.{extension}")
+
+    @router.get("/organisations/{organisation_id}/metrics.xlsx", include_in_schema=False)
+    def metrics_download(organisation_id: str, request: Request) -> Response:
+        """The organisation's metrics and every measurement, as its register shows them to the viewer."""
+        principal = principal_from_request(services, request)
+        if principal is None:
+            raise HTTPException(status_code=401, detail="Sign in first.")
+        scope, organisation_key = scope_for(principal), _uuid(organisation_id)
+        found = services.queries.organisations.with_registers(scope, organisation_key) if organisation_key else None
+        if found is None or organisation_key is None:
+            raise HTTPException(status_code=404, detail="No organisation with this id in your view.")
+        queries = services.queries.metrics
+        metrics, taken = queries.all_metrics(scope, organisation_key), queries.measurements_of(scope, organisation_key)
+        content = metrics_xlsx(metrics, taken, services.app.today())
+        return _download(content, XLSX_TYPE, f"{found.name} - metrics.xlsx")
 
     @router.get("/organisations/{organisation_id}/audits/{audit_id}/report.{extension}", include_in_schema=False)
     def audit_report(organisation_id: str, audit_id: str, extension: str, request: Request) -> Response:

@@ -67,17 +67,24 @@ def _csv_cell(cell: Cell) -> str:
 
 def xlsx_bytes(sheet: Sheet) -> bytes:
     """One sheet: its title, the header row in bold and frozen, column widths, typed cells."""
+    return xlsx_workbook_bytes((sheet,))
+
+
+def xlsx_workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """One worksheet a sheet, in order, each written as `xlsx_bytes` writes its one."""
     workbook = Workbook()
-    worksheet = workbook.active
-    assert isinstance(worksheet, Worksheet)  # a new workbook has one sheet
-    worksheet.title = sheet.title
-    for index, column in enumerate(sheet.columns, start=1):
-        worksheet.cell(row=1, column=index, value=column.heading).font = Font(bold=True)
-        worksheet.column_dimensions[get_column_letter(index)].width = column.width
-    for row_index, row in enumerate(sheet.rows):
-        for column_index, value in enumerate(row):
-            _xlsx_cell(worksheet, sheet, row_index, column_index, value)
-    worksheet.freeze_panes = "A2"
+    first = workbook.active
+    assert isinstance(first, Worksheet)  # a new workbook has one sheet
+    for number, sheet in enumerate(sheets):
+        worksheet = first if number == 0 else workbook.create_sheet()
+        worksheet.title = sheet.title
+        for index, column in enumerate(sheet.columns, start=1):
+            worksheet.cell(row=1, column=index, value=column.heading).font = Font(bold=True)
+            worksheet.column_dimensions[get_column_letter(index)].width = column.width
+        for row_index, row in enumerate(sheet.rows):
+            for column_index, value in enumerate(row):
+                _xlsx_cell(worksheet, sheet, row_index, column_index, value)
+        worksheet.freeze_panes = "A2"
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -55,6 +55,8 @@ from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
 from backend.graphql.library.mutations import LibraryMutation
 from backend.graphql.library.queries import LibraryQuery
+from backend.graphql.metrics.mutations import MetricsMutation
+from backend.graphql.metrics.queries import MetricsQuery
 from backend.graphql.nonconformities.mutations import NonconformitiesMutation
 from backend.graphql.nonconformities.queries import NonconformitiesQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
@@ -96,6 +98,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (LibraryQuery, LibraryMutation),
     (AuditsQuery, AuditsMutation),
     (NonconformitiesQuery, NonconformitiesMutation),
+    (MetricsQuery, MetricsMutation),
     (CompetenceQuery, CompetenceMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""

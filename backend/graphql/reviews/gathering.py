@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
+from domain.metrics.rules import is_overdue as is_metric_overdue
 from domain.reviews.rules import is_overdue
 from domain.shared.ports import ReviewInputSection
 from projections.context.rows import IssueFilter, Page, PartyFilter, Sort
@@ -117,6 +118,22 @@ def documents_due(r: Reading) -> ReviewInputSection:
     return _section("documents_due", f"Documents due for review within {REVIEW_SOON_DAYS} days", lines)
 
 
+def monitoring(r: Reading) -> ReviewInputSection:
+    s = r.queries.metrics.summary(r.scope, r.organisation_id, r.today)
+    lines = [f"Metrics kept: {s.metrics}; measured: {s.measured}; latest measurement missed: {s.missed}; "
+             f"overdue: {s.overdue}"]  # fmt: skip
+    for m in r.queries.metrics.latest_results(r.scope, r.organisation_id, LISTED - 1):
+        target = f"target {'at least' if m.direction == 'at_least' else 'at most'} {_number(m.target)} {m.unit}"
+        if m.last_measured_on is None or m.last_value is None:
+            result = "not measured yet"
+        else:
+            verdict = "missed" if m.last_met == 0 else "met"
+            result = f"{_number(m.last_value)} {m.unit} on {m.last_measured_on.isoformat()}, {verdict}"
+        overdue = " — overdue" if is_metric_overdue(m.frequency, m.last_measured_on or m.defined_on, r.today) else ""
+        lines.append(f"{m.name}: {result} ({target}){overdue}")
+    return _section("monitoring", "Monitoring and measurement results", lines)
+
+
 def not_recorded(key: str, title: str) -> Section:
     return lambda _: ReviewInputSection(key, title, False, (NOT_RECORDED,))
 
@@ -125,7 +142,7 @@ SECTIONS: tuple[Section, ...] = (
     previous_actions,
     context_changes,
     not_recorded("nonconformities", "Nonconformities and corrective actions"),
-    not_recorded("monitoring", "Monitoring and measurement results"),
+    monitoring,
     not_recorded("audits", "Audit results"),
     risk_results,
     treatment_plan,
@@ -146,6 +163,10 @@ def review_inputs(
         previous_on = queries.reviews.previous_held_on(scope, organisation_id, review_id)
         reading = Reading(queries, scope, organisation_id, review_id, today, previous_on)
         return tuple(section(reading) for section in SECTIONS)
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _section(key: str, title: str, lines: list[str]) -> ReviewInputSection:

@@ -49,7 +49,14 @@ def test_the_demo_review_keeps_the_inputs_of_every_register_on_main_and_says_whi
         "previous_actions", "context_changes", "nonconformities", "monitoring", "audits", "risk_assessment",
         "treatment_plan", "objectives", "soa", "documents_due",
     ]  # fmt: skip
-    assert [k for k, s in sections.items() if not s["recorded"]] == ["nonconformities", "monitoring", "audits"]
+    assert [k for k, s in sections.items() if not s["recorded"]] == ["nonconformities", "audits"]
+    monitoring = sections["monitoring"]["lines"]
+    assert monitoring[0] == "Metrics kept: 3; measured: 3; latest measurement missed: 1; overdue: 1"
+    assert any(line.startswith("Critical patches applied within 14 days: 91 % on ") and ", missed (target at least"
+               in line for line in monitoring)  # fmt: skip
+    assert any(
+        line.startswith("Restore tests passed: 1 tests on ") and line.endswith("— overdue") for line in monitoring
+    )
     assert "Not yet recorded in Cordee" in sections["audits"]["lines"][0]
     assert any("Set up the nightly copy" in line for line in sections["treatment_plan"]["lines"])
     assert any(line.startswith("Issue (") for line in sections["context_changes"]["lines"])
@@ -60,6 +67,32 @@ def test_the_demo_review_keeps_the_inputs_of_every_register_on_main_and_says_whi
         "gatherInputs": False, "noteOpportunity": True, "hold": False, "recordDecision": True, "close": True,
         "correctDecision": False, "changeActions": True,
     }  # fmt: skip
+
+
+def test_the_gathered_monitoring_section_lists_each_metric_with_its_last_value_against_its_target(
+    demo_services: Services, client_for: ClientFor, muller: Muller
+) -> None:
+    marc = client_for(MULLER_MEMBER)
+    me = marc.data("{ viewer { id } }")["viewer"]["id"]
+    define = """mutation($input: DefineMetricInput!) { r: defineMetric(input: $input) {
+        ... on MetricChange { metric { id } } } }"""
+    given = {"organisationId": muller.organisation_id, "name": "Incidents closed within a week", "method": "Count",
+             "frequency": "weekly", "target": 2, "direction": "at_most", "unit": "open incidents", "ownerId": me}  # fmt: skip
+    metric = marc.data(define, {"input": given})["r"]["metric"]["id"]
+    record = """mutation($input: RecordMeasurementInput!) { r: recordMeasurement(input: $input) { __typename } }"""
+    on = today(demo_services).isoformat()
+    assert marc.data(record, {"input": {"metricId": metric, "measuredOn": on, "value": 4}})["r"]["__typename"] == (
+        "MetricChange"
+    )
+    planned = plan(marc, today(demo_services))["review"]
+    gathered = mutate(marc, "gatherReviewInputs", "ManagementReviewIdInput", {"reviewId": planned["id"]})["review"]
+    [section] = [s for s in gathered["inputs"] if s["key"] == "monitoring"]
+    assert section["recorded"] and section["title"] == "Monitoring and measurement results"
+    assert (
+        f"Incidents closed within a week: 4 open incidents on {on}, missed (target at most 2 open incidents)"
+        in (section["lines"])
+    )
+    assert section["lines"][0].startswith("Metrics kept: 4; measured: 4; latest measurement missed: 2;")
 
 
 def test_a_change_to_a_register_after_gathering_never_alters_the_inputs_kept(

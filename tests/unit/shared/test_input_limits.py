@@ -70,6 +70,7 @@ from domain.itil import commands as itil_commands
 from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.library import commands as library_commands
+from domain.metrics import commands as metrics_commands
 from domain.nonconformities import commands as nonconformities_commands
 from domain.organisations import commands as organisations_commands
 from domain.organisations.commands import ChangeOrganisationDetails, RegisterOrganisation
@@ -134,6 +135,13 @@ from tests.unit.incidents.limits_support import (
     prepare_incidents,
 )
 from tests.unit.library.limits_support import LIBRARY_CHOICE_CALLS, LIBRARY_PREPARED, LIBRARY_TEXT_CALLS
+from tests.unit.metrics.limits_support import (
+    METRIC_CHOICE_CALLS,
+    METRIC_DATE_CALLS,
+    METRIC_HAPPENED,
+    METRIC_PREPARED,
+    METRIC_TEXT_CALLS,
+)
 from tests.unit.programme_scenario import EVIDENCE, Scenario
 from tests.unit.reviews.limits_support import (
     REVIEW_CHOICE_CALLS,
@@ -174,6 +182,7 @@ COMMAND_MODULES = (
     audits_commands,
     nonconformities_commands,
     competence_commands,
+    metrics_commands,
 )
 
 
@@ -516,6 +525,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     **LIBRARY_TEXT_CALLS,
     **AUDIT_TEXT_CALLS,
     **COMPETENCE_TEXT_CALLS,
+    **METRIC_TEXT_CALLS,
 }
 
 SAMPLES: dict[str, Callable[[int], str]] = {
@@ -572,6 +582,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **LIBRARY_PREPARED,
     **AUDIT_PREPARED,
     **COMPETENCE_PREPARED,
+    **METRIC_PREPARED,
     **dict.fromkeys(
         [
             ("DescribeAsset", "name"),
@@ -636,6 +647,7 @@ HAPPENED = {
     ("RecordChangeExecution", "executed_on"),
     *AUDIT_HAPPENED,
     *COMPETENCE_HAPPENED,
+    *METRIC_HAPPENED,
 }
 """Dates of facts that happened: they cannot lie after the test day."""
 
@@ -702,6 +714,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     **AUDIT_DATE_CALLS,
     **REVIEW_DATE_CALLS,
     **COMPETENCE_DATE_CALLS,
+    **METRIC_DATE_CALLS,
 }
 
 
@@ -860,6 +873,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
     **AUDIT_CHOICE_CALLS,
+    **METRIC_CHOICE_CALLS,
 }
 
 

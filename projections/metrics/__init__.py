@@ -1,0 +1,1 @@
+"""The read side of the monitoring and measurement register: metrics, their measurements and their history."""
