@@ -61,6 +61,7 @@ def readiness_of(info: Info[Context, None], organisation_id: UUID) -> Readiness 
         facts=queries.readiness.facts(scope, organisation_id, today),
         risk_reviewed_on=None if review is None else review.held_on,
         risk_method=queries.risks.method(scope) is not None,
+        metrics=queries.metrics.summary(scope, organisation_id, today),
     )
     found = readiness.readiness(evidence)
     return Readiness.build(strawberry.ID(str(organisation_id)), organisation.name, found)

@@ -27,7 +27,8 @@ Item (clause): present / approved / current.
 - Operational planning (8.1): a change or a treatment action recorded / none / one within 12 months.
 - Risk assessment results (8.2): an open risk / every open risk assessed / a risk review within 12 months.
 - Risk treatment results (8.3): a treatment action / every assessed risk has a treatment / no action overdue.
-- Monitoring results (9.1): no monitoring register yet, so always missing (present and current unmet).
+- Monitoring results (9.1): a metric in use measured at least once / none / no metric overdue for its next
+  measurement (by its frequency).
 - Audit programme (9.2): a programme / none / a programme for the current year.
 - Audit results (9.2): an audit planned / an audit completed (report issued) / one completed within 12 months.
 - Management review (9.3): a review recorded / a review closed / one closed, held within 12 months.
@@ -47,15 +48,16 @@ from datetime import date, timedelta
 
 from projections.context.rows import ContextSummary
 from projections.documents.rows import DocumentSummary
+from projections.metrics.rows import MetricSummary
 from projections.readiness.rows import ReadinessFacts
 from projections.risks.rows import RiskSummary
 from projections.soa.rows import SoaSummary
 
 YEAR = timedelta(days=365)
+NO_METRICS = MetricSummary(0, 0, 0, 0)
 PHASES = ("plan", "do", "check", "act")
 NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
 MET, PARTLY, MISSING = "met", "partly", "missing"
-NO_MONITORING = "No monitoring register yet: bring the monitoring and measurement results (9.1) to the audit."
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class Evidence:
     """When the latest review of the risk register was held."""
     risk_method: bool = True
     """The consultancy's risk method is defined (Cordee's default counts)."""
+    metrics: MetricSummary = NO_METRICS
+    """The organisation's metrics in use (monitoring and measurement, 9.1)."""
 
 
 @dataclass(frozen=True)
@@ -253,9 +257,12 @@ def risk_treatment(e: Evidence) -> Item:
 
 
 def monitoring(e: Evidence) -> Item:
-    """Monitoring and measurement results (9.1): Cordee keeps no monitoring register yet, so always missing.
-    When it does, this is the one function to change."""
-    return item("9.1", "Monitoring and measurement results", "isms", (False, NO_MONITORING), current=(False, ""))
+    m = e.metrics
+    return item(
+        "9.1", "Monitoring and measurement results", "metrics",
+        (m.measured > 0, "No metric defined." if m.metrics == 0 else "No metric measured yet."),
+        current=(m.overdue == 0, f"{_n(m.overdue, 'metric')} overdue for measurement."),
+    )  # fmt: skip
 
 
 def audit_programme(e: Evidence) -> Item:

@@ -12,7 +12,6 @@ from backend.graphql.isms.readiness import (
     IN_PROGRESS,
     MET,
     MISSING,
-    NO_MONITORING,
     NOT_STARTED,
     PARTLY,
     Evidence,
@@ -25,6 +24,7 @@ from backend.graphql.isms.readiness import (
 )
 from projections.context.rows import ContextSummary
 from projections.documents.rows import DocumentSummary
+from projections.metrics.rows import MetricSummary
 from projections.readiness.rows import ReadinessFacts
 from projections.risks.rows import RiskSummary
 from projections.soa.rows import SoaSummary
@@ -47,6 +47,7 @@ FULL_FACTS = ReadinessFacts(
 READY = Evidence(
     TODAY, ContextSummary(3, 2, 1, 2, 1), DocumentSummary(4, 4, 0, 0, True),
     SoaSummary("iso27001-2022", "draft", 0, 0, 1, None), RiskSummary(open=4), FULL_FACTS, LAST_MONTH, True,
+    MetricSummary(metrics=3, measured=3, missed=1, overdue=0),
 )  # fmt: skip
 
 
@@ -73,13 +74,13 @@ def test_an_organisation_with_nothing_recorded_meets_no_check_and_starts_no_phas
     assert all(len(i.missing) == 1 for i in found_.items), "only the presence is said missing"
 
 
-def test_a_ready_organisation_meets_every_check_but_monitoring_which_has_no_register_yet() -> None:
+def test_a_ready_organisation_meets_every_check_and_every_phase() -> None:
     found_ = readiness(READY)
-    assert [i.clause for i in found_.items if i.status != MET] == ["9.1"]
-    assert found_.checks == 37 and found_.met == 35
-    assert found_.percent == 94
+    assert [i.clause for i in found_.items if i.status != MET] == []
+    assert found_.checks == 37 and found_.met == 37
+    assert found_.percent == 100
     assert [(p.phase, p.status) for p in found_.phases] == [
-        ("plan", DONE), ("do", DONE), ("check", IN_PROGRESS), ("act", DONE),
+        ("plan", DONE), ("do", DONE), ("check", DONE), ("act", DONE),
     ]  # fmt: skip
 
 
@@ -116,7 +117,7 @@ def test_a_phase_is_not_started_in_progress_or_done_by_the_checks_met() -> None:
 def test_one_missing_check_puts_its_phase_in_progress_and_lowers_the_percentage() -> None:
     found_ = readiness(facts(corrective_actions_overdue=1))
     assert [p.status for p in found_.phases if p.phase == "act"] == [IN_PROGRESS]
-    assert found_.percent == 91  # 34 of 37
+    assert found_.percent == 97  # 36 of 37
 
 
 def test_twelve_months_is_365_days_up_to_today() -> None:
@@ -219,10 +220,16 @@ def test_risk_treatment_results_need_every_risk_treated_and_no_action_overdue() 
     assert found(facts(treatment_actions=0), "8.3").status == MISSING
 
 
-def test_monitoring_is_missing_until_there_is_a_register_for_it() -> None:
-    item = found(READY, "9.1")
-    assert flags(item) == (False, None, False)
-    assert item.missing == (NO_MONITORING,)
+def test_monitoring_results_need_a_measured_metric_and_none_overdue() -> None:
+    assert flags(found(READY, "9.1")) == (True, None, True), "a missed target is a result, not a missing one"
+    unmeasured = found(replace(READY, metrics=MetricSummary(metrics=2, measured=0, missed=0, overdue=2)), "9.1")
+    assert flags(unmeasured) == (False, None, False)
+    assert unmeasured.missing == ("No metric measured yet.",)
+    assert found(NOTHING, "9.1").missing == ("No metric defined.",)
+    late = found(replace(READY, metrics=MetricSummary(metrics=3, measured=3, missed=0, overdue=2)), "9.1")
+    assert flags(late) == (True, None, False)
+    assert late.missing == ("2 metrics overdue for measurement.",)
+    assert late.link("o") == "/organisations/o/metrics"
 
 
 def test_the_audit_programme_is_current_for_this_year() -> None:
