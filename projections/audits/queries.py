@@ -95,6 +95,19 @@ class AuditQueries(FeatureQueries):
         )
         return [FindingRow(**row) for row in self._all(query)]
 
+    def finding_counts(self, scope: Scope, organisation_id: UUID) -> dict[UUID, dict[str, int]]:
+        """How many findings of each kind every audit of the organisation has, by audit."""
+        findings = self.t.audit_findings
+        query = (
+            select(findings.c.audit_id, findings.c.kind, func.count().label("n"))
+            .where(self.visible.rows(scope, findings), findings.c.organisation_id == organisation_id)
+            .group_by(findings.c.audit_id, findings.c.kind)
+        )
+        found: dict[UUID, dict[str, int]] = {}
+        for row in self._all(query):
+            found.setdefault(row["audit_id"], {})[row["kind"]] = row["n"]
+        return found
+
     def history(self, scope: Scope, subject_id: UUID) -> list[AuditEventRow]:
         """What was done to a programme or an audit, oldest first."""
         history, accounts = self.t.audit_history, self.t.accounts
