@@ -14,6 +14,7 @@ from frontend.audits import views
 from frontend.ports import FrontendPorts
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import read_listing
 from frontend.site.page import NotInView, PageBase
 
 ORGANISATIONS = graphql_document(__file__, "audit_organisations")
@@ -56,27 +57,19 @@ class AuditPages(PageBase):
 
     async def _audits(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, AUDITS, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:  # a filter the API refuses: the whole list, with the refusal said above it
-            result = await self.ports.execute(request, AUDITS, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = data.get("organisation") or {}
-        if organisation.get("__typename") != "Organisation":
-            raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
+        listing = await read_listing(
+            self.ports, request, AUDITS, views.list_filters, partial(views.list_variables, org)
+        )
+        data, filters = listing.data, listing.filters
         connection = data.get("audits") or {}
-        page_info = connection.get("pageInfo") or {}
         context = {
-            "organisation": organisation,
+            "organisation": listing.organisation,
             "audits": connection,
             "people": views.people_options(data.get("ismsPeople") or []),
             "programme_options": views.programme_options(connection.get("programmes") or []),
             "filters": filters,
-            "filter_error": refused and refused["message"],
-            "next_page": views.next_page(org, filters, page_info["endCursor"])
-            if page_info.get("hasNextPage")
-            else None,
+            "filter_error": listing.filter_error,
+            "next_page": listing.next_page("audits", partial(views.next_page, org, filters)),
             "views": views,
         }
         return self._render(request, "audits/audits.html", viewer, context, shown)
