@@ -109,6 +109,11 @@ class Cordee(CommandService):
     application with its read store (`backend/services.py`). Accounts are separate aggregates, so a list of them is
     a read, not a rule of one aggregate."""
 
+    coach_roster: Callable[[UUID, UUID], frozenset[UUID]] | None = None
+    """The coaches of the clusters an organisation belongs to (withdrawn or not, as the visibility filter counts
+    them), as the clusters' read model lists them: set by whoever builds the application with its read store
+    (`backend/services.py`). An organisation's clusters are separate aggregates, so a list of them is a read."""
+
     blob_store: BlobStore | None = None
     """Where attached files are kept: set by whoever builds the application (`backend/services.py`)."""
 
@@ -132,6 +137,11 @@ class Cordee(CommandService):
         if self.admin_roster is None:
             raise RuntimeError("The application was built without its accounts' read model.")
         return self.admin_roster(tenant_id)
+
+    def organisation_coaches(self, tenant_id: UUID, organisation_id: UUID) -> frozenset[UUID]:
+        if self.coach_roster is None:
+            raise RuntimeError("The application was built without its clusters' read model.")
+        return self.coach_roster(tenant_id, organisation_id)
 
     def library_item(self, tenant_id: UUID, item_id: UUID, field: str) -> LibraryCopy:
         return library.library_copy(self, tenant_id, item_id, field)
@@ -284,17 +294,23 @@ class Cordee(CommandService):
             raise missing
 
     def check_person_of(self, tenant_id: UUID, organisation_id: UUID, account_id: UUID, field: str) -> None:
-        """One of the organisation's active member accounts, or an active coach or admin of the consultancy."""
-        missing = NotFound("No active account of the organisation or of its consultancy with this id.", field)
+        """One of the organisation's active member accounts, an active coach of a cluster it belongs to, or an
+        active admin of the consultancy (an internal audit may be done by the consultancy). A coach of another
+        cluster is answered as a missing account: the organisation's registers are out of their view."""
+        missing = NotFound("No active account of the organisation, of its coach or of its consultancy's admins.", field)
         try:
             account = self.get(Account, tenant_id, account_id, field)
         except NotFound:
             raise missing from None
         if not account.active:
             raise missing
-        if account.has_role(Role.MEMBER) and account.organisation_id != organisation_id:
-            raise missing
-        if not any(account.has_role(role) for role in (Role.MEMBER, Role.COACH, Role.CONSULTANCY_ADMIN)):
+        if account.has_role(Role.MEMBER):
+            if account.organisation_id != organisation_id:
+                raise missing
+            return
+        if account.has_role(Role.CONSULTANCY_ADMIN):
+            return
+        if not account.has_role(Role.COACH) or account_id not in self.organisation_coaches(tenant_id, organisation_id):
             raise missing
 
     def organisation_catalogue(self, tenant_id: UUID, organisation_id: UUID) -> Catalogue:

@@ -117,8 +117,9 @@ class OrganisationAssets(Protocol):
 
 
 class OrganisationPeople(Protocol):
-    """Is this an active account that works on the organisation's ISMS: one of its member accounts, or a coach or
-    admin of the consultancy (NotFound on `field` otherwise, as for a missing account)."""
+    """Is this an active account that works on the organisation's ISMS: one of its member accounts, the coach of a
+    cluster it belongs to, or an admin of the consultancy (NotFound on `field` otherwise, as for a missing account:
+    a coach of another cluster is not one of its people)."""
 
     def check_person_of(self, tenant_id: UUID, organisation_id: UUID, account_id: UUID, field: str) -> None: ...
 

@@ -14,6 +14,7 @@ from frontend.assets import views
 from frontend.ports import FrontendPorts
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import read_listing
 from frontend.site.page import NotInView, PageBase
 
 INVENTORIES = graphql_document(__file__, "inventories")
@@ -59,23 +60,17 @@ class AssetPages(PageBase):
 
     async def _inventory(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, ASSETS, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:  # a filter the API refuses: the whole inventory, with the refusal said above it
-            result = await self.ports.execute(request, ASSETS, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = data.get("organisation") or {}
-        if organisation.get("__typename") != "Organisation":
-            raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
-        connection = data.get("assets")
+        listing = await read_listing(
+            self.ports, request, ASSETS, views.list_filters, partial(views.list_variables, org)
+        )
+        connection = listing.data.get("assets")
         context = {
-            "organisation": organisation,
+            "organisation": listing.organisation,
             "assets": connection,
-            "filters": filters,
-            "filter_error": refused and refused["message"],
+            "filters": listing.filters,
+            "filter_error": listing.filter_error,
             "summary": views.inventory_summary(connection) if connection else "",
-            "next_page": _next(org, filters, connection),
+            "next_page": listing.next_page("assets", partial(views.next_page, org, listing.filters)),
             "views": views,
         }
         return self._render(request, "assets/inventory.html", viewer, context, shown)
@@ -199,9 +194,3 @@ def _described(form: Submission) -> dict[str, Any]:
         "location": form.text("location").strip() or None,
         "description": form.text("description").strip() or None,
     }
-
-
-def _next(org: str, filters: dict[str, str], connection: dict[str, Any] | None) -> str | None:
-    if not connection or not connection["pageInfo"]["hasNextPage"]:
-        return None
-    return views.next_page(org, filters, connection["pageInfo"]["endCursor"])

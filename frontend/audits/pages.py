@@ -14,12 +14,14 @@ from frontend.audits import views
 from frontend.ports import FrontendPorts
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import read_listing
 from frontend.site.page import NotInView, PageBase
 
 ORGANISATIONS = graphql_document(__file__, "audit_organisations")
 AUDITS = graphql_document(__file__, "audits")
 AUDIT = graphql_document(__file__, "audit")
 PLAN_PROGRAMME = graphql_document(__file__, "plan_audit_programme")
+REVISE_PROGRAMME = graphql_document(__file__, "revise_audit_programme")
 PLAN_AUDIT = graphql_document(__file__, "plan_audit")
 RECORD_FINDING = graphql_document(__file__, "record_audit_finding")
 RAISE = graphql_document(__file__, "raise_nonconformity_from_finding")
@@ -33,6 +35,7 @@ class AuditPages(PageBase):
         add("/audits", self.organisations, methods=["GET"])
         add(register, self.audits, methods=["GET"])
         add(f"{register}/programmes", self.plan_programme, methods=["POST"])
+        add(f"{register}/programmes/{{programme_id}}/revise", self.revise_programme, methods=["POST"])
         add(f"{register}/plan", self.plan_audit, methods=["POST"])
         add(f"{register}/{{audit_id}}", self.audit, methods=["GET"])
         add(f"{register}/{{audit_id}}/finding", self.finding, methods=["POST"])
@@ -54,27 +57,19 @@ class AuditPages(PageBase):
 
     async def _audits(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, AUDITS, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:  # a filter the API refuses: the whole list, with the refusal said above it
-            result = await self.ports.execute(request, AUDITS, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = data.get("organisation") or {}
-        if organisation.get("__typename") != "Organisation":
-            raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
+        listing = await read_listing(
+            self.ports, request, AUDITS, views.list_filters, partial(views.list_variables, org)
+        )
+        data, filters = listing.data, listing.filters
         connection = data.get("audits") or {}
-        page_info = connection.get("pageInfo") or {}
         context = {
-            "organisation": organisation,
+            "organisation": listing.organisation,
             "audits": connection,
             "people": views.people_options(data.get("ismsPeople") or []),
             "programme_options": views.programme_options(connection.get("programmes") or []),
             "filters": filters,
-            "filter_error": refused and refused["message"],
-            "next_page": views.next_page(org, filters, page_info["endCursor"])
-            if page_info.get("hasNextPage")
-            else None,
+            "filter_error": listing.filter_error,
+            "next_page": listing.next_page("audits", partial(views.next_page, org, filters)),
             "views": views,
         }
         return self._render(request, "audits/audits.html", viewer, context, shown)
@@ -95,6 +90,27 @@ class AuditPages(PageBase):
             request, form, PLAN_PROGRAMME, variables, redisplay, f"/organisations/{org}/audits", says,
             ("year", "areas", "objectives"),
         )  # fmt: skip
+
+    async def revise_programme(self, request: Request, org: str, programme_id: str) -> Response:
+        """New areas, owners or objectives, and why; a refusal of an area's clause or owner shows beside the areas."""
+        form = await self._submission(request, views.revise_scope(programme_id))
+        people = (await self._query(request, AUDITS, views.list_variables(org, views.list_filters({})))).get(
+            "ismsPeople"
+        ) or []
+        areas, problem = views.areas(form.required("areas"), people)
+        if problem and "areas" not in form.errors:
+            form.errors["areas"] = problem
+        variables = {"programmeId": programme_id, "areas": areas, "reason": form.required("reason"),
+                     "objectives": form.text("objectives").strip() or None}  # fmt: skip
+        fields = ("areas", "objectives", "reason", *views.AREA_PARTS)
+        outcome = await self._mutate(request, REVISE_PROGRAMME, variables, form.errors, fields=fields)
+        for part in views.AREA_PARTS:  # an area's clause or owner refused: said beside the areas typed
+            if part in form.errors:
+                form.errors.setdefault("areas", form.errors.pop(part))
+        if form.errors:
+            return await self._audits(request, org, form.refused())
+        year = ((outcome.get("programme") or {}).get("year")) or ""
+        return self._done(request, f"/organisations/{org}/audits", f"The {year} audit programme is revised.")
 
     async def plan_audit(self, request: Request, org: str) -> Response:
         form = await self._submission(request, "audit")

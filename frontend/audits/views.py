@@ -52,6 +52,20 @@ def areas(text: str, people: list[dict[str, Any]]) -> tuple[list[dict[str, str]]
     return found, None
 
 
+AREA_PARTS = ("reference", "ownerId")
+"""The parts of an area the API may refuse (`areas.reference`, `areas.ownerId`): shown beside the areas typed."""
+
+
+def revise_scope(programme_id: str) -> str:
+    """The revise form's own scope: each programme on the page has one."""
+    return f"revise-{programme_id}"
+
+
+def area_lines(areas: list[dict[str, Any]]) -> str:
+    """The programme's areas as typed in its form: "A.5.15: Marc Muller", one a line."""
+    return "\n".join(f"{a['reference']}: {a.get('ownerName') or ''}" for a in areas)
+
+
 def references(text: str) -> list[str]:
     """Areas typed as "A.5.15, 9.2" or one per line."""
     return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from frontend.changes import views
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import read_listing
 from frontend.site.page import NotInView, PageBase
 
 REGISTERS = graphql_document(__file__, "change_registers")
@@ -55,27 +56,20 @@ class ChangePages(PageBase):
 
     async def _log(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, CHANGES, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:  # a filter the API refuses: the whole log, with the refusal said above it
-            result = await self.ports.execute(request, CHANGES, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = data.get("organisation") or {}
-        if organisation.get("__typename") != "Organisation":
-            raise NotInView(organisation.get("message", NOT_IN_VIEW))
-        connection = data.get("changes")
-        next_page = None
-        if connection and connection["pageInfo"]["hasNextPage"]:
-            next_page = views.next_page(f"/organisations/{org}/changes", filters, connection["pageInfo"]["endCursor"])
+        listing = await read_listing(
+            self.ports, request, CHANGES, views.list_filters, partial(views.list_variables, org)
+        )
+        data, filters = listing.data, listing.filters
         context = {
-            "organisation": organisation,
-            "changes": connection,
+            "organisation": listing.organisation,
+            "changes": data.get("changes"),
             "standard_changes": (data.get("changeRules") or {}).get("standardChanges", []),
             "owners": data.get("riskOwners") or [],
             "filters": filters,
-            "filter_error": refused and refused["message"],
-            "next_page": next_page,
+            "filter_error": listing.filter_error,
+            "next_page": listing.next_page(
+                "changes", partial(views.next_page, f"/organisations/{org}/changes", filters)
+            ),
             "views": views,
         }
         return self._render(request, "changes/log.html", viewer, context, shown)

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from frontend.competence import views
 from frontend.site.forms import UNTOUCHED, FormState
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import NOT_IN_VIEW, read_listing
 from frontend.site.page import NotInView, PageBase
 
 REGISTERS = graphql_document(__file__, "registers")
@@ -52,29 +53,28 @@ class CompetencePages(PageBase):
 
     async def _register(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, COMPETENCE, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:  # a filter or a cursor the API refuses: the whole record, with the refusal said above the list
-            result = await self.ports.execute(request, COMPETENCE, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = data.get("organisation") or {}
-        if organisation.get("__typename") != "Organisation" or not data.get("trainings"):
-            raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
+        listing = await read_listing(
+            self.ports, request, COMPETENCE, views.list_filters, partial(views.list_variables, org)
+        )
+        data, filters = listing.data, listing.filters
+        if not data.get("trainings"):
+            raise NotInView(NOT_IN_VIEW)
         trainings, campaigns = data["trainings"], data["awarenessCampaigns"]
         path = f"/organisations/{org}/competence"
         people = data.get("competencePeople") or []
         context = {
-            "organisation": organisation,
+            "organisation": listing.organisation,
             "people": people,
             "accounts": views.account_options(people),
             "trainings": trainings,
             "campaigns": campaigns,
             "can": trainings["viewerCan"],
             "filters": filters,
-            "filter_error": refused and refused["message"],
-            "next_trainings": _next(path, filters, "after", trainings),
-            "next_campaigns": _next(path, filters, "campaigns", campaigns),
+            "filter_error": listing.filter_error,
+            "next_trainings": listing.next_page("trainings", partial(views.next_page, path, filters, "after")),
+            "next_campaigns": listing.next_page(
+                "awarenessCampaigns", partial(views.next_page, path, filters, "campaigns")
+            ),
             "views": views,
         }
         return self._render(request, "competence/register.html", viewer, context, shown)
@@ -150,8 +150,3 @@ class CompetencePages(PageBase):
         done = f"/organisations/{org}/competence/campaigns/{campaign_id}"
         says = "The campaign is withdrawn; it stays in the history."
         return await self._submit(request, form, WITHDRAW_CAMPAIGN, variables, redisplay, done, says)
-
-
-def _next(path: str, filters: dict[str, str], name: str, connection: dict[str, Any]) -> str | None:
-    info = connection["pageInfo"]
-    return views.next_page(path, filters, name, info["endCursor"]) if info["hasNextPage"] else None

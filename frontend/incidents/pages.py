@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from frontend.incidents import views
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import read_listing
 from frontend.site.page import NotInView, PageBase
 
 REGISTERS = graphql_document(__file__, "registers")
@@ -65,25 +66,17 @@ class IncidentPages(PageBase):
 
     async def _register(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, INCIDENTS, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:  # a filter the API refuses: the whole register, with the refusal said above it
-            result = await self.ports.execute(request, INCIDENTS, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = _organisation(data)
-        connection = data.get("incidents")
-        next_page = None
-        if connection and connection["pageInfo"]["hasNextPage"]:
-            path = f"/organisations/{org}/incidents"
-            next_page = views.next_page(path, filters, connection["pageInfo"]["endCursor"])
+        listing = await read_listing(
+            self.ports, request, INCIDENTS, views.list_filters, partial(views.list_variables, org)
+        )
+        path, filters = f"/organisations/{org}/incidents", listing.filters
         context = {
-            "organisation": organisation,
-            "incidents": connection,
-            "services": data.get("incidentServices") or [],
+            "organisation": listing.organisation,
+            "incidents": listing.data.get("incidents"),
+            "services": listing.data.get("incidentServices") or [],
             "filters": filters,
-            "filter_error": refused and refused["message"],
-            "next_page": next_page,
+            "filter_error": listing.filter_error,
+            "next_page": listing.next_page("incidents", partial(views.next_page, path, filters)),
             "views": views,
         }
         return self._render(request, "incidents/register.html", viewer, context, shown)

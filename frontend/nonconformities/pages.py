@@ -14,6 +14,7 @@ from frontend.nonconformities import views
 from frontend.ports import FrontendPorts
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import read_listing
 from frontend.site.page import NotInView, PageBase
 
 ORGANISATIONS = graphql_document(__file__, "nonconformity_organisations")
@@ -51,24 +52,13 @@ class NonconformityPages(PageBase):
 
     async def _register(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, LIST, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:
-            result = await self.ports.execute(request, LIST, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = data.get("organisation") or {}
-        if organisation.get("__typename") != "Organisation":
-            raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
-        connection = data.get("nonconformities") or {}
-        page_info = connection.get("pageInfo") or {}
-        more = page_info.get("hasNextPage")
+        listing = await read_listing(self.ports, request, LIST, views.list_filters, partial(views.list_variables, org))
         context = {
-            "organisation": organisation,
-            "register": connection,
-            "filters": filters,
-            "filter_error": refused and refused["message"],
-            "next_page": views.next_page(org, filters, page_info["endCursor"]) if more else None,
+            "organisation": listing.organisation,
+            "register": listing.data.get("nonconformities") or {},
+            "filters": listing.filters,
+            "filter_error": listing.filter_error,
+            "next_page": listing.next_page("nonconformities", partial(views.next_page, org, listing.filters)),
             "views": views,
         }
         return self._render(request, "nonconformities/register.html", viewer, context, shown)

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from frontend.risks import views
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
+from frontend.site.listing import read_listing
 from frontend.site.page import NotInView, PageBase
 
 REGISTERS = graphql_document(__file__, "registers")
@@ -53,22 +54,12 @@ class RiskPages(PageBase):
 
     async def _register(self, request: Request, org: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        filters = views.list_filters(dict(request.query_params))
-        result = await self.ports.execute(request, RISKS, views.list_variables(org, filters))
-        refused = result.errors[0] if result.errors else None
-        if refused:  # a filter the API refuses: the whole register, with the refusal said above it
-            result = await self.ports.execute(request, RISKS, views.list_variables(org, views.list_filters({})))
-        data = result.data or {}
-        organisation = data.get("organisation") or {}
-        if organisation.get("__typename") != "Organisation":
-            raise NotInView(organisation.get("message", "This organisation does not exist or is not yours to see."))
+        listing = await read_listing(self.ports, request, RISKS, views.list_filters, partial(views.list_variables, org))
+        data, filters = listing.data, listing.filters
         connection = data.get("risks")
         path = f"/organisations/{org}/risks"
-        next_page = None
-        if connection and connection["pageInfo"]["hasNextPage"]:
-            next_page = views.next_page(path, filters, connection["pageInfo"]["endCursor"])
         context = {
-            "organisation": organisation,
+            "organisation": listing.organisation,
             "risks": connection,
             "method": data.get("riskMethod"),
             "owners": data.get("riskOwners") or [],
@@ -78,9 +69,9 @@ class RiskPages(PageBase):
             "scenarios": [edge["node"] for edge in (data.get("libraryRiskScenarios") or {}).get("edges", [])],
             "heat_map": data.get("riskHeatMap"),
             "filters": filters,
-            "filter_error": refused and refused["message"],
+            "filter_error": listing.filter_error,
             "summary": views.register_summary(connection) if connection else "",
-            "next_page": next_page,
+            "next_page": listing.next_page("risks", partial(views.next_page, path, filters)),
             "views": views,
         }
         return self._render(request, "risks/register.html", viewer, context, shown)

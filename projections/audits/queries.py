@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 
 from projections.audits.rows import (
     AreaRow,
@@ -95,6 +95,19 @@ class AuditQueries(FeatureQueries):
         )
         return [FindingRow(**row) for row in self._all(query)]
 
+    def finding_counts(self, scope: Scope, organisation_id: UUID) -> dict[UUID, dict[str, int]]:
+        """How many findings of each kind every audit of the organisation has, by audit."""
+        findings = self.t.audit_findings
+        query = (
+            select(findings.c.audit_id, findings.c.kind, func.count().label("n"))
+            .where(self.visible.rows(scope, findings), findings.c.organisation_id == organisation_id)
+            .group_by(findings.c.audit_id, findings.c.kind)
+        )
+        found: dict[UUID, dict[str, int]] = {}
+        for row in self._all(query):
+            found.setdefault(row["audit_id"], {})[row["kind"]] = row["n"]
+        return found
+
     def history(self, scope: Scope, subject_id: UUID) -> list[AuditEventRow]:
         """What was done to a programme or an audit, oldest first."""
         history, accounts = self.t.audit_history, self.t.accounts
@@ -110,18 +123,48 @@ class AuditQueries(FeatureQueries):
         ]
 
     def people(self, scope: Scope, organisation_id: UUID) -> list[tuple[UUID, str]]:
-        """Who may own an area, audit it or own a corrective action: the organisation's member accounts, and the
-        consultancy's coaches and admins (accounts of no organisation)."""
-        accounts = self.t.accounts
+        """Who may own an area, audit it or own a corrective action: the organisation's active member accounts, the
+        coach of a cluster it belongs to, and the consultancy's active admins; never a coach of another cluster."""
+        accounts, off = self.t.accounts, self.t.deactivated_accounts
         query = (
             select(accounts.c.account_id, accounts.c.display_name)
             .where(
                 self.visible.rows(scope, accounts),
-                or_(accounts.c.organisation_id == organisation_id, accounts.c.organisation_id.is_(None)),
+                ~exists().where(off.c.tenant_id == accounts.c.tenant_id, off.c.account_id == accounts.c.account_id),
+                or_(
+                    accounts.c.organisation_id == organisation_id,
+                    and_(accounts.c.organisation_id.is_(None), accounts.c.roles.contains("consultancy_admin")),
+                    and_(
+                        accounts.c.organisation_id.is_(None),
+                        accounts.c.roles.contains("coach"),
+                        accounts.c.account_id.in_(self._coaches(scope, organisation_id)),
+                    ),
+                ),
             )
             .order_by(accounts.c.display_name, accounts.c.account_id)
         )
         return [(row["account_id"], row["display_name"]) for row in self._all(query)]
+
+    def coaches(self, scope: Scope, organisation_id: UUID) -> frozenset[UUID]:
+        """The coaches of the clusters the organisation belongs to, withdrawn or not (as the visibility filter
+        counts a coach in): the coaches who may work on its registers."""
+        return frozenset(row["coach_id"] for row in self._all(self._coaches(scope, organisation_id)))
+
+    def _coaches(self, scope: Scope, organisation_id: UUID) -> Select[Any]:
+        clusters, members = self.t.clusters, self.t.cluster_members
+        return (
+            select(clusters.c.coach_id)
+            .join(
+                members,
+                and_(members.c.tenant_id == clusters.c.tenant_id, members.c.cluster_id == clusters.c.cluster_id),
+            )
+            .where(
+                self.visible.rows(scope, clusters),
+                self.visible.rows(scope, members),
+                members.c.organisation_id == organisation_id,
+            )
+            .distinct()
+        )
 
     def _programme(self, scope: Scope, row: dict[str, Any]) -> ProgrammeRow:
         areas, accounts = self.t.audit_programme_areas, self.t.accounts

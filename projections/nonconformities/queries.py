@@ -73,6 +73,16 @@ class NonconformityQueries(FeatureQueries):
         return None if row is None else NonconformityRow(**row)
 
     def actions(self, scope: Scope, nonconformity_id: UUID) -> list[CorrectiveActionRow]:
+        return self._actions(scope, self.t.corrective_actions.c.nonconformity_id == nonconformity_id)
+
+    def organisation_actions(self, scope: Scope, organisation_id: UUID) -> dict[UUID, list[CorrectiveActionRow]]:
+        """Every corrective action of the organisation's nonconformities, by nonconformity, each in its order."""
+        found: dict[UUID, list[CorrectiveActionRow]] = {}
+        for action in self._actions(scope, self.t.corrective_actions.c.organisation_id == organisation_id):
+            found.setdefault(action.nonconformity_id, []).append(action)
+        return found
+
+    def _actions(self, scope: Scope, which: ColumnElement[bool]) -> list[CorrectiveActionRow]:
         actions, accounts = self.t.corrective_actions, self.t.accounts
         verifiers = accounts.alias("verifiers")
         query = (
@@ -83,8 +93,8 @@ class NonconformityQueries(FeatureQueries):
             )
             .outerjoin(accounts, _account(accounts, actions.c.tenant_id, actions.c.owner_id))
             .outerjoin(verifiers, _account(verifiers, actions.c.tenant_id, actions.c.verified_by))
-            .where(self.visible.rows(scope, actions), actions.c.nonconformity_id == nonconformity_id)
-            .order_by(actions.c.position)
+            .where(self.visible.rows(scope, actions), which)
+            .order_by(actions.c.nonconformity_id, actions.c.position)
         )
         return [
             CorrectiveActionRow(**{**row, "effective": None if row["effective"] is None else bool(row["effective"])})

@@ -86,3 +86,24 @@ def test_an_audit_finds_a_nonconformity_that_the_member_raises_and_corrects(page
     expect(page.locator("table.nonconformities")).to_contain_text("Leavers keep their web shop accounts")
     expect(page.locator("table.nonconformities .overdue").first).to_be_visible()
     assert re.search(r"overdue=yes", page.url)
+
+
+def test_a_member_revises_the_programme_in_its_prefilled_form(page: Page, server_url: str) -> None:
+    sign_in(page, server_url, "member@muller.example")
+    page.goto(f"{server_url}/audits")
+    programme = page.locator("section.programme").first
+    programme.get_by_text(re.compile(r"Revise the \d{4} programme")).click()
+    form = programme.locator("form[action$='/revise']")
+    areas = form.get_by_label("Areas and their owners")
+    expect(areas).to_have_value(re.compile(r"A\.5\.18: Marc Muller"))
+    typed = areas.input_value()
+    form.get_by_role("button", name="Revise the programme").click()  # no reason given
+    expect(page.locator(".error-summary")).to_contain_text("Why it is revised")
+    form = page.locator("section.programme").first.locator("form[action$='/revise']")
+    expect(form.locator(".field.has-error")).to_contain_text("This field is required.")
+    form.get_by_label("Areas and their owners").fill(f"{typed}\n10.2: Marc Muller")
+    form.get_by_label("Why it is revised").fill("Clause 10 added after the review")
+    form.get_by_role("button", name="Revise the programme").click()
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"The \d{4} audit programme is revised\."))
+    expect(page.locator("section.programme").first.locator("table.areas")).to_contain_text("10.2")
+    screenshot(page, "audit-programme-revised")

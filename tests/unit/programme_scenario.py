@@ -38,6 +38,9 @@ class Scenario:
 
     def __init__(self, started_on: date = date(2026, 3, 2), plan_from: date | None = None) -> None:
         self.app = app = Cordee()
+        self.clusters: list[UUID] = []
+        """Every cluster formed here, in order: the coaches' roster the read model would list."""
+        app.coach_roster = self.coaches
         self.tenant = app.handle(CreateConsultancy(SYSTEM_ACTOR, "Alpine", "alpine")).aggregate_id
         self.coach = app.handle(
             OpenAccount(self.tenant, SYSTEM_ACTOR, "coach@alpine.example", "Claire", "$argon2id$x", (Role.COACH,))
@@ -82,6 +85,11 @@ class Scenario:
     def cluster(self, cluster_id: UUID) -> Cluster:
         return self.app.get(Cluster, self.tenant, cluster_id)
 
+    def coaches(self, tenant_id: UUID, organisation_id: UUID) -> frozenset[UUID]:
+        """The coaches of the clusters the organisation belongs to, as the clusters' read model lists them."""
+        found = (self.cluster(cluster_id) for cluster_id in self.clusters)
+        return frozenset(c.coach_id for c in found if c.tenant_id == tenant_id and organisation_id in c.members)
+
     def position(self) -> int:
         """The position of the last event stored: unchanged when a command was refused."""
         return self.app.recorder.max_notification_id() or 0
@@ -93,6 +101,7 @@ class Scenario:
 
     def _cluster(self, name: str, size: int, plan_from: date | None) -> UUID:
         cluster = self.app.handle(FormCluster(self.tenant, SYSTEM_ACTOR, name, self.coach)).aggregate_id
+        self.clusters.append(cluster)
         for member in self.members[:size]:
             self.app.handle(AdmitOrganisation(self.tenant, SYSTEM_ACTOR, cluster, member, EVIDENCE))
         if plan_from is not None:

@@ -72,8 +72,8 @@ class AuditsQuery:
 
     @strawberry.field(
         permission_classes=[IsAuthenticated],
-        description="Who may own an area, audit it or own a corrective action: the organisation's member accounts, "
-        "the consultancy's coaches and admins.",
+        description="Who may own an area, audit it or own a corrective action: the organisation's active member "
+        "accounts, the coach of a cluster it belongs to and the consultancy's active admins.",
     )
     def isms_people(self, info: Info[Context, None], organisation_id: strawberry.ID) -> list[IsmsPerson]:
         try:

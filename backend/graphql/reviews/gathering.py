@@ -2,9 +2,9 @@
 
 The application calls `review_inputs` while it runs the command that gathers them, and the review keeps what it got
 in its own event: nothing of the inputs comes from the client, and a later change to a register never alters them.
-Each input is a section read by one function below; a register Cordee does not keep yet is a section marked as not
-recorded, so the minutes say so instead of leaving it out. Adding a register's section is one more function in
-`SECTIONS`.
+Each input is a section read by one function below, from the register that keeps it; adding a register's section is
+one more function in `SECTIONS`. (Reviews gathered before a register existed keep that section marked as not
+recorded, and their minutes still say so.)
 """
 
 from __future__ import annotations
@@ -14,18 +14,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
+from domain.audits.rules import FindingKind
 from domain.metrics.rules import is_overdue as is_metric_overdue
+from domain.nonconformities.rules import is_overdue as is_action_overdue
 from domain.reviews.rules import is_overdue
 from domain.shared.ports import ReviewInputSection
+from projections.audits.queries import AuditFilter
 from projections.context.rows import IssueFilter, Page, PartyFilter, Sort
 from projections.core.scope import Scope
 from projections.documents.queries import DocumentFilter
 from projections.features import ReadQueries
+from projections.nonconformities.queries import NonconformityFilter
+from projections.nonconformities.rows import CorrectiveActionRow
 
 LISTED = 200
 """At most this many lines a section: the review keeps them all in one event."""
 REVIEW_SOON_DAYS = 30
-NOT_RECORDED = "Not yet recorded in Cordee: bring this input to the meeting and note it by hand."
 
 
 @dataclass(frozen=True)
@@ -134,16 +138,71 @@ def monitoring(r: Reading) -> ReviewInputSection:
     return _section("monitoring", "Monitoring and measurement results", lines)
 
 
-def not_recorded(key: str, title: str) -> Section:
-    return lambda _: ReviewInputSection(key, title, False, (NOT_RECORDED,))
+def nonconformities(r: Reading) -> ReviewInputSection:
+    """Every nonconformity still open, and those closed since the previous review (all, at the first review), each
+    followed by its corrective actions' status; one closed before the previous review was reported there."""
+    since, queries = r.previous_on, r.queries.nonconformities
+    found = queries.nonconformities(r.scope, r.organisation_id, LISTED, None, NonconformityFilter()).rows
+    actions = queries.organisation_actions(r.scope, r.organisation_id)
+    lines: list[str] = []
+    for nc in found:
+        closed_on = None if nc.closed_at is None else nc.closed_at.date()
+        if closed_on is not None and since is not None and closed_on <= since:
+            continue
+        status = f"closed on {closed_on.isoformat()}" if closed_on else nc.status.replace("_", " ")
+        lines.append(f"{nc.title} ({nc.severity}, raised {nc.raised_at.date().isoformat()}): {status}")
+        lines += [f"Corrective action: {_action(a, r.today)}" for a in actions.get(nc.nonconformity_id, [])]
+    heading = f" open or closed since {since.isoformat()}" if since else ""
+    return _section("nonconformities", f"Nonconformities{heading} and corrective actions", lines[:LISTED])
+
+
+def _action(a: CorrectiveActionRow, today: date) -> str:
+    if a.effective is not None:
+        status = "verified effective" if a.effective else "verified not effective"
+    elif a.completed_on is not None:
+        status = f"completed on {a.completed_on.isoformat()}, to verify"
+    else:
+        status = "open"
+    overdue = " — overdue" if is_action_overdue(a.due_on, a.completed_on, today) else ""
+    return f"{a.description}: {a.owner_name or 'former account'}, due {a.due_on.isoformat()}, {status}{overdue}"
+
+
+def audit_results(r: Reading) -> ReviewInputSection:
+    """The audits held since the previous review (all, at the first review) and those planned, not yet held, with
+    their findings counted by kind and whether their report is issued."""
+    since, queries = r.previous_on, r.queries.audits
+    found = queries.audits(r.scope, r.organisation_id, LISTED, None, AuditFilter()).rows
+    counts = queries.finding_counts(r.scope, r.organisation_id)
+    lines = []
+    for audit in found:
+        if audit.held_on is not None and since is not None and audit.held_on <= since:
+            continue
+        kinds = counts.get(audit.audit_id, {})
+        tally = ", ".join(f"{kinds.get(kind, 0)} {label}" for kind, label in FINDING_LABELS)
+        report = (
+            f"held on {audit.held_on.isoformat()}, report issued"
+            if audit.held_on is not None
+            else f"planned for {audit.planned_on.isoformat()}, no report yet"
+        )
+        lines.append(f"{audit.title} ({audit.auditor_name or 'former account'}): {report}; findings: {tally}")
+    heading = f" since {since.isoformat()}" if since else ""
+    return _section("audits", f"Audit results{heading}", lines)
+
+
+FINDING_LABELS = (
+    (FindingKind.MAJOR_NONCONFORMITY.value, "major"),
+    (FindingKind.MINOR_NONCONFORMITY.value, "minor"),
+    (FindingKind.OBSERVATION.value, "observation"),
+    (FindingKind.OPPORTUNITY.value, "opportunity"),
+)
 
 
 SECTIONS: tuple[Section, ...] = (
     previous_actions,
     context_changes,
-    not_recorded("nonconformities", "Nonconformities and corrective actions"),
+    nonconformities,
     monitoring,
-    not_recorded("audits", "Audit results"),
+    audit_results,
     risk_results,
     treatment_plan,
     objectives,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from backend.services import Services
-from tests.api.audits.support import ONE_AUDIT, audits, mutate
+from tests.api.audits.support import ONE_AUDIT, audits, mutate, viewer_id
 from tests.api.conftest import ALPINE_ADMIN, HARBOUR_ADMIN, HARBOUR_COACH, events_in_log
 from tests.api.test_isolation_same_tenant import (
     ALPINE_COACH,
@@ -101,3 +101,35 @@ def test_an_outsider_changes_nothing(client_for: ClientFor, demo_services: Servi
         refused = mutate(client, name, given)
         assert refused["__typename"] in {"ForbiddenError", "NotFoundError"}, (name, refused)
     assert events_in_log(demo_services) == before
+
+
+PEOPLE = "query($id: ID!) { ismsPeople(organisationId: $id) { id name } }"
+
+
+def test_a_coach_of_another_cluster_or_consultancy_is_no_person_of_the_organisation(
+    client_for: ClientFor, demo_services: Services, alpine: Alpine
+) -> None:
+    """Neither may audit, own an area or own a corrective action of Muller's, nor is offered to its member; refused
+    as a missing account, naming the field, and nothing written. Its own colleague and its cluster's coach may."""
+    member, ids = client_for(ALPINE_MEMBER), muller_ids(client_for, alpine)
+    second, harbour = viewer_id(client_for(SECOND_COACH)), viewer_id(client_for(HARBOUR_COACH))
+    colleague = next(p["id"] for p in member.data(PEOPLE, {"id": alpine.muller})["ismsPeople"]
+                     if p["name"] == "Jonas Muller")  # fmt: skip
+    before = events_in_log(demo_services)
+    for outsider in (second, harbour):
+        for name, given in _attempts(ids, alpine, outsider):
+            if name in {"planAuditProgramme", "reviseAuditProgramme", "planAudit", "planCorrectiveAction"}:
+                refused = mutate(member, name, given)
+                field = {"planAudit": "auditorId", "planCorrectiveAction": "ownerId"}.get(name, "areas.ownerId")
+                assert (refused["__typename"], refused["field"]) == ("NotFoundError", field), (name, refused)
+    assert events_in_log(demo_services) == before
+    for person in (colleague, alpine.claire):
+        planned = mutate(member, "planAudit", {"programmeId": ids["programme"], "title": "Backups", "scope": ["A.8.13"],
+                                               "criteria": "A.8.13", "plannedOn": "2026-09-01", "auditorId": person})  # fmt: skip
+        assert planned["audit"]["auditorId"] == person, planned
+    offered = {p["id"] for p in member.data(PEOPLE, {"id": alpine.muller})["ismsPeople"]}
+    assert {colleague, alpine.claire, viewer_id(client_for(ALPINE_ADMIN))} <= offered
+    assert second not in offered and harbour not in offered
+    second_members = client_for(SECOND_COACH).data(PEOPLE, {"id": next(iter(alpine.second_members.values()))})
+    assert second in {p["id"] for p in second_members["ismsPeople"]}
+    assert alpine.claire not in {p["id"] for p in second_members["ismsPeople"]}

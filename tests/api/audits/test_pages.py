@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import io
 import re
+from html import unescape as html_unescape
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.api.conftest import ALPINE_COACH, HARBOUR_ADMIN
+from backend.services import Services
+from tests.api.conftest import ALPINE_COACH, HARBOUR_ADMIN, events_in_log
 from tests.api.page_support import MEMBER, ClientFor, csrf
 from tests.support.graphql_client import GraphQLClient
 
@@ -90,3 +92,38 @@ def test_a_member_raises_a_nonconformity_and_sees_the_overdue_action(client_for:
     analysed = post(member, page, f"{page}/analyse", {"analyse-rootCause": "No sign-in desk"})
     assert said(analysed.text) == "The root cause is recorded."
     assert "Plan a corrective action" in analysed.text
+
+
+def test_a_member_revises_the_programme_through_its_form_prefilled_refused_beside_the_field(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    member = client_for(MEMBER)
+    page = audits_page(member)
+    html = member.http.get(page).text
+    found = re.search(r'action="(/organisations/[0-9a-f-]+/audits/programmes/([0-9a-f-]+)/revise)"', html)
+    assert found is not None
+    action, scope = found.group(1), f"revise-{found.group(2)}"
+    areas = re.search(rf'<textarea id="{scope}-areas"[^>]*>([^<]*)</textarea>', html, re.S)
+    objectives = re.search(rf'<textarea id="{scope}-objectives"[^>]*>([^<]*)</textarea>', html, re.S)
+    assert areas and objectives
+    prefilled = html_unescape(areas.group(1))
+    assert prefilled.splitlines()[0] == "4.3: Marc Muller"
+    assert "A.5.18: Marc Muller" in prefilled and objectives.group(1).strip()
+    given = {f"{scope}-areas": prefilled, f"{scope}-objectives": html_unescape(objectives.group(1)),
+             f"{scope}-reason": "Clause 10 added after the review"}  # fmt: skip
+    before = events_in_log(demo_services)
+    for changed, field, says in (
+        ({}, "areas", "already so"),  # nothing changed
+        ({f"{scope}-areas": prefilled + "\n10.2: Sam Nobody"}, "areas", "Line "),  # not one of its people
+        ({f"{scope}-areas": prefilled + "\nA.99.1: Marc Muller"}, "areas", "A.99.1"),  # no such control
+        ({f"{scope}-areas": prefilled + "\n10.2: Marc Muller", f"{scope}-reason": " "}, "reason", "required"),
+    ):
+        refused = post(member, page, action, given | changed)
+        assert refused.status_code == 422, changed
+        beside = re.search(rf'<p class="error" id="{scope}-{field}-error">([^<]*)</p>', refused.text)
+        assert beside and says in html_unescape(beside.group(1)), (changed, refused.text[-3000:])
+        assert '<details class="revise" open>' in refused.text
+    assert events_in_log(demo_services) == before
+    revised = post(member, page, action, given | {f"{scope}-areas": prefilled + "\n10.2: Claire Coach"})
+    assert said(revised.text).endswith("audit programme is revised.")
+    assert "10.2" in revised.text and events_in_log(demo_services) > before

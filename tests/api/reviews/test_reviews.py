@@ -40,16 +40,14 @@ def plan(client: GraphQLClient, on: date, chair: str = "Marc Muller") -> dict[st
     return mutate(client, "planReview", "PlanReviewInput", given)
 
 
-def test_the_demo_review_keeps_the_inputs_of_every_register_on_main_and_says_which_are_not_recorded(
-    client_for: ClientFor, muller: Muller
-) -> None:
+def test_the_demo_review_keeps_the_inputs_of_every_register(client_for: ClientFor, muller: Muller) -> None:
     held = review(client_for(MULLER_MEMBER), muller.review_id)
     sections = {s["key"]: s for s in held["inputs"]}
     assert list(sections) == [
         "previous_actions", "context_changes", "nonconformities", "monitoring", "audits", "risk_assessment",
         "treatment_plan", "objectives", "soa", "documents_due",
     ]  # fmt: skip
-    assert [k for k, s in sections.items() if not s["recorded"]] == ["nonconformities", "audits"]
+    assert [k for k, s in sections.items() if not s["recorded"]] == []
     monitoring = sections["monitoring"]["lines"]
     assert monitoring[0] == "Metrics kept: 3; measured: 3; latest measurement missed: 1; overdue: 1"
     assert any(line.startswith("Critical patches applied within 14 days: 91 % on ") and ", missed (target at least"
@@ -57,7 +55,6 @@ def test_the_demo_review_keeps_the_inputs_of_every_register_on_main_and_says_whi
     assert any(
         line.startswith("Restore tests passed: 1 tests on ") and line.endswith("— overdue") for line in monitoring
     )
-    assert "Not yet recorded in Cordee" in sections["audits"]["lines"][0]
     assert any("Set up the nightly copy" in line for line in sections["treatment_plan"]["lines"])
     assert any(line.startswith("Issue (") for line in sections["context_changes"]["lines"])
     assert held["status"] == "held" and held["opportunities"]
@@ -151,6 +148,31 @@ def test_the_next_review_lists_the_actions_of_earlier_ones_with_their_status(
     [previous] = [s for s in gathered["inputs"] if s["key"] == "previous_actions"]
     assert any(line.startswith("Buy and label the second backup disk") for line in previous["lines"])
     assert all(", open" in line for line in previous["lines"])
+
+
+def test_the_next_review_lists_the_audits_and_nonconformities_since_the_previous_one(
+    demo_services: Services, client_for: ClientFor, muller: Muller
+) -> None:
+    """The demo's audit and its nonconformity, open with one action overdue, come after the demo's review; once a review is held today, the next one leaves the audit out and keeps the open
+    nonconformity."""
+    marc, on = client_for(MULLER_MEMBER), today(demo_services)
+    first = plan(marc, on)["review"]
+    gathered = mutate(marc, "gatherReviewInputs", "ManagementReviewIdInput", {"reviewId": first["id"]})["review"]
+    sections = {s["key"]: s for s in gathered["inputs"]}
+    [audit] = sections["audits"]["lines"]
+    assert audit.startswith("Access control and backups (Claire Coach): held on ")
+    assert audit.endswith("report issued; findings: 0 major, 1 minor, 1 observation, 1 opportunity")
+    assert sections["audits"]["title"].startswith("Audit results since ")  # the demo's review
+    lines = sections["nonconformities"]["lines"]
+    assert lines[0].startswith("Leavers keep their web shop accounts (minor, raised ")
+    actions = [line for line in lines if line.startswith("Corrective action: ")]
+    assert actions and any(line.endswith("open — overdue") for line in actions)
+    mutate(marc, "holdReview", "ManagementReviewIdInput", {"reviewId": first["id"]})
+    second = plan(marc, on, chair="Luc Muller")["review"]
+    later = mutate(marc, "gatherReviewInputs", "ManagementReviewIdInput", {"reviewId": second["id"]})["review"]
+    after = {s["key"]: s for s in later["inputs"]}
+    assert after["audits"]["lines"] == ["None."]  # held on the day of the previous review
+    assert after["nonconformities"]["lines"] == lines  # still open
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ one nonconformity, linked."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from uuid import UUID
 
@@ -18,13 +19,14 @@ from domain.audits.commands import (
     RecordAuditFinding,
 )
 from domain.audits.rules import is_independent, owned_areas
+from domain.clusters.commands import AdmitOrganisation, FormCluster
 from domain.nonconformities.nonconformity import Nonconformity
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.calendar import business_day
 from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.tenancy.account import Role
-from domain.tenancy.commands import OpenAccount
-from tests.unit.programme_scenario import Scenario
+from domain.tenancy.commands import DeactivateAccount, OpenAccount
+from tests.unit.programme_scenario import EVIDENCE, Scenario
 
 TODAY = date(2026, 6, 1)
 
@@ -136,3 +138,42 @@ def test_another_organisations_audit_is_not_found() -> None:
     with pytest.raises(NotFound) as foreign:
         s.app.handle(PlanAudit(s.tenant, owner, s.members[1], found, "A", ("9.2",), "C", TODAY, s.coach))
     assert foreign.value.field == "programme_id"
+
+
+def test_a_person_of_the_organisation_is_its_own_member_its_clusters_coach_or_an_admin() -> None:
+    """A coach of another cluster of the same consultancy is not one of its people: refused as a missing account,
+    naming the field, before anything is written."""
+    s = Scenario()
+    owner = member_account(s)
+    colleague = member_account(s, name="colleague")
+    other_coach = open_account(s, "other@alpine.example", (Role.COACH,))
+    admin = open_account(s, "admin@alpine.example", (Role.CONSULTANCY_ADMIN,))
+    other = s.app.handle(FormCluster(s.tenant, SYSTEM_ACTOR, "Other", other_coach)).aggregate_id
+    s.clusters.append(other)
+    s.app.handle(AdmitOrganisation(s.tenant, SYSTEM_ACTOR, other, s.members[3], EVIDENCE))
+    found = programme(s, owner)
+    plan = (s.tenant, owner, s.members[0], found, "Access", ("A.5.15",), "The policy", date(2026, 9, 1))
+    before = s.position()
+    for outsider in (other_coach, member_account(s, 1), uuid.uuid4()):
+        position = s.position()
+        with business_day(TODAY), pytest.raises(NotFound) as refused:
+            s.app.handle(PlanAudit(*plan, outsider))
+        assert refused.value.field == "auditor_id"
+        with pytest.raises(NotFound) as owner_refused:
+            s.app.handle(PlanAuditProgramme(s.tenant, owner, s.members[0], 2027, (("9.2", outsider),)))
+        assert owner_refused.value.field == "areas.owner_id"
+        assert s.position() == position
+    assert s.position() == before + 1  # the other organisation's account only
+    with business_day(TODAY):
+        for auditor in (colleague, s.coach, admin):
+            audit = s.app.handle(PlanAudit(*plan, auditor)).aggregate_id
+            assert s.app.get(Audit, s.tenant, audit).auditor_id == auditor
+    # the other cluster's coach is a person of its own member
+    s.app.handle(PlanAuditProgramme(s.tenant, SYSTEM_ACTOR, s.members[3], 2026, (("9.2", other_coach),)))
+    s.app.handle(DeactivateAccount(s.tenant, SYSTEM_ACTOR, colleague, "Left"))
+    with business_day(TODAY), pytest.raises(NotFound):
+        s.app.handle(PlanAudit(*plan, colleague))
+
+
+def open_account(s: Scenario, email: str, roles: tuple[Role, ...]) -> UUID:
+    return s.app.handle(OpenAccount(s.tenant, SYSTEM_ACTOR, email, "Someone", "$argon2id$x", roles)).aggregate_id
