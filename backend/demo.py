@@ -209,9 +209,9 @@ def seed_demo(services: Services, today: date) -> list[str]:
     """
     with business_day(today):
         seeded = [tenant.name for tenant in DEMO_TENANTS if DemoSeeder(services.app, tenant, today).seed()]
-        services.runner.catch_up()  # an audit's auditor is checked against the coaches the clusters' read model lists
+        services.runner.catch_up()  # an auditor or a metric's owner is checked against the clusters' read model
         for tenant in DEMO_TENANTS:
-            if DemoSeeder(services.app, tenant, today).audits() and tenant.name not in seeded:
+            if DemoSeeder(services.app, tenant, today).people_checked() and tenant.name not in seeded:
                 seeded.append(tenant.name)
         services.runner.catch_up()  # a management review reads its inputs from the registers' read models
         for tenant in DEMO_TENANTS:
@@ -268,16 +268,17 @@ class DemoSeeder:
         self._catalogues()
         self._library()
         self._competence()
-        self._metrics()
         return self.commands_run > 0
 
-    def audits(self) -> bool:
-        """The first member's audits, seeded once the clusters' read model lists the coach of its cluster: the
-        auditor is checked against it. Answers whether it wrote anything."""
+    def people_checked(self) -> bool:
+        """The first member's audits and metrics, seeded once the clusters' read model lists the coach of its
+        cluster: an auditor, a metric's owner and its evaluator are checked against it. Answers whether it wrote
+        anything."""
         if not self._consultancy():
             return False
         before = self.commands_run
         self._audits()
+        self._metrics()
         return self.commands_run > before
 
     def management_review(self) -> bool:

@@ -45,7 +45,8 @@ def test_the_review_page_shows_the_inputs_kept_the_decisions_and_the_buttons_the
     client_for: ClientFor, muller: Muller
 ) -> None:
     page = client_for(MULLER_MEMBER).http.get(f"/reviews/{muller.review_id}").text
-    assert "Nonconformities and corrective actions" in page and "Not yet recorded in Cordee" in page
+    assert "and corrective actions" in page and "Leavers keep their web shop accounts" in page
+    assert "Not yet recorded in Cordee" not in page, "every input is gathered from its register"
     assert "How it was reached:" in page and "Resources committed:" in page
     assert "Buy and label the second backup disk" in page
     assert "Record the decision" in page and "Close the review" in page

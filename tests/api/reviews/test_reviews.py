@@ -153,8 +153,8 @@ def test_the_next_review_lists_the_actions_of_earlier_ones_with_their_status(
 def test_the_next_review_lists_the_audits_and_nonconformities_since_the_previous_one(
     demo_services: Services, client_for: ClientFor, muller: Muller
 ) -> None:
-    """The demo's audit and its nonconformity, open with one action overdue, come after the demo's review; once a review is held today, the next one leaves the audit out and keeps the open
-    nonconformity."""
+    """The demo's audit and its nonconformity, open with one action overdue, come after the demo's review; once a
+    review is held today, the next one leaves the audit out and keeps the open nonconformity."""
     marc, on = client_for(MULLER_MEMBER), today(demo_services)
     first = plan(marc, on)["review"]
     gathered = mutate(marc, "gatherReviewInputs", "ManagementReviewIdInput", {"reviewId": first["id"]})["review"]
