@@ -159,6 +159,8 @@ def test_the_incident_page_links_assets_and_risks(client_for: ClientFor, demo_se
     [incident_id] = re.findall(rf'href="{register}/([0-9a-f-]+)">Files gone<', reported.text)
     page = f"{register}/{incident_id}"
     shown = member.http.get(page).text
+    assert re.search(r"<title>([^<]*)</title>", shown).group(1).startswith("Files gone")  # type: ignore[union-attr]
+    assert shown.count('id="link-heading"') == 1, "the form stands once, in the page's body"
     assets = re.findall(r'name="link-asset-([0-9a-f-]+)"', shown)
     risks = re.findall(r'name="link-risk-([0-9a-f-]+)"', shown)
     assert assets and risks
