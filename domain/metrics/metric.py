@@ -79,6 +79,7 @@ class Definition:
 class Measurement:
     measured_on: date
     value: float
+    note: str = ""
 
 
 class Metric(TenantAggregate):
@@ -184,25 +185,26 @@ class Metric(TenantAggregate):
 
     @event("Measured")
     def _measured(self, actor_id: UUID, measurement_id: UUID, measured_on: date, value: float, note: str) -> None:
-        self.measurements[measurement_id] = Measurement(measured_on, value)
+        self.measurements[measurement_id] = Measurement(measured_on, value, note)
 
     def correct(self, actor_id: UUID, measurement_id: UUID, value: float, note: str | None, reason: str) -> None:
-        """A measurement's value corrected, with the reason: the value first recorded stays in the history."""
+        """A measurement's value corrected, with the reason: the value first recorded stays in the history. Its note
+        stays as it was when none is given; an empty one clears it."""
         self._check_kept()
         found = self.measurements.get(measurement_id)
         if found is None:
             raise ValidationFailed("measurement_id", "No measurement of this metric with this id.")
         checked = number("value", value)
         why = multi_line("reason", reason, REASON_MAX_LENGTH)
-        self._measurement_corrected(
-            actor_id, measurement_id, checked, multi_line("note", note, NOTE_MAX_LENGTH, required=False), why
-        )
+        kept = found.note if note is None else multi_line("note", note, NOTE_MAX_LENGTH, required=False)
+        self._measurement_corrected(actor_id, measurement_id, checked, kept, why)
 
     @event("MeasurementCorrected")
     def _measurement_corrected(
         self, actor_id: UUID, measurement_id: UUID, value: float, note: str, reason: str
     ) -> None:
         self.measurements[measurement_id].value = value
+        self.measurements[measurement_id].note = note
 
     def _check_kept(self) -> None:
         if not can_change(self.retired):

@@ -40,12 +40,16 @@ def meets_target(value: float, direction: str, target: float) -> bool:
 
 def next_due(frequency: str, since: date) -> date:
     """The day a metric measured (or defined) on `since` is next to be measured, by its frequency: a week later,
-    or the same day of the month one, three, six or twelve months later (the month's last day if it is shorter)."""
+    or the same day of the month one, three, six or twelve months later (the month's last day if it is shorter).
+    A measurement dated the last day of its month covers that month, so the next is due on the last day of the
+    month it falls in (30 April, then 31 May; 28 February, then 31 March)."""
     if frequency == Frequency.WEEKLY:
         return since + timedelta(days=7)
     months = since.month - 1 + MONTHS[Frequency(frequency)]
     year, month = since.year + months // 12, months % 12 + 1
-    return date(year, month, min(since.day, calendar.monthrange(year, month)[1]))
+    last = calendar.monthrange(year, month)[1]
+    month_end = since.day == calendar.monthrange(since.year, since.month)[1]
+    return date(year, month, last if month_end else min(since.day, last))
 
 
 def is_overdue(frequency: str, since: date, today: date, retired: bool = False) -> bool:

@@ -113,7 +113,6 @@ class IncidentPages(PageBase):
             "views": views,
             "asset_names": views.names_of(choices, "assets", "name"),
             "risk_names": views.names_of(choices, "risks", "title"),
-            "time_now": views.time_now(),
             "ticked": _ticked(incident, shown),
         }
         return self._render(request, "incidents/incident.html", viewer, context, shown)

@@ -95,10 +95,14 @@ def number(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+SMALLEST_RANGE = 1e-6
+"""Values closer than this are drawn as one level: the axis names round values to four decimals at most."""
+
+
 def _scale(low: float, high: float) -> tuple[float, float, float]:
     """The axis from a round number below the lowest value to one above the highest, and its round step (1, 2,
     2.5 or 5 times a power of ten), so that about `Y_TICKS` values are named."""
-    if low == high:
+    if high - low < SMALLEST_RANGE:  # one value, or values too close for the axis to tell apart
         low, high = low - 1, high + 1
     rough = (high - low) / (Y_TICKS - 1)
     power = 10 ** math.floor(math.log10(rough))

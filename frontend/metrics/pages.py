@@ -124,7 +124,7 @@ class MetricPages(PageBase):
         form = await self._submission(request, "correct")
         variables = {"metricId": metric, "measurementId": form.required("measurementId"),
                      "value": views.decimal(form, "value"), "reason": form.required("reason"),
-                     "note": form.text("note").strip() or None}  # fmt: skip
+                     "note": form.text("note").strip()}  # fmt: skip
         says = "The measurement is corrected: its first value stays in the history."
         return await self._on(request, org, metric, form, CORRECT, variables, says, ("value", "reason", "note"))
 

@@ -16,7 +16,7 @@ DIRECTIONS = (("at_least", "At least"), ("at_most", "At most"))
 STATUSES = (("", "Any status"), ("active", "Kept"), ("retired", "Retired"))
 ORDERS = (("NAME", "Name"), ("DUE", "Next measurement due"))
 FILTERS = ("status", "missed", "overdue", "owner", "order", "after")
-__all__ = ["number"]
+__all__ = ["number", "typed"]
 
 
 def list_filters(query: dict[str, str]) -> dict[str, str]:
@@ -56,13 +56,21 @@ def target(metric: dict[str, Any]) -> str:
 
 
 def decimal(form: Submission, name: str) -> float | None:
-    """A number typed in a form: 98.5 or 98,5; a blank or a word is an error beside the field."""
-    typed = form.text(name).strip().replace(" ", "").replace(",", ".")
+    """A number typed in a form: 98.5 or 98,5 (one comma is a decimal mark); a blank, a word or a number with
+    thousands separators ("1,250.5", "1.250,5") is an error beside the field, never read as another number."""
+    typed = form.text(name).strip().replace(" ", "")
+    if typed.count(",") == 1 and "." not in typed:
+        typed = typed.replace(",", ".")
     try:
-        found = float(typed)
+        found = float(typed) if "," not in typed else math.nan
     except ValueError:
         found = math.nan
     if not math.isfinite(found):
-        form.errors[name] = "Enter a number, such as 98.5."
+        form.errors[name] = "Enter a number without thousands separators, such as 1250 or 98.5."
         return None
     return found
+
+
+def typed(value: float) -> str:
+    """A number as a form field is filled with: read back by `decimal` as the same number (no separators)."""
+    return f"{value:.15g}"

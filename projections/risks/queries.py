@@ -200,6 +200,16 @@ class RiskQueries(FeatureQueries):
         found = self._one(query)
         return None if found is None else ReviewRow(**found)
 
+    def latest_review_on(self, scope: Scope, organisation_id: UUID) -> date | None:
+        """The latest day a review of the register was held on, whatever the order they were recorded in (a review
+        recorded late for the record is not the latest)."""
+        reviews = self.t.risk_reviews
+        query = select(func.max(reviews.c.held_on).label("on")).where(
+            self.visible.rows(scope, reviews), reviews.c.organisation_id == organisation_id
+        )
+        found = self._one(query)
+        return None if found is None else found["on"]
+
     def heat_map(self, scope: Scope, organisation_id: UUID) -> HeatMapRows:
         risks = self.t.risks
         where = (self.visible.rows(scope, risks), risks.c.organisation_id == organisation_id, risks.c.open == 1)

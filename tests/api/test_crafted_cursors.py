@@ -31,8 +31,12 @@ def cursor(*parts: object) -> str:
         ("""libraryItems(kind: "threat", orderBy: CHANGED, after: $after) { totalCount }
             organisation(id: $org) { __typename }""",
          cursor("library", "changed", "x", "00000000-0000-4000-8000-000000000001")),
+        ("metrics(organisationId: $org, after: $after) { totalCount }",
+         base64.urlsafe_b64encode(b"[" * 20_000).decode()),
+        ("incidents(organisationId: $org, after: $after) { pageInfo { hasNextPage } }",
+         base64.urlsafe_b64encode(b"[" * 20_000).decode()),
     ],
-    ids=["risks by level", "controls by status", "library items by change"],
+    ids=["risks by level", "controls by status", "library items by change", "nested too deep", "nested, incidents"],
 )  # fmt: skip
 def test_a_made_up_cursor_is_refused_naming_after(
     client_for: ClientFor, alpine: Alpine, field: str, after: str

@@ -145,5 +145,5 @@ def _decode(cursor: str | None, order: AssetOrder) -> AssetKey | None:
         if name != order.value:
             raise ValueError(name)
         return AssetKey(int(rank), str(sort_name), UUID(asset_id))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None

@@ -130,5 +130,5 @@ def _decode(cursor: str | None, order: AuditOrder) -> AuditKey | None:
         if order == AuditOrder.DATE:
             date.fromisoformat(value)
         return AuditKey(value, UUID(audit_id))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None

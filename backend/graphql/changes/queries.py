@@ -133,5 +133,5 @@ def _decode(cursor: str | None, order: str) -> int | None:
         if name != order:
             raise ValueError(name)
         return cursor_number(number)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None

@@ -181,7 +181,7 @@ def _decode_training(cursor: str | None, order: TrainingOrder) -> TrainingKey | 
         if order is TrainingOrder.DATE:
             date.fromisoformat(value)
         return TrainingKey(value, UUID(training_id))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None
 
 
@@ -197,5 +197,5 @@ def _decode_campaign(cursor: str | None) -> CampaignKey | None:
         if name != "campaign":
             raise ValueError(name)
         return CampaignKey(date.fromisoformat(held_on), UUID(campaign_id))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API.") from None

@@ -23,7 +23,7 @@ def decode_cursor(cursor: str | None) -> tuple[str, UUID] | None:
     try:
         name, identifier = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         return str(name), UUID(identifier)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API.") from None
 
 

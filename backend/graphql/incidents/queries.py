@@ -172,5 +172,5 @@ def _decode(cursor: str | None, order: IncidentOrder) -> IncidentKey | None:
             raise ValueError(name)
         at = datetime.fromisoformat(str(reported_at))
         return IncidentKey(cursor_number(rank), at, str(sort_title), UUID(str(incident_id)))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None

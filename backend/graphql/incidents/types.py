@@ -293,7 +293,7 @@ def decode_month_cursor(cursor: str | None) -> MonthKey | None:
         if name != "month" or at.tzinfo is None:
             raise ValueError(name)
         return MonthKey(at, UUID(str(incident_id)))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for a report's incidents.") from None
 
 

@@ -51,7 +51,6 @@ def readiness_of(info: Info[Context, None], organisation_id: UUID) -> Readiness 
     if organisation is None:
         return None
     today = info.context.services.app.today()
-    review = queries.risks.last_review(scope, organisation_id)
     evidence = readiness.Evidence(
         today=today,
         context=queries.context.summary(scope, organisation_id),
@@ -59,7 +58,7 @@ def readiness_of(info: Info[Context, None], organisation_id: UUID) -> Readiness 
         soa=queries.soa.summary(scope, organisation_id),
         risks=queries.risks.summary(scope, organisation_id, today),
         facts=queries.readiness.facts(scope, organisation_id, today),
-        risk_reviewed_on=None if review is None else review.held_on,
+        risk_reviewed_on=queries.risks.latest_review_on(scope, organisation_id),
         risk_method=queries.risks.method(scope) is not None,
         metrics=queries.metrics.summary(scope, organisation_id, today),
     )

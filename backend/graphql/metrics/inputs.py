@@ -8,7 +8,7 @@ import strawberry
 
 FREQUENCY = "weekly, monthly, quarterly, half_yearly or yearly."
 DIRECTION = "at_least (met by reaching the target) or at_most (met by staying under it)."
-OWNER = "An account of the organisation, or a coach or admin of the consultancy."
+OWNER = "An account of the organisation, the coach of a cluster it belongs to, or an admin of its consultancy."
 
 
 @strawberry.input(description="What is measured and how, how often, and against which target.")
@@ -61,4 +61,6 @@ class CorrectMeasurementInput:
     measurement_id: strawberry.ID
     value: float
     reason: str
-    note: str | None = None
+    note: str | None = strawberry.field(
+        default=None, description="Left out, the measurement's note stays as it was; an empty one clears it."
+    )

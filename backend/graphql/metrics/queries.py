@@ -96,5 +96,5 @@ def _decode(cursor: str | None, order: MetricOrder) -> MetricKey | None:
         if order == MetricOrder.DUE:
             date.fromisoformat(value)
         return MetricKey(value, UUID(identifier))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None

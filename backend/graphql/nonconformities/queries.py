@@ -114,5 +114,5 @@ def _decode(cursor: str | None, order: NonconformityOrder) -> NonconformityKey |
         if order == NonconformityOrder.DUE:
             date.fromisoformat(value)
         return NonconformityKey(value, UUID(identifier))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None

@@ -220,7 +220,7 @@ def _decode(cursor: str | None, order: str) -> RiskKey | None:
         if name != order:
             raise ValueError(name)
         return RiskKey(cursor_number(rank), str(sort_title), UUID(risk_id))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None
 
 
@@ -234,5 +234,5 @@ def _decode_due(cursor: str | None) -> DueKey | None:
     try:
         due_on, item_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         return DueKey(date.fromisoformat(due_on), UUID(item_id))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API.") from None

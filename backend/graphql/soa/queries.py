@@ -207,7 +207,7 @@ def _decode_version(cursor: str | None, order: SoaVersionOrder) -> int | None:
         if name != order.value:
             raise ValueError(name)
         return cursor_number(number)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None
 
 
@@ -219,5 +219,5 @@ def _decode(cursor: str | None, order: SoaControlOrder) -> ControlKey | None:
         if name != order.value:
             raise ValueError(name)
         return ControlKey(*(cursor_number(number) for number in (rank, position)))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API for this order.") from None

@@ -200,3 +200,20 @@ def post_as(client: GraphQLClient, page: str, action: str, data: dict[str, str])
     """A post with the client's own token, from a page of its own (it may not open the one it posts to)."""
     token = csrf(client.http.get("/").text)
     return client.http.post(action, data={"csrf_token": token, **data})
+
+
+def test_a_step_left_without_a_time_is_taken_now_even_right_after_a_report_with_seconds(
+    client_for: ClientFor,
+) -> None:
+    """The timeline's forms start empty (now, when sent): a minute's value filled in could fall before a report
+    made by the API or by monitoring seconds earlier, and be refused."""
+    member = client_for(MEMBER)
+    org = muller(member)
+    register = f"/organisations/{org}/incidents"
+    reported = post(member, register, register, {"report-title": "Router down", "report-service": "Office",
+                                                 "report-severity": "low", "report-reportedAt": ""})  # fmt: skip
+    [incident_id] = re.findall(rf'href="{register}/([0-9a-f-]+)">Router down<', reported.text)
+    page = f"{register}/{incident_id}"
+    assert 'value=""' in field(member.http.get(page).text, "acknowledge-at")
+    done = post(member, page, f"{page}/acknowledge", {"acknowledge-at": ""})
+    assert done.status_code == 200 and "Acknowledged" in done.text

@@ -12,6 +12,7 @@ import pytest
 
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, HARBOUR_COACH
 from tests.api.test_isolation_same_tenant import HARBOUR_MEMBER, SECOND_COACH, SECOND_MEMBER, Alpine, alpine
+from tests.conftest import TEST_DAY
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
@@ -198,3 +199,20 @@ def test_the_cluster_page_shows_readiness_to_the_coach_and_a_member_only_its_own
     theirs = client_for(SECOND_MEMBER).http.get(f"/clusters/{alpine.cluster_id}").text
     assert f"/organisations/{alpine.muller}/readiness" not in theirs
     assert f"/organisations/{alpine.kirchberg}/readiness" in theirs
+
+
+def test_a_risk_review_recorded_late_for_the_record_leaves_the_latest_one_current(
+    client_for: ClientFor, alpine: Alpine
+) -> None:
+    member = client_for(MEMBER)
+    hold = """mutation($input: HoldRiskReviewInput!) { holdRiskReview(input: $input) { __typename
+        ... on UserError { field message } } }"""
+
+    def results() -> dict[str, Any]:
+        items = readiness(member, alpine.muller)["items"]
+        return next(i for i in items if i["clause"] == "8.2")["state"]
+
+    for on in (TEST_DAY, TEST_DAY.replace(year=TEST_DAY.year - 2)):  # today, then one long before, for the record
+        held = member.data(hold, {"input": {"organisationId": alpine.muller, "heldOn": on.isoformat()}})
+        assert held["holdRiskReview"]["__typename"] == "RiskReviewHeld"
+    assert results()["current"] is True

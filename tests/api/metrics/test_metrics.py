@@ -41,7 +41,7 @@ def test_the_demo_bakery_measures_three_metrics_one_missed_last_month_one_overdu
     assert (patching["reference"], patching["ownerName"], patching["evaluatorName"]) == ("8.8", "Marc Muller",
                                                                                          "Claire Coach")  # fmt: skip
     assert found[PHISHING]["ownerName"] == "Jonas Muller" and not found[PHISHING]["missed"]
-    assert found[RESTORE]["overdue"] and found[RESTORE]["nextDueOn"] == "2025-12-30"
+    assert found[RESTORE]["overdue"] and found[RESTORE]["nextDueOn"] == "2025-12-31"
     assert patching["viewerCan"] == {"revise": True, "retire": True, "recordMeasurement": True,
                                      "correctMeasurement": True}  # fmt: skip
     assert [e["node"]["name"] for e in metrics(member, alpine.muller, missed=True)["edges"]] == [PATCHING]
@@ -75,7 +75,7 @@ def test_a_metric_is_measured_missed_corrected_with_a_reason_revised_and_retired
     missed = mutate(member, "recordMeasurement", ids | {"measuredOn": "2026-02-28", "value": 87.5,
                                                          "note": "Two new laptops"})["metric"]  # fmt: skip
     assert [m["missed"] for m in missed["measurements"]] == [False, True]
-    assert missed["missed"] and missed["lastValue"] == 87.5 and missed["nextDueOn"] == "2026-03-28"
+    assert missed["missed"] and missed["lastValue"] == 87.5 and missed["nextDueOn"] == "2026-03-31"
     february = missed["measurements"][1]["id"]
     before = events_in_log(demo_services)
     no_reason = mutate(member, "correctMeasurement", ids | {"measurementId": february, "value": 100, "reason": " "})

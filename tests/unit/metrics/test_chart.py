@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from frontend.metrics.chart import HEIGHT, LEFT, RIGHT, TOP, WIDTH, measurement_chart, number
+from frontend.metrics.views import decimal, typed
+from frontend.site.forms import Submission
 
 
 def measured(on: str, value: float, target: float = 95, missed: bool = False) -> dict[str, Any]:
@@ -44,3 +46,18 @@ def test_dates_are_thinned_under_the_axis_and_numbers_read_as_written() -> None:
     assert chart is not None and len(chart.x_ticks) <= 7
     assert (chart.x_ticks[0].anchor, chart.x_ticks[1].anchor) == ("start", "middle")
     assert (number(95.0), number(87.5), number(1250), number(0.125)) == ("95", "87.5", "1,250", "0.125")
+
+
+def test_values_too_close_to_tell_apart_are_drawn_on_one_level_instead_of_failing() -> None:
+    chart = measurement_chart([measured("2026-01-31", 1e-323, 5e-324), measured("2026-02-28", 2e-323, 5e-324)], "s")
+    assert chart is not None and all(TOP <= p.y <= HEIGHT for p in chart.points)
+
+
+def test_a_number_filled_into_a_form_reads_back_as_the_same_number() -> None:
+    for value in (1250.0, 1_234_567.5, 98.5, 0.001, 2.5e-7, 999_999_999_999.0):
+        form = Submission.read({"value": typed(value)})
+        assert decimal(form, "value") == value and not form.errors
+    assert decimal(Submission.read({"value": "98,5"}), "value") == 98.5
+    for ambiguous in ("1,250.5", "1.250,5", "1,250,000"):
+        form = Submission.read({"value": ambiguous})
+        assert decimal(form, "value") is None and "thousands separators" in form.errors["value"]

@@ -34,7 +34,9 @@ def test_a_target_is_met_at_least_by_reaching_it_and_at_most_by_not_passing_it()
     ("frequency", "since", "due"),
     [("weekly", date(2026, 5, 28), date(2026, 6, 4)), ("monthly", date(2026, 1, 31), date(2026, 2, 28)),
      ("quarterly", date(2026, 11, 30), date(2027, 2, 28)), ("half_yearly", date(2026, 3, 31), date(2026, 9, 30)),
-     ("yearly", date(2024, 2, 29), date(2025, 2, 28))],
+     ("yearly", date(2024, 2, 29), date(2025, 2, 28)), ("monthly", date(2026, 4, 30), date(2026, 5, 31)),
+     ("monthly", date(2026, 2, 28), date(2026, 3, 31)), ("quarterly", date(2025, 9, 30), date(2025, 12, 31)),
+     ("yearly", date(2023, 2, 28), date(2024, 2, 29)), ("monthly", date(2026, 4, 29), date(2026, 5, 29))],
 )  # fmt: skip
 def test_the_next_measurement_is_due_by_the_frequency(frequency: str, since: date, due: date) -> None:
     assert next_due(frequency, since) == due
@@ -79,7 +81,10 @@ def test_measurements_are_recorded_once_a_day_corrected_with_a_reason_and_refuse
     assert unknown.value.field == "measurement_id"
     assert s.position() == before
     s.app.handle(CorrectMeasurement(*mine, metric, may, 96, "The report counted a retired server"))
-    assert s.app.get(Metric, s.tenant, metric).measurements[may].value == 96
+    corrected = s.app.get(Metric, s.tenant, metric).measurements[may]
+    assert (corrected.value, corrected.note) == (96, "Two laptops were away"), "no note given: the note stays"
+    s.app.handle(CorrectMeasurement(*mine, metric, may, 96, "The note was wrong", note=""))
+    assert s.app.get(Metric, s.tenant, metric).measurements[may].note == ""
     s.app.handle(RetireMetric(*mine, metric, "Replaced by automatic patching"))
     retired = s.position()
     with business_day(TODAY), pytest.raises(ValidationFailed) as after_retirement:
