@@ -76,6 +76,20 @@ class CloseIncident:
 
 
 @dataclass(frozen=True)
+class RaiseNonconformityFromIncident:
+    """The lessons of a closed incident open a nonconformity of the register, its source the incident; an empty
+    description is the lessons learned."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    organisation_id: UUID
+    incident_id: UUID
+    title: str
+    severity: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class LinkIncident:
     """Names the assets and risks of the organisation the incident concerns (replacing the earlier list)."""
 

@@ -13,6 +13,7 @@ from domain.incidents.commands import (
     EscalateIncident,
     IssueMonitoringToken,
     LinkIncident,
+    RaiseNonconformityFromIncident,
     ReceiveMonitoringAlert,
     ReportIncident,
     RestoreIncident,
@@ -23,6 +24,8 @@ from domain.incidents.monitoring import MonitoringAlert
 from domain.incidents.monitoring_tokens import MonitoringToken
 from domain.incidents.rules import Targets
 from domain.incidents.service_levels import ServiceLevels, checked_targets, service_levels_id
+from domain.nonconformities.nonconformity import Found, Nonconformity
+from domain.nonconformities.rules import SourceKind
 from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.ports import Handler, OrganisationAssets, OrganisationRisks, Organisations, Store
 from domain.shared.service import Saved
@@ -90,6 +93,16 @@ def close_incident(app: Store, cmd: CloseIncident) -> Saved:
     incident = load_incident(app, cmd.tenant_id, cmd.organisation_id, cmd.incident_id)
     incident.close(cmd.actor_id, cmd.at, cmd.lessons_learned)
     return app.save_changes(incident)
+
+
+def raise_nonconformity_from_incident(app: Store, cmd: RaiseNonconformityFromIncident) -> Saved:
+    """A nonconformity of the register whose source is the incident; the incident itself is kept as it was."""
+    incident = load_incident(app, cmd.tenant_id, cmd.organisation_id, cmd.incident_id)
+    lessons = incident.lessons()
+    description = cmd.description if cmd.description and cmd.description.strip() else lessons
+    found = Found.checked(cmd.title, description, cmd.severity, SourceKind.INCIDENT, str(incident.id))
+    raised = Nonconformity.raise_(cmd.tenant_id, cmd.actor_id, uuid.uuid4(), cmd.organisation_id, found)
+    return app.save_changes(raised)
 
 
 def link_incident(app: IncidentPorts, cmd: LinkIncident) -> Saved:
@@ -170,6 +183,7 @@ HANDLERS: dict[type, Handler] = {
     RestoreIncident: restore_incident,
     CloseIncident: close_incident,
     LinkIncident: link_incident,
+    RaiseNonconformityFromIncident: raise_nonconformity_from_incident,
     ReceiveMonitoringAlert: receive_monitoring_alert,
     IssueMonitoringToken: issue_monitoring_token,
     RevokeMonitoringToken: revoke_monitoring_token,

@@ -18,6 +18,7 @@ from domain.incidents.rules import (
     can_close,
     can_escalate,
     can_link,
+    can_open_nonconformity,
     can_restore,
     is_open,
     next_level,
@@ -140,6 +141,7 @@ class Incident(TenantAggregate):
     ) -> None:
         self.tenant_id = tenant_id
         self.organisation_id = organisation_id
+        self.title = title
         self.severity = severity
         self.service = service
         self.status = Status.REPORTED.value
@@ -149,6 +151,7 @@ class Incident(TenantAggregate):
         self.asset_ids: tuple[UUID, ...] = ()
         self.risk_ids: tuple[UUID, ...] = ()
         self.alert_state: str | None = None
+        self.lessons_learned: str | None = None
 
     def acknowledge(self, actor_id: UUID, at: datetime, note: str | None) -> None:
         if not can_acknowledge(self.status):
@@ -200,6 +203,15 @@ class Incident(TenantAggregate):
     def _closed(self, actor_id: UUID, at: datetime, lessons_learned: str) -> None:
         self.status = Status.CLOSED.value
         self.last_step_at = at
+        self.lessons_learned = lessons_learned
+
+    def lessons(self) -> str:
+        """The lessons learned a nonconformity is opened from: only a closed incident has them."""
+        if not can_open_nonconformity(self.status, self.lessons_learned):
+            raise ValidationFailed(
+                "incident_id", "Only a closed incident, with its lessons learned, opens a nonconformity."
+            )
+        return self.lessons_learned or ""
 
     def record_alert(self, actor_id: UUID, state: str, output: str, at: datetime) -> None:
         """A repeated monitoring alert of the open incident: noted on its timeline, no new incident."""

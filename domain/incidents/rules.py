@@ -95,6 +95,11 @@ def can_link(status: str) -> bool:
     return status != Status.CLOSED
 
 
+def can_open_nonconformity(status: str, lessons_learned: str | None) -> bool:
+    """A nonconformity is opened from the lessons of a closed incident: an open one has none yet."""
+    return status == Status.CLOSED and bool(lessons_learned)
+
+
 def counts_as_outage(severity: str) -> bool:
     return severity in OUTAGE_SEVERITIES
 

@@ -26,6 +26,7 @@ ACKNOWLEDGE = graphql_document(__file__, "acknowledge_incident")
 ESCALATE = graphql_document(__file__, "escalate_incident")
 RESTORE = graphql_document(__file__, "restore_incident")
 CLOSE = graphql_document(__file__, "close_incident")
+OPEN_NONCONFORMITY = graphql_document(__file__, "raise_nonconformity_from_incident")
 SERVICE_LEVELS = graphql_document(__file__, "service_levels")
 AGREE = graphql_document(__file__, "agree_service_levels")
 SERVICE_REPORT = graphql_document(__file__, "service_report")
@@ -49,7 +50,7 @@ class IncidentPages(PageBase):
         add("/organisations/{org}/monitoring-tokens", self.issue, methods=["POST"])
         add("/organisations/{org}/monitoring-tokens/{token_id}/revoke", self.revoke, methods=["POST"])
         add(f"{register}/{{incident_id}}", self.incident, methods=["GET"])
-        for action in ("acknowledge", "escalate", "restore", "close", "link"):
+        for action in ("acknowledge", "escalate", "restore", "close", "link", "lessons"):
             add(f"{register}/{{incident_id}}/{action}", getattr(self, action), methods=["POST"])
 
     async def registers(self, request: Request) -> Response:
@@ -161,6 +162,23 @@ class IncidentPages(PageBase):
         done = f"/organisations/{org}/incidents/{incident_id}"
         says = "The incident's assets and risks are saved."
         return await self._submit(request, form, LINK, variables, redisplay, done, says, ("assetIds", "riskIds"))
+
+    async def lessons(self, request: Request, org: str, incident_id: str) -> Response:
+        """A closed incident's lessons open a nonconformity; on success its page says so, with a link back."""
+        form = await self._submission(request, "lessons")
+        variables = {
+            "incidentId": incident_id,
+            "title": form.required("title"),
+            "severity": form.one_of("severity", dict(views.NONCONFORMITY_SEVERITIES)),
+            "description": form.text("description").strip() or None,
+        }
+        beside = ("title", "severity", "description")
+        outcome = await self._mutate(request, OPEN_NONCONFORMITY, variables, form.errors, fields=beside)
+        if form.errors:
+            return await self._incident(request, org, incident_id, form.refused())
+        opened = outcome["nonconformity"]
+        says = "The nonconformity is opened from the incident's lessons learned."
+        return self._done(request, f"/organisations/{opened['organisationId']}/nonconformities/{opened['id']}", says)
 
     async def _on_incident(
         self,

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 SEVERITIES = (("critical", "Critical"), ("high", "High"), ("medium", "Medium"), ("low", "Low"))
+NONCONFORMITY_SEVERITIES = (("major", "Major"), ("minor", "Minor"))
 STATUSES = (("reported", "Reported"), ("acknowledged", "Acknowledged"), ("restored", "Restored"), ("closed", "Closed"))
 BREACHES = (("yes", "A target missed"), ("no", "Within every target"))
 ORDERS = (("LATEST", "Latest first"), ("SEVERITY", "Most severe first"), ("TITLE", "Title"))

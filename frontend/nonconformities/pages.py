@@ -26,6 +26,7 @@ PLAN = graphql_document(__file__, "plan_corrective_action")
 COMPLETE = graphql_document(__file__, "complete_corrective_action")
 VERIFY = graphql_document(__file__, "verify_action_effectiveness")
 CLOSE = graphql_document(__file__, "close_nonconformity")
+SOURCE_INCIDENT = graphql_document(__file__, "source_incident")
 
 
 class NonconformityPages(PageBase):
@@ -90,8 +91,15 @@ class NonconformityPages(PageBase):
         if found.get("__typename") != "Nonconformity" or found["organisationId"] != org:
             raise NotInView(found.get("message", "This nonconformity does not exist or is not yours to see."))
         context = {"nc": found, "org": org, "people": views.people_options(data.get("ismsPeople") or []),
-                   "views": views}  # fmt: skip
+                   "views": views, "source_incident": await self._source_incident(request, found)}  # fmt: skip
         return self._render(request, "nonconformities/nonconformity.html", viewer, context, shown)
+
+    async def _source_incident(self, request: Request, found: dict[str, Any]) -> dict[str, Any] | None:
+        """The incident the nonconformity was opened from, when its reference is one in view."""
+        if found["sourceKind"] != "incident" or not found.get("sourceReference"):
+            return None
+        incident = (await self._query(request, SOURCE_INCIDENT, {"id": found["sourceReference"]})).get("incident")
+        return incident if incident and incident.get("__typename") == "Incident" else None
 
     async def analyse(self, request: Request, org: str, nc: str) -> Response:
         form = await self._submission(request, "analyse")

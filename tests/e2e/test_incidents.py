@@ -1,6 +1,6 @@
 """A member walks an incident in the browser, at desktop and phone widths: the menu leads to the register, the
 report is said at the top, the incident is escalated, restored and closed with its lessons, each step on its
-timeline; the time it was reported is the one entered, and it names an asset it concerns; the monthly service report
+timeline, and its lessons open a nonconformity whose page links back to it; the time it was reported is the one entered, and it names an asset it concerns; the monthly service report
 counts it."""
 
 from __future__ import annotations
@@ -62,6 +62,15 @@ def test_a_member_reports_escalates_restores_and_closes_an_incident(page: Page, 
     expect(page.locator("#timeline")).to_contain_text("Closed")
     expect(page.locator("#lessons")).to_have_text("Keep a spare reader charged")
     screenshot(page, "incident")
+
+    lessons = page.locator("#lessons-form")
+    expect(lessons.get_by_label("Title")).to_have_value(title)
+    lessons.get_by_label("Severity").select_option("minor")
+    lessons.get_by_role("button", name="Open the nonconformity").click()
+    expect(page.get_by_role("status")).to_have_text("The nonconformity is opened from the incident's lessons learned.")
+    expect(page.locator("#source")).to_contain_text(f"From incident {title}")
+    page.locator("#source").get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
     page.get_by_role("link", name="The incidents").click()
     page.get_by_role("link", name="Monthly service report").click()

@@ -59,6 +59,14 @@ class CloseIncidentInput:
     at: datetime | None = None
 
 
+@strawberry.input(description="Opens a nonconformity of the register from a closed incident's lessons learned.")
+class RaiseNonconformityFromIncidentInput:
+    incident_id: strawberry.ID
+    title: str
+    severity: str = strawberry.field(description="major or minor.")
+    description: str | None = strawberry.field(default=None, description="Left out or empty: the lessons learned.")
+
+
 @strawberry.input(description="The assets and risks the incident concerns, as the list is to be.")
 class LinkIncidentInput:
     incident_id: strawberry.ID

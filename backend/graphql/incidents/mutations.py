@@ -18,6 +18,7 @@ from backend.graphql.incidents.actions import (
     CLOSE_INCIDENT,
     HANDLE_INCIDENT,
     MANAGE_MONITORING_TOKENS,
+    RAISE_NONCONFORMITY_FROM_INCIDENT,
     REPORT_INCIDENT,
 )
 from backend.graphql.incidents.inputs import (
@@ -27,6 +28,7 @@ from backend.graphql.incidents.inputs import (
     IncidentStepInput,
     IssueMonitoringTokenInput,
     LinkIncidentInput,
+    RaiseNonconformityFromIncidentInput,
     ReportIncidentInput,
     RevokeMonitoringTokenInput,
 )
@@ -44,6 +46,7 @@ from backend.graphql.incidents.types import (
     ServiceLevelsChange,
     ServiceLevelsChangeResult,
 )
+from backend.graphql.nonconformities.types import Nonconformity, NonconformityChange, NonconformityChangeResult
 from domain.application import Saved
 from domain.incidents.commands import (
     AcknowledgeIncident,
@@ -52,6 +55,7 @@ from domain.incidents.commands import (
     EscalateIncident,
     IssueMonitoringToken,
     LinkIncident,
+    RaiseNonconformityFromIncident,
     ReportIncident,
     RestoreIncident,
     RevokeMonitoringToken,
@@ -124,6 +128,34 @@ class IncidentsMutation:
             lessons_learned=input.lessons_learned,
         )  # fmt: skip
         return _changed(info, done)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED,
+        description="A closed incident's lessons open a nonconformity of the register, its source the incident.",
+    )
+    async def raise_nonconformity_from_incident(
+        self, info: Info[Context, None], input: RaiseNonconformityFromIncidentInput
+    ) -> NonconformityChangeResult:
+        """For the organisation the incident belongs to, as the viewer's scope shows it: one out of view is answered
+        as a missing one."""
+        try:
+            incident_id = parse_id(input.incident_id, "incident_id")
+            found = info.context.services.queries.incidents.incident(info.context.scope, incident_id, datetime.now(UTC))
+            if found is None:
+                raise NotFound("No incident with this id.", "incident_id")
+        except DomainError as error:
+            return user_error(error)
+        done = await change(
+            info, RAISE_NONCONFORMITY_FROM_INCIDENT, RaiseNonconformityFromIncident,
+            organisation_id=str(found.incident.organisation_id), incident_id=input.incident_id, title=input.title,
+            severity=input.severity, description=input.description,
+        )  # fmt: skip
+        if not isinstance(done, tuple):
+            return done
+        row = info.context.services.queries.nonconformities.nonconformity(info.context.scope, done[1].aggregate_id)
+        if row is None:
+            return user_error(NotFound("The nonconformity is saved but is not in your view.", "id"))
+        return NonconformityChange(nonconformity=Nonconformity.from_row(row, info.context.services.app.today()))
 
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="The assets and risks it concerns.")
     async def link_incident(self, info: Info[Context, None], input: LinkIncidentInput) -> IncidentChangeResult:

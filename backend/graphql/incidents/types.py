@@ -21,10 +21,18 @@ from backend.graphql.incidents.actions import (
     CLOSE_INCIDENT,
     HANDLE_INCIDENT,
     MANAGE_MONITORING_TOKENS,
+    RAISE_NONCONFORMITY_FROM_INCIDENT,
     REPORT_INCIDENT,
 )
 from backend.policy import may
-from domain.incidents.rules import can_acknowledge, can_close, can_escalate, can_link, can_restore
+from domain.incidents.rules import (
+    can_acknowledge,
+    can_close,
+    can_escalate,
+    can_link,
+    can_open_nonconformity,
+    can_restore,
+)
 from domain.shared.errors import DomainError, ValidationFailed
 from projections.incidents.queries import MonthKey
 from projections.incidents.rows import (
@@ -52,6 +60,7 @@ class IncidentViewerCan:
     restore: bool
     close: bool
     link: bool
+    raise_nonconformity: bool = strawberry.field(description="Open a nonconformity from its lessons learned.")
 
 
 @strawberry.type(description="A step of an incident's timeline, by whom and when.")
@@ -117,6 +126,8 @@ class Incident:
             restore=may(p, HANDLE_INCIDENT, o) and can_restore(row.status),
             close=may(p, CLOSE_INCIDENT, o) and can_close(row.status),
             link=may(p, HANDLE_INCIDENT, o) and can_link(row.status),
+            raise_nonconformity=may(p, RAISE_NONCONFORMITY_FROM_INCIDENT, o)
+            and can_open_nonconformity(row.status, row.lessons_learned),
         )
         targets = [
             TargetTime(

@@ -91,7 +91,7 @@ class Nonconformity:
     description: str
     severity: str = strawberry.field(description="major or minor.")
     source_kind: str = strawberry.field(description="audit, incident, review or other.")
-    source_reference: str | None = strawberry.field(description="For an audit: the audit's id.")
+    source_reference: str | None = strawberry.field(description="For an audit or an incident: its id.")
     status: str = strawberry.field(description="open, analysed or closed.")
     root_cause: str | None
     correction: str | None

@@ -217,3 +217,39 @@ def test_a_step_left_without_a_time_is_taken_now_even_right_after_a_report_with_
     assert 'value=""' in field(member.http.get(page).text, "acknowledge-at")
     done = post(member, page, f"{page}/acknowledge", {"acknowledge-at": ""})
     assert done.status_code == 200 and "Acknowledged" in done.text
+
+
+def test_a_closed_incidents_lessons_open_a_nonconformity_from_its_page(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    member = client_for(MEMBER)
+    org = muller(member)
+    register = f"/organisations/{org}/incidents"
+    [incident_id] = re.findall(
+        rf'href="{register}/([0-9a-f-]+)">Card terminal offline<', member.http.get(register).text
+    )
+    page = f"{register}/{incident_id}"
+    shown = member.http.get(page).text
+    assert "Open a nonconformity from these lessons" in shown
+    assert 'name="lessons-title" type="text" value="Card terminal offline"' in shown
+    assert re.search(r'<textarea id="lessons-description"[^>]*>\s*Keep the spare terminal charged</textarea>', shown)
+    assert "Open a nonconformity" not in shown.split("<main", 1)[0]
+    before = events_in_log(demo_services)
+    refused = post(member, page, f"{page}/lessons", {"lessons-title": "Spares", "lessons-severity": "critical"})
+    assert refused.status_code == 422 and field(refused.text, "lessons-severity")
+    untitled = post(member, page, f"{page}/lessons", {"lessons-title": " ", "lessons-severity": "minor"})
+    assert untitled.status_code == 422 and field(untitled.text, "lessons-title")
+    assert events_in_log(demo_services) == before
+    opened = post(member, page, f"{page}/lessons", {"lessons-title": "No spare terminal", "lessons-severity": "minor"})
+    assert said(opened.text) == "The nonconformity is opened from the incident's lessons learned."
+    assert re.search(rf'From incident <a href="{page}">Card terminal offline</a>', opened.text)
+    assert "No spare terminal" in opened.text and "Keep the spare terminal charged" in opened.text
+    coach = client_for(ALPINE_COACH)
+    assert "Open a nonconformity from these lessons" in coach.http.get(page).text
+    open_account(demo_services, SECOND_MEMBER, "Dr Lena Weber", Role.MEMBER, _kirchberg(client_for))
+    other = client_for(SECOND_MEMBER)
+    before = events_in_log(demo_services)
+    token = csrf(other.http.get("/").text)
+    posted = {"csrf_token": token, "lessons-title": "Not mine", "lessons-severity": "minor"}
+    assert other.http.post(f"{page}/lessons", data=posted).status_code >= 400
+    assert events_in_log(demo_services) == before

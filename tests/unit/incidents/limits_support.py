@@ -16,6 +16,7 @@ from domain.incidents.commands import (
     CloseIncident,
     EscalateIncident,
     IssueMonitoringToken,
+    RaiseNonconformityFromIncident,
     ReceiveMonitoringAlert,
     ReportIncident,
     RestoreIncident,
@@ -40,6 +41,7 @@ SLOWER = {**TARGETS, "low": {"reaction": 480, "escalation": 960, "recovery": 900
 class IncidentItems:
     reported: UUID
     restored: UUID
+    closed: UUID
 
 
 _MADE: WeakKeyDictionary[Scenario, IncidentItems] = WeakKeyDictionary()
@@ -70,7 +72,15 @@ def prepare_incidents(s: Scenario) -> None:
     reported = _report(s).aggregate_id  # type: ignore[attr-defined]
     restored = _report(s, title="Scale down").aggregate_id  # type: ignore[attr-defined]
     s.app.handle(RestoreIncident(*_own(s), restored, AT))
-    _MADE[s] = IncidentItems(reported, restored)
+    closed = _report(s, title="Printer down").aggregate_id  # type: ignore[attr-defined]
+    s.app.handle(RestoreIncident(*_own(s), closed, AT))
+    s.app.handle(CloseIncident(*_own(s), closed, LATER, "Keep a spare printer"))
+    _MADE[s] = IncidentItems(reported, restored, closed)
+
+
+def _raise(s: Scenario, **given: Any) -> object:
+    facts: dict[str, Any] = {"title": "No spare printer", "severity": "minor"} | given
+    return s.app.handle(RaiseNonconformityFromIncident(*_own(s), _MADE[s].closed, **facts))
 
 
 def _on(s: Scenario) -> tuple[Any, ...]:
@@ -89,6 +99,8 @@ INCIDENT_TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("CloseIncident", "lessons_learned"): lambda s, t: s.app.handle(
         CloseIncident(*_own(s), _MADE[s].restored, LATER, t)
     ),
+    ("RaiseNonconformityFromIncident", "title"): lambda s, t: _raise(s, title=t),
+    ("RaiseNonconformityFromIncident", "description"): lambda s, t: _raise(s, description=t),
     ("ReceiveMonitoringAlert", "host"): lambda s, t: _alert(s, host=t),
     ("ReceiveMonitoringAlert", "service"): lambda s, t: _alert(s, service=t),
     ("ReceiveMonitoringAlert", "output"): lambda s, t: _alert(s, output=t),
@@ -102,8 +114,12 @@ INCIDENT_CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ("EscalateIncident", "level"): lambda s, t: s.app.handle(EscalateIncident(*_on(s), t, "Desk", LATER)),
     ("ReceiveMonitoringAlert", "state"): lambda s, t: _alert(s, state=t),
     ("IssueMonitoringToken", "key_hash"): lambda s, t: s.app.handle(IssueMonitoringToken(*_own(s), t, "Nagios")),
+    ("RaiseNonconformityFromIncident", "severity"): lambda s, t: _raise(s, severity=t),
 }
-INCIDENT_CHOICE_PREPARED = {("EscalateIncident", "level"): prepare_incidents}
+INCIDENT_CHOICE_PREPARED = {
+    ("EscalateIncident", "level"): prepare_incidents,
+    ("RaiseNonconformityFromIncident", "severity"): prepare_incidents,
+}
 
 
 def _time_call(name: str) -> TimeCall:

@@ -3,24 +3,32 @@ force when reported, and monitoring alerts open, update and restore incidents.""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
 
 import pytest
 
 from domain.assets.commands import RegisterAsset
 from domain.incidents.commands import (
     AgreeServiceLevels,
+    CloseIncident,
     IssueMonitoringToken,
     LinkIncident,
+    RaiseNonconformityFromIncident,
     ReceiveMonitoringAlert,
     ReportIncident,
+    RestoreIncident,
     RevokeMonitoringToken,
 )
 from domain.incidents.incident import Incident
 from domain.incidents.service_levels import ServiceLevels, service_levels_id
+from domain.nonconformities.nonconformity import Nonconformity
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import NotFound, ValidationFailed
+from domain.tenancy.commands import CreateConsultancy
 from tests.unit.programme_scenario import Scenario
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -118,3 +126,74 @@ def test_a_monitoring_token_is_kept_hashed_and_revoked_once_by_its_organisation(
     with pytest.raises(ValidationFailed) as twice:
         s.app.handle(RevokeMonitoringToken(*mine, token))
     assert twice.value.field == "token_id"
+
+
+def _closed_incident(s: Scenario, lessons: str = "Keep a spare router") -> UUID:
+    mine = (s.tenant, SYSTEM_ACTOR, s.members[0])
+    incident = s.app.handle(ReportIncident(*mine, "Router down", "Network", "high", T0)).aggregate_id
+    s.app.handle(RestoreIncident(*mine, incident, T0 + timedelta(hours=1)))
+    s.app.handle(CloseIncident(*mine, incident, T0 + timedelta(hours=2), lessons))
+    return incident
+
+
+def _raised(s: Scenario, nonconformity_id: UUID) -> Any:
+    """The nonconformity's first event, as stored: what it was raised with."""
+    assert s.app.get(Nonconformity, s.tenant, nonconformity_id).organisation_id == s.members[0]
+    return next(iter(s.app.repository.event_store.get(nonconformity_id)))
+
+
+def test_a_closed_incidents_lessons_open_a_nonconformity_sourced_to_it() -> None:
+    s = Scenario()
+    mine = (s.tenant, SYSTEM_ACTOR, s.members[0])
+    incident = _closed_incident(s)
+    raised = s.app.handle(RaiseNonconformityFromIncident(*mine, incident, "No spare router", "major"))
+    found = _raised(s, raised.aggregate_id)
+    assert (found.source_kind, found.source_reference) == ("incident", str(incident))
+    assert (found.organisation_id, found.title, found.severity) == (s.members[0], "No spare router", "major")
+    assert found.description == "Keep a spare router"
+    written = s.app.handle(RaiseNonconformityFromIncident(*mine, incident, "Spares", "minor", "Buy two routers"))
+    assert _raised(s, written.aggregate_id).description == "Buy two routers"
+    assert s.app.get(Incident, s.tenant, incident).collect_events() == []
+
+
+def test_only_a_closed_incident_opens_a_nonconformity() -> None:
+    s = Scenario()
+    mine = (s.tenant, SYSTEM_ACTOR, s.members[0])
+    incident = s.app.handle(ReportIncident(*mine, "Router down", "Network", "high", T0)).aggregate_id
+    restored = s.app.handle(ReportIncident(*mine, "Till down", "Till", "low", T0)).aggregate_id
+    s.app.handle(RestoreIncident(*mine, restored, T0 + timedelta(hours=1)))
+    before = s.position()
+    for still_open in (incident, restored):
+        with pytest.raises(ValidationFailed) as refused:
+            s.app.handle(RaiseNonconformityFromIncident(*mine, still_open, "No spare router", "major"))
+        assert refused.value.field == "incident_id"
+        assert "closed incident" in refused.value.message
+    assert s.position() == before
+
+
+def test_the_incident_is_the_organisations_own_in_the_tenant() -> None:
+    s = Scenario()
+    incident = _closed_incident(s)
+    other_tenant = s.app.handle(CreateConsultancy(SYSTEM_ACTOR, "Summit", "summit")).aggregate_id
+    before = s.position()
+    for tenant, organisation, missing in (
+        (s.tenant, s.members[1], incident),
+        (other_tenant, s.members[0], incident),
+        (s.tenant, s.members[0], uuid.uuid4()),
+    ):
+        with pytest.raises(NotFound) as refused:
+            s.app.handle(RaiseNonconformityFromIncident(tenant, SYSTEM_ACTOR, organisation, missing, "T", "minor"))
+        assert refused.value.field == "incident_id"
+    assert s.position() == before
+
+
+def test_a_nonconformity_from_an_incident_is_checked_as_any_other() -> None:
+    s = Scenario()
+    mine = (s.tenant, SYSTEM_ACTOR, s.members[0])
+    incident = _closed_incident(s)
+    before = s.position()
+    for title, severity, field in (("No spare", "critical", "severity"), (" ", "minor", "title")):
+        with pytest.raises(ValidationFailed) as refused:
+            s.app.handle(RaiseNonconformityFromIncident(*mine, incident, title, severity))
+        assert refused.value.field == field
+    assert s.position() == before
