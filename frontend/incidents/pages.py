@@ -231,16 +231,20 @@ class IncidentPages(PageBase):
         result = await self.ports.execute(
             request, SERVICE_REPORT, {"org": org, "service": service or "-", "month": month, "after": after}
         )
+        problem = None
+        if result.errors:  # a refused month or cursor empties the whole answer: the page is read again without them
+            problem = result.errors[0]["message"]
+            blank = {"org": org, "service": "-", "month": views.this_month(), "after": None}
+            result = await self.ports.execute(request, SERVICE_REPORT, blank)
         data = result.data or {}
         organisation = _organisation(data)
         services = data.get("incidentServices") or []
-        if not service and services:  # the first service by name, until one is chosen
+        if not service and services and not problem:  # the first service by name, until one is chosen
             service = services[0]
             variables = {"org": org, "service": service, "month": month}
             result = await self.ports.execute(request, SERVICE_REPORT, variables)
             data = result.data or data
-        problem = None
-        if result.errors and service:
+        if result.errors and service and not problem:
             problem = result.errors[0]["message"]
         report = data.get("serviceReport") if service and not problem else None
         next_page = None

@@ -60,3 +60,18 @@ def test_outsiders_and_bad_requests_get_nothing(app: FastAPI, client_for: Client
     assert member.http.get(f"{path}.xlsx", params={"service": "Ordering", "month": "2026-13"}).status_code == 422
     assert member.http.get(f"{path}.xlsx", params={"month": month}).status_code == 422
     assert member.http.get(f"{path}.csv", params={"service": "Ordering", "month": month}).status_code == 404
+
+
+def test_the_report_page_names_a_bad_month_or_cursor_instead_of_losing_the_organisation(
+    client_for: ClientFor,
+) -> None:
+    member = client_for(MEMBER)
+    org = muller(member)
+    _, month = ordering_month(member, org)
+    path = f"/organisations/{org}/incidents/monthly-report"
+    for bad in ({"month": "2026-13"}, {"month": month, "after": "junk"}):
+        page = member.http.get(path, params={"service": "Ordering"} | bad)
+        assert page.status_code == 200, bad
+        assert 'id="report-error"' in page.text and "Ordering" in page.text
+    shown = member.http.get(path, params={"service": "Ordering", "month": month})
+    assert 'id="report-error"' not in shown.text
