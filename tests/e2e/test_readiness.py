@@ -29,7 +29,10 @@ def test_the_member_reads_what_an_auditor_will_ask_for(page: Page, server_url: s
     expect(page.locator("li.readiness-item")).to_have_count(15)
     expect(page.get_by_role("heading", level=2, name="9 Performance evaluation")).to_be_visible()
     monitoring = page.locator("li.readiness-item", has_text="Monitoring and measurement results")
-    expect(monitoring).to_contain_text("Missing: No monitoring register yet")
+    expect(monitoring).to_contain_text(re.compile(r"Missing: \d+ metrics? overdue for measurement\."))
+    expect(monitoring.get_by_role("link")).to_have_attribute(
+        "href", re.compile(r"/organisations/[0-9a-f-]{36}/metrics$")
+    )
     assert overflow(page) <= 0, "the pre-audit page fits the screen"
     screenshot(page, "readiness")
 
