@@ -99,6 +99,7 @@ class MetricPages(PageBase):
             "org": org,
             "chart": measurement_chart(found["measurements"], found["unit"]),
             "people": views.people_options(data.get("ismsPeople") or []),
+            "measurement_options": views.measurement_options(found["measurements"], found["unit"]),
             "views": views,
         }
         return self._render(request, "metrics/metric.html", viewer, context, shown)
@@ -124,9 +125,11 @@ class MetricPages(PageBase):
         form = await self._submission(request, "correct")
         variables = {"metricId": metric, "measurementId": form.required("measurementId"),
                      "value": views.decimal(form, "value"), "reason": form.required("reason"),
-                     "note": form.text("note").strip()}  # fmt: skip
+                     "note": form.text("note").strip() or None}  # fmt: skip
         says = "The measurement is corrected: its first value stays in the history."
-        return await self._on(request, org, metric, form, CORRECT, variables, says, ("value", "reason", "note"))
+        return await self._on(
+            request, org, metric, form, CORRECT, variables, says, ("measurementId", "value", "reason", "note")
+        )
 
     async def _on(
         self,

@@ -74,3 +74,8 @@ def decimal(form: Submission, name: str) -> float | None:
 def typed(value: float) -> str:
     """A number as a form field is filled with: read back by `decimal` as the same number (no separators)."""
     return f"{value:.15g}"
+
+
+def measurement_options(measurements: list[dict[str, Any]], unit: str) -> list[tuple[str, str]]:
+    """The measurements a correction may name, newest first, each by its day and value."""
+    return [(m["id"], f"{m['measuredOn']}: {number(m['value'])} {unit}") for m in reversed(measurements)]

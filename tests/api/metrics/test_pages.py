@@ -62,7 +62,12 @@ def test_a_member_defines_a_metric_records_a_miss_and_sees_it_flagged_and_drawn(
     assert 'class="warning missed"' in drawn.split('id="last-result"')[1].split("</dd>")[0]
     listed = member.http.get(f"{page}?missed=yes").text
     assert "Laptops encrypted" in listed and "Phishing test click rate" not in listed
-    [measurement] = re.findall(r'name="correct-measurementId" value="([0-9a-f-]+)"', drawn)[1:]
+    assert drawn.count('id="correct-value"') == 1, "one correction form, the measurement chosen in it"
+    [measurement] = re.findall(r'<option value="([0-9a-f-]+)"[^>]*>2026-02-28: 87.5 %</option>', drawn)
+    refused = post(member, metric, f"{metric}/correct", {"correct-measurementId": measurement,
+                   "correct-value": "1,250.5", "correct-reason": "Typo"})  # fmt: skip
+    assert refused.status_code == 422 and refused.text.count('class="error" id="correct-value-error"') == 1
+    assert '<details class="form-section" id="correct-section" open>' in refused.text
     corrected = post(member, metric, f"{metric}/correct", {"correct-measurementId": measurement,
                      "correct-value": "100", "correct-reason": "Two laptops were encrypted after all"})  # fmt: skip
     assert said(corrected.text) == "The measurement is corrected: its first value stays in the history."
