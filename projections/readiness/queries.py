@@ -25,7 +25,7 @@ class ReadinessQueries(FeatureQueries):
         """The counts and latest dates of `ReadinessFacts`, as the scope shows them: one statement, built once per
         kind of scope (a cluster's page reads every member's)."""
         query, parameters = self._prepared.get(
-            "readiness", scope, self._facts_query, organisation_id=organisation_id, today=today
+            "readiness", scope, self._facts_query, organisation_id=organisation_id, today=today, year=today.year
         )
         row = self._one(query, parameters) or {}
 
@@ -45,7 +45,8 @@ class ReadinessQueries(FeatureQueries):
             last_operation_on=_latest(row.get("last_change_on"), _day(row.get("last_action_planned_at"))),
             trainings=n("trainings") + n("campaigns"),
             last_training_on=_latest(row.get("last_training_on"), row.get("last_campaign_on")),
-            latest_programme_year=row.get("latest_programme_year"),
+            programmes=n("programmes"),
+            programme_this_year=n("programmes_this_year") > 0,
             audits=n("audits"),
             audits_completed=n("audits_completed"),
             last_audit_held_on=row.get("last_audit_held_on"),
@@ -57,7 +58,7 @@ class ReadinessQueries(FeatureQueries):
             corrective_actions_overdue=n("overdue"),
         )
 
-    def _facts_query(self, scope: Scope, organisation_id: Any, today: Any) -> Select[Any]:
+    def _facts_query(self, scope: Scope, organisation_id: Any, today: Any, year: Any) -> Select[Any]:
         t = self.t
 
         def mine(table: Table) -> list[ColumnElement[bool]]:
@@ -95,7 +96,8 @@ class ReadinessQueries(FeatureQueries):
             count(campaigns, campaigns.c.withdrawn == 0).label("campaigns"),
             latest(trainings, "completed_on", trainings.c.withdrawn == 0).label("last_training_on"),
             latest(campaigns, "held_on", campaigns.c.withdrawn == 0).label("last_campaign_on"),
-            latest(t.audit_programmes, "year").label("latest_programme_year"),
+            count(t.audit_programmes).label("programmes"),
+            count(t.audit_programmes, t.audit_programmes.c.year == year).label("programmes_this_year"),
             count(audits).label("audits"),
             count(audits, audits.c.status == "completed").label("audits_completed"),
             latest(audits, "held_on", audits.c.status == "completed").label("last_audit_held_on"),

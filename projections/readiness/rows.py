@@ -33,7 +33,9 @@ class ReadinessFacts:
     trainings: int = 0
     """Trainings and awareness sessions not withdrawn (7.2, 7.3)."""
     last_training_on: date | None = None
-    latest_programme_year: int | None = None
+    programmes: int = 0
+    programme_this_year: bool = False
+    """An internal audit programme for the year of the day judged on (one for a later year only is not)."""
     """The latest year an internal audit programme was planned for (9.2.2)."""
     audits: int = 0
     audits_completed: int = 0

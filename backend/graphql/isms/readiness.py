@@ -29,7 +29,8 @@ Item (clause): present / approved / current.
 - Risk treatment results (8.3): a treatment action / every assessed risk has a treatment / no action overdue.
 - Monitoring results (9.1): a metric in use measured at least once / none / no metric overdue for its next
   measurement (by its frequency).
-- Audit programme (9.2): a programme / none / a programme for the current year.
+- Audit programme (9.2): a programme / none / a programme for the current year (one for a later year only is
+  not).
 - Audit results (9.2): an audit planned / an audit completed (report issued) / one completed within 12 months.
 - Management review (9.3): a review recorded / a review closed / one closed, held within 12 months.
 - Nonconformities (10.2): a nonconformity recorded / every one analysed (cause, correction) / no corrective
@@ -266,11 +267,11 @@ def monitoring(e: Evidence) -> Item:
 
 
 def audit_programme(e: Evidence) -> Item:
-    year = e.facts.latest_programme_year
+    f = e.facts
     return item(
         "9.2", "Internal audit programme", "audits",
-        (year is not None, "No internal audit programme."),
-        current=(year is not None and year >= e.today.year, f"No audit programme for {e.today.year}."),
+        (f.programmes > 0, "No internal audit programme."),
+        current=(f.programme_this_year, f"No audit programme for {e.today.year}."),
     )  # fmt: skip
 
 

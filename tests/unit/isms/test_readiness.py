@@ -40,7 +40,7 @@ NOTHING = Evidence(
 )  # fmt: skip
 FULL_FACTS = ReadinessFacts(
     scope_stated_on=LAST_MONTH, policies=1, risks_treated=4, treatment_actions=3, objectives=2, changes=5,
-    last_operation_on=LAST_MONTH, trainings=3, last_training_on=LAST_MONTH, latest_programme_year=2027, audits=2,
+    last_operation_on=LAST_MONTH, trainings=3, last_training_on=LAST_MONTH, programmes=2, programme_this_year=True, audits=2,
     audits_completed=1, last_audit_held_on=LAST_MONTH, reviews=1, reviews_closed=1, last_review_closed_on=LAST_MONTH,
     nonconformities=1,
 )  # fmt: skip
@@ -234,9 +234,10 @@ def test_monitoring_results_need_a_measured_metric_and_none_overdue() -> None:
 
 def test_the_audit_programme_is_current_for_this_year() -> None:
     assert flags(found(READY, "9.2", "Internal audit programme")) == (True, None, True)
-    last_year = facts(latest_programme_year=2026)
-    assert flags(found(last_year, "9.2", "Internal audit programme")) == (True, None, False)
-    assert found(last_year, "9.2", "Internal audit programme").missing == ("No audit programme for 2027.",)
+    other_years = facts(programme_this_year=False)  # last year's, or only next year's: none for this one
+    assert flags(found(other_years, "9.2", "Internal audit programme")) == (True, None, False)
+    assert found(other_years, "9.2", "Internal audit programme").missing == ("No audit programme for 2027.",)
+    assert found(facts(programmes=0, programme_this_year=False), "9.2", "Internal audit programme").status == MISSING
 
 
 def test_audit_results_are_approved_once_a_report_is_issued_and_current_within_a_year() -> None:
