@@ -213,10 +213,11 @@ REPORT_PAGE = """query($org: ID!, $month: String!, $first: Int = 50, $after: Str
 def test_the_report_s_incidents_come_by_page_and_bad_paging_names_the_field(client_for: ClientFor) -> None:
     member = client_for(MEMBER)
     org = muller(member)
-    made = [report(member, org, title=f"Paged {n}", service="Paging", reportedAt=at(30 - n))["id"] for n in range(3)]
-    month = datetime.now(UTC).strftime("%Y-%m")
-    if datetime.fromisoformat(at(30)).strftime("%Y-%m") != month:
-        pytest.skip("the incidents straddle the turn of the month")
+    # The 10th of last month: every incident in one month, whatever the day the test runs
+    start = (datetime.now(UTC).replace(day=1) - timedelta(days=1)).replace(day=10, hour=9, minute=0, second=0)
+    times = [(start + timedelta(minutes=n)).isoformat() for n in range(3)]
+    made = [report(member, org, title=f"Paged {n}", service="Paging", reportedAt=t)["id"] for n, t in enumerate(times)]
+    month = start.strftime("%Y-%m")
     seen: list[str] = []
     after = None
     while True:
