@@ -16,6 +16,7 @@ from backend.exports.routes import export_routes
 from backend.graphql.router import GraphQLEndpoint
 from backend.graphql.schema import build_schema
 from backend.graphql.tenancy.actions import CHANGE_SETTINGS, MANAGE_ACCOUNTS
+from backend.http.audit_keys import audit_key_routes
 from backend.http.headers import install_headers
 from backend.http.health import health_routes
 from backend.http.monitoring import monitoring_routes
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(endpoint.router(), prefix="/graphql")
     app.include_router(export_routes(services))
     app.include_router(health_routes(services))
+    app.include_router(audit_key_routes(services))
     app.include_router(monitoring_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings))

@@ -30,8 +30,10 @@ from projections.rebuild import checksum, rebuild
 cli = typer.Typer(help="Cordee: cluster-based ISMS coaching.", no_args_is_help=True)
 projections_cli = typer.Typer(help="Read models: rebuild, checksum, status.", no_args_is_help=True)
 tenant_cli = typer.Typer(help="Consultancies and their users.", no_args_is_help=True)
+audit_cli = typer.Typer(help="The tamper-evident log: verify, checkpoint, export, import.", no_args_is_help=True)
 cli.add_typer(projections_cli, name="projections")
 cli.add_typer(tenant_cli, name="tenant")
+cli.add_typer(audit_cli, name="audit")
 console = Console()
 
 
@@ -152,6 +154,61 @@ def projections_replay(
         services.close()
     if result.still_parked:
         raise typer.Exit(1)
+
+
+@audit_cli.command("verify")
+def audit_verify(
+    tenant: Annotated[str | None, typer.Option(help="One consultancy, by short name or id.")] = None,
+) -> None:
+    """Recompute every event's leaf and every tenant's tree; check them against the log and its signed checkpoints."""
+    services = _services()
+    try:
+        total = services.app.recorder.max_notification_id() or 0
+        with _progress() as progress:
+            task = progress.add_task("Verifying", total=total)
+            reports = services.audit.verify(_tenant_id(tenant) if tenant else None, lambda n: progress.advance(task, n))
+    finally:
+        services.close()
+    problems = [problem for report in reports for problem in report.problems]
+    table = Table("tenant", "events", "root hash", "checkpoints verified", "problems")
+    for report in reports:
+        table.add_row(
+            str(report.tenant_id),
+            str(report.size),
+            report.root.hex(),
+            str(report.checkpoints),
+            str(len(report.problems)),
+        )
+    console.print(table)
+    for problem in problems:
+        console.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
+    if problems:
+        raise typer.Exit(1)
+    console.print("The log verifies: every event is as it was logged, and every checkpoint is signed and matches.")
+
+
+@audit_cli.command("checkpoint")
+def audit_checkpoint(
+    tenant: Annotated[str | None, typer.Option(help="One consultancy, by short name or id.")] = None,
+) -> None:
+    """Sign a checkpoint of each tenant's log (or one tenant's) as it stands now."""
+    services = _services()
+    try:
+        tenants = [_tenant_id(tenant)] if tenant else services.audit.tenants()
+        for tenant_id in tenants:
+            signed = services.audit.checkpoint(tenant_id)
+            if signed is None:
+                console.print(f"{tenant_id}: no events, no checkpoint.")
+            else:
+                console.print(f"{tenant_id}: size {signed.tree_size}, root {signed.root_hash.hex()}", highlight=False)
+    finally:
+        services.close()
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console
+    )
 
 
 def _tenant_id(slug_or_id: str) -> UUID:

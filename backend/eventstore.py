@@ -8,6 +8,7 @@ from eventsourcing.sqlite import SQLiteConnection, SQLiteConnectionPool, SQLiteF
 from eventsourcing.utils import EnvType, get_topic
 from sqlalchemy.engine import make_url
 
+from backend.audit.recorder import LoggedPostgresApplicationRecorder, LoggedSQLiteApplicationRecorder
 from backend.settings import Settings
 
 
@@ -36,7 +37,7 @@ AGGREGATE_CACHE_SIZE = "1000"
 
 
 def event_store_environment(settings: Settings) -> dict[str, str]:
-    """The library's settings for where Cordee's events are stored."""
+    """The library's settings for where Cordee's events are stored: each write logs its leaves (`backend/audit`)."""
     cache = {"AGGREGATE_CACHE_MAXSIZE": AGGREGATE_CACHE_SIZE, "AGGREGATE_CACHE_FASTFORWARD": "y"}
     return cache | _store_environment(settings)
 
@@ -53,10 +54,12 @@ def _store_environment(settings: Settings) -> dict[str, str]:
             "POSTGRES_PASSWORD": url.password or "",
             "POSTGRES_POOL_SIZE": "5",
             "POSTGRES_LOCK_TIMEOUT": "10",
+            "APPLICATION_RECORDER_TOPIC": get_topic(LoggedPostgresApplicationRecorder),
         }
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return {
         "PERSISTENCE_MODULE": get_topic(DurableSQLiteFactory),
         "SQLITE_DBNAME": str(settings.event_store_path.resolve()),
         "SQLITE_LOCK_TIMEOUT": "30",
+        "APPLICATION_RECORDER_TOPIC": get_topic(LoggedSQLiteApplicationRecorder),
     }

@@ -11,6 +11,8 @@ from uuid import UUID
 
 import anyio.to_thread
 
+from backend.audit.log import AuditLog, Checkpointer
+from backend.audit.signing import load_signer
 from backend.auth.sessions import SessionStore
 from backend.blobs import DirectoryBlobStore
 from backend.eventstore import event_store_environment
@@ -70,6 +72,8 @@ class Services:
     runner: ProjectionRunner
     queries: ReadQueries
     sessions: SessionStore
+    audit: AuditLog
+    checkpointer: Checkpointer
 
     def execute(self, cmd: object) -> Saved:
         """Runs a command and waits until the read models show what it wrote (read your own writes)."""
@@ -130,16 +134,34 @@ class Services:
     def start(self) -> None:
         if self.settings.run_projections_in_process:
             self.runner.start()
+        self.checkpointer.start()
 
     def close(self) -> None:
+        self.checkpointer.stop()
         self.runner.stop()
         self.app.close()
         self.store.engine.dispose()
+        self.audit.engine.dispose()
 
 
 def build_services(settings: Settings) -> Services:
     app = Cordee(env=event_store_environment(settings))
     store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables())
+    audit = AuditLog(
+        store.engine
+        if settings.uses_postgres
+        else create_read_engine(f"sqlite:///{settings.event_store_path.resolve()}"),
+        app.recorder.events_table_name,  # type: ignore[attr-defined]
+        load_signer(settings),
+        settings.audit_origin,
+    )
+    if hashed := audit.start():
+        log.info("The audit log was started with the %d events already stored.", hashed)
+    checkpointer = Checkpointer(
+        audit,
+        settings.audit_checkpoint_every_events,
+        timedelta(minutes=settings.audit_checkpoint_every_minutes),
+    )
     store.create_tables()
     missing = store.missing_columns() + store.added_tables
     if missing:
@@ -160,4 +182,4 @@ def build_services(settings: Settings) -> Services:
     app.review_input_reader = lambda tenant_id, organisation_id, review_id: review_inputs(
         queries, tenant_id, organisation_id, review_id, stated_today() or app.today()
     )
-    return Services(settings, app, store, runner, queries, sessions)
+    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "cordee-development-secret-not-for-production"  # noqa: S105 - refused in production
@@ -38,6 +38,16 @@ class Settings(BaseSettings):
     run_projections_in_process: bool = True
     operator_token: str | None = None
     """A bearer token for `/health/status`, the detailed status for operators. Unset: that endpoint does not exist."""
+    audit_origin: str = "cordee.local"
+    """The log's origin in checkpoints (`<origin>/tenants/<id>`) and the signing key's name: this instance's host."""
+    audit_signing_key: SecretStr | None = None
+    """The Ed25519 key that signs checkpoints: PEM, or the base64 of a 32-byte seed. Required in production."""
+    audit_signing_key_file: Path | None = None
+    """A file holding that key instead (same forms)."""
+    audit_checkpoint_every_events: Annotated[int, Field(ge=1)] = 1000
+    """A tenant's checkpoint is signed once its log has grown by this many events..."""
+    audit_checkpoint_every_minutes: Annotated[float, Field(gt=0)] = 60
+    """...or when this long has passed since its last one and it has grown at all."""
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:
@@ -45,6 +55,8 @@ class Settings(BaseSettings):
             raise ValueError("CORDEE_SECRET_KEY must be set to a secret of your own in production.")
         if self.is_production and len(self.secret_key) < 32:
             raise ValueError("CORDEE_SECRET_KEY must be at least 32 characters in production.")
+        if self.is_production and not (self.audit_signing_key or self.audit_signing_key_file):
+            raise ValueError("CORDEE_AUDIT_SIGNING_KEY or CORDEE_AUDIT_SIGNING_KEY_FILE must be set in production.")
         if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
             raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self

@@ -107,7 +107,12 @@ def test_deep_queries_and_alias_floods_are_refused(client_for: ClientFor) -> Non
 
 
 def test_production_turns_off_introspection_and_the_ide(demo_services: Services) -> None:
-    production = Settings(env="production", data_dir=demo_services.settings.data_dir, secret_key="s" * 40)
+    production = Settings(
+        env="production",
+        data_dir=demo_services.settings.data_dir,
+        secret_key="s" * 40,
+        audit_signing_key="Z" * 43 + "=",
+    )
     app = create_app(production, demo_services)
     client = GraphQLClient(TestClient(app, base_url="https://testserver")).sign_in(ALPINE_ADMIN)
     body = client.execute("{ __schema { types { name } } }")
@@ -124,10 +129,20 @@ def test_production_refuses_the_default_secret() -> None:
         Settings(env="production", secret_key="short")
 
 
+def test_production_refuses_to_start_without_a_key_to_sign_its_log() -> None:
+    with pytest.raises(ValueError, match="CORDEE_AUDIT_SIGNING_KEY"):
+        Settings(env="production", secret_key="s" * 40)
+
+
 def test_production_refuses_a_guessable_operator_token() -> None:
     with pytest.raises(ValueError, match="CORDEE_OPERATOR_TOKEN"):
-        Settings(env="production", secret_key="s" * 40, operator_token="letmein")
-    assert Settings(env="production", secret_key="s" * 40, operator_token="t" * 32).operator_token == "t" * 32
+        Settings(env="production", secret_key="s" * 40, audit_signing_key="Z" * 43 + "=", operator_token="letmein")
+    assert (
+        Settings(
+            env="production", secret_key="s" * 40, audit_signing_key="Z" * 43 + "=", operator_token="t" * 32
+        ).operator_token
+        == "t" * 32
+    )
 
 
 def test_the_exported_schema_matches_the_code() -> None:

@@ -166,7 +166,12 @@ MISSPELT = [
 
 
 def test_production_never_suggests_names(demo_services: Services) -> None:
-    production = Settings(env="production", data_dir=demo_services.settings.data_dir, secret_key="s" * 40)
+    production = Settings(
+        env="production",
+        data_dir=demo_services.settings.data_dir,
+        secret_key="s" * 40,
+        audit_signing_key="Z" * 43 + "=",
+    )
     client = GraphQLClient(TestClient(create_app(production, demo_services), base_url="https://testserver"))
     client.sign_in(ALPINE_ADMIN)
     answers = [client.execute(document) for document in MISSPELT]

@@ -59,7 +59,12 @@ def test_static_files_may_be_cached_but_carry_the_policy(anonymous: GraphQLClien
 
 
 def test_production_answers_demand_https(demo_services: Services) -> None:
-    production = Settings(env="production", data_dir=demo_services.settings.data_dir, secret_key="s" * 40)
+    production = Settings(
+        env="production",
+        data_dir=demo_services.settings.data_dir,
+        secret_key="s" * 40,
+        audit_signing_key="Z" * 43 + "=",
+    )
     client = GraphQLClient(TestClient(create_app(production, demo_services), base_url="https://testserver"))
     client.sign_in(ALPINE_COACH)
     for response in (

@@ -9,12 +9,13 @@ import pytest
 from backend.settings import Settings
 from tests.conftest import postgres_settings
 from tests.integration.application_case import ApplicationCase
+from tests.integration.audit_log_case import AuditLogCase
 from tests.integration.change_log_case import ChangeLogCase
 from tests.integration.parking_case import ParkingCase
 
 
 @pytest.mark.postgres
-class TestOnPostgres(ApplicationCase, ParkingCase, ChangeLogCase):
+class TestOnPostgres(ApplicationCase, AuditLogCase, ParkingCase, ChangeLogCase):
     unprojectable_text = "Clear\x00 enough"  # PostgreSQL text refuses NUL
     fixed_text = "Clear enough"
 

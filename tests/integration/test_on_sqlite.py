@@ -11,11 +11,12 @@ from backend.services import Services
 from backend.settings import Settings
 from tests.conftest import sqlite_settings
 from tests.integration.application_case import ApplicationCase, Tenant
+from tests.integration.audit_log_case import AuditLogCase
 from tests.integration.change_log_case import ChangeLogCase
 from tests.integration.parking_case import ParkingCase
 
 
-class TestOnSQLite(ApplicationCase, ParkingCase, ChangeLogCase):
+class TestOnSQLite(ApplicationCase, AuditLogCase, ParkingCase, ChangeLogCase):
     unprojectable_text = None  # a NOT NULL column refuses it
     fixed_text = ""
 

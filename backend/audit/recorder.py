@@ -1,0 +1,154 @@
+"""The event store's recorders, each writing the log's leaves in the same transaction as the events they cover.
+
+A stored event and its leaf commit together or not at all, so the log has no gap to bound: every event written
+through Cordee is in its tenant's tree the moment it is stored, at the next position of that tree. Positions are
+handed out under the store's write lock (PostgreSQL's table lock, SQLite's single writer), so two writers never
+take the same one, and each tenant's tree grows in the order the log stored its events.
+
+Everything that can fail in Python (reading the tenant and the time out of the event, hashing) is done before the
+events are written; what runs in the transaction is SQL and a few hashes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
+from psycopg import Cursor
+from psycopg.rows import DictRow
+from psycopg.sql import SQL
+
+from backend.audit.canonical import Leaf, leaf_of
+from backend.audit.verifier import Peaks
+
+SQLITE_TABLES = (
+    "CREATE TABLE IF NOT EXISTS audit_leaves (tenant_id TEXT NOT NULL, leaf_index INTEGER NOT NULL, "
+    "notification_id INTEGER NOT NULL UNIQUE, originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
+    "recorded_at TEXT NOT NULL, leaf_hash BLOB NOT NULL, PRIMARY KEY (tenant_id, leaf_index))",
+    "CREATE INDEX IF NOT EXISTS audit_leaves_recorded ON audit_leaves (tenant_id, recorded_at)",
+    "CREATE TABLE IF NOT EXISTS audit_heads (tenant_id TEXT PRIMARY KEY, size INTEGER NOT NULL, peaks BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS audit_checkpoints (tenant_id TEXT NOT NULL, tree_size INTEGER NOT NULL, "
+    "root_hash BLOB NOT NULL, signed_at TEXT NOT NULL, key_id TEXT NOT NULL, note TEXT NOT NULL, "
+    "PRIMARY KEY (tenant_id, tree_size))",
+    "CREATE TABLE IF NOT EXISTS audit_keys (key_id TEXT PRIMARY KEY, name TEXT NOT NULL, public_key BLOB NOT NULL, "
+    "first_used_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS audit_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+POSTGRES_TABLES = tuple(
+    statement.replace(" INTEGER", " BIGINT").replace(" BLOB", " BYTEA") for statement in SQLITE_TABLES
+)
+
+_SELECT_HEAD = "SELECT size, peaks FROM audit_heads WHERE tenant_id = {p}"
+_INSERT_LEAF = (
+    "INSERT INTO audit_leaves (tenant_id, leaf_index, notification_id, originator_id, originator_version, "
+    "recorded_at, leaf_hash) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})"
+)
+_UPSERT_HEAD = (
+    "INSERT INTO audit_heads (tenant_id, size, peaks) VALUES ({p}, {p}, {p}) "
+    "ON CONFLICT (tenant_id) DO UPDATE SET size = excluded.size, peaks = excluded.peaks"
+)
+
+
+class _Pending(threading.local):
+    leaves: list[Leaf] | None = None
+
+
+def leaves_of(stored_events: Sequence[StoredEvent]) -> list[Leaf]:
+    return [leaf_of(s.originator_id, s.originator_version, s.topic, s.state) for s in stored_events]
+
+
+def append_leaves(
+    execute: Callable[[str, tuple[Any, ...]], None],
+    fetch_head: Callable[[str, tuple[Any, ...]], tuple[int, bytes] | None],
+    placeholder: str,
+    leaves: Sequence[Leaf],
+    notification_ids: Sequence[int],
+) -> None:
+    """Adds each leaf at the next position of its tenant's tree and moves each tree's head."""
+    heads: dict[str, Peaks] = {}
+    rows = []
+    for leaf, notification_id in zip(leaves, notification_ids, strict=True):
+        tenant = str(leaf.tenant_id)
+        if tenant not in heads:
+            found = fetch_head(_SELECT_HEAD.format(p=placeholder), (tenant,))
+            heads[tenant] = Peaks.unpacked(found[0], bytes(found[1])) if found else Peaks()
+        head = heads[tenant]
+        rows.append(
+            (
+                tenant,
+                head.size,
+                notification_id,
+                str(leaf.originator_id),
+                leaf.originator_version,
+                leaf.recorded_at,
+                leaf.hash,
+            )
+        )
+        head.append(leaf.hash)
+    for row in rows:
+        execute(_INSERT_LEAF.format(p=placeholder), row)
+    for tenant, head in heads.items():
+        execute(_UPSERT_HEAD.format(p=placeholder), (tenant, head.size, head.packed()))
+
+
+class LoggedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
+    _pending = _Pending()
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), *SQLITE_TABLES]
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        self._pending.leaves = leaves_of(stored_events)
+        try:
+            return super().insert_events(stored_events, **kwargs)
+        finally:
+            self._pending.leaves = None
+
+    def _insert_events(self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int]:
+        ids = list(super()._insert_events(c, stored_events, **kwargs) or ())
+        leaves = self._pending.leaves if self._pending.leaves is not None else leaves_of(stored_events)
+
+        def fetch_head(statement: str, parameters: tuple[Any, ...]) -> tuple[int, bytes] | None:
+            c.execute(statement, parameters)
+            row = c.fetchone()
+            return (row[0], row[1]) if row else None
+
+        append_leaves(c.execute, fetch_head, "?", leaves, ids)
+        return ids
+
+
+class LoggedPostgresApplicationRecorder(PostgresApplicationRecorder):
+    _pending = _Pending()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sql_create_statements.extend(SQL(statement).format() for statement in POSTGRES_TABLES)
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
+        self._pending.leaves = leaves_of(stored_events)
+        try:
+            ids: Sequence[int] | None = super().insert_events(stored_events, **kwargs)
+            return ids
+        finally:
+            self._pending.leaves = None
+
+    def _fetch_ids_after_insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        ids = list(super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs) or ())
+        leaves = self._pending.leaves if self._pending.leaves is not None else leaves_of(stored_events)
+
+        def execute(statement: str, parameters: tuple[Any, ...]) -> None:
+            curs.execute(statement.encode(), parameters)
+
+        def fetch_head(statement: str, parameters: tuple[Any, ...]) -> tuple[int, bytes] | None:
+            curs.execute(statement.encode(), parameters)
+            row = curs.fetchone()
+            return (row["size"], row["peaks"]) if row else None
+
+        append_leaves(execute, fetch_head, "%s", leaves, ids)
+        return ids
