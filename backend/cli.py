@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated
 from uuid import UUID
 
@@ -13,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from backend.audit.transfer import ImportRefused, export_tenant, import_tenant
 from backend.auth.passwords import MINIMUM_PASSWORD_LENGTH, hash_password
 from backend.demo import demo_logins, seed_demo
 from backend.services import Services, build_services
@@ -203,6 +205,35 @@ def audit_checkpoint(
                 console.print(f"{tenant_id}: size {signed.tree_size}, root {signed.root_hash.hex()}", highlight=False)
     finally:
         services.close()
+
+
+@audit_cli.command("export")
+def audit_export(
+    tenant: Annotated[str, typer.Option(help="The consultancy, by short name or id.")],
+    out: Annotated[Path, typer.Option(help="The archive to write (.zip).")],
+) -> None:
+    """Export a whole consultancy: its events in its log's order, its signed checkpoints and their keys."""
+    services = _services()
+    try:
+        moved = export_tenant(services.audit, _tenant_id(tenant), out)
+    finally:
+        services.close()
+    console.print(f"Exported {moved.events} events of {moved.tenant_id} to {out}; root {moved.root.hex()}.")
+
+
+@audit_cli.command("import")
+def audit_import(archive: Path) -> None:
+    """Import an exported consultancy into this instance (where it has no events yet), then project it."""
+    services = _services()
+    try:
+        moved = import_tenant(services.app, services.audit, archive)
+        services.runner.catch_up()
+    except ImportRefused as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    finally:
+        services.close()
+    console.print(f"Imported {moved.events} events of {moved.tenant_id}; root {moved.root.hex()}.")
 
 
 def _progress() -> Progress:
