@@ -30,6 +30,7 @@ from domain.documents.ports import BlobStore
 from domain.engagement import handlers as engagement
 from domain.engagement.engagement import CarriedState, ClusterFacts, Engagement, engagement_id
 from domain.engagement.outcome import Outcome
+from domain.evidence import handlers as evidence
 from domain.feedback import handlers as feedback
 from domain.incidents import handlers as incidents
 from domain.itil import handlers as itil
@@ -81,6 +82,7 @@ FEATURES: list[dict[type, Handler]] = [
     nonconformities.HANDLERS,
     competence.HANDLERS,
     metrics.HANDLERS,
+    evidence.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 

@@ -13,10 +13,15 @@ so what an auditor runs is exactly what Cordee runs.
 
 from __future__ import annotations
 
+import argparse
 import base64
 import hashlib
+import json
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 EMPTY_ROOT = hashlib.sha256(b"").digest()
 ED25519 = b"\x01"
@@ -250,3 +255,166 @@ def signature_valid(checkpoint: Checkpoint, name: str, public_key: bytes) -> boo
                 return False
             return True
     return False
+
+
+# The auditor's bundle, verified offline: `python verify.py BUNDLE [--key VKEY]`
+
+BUNDLE_FORMAT = "cordee-audit-bundle/1"
+MANIFEST_NOTE_ORIGIN = "cordee-audit-bundle"
+
+
+def manifest_note_body(manifest: bytes) -> str:
+    """The text the instance signs for a bundle: the format and the SHA-256 of `manifest.json`."""
+    return f"{MANIFEST_NOTE_ORIGIN}\n{hashlib.sha256(manifest).hexdigest()}\n"
+
+
+class BundleInvalid(Exception):
+    pass
+
+
+def _read_bundle(path: str) -> dict[str, bytes]:
+    folder = Path(path)
+    if folder.is_dir():
+        return {file.name: file.read_bytes() for file in folder.iterdir() if file.is_file()}
+    with zipfile.ZipFile(folder) as zipped:
+        return {name: zipped.read(name) for name in zipped.namelist()}
+
+
+def _keys(files: dict[str, bytes], given: Sequence[str]) -> dict[bytes, tuple[str, bytes]]:
+    texts = list(given) or [k["verifierKey"] for k in json.loads(files.get("keys.json", b"[]"))]
+    keys = {}
+    for text in texts:
+        name, found_id, public_key = parse_vkey(text)
+        keys[found_id] = (name, public_key)
+    return keys
+
+
+def _signed_by_known_key(note: Checkpoint, keys: dict[bytes, tuple[str, bytes]]) -> bool:
+    return any(found_id in keys and signature_valid(note, *keys[found_id]) for _, found_id, _ in note.signatures)
+
+
+def _signed_note(text: str) -> Checkpoint:
+    """A signed note's parts, checkpoint or not (the manifest's note has two lines)."""
+    body, _, signed = text.partition("\n\n")
+    body += "\n"
+    lines = body.splitlines()
+    signatures = []
+    for line in signed.splitlines():
+        name, _, encoded = line[len(SIGNATURE_PREFIX) :].rpartition(" ")
+        raw = base64.b64decode(encoded, validate=True)
+        signatures.append((name, raw[:4], raw[4:]))
+    return Checkpoint(lines[0], 0, b"", tuple(lines[1:]), body, tuple(signatures))
+
+
+def verify_bundle(path: str, given_keys: Sequence[str] = ()) -> list[str]:
+    """What the bundle proves, line by line; BundleInvalid names the first thing that does not hold."""
+    files = _read_bundle(path)
+    for name in ("manifest.json", "manifest.sig", "events.jsonl", "proofs.jsonl"):
+        if name not in files:
+            raise BundleInvalid(f"The bundle has no {name}.")
+    keys = _keys(files, given_keys)
+    said = [f"Keys trusted: {', '.join(name + ' ' + key_id.hex() for key_id, (name, _) in keys.items())}"]
+    if not given_keys:
+        said.append("(taken from the bundle's keys.json: compare them with the instance's published keys)")
+    manifest = _signed_manifest(files, keys)
+    said.append("manifest.json: signed by the instance")
+    checkpoint = parse_checkpoint(manifest["checkpoint"])
+    if not _signed_by_known_key(checkpoint, keys):
+        raise BundleInvalid("The checkpoint's signature does not verify with a trusted key.")
+    if not checkpoint.origin.endswith(f"/tenants/{manifest['tenant_id']}"):
+        raise BundleInvalid("The checkpoint is of another log than the bundle's consultancy.")
+    said.append(f"Checkpoint: {checkpoint.origin}, size {checkpoint.size}, signed")
+    _check_events(manifest["events"], files, checkpoint)
+    said.append(f"Events: {len(manifest['events'])}, each proved included in the signed log")
+    if manifest.get("previous_checkpoint"):
+        earlier = _check_consistency(manifest, checkpoint, keys)
+        said.append(f"Consistent with the previous bundle's checkpoint (size {earlier.size})")
+    for name, digest in manifest["files"].items():
+        if name not in files or hashlib.sha256(files[name]).hexdigest() != digest:
+            raise BundleInvalid(f"{name} is not the file the instance signed in the manifest.")
+    said.append(f"Files as signed: {', '.join(sorted(manifest['files']))}")
+    return said
+
+
+def _signed_manifest(files: dict[str, bytes], keys: dict[bytes, tuple[str, bytes]]) -> dict[str, Any]:
+    note = _signed_note(files["manifest.sig"].decode())
+    if note.body != manifest_note_body(files["manifest.json"]) or not _signed_by_known_key(note, keys):
+        raise BundleInvalid("manifest.json is not the one the instance signed (manifest.sig).")
+    manifest: dict[str, Any] = json.loads(files["manifest.json"])
+    if manifest.get("format") != BUNDLE_FORMAT:
+        raise BundleInvalid(f"Not a {BUNDLE_FORMAT} bundle.")
+    return manifest
+
+
+def _check_events(listed: list[dict[str, Any]], files: dict[str, bytes], checkpoint: Checkpoint) -> None:
+    """Each event the manifest lists is on its line, proved included at its sequence number, in the log's order."""
+    lines = files["events.jsonl"].splitlines()
+    proofs = [json.loads(line) for line in files["proofs.jsonl"].splitlines()]
+    previous_position = -1
+    for number, entry in enumerate(listed):
+        sequence, originator, version = entry["sequence_number"], entry["originator_id"], entry["originator_version"]
+        name = f"event {number + 1} (aggregate {originator} version {version}, sequence number {sequence})"
+        if number >= len(lines) or number >= len(proofs):
+            raise BundleInvalid(f"{name} is missing from the bundle.")
+        event = _parsed_line(lines[number])
+        if (event.get("originator_id"), event.get("originator_version")) != (originator, version):
+            found = f"aggregate {event.get('originator_id')} version {event.get('originator_version')}"
+            raise BundleInvalid(f"{name}: line {number + 1} of events.jsonl holds {found} instead.")
+        proof = proofs[number]
+        path_hashes = [base64.b64decode(h) for h in proof["audit_path"]]
+        if proof["sequence_number"] != sequence or not verify_inclusion(
+            sequence, checkpoint.size, leaf_hash(lines[number]), path_hashes, checkpoint.root
+        ):
+            raise BundleInvalid(f"{name} is not in the signed log as it stands in the bundle: it was altered.")
+        if sequence <= previous_position:
+            raise BundleInvalid(f"{name} is out of the log's order.")
+        previous_position = sequence
+    if len(lines) > len(listed):
+        extra = _parsed_line(lines[len(listed)])
+        found = f"aggregate {extra.get('originator_id')} version {extra.get('originator_version')}"
+        raise BundleInvalid(f"events.jsonl holds an event the manifest does not list: {found}.")
+    if len(proofs) != len(listed):
+        raise BundleInvalid("proofs.jsonl does not hold one proof per event.")
+
+
+def _check_consistency(
+    manifest: dict[str, Any], checkpoint: Checkpoint, keys: dict[bytes, tuple[str, bytes]]
+) -> Checkpoint:
+    earlier = parse_checkpoint(manifest["previous_checkpoint"])
+    consistency = [base64.b64decode(h) for h in manifest["consistency_proof"]]
+    if not _signed_by_known_key(earlier, keys):
+        raise BundleInvalid("The previous bundle's checkpoint is not signed by a trusted key.")
+    if not verify_consistency(earlier.size, checkpoint.size, earlier.root, checkpoint.root, consistency):
+        raise BundleInvalid(
+            f"The log at size {checkpoint.size} does not extend the previous bundle's (size {earlier.size}): "
+            "its history was rewritten."
+        )
+    return earlier
+
+
+def _parsed_line(line: bytes) -> dict[str, Any]:
+    try:
+        parsed = json.loads(line)
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Verify a Cordee auditor's bundle offline.")
+    parser.add_argument("bundle", help="the bundle: its ZIP file or the folder it was unpacked to")
+    parser.add_argument("--key", action="append", default=[], help="a trusted verifier key (name+id+key); repeat")
+    arguments = parser.parse_args(argv)
+    try:
+        said = verify_bundle(arguments.bundle, arguments.key)
+    except (BundleInvalid, ValueError, KeyError) as error:
+        print(f"FAILED: {error}")
+        return 1
+    for line in said:
+        print(line)
+    print("VERIFIED")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
