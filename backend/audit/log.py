@@ -291,11 +291,21 @@ class AuditLog:
         found: dict[UUID, TenantVerification] = {}
         trees: dict[UUID, Peaks] = {}
         signed = self._signed(tenant_id)
-        for tenant, leaf_index, logged, event in self._leaves_with_events(tenant_id, progress):
-            report = found.setdefault(tenant, TenantVerification(tenant))
-            tree = trees.setdefault(tenant, Peaks())
-            report.problems.extend(_leaf_problems(tenant, tree.size, leaf_index, logged, event))
-            tree.append(_recomputed(event) if event else logged.hash)
+        by_text: dict[str, tuple[UUID, TenantVerification, Peaks]] = {}
+        for row in self._leaves_with_events(tenant_id, progress):
+            if row[0] not in by_text:
+                tenant = UUID(row[0])
+                found[tenant], trees[tenant] = TenantVerification(tenant), Peaks()
+                by_text[row[0]] = (tenant, found[tenant], trees[tenant])
+            tenant, report, tree = by_text[row[0]]
+            recomputed, problems = _checked_leaf(row, tree.size)
+            leaf_index, logged_originator, logged_version = row[1], row[3], row[4]
+            if problems:
+                report.problems.extend(
+                    Problem(tenant, kind, leaf_index, UUID(logged_originator), logged_version, detail)
+                    for kind, detail in problems
+                )
+            tree.append(recomputed)
             checkpoint = signed.get((tenant, tree.size))
             if checkpoint:
                 report.checkpoints += 1
@@ -318,36 +328,28 @@ class AuditLog:
                 report.problems.append(Problem(tenant, "truncated", tree.size, None, None, detail))
         return sorted(found.values(), key=lambda r: str(r.tenant_id))
 
-    def _leaves_with_events(
-        self, tenant_id: UUID | None, progress: Callable[[int], None] | None
-    ) -> Iterator[tuple[UUID, int, _LoggedLeaf, StoredEventRow | None]]:
+    def _leaves_with_events(self, tenant_id: UUID | None, progress: Callable[[int], None] | None) -> Iterator[Any]:
+        """Each leaf with its stored event (absent: None), as raw rows, in the log's order."""
         after = -1
         only = "" if tenant_id is None else " AND l.tenant_id = :t"
         while True:
             with self.engine.connect() as conn:
                 rows = conn.execute(
                     text(
-                        "SELECT l.tenant_id, l.leaf_index, l.notification_id, l.originator_id AS l_originator, "
-                        "l.originator_version AS l_version, l.leaf_hash, e.originator_id, e.originator_version, "
-                        f"e.topic, e.state FROM audit_leaves l LEFT JOIN {self.events_table} e "
+                        "SELECT l.tenant_id, l.leaf_index, l.notification_id, l.originator_id, l.originator_version, "
+                        "l.leaf_hash, e.originator_id, e.originator_version, e.topic, e.state "
+                        f"FROM audit_leaves l LEFT JOIN {self.events_table} e "
                         f"ON e.{self.event_id} = l.notification_id WHERE l.notification_id > :after{only} "
                         "ORDER BY l.notification_id LIMIT :batch"
                     ),
                     {"after": after, "t": str(tenant_id), "batch": BATCH},
                 ).all()
-            for row in rows:
-                logged = _LoggedLeaf(UUID(row.l_originator), row.l_version, bytes(row.leaf_hash))
-                event = None
-                if row.topic is not None:
-                    event = StoredEventRow(
-                        row.notification_id, _uuid(row.originator_id), row.originator_version, row.topic, row.state
-                    )
-                yield UUID(row.tenant_id), row.leaf_index, logged, event
+            yield from rows
             if progress:
                 progress(len(rows))
             if len(rows) < BATCH:
                 return
-            after = rows[-1].notification_id
+            after = rows[-1][2]
 
     def _position_of(self, tenant_id: UUID, notification_id: int) -> int:
         """Where an event stored at this notification would sit in the tenant's log."""
@@ -386,35 +388,30 @@ class AuditLog:
             return {UUID(r.tenant_id): r.size for r in rows}
 
 
-@dataclass(frozen=True)
-class _LoggedLeaf:
-    originator_id: UUID
-    originator_version: int
-    hash: bytes
-
-
-def _leaf_problems(
-    tenant: UUID, expected: int, leaf_index: int, logged: _LoggedLeaf, event: StoredEventRow | None
-) -> list[Problem]:
-    def problem(kind: str, detail: str) -> Problem:
-        return Problem(tenant, kind, leaf_index, logged.originator_id, logged.originator_version, detail)
-
-    found = []
+def _checked_leaf(row: Sequence[Any], expected: int) -> tuple[bytes, list[tuple[str, str]]]:
+    """The leaf recomputed from the stored event (the one kept when the event is gone), and what is wrong there."""
+    _, leaf_index, _, logged_originator, logged_version, logged_hash, originator, version, topic, state = row
+    problems = []
     if leaf_index != expected:
-        found.append(problem("out of order", f"logged at {leaf_index} where {expected} comes next"))
-    if event is None:
-        found.append(problem("deleted", "the event logged here is no longer stored"))
-    elif (event.originator_id, event.originator_version) != (logged.originator_id, logged.originator_version):
-        found.append(
-            problem(
-                "replaced",
-                f"another event is stored in its place: aggregate {event.originator_id} version "
-                f"{event.originator_version} ({_event_name(event.topic)})",
-            )
-        )
-    elif _recomputed(event) != logged.hash:
-        found.append(problem("altered", f"the stored {_event_name(event.topic)} is not the one logged"))
-    return found
+        problems.append(("out of order", f"logged at {leaf_index} where {expected} comes next"))
+    if topic is None:
+        problems.append(("deleted", "the event logged here is no longer stored"))
+        return bytes(logged_hash), problems
+    stored = _uuid_text(originator)
+    recomputed = leaf_hash(canonical_event(stored, version, topic, bytes(state)))
+    if (stored, version) != (logged_originator, logged_version):
+        detail = f"another event is stored in its place: aggregate {stored} version {version} ({_event_name(topic)})"
+        problems.append(("replaced", detail))
+    elif recomputed != bytes(logged_hash):
+        problems.append(("altered", f"the stored {_event_name(topic)} is not the one logged"))
+    return recomputed, problems
+
+
+def _uuid_text(value: Any) -> str:
+    """An originator id as the log writes it: SQLite stores 32 hex digits, PostgreSQL a uuid."""
+    if isinstance(value, str) and len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(value)
 
 
 def _checkpoint_problems(
@@ -435,14 +432,6 @@ def _checkpoint_problems(
         detail = f"the first {size} events hash to another root than the one signed"
         found.append(Problem(tenant, "unsigned root", size - 1, None, None, detail))
     return found
-
-
-def _recomputed(event: StoredEventRow) -> bytes:
-    """The event's leaf hash; a state that is no longer JSON hashes as its bytes, which no logged leaf matches."""
-    try:
-        return leaf_hash(canonical_event(event.originator_id, event.originator_version, event.topic, event.state))
-    except ValueError:
-        return leaf_hash(b"unreadable:" + event.state)
 
 
 def _tenant_named(event: StoredEventRow) -> UUID:

@@ -22,7 +22,7 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from sqlalchemy import text
 
-from backend.audit.canonical import canonical_event, canonical_json, moment_text
+from backend.audit.canonical import canonical_event, moment_text, split_canonical
 from backend.audit.log import AuditLog
 
 FORMAT = "cordee-tenant-export/1"
@@ -112,13 +112,13 @@ def import_tenant(app: Any, audit: AuditLog, archive: Path) -> Moved:
 
 def _stored_events(lines: Any) -> Iterator[StoredEvent]:
     for line in lines:
-        event = json.loads(line)
-        yield StoredEvent(
-            originator_id=UUID(event["originator_id"]),
-            originator_version=event["originator_version"],
-            topic=event["topic"],
-            state=canonical_json(event["state"]),
-        )
+        try:
+            originator_id, version, topic, state = split_canonical(line.rstrip(b"\n"))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ImportRefused(
+                "An event of the archive is not in its canonical form: the archive was altered."
+            ) from error
+        yield StoredEvent(originator_id=originator_id, originator_version=version, topic=topic, state=state)
 
 
 def _keep_signatures(audit: AuditLog, tenant_id: UUID, zipped: zipfile.ZipFile) -> None:

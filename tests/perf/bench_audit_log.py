@@ -1,0 +1,152 @@
+"""Benchmark: the tamper-evident log's cost on writes, and `cordee audit verify` over a million events.
+
+Run with `python -m tests.perf.bench_audit_log` (SQLite; `--database-url` for PostgreSQL). It prints figures
+(medians of rounds, with the baseline measured in the same process, and the ratio to it); it asserts nothing.
+
+1. Write overhead: the same commands (an organisation registered, then described again, one command each, one
+   transaction each, as a page saves them) through the application with the log's recorder, and through the
+   library's plain recorder on a store of its own; commands per second, rounds alternated. Goal: at most 10 %
+   slower.
+2. Verification: a store of `--events` events (default 1,000,000) over `--tenants` consultancies (default 1,000),
+   written through the log's recorder in batches (events shaped as stored ones, about 500 bytes of state), a
+   checkpoint signed per tenant, then `AuditLog.verify()` timed: every leaf recomputed from its event, every tree
+   and checkpoint checked. Goal: under 60 s. Raw reading of the same rows is timed as the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from uuid import UUID, uuid4, uuid5
+
+from eventsourcing.persistence import StoredEvent
+from sqlalchemy import text
+
+from backend.audit.log import AuditLog
+from backend.audit.signing import load_signer
+from backend.eventstore import event_store_environment
+from backend.settings import Settings
+from domain.application import Cordee
+from domain.organisations.commands import RegisterOrganisation
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.tenancy.commands import CreateConsultancy
+from projections.core.store import create_read_engine
+
+ROUNDS = 3
+
+
+def settings_in(folder: Path, database_url: str | None) -> Settings:
+    return Settings(env="test", data_dir=folder, database_url=database_url)
+
+
+def commands_per_second(app: Cordee, slug: str, count: int) -> float:
+    tenant = app.handle(CreateConsultancy(SYSTEM_ACTOR, f"Bench {slug}", slug)).aggregate_id
+    began = time.perf_counter()
+    for n in range(count):
+        app.handle(RegisterOrganisation(tenant, SYSTEM_ACTOR, f"Organisation {slug} {n}", "Retail", 20))
+    return count / (time.perf_counter() - began)
+
+
+def write_overhead(root: Path, database_url: str | None, count: int) -> None:
+    print(f"1. Write overhead: {count} commands a round, {ROUNDS} rounds each, alternated")
+    logged_env = event_store_environment(settings_in(root / "logged", database_url))
+    plain_env = {k: v for k, v in event_store_environment(settings_in(root / "plain", database_url)).items()
+                 if k != "APPLICATION_RECORDER_TOPIC"}  # fmt: skip
+    if database_url:  # the same database: the plain store's events in a table of their own
+        plain_env["POSTGRES_SCHEMA"] = "public"
+    logged, plain = Cordee(env=logged_env), Cordee(env={**plain_env, "CREATE_TABLE": "y"})
+    with_log, without = [], []
+    for round_number in range(ROUNDS):
+        without.append(commands_per_second(plain, f"plain-{round_number}", count))
+        with_log.append(commands_per_second(logged, f"logged-{round_number}", count))
+    a, b = statistics.median(with_log), statistics.median(without)
+    print(f"   with the log     {a:8.1f} commands/s   (rounds: {', '.join(f'{x:.1f}' for x in with_log)})")
+    print(f"   without the log  {b:8.1f} commands/s   (rounds: {', '.join(f'{x:.1f}' for x in without)})")
+    print(f"   ratio: {a / b:.3f} ({(1 - a / b) * 100:+.1f} % slower with the log; goal at most 10 %)")
+    logged.close()
+    plain.close()
+
+
+def synthetic_state(tenant: UUID, originator: UUID, n: int) -> bytes:
+    """An event's state as the library stores it: ids, a timestamp, the acting account, a few texts."""
+    state = {
+        "actor_id": {"_type_": "uuid_hex", "_data_": SYSTEM_ACTOR.hex},
+        "name": f"Organisation {n}",
+        "notes": "Shares a server room with the bakery next door; backups weekly to an external disk." * 2,
+        "organisation_id": {"_type_": "uuid_hex", "_data_": originator.hex},
+        "originator_id": {"_type_": "uuid_hex", "_data_": originator.hex},
+        "originator_version": 1,
+        "sector": "Food retail",
+        "staff": 18,
+        "tenant_id": {"_type_": "uuid_hex", "_data_": tenant.hex},
+        "timestamp": {"_type_": "datetime_iso", "_data_": datetime.now(UTC).isoformat()},
+    }
+    return json.dumps(state, separators=(",", ":")).encode()
+
+
+def verification(root: Path, database_url: str | None, events: int, tenants: int) -> None:
+    print(f"2. Verification: {events:,} events over {tenants:,} consultancies")
+    settings = settings_in(root / "large", database_url)
+    app = Cordee(env=event_store_environment(settings))
+    url = database_url or f"sqlite:///{settings.event_store_path.resolve()}"
+    audit = AuditLog(create_read_engine(url), app.recorder.events_table_name, load_signer(settings), "bench.local")  # type: ignore[attr-defined]
+    audit.start()
+    tenant_ids = [uuid5(UUID(int=1), str(n)) for n in range(tenants)]
+    began, batch, written = time.perf_counter(), [], 0
+    for n in range(events):
+        tenant, originator = tenant_ids[n % tenants], uuid4()
+        state = synthetic_state(tenant, originator, n)
+        batch.append(StoredEvent(originator, 1, "domain.organisations.organisation:Organisation.Registered", state))
+        if len(batch) == 1000:
+            app.recorder.insert_events(batch)
+            written += len(batch)
+            batch = []
+    if batch:
+        app.recorder.insert_events(batch)
+        written += len(batch)
+    size = len(synthetic_state(tenant_ids[0], uuid4(), 0))
+    print(f"   written in {time.perf_counter() - began:.1f} s ({written:,} events of {size} bytes of state)")
+    began = time.perf_counter()
+    for tenant in tenant_ids:
+        audit.checkpoint(tenant)
+    print(f"   {tenants:,} checkpoints signed in {time.perf_counter() - began:.1f} s")
+    began = time.perf_counter()
+    with audit.engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT originator_id, state FROM {audit.events_table}"))
+        read = sum(1 for _ in rows)
+    baseline = time.perf_counter() - began
+    print(f"   baseline: reading the {read:,} stored events: {baseline:.1f} s")
+    timings = []
+    for _ in range(ROUNDS if events <= 100_000 else 1):
+        began = time.perf_counter()
+        reports = audit.verify()
+        timings.append(time.perf_counter() - began)
+    problems = sum(len(r.problems) for r in reports)
+    took = statistics.median(timings)
+    print(f"   verify: {took:.1f} s ({events / took:,.0f} events/s; {took / baseline:.1f}x the raw read); "
+          f"{len(reports):,} trees, {sum(r.checkpoints for r in reports):,} checkpoints, {problems} problems; "
+          "goal under 60 s")  # fmt: skip
+    app.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--commands", type=int, default=500)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--tenants", type=int, default=1_000)
+    parser.add_argument("--skip-writes", action="store_true")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        if not arguments.skip_writes:
+            write_overhead(Path(folder), arguments.database_url, arguments.commands)
+        verification(Path(folder), arguments.database_url, arguments.events, arguments.tenants)
+
+
+if __name__ == "__main__":
+    main()
