@@ -398,13 +398,18 @@ def _checked_leaf(row: Sequence[Any], expected: int) -> tuple[bytes, list[tuple[
         problems.append(("deleted", "the event logged here is no longer stored"))
         return bytes(logged_hash), problems
     stored = _uuid_text(originator)
-    recomputed = leaf_hash(canonical_event(stored, version, topic, bytes(state)))
+    recomputed = leaf_hash(canonical_event(stored, version, topic, _bytes(state)))
     if (stored, version) != (logged_originator, logged_version):
         detail = f"another event is stored in its place: aggregate {stored} version {version} ({_event_name(topic)})"
         problems.append(("replaced", detail))
     elif recomputed != bytes(logged_hash):
         problems.append(("altered", f"the stored {_event_name(topic)} is not the one logged"))
     return recomputed, problems
+
+
+def _bytes(value: Any) -> bytes:
+    """A stored state: bytes, or text where the column's content was replaced by text behind the store's back."""
+    return value.encode() if isinstance(value, str) else bytes(value)
 
 
 def _uuid_text(value: Any) -> str:
@@ -442,7 +447,7 @@ def _tenant_named(event: StoredEventRow) -> UUID:
 
 
 def _event_row(row: Sequence[Any]) -> StoredEventRow:
-    return StoredEventRow(int(row[0]), _uuid(row[1]), int(row[2]), str(row[3]), bytes(row[4]))
+    return StoredEventRow(int(row[0]), _uuid(row[1]), int(row[2]), str(row[3]), _bytes(row[4]))
 
 
 def _uuid(value: Any) -> UUID:

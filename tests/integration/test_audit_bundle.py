@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,13 +19,15 @@ from pypdf import PdfReader
 
 from backend.audit.bundle import BundleRequest, build_bundle
 from backend.audit.registers import register_sheets, registers_pdf
-from backend.services import Services
+from backend.services import Services, build_services
+from domain.application import Cordee
 from domain.evidence.bundles import audit_bundles_id
 from domain.evidence.commands import ExportAuditBundle
 from domain.organisations.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import ValidationFailed
 from domain.tenancy.consultancy import consultancy_id
+from tests.conftest import on_test_day, sqlite_settings
 
 ALPINE = consultancy_id("alpine")
 MULLER = organisation_id(ALPINE, "Boulangerie Muller")
@@ -32,7 +35,8 @@ WINDOW = (date(2026, 1, 1), date(2027, 1, 4))
 
 
 def exported(services: Services, number: int) -> bytes:
-    services.execute(ExportAuditBundle(ALPINE, SYSTEM_ACTOR, MULLER, *WINDOW))
+    services.app.handle(ExportAuditBundle(ALPINE, SYSTEM_ACTOR, MULLER, *WINDOW))
+    services.runner.catch_up()
     request = BundleRequest(ALPINE, MULLER, "Boulangerie Muller", audit_bundles_id(ALPINE, MULLER), number, *WINDOW)
 
     def registers(_: object) -> tuple[list, bytes]:  # the live read model: nothing was recorded after the window
@@ -62,16 +66,26 @@ def rewritten(bundle: bytes, name: str, change: object) -> bytes:
     return output.getvalue()
 
 
-@pytest.fixture
-def bundles(demo_services: Services, tmp_path: Path) -> tuple[Path, str, dict[str, bytes]]:
-    first = zipfile.ZipFile(io.BytesIO(exported(demo_services, 1)))
-    assert json.loads(first.read("manifest.json"))["previous_checkpoint"] is None
-    second = exported(demo_services, 2)
-    path = tmp_path / "bundle.zip"
+@pytest.fixture(scope="module")
+def bundles(seeded_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, bytes]]:
+    """Two bundles of Boulangerie Muller exported from a copy of the demo, once for the module: the second is read."""
+    root = tmp_path_factory.mktemp("bundles")
+    shutil.copytree(seeded_demo, root / "data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Cordee, "today", staticmethod(on_test_day))
+        services = build_services(sqlite_settings(root))
+        try:
+            first = zipfile.ZipFile(io.BytesIO(exported(services, 1)))
+            assert json.loads(first.read("manifest.json"))["previous_checkpoint"] is None
+            second = exported(services, 2)
+            key = services.audit.signer.vkey
+        finally:
+            services.close()
+    path = root / "bundle.zip"
     path.write_bytes(second)
     with zipfile.ZipFile(path) as zipped:
         files = {name: zipped.read(name) for name in zipped.namelist()}
-    return path, demo_services.audit.signer.vkey, files
+    return path, key, files
 
 
 def test_an_honest_bundle_verifies_offline_with_the_published_key(bundles: tuple[Path, str, dict[str, bytes]]) -> None:
