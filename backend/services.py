@@ -49,6 +49,8 @@ class Health:
     positions: dict[str, int] = field(default_factory=dict)
     parked: list[tuple[UUID, str, int, str | None]] = field(default_factory=list)
     """Per tenant and projection: events parked, and the class of the error that parked them."""
+    audit_log: dict[str, object] = field(default_factory=dict)
+    """Events logged, those not yet under a signed checkpoint (the unsigned tail), the checkpointer's error."""
 
     @property
     def ready(self) -> bool:
@@ -110,7 +112,28 @@ class Services:
             log.warning("Readiness: %d events are parked (request %s)", sum(p[2] for p in parked), request_id)
         if self.runner.last_error_class:
             log.warning("Readiness: the projection runner is failing (request %s)", request_id)
-        return Health(event_store, read_store, self.runner.last_error_class, last, positions, parked)
+        return Health(
+            event_store,
+            read_store,
+            self.runner.last_error_class,
+            last,
+            positions,
+            parked,
+            self._audit_health(request_id),
+        )
+
+    def _audit_health(self, request_id: str) -> dict[str, object]:
+        try:
+            logged, unsigned, oldest = self.audit.unsigned()
+        except Exception:
+            log.exception("Readiness: the audit log cannot be read (request %s)", request_id)
+            return {"error": "unreadable"}
+        return {
+            "events_logged": logged,
+            "events_not_yet_signed": unsigned,
+            "oldest_last_checkpoint_at": oldest,
+            "checkpointer_error": self.checkpointer.last_error_class,
+        }
 
     def _event_store_health(self, request_id: str) -> tuple[int | None, bool]:
         """The last event's position and whether the event store takes writes."""

@@ -196,6 +196,19 @@ class AuditLog:
             self.checkpoint(tenant_id, moment)
         return due
 
+    def unsigned(self) -> tuple[int, int, str | None]:
+        """Events logged, events not yet under a signed checkpoint, and the oldest last checkpoint's time."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT coalesce(sum(h.size), 0), coalesce(sum(h.size - coalesce(c.signed_size, 0)), 0), "
+                    "min(c.signed_at) FROM audit_heads h LEFT JOIN (SELECT tenant_id, max(tree_size) AS signed_size, "
+                    "max(signed_at) AS signed_at FROM audit_checkpoints GROUP BY tenant_id) c "
+                    "ON c.tenant_id = h.tenant_id"
+                )
+            ).one()
+        return int(row[0]), int(row[1]), row[2]
+
     def checkpoints(self, tenant_id: UUID, up_to: int | None = None) -> list[StoredCheckpoint]:
         with self.engine.connect() as conn:
             limit = "" if up_to is None else " AND tree_size <= :s"

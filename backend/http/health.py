@@ -68,6 +68,7 @@ def _details(health: Health) -> dict[str, Any]:
         "runner_error": health.runner_error,
         "last_notification_id": health.last_notification_id,
         "projections": health.positions,
+        "audit_log": health.audit_log,
         "parked": [
             {"tenant_id": str(tenant), "projection": projection, "events": count, "error_class": error}
             for tenant, projection, count, error in health.parked

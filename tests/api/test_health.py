@@ -96,6 +96,17 @@ def test_the_detailed_status_needs_the_operator_token(client: TestClient, servic
     assert good.status_code == 200 and good.json()["status"] == "ok" and good.json()["parked"] == []
 
 
+def test_the_detailed_status_shows_the_log_and_its_unsigned_tail(client: TestClient, services: Services) -> None:
+    tenant = Tenant(services, "alpine")
+    operator = {"authorization": f"Bearer {OPERATOR_TOKEN}"}
+    logged = client.get("/health/status", headers=operator).json()["audit_log"]
+    assert logged["events_logged"] == logged["events_not_yet_signed"] == services.audit.head(tenant.id)[0] > 0
+    services.audit.checkpoint(tenant.id)
+    signed = client.get("/health/status", headers=operator).json()["audit_log"]
+    assert (signed["events_not_yet_signed"], signed["checkpointer_error"]) == (0, None)
+    assert signed["oldest_last_checkpoint_at"] is not None
+
+
 def test_without_an_operator_token_there_is_no_detailed_status(tmp_path: Path) -> None:
     services = build_services(Settings(env="test", data_dir=tmp_path / "data"))
     try:
