@@ -26,9 +26,10 @@ from backend.audit.canonical import Leaf, leaf_of
 from backend.audit.verifier import Peaks
 
 SQLITE_TABLES = (
-    "CREATE TABLE IF NOT EXISTS audit_leaves (tenant_id TEXT NOT NULL, leaf_index INTEGER NOT NULL, "
-    "notification_id INTEGER NOT NULL UNIQUE, originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
-    "recorded_at TEXT NOT NULL, leaf_hash BLOB NOT NULL, PRIMARY KEY (tenant_id, leaf_index))",
+    # Keyed by the event's notification id (SQLite's rowid itself): one tree and one index written per event.
+    "CREATE TABLE IF NOT EXISTS audit_leaves (notification_id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, "
+    "leaf_index INTEGER NOT NULL, originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
+    "recorded_at TEXT NOT NULL, leaf_hash BLOB NOT NULL, UNIQUE (tenant_id, leaf_index))",
     "CREATE TABLE IF NOT EXISTS audit_heads (tenant_id TEXT PRIMARY KEY, size INTEGER NOT NULL, peaks BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit_checkpoints (tenant_id TEXT NOT NULL, tree_size INTEGER NOT NULL, "
     "root_hash BLOB NOT NULL, signed_at TEXT NOT NULL, key_id TEXT NOT NULL, note TEXT NOT NULL, "
