@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     run_projections_in_process: bool = True
     operator_token: str | None = None
     """A bearer token for `/health/status`, the detailed status for operators. Unset: that endpoint does not exist."""
+    as_of_cache_entries: Annotated[int, Field(ge=1, le=256)] = 8
+    """How many read models as of a past moment (per tenant and moment) a process keeps built."""
+    as_of_cache_seconds: Annotated[float, Field(gt=0)] = 600
+    """How long a read model as of a past moment is kept after it was built."""
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:

@@ -36,6 +36,7 @@ from backend.graphql.competence.mutations import CompetenceMutation
 from backend.graphql.competence.queries import CompetenceQuery
 from backend.graphql.context.mutations import ContextMutation
 from backend.graphql.context.queries import ContextQuery
+from backend.graphql.core.as_of import ReadAsOf, with_as_of
 from backend.graphql.core.errors import (
     REFUSALS,
 )
@@ -107,6 +108,8 @@ Query = merge_types("Query", tuple(root for roots in FEATURES for root in roots 
 Mutation = merge_types(
     "Mutation", tuple(root for roots in FEATURES for root in roots if root.__name__.endswith("Mutation"))
 )
+with_as_of(Query.__strawberry_definition__.fields, leave_out=frozenset({"register_changes"}))
+"""Every read answers as of any past moment (`asOf`); comparing two moments names both itself."""
 
 
 class CordeeSchema(strawberry.Schema):
@@ -141,6 +144,7 @@ def _extensions(production: bool) -> list[Callable[[], SchemaExtension]]:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: PrepareOffTheLoop(hide_suggestions=production),
         IdempotentMutations,
+        ReadAsOf,
         OneReadTransaction,
         MaskUnexpectedErrors,
     ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -124,6 +124,21 @@ class ProjectionRunner:
         self.tracker.move(conn, end)
         covered = sum(max(0, end - position) for position in positions.values())
         return Batch(covered, {name: max(position, end) for name, position in positions.items()})
+
+    def apply_notifications(self, conn: Connection, notifications: Iterable[Notification]) -> None:
+        """Applies these notifications, in their order, to every projection that handles them, in the caller's
+        transaction, tracking no position: how a temporary read model is filled from a chosen part of the log (one
+        tenant's events up to a past moment). An event that fails to apply is parked there, as it would be here."""
+        positions = dict.fromkeys(self._names, 0)
+        chunk: list[Notification] = []
+        for notification in notifications:
+            if notification.topic in self._by_topic:
+                chunk.append(notification)
+            if len(chunk) >= self.batch_size:
+                self._apply(conn, chunk, positions, isolated=True)
+                chunk = []
+        if chunk:
+            self._apply(conn, chunk, positions, isolated=True)
 
     def _apply(
         self, conn: Connection, notifications: Sequence[Notification], positions: dict[str, int], isolated: bool

@@ -1,0 +1,57 @@
+"""Where a tenant's past comes from: its events in log order, up to a recorded moment.
+
+The port is narrow on purpose: the implementation here pages through the whole notification log and decodes each
+event to find its tenant and the moment it was recorded; a per-tenant index of the log replaces it in one place
+(`backend/services.py`) without any caller changing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import Notification
+
+LATE_COMMIT_MARGIN = timedelta(minutes=5)
+"""How much later than a recorded event an earlier-recorded one can still be committed: an event gets its time when
+it is made and its place in the log when its transaction commits, so places and times agree only within the time a
+command takes. Past the moment by this much, the rest of the log is not read."""
+
+PAGE_SIZE = 1000
+
+
+class TenantHistory(Protocol):
+    def notifications(self, tenant_id: UUID, until: datetime) -> Iterator[Notification]:
+        """The tenant's notifications in log order, only those whose event was recorded at or before `until`."""
+        ...
+
+
+class LogTenantHistory:
+    """Reads the application's whole notification log, page by page, and keeps the tenant's events."""
+
+    def __init__(self, app: Application[UUID], page_size: int = PAGE_SIZE) -> None:
+        self.app = app
+        self.page_size = page_size
+
+    def notifications(self, tenant_id: UUID, until: datetime) -> Iterator[Notification]:
+        recorder = self.app.recorder
+        stop = recorder.max_notification_id() or 0
+        start, inclusive = 1, True
+        horizon = until + LATE_COMMIT_MARGIN
+        while start <= stop:
+            page = recorder.select_notifications(start, self.page_size, stop=stop, inclusive_of_start=inclusive)
+            if not page:
+                return
+            for notification in page:
+                event: Any = self.app.mapper.to_domain_event(notification)
+                recorded: datetime = event.timestamp
+                if recorded > horizon:
+                    return
+                if recorded <= until and getattr(event, "tenant_id", None) == tenant_id:
+                    yield notification
+            start, inclusive = page[-1].id, False
+            if len(page) < self.page_size:
+                return
