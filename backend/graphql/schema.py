@@ -49,6 +49,7 @@ from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
+from backend.graphql.history.queries import HistoryQuery
 from backend.graphql.incidents.mutations import IncidentsMutation
 from backend.graphql.incidents.queries import IncidentsQuery
 from backend.graphql.isms.queries import IsmsQuery
@@ -101,6 +102,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (NonconformitiesQuery, NonconformitiesMutation),
     (MetricsQuery, MetricsMutation),
     (CompetenceQuery, CompetenceMutation),
+    (HistoryQuery,),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

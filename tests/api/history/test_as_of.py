@@ -3,18 +3,15 @@ same visibility filter; one moment per operation, no moment to come, and history
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from backend.services import Services
-from domain.tenancy.account import Role
-from tests.api.assets.support import mutate, organisation_id, register
-from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, events_in_log
+from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
+from tests.api.history.conftest import a_second_passes
 from tests.api.page_support import MEMBER, ClientFor
-from tests.api.test_isolation_same_tenant import SECOND_COACH, SECOND_MEMBER, open_account
 
 ASSETS = """query($org: ID!, $at: DateTime) { assets(organisationId: $org, first: 50, asOf: $at) {
     totalCount edges { node { id name owner viewerCan { change } } } } }"""
@@ -22,36 +19,10 @@ ASSET = """query($id: ID!, $at: DateTime) { asset(id: $id, asOf: $at) { __typena
     ... on Asset { name owner } ... on UserError { code field message } } }"""
 
 
-def now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def a_second_passes() -> datetime:
-    """A moment strictly between what was recorded before and what is recorded after (moments are to the second)."""
-    time.sleep(1.05)
-    moment = now()
-    time.sleep(1.05)
-    return moment
-
-
 def names(client: Any, organisation: str, at: datetime | None) -> dict[str, str]:
     variables = {"org": organisation, "at": at.isoformat() if at else None}
     edges = client.data(ASSETS, variables)["assets"]["edges"]
     return {edge["node"]["name"]: edge["node"]["owner"] for edge in edges}
-
-
-@pytest.fixture
-def story(client_for: ClientFor) -> dict[str, Any]:
-    """Boulangerie Muller registers a server, then (a moment later) a shop, and changes the server's owner."""
-    member = client_for(MEMBER)
-    muller = organisation_id(member)
-    server = register(member, muller, "Cellar sensor hub")
-    before = a_second_passes()
-    register(member, muller, "Loyalty app", kind="saas")
-    change = {"assetId": server["id"], "name": "Cellar sensor hub", "kind": "hardware", "owner": "Marc Muller"}
-    assert mutate(member, "changeAsset", change)["__typename"] == "AssetChange"
-    after = a_second_passes()
-    return {"muller": muller, "server": server["id"], "before": before, "after": after}
 
 
 def test_a_register_as_of_a_past_moment_answers_what_was_recorded_then(
@@ -138,14 +109,10 @@ def test_a_moment_before_the_first_event_answers_nothing(client_for: ClientFor, 
 
 
 def test_history_shows_an_outsider_nothing_more_than_today(
-    client_for: ClientFor, story: dict[str, Any], demo_services: Services
+    client_for: ClientFor, story: dict[str, Any], outsiders: tuple[str, ...]
 ) -> None:
-    open_account(demo_services, SECOND_COACH, "Sam Second", Role.COACH)
-    admin = client_for(ALPINE_ADMIN)
-    kirchberg = organisation_id(admin, "Kirchberg Dental")
-    open_account(demo_services, SECOND_MEMBER, "Dr Lena Weber", Role.MEMBER, kirchberg)
     later = a_second_passes()
-    for outsider in (HARBOUR_ADMIN, SECOND_COACH, SECOND_MEMBER):
+    for outsider in outsiders:
         client = client_for(outsider)
         today = _answers(client, story, None)
         assert "Cellar sensor hub" not in str(today) and today[1]["asset"]["__typename"] == "NotFoundError"
