@@ -19,6 +19,7 @@ from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.base import get_object_definition
 
 from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
@@ -110,7 +111,7 @@ Query = merge_types("Query", tuple(root for roots in FEATURES for root in roots 
 Mutation = merge_types(
     "Mutation", tuple(root for roots in FEATURES for root in roots if root.__name__.endswith("Mutation"))
 )
-with_as_of(Query.__strawberry_definition__.fields, leave_out=frozenset({"register_changes"}))
+with_as_of(get_object_definition(Query, strict=True).fields, leave_out=frozenset({"register_changes"}))
 """Every read answers as of any past moment (`asOf`); comparing two moments names both itself."""
 
 

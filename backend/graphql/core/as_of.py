@@ -60,7 +60,7 @@ class AsOfArgument(FieldExtension):
             StrawberryArgument(
                 python_name="as_of",
                 graphql_name=ARGUMENT,
-                type_annotation=StrawberryAnnotation(datetime | None),  # type: ignore[arg-type]
+                type_annotation=StrawberryAnnotation(datetime | None),
                 default=None,
                 description=DESCRIPTION,
             )

@@ -6,9 +6,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import anyio
 import pytest
 
+from backend.auth.principal import Principal
+from backend.graphql.core.context import Context
+from backend.graphql.schema import build_schema
 from backend.services import Services
+from domain.organisations.organisation import organisation_id as domain_organisation_id
+from domain.tenancy.account import Role, account_id
+from domain.tenancy.consultancy import consultancy_id
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.api.history.conftest import a_second_passes
 from tests.api.page_support import MEMBER, ClientFor
@@ -127,3 +134,18 @@ def _answers(client: Any, story: dict[str, Any], at: datetime | None) -> tuple[A
     listed = client.execute(ASSETS, {"org": story["muller"], "at": moment})
     refusals = [(e["message"], e["extensions"]) for e in listed.get("errors", [])]
     return (listed.get("data"), refusals), client.data(ASSET, {"id": story["server"], "at": moment})
+
+
+def test_an_operation_reading_the_past_runs_no_mutation(demo_services: Services, story: dict[str, Any]) -> None:
+    """A page reading the past sets the moment on the context: a mutation then is refused before it runs."""
+    tenant = consultancy_id("alpine")
+    muller = domain_organisation_id(tenant, "Boulangerie Muller")
+    member = Principal(account_id(MEMBER), tenant, "Marc Muller", MEMBER, frozenset({Role.MEMBER}), "csrf", muller)
+    context = Context(demo_services, member, "request-1")
+    context.as_of = story["before"]
+    before = events_in_log(demo_services)
+    document = "mutation($input: RetireAssetInput!) { r: retireAsset(input: $input) { __typename } }"
+    variables = {"input": {"assetId": story["server"], "reason": "Sold"}}
+    result = anyio.run(lambda: build_schema().execute(document, variable_values=variables, context_value=context))
+    assert result.errors and result.errors[0].extensions == {"code": "VALIDATION", "field": "asOf"}
+    assert "read-only" in result.errors[0].message and events_in_log(demo_services) == before
