@@ -17,13 +17,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
+from functools import partial
 from pathlib import Path
 from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
-from backend.history.tenant_history import TenantHistory
+from backend.history.tenant_history import TenantHistory, event_of
 from domain.shared.errors import ValidationFailed
 from projections.core.runner import ProjectionRunner
 from projections.core.store import ReadStore, create_read_engine
@@ -179,7 +180,7 @@ class AsOfModels:
         runner = ProjectionRunner(self.app, store, build_projections(store.tables))
         counted = _Counted(self.history.notifications(tenant_id, moment + timedelta(microseconds=999_999)))
         with store.writing() as conn:
-            runner.apply_notifications(conn, counted)
+            runner.apply_notifications(conn, counted, partial(event_of, self.app))
         self.builds += 1
         log.info(
             "Read model of tenant %s as of %s: %d events in %.2f s",

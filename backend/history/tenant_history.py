@@ -8,6 +8,7 @@ event to find its tenant and the moment it was recorded; a per-tenant index of t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
@@ -21,6 +22,20 @@ it is made and its place in the log when its transaction commits, so places and 
 command takes. Past the moment by this much, the rest of the log is not read."""
 
 PAGE_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class DecodedNotification(Notification):
+    """A notification with its event, decoded already to choose it: applying it need not decode it again."""
+
+    event: Any = field(default=None, compare=False)
+
+
+def event_of(app: Application[UUID], notification: Notification) -> Any:
+    """The notification's event: the one it carries, if decoded already, else decoded now."""
+    if isinstance(notification, DecodedNotification):
+        return notification.event
+    return app.mapper.to_domain_event(notification)
 
 
 class TenantHistory(Protocol):
@@ -51,7 +66,14 @@ class LogTenantHistory:
                 if recorded > horizon:
                     return
                 if recorded <= until and getattr(event, "tenant_id", None) == tenant_id:
-                    yield notification
+                    yield DecodedNotification(
+                        notification.originator_id,
+                        notification.originator_version,
+                        notification.topic,
+                        notification.state,
+                        notification.id,
+                        event,
+                    )
             start, inclusive = page[-1].id, False
             if len(page) < self.page_size:
                 return
