@@ -57,3 +57,22 @@ def test_the_comparison_page_shows_what_changed_between_two_dates(client_for: Cl
     assert refused.status_code == 400 and "Choose one of the registers" in refused.text
     backwards = member.http.get(address, params=given | {"from": given["to"], "to": given["from"]})
     assert backwards.status_code == 400 and "before the to moment" in backwards.text
+
+
+def test_a_fact_recorded_a_day_or_more_after_its_date_shows_both(client_for: ClientFor) -> None:
+    """The demo's half-days and incidents carry past dates and were recorded when the demo was seeded."""
+    coach = client_for(ALPINE_COACH)
+    cluster = re.search(r'href="(/clusters/[0-9a-f-]{36})"', coach.http.get("/clusters").text)
+    assert cluster is not None
+    member = re.search(r'href="(/clusters/[0-9a-f-]{36}/members/[0-9a-f-]{36})"', coach.http.get(cluster[1]).text)
+    assert member is not None
+    ledger = coach.http.get(member[1]).text
+    assert re.search(r'<span class="hint">recorded on <time datetime="[^"]+">\w{3} \d+ \w{3} \d{4}</time>', ledger)
+    incidents = coach.http.get("/incidents").text
+    organisation = re.search(r'href="(/organisations/[0-9a-f-]{36}/incidents)"', incidents)
+    assert organisation is not None
+    listed = coach.http.get(organisation[1]).text
+    incident = re.search(rf'href="({organisation[1]}/[0-9a-f-]{{36}})"', listed)
+    assert incident is not None
+    timeline = coach.http.get(incident[1]).text
+    assert re.search(r"\(recorded on \d{4}-\d\d-\d\d \d\d:\d\d UTC\)", timeline)
