@@ -179,8 +179,12 @@ class AsOfModels:
         store.create_tables()
         runner = ProjectionRunner(self.app, store, build_projections(store.tables))
         counted = _Counted(self.history.notifications(tenant_id, moment + timedelta(microseconds=999_999)))
-        with store.writing() as conn:
-            runner.apply_notifications(conn, counted, partial(event_of, self.app))
+        try:
+            with store.writing() as conn:
+                runner.apply_notifications(conn, counted, partial(event_of, self.app))
+        except BaseException:
+            AsOfModel(ReadQueries(store), store, path, self.clock(), counted.count).discard()
+            raise
         self.builds += 1
         log.info(
             "Read model of tenant %s as of %s: %d events in %.2f s",
