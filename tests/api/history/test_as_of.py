@@ -149,3 +149,13 @@ def test_an_operation_reading_the_past_runs_no_mutation(demo_services: Services,
     result = anyio.run(lambda: build_schema().execute(document, variable_values=variables, context_value=context))
     assert result.errors and result.errors[0].extensions == {"code": "VALIDATION", "field": "asOf"}
     assert "read-only" in result.errors[0].message and events_in_log(demo_services) == before
+
+
+def test_the_programme_answers_as_of_a_moment_too(client_for: ClientFor, story: dict[str, Any]) -> None:
+    coach = client_for(ALPINE_COACH)
+    clusters = (
+        "query($at: DateTime) { clusters(asOf: $at) { edges { node { name members { organisation { name } } } } } }"
+    )
+    today = coach.data(clusters, {"at": None})
+    assert coach.data(clusters, {"at": story["after"].isoformat()}) == today and today["clusters"]["edges"]
+    assert coach.data(clusters, {"at": "2001-01-01T00:00:00Z"}) == {"clusters": {"edges": []}}
