@@ -85,15 +85,21 @@ def scope_for(principal: Principal, today: date | None = None) -> Scope:
     raise Forbidden("You may see nothing in this consultancy.")
 
 
+HISTORY_IS_READ_ONLY = "History is read-only: go back to today to change anything."
+
+
 def authorize(principal: Principal, action: Action) -> None:
+    if principal.reads_history:
+        raise Forbidden(HISTORY_IS_READ_ONLY)
     if not principal.roles & action.roles:
         raise Forbidden(f"You may not {action.description}.")
 
 
 def may(principal: Principal, action: Action, member: UUID | None = None) -> bool:
     """Whether the principal's role allows the action, on `member` too: a member account acts for its own
-    organisation only. The object is one in the principal's view (the queries answer no other)."""
-    if not principal.roles & action.roles:
+    organisation only. The object is one in the principal's view (the queries answer no other). Reading history,
+    nothing: it is read-only."""
+    if principal.reads_history or not principal.roles & action.roles:
         return False
     return member is None or not principal.has_role(MEMBER) or principal.organisation_id == member
 

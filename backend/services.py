@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import TypeVar
 from uuid import UUID
 
@@ -17,6 +17,8 @@ from backend.auth.sessions import SessionStore
 from backend.blobs import DirectoryBlobStore
 from backend.eventstore import event_store_environment
 from backend.graphql.reviews.gathering import review_inputs
+from backend.history.as_of import AsOfModels
+from backend.history.tenant_history import IndexedTenantHistory
 from backend.settings import Settings
 from domain.application import Cordee, Saved
 from domain.shared.calendar import stated_today
@@ -76,6 +78,15 @@ class Services:
     sessions: SessionStore
     audit: AuditLog
     checkpointer: Checkpointer
+    history: AsOfModels | None = None
+    """Read models as of past moments; None where nothing reads history (a command-line tool)."""
+
+    def as_of(self, tenant_id: UUID, moment: datetime) -> Services:
+        """These services, their queries reading the tenant's read model as recorded at `moment`: what Cordee knew
+        then. Building it may take a while the first time (see `backend.history.as_of`)."""
+        if self.history is None:
+            raise RuntimeError("These services read no history")
+        return replace(self, queries=self.history.queries(tenant_id, moment))
 
     def execute(self, cmd: object) -> Saved:
         """Runs a command and waits until the read models show what it wrote (read your own writes)."""
@@ -162,6 +173,8 @@ class Services:
     def close(self) -> None:
         self.checkpointer.stop()
         self.runner.stop()
+        if self.history is not None:
+            self.history.close()
         self.app.close()
         self.store.engine.dispose()
         self.audit.engine.dispose()
@@ -205,4 +218,10 @@ def build_services(settings: Settings) -> Services:
     app.review_input_reader = lambda tenant_id, organisation_id, review_id: review_inputs(
         queries, tenant_id, organisation_id, review_id, stated_today() or app.today()
     )
-    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer)
+    history = AsOfModels(
+        app,
+        IndexedTenantHistory(audit),
+        entries=settings.as_of_cache_entries,
+        max_age_seconds=settings.as_of_cache_seconds,
+    )
+    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer, history)

@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     """A tenant's checkpoint is signed once its log has grown by this many events..."""
     audit_checkpoint_every_minutes: Annotated[float, Field(gt=0)] = 60
     """...or when this long has passed since its last one and it has grown at all."""
+    as_of_cache_entries: Annotated[int, Field(ge=1, le=256)] = 8
+    """How many read models as of a past moment (per tenant and moment) a process keeps built."""
+    as_of_cache_seconds: Annotated[float, Field(gt=0)] = 600
+    """How long a read model as of a past moment is kept after it was built."""
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:

@@ -23,6 +23,7 @@ from frontend import (
     effort,
     engagement,
     feedback,
+    history,
     home,
     incidents,
     isms,
@@ -40,6 +41,7 @@ from frontend.ports import FrontendPorts
 from frontend.site.errors import install_error_pages
 from frontend.site.feature import PageFeature
 from frontend.site.filters import install_filters
+from frontend.site.history import install_history
 
 HERE = Path(__file__).parent
 
@@ -67,6 +69,7 @@ FEATURES = (
     audits.FEATURE,
     nonconformities.FEATURE,
     metrics.FEATURE,
+    history.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 
@@ -78,6 +81,7 @@ def mount_pages(app: FastAPI, ports: FrontendPorts, features: Sequence[PageFeatu
         for pages in feature.pages:
             app.include_router(pages(ports, templates).router)
     install_error_pages(app, ports, templates)
+    install_history(app, templates)
 
 
 @functools.cache

@@ -8,6 +8,10 @@ from typing import Any
 
 from starlette.requests import Request
 
+AS_OF_STATE = "as_of"
+"""The attribute of a page request's state holding the moment the page reads the registers as recorded at (a UTC
+`datetime`, set by the page layer from `?as_of=`): `execute` runs the page's documents as of it."""
+
 
 @dataclass(frozen=True)
 class GraphQLResult:
@@ -40,7 +44,7 @@ class InvitedPerson:
 @dataclass(frozen=True)
 class FrontendPorts:
     execute: Callable[[Request, str, dict[str, Any] | None], Awaitable[GraphQLResult]]
-    """Runs a GraphQL document as the request's principal."""
+    """Runs a GraphQL document as the request's principal (as of the moment on its state, if any: `AS_OF_STATE`)."""
     viewer: Callable[[Request], Viewer | None]
     sign_in: Callable[[Request, str, str], Awaitable[str | None]]
     """The request (for its address and id), e-mail and password to a session token, or None when refused."""

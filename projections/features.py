@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import select
 
@@ -44,7 +45,7 @@ from projections.core.projection import Projection
 from projections.core.reading import FeatureQueries, Reader
 from projections.core.scope import Scope
 from projections.core.store import ReadStore
-from projections.core.tables import ReadTables, TableDefiner, compose_read_tables
+from projections.core.tables import ReadTables, TableDefiner, TableFactory, compose_read_tables
 from projections.documents.projection import DocumentProjection
 from projections.documents.queries import DocumentQueries
 from projections.documents.tables import define_tables as document_tables
@@ -134,6 +135,43 @@ def define_read_tables(prefix: str = "") -> ReadTables:
     return compose_read_tables((f.tables for f in FEATURES if f.tables is not None), prefix)
 
 
+COMPARED_REGISTERS = (
+    "context",
+    "documents",
+    "assets",
+    "risks",
+    "soa",
+    "changes",
+    "incidents",
+    "audits",
+    "nonconformities",
+    "reviews",
+    "competence",
+    "metrics",
+    "itil",
+)
+"""The registers whose state at two moments can be compared, each named after its feature."""
+
+NOT_COMPARED = frozenset({"monitoring_tokens"})
+"""Tables of a register that comparing never shows: secrets (a monitoring token's hash)."""
+
+
+@functools.cache
+def register_tables(register: str) -> tuple[str, ...]:
+    """The read tables that hold an organisation's part of a register: its tables with an `organisation_id`, less
+    its change logs (`…_history`: comparing shows what changed field by field instead) and its secrets."""
+    feature = next((f for f in FEATURES if f.name == register and register in COMPARED_REGISTERS), None)
+    if feature is None or feature.tables is None:
+        return ()
+    factory = TableFactory()
+    feature.tables(factory)
+    return tuple(
+        name
+        for name, table in factory.defined.items()
+        if "organisation_id" in table.c and not name.endswith("_history") and name not in NOT_COMPARED
+    )
+
+
 def build_projections(tables: ReadTables) -> list[Projection]:
     return [projection(tables) for feature in FEATURES for projection in feature.projections]
 
@@ -175,6 +213,18 @@ class ReadQueries:
         """Reads inside share one read transaction (see `Reader.one_transaction`)."""
         with self.reader.one_transaction():
             yield
+
+    def organisation_rows(
+        self, scope: Scope, table_name: str, organisation_id: UUID
+    ) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+        """An organisation's rows of a read table that the scope shows, and the columns that key a row in it (its
+        primary key but the tenant): what comparing a register at two moments compares."""
+        table = getattr(self.reader.store.tables, table_name)
+        key = tuple(column.name for column in table.primary_key.columns if column.name != "tenant_id")
+        query = select(table).where(
+            self.reader.visibility.rows(scope, table), table.c.organisation_id == organisation_id
+        )
+        return key, self.reader.all(query)
 
     def rows_in_view(self, scope: Scope, table_name: str) -> list[dict[str, Any]]:
         """Every row of a read table that the scope shows, through the one filter: what any query may start from."""

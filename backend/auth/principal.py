@@ -47,6 +47,8 @@ class Principal:
     csrf_token: str
     organisation_id: UUID | None = None
     """The member organisation a member account acts for."""
+    reads_history: bool = False
+    """Set while the principal reads the registers as of a past moment: history is read-only, it may do nothing."""
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles

@@ -19,7 +19,7 @@ from backend.graphql.core.context import Context
 from backend.graphql.core.idempotency import BAD_KEY, HEADER, IdempotencyStore, is_valid_key
 from backend.graphql.core.limits import DOCUMENT_TOO_LARGE, MAX_BODY_BYTES, MAX_DOCUMENT_BYTES
 from backend.services import Services
-from frontend.ports import GraphQLResult
+from frontend.ports import AS_OF_STATE, GraphQLResult
 
 SIGN_IN_FIRST = "Sign in first."
 BODY_TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES:,} bytes."
@@ -54,8 +54,10 @@ class GraphQLEndpoint:
         )
 
     async def execute(self, request: Request, document: str, variables: dict[str, Any] | None) -> GraphQLResult:
-        """Runs a page's document in-process, as the signed-in user."""
-        result = await self.schema.execute(document, variable_values=variables, context_value=self.context_for(request))
+        """Runs a page's document in-process, as the signed-in user, as of the moment the page reads (if any)."""
+        context = self.context_for(request)
+        context.as_of = getattr(request.state, AS_OF_STATE, None)
+        result = await self.schema.execute(document, variable_values=variables, context_value=context)
         return GraphQLResult(result.data, [dict(error.formatted) for error in result.errors or []])
 
 

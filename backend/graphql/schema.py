@@ -19,6 +19,7 @@ from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.base import get_object_definition
 
 from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
@@ -36,6 +37,7 @@ from backend.graphql.competence.mutations import CompetenceMutation
 from backend.graphql.competence.queries import CompetenceQuery
 from backend.graphql.context.mutations import ContextMutation
 from backend.graphql.context.queries import ContextQuery
+from backend.graphql.core.as_of import ReadAsOf, with_as_of
 from backend.graphql.core.errors import (
     REFUSALS,
 )
@@ -48,6 +50,7 @@ from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
 from backend.graphql.feedback.mutations import FeedbackMutation
+from backend.graphql.history.queries import HistoryQuery
 from backend.graphql.incidents.mutations import IncidentsMutation
 from backend.graphql.incidents.queries import IncidentsQuery
 from backend.graphql.isms.queries import IsmsQuery
@@ -100,6 +103,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (NonconformitiesQuery, NonconformitiesMutation),
     (MetricsQuery, MetricsMutation),
     (CompetenceQuery, CompetenceMutation),
+    (HistoryQuery,),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 
@@ -107,6 +111,8 @@ Query = merge_types("Query", tuple(root for roots in FEATURES for root in roots 
 Mutation = merge_types(
     "Mutation", tuple(root for roots in FEATURES for root in roots if root.__name__.endswith("Mutation"))
 )
+with_as_of(get_object_definition(Query, strict=True).fields, leave_out=frozenset({"register_changes"}))
+"""Every read answers as of any past moment (`asOf`); comparing two moments names both itself."""
 
 
 class CordeeSchema(strawberry.Schema):
@@ -141,6 +147,7 @@ def _extensions(production: bool) -> list[Callable[[], SchemaExtension]]:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: PrepareOffTheLoop(hide_suggestions=production),
         IdempotentMutations,
+        ReadAsOf,
         OneReadTransaction,
         MaskUnexpectedErrors,
     ]

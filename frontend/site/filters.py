@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from jinja2 import Environment
 
@@ -67,5 +67,26 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 """The page's language is English; names are spelled out here so that the server's locale cannot change them."""
 
 
+def recorded_apart(recorded: object, business: object) -> bool:
+    """Whether a fact was recorded a day or more apart from the date it carries (a half-day logged days after it
+    was held): the pages then show both, since history (`?as_of=`) goes by the recorded one."""
+    when, then = _moment(recorded), _moment(business)
+    return when is not None and then is not None and abs(when - then) >= timedelta(days=1)
+
+
+def _moment(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), tzinfo=UTC)
+    if not value:
+        return None
+    try:
+        return _moment(datetime.fromisoformat(str(value)) if "T" in str(value) else date.fromisoformat(str(value)))
+    except ValueError:
+        return None
+
+
 def install_filters(environment: Environment) -> None:
     environment.filters.update(label=label, signed=signed, days=days, percent=percent, day=day)
+    environment.tests.update(recorded_apart_from=recorded_apart)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable, Collection
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -13,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from frontend.ports import FrontendPorts, Viewer
 from frontend.site import said
 from frontend.site.forms import UNTOUCHED, FormErrors, FormState, Submission, refusal
+from frontend.site.history import history_context, shown_as_of
 
 Redisplay = Callable[[FormState], Awaitable[Response]]
 """Shows a page again with a form's errors and the values typed."""
@@ -130,9 +132,19 @@ class PageBase:
         context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values}
         context |= {"labels": {}, "claimed": []}  # filled while rendering: fields' labels, forms whose errors show
         context["said"] = said.said(request, viewer.csrf_token) if shown is UNTOUCHED else None
+        context |= history_context(request)
         response = self.templates.TemplateResponse(request, template, context, status_code=shown.status)
+        if context["history"].moment is not None:
+            _as_of(response, context["history"].moment)
         said.forget(request, response)
         return response
+
+
+def _as_of(response: Response, moment: datetime) -> None:
+    """The page as recorded at `moment`: its links keep the moment, and it shows no form that changes anything."""
+    body = shown_as_of(bytes(response.body).decode(), moment).encode()
+    response.body = body
+    response.headers["content-length"] = str(len(body))
 
 
 def _field_names(variables: dict[str, Any]) -> set[str]:

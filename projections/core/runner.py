@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -125,26 +125,61 @@ class ProjectionRunner:
         covered = sum(max(0, end - position) for position in positions.values())
         return Batch(covered, {name: max(position, end) for name, position in positions.items()})
 
+    def apply_notifications(
+        self,
+        conn: Connection,
+        notifications: Iterable[Notification],
+        to_event: Callable[[Notification], Any] | None = None,
+    ) -> None:
+        """Applies these notifications, in their order, to every projection that handles them, in the caller's
+        transaction, tracking no position: how a temporary read model is filled from a chosen part of the log (one
+        tenant's events up to a past moment). An event that fails to apply is parked there, as it would be here.
+
+        `to_event` decodes a notification, when the caller has a quicker way than the mapper (it decoded them
+        already, to choose them)."""
+        positions = dict.fromkeys(self._names, 0)
+        chunk: list[Notification] = []
+        for notification in notifications:
+            if notification.topic in self._by_topic:
+                chunk.append(notification)
+            if len(chunk) >= self.batch_size:
+                self._apply(conn, chunk, positions, isolated=True, to_event=to_event)
+                chunk = []
+        if chunk:
+            self._apply(conn, chunk, positions, isolated=True, to_event=to_event)
+
     def _apply(
-        self, conn: Connection, notifications: Sequence[Notification], positions: dict[str, int], isolated: bool
+        self,
+        conn: Connection,
+        notifications: Sequence[Notification],
+        positions: dict[str, int],
+        isolated: bool,
+        to_event: Callable[[Notification], Any] | None = None,
     ) -> None:
         if not isolated:
             self._apply_fast(conn, notifications, positions)
             return
         try:
             with conn.begin_nested():
-                self._apply_fast(conn, notifications, positions)
+                self._apply_fast(conn, notifications, positions, to_event)
         except NOT_PARKABLE:
             raise
         except Exception:  # some event fails: find it, park it, apply the others
             self._apply_one_by_one(conn, notifications, positions)
 
-    def _apply_fast(self, conn: Connection, notifications: Sequence[Notification], positions: dict[str, int]) -> None:
+    def _apply_fast(
+        self,
+        conn: Connection,
+        notifications: Sequence[Notification],
+        positions: dict[str, int],
+        to_event: Callable[[Notification], Any] | None = None,
+    ) -> None:
         parked_pairs = self.parked.parked_pairs(conn)
         held: list[ParkedEvent] = []
         writer = GroupedWriter(conn)
+        decode = to_event or self.app.mapper.to_domain_event
         for notification in notifications:
-            event = self.app.mapper.to_domain_event(notification)
+            event = decode(notification)
             tenant = _tenant_of(event)
             for projection in self._due(notification, positions):
                 if (projection.name, tenant) in parked_pairs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -86,8 +87,9 @@ _COACHING_COLUMNS = (
     "module_number",
     "work_done",
     "next_steps",
+    "logged_at",
 )
-"""What a coaching row shows: not the keys the query filters on, nor who logged it when."""
+"""What a coaching row shows: not the keys the query filters on, nor who logged it; when, for history."""
 
 
 _CORRECTION_COLUMNS = (
@@ -111,7 +113,10 @@ def _correction(r: dict[str, Any]) -> CoachingCorrectionRow:
 
 def _coaching(r: dict[str, Any]) -> CoachingRow:
     names = ("entry_number", "held_on", "coach_id", "coach_name", "module_number", "work_done", "next_steps")
-    return CoachingRow(*(r[name] for name in names))
+    logged_at = r.get("logged_at")
+    if isinstance(logged_at, datetime) and logged_at.tzinfo is None:
+        logged_at = logged_at.replace(tzinfo=UTC)  # SQLite keeps no zone: the time was stored in UTC
+    return CoachingRow(**{name: r[name] for name in names}, logged_at=logged_at)
 
 
 def _override(r: dict[str, Any]) -> OverrideRow:

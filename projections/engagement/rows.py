@@ -16,6 +16,8 @@ class CoachingRow:
     module_number: int | None
     work_done: str
     next_steps: str
+    logged_at: datetime | None = None
+    """When the half-day was recorded (the event's time), which may be days after it was held."""
 
 
 @dataclass(frozen=True)

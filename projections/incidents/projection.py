@@ -207,5 +207,6 @@ class IncidentProjection(Projection):
             "at": at,
             "note": note,
             "actor_id": event.actor_id,
+            "recorded_at": event.timestamp,
         }
         writer.write(self._step, row)

@@ -94,7 +94,7 @@ class IncidentQueries(FeatureQueries):
             return None
         steps_table, links = self.t.incident_steps, self.t.incident_links
         steps = self._all(
-            select(*(steps_table.c[n] for n in ("position", "step", "level", "handled_by", "at", "note", "actor_id")))
+            select(*(steps_table.c[n] for n in (*STEP_COLUMNS, "recorded_at")))
             .where(self.visible.rows(scope, steps_table), steps_table.c.incident_id == incident_id)
             .order_by(steps_table.c.position)
         )
@@ -320,6 +320,9 @@ def _after(c: Any, order: str, key: IncidentKey) -> ColumnElement[bool]:
     if order == BY_TITLE:
         return tuple_(c.sort_title, c.incident_id) > tuple_(key.sort_title, key.incident_id)
     return or_(c.reported_at < key.reported_at, and_(c.reported_at == key.reported_at, c.incident_id < key.incident_id))
+
+
+STEP_COLUMNS = ("position", "step", "level", "handled_by", "at", "note", "actor_id")
 
 
 def _utc(value: Any) -> Any:

@@ -45,6 +45,8 @@ class IncidentStepRow:
     at: datetime
     note: str | None
     actor_id: UUID
+    recorded_at: datetime | None = None
+    """When the step was recorded in Cordee, which may be long after `at`."""
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ def define_tables(table: TableFactory) -> None:
         Column("at", DateTime(timezone=True), nullable=False),
         Column("note", Text),
         Column("actor_id", Uuid, nullable=False),
+        Column("recorded_at", DateTime(timezone=True)),
         key=("tenant_id", "incident_id", "position"),
     )
     table(

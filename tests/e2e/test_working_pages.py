@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -148,6 +149,9 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
     pages += ("audits", "nonconformities", "incidents", "incidents/monthly-report", "service-levels")
     pages += ("monitoring-tokens", "reviews", "competence", "readiness", "metrics")
     paths += [f"{path}/{page}" for path in organisations for page in pages]
+    moment = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")  # the registers as recorded now: banner and picker
+    paths += [f"{path}/{page}?as_of={moment}" for path in organisations[:1] for page in ("assets", "risks", "isms")]
+    paths += [f"{path}/history/compare?register=assets&from=2026-01-01&to={moment}" for path in organisations[:1]]
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
     too_wide: dict[str, list[str]] = {}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 from strawberry.fastapi import BaseContext
 
 from backend.auth.principal import Principal
@@ -22,7 +25,7 @@ class Context(BaseContext):
         session_token: str | None = None,
     ) -> None:
         super().__init__()
-        self.services = services
+        self.live_services = services
         self.principal = principal
         self.request_id = request_id
         self.idempotency_key = idempotency_key
@@ -30,6 +33,20 @@ class Context(BaseContext):
         self.saved_something = False
         self.session_token = session_token
         """The session cookie the request came with, kept when the viewer's other sessions are ended."""
+        self.as_of: datetime | None = None
+        """The moment the operation reads the registers as of: set by a page (`?as_of=`) or by its `asOf`."""
+        self._history: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        """The services; reading history, a view of them whose queries read the registers as of the moment, so
+        every resolver reads the past through the same queries and the same visibility filter."""
+        return self._history or self.live_services
+
+    def read_history(self, moment: datetime, services: Services) -> None:
+        """From now on, the operation reads the registers as recorded at `moment`, through `services`."""
+        self.as_of = moment
+        self._history = services
 
     def note_saved(self) -> None:
         """A command of this request wrote events: a retry with its idempotency key must not write again."""
@@ -40,6 +57,8 @@ class Context(BaseContext):
         """The principal; fields are guarded by `IsAuthenticated`, so a missing one is a programming error."""
         if self.principal is None:
             raise PermissionError("No principal in an authenticated field")
+        if self.as_of is not None and not self.principal.reads_history:
+            self.principal = replace(self.principal, reads_history=True)  # history is read-only
         return self.principal
 
     @property

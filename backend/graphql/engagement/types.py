@@ -50,6 +50,11 @@ class CoachingHalfDay:
     work_done: str
     next_steps: str
     organisation_id: strawberry.Private[UUID]
+    recorded_at: datetime | None = strawberry.field(
+        default=None,
+        description="When the half-day was recorded in Cordee, which may be days after it was held: history "
+        "(`asOf`) goes by this moment.",
+    )
 
     @strawberry.field(description="What the viewer may do to this entry now.")
     def viewer_can(self, info: Info[Context, None]) -> CoachingHalfDayViewerCan:
@@ -65,6 +70,7 @@ class CoachingHalfDay:
             module_number=row.module_number,
             work_done=row.work_done,
             next_steps=row.next_steps,
+            recorded_at=row.logged_at,
         )
 
 

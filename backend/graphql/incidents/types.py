@@ -71,6 +71,11 @@ class IncidentStep:
     at: datetime
     note: str | None
     acted_by: strawberry.ID
+    recorded_at: datetime | None = strawberry.field(
+        default=None,
+        description="When the step was recorded in Cordee, which may be long after `at`: history (`asOf`) goes by "
+        "this moment.",
+    )
 
     @classmethod
     def from_row(cls, row: IncidentStepRow) -> IncidentStep:
@@ -81,6 +86,7 @@ class IncidentStep:
             at=row.at,
             note=row.note,
             acted_by=strawberry.ID(str(row.actor_id)),
+            recorded_at=row.recorded_at,
         )
 
 
