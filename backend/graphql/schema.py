@@ -47,6 +47,8 @@ from backend.graphql.core.snapshot import OneReadTransaction
 from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
+from backend.graphql.evidence.mutations import EvidenceMutation
+from backend.graphql.evidence.queries import EvidenceQuery
 from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.incidents.mutations import IncidentsMutation
 from backend.graphql.incidents.queries import IncidentsQuery
@@ -100,6 +102,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (NonconformitiesQuery, NonconformitiesMutation),
     (MetricsQuery, MetricsMutation),
     (CompetenceQuery, CompetenceMutation),
+    (EvidenceQuery, EvidenceMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 
