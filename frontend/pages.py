@@ -22,6 +22,7 @@ from frontend import (
     documents,
     effort,
     engagement,
+    evidence,
     feedback,
     home,
     incidents,
@@ -67,6 +68,7 @@ FEATURES = (
     audits.FEATURE,
     nonconformities.FEATURE,
     metrics.FEATURE,
+    evidence.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 
