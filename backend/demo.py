@@ -78,6 +78,8 @@ from domain.context.role import IsmsRole
 from domain.documents.commands import CopyDocumentSkeleton, CreateDocument, SubmitVersion
 from domain.documents.document import Document
 from domain.engagement.commands import LogCoachingHalfDay
+from domain.evidence.bundles import AuditBundles, audit_bundles_id
+from domain.evidence.commands import ExportAuditBundle
 from domain.feedback.commands import ShareFeedback
 from domain.feedback.feedback_item import FeedbackItem
 from domain.incidents.commands import (
@@ -215,7 +217,9 @@ def seed_demo(services: Services, today: date) -> list[str]:
                 seeded.append(tenant.name)
         services.runner.catch_up()  # a management review reads its inputs from the registers' read models
         for tenant in DEMO_TENANTS:
-            if DemoSeeder(services.app, tenant, today).management_review() and tenant.name not in seeded:
+            seeder = DemoSeeder(services.app, tenant, today)
+            wrote = seeder.management_review()
+            if (seeder.audit_evidence() or wrote) and tenant.name not in seeded:
                 seeded.append(tenant.name)
     services.runner.catch_up()
     return seeded
@@ -311,6 +315,17 @@ class DemoSeeder:
             )
             self._run(RecordReviewDecision(*own, review_id, text, how, resources, due))
         return self.commands_run > before
+
+    def audit_evidence(self) -> bool:
+        """An auditor's bundle of the first member's last twelve months, exported by its coach once everything else
+        is recorded, so that its evidence page lists one to download. Answers whether it wrote anything."""
+        if not self._consultancy():
+            return False
+        member = self.members[0]
+        if self.app.exists(AuditBundles, self.tenant_id, audit_bundles_id(self.tenant_id, member)):
+            return False
+        self._run(ExportAuditBundle(self.tenant_id, self.coach, member, _year_before(self.today), self.today))
+        return True
 
     def _locate_late(self) -> None:
         for name, sector, employees in self.tenant.organisations:
@@ -1257,6 +1272,14 @@ def _months_before(month_end: date, months: int) -> date:
     for _ in range(months):
         first = (first - timedelta(days=1)).replace(day=1)
     return (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def _year_before(day: date) -> date:
+    """The first day of the twelve months ending on `day`."""
+    try:
+        return day.replace(year=day.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28) + timedelta(days=1)
 
 
 def _monday_before(day: date) -> date:

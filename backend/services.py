@@ -88,6 +88,12 @@ class Services:
             raise RuntimeError("These services read no history")
         return replace(self, queries=self.history.queries(tenant_id, moment))
 
+    def read_store_as_of(self, tenant_id: UUID, moment: datetime) -> ReadStore:
+        """The tenant's read models as recorded at `moment`, from the same cache as `as_of`."""
+        if self.history is None:
+            raise RuntimeError("These services read no history")
+        return self.history.model(tenant_id, moment).store
+
     def execute(self, cmd: object) -> Saved:
         """Runs a command and waits until the read models show what it wrote (read your own writes)."""
         saved = self.app.handle(cmd)

@@ -22,6 +22,7 @@ from frontend import (
     documents,
     effort,
     engagement,
+    evidence,
     feedback,
     history,
     home,
@@ -70,6 +71,7 @@ FEATURES = (
     nonconformities.FEATURE,
     metrics.FEATURE,
     history.FEATURE,
+    evidence.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

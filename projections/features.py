@@ -54,6 +54,9 @@ from projections.effort.queries import EffortQueries
 from projections.effort.tables import define_tables as effort_tables
 from projections.engagement.queries import EngagementQueries
 from projections.engagement.tables import define_tables as engagement_tables
+from projections.evidence.projection import EvidenceProjection
+from projections.evidence.queries import EvidenceQueries
+from projections.evidence.tables import define_tables as evidence_tables
 from projections.feedback.projection import FeedbackProjection
 from projections.feedback.queries import FeedbackQueries
 from projections.feedback.tables import define_tables as feedback_tables
@@ -124,6 +127,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("competence", competence_tables, (CompetenceProjection,), CompetenceQueries),
     Feature("readiness", None, (), ReadinessQueries),
     Feature("metrics", metric_tables, (MetricProjection,), MetricQueries),
+    Feature("evidence", evidence_tables, (EvidenceProjection,), EvidenceQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -202,6 +206,7 @@ class ReadQueries:
     competence: CompetenceQueries
     readiness: ReadinessQueries
     metrics: MetricQueries
+    evidence: EvidenceQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

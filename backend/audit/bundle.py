@@ -13,7 +13,7 @@ The ZIP holds:
   and version, the checkpoint (the first signed after the export event), the previous bundle's checkpoint and the
   consistency proof from it, and the SHA-256 of every other file; `manifest.sig` is the instance's signature of it.
 - `registers.xlsx` and `registers.pdf`: the organisation's registers as of the end of the window's last day (UTC),
-  from a read model replayed up to that moment.
+  or now if that is still to come (the manifest says which moment), from a read model replayed up to it.
 - `keys.json`: the public keys that signed; `verify.py` (standard library, and `cryptography` for Ed25519) and
   `VERIFY.md`.
 """
@@ -78,7 +78,7 @@ def build_bundle(audit: AuditLog, request: BundleRequest, registers: RegistersAs
         listed.append(entry)
         path = [base64.b64encode(h).decode() for h in tree.inclusion_proof(sequence)]
         proofs.append(json.dumps({**entry, "audit_path": path}) + "\n")
-    as_of = datetime.combine(request.window_to, time.max, tzinfo=UTC)
+    as_of = min(datetime.combine(request.window_to, time.max, tzinfo=UTC), datetime.now(UTC)).replace(microsecond=0)
     sheets, pdf = registers(as_of)
     files = {
         "events.jsonl": b"".join(lines),

@@ -1,6 +1,6 @@
-"""REST downloads: calendar feeds, the effort report and each member's coaching ledger. The principal comes from
-the session, the rows from the one query layer: a download shows what the page of the same data shows the viewer,
-and anything out of view answers 404, as an unknown id does."""
+"""REST downloads: calendar feeds, the effort report, each member's coaching ledger, an organisation's registers and
+its auditor's bundles. The principal comes from the session, the rows from the one query layer: a download shows
+what the page of the same data shows the viewer, and anything out of view answers 404, as an unknown id does."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from backend.audit.bundle import BundleRequest, build_bundle
+from backend.audit.registers import register_sheets, registers_pdf
 from backend.auth.current import principal_from_calendar_key, principal_from_request
 from backend.exports.audits import AuditReport, audit_report_pdf, audit_report_xlsx
 from backend.exports.calendar import ClusterSessions, calendar_of, cluster_calendar
@@ -28,12 +30,14 @@ from backend.graphql.effort.figures import effort_figures
 from backend.graphql.incidents.queries import month_bounds
 from backend.policy import scope_for
 from backend.services import Services
+from domain.evidence.bundles import audit_bundles_id
 from domain.shared.errors import DomainError
 from projections.clusters.rows import ClusterRow
 from projections.queries import Scope
 from projections.soa.catalogue import kept_catalogue
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+ZIP_TYPE = "application/zip"
 PDF_TYPE = "application/pdf"
 SOA_FILES: dict[str, tuple[str, Callable[[SoaFile], bytes]]] = {
     "xlsx": (XLSX_TYPE, soa_xlsx),
@@ -162,6 +166,13 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         name = f"{file.organisation} - {file.report.service} - service report {file.month}.{extension}"
         return _download(write(file), media_type, name)
 
+    @router.get("/organisations/{organisation_id}/audit-bundles/{number}.zip", include_in_schema=False)
+    def audit_bundle_download(organisation_id: str, number: str, request: Request) -> Response:
+        """An auditor's bundle exported for the organisation, built now from the log: the same bundle whenever it
+        is downloaded, but for the checkpoint signed on its first download when none covered its export yet."""
+        body, name = _audit_bundle(services, request, organisation_id, number)
+        return _download(body, ZIP_TYPE, name)
+
     @router.get("/reviews/{review_id}/minutes.{extension}", include_in_schema=False)
     def minutes_download(review_id: str, extension: str, request: Request) -> Response:
         """A management review's minutes, as its page offers them: XLSX or PDF."""
@@ -171,6 +182,35 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         media_type, write = MINUTES_FILES[extension]
         name = f"{file.organisation} - management review {file.detail.review.held_on.isoformat()}.{extension}"
         return _download(write(file), media_type, name)
+
+
+def _audit_bundle(services: Services, request: Request, organisation_id: str, given: str) -> tuple[bytes, str]:
+    """The bundle's ZIP and file name; an organisation or a bundle out of view answers 404, as a missing one."""
+    principal = principal_from_request(services, request)
+    if principal is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    scope, organisation_key = scope_for(principal), _uuid(organisation_id)
+    number = int(given) if given.isascii() and given.isdigit() and len(given) < 10 else None
+    registers = services.queries.organisations.with_registers
+    organisation = registers(scope, organisation_key) if organisation_key and number else None
+    evidence = services.queries.evidence
+    exported = evidence.audit_bundle(scope, organisation.organisation_id, number) if organisation and number else None
+    if organisation is None or exported is None or number is None:
+        raise HTTPException(status_code=404, detail="No auditor's bundle of this number in your view.")
+    tenant, key, name = scope.tenant_id, organisation.organisation_id, organisation.name
+
+    def registers_as_of(moment: datetime) -> tuple[list[Sheet], bytes]:
+        sheets = register_sheets(services.read_store_as_of(tenant, moment), tenant, key)
+        return sheets, registers_pdf(
+            sheets, f"{one_line(name)}: registers", f"As recorded at {moment:%Y-%m-%d %H:%M:%S} UTC"
+        )
+
+    request_ = BundleRequest(
+        tenant, key, name, audit_bundles_id(tenant, key), number, exported.window_from, exported.window_to
+    )
+    body = build_bundle(services.audit, request_, registers_as_of)
+    window = f"{exported.window_from.isoformat()} to {exported.window_to.isoformat()}"
+    return body, f"{name} - audit bundle {number} ({window}).zip"
 
 
 def _audit_report(services: Services, request: Request, organisation_id: str, audit_id: str) -> AuditReport:

@@ -49,6 +49,8 @@ from backend.graphql.core.snapshot import OneReadTransaction
 from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
+from backend.graphql.evidence.mutations import EvidenceMutation
+from backend.graphql.evidence.queries import EvidenceQuery
 from backend.graphql.feedback.mutations import FeedbackMutation
 from backend.graphql.history.queries import HistoryQuery
 from backend.graphql.incidents.mutations import IncidentsMutation
@@ -104,6 +106,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (MetricsQuery, MetricsMutation),
     (CompetenceQuery, CompetenceMutation),
     (HistoryQuery,),
+    (EvidenceQuery, EvidenceMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -35,8 +35,11 @@ def cursor(*parts: object) -> str:
          base64.urlsafe_b64encode(b"[" * 20_000).decode()),
         ("incidents(organisationId: $org, after: $after) { pageInfo { hasNextPage } }",
          base64.urlsafe_b64encode(b"[" * 20_000).decode()),
+        ("auditBundles(organisationId: $org, after: $after) { pageInfo { hasNextPage } }",
+         cursor(str(10**30), "00000000-0000-4000-8000-000000000001")),
     ],
-    ids=["risks by level", "controls by status", "library items by change", "nested too deep", "nested, incidents"],
+    ids=["risks by level", "controls by status", "library items by change", "nested too deep", "nested, incidents",
+         "bundles by number"],
 )  # fmt: skip
 def test_a_made_up_cursor_is_refused_naming_after(
     client_for: ClientFor, alpine: Alpine, field: str, after: str

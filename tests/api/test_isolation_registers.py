@@ -1,7 +1,7 @@
 """An organisation's registers stay its own once it leaves its cluster: awaiting a cluster again, it shows in every
 coach's directory (to be admitted), but its risks, statement, assets, documents, context, ITIL declarations, metrics,
-ISMS home and readiness are out of view of a coach who leads none of its clusters, who can change none of them
-either. The coach of the cluster it left keeps reading them."""
+auditor's bundles, ISMS home and readiness are out of view of a coach who leads none of its clusters, who can change
+none of them either. The coach of the cluster it left keeps reading them."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ READS = {
     "home": "ismsOverview(organisationId: $id) { __typename }",
     "readiness": "readiness(organisationId: $id) { __typename ... on Readiness { percent } }",
     "metrics": "metrics(organisationId: $id) { totalCount edges { node { id } } }",
+    "evidence": "auditBundles(organisationId: $id) { edges { node { number downloadUrl } } }",
 }
 
 

@@ -147,7 +147,7 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
     pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives", "changes", "change-rules")
     pages += ("audits", "nonconformities", "incidents", "incidents/monthly-report", "service-levels")
-    pages += ("monitoring-tokens", "reviews", "competence", "readiness", "metrics")
+    pages += ("monitoring-tokens", "reviews", "competence", "readiness", "metrics", "evidence")
     paths += [f"{path}/{page}" for path in organisations for page in pages]
     moment = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")  # the registers as recorded now: banner and picker
     paths += [f"{path}/{page}?as_of={moment}" for path in organisations[:1] for page in ("assets", "risks", "isms")]

@@ -21,7 +21,7 @@ from backend.audit.bundle import BundleRequest, build_bundle
 from backend.audit.registers import register_sheets, registers_pdf
 from backend.services import Services, build_services
 from domain.application import Cordee
-from domain.evidence.bundles import audit_bundles_id
+from domain.evidence.bundles import AuditBundles, audit_bundles_id
 from domain.evidence.commands import ExportAuditBundle
 from domain.organisations.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
@@ -32,12 +32,19 @@ from tests.conftest import on_test_day, sqlite_settings
 ALPINE = consultancy_id("alpine")
 MULLER = organisation_id(ALPINE, "Boulangerie Muller")
 WINDOW = (date(2026, 1, 1), date(2027, 1, 4))
+DEMO_WINDOW = (date(2025, 3, 3), date(2026, 3, 2))
+"""The window of the bundle the demo exports: the twelve months up to the demo's day."""
 
 
-def exported(services: Services, number: int) -> bytes:
+def exported(services: Services) -> bytes:
+    """A bundle of the window exported now: the demo exported the organisation's first."""
     services.app.handle(ExportAuditBundle(ALPINE, SYSTEM_ACTOR, MULLER, *WINDOW))
     services.runner.catch_up()
-    request = BundleRequest(ALPINE, MULLER, "Boulangerie Muller", audit_bundles_id(ALPINE, MULLER), number, *WINDOW)
+    return bundle_of(services, services.app.get(AuditBundles, ALPINE, audit_bundles_id(ALPINE, MULLER)).exported)
+
+
+def bundle_of(services: Services, number: int, window: tuple[date, date] = WINDOW) -> bytes:
+    request = BundleRequest(ALPINE, MULLER, "Boulangerie Muller", audit_bundles_id(ALPINE, MULLER), number, *window)
 
     def registers(_: object) -> tuple[list, bytes]:  # the live read model: nothing was recorded after the window
         sheets = register_sheets(services.store, ALPINE, MULLER)
@@ -68,16 +75,17 @@ def rewritten(bundle: bytes, name: str, change: object) -> bytes:
 
 @pytest.fixture(scope="module")
 def bundles(seeded_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, bytes]]:
-    """Two bundles of Boulangerie Muller exported from a copy of the demo, once for the module: the second is read."""
+    """The demo's bundle of Boulangerie Muller and a second one exported from a copy of the demo, once for the
+    module: the second is read."""
     root = tmp_path_factory.mktemp("bundles")
     shutil.copytree(seeded_demo, root / "data")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Cordee, "today", staticmethod(on_test_day))
         services = build_services(sqlite_settings(root))
         try:
-            first = zipfile.ZipFile(io.BytesIO(exported(services, 1)))
+            first = zipfile.ZipFile(io.BytesIO(bundle_of(services, 1, DEMO_WINDOW)))
             assert json.loads(first.read("manifest.json"))["previous_checkpoint"] is None
-            second = exported(services, 2)
+            second = exported(services)
             key = services.audit.signer.vkey
         finally:
             services.close()
@@ -180,7 +188,8 @@ def test_each_tampering_fails_and_names_what_was_changed(
 def test_a_key_other_than_the_published_one_fails(bundles: tuple[Path, str, dict[str, bytes]]) -> None:
     path, key, _ = bundles
     name, key_id, encoded = key.split("+", 2)
-    other = f"{name}+{key_id}+{'AQ' + encoded[2:]}"
+    changed = "B" if encoded[10] != "B" else "C"  # inside the key: its first letters are its type, always "AQ"
+    other = f"{name}+{key_id}+{encoded[:10] + changed + encoded[11:]}"
     result = verify(path, other)
     assert result.returncode == 1 and "FAILED" in result.stdout
 

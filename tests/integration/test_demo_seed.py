@@ -216,6 +216,7 @@ INTERRUPTIONS: dict[str, Callable[[list[str]], int]] = {
     "recording the second audit finding": nth("record_audit_finding", 2),
     "raising a nonconformity from a finding": nth("raise_nonconformity_from_finding"),
     "planning the second corrective action": nth("plan_corrective_action", 2),
+    "exporting the first auditor's bundle": nth("export_audit_bundle"),
     "the very last command": len,
 }
 """Where to interrupt: inside each kind of step, between the steps that depend on each other, in each consultancy."""

@@ -154,6 +154,7 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
     risks = {"risks", "risk_assets", "risk_controls", "risk_history", "risk_reviews", "treatment_actions"}
     assert risks | {"security_objectives"} <= set(names)
     assert {"assets", "asset_dependencies", "asset_history", "asset_sources", "document_sources"} <= set(names)
+    assert "audit_bundles" in names
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
         assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"

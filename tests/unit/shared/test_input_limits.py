@@ -63,6 +63,7 @@ from domain.engagement.commands import (
     RecordIsmsEstablished,
     VoidCoachingEntry,
 )
+from domain.evidence import commands as evidence_commands
 from domain.feedback import commands as feedback_commands
 from domain.feedback.commands import HideFeedback, ShareFeedback, UnhideFeedback
 from domain.incidents import commands as incidents_commands
@@ -124,6 +125,7 @@ from tests.unit.context.limits_support import (
     CONTEXT_PREPARED,
     CONTEXT_TEXT_CALLS,
 )
+from tests.unit.evidence.limits_support import EVIDENCE_DATE_BOUNDS, EVIDENCE_DATE_CALLS
 from tests.unit.incidents.limits_support import (
     AT,
     FOLLOWS_A_STEP,
@@ -183,6 +185,7 @@ COMMAND_MODULES = (
     nonconformities_commands,
     competence_commands,
     metrics_commands,
+    evidence_commands,
 )
 
 
@@ -715,6 +718,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     **REVIEW_DATE_CALLS,
     **COMPETENCE_DATE_CALLS,
     **METRIC_DATE_CALLS,
+    **EVIDENCE_DATE_CALLS,
 }
 
 
@@ -722,6 +726,7 @@ REVIEWED = {
     ("ApproveVersion", "review_on"): (TEST_DAY + timedelta(days=1), date(2030, 1, 4)),
     ("AcceptRisk", "until"): (TEST_DAY, LAST),
     **CHANGE_DATE_BOUNDS,
+    **EVIDENCE_DATE_BOUNDS,
 }
 """Dates with bounds of their own inside the business dates: a review lies after today and within three years."""
 LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)

@@ -1,0 +1,1 @@
+"""Read model of the bundles exported for an organisation's auditors."""
