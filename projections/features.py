@@ -86,6 +86,9 @@ from projections.soa.tables import define_tables as soa_tables
 from projections.tenancy.projection import TenancyProjection
 from projections.tenancy.queries import TenancyQueries
 from projections.tenancy.tables import define_tables as tenancy_tables
+from projections.trail.projection import AuditTrailProjection
+from projections.trail.queries import TrailQueries
+from projections.trail.tables import define_tables as trail_tables
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("competence", competence_tables, (CompetenceProjection,), CompetenceQueries),
     Feature("readiness", None, (), ReadinessQueries),
     Feature("metrics", metric_tables, (MetricProjection,), MetricQueries),
+    Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -164,6 +168,7 @@ class ReadQueries:
     competence: CompetenceQueries
     readiness: ReadinessQueries
     metrics: MetricQueries
+    trail: TrailQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)
