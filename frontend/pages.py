@@ -35,6 +35,7 @@ from frontend import (
     risks,
     soa,
     tenancy,
+    trail,
 )
 from frontend.ports import FrontendPorts
 from frontend.site.errors import install_error_pages
@@ -67,6 +68,7 @@ FEATURES = (
     audits.FEATURE,
     nonconformities.FEATURE,
     metrics.FEATURE,
+    trail.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

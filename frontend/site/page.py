@@ -61,7 +61,10 @@ class PageBase:
 
     async def _query(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
         result = await self.ports.execute(request, document, variables)
-        return result.data or {}
+        data = result.data or {}
+        if "history" in data:  # an item page's audit trail (`history: itemTrail(...)`), for its History section
+            request.state.item_history = {"trail": data["history"], "item_id": variables.get("id")}
+        return data
 
     async def _cluster(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
         """Runs a document whose `cluster` answers a Cluster or a typed error; the error is a 404."""
@@ -128,6 +131,7 @@ class PageBase:
         self, request: Request, template: str, viewer: Viewer, context: dict[str, Any], shown: FormState = UNTOUCHED
     ) -> Response:
         context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values}
+        context.setdefault("item_history", getattr(request.state, "item_history", None))
         context |= {"labels": {}, "claimed": []}  # filled while rendering: fields' labels, forms whose errors show
         context["said"] = said.said(request, viewer.csrf_token) if shown is UNTOUCHED else None
         response = self.templates.TemplateResponse(request, template, context, status_code=shown.status)
