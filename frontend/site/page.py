@@ -62,9 +62,14 @@ class PageBase:
     async def _query(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
         result = await self.ports.execute(request, document, variables)
         data = result.data or {}
-        if "history" in data:  # an item page's audit trail (`history: itemTrail(...)`), for its History section
-            request.state.item_history = {"trail": data["history"], "item_id": variables.get("id")}
+        self._note_history(request, data, variables.get("id"))
         return data
+
+    def _note_history(self, request: Request, data: dict[str, Any], item_id: object) -> None:
+        """Keeps an item page's audit trail, when its document asked for it (`history: itemTrail(id: $id, …)`),
+        for the page's audit trail section (`trail/_history_section.html`)."""
+        if "history" in data:
+            request.state.item_history = {"trail": data["history"], "item_id": item_id}
 
     async def _cluster(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
         """Runs a document whose `cluster` answers a Cluster or a typed error; the error is a 404."""

@@ -108,6 +108,8 @@ def page_paths(page: Page) -> list[str]:
         "/incidents",
         "/reviews",
         "/competence",
+        "/audit/trail",
+        "/audit/trail?register=metrics",
     ]
 
 
@@ -148,6 +150,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
     pages += ("audits", "nonconformities", "incidents", "incidents/monthly-report", "service-levels")
     pages += ("monitoring-tokens", "reviews", "competence", "readiness", "metrics")
     paths += [f"{path}/{page}" for path in organisations for page in pages]
+    risks = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/risks/[0-9a-f-]{36}", path)]
+    paths += [f"/trail/items/{path.rsplit('/', 1)[1]}" for path in risks[:1]]  # an item's whole history
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
     too_wide: dict[str, list[str]] = {}
