@@ -17,7 +17,7 @@ from frontend.site.page import NotInView, PageBase
 AUDIT_TRAIL = graphql_document(__file__, "audit_trail")
 ITEM_TRAIL = graphql_document(__file__, "item_trail")
 FILTERS = ("person", "register", "from", "to")
-EMPTY = {"edges": [], "pageInfo": {}}
+EMPTY: dict[str, Any] = {"edges": [], "pageInfo": {}}
 
 
 class TrailPages(PageBase):
