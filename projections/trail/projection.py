@@ -1,14 +1,19 @@
 """Every event of every register, in words, one row each, with the name its actor had when it was recorded.
 
-The trail keeps its own memory of the items it has seen (`trail_items`: an item's register, kind, name and owner
-from its first event, its name as later events change it): an account is an item too, so the actor's name is the
-one the trail had for that account when the event came, and a rebuild, running the log in the same order, gives the
-same names. Nothing is read of another feature's tables.
+The trail keeps its own memory of the items it has seen (`trail_items`: an item's register, kind and owner from its
+first event, its name as events change it): an account is an item too, so the actor's name is the one the trail had
+for that account when the event came, and a rebuild, running the log in the same order, gives the same names.
+Nothing is read of another feature's tables.
+
+What it remembers between events in memory is what never changes once recorded: an item's owner, and the names of
+accounts and organisations (neither can be renamed). A name that can change (a cluster's, an asset's) is never
+remembered, so any process applying any event writes the same row; ids of such items are left out of summaries,
+and an item's own name is read with its trail.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from sqlalchemy import Insert, bindparam, insert, select, update
@@ -17,6 +22,7 @@ from domain.clusters.cluster import Cluster
 from domain.legacy_topics import topics_of
 from domain.organisations.organisation import Organisation
 from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.tenancy.account import Account
 from projections.core.projection import Projection
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
@@ -34,6 +40,28 @@ TITLE_FIELDS = ("title", "name", "display_name", "label", "course", "threat", "s
 """The fields whose value names an item, first found first: a document's title, an account's display name."""
 SYSTEM_NAME = "Cordee (set-up and demo)"
 """The name shown for what was done from the command line."""
+NAMED_FOR_GOOD = (Account, Organisation)
+"""The items whose name never changes once recorded: remembered, and given for their ids in summaries."""
+REMEMBERED = 100_000
+"""Items remembered in memory before the memory starts again (each is read back once when next needed)."""
+
+
+class Owner(NamedTuple):
+    organisation_id: UUID | None
+    cluster_id: UUID | None
+    name: str | None
+    """For an account or an organisation: its name, which never changes; for any other item, none."""
+
+
+NOT_AN_ITEM = Owner(None, None, None)
+"""What an id that names no item is remembered as (a measurement's, a finding's): it is not looked up again. An item
+that has no first event yet is remembered so too, until its first event comes and replaces it."""
+_NAMED_FOR_GOOD_KINDS = frozenset(in_words(kind.__name__) for kind in NAMED_FOR_GOOD)
+
+
+def _owner_of(row: Any) -> Owner:
+    name = row.title if row.item_kind in _NAMED_FOR_GOOD_KINDS else None
+    return Owner(row.owner_organisation_id, row.owner_cluster_id, name)
 
 
 class AuditTrailProjection(Projection):
@@ -58,30 +86,23 @@ class AuditTrailProjection(Projection):
             name: insert(getattr(tables, name))
             for name in (ORGANISATION_EVENTS, CLUSTER_EVENTS, CONSULTANCY_EVENTS, ACCOUNT_EVENTS)
         }
+        self._owners: dict[tuple[UUID, UUID], Owner] = {}
 
     def recorded(self, writer: GroupedWriter, event: Any) -> None:  # pragma: no cover (reached by `apply_at`)
         raise TypeError("The audit trail records an event with its position in the log: call `apply_at`.")
 
     def apply_at(self, writer: GroupedWriter, position: int, topic: str, event: Any) -> None:
         register, aggregate = self._kinds[topic]
-        wanted = {event.originator_id, event.actor_id, *ids_named(event)}
-        known = {row.item_id: row for row in writer.read(self._known, {"t": event.tenant_id, "ids": list(wanted)})}
-        item = known.get(event.originator_id)
         title = _title(event)
-        if item is None:
-            owner = _owner(aggregate, event)
-            row = {"tenant_id": event.tenant_id, "item_id": event.originator_id, "register": register}
-            row |= {"item_kind": in_words(aggregate.__name__), "title": title}
-            writer.write(self._insert_item, row | {"owner_organisation_id": owner[0], "owner_cluster_id": owner[1]})
-            organisation_id, cluster_id = owner
-        else:
-            organisation_id, cluster_id = item.owner_organisation_id, item.owner_cluster_id
-            if title is not None and title != item.title:
-                writer.write(self._rename_item, {"t": event.tenant_id, "i": event.originator_id, "title": title})
-            title = title or item.title
-        names = {item_id: row.title for item_id, row in known.items() if row.title}
-        organisation_id = getattr(event, "organisation_id", None) or organisation_id
-        cluster_id = getattr(event, "cluster_id", None) or cluster_id
+        if event.originator_version == 1:
+            self._first_seen(writer, event, register, aggregate, title)
+        elif title is not None:
+            writer.write_apart(self._rename_item, {"t": event.tenant_id, "i": event.originator_id, "title": title})
+        owners = self._remembered(writer, event.tenant_id, {event.originator_id, event.actor_id, *ids_named(event)})
+        item = owners[event.originator_id]
+        names = {item_id: owner.name for item_id, owner in owners.items() if owner.name}
+        organisation_id = getattr(event, "organisation_id", None) or item.organisation_id
+        cluster_id = getattr(event, "cluster_id", None) or item.cluster_id
         row = {
             "tenant_id": event.tenant_id,
             "position": position,
@@ -104,7 +125,32 @@ class AuditTrailProjection(Projection):
             owner_columns.pop("cluster_id")
         elif table != CLUSTER_EVENTS:
             owner_columns = {}
-        writer.write(self._insert_event[table], row | owner_columns)
+        writer.write_apart(self._insert_event[table], row | owner_columns)
+
+    def _first_seen(self, writer: GroupedWriter, event: Any, register: str, aggregate: type, title: str | None) -> None:
+        organisation_id, cluster_id = _owner(aggregate, event)
+        row = {"tenant_id": event.tenant_id, "item_id": event.originator_id, "register": register}
+        row |= {"item_kind": in_words(aggregate.__name__), "title": title}
+        writer.write_apart(
+            self._insert_item, row | {"owner_organisation_id": organisation_id, "owner_cluster_id": cluster_id}
+        )
+        name = title if issubclass(aggregate, NAMED_FOR_GOOD) else None
+        self._remember((event.tenant_id, event.originator_id), Owner(organisation_id, cluster_id, name))
+
+    def _remembered(self, writer: GroupedWriter, tenant_id: UUID, ids: set[UUID]) -> dict[UUID, Owner]:
+        """The owners of the items, from memory, or read (once) from the trail's own table."""
+        missing = [item_id for item_id in ids if (tenant_id, item_id) not in self._owners]
+        if missing:
+            found = {row.item_id: row for row in writer.read(self._known, {"t": tenant_id, "ids": missing})}
+            for item_id in missing:
+                row = found.get(item_id)
+                self._remember((tenant_id, item_id), NOT_AN_ITEM if row is None else _owner_of(row))
+        return {item_id: self._owners[(tenant_id, item_id)] for item_id in ids}
+
+    def _remember(self, key: tuple[UUID, UUID], owner: Owner) -> None:
+        if len(self._owners) >= REMEMBERED:
+            self._owners.clear()
+        self._owners[key] = owner
 
 
 def _owner(aggregate: type, event: Any) -> tuple[UUID | None, UUID | None]:

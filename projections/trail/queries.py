@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Table, select, union_all
+from sqlalchemy import ColumnElement, Table, func, select, union_all
 
-from projections.core.reading import FeatureQueries
+from projections.core.reading import FeatureQueries, same
 from projections.core.scope import Scope
 from projections.trail.rows import TrailPage, TrailRow
 from projections.trail.tables import ACCOUNT_EVENTS, TRAIL_TABLES
@@ -52,8 +52,16 @@ class TrailQueries(FeatureQueries):
             where = [self.visible.rows(scope, table), *conditions(table)]
             if after is not None:
                 where.append(table.c.position < after)
-            columns = [table.c[column] for column in COLUMNS]
-            newest = select(*columns).where(*where).order_by(table.c.position.desc()).limit(first + 1)
+            items = self.t.trail_items
+            columns = [table.c[column] for column in COLUMNS if column != "item_title"]
+            title = func.coalesce(items.c.title, table.c.item_title).label("item_title")
+            newest = (
+                select(*columns, title)
+                .join(items, same(table, items, "tenant_id", "item_id"), isouter=True)
+                .where(*where)
+                .order_by(table.c.position.desc())
+                .limit(first + 1)
+            )
             selects.append(select(newest.subquery(f"{name}_page")))
         union = union_all(*selects).subquery("trail")
         query = select(union).order_by(union.c.position.desc()).limit(first + 1)

@@ -17,6 +17,7 @@ class TrailRow:
     item_id: UUID
     item_version: int
     item_title: str | None
+    """The item's name now (for an item that has one), or the one this event gave it."""
     actor_id: UUID
     actor_name: str | None
     """The actor's name when the event was recorded; none for an account the trail never saw opened."""

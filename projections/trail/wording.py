@@ -6,6 +6,7 @@ whose name says it holds a password, a hash, a secret or a token is left out of 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -35,10 +36,12 @@ _FIELD = re.compile(r"[a-z][a-z_]*")
 _ID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
+@functools.cache
 def is_secret(field: str) -> bool:
     return bool(_SECRET.search(field))
 
 
+@functools.cache
 def in_words(name: str) -> str:
     """`VersionApproved` or `held_on` as "Version approved" or "Held on"."""
     words = _WORD_BREAK.sub(" ", name).replace("_", " ").strip().lower()
