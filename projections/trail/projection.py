@@ -13,6 +13,7 @@ and an item's own name is read with its trail.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 from uuid import UUID
 
@@ -34,7 +35,7 @@ from projections.trail.tables import (
     NAME_LENGTH,
     ORGANISATION_EVENTS,
 )
-from projections.trail.wording import business_date, cut, ids_named, in_words, summary
+from projections.trail.wording import business_date, cut, ids_named, in_words, one_line, summary
 
 TITLE_FIELDS = ("title", "name", "display_name", "label", "course", "threat", "service")
 """The fields whose value names an item, first found first: a document's title, an account's display name."""
@@ -42,6 +43,8 @@ SYSTEM_NAME = "Cordee (set-up and demo)"
 """The name shown for what was done from the command line."""
 NAMED_FOR_GOOD = (Account, Organisation)
 """The items whose name never changes once recorded: remembered, and given for their ids in summaries."""
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a reason may not carry; its line breaks are kept."""
 REMEMBERED = 100_000
 """Items remembered in memory before the memory starts again (each is read back once when next needed)."""
 
@@ -116,7 +119,7 @@ class AuditTrailProjection(Projection):
             "actor_name": SYSTEM_NAME if event.actor_id == SYSTEM_ACTOR else names.get(event.actor_id),
             "event_name": in_words(type(event).__name__),
             "summary": summary(event, names),
-            "reason": getattr(event, "reason", None) or None,
+            "reason": _reason(event),
             "business_date": business_date(event),
         }
         table = _table(register, organisation_id, cluster_id)
@@ -176,5 +179,10 @@ def _title(event: Any) -> str | None:
     for field in TITLE_FIELDS:
         value = getattr(event, field, None)
         if isinstance(value, str) and value.strip():
-            return cut(" ".join(value.split()), NAME_LENGTH)
+            return cut(one_line(value), NAME_LENGTH)
     return None
+
+
+def _reason(event: Any) -> str | None:
+    reason = getattr(event, "reason", None)
+    return _CONTROL_BUT_LINES.sub(" ", reason) if isinstance(reason, str) and reason.strip() else None

@@ -32,6 +32,7 @@ NOT_WHEN_IT_HAPPENED = frozenset(
 )  # fmt: skip
 """Dates an event carries that say when something is due or planned, not when the recorded fact happened."""
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _FIELD = re.compile(r"[a-z][a-z_]*")
 _ID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -136,7 +137,7 @@ def _scalar(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return f"{value:g}"
-    return cut(" ".join(str(value).split()), VALUE_MAX_LENGTH)
+    return cut(one_line(str(value)), VALUE_MAX_LENGTH)
 
 
 def _dict(value: dict[Any, Any], names: Mapping[UUID, str], depth: int) -> str:
@@ -144,12 +145,15 @@ def _dict(value: dict[Any, Any], names: Mapping[UUID, str], depth: int) -> str:
     if depth == 0:
         return _listed([_entry(key, entry, names, depth) for key, entry in value.items()])
     named = next((value[key] for key in ("title", "name", "what") if isinstance(value.get(key), str)), None)
-    return cut(named, VALUE_MAX_LENGTH) if named else f"{len(value)} entries"
+    return cut(one_line(named), VALUE_MAX_LENGTH) if named else f"{len(value)} entries"
 
 
 def _entry(key: Any, value: Any, names: Mapping[UUID, str], depth: int) -> str:
     key_id = _as_id(key)
-    label = names.get(key_id, "") if key_id is not None else in_words(key) if _FIELD.fullmatch(str(key)) else str(key)
+    if key_id is not None:
+        label = names.get(key_id, "")
+    else:
+        label = in_words(key) if _FIELD.fullmatch(str(key)) else one_line(str(key))
     return f"{label} {_value(value, names, depth + 1)}".strip() if label else ""
 
 
@@ -158,6 +162,12 @@ def _listed(shown: list[str]) -> str:
     more = len(shown) - LIST_SHOWN
     listed = ", ".join(shown[:LIST_SHOWN]) + (f" and {more} more" if more > 0 else "")
     return cut(listed, VALUE_MAX_LENGTH * 2)
+
+
+def one_line(text: str) -> str:
+    """The text on one line, with no control character: what the domain lets in has none, and an event stored
+    around it (a NUL, which PostgreSQL's text refuses) must not stop the trail."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def cut(text: str, limit: int) -> str:

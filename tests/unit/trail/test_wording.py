@@ -57,6 +57,13 @@ def test_long_texts_and_long_lists_are_cut() -> None:
     assert len(summary(event(**{f"field_{n}": "x" * 80 for n in range(10)}), {})) <= SUMMARY_MAX_LENGTH
 
 
+def test_a_control_character_stored_around_the_domain_is_never_written() -> None:
+    """The domain lets none in; an event stored around it (a NUL, which PostgreSQL's text refuses) still goes in."""
+    assert summary(event(text="Clear\x00 enough\nand\ttabbed", tags={"a\x00b": "c"}), {}) == (
+        "Text: Clear enough and tabbed; Tags: a b c"
+    )
+
+
 def test_ids_kept_as_text_in_lists_and_keys_are_named_too() -> None:
     area = uuid.uuid4()
     given = event(area_owners={"A.5.15": str(area)}, member_ids=[area])
