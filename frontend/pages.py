@@ -37,6 +37,7 @@ from frontend import (
     risks,
     soa,
     tenancy,
+    trail,
 )
 from frontend.ports import FrontendPorts
 from frontend.site.errors import install_error_pages
@@ -72,6 +73,7 @@ FEATURES = (
     metrics.FEATURE,
     history.FEATURE,
     evidence.FEATURE,
+    trail.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -90,6 +90,9 @@ from projections.soa.tables import define_tables as soa_tables
 from projections.tenancy.projection import TenancyProjection
 from projections.tenancy.queries import TenancyQueries
 from projections.tenancy.tables import define_tables as tenancy_tables
+from projections.trail.projection import AuditTrailProjection
+from projections.trail.queries import TrailQueries
+from projections.trail.tables import define_tables as trail_tables
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("readiness", None, (), ReadinessQueries),
     Feature("metrics", metric_tables, (MetricProjection,), MetricQueries),
     Feature("evidence", evidence_tables, (EvidenceProjection,), EvidenceQueries),
+    Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -207,6 +211,7 @@ class ReadQueries:
     readiness: ReadinessQueries
     metrics: MetricQueries
     evidence: EvidenceQueries
+    trail: TrailQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

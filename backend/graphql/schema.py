@@ -75,6 +75,7 @@ from backend.graphql.soa.queries import SoaQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
 from backend.graphql.tenancy.mutations import TenancyMutation
 from backend.graphql.tenancy.queries import TenancyQuery
+from backend.graphql.trail.queries import TrailQuery
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -107,6 +108,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (CompetenceQuery, CompetenceMutation),
     (HistoryQuery,),
     (EvidenceQuery, EvidenceMutation),
+    (TrailQuery,),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -91,6 +91,7 @@ class MetricPages(PageBase):
         viewer = self._viewer(request)
         result = await self.ports.execute(request, ONE, {"id": metric, "org": org})
         data = result.data or {}
+        self._note_history(request, data, metric)
         found = data.get("metric") or {}
         if found.get("__typename") != "Metric" or found["organisationId"] != org:
             raise NotInView(found.get("message", "This metric does not exist or is not yours to see."))

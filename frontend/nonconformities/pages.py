@@ -87,6 +87,7 @@ class NonconformityPages(PageBase):
         viewer = self._viewer(request)
         result = await self.ports.execute(request, ONE, {"id": nc, "org": org})
         data = result.data or {}
+        self._note_history(request, data, nc)
         found = data.get("nonconformity") or {}
         if found.get("__typename") != "Nonconformity" or found["organisationId"] != org:
             raise NotInView(found.get("message", "This nonconformity does not exist or is not yours to see."))

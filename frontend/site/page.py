@@ -63,7 +63,15 @@ class PageBase:
 
     async def _query(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
         result = await self.ports.execute(request, document, variables)
-        return result.data or {}
+        data = result.data or {}
+        self._note_history(request, data, variables.get("id"))
+        return data
+
+    def _note_history(self, request: Request, data: dict[str, Any], item_id: object) -> None:
+        """Keeps an item page's audit trail, when its document asked for it (`history: itemTrail(id: $id, …)`),
+        for the page's audit trail section (`trail/_history_section.html`)."""
+        if "history" in data:
+            request.state.item_history = {"trail": data["history"], "item_id": item_id}
 
     async def _cluster(self, request: Request, document: str, variables: dict[str, Any]) -> dict[str, Any]:
         """Runs a document whose `cluster` answers a Cluster or a typed error; the error is a 404."""
@@ -130,6 +138,7 @@ class PageBase:
         self, request: Request, template: str, viewer: Viewer, context: dict[str, Any], shown: FormState = UNTOUCHED
     ) -> Response:
         context = {**context, "viewer": viewer, "errors": shown.errors, "values": shown.values}
+        context.setdefault("item_history", getattr(request.state, "item_history", None))
         context |= {"labels": {}, "claimed": []}  # filled while rendering: fields' labels, forms whose errors show
         context["said"] = said.said(request, viewer.csrf_token) if shown is UNTOUCHED else None
         context |= history_context(request)

@@ -36,3 +36,8 @@ class Projection:
 
     def apply(self, writer: GroupedWriter, topic: str, event: Any) -> None:
         self._handlers[topic](writer, event)
+
+    def apply_at(self, writer: GroupedWriter, position: int, topic: str, event: Any) -> None:
+        """What the runner calls, with the event's position in the log: most projections need no position and
+        `apply` the event; one that records the position (the audit trail) overrides this."""
+        self.apply(writer, topic, event)

@@ -185,7 +185,7 @@ class ProjectionRunner:
                 if (projection.name, tenant) in parked_pairs:
                     held.append(ParkedEvent(tenant, projection.name, notification.id, notification.topic, None))
                 else:
-                    projection.apply(writer, notification.topic, event)
+                    projection.apply_at(writer, notification.id, notification.topic, event)
         writer.flush()
         self.parked.park(conn, held)
 
@@ -219,7 +219,7 @@ class ProjectionRunner:
         try:
             with conn.begin_nested():
                 writer = GroupedWriter(conn)
-                projection.apply(writer, notification.topic, event)
+                projection.apply_at(writer, notification.id, notification.topic, event)
                 writer.flush()
         except NOT_PARKABLE:
             raise

@@ -109,6 +109,8 @@ def page_paths(page: Page) -> list[str]:
         "/incidents",
         "/reviews",
         "/competence",
+        "/audit/trail",
+        "/audit/trail?register=metrics",
     ]
 
 
@@ -152,6 +154,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
     moment = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")  # the registers as recorded now: banner and picker
     paths += [f"{path}/{page}?as_of={moment}" for path in organisations[:1] for page in ("assets", "risks", "isms")]
     paths += [f"{path}/history/compare?register=assets&from=2026-01-01&to={moment}" for path in organisations[:1]]
+    risks = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/risks/[0-9a-f-]{36}", path)]
+    paths += [f"/trail/items/{path.rsplit('/', 1)[1]}" for path in risks[:1]]  # an item's whole history
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
     too_wide: dict[str, list[str]] = {}

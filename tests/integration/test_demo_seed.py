@@ -32,6 +32,7 @@ from domain.application import Cordee
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.commands import CreateConsultancy
 from domain.tenancy.consultancy import consultancy_id
+from projections.trail.tables import TRAIL_TABLES
 from tests.conftest import postgres_settings, sqlite_settings
 
 TODAY = date(2026, 3, 2)
@@ -95,11 +96,14 @@ VOLATILE_COLUMNS = {
     ("trainings", "document_id"),
     ("awareness_campaigns", "campaign_id"),
     ("competence_history", "record_id"),
+    *((table, "item_id") for table in TRAIL_TABLES),
+    ("trail_items", "item_id"),
 }
 """Besides the times of recording (every DateTime column): what differs between two seeds of the same facts
 (feedback items, documents, assets, risks, actions, objectives, library items, standard changes, audits, their
 findings, nonconformities, corrective actions, incidents, management reviews, trainings and campaigns have random
-ids; an ITIL declaration may link a document; a nonconformity raised from an audit names the audit)."""
+ids; an ITIL declaration may link a document; a nonconformity raised from an audit names the audit; the audit
+trail names every item)."""
 
 
 @dataclass(frozen=True)

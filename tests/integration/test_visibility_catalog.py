@@ -155,6 +155,7 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
     assert risks | {"security_objectives"} <= set(names)
     assert {"assets", "asset_dependencies", "asset_history", "asset_sources", "document_sources"} <= set(names)
     assert "audit_bundles" in names
+    assert {"trail_organisation_events", "trail_cluster_events"} <= set(names)  # the audit trail, event by event
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]
         assert owned, f"{name}: the demo holds no row of an organisation to prove the gate with"
@@ -171,9 +172,9 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
                 assert not in_view(services, Scope(outsider, organisation_id=organisation_id), name, row), name
 
 
-TENANT_WIDE_ACCOUNT_TABLES = ("deactivated_accounts", "invitations")
+TENANT_WIDE_ACCOUNT_TABLES = ("deactivated_accounts", "invitations", "trail_account_events")
 """Read tables of accounts with no organisation: the policy lets admins alone read them through the API (the
-accounts list), and the one filter keeps each consultancy's rows to itself."""
+accounts list, the accounts' audit trail), and the one filter keeps each consultancy's rows to itself."""
 
 
 def deactivate_and_invite(services: Services) -> None:
