@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
-from typing import TypeVar
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar, cast
 from uuid import UUID
 
 import anyio.to_thread
@@ -17,7 +17,7 @@ from backend.auth.sessions import SessionStore
 from backend.blobs import DirectoryBlobStore
 from backend.eventstore import event_store_environment
 from backend.graphql.reviews.gathering import review_inputs
-from backend.history.as_of import AsOfModels
+from backend.history.as_of import AsOfDay, AsOfModels
 from backend.history.tenant_history import IndexedTenantHistory
 from backend.settings import Settings
 from domain.application import Cordee, Saved
@@ -86,7 +86,8 @@ class Services:
         then. Building it may take a while the first time (see `backend.history.as_of`)."""
         if self.history is None:
             raise RuntimeError("These services read no history")
-        return replace(self, queries=self.history.queries(tenant_id, moment))
+        seen_then = cast(Cordee, AsOfDay(self.app, moment.astimezone(UTC).date()))
+        return replace(self, queries=self.history.queries(tenant_id, moment), app=seen_then)
 
     def read_store_as_of(self, tenant_id: UUID, moment: datetime) -> ReadStore:
         """The tenant's read models as recorded at `moment`, from the same cache as `as_of`."""

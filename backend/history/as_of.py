@@ -207,3 +207,18 @@ class _Counted:
         for notification in self._notifications:
             self.count += 1
             yield notification
+
+
+class AsOfDay:
+    """The application seen from a past moment: its business day is the moment's (what was overdue, breached or due
+    then is judged on that day), every other attribute is the application's own. Only reads run as of a moment."""
+
+    def __init__(self, app: object, day: date) -> None:
+        self._app = app
+        self._day = day
+
+    def today(self) -> date:
+        return self._day
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._app, name)

@@ -30,6 +30,7 @@ from domain.engagement.commands import LogCoachingHalfDay
 from domain.organisations.commands import RegisterOrganisation
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.calendar import business_day
 from domain.tenancy.account import Role
 from domain.tenancy.commands import CreateConsultancy, OpenAccount
 from projections.rebuild import rebuild
@@ -58,19 +59,21 @@ def save_through_the_application(services: Services, target: int) -> int:
             members.append(app.handle(register).aggregate_id)
             app.handle(AdmitOrganisation(tenant, actor, cluster.aggregate_id, members[-1], EVIDENCE))
         start = date(2026, 1, 5)
-        app.handle(AcceptPlan(tenant, actor, cluster.aggregate_id, start))
-        app.handle(StartCluster(tenant, actor, cluster.aggregate_id, start))
+        with business_day(start):  # the plan accepted on the day it starts; the coaching logged months later
+            app.handle(AcceptPlan(tenant, actor, cluster.aggregate_id, start))
+            app.handle(StartCluster(tenant, actor, cluster.aggregate_id, start))
         saved += 3 + 2 * MEMBERS
         for half_day in range(DEFAULT_TEMPLATE.coaching_ceiling_half_days):
             for member in members:
                 if saved >= target:
                     return saved
                 held_on = start + timedelta(days=half_day)
-                app.handle(
-                    LogCoachingHalfDay(
-                        tenant, actor, cluster.aggregate_id, member, held_on, coach.aggregate_id, "Risk treatment"
+                with business_day(start + timedelta(days=90)):
+                    app.handle(
+                        LogCoachingHalfDay(
+                            tenant, actor, cluster.aggregate_id, member, held_on, coach.aggregate_id, "Risk treatment"
+                        )
                     )
-                )
                 saved += 1
     return saved
 

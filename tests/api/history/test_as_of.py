@@ -159,3 +159,11 @@ def test_the_programme_answers_as_of_a_moment_too(client_for: ClientFor, story: 
     today = coach.data(clusters, {"at": None})
     assert coach.data(clusters, {"at": story["after"].isoformat()}) == today and today["clusters"]["edges"]
     assert coach.data(clusters, {"at": "2001-01-01T00:00:00Z"}) == {"clusters": {"edges": []}}
+
+
+def test_what_is_due_or_overdue_is_judged_on_the_moments_day(demo_services: Services) -> None:
+    """Resolvers judge "overdue", "breached" and "due" on `services.app.today()`: as of a moment, that is its day."""
+    moment = datetime(2026, 11, 3, 23, 30, tzinfo=UTC)
+    then = demo_services.as_of(consultancy_id("alpine"), moment)
+    assert then.app.today() == moment.date() != demo_services.app.today()
+    assert then.app.recorder is demo_services.app.recorder  # everything else is the application's own
