@@ -78,7 +78,10 @@ def tenant_of(state: dict[str, Any]) -> UUID:
 def recorded_at_of(state: dict[str, Any]) -> str:
     value = state.get("timestamp")
     if isinstance(value, dict) and isinstance(value.get("_data_"), str):
-        return moment_text(datetime.fromisoformat(value["_data_"]))
+        data: str = value["_data_"]
+        if len(data) == 32 and data.endswith("+00:00"):  # as the library writes UTC times: already the log's form
+            return data[:26]
+        return moment_text(datetime.fromisoformat(data))
     return ""
 
 

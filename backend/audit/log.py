@@ -92,6 +92,9 @@ class AuditLog:
         self.signer = signer
         self.origin = origin
         self._placeholder = "%s" if self.is_postgres else "?"
+        self._advancing = threading.Lock()
+        self._advanced_to = 0
+        """The last notification whose leaf `advance_all` has taken into its tenant's tree, in this process."""
 
     # Writing
 
@@ -128,12 +131,11 @@ class AuditLog:
         def execute(statement: str, parameters: tuple[Any, ...]) -> None:
             conn.exec_driver_sql(statement, parameters)
 
-        def fetch_head(statement: str, parameters: tuple[Any, ...]) -> tuple[int, bytes] | None:
-            row = conn.exec_driver_sql(statement, parameters).first()
-            return (row[0], row[1]) if row else None
+        def fetch_one(statement: str, parameters: tuple[Any, ...]) -> int:
+            return int(conn.exec_driver_sql(statement, parameters).scalar_one())
 
         leaves = [leaf_of(e.originator_id, e.originator_version, e.topic, e.state) for e in events]
-        append_leaves(execute, fetch_head, self._placeholder, leaves, [e.notification_id for e in events])
+        append_leaves(execute, fetch_one, self._placeholder, leaves, [e.notification_id for e in events])
 
     def import_events(self, conn: Connection, events: Sequence[StoredEventRow]) -> None:
         """Leaves for events written by an import in the caller's transaction (see `transfer.py`)."""
@@ -145,15 +147,13 @@ class AuditLog:
         """Signs the tenant's tree as it stands (on demand); the existing one when nothing was added since."""
         moment = now or datetime.now(UTC)
         with self.writing() as conn, conn.begin():
-            head = conn.execute(
-                text("SELECT size, peaks FROM audit_heads WHERE tenant_id = :t"), {"t": str(tenant_id)}
-            ).first()
-            if head is None or head.size == 0:
+            head = self._advance(conn, str(tenant_id))
+            if head.size == 0:
                 return None
             existing = self._checkpoint_at(conn, tenant_id, head.size)
             if existing:
                 return existing
-            root = Peaks.unpacked(head.size, bytes(head.peaks)).root()
+            root = head.root()
             body = checkpoint_body(self.log_origin(tenant_id), head.size, root, [f"time {_rfc3339(moment)}"])
             row = {
                 "t": str(tenant_id),
@@ -176,6 +176,7 @@ class AuditLog:
     def checkpoint_due(self, every_events: int, every: timedelta, now: datetime | None = None) -> list[UUID]:
         """Signs a checkpoint of every tenant whose log grew by `every_events`, or grew at all in `every`."""
         moment = now or datetime.now(UTC)
+        self.advance_all()
         with self.engine.connect() as conn:
             rows = conn.execute(
                 text(
@@ -198,6 +199,7 @@ class AuditLog:
 
     def unsigned(self) -> tuple[int, int, str | None]:
         """Events logged, events not yet under a signed checkpoint, and the oldest last checkpoint's time."""
+        self.advance_all()
         with self.engine.connect() as conn:
             row = conn.execute(
                 text(
@@ -251,17 +253,48 @@ class AuditLog:
     # Reading
 
     def head(self, tenant_id: UUID) -> tuple[int, bytes]:
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                text("SELECT size, peaks FROM audit_heads WHERE tenant_id = :t"), {"t": str(tenant_id)}
-            ).first()
-        return (row.size, Peaks.unpacked(row.size, bytes(row.peaks)).root()) if row else (0, Peaks().root())
+        """The tenant's log size and root hash as they stand."""
+        with self.writing() as conn, conn.begin():
+            head = self._advance(conn, str(tenant_id))
+        return head.size, head.root()
+
+    def advance_all(self) -> None:
+        """Brings the tree of every tenant with leaves added since the last call up to date (`audit_heads`)."""
+        with self._advancing, self.writing() as conn, conn.begin():
+            last = conn.execute(text("SELECT max(notification_id) FROM audit_leaves")).scalar() or 0
+            grown = conn.execute(
+                text("SELECT DISTINCT tenant_id FROM audit_leaves WHERE notification_id > :after"),
+                {"after": self._advanced_to},
+            ).scalars()
+            for tenant in list(grown):
+                self._advance(conn, tenant)
+            self._advanced_to = last
+
+    def _advance(self, conn: Connection, tenant: str) -> Peaks:
+        """The tenant's tree from its last state in `audit_heads` and the leaves added since, kept there again."""
+        row = conn.execute(text("SELECT size, peaks FROM audit_heads WHERE tenant_id = :t"), {"t": tenant}).first()
+        head = Peaks.unpacked(row.size, bytes(row.peaks)) if row else Peaks()
+        added = conn.execute(
+            text("SELECT leaf_hash FROM audit_leaves WHERE tenant_id = :t AND leaf_index >= :s ORDER BY leaf_index"),
+            {"t": tenant, "s": head.size},
+        ).scalars()
+        before = head.size
+        for leaf in added:
+            head.append(bytes(leaf))
+        if head.size > before:
+            conn.execute(
+                text(
+                    "INSERT INTO audit_heads (tenant_id, size, peaks) VALUES (:t, :s, :p) ON CONFLICT (tenant_id) "
+                    "DO UPDATE SET size = excluded.size, peaks = excluded.peaks WHERE audit_heads.size < excluded.size"
+                ),
+                {"t": tenant, "s": head.size, "p": head.packed()},
+            )
+        return head
 
     def tenants(self) -> list[UUID]:
         with self.engine.connect() as conn:
-            return [
-                UUID(t) for t in conn.execute(text("SELECT tenant_id FROM audit_heads ORDER BY tenant_id")).scalars()
-            ]
+            found = conn.execute(text("SELECT DISTINCT tenant_id FROM audit_leaves ORDER BY tenant_id")).scalars()
+            return [UUID(t) for t in found]
 
     def tenant_events(
         self, tenant_id: UUID, until: str | None = None, batch: int = BATCH

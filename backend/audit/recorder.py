@@ -1,7 +1,7 @@
 """The event store's recorders, each writing the log's leaves in the same transaction as the events they cover.
 
 A stored event and its leaf commit together or not at all, so the log has no gap to bound: every event written
-through Cordee is in its tenant's tree the moment it is stored, at the next position of that tree. Positions are
+through Cordee is in its tenant's log the moment it is stored, at the next position of that log. Positions are
 handed out under the store's write lock (PostgreSQL's table lock, SQLite's single writer), so two writers never
 take the same one, and each tenant's tree grows in the order the log stored its events.
 
@@ -23,13 +23,13 @@ from psycopg.rows import DictRow
 from psycopg.sql import SQL
 
 from backend.audit.canonical import Leaf, leaf_of
-from backend.audit.verifier import Peaks
 
 SQLITE_TABLES = (
     # Keyed by the event's notification id (SQLite's rowid itself): one tree and one index written per event.
     "CREATE TABLE IF NOT EXISTS audit_leaves (notification_id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, "
     "leaf_index INTEGER NOT NULL, originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, "
     "recorded_at TEXT NOT NULL, leaf_hash BLOB NOT NULL, UNIQUE (tenant_id, leaf_index))",
+    # Each tenant's tree as far as it was last brought up to date from the leaves (off the write path).
     "CREATE TABLE IF NOT EXISTS audit_heads (tenant_id TEXT PRIMARY KEY, size INTEGER NOT NULL, peaks BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit_checkpoints (tenant_id TEXT NOT NULL, tree_size INTEGER NOT NULL, "
     "root_hash BLOB NOT NULL, signed_at TEXT NOT NULL, key_id TEXT NOT NULL, note TEXT NOT NULL, "
@@ -42,14 +42,10 @@ POSTGRES_TABLES = tuple(
     statement.replace(" INTEGER", " BIGINT").replace(" BLOB", " BYTEA") for statement in SQLITE_TABLES
 )
 
-_SELECT_HEAD = "SELECT size, peaks FROM audit_heads WHERE tenant_id = {p}"
+_NEXT_POSITION = "SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_leaves WHERE tenant_id = {p}"
 _INSERT_LEAF = (
-    "INSERT INTO audit_leaves (tenant_id, leaf_index, notification_id, originator_id, originator_version, "
+    "INSERT INTO audit_leaves (notification_id, tenant_id, leaf_index, originator_id, originator_version, "
     "recorded_at, leaf_hash) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})"
-)
-_UPSERT_HEAD = (
-    "INSERT INTO audit_heads (tenant_id, size, peaks) VALUES ({p}, {p}, {p}) "
-    "ON CONFLICT (tenant_id) DO UPDATE SET size = excluded.size, peaks = excluded.peaks"
 )
 
 
@@ -63,36 +59,31 @@ def leaves_of(stored_events: Sequence[StoredEvent]) -> list[Leaf]:
 
 def append_leaves(
     execute: Callable[[str, tuple[Any, ...]], None],
-    fetch_head: Callable[[str, tuple[Any, ...]], tuple[int, bytes] | None],
+    fetch_one: Callable[[str, tuple[Any, ...]], int],
     placeholder: str,
     leaves: Sequence[Leaf],
     notification_ids: Sequence[int],
 ) -> None:
-    """Adds each leaf at the next position of its tenant's tree and moves each tree's head."""
-    heads: dict[str, Peaks] = {}
-    rows = []
+    """Adds each leaf at the next position of its tenant's log (read through the positions' index).
+
+    Nothing else is written with the events: each tenant's tree (`audit_heads`) is brought up to date from the
+    leaves by whoever reads it (`AuditLog.advance`), off the write path."""
+    positions: dict[str, int] = {}
     for leaf, notification_id in zip(leaves, notification_ids, strict=True):
         tenant = str(leaf.tenant_id)
-        if tenant not in heads:
-            found = fetch_head(_SELECT_HEAD.format(p=placeholder), (tenant,))
-            heads[tenant] = Peaks.unpacked(found[0], bytes(found[1])) if found else Peaks()
-        head = heads[tenant]
-        rows.append(
-            (
-                tenant,
-                head.size,
-                notification_id,
-                str(leaf.originator_id),
-                leaf.originator_version,
-                leaf.recorded_at,
-                leaf.hash,
-            )
+        if tenant not in positions:
+            positions[tenant] = fetch_one(_NEXT_POSITION.format(p=placeholder), (tenant,))
+        row = (
+            notification_id,
+            tenant,
+            positions[tenant],
+            str(leaf.originator_id),
+            leaf.originator_version,
+            leaf.recorded_at,
+            leaf.hash,
         )
-        head.append(leaf.hash)
-    for row in rows:
         execute(_INSERT_LEAF.format(p=placeholder), row)
-    for tenant, head in heads.items():
-        execute(_UPSERT_HEAD.format(p=placeholder), (tenant, head.size, head.packed()))
+        positions[tenant] += 1
 
 
 class LoggedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
@@ -112,12 +103,11 @@ class LoggedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
         ids = list(super()._insert_events(c, stored_events, **kwargs) or ())
         leaves = self._pending.leaves if self._pending.leaves is not None else leaves_of(stored_events)
 
-        def fetch_head(statement: str, parameters: tuple[Any, ...]) -> tuple[int, bytes] | None:
+        def fetch_one(statement: str, parameters: tuple[Any, ...]) -> int:
             c.execute(statement, parameters)
-            row = c.fetchone()
-            return (row[0], row[1]) if row else None
+            return int(c.fetchone()[0])
 
-        append_leaves(c.execute, fetch_head, "?", leaves, ids)
+        append_leaves(c.execute, fetch_one, "?", leaves, ids)
         return ids
 
 
@@ -145,10 +135,10 @@ class LoggedPostgresApplicationRecorder(PostgresApplicationRecorder):
         def execute(statement: str, parameters: tuple[Any, ...]) -> None:
             curs.execute(statement.encode(), parameters)
 
-        def fetch_head(statement: str, parameters: tuple[Any, ...]) -> tuple[int, bytes] | None:
+        def fetch_one(statement: str, parameters: tuple[Any, ...]) -> int:
             curs.execute(statement.encode(), parameters)
             row = curs.fetchone()
-            return (row["size"], row["peaks"]) if row else None
+            return int(next(iter(row.values()))) if row else 0
 
-        append_leaves(execute, fetch_head, "%s", leaves, ids)
+        append_leaves(execute, fetch_one, "%s", leaves, ids)
         return ids
