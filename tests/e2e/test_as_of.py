@@ -27,7 +27,7 @@ def test_a_member_reads_its_inventory_as_recorded_at_a_past_moment_and_goes_back
     picker = page.locator("form.as-of-picker")
     expect(picker).to_be_visible()
     picker.get_by_label("Show as recorded on").fill(moment)
-    picker.get_by_role("button", name="Show").click()
+    picker.get_by_role("button", name="View", exact=True).click()
     expect(page).to_have_url(re.compile(r"\?as_of=" + re.escape(moment.replace(":", "%3A"))))
     banner = page.get_by_role("note")
     expect(banner).to_contain_text("As recorded on")

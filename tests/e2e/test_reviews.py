@@ -22,7 +22,7 @@ def test_hold_decide_close_and_download_the_minutes(page: Page, server_url: str,
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Management reviews").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Management reviews of Boulangerie Muller")
     page.locator("table.reviews a").first.click()
-    expect(page.get_by_text("Nonconformities and corrective actions")).to_be_visible()
+    expect(page.get_by_role("heading", name="Nonconformities and corrective actions")).to_be_visible()
 
     form = page.locator("#decision-form")
     form.get_by_label("Decision", exact=True).fill("Renew the shop's router before the warranty ends.")
