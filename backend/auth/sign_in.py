@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -10,12 +9,11 @@ import anyio
 import anyio.to_thread
 
 from backend.auth.passwords import verify_password
+from backend.auth.security_log import SecurityEvent, security_event
 from backend.auth.throttle import SignInThrottle, ThrottleRules, account_subject, address_subject, subject_hash
 from backend.services import Services
 from backend.settings import Settings
 from projections.tenancy.rows import SignIn
-
-log = logging.getLogger("cordee.sign_in")
 
 
 @dataclass(frozen=True)
@@ -36,23 +34,35 @@ class PasswordSignIn:
 
     async def __call__(self, attempt: SignInAttempt) -> str | None:
         account, address = account_subject(attempt.email), address_subject(attempt.address)
-        where = f"account={subject_hash(account)[:16]} address={attempt.address} request={attempt.request_id}"
+        subject = subject_hash(account)[:16]
+
+        def logged(event: SecurityEvent, description: str, **fields: object) -> None:
+            security_event(
+                event,
+                subject,
+                description=description,
+                request_id=attempt.request_id,
+                address=attempt.address,
+                **fields,
+            )
+
         standing = await anyio.to_thread.run_sync(self.throttle.reserve, account, address)
         await anyio.sleep(standing.delay_seconds)  # waits without holding the event loop
         if standing.locked:
-            log.warning("Sign-in refused while locked: %s", where)
+            logged(SecurityEvent.AUTHN_LOGIN_LOCK, "Sign-in refused while locked.")
             return None
         found = await self._matching(attempt)
         if found is None:  # already counted by `reserve`
-            log.info("Sign-in failed: %s", where)
-            for subject in standing.locks:
-                log.warning("Sign-in locked for %s after repeated failures: %s", subject.split(":")[0], where)
+            logged(SecurityEvent.AUTHN_LOGIN_FAIL, "Sign-in failed.")
+            for locked in standing.locks:
+                kind = locked.split(":")[0]
+                logged(SecurityEvent.AUTHN_LOGIN_FAIL_MAX, f"Sign-in locked for {kind} after repeated failures.")
             return None
         await anyio.to_thread.run_sync(self.throttle.succeeded, account, address)
-        token = await anyio.to_thread.run_sync(
-            self.services.sessions.open, found.account.tenant_id, found.account.account_id
-        )
-        log.info("Signed in: %s", where)
+        tenant_id, account_id = found.account.tenant_id, found.account.account_id
+        token = await anyio.to_thread.run_sync(self.services.sessions.open, tenant_id, account_id)
+        logged(SecurityEvent.AUTHN_LOGIN_SUCCESS, "Signed in.", tenant=tenant_id, account=account_id)
+        logged(SecurityEvent.SESSION_CREATED, "Session opened.", tenant=tenant_id, account=account_id)
         return token
 
     async def _matching(self, attempt: SignInAttempt) -> SignIn | None:

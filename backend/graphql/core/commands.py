@@ -18,6 +18,7 @@ from uuid import UUID
 from eventsourcing.persistence import InterfaceError, InternalError, OperationalError
 from strawberry.types import Info
 
+from backend.auth.security_log import SecurityEvent, security_event
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, unavailable, user_error
 from backend.graphql.core.loaders import forget_reads
@@ -43,6 +44,16 @@ async def change(
     except DomainError as error:
         if error.code == "PROJECTIONS_BEHIND":
             context.note_saved()
+        if error.code == "FORBIDDEN":
+            principal = context.principal
+            security_event(
+                SecurityEvent.AUTHZ_FAIL,
+                principal.account_id if principal else "anonymous",
+                info.field_name,
+                description=error.message,
+                request_id=context.request_id,
+                tenant=principal.tenant_id if principal else None,
+            )
         return user_error(error)
     except STORAGE_FAILURES as error:
         log.warning("Event store refused a write (request %s): %s", context.request_id, error)

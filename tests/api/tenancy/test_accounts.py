@@ -3,6 +3,8 @@ pass on a one-time link, deactivate and correct that. Nobody else may, and nothi
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from datetime import date
 from typing import Any
@@ -259,3 +261,16 @@ def test_a_refused_change_of_an_account_names_its_field_and_writes_nothing(
     refused = admin.data(document, {"input": variables})["r"]
     assert refused["field"] == field, refused
     assert events_in_log(demo_services) == before
+
+
+def test_a_refused_action_is_logged_as_authz_fail_with_who_and_what(
+    client_for: ClientFor, caplog: pytest.LogCaptureFixture
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    with caplog.at_level(logging.INFO, logger="cordee.security"):
+        assert invite(coach)["__typename"] == "ForbiddenError"
+    (line,) = [json.loads(record.getMessage()) for record in caplog.records]
+    coach_id = account_id(client_for(ALPINE_ADMIN), ALPINE_COACH)
+    assert line["event"] == f"authz_fail:{coach_id},inviteAccount" and line["level"] == "WARN"
+    assert line["description"].startswith("You may not") and line["tenant"] and line["request_id"]
+    assert CLAIRE["email"] not in json.dumps(line)

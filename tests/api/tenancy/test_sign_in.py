@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -112,11 +113,12 @@ def test_an_unknown_e_mail_gets_the_same_answer_and_is_counted_the_same_way(
     browser = Browser(app)
     wrong_password, unknown = browser.sign_in(ALPINE_COACH, "guess"), browser.sign_in(UNKNOWN, "guess")
     assert (wrong_password.status_code, shown(wrong_password)) == (unknown.status_code, shown(unknown))
-    with caplog.at_level(logging.INFO, logger="cordee.sign_in"):
+    with caplog.at_level(logging.INFO, logger="cordee.security"):
         for attempt in range(20):
             answer = browser.sign_in(UNKNOWN, f"guess-{attempt}")
             assert (answer.status_code, shown(answer)) == (wrong_password.status_code, shown(wrong_password))
     assert [r.levelname for r in caplog.records if "locked for account" in r.getMessage()] == ["WARNING"]
+    assert all(r.security["event"].startswith("authn_login_") for r in caplog.records)
     words = shown(unknown).lower()
     assert REFUSED.lower() in words and "exist" not in words and "unknown" not in words and "no account" not in words
 
@@ -136,20 +138,27 @@ def test_each_failure_lock_and_success_is_logged_without_the_e_mail(
     app: FastAPI, caplog: pytest.LogCaptureFixture
 ) -> None:
     browser = Browser(app)
-    with caplog.at_level(logging.INFO, logger="cordee.sign_in"):
+    with caplog.at_level(logging.INFO, logger="cordee.security"):
         browser.http.headers["x-request-id"] = "req-sign-in-1"
         assert not browser.signed_in(ALPINE_COACH, "guess")
         assert browser.signed_in(ALPINE_COACH)
         for attempt in range(10):
             assert not browser.signed_in(ALPINE_ADMIN, f"guess-{attempt}")
         assert not browser.signed_in(ALPINE_ADMIN)
-    messages = [(record.levelname, record.getMessage()) for record in caplog.records]
-    assert all(ALPINE_COACH not in text and ALPINE_ADMIN not in text for _, text in messages)
-    assert all("address=198.51.100.7" in text and "request=req-sign-in-1" in text for _, text in messages)
-    kinds = [(level, text.split(":")[0]) for level, text in messages]
-    assert kinds[:2] == [("INFO", "Sign-in failed"), ("INFO", "Signed in")]
-    assert ("WARNING", "Sign-in locked for account after repeated failures") in kinds
-    assert kinds[-1] == ("WARNING", "Sign-in refused while locked")
+    lines = [json.loads(record.getMessage()) for record in caplog.records]
+    assert all(ALPINE_COACH not in json.dumps(line) and ALPINE_ADMIN not in json.dumps(line) for line in lines)
+    assert all(line["address"] == "198.51.100.7" and line["request_id"] == "req-sign-in-1" for line in lines)
+    assert all(line["appid"] == "cordee" and line["datetime"] for line in lines)
+    kinds = [(line["level"], line["event"].split(":")[0], line["description"]) for line in lines]
+    assert kinds[:3] == [
+        ("WARN", "authn_login_fail", "Sign-in failed."),
+        ("INFO", "authn_login_success", "Signed in."),
+        ("INFO", "session_created", "Session opened."),
+    ]
+    assert ("WARN", "authn_login_fail_max", "Sign-in locked for account after repeated failures.") in kinds
+    assert kinds[-1] == ("WARN", "authn_login_lock", "Sign-in refused while locked.")
+    coach = lines[1]["event"].split(":")[1]
+    assert len(coach) == 16 and lines[0]["event"] == f"authn_login_fail:{coach}", "one account, one pseudonym"
 
 
 def test_the_wait_doubles_after_the_free_failures_up_to_its_cap() -> None:
