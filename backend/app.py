@@ -9,6 +9,8 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
 
+from backend.auth.access_tokens import AccessTokens, bearer_principal
+from backend.auth.api_keys import load_api_keys
 from backend.auth.current import SESSION_COOKIE, principal_from_request
 from backend.auth.invitations import Invitations
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
@@ -20,6 +22,7 @@ from backend.http.audit_keys import audit_key_routes
 from backend.http.headers import install_headers
 from backend.http.health import health_routes
 from backend.http.monitoring import monitoring_routes
+from backend.http.oauth import oauth_routes
 from backend.policy import may, scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
@@ -34,13 +37,20 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     services = services or build_services(settings)
     app = FastAPI(title="Cordee", lifespan=_lifespan(services), docs_url=None, redoc_url=None, openapi_url=None)
     app.state.services = services
-    endpoint = GraphQLEndpoint(services, build_schema(production=settings.is_production), settings.is_production)
+    keys = load_api_keys(settings)
+    tokens = AccessTokens(keys, settings.api_token_issuer, settings.api_token_audience, settings.api_token_minutes)
+    app.state.access_tokens = tokens
+    bearer = functools.partial(bearer_principal, services, tokens)
+    endpoint = GraphQLEndpoint(
+        services, build_schema(production=settings.is_production), settings.is_production, bearer=bearer
+    )
     app.include_router(endpoint.router(), prefix="/graphql")
     app.include_router(export_routes(services))
     app.include_router(health_routes(services))
     app.include_router(audit_key_routes(services))
     app.include_router(monitoring_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
+    app.include_router(oauth_routes(services, keys, tokens, sign_in.throttle))
     mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings))
     install_headers(app, production=settings.is_production)  # last: the outermost middleware
     return app

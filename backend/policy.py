@@ -63,6 +63,8 @@ class Action:
     """The field the member account's own organisation fills (a member acts for its organisation only)."""
     logged_by_coach: bool = False
     """The command's `coach_id` is the principal, unless an admin names another coach of the consultancy."""
+    needs_session: bool = False
+    """Only a person signed in may do it, never an API token: a token mints no token and changes no password."""
 
     @property
     def roles(self) -> frozenset[Role]:
@@ -88,9 +90,27 @@ def scope_for(principal: Principal, today: date | None = None) -> Scope:
 HISTORY_IS_READ_ONLY = "History is read-only: go back to today to change anything."
 
 
+READ, WRITE = "read", "write"
+"""What an API token may do: `read` runs queries only, `write` queries and mutations."""
+TOKEN_MAY_NOT_WRITE = "This token may only read: make one with the write scope to change anything."  # noqa: S105
+SIGN_IN_TO_DO_THIS = "An API token may not do this: sign in as yourself."
+
+
+def token_allows(principal: Principal, mutation: bool) -> bool:
+    """Whether the principal's API token (if it came with one) may run the operation: a query needs `read` or
+    `write`, a mutation `write`. A session may run both."""
+    if principal.scopes is None:
+        return True
+    return WRITE in principal.scopes if mutation else bool({READ, WRITE} & principal.scopes)
+
+
 def authorize(principal: Principal, action: Action) -> None:
     if principal.reads_history:
         raise Forbidden(HISTORY_IS_READ_ONLY)
+    if principal.by_token and action.needs_session:
+        raise Forbidden(SIGN_IN_TO_DO_THIS)
+    if not token_allows(principal, mutation=True):
+        raise Forbidden(TOKEN_MAY_NOT_WRITE)
     if not principal.roles & action.roles:
         raise Forbidden(f"You may not {action.description}.")
 
@@ -100,6 +120,8 @@ def may(principal: Principal, action: Action, member: UUID | None = None) -> boo
     organisation only. The object is one in the principal's view (the queries answer no other). Reading history,
     nothing: it is read-only."""
     if principal.reads_history or not principal.roles & action.roles:
+        return False
+    if principal.by_token and (action.needs_session or not token_allows(principal, mutation=True)):
         return False
     return member is None or not principal.has_role(MEMBER) or principal.organisation_id == member
 

@@ -48,6 +48,17 @@ class Settings(BaseSettings):
     """A tenant's checkpoint is signed once its log has grown by this many events..."""
     audit_checkpoint_every_minutes: Annotated[float, Field(gt=0)] = 60
     """...or when this long has passed since its last one and it has grown at all."""
+    api_signing_keys: SecretStr | None = None
+    """The Ed25519 keys that sign API access tokens (PEM, or base64 32-byte seeds), the signing one first; the others
+    still verify the tokens they signed until those expire. Required in production."""
+    api_signing_keys_file: Path | None = None
+    """A file holding those keys instead (same forms)."""
+    api_token_issuer: str = "https://cordee.local"  # noqa: S105 (an address)
+    """The `iss` of access tokens: this instance's public address."""
+    api_token_audience: str = "cordee-api"  # noqa: S105 (a name)
+    """The `aud` of access tokens: what they are good for."""
+    api_token_minutes: Annotated[int, Field(ge=1, le=60)] = 10
+    """How long an access token from `/oauth/token` works."""
     as_of_cache_entries: Annotated[int, Field(ge=1, le=256)] = 8
     """How many read models as of a past moment (per tenant and moment) a process keeps built."""
     as_of_cache_seconds: Annotated[float, Field(gt=0)] = 600
@@ -61,6 +72,8 @@ class Settings(BaseSettings):
             raise ValueError("CORDEE_SECRET_KEY must be at least 32 characters in production.")
         if self.is_production and not (self.audit_signing_key or self.audit_signing_key_file):
             raise ValueError("CORDEE_AUDIT_SIGNING_KEY or CORDEE_AUDIT_SIGNING_KEY_FILE must be set in production.")
+        if self.is_production and not (self.api_signing_keys or self.api_signing_keys_file):
+            raise ValueError("CORDEE_API_SIGNING_KEYS or CORDEE_API_SIGNING_KEYS_FILE must be set in production.")
         if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
             raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self

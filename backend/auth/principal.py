@@ -49,6 +49,12 @@ class Principal:
     """The member organisation a member account acts for."""
     reads_history: bool = False
     """Set while the principal reads the registers as of a past moment: history is read-only, it may do nothing."""
+    scopes: frozenset[str] | None = None
+    """For a request with an API access token: what the token may do (`read`, `write`); None for a session."""
+
+    @property
+    def by_token(self) -> bool:
+        return self.scopes is not None
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles

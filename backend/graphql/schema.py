@@ -73,6 +73,7 @@ from backend.graphql.risks.queries import RisksQuery
 from backend.graphql.soa.mutations import SoaMutation
 from backend.graphql.soa.queries import SoaQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
+from backend.graphql.tenancy.api_tokens import ApiTokensMutation, ApiTokensQuery
 from backend.graphql.tenancy.mutations import TenancyMutation
 from backend.graphql.tenancy.queries import TenancyQuery
 from backend.graphql.trail.queries import TrailQuery
@@ -99,6 +100,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (IncidentsQuery, IncidentsMutation),
     (ReviewsQuery, ReviewsMutation),
     (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
+    (ApiTokensQuery, ApiTokensMutation),
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),
     (LibraryQuery, LibraryMutation),

@@ -24,6 +24,13 @@ NO_PASSWORD_YET = "!invited"  # noqa: S105 (a marker no hash equals, not a passw
 """The password hash of an account opened by invitation until its person chooses one: matches no password."""
 INVITATION_DAYS = 14
 """How long an invitation link works: long enough for a holiday, short enough not to linger in a mailbox."""
+API_TOKEN_NAME_MAX_LENGTH = 100
+API_TOKEN_MAX_DAYS = 366
+"""The longest a personal access token may live: a year, so a forgotten one does not work for ever."""
+API_TOKENS_MAX = 20
+"""The most personal access tokens one account may hold at once (not revoked, not expired)."""
+API_SCOPES = ("read", "write")
+"""What an API token may do: `read` runs queries only; `write` runs queries and mutations."""
 
 
 class Role(StrEnum):
@@ -118,6 +125,8 @@ class Account(TenantAggregate):
         self.invitation_hash: str | None = None
         self.invitation_expires_on: date | None = None
         self.active = True
+        self.api_tokens: dict[UUID, date] = {}
+        """The account's personal access tokens not revoked, by id, with their last day."""
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
@@ -150,6 +159,42 @@ class Account(TenantAggregate):
     @event("CalendarKeyRevoked")
     def _calendar_key_revoked(self, actor_id: UUID) -> None:
         self.calendar_key_hash = None
+
+    def issue_api_token(
+        self, actor_id: UUID, token_id: UUID, name: str, scopes: list[str], expires_on: date, key_hash: str, today: date
+    ) -> None:
+        """A personal access token for the person's own integrations. Only its hash is kept; it works until its
+        last day, `expires_on` (at most a year ahead), or until revoked."""
+        self._check_own(actor_id, "A personal access token is made by its own account only.")
+        self._check_active("actor_id")
+        name, scopes, *_ = every_check(
+            lambda: single_line("name", name, API_TOKEN_NAME_MAX_LENGTH),
+            lambda: check_scopes(scopes),
+            lambda: _check_expiry(expires_on, today),
+            lambda: _check_key_hash(key_hash, "A personal access token"),
+        )
+        if token_id in self.api_tokens:
+            raise ValidationFailed("token_id", "A token with this id already exists.")
+        if sum(1 for last_day in self.api_tokens.values() if last_day >= today) >= API_TOKENS_MAX:
+            raise ValidationFailed("name", f"You hold {API_TOKENS_MAX} tokens already: revoke one you no longer use.")
+        self._api_token_issued(actor_id, token_id, name, scopes, expires_on, key_hash)
+
+    @event("ApiTokenIssued")
+    def _api_token_issued(
+        self, actor_id: UUID, token_id: UUID, name: str, scopes: list[str], expires_on: date, key_hash: str
+    ) -> None:
+        self.api_tokens[token_id] = expires_on
+
+    def revoke_api_token(self, actor_id: UUID, token_id: UUID) -> None:
+        """The token, and every access token exchanged for it, stop at once."""
+        self._check_own(actor_id, "A personal access token is revoked by its own account only.")
+        if token_id not in self.api_tokens:
+            raise ValidationFailed("token_id", "No token of yours with this id, or it is revoked already.")
+        self._api_token_revoked(actor_id, token_id)
+
+    @event("ApiTokenRevoked")
+    def _api_token_revoked(self, actor_id: UUID, token_id: UUID) -> None:
+        self.api_tokens.pop(token_id, None)
 
     def invite(self, actor_id: UUID, key_hash: str, today: date) -> date:
         """A new one-time link for the person to choose their password; any earlier link stops. Only its hash is
@@ -227,6 +272,28 @@ class Account(TenantAggregate):
 INVITATION_REFUSED = "This invitation link does not work: it was used, replaced or has expired. Ask for a new one."
 
 
+def check_scopes(scopes: list[str]) -> list[str]:
+    """The scopes, known, each once, in their canonical order; at least one."""
+    given = {str(scope).strip().lower() for scope in scopes or []}
+    unknown = sorted(given - set(API_SCOPES))
+    if unknown:
+        raise ValidationFailed("scopes", f"Unknown scope {unknown[0]!r}: choose from {', '.join(API_SCOPES)}.")
+    if not given:
+        raise ValidationFailed("scopes", "Choose at least one scope: read, or write.")
+    return [scope for scope in API_SCOPES if scope in given]
+
+
+def _check_expiry(expires_on: date, today: date) -> None:
+    if not today < expires_on <= today + timedelta(days=API_TOKEN_MAX_DAYS):
+        raise ValidationFailed(
+            "expires_on", f"Choose a last day after today and at most {API_TOKEN_MAX_DAYS} days ahead."
+        )
+
+
 def _check_key_hash(key_hash: str, what: str) -> None:
+    check_key_hash(key_hash, what)
+
+
+def check_key_hash(key_hash: str, what: str, field: str = "key_hash") -> None:
     if not _KEY_HASH.fullmatch(key_hash or ""):
-        raise ValidationFailed("key_hash", f"{what} is kept as its SHA-256 hash, in hexadecimal.")
+        raise ValidationFailed(field, f"{what} is kept as its SHA-256 hash, in hexadecimal.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
 from domain.programme_template.template import ProgrammeTemplate
@@ -121,3 +122,44 @@ class ReactivateAccount:
     actor_id: UUID
     account_id: UUID
     reason: str
+
+
+@dataclass(frozen=True)
+class IssueApiToken:
+    """The acting account makes itself a personal access token, given as the SHA-256 hash of its secret."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    token_id: UUID
+    name: str
+    scopes: tuple[str, ...]
+    expires_on: date
+    key_hash: str
+
+
+@dataclass(frozen=True)
+class RevokeApiToken:
+    tenant_id: UUID
+    actor_id: UUID
+    token_id: UUID
+
+
+@dataclass(frozen=True)
+class RegisterIntegrationClient:
+    """An admin registers a program that acts for one member organisation; its secret is given as its hash."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    client_id: UUID
+    name: str
+    organisation_id: UUID
+    scopes: tuple[str, ...]
+    secret_hash: str
+
+
+@dataclass(frozen=True)
+class RevokeIntegrationClient:
+    tenant_id: UUID
+    actor_id: UUID
+    client_id: UUID
+    reason: str = ""

@@ -17,15 +17,20 @@ from domain.tenancy.commands import (
     CreateConsultancy,
     DeactivateAccount,
     InviteAccount,
+    IssueApiToken,
     IssueCalendarKey,
     IssueInvitation,
     OpenAccount,
     ReactivateAccount,
+    RegisterIntegrationClient,
+    RevokeApiToken,
     RevokeCalendarKey,
+    RevokeIntegrationClient,
     SetLargeClustersAllowed,
     SetSingleOrganisationBaseline,
 )
 from domain.tenancy.consultancy import Consultancy
+from domain.tenancy.integration_client import IntegrationClient
 
 
 class TenancyPorts(Store, Organisations, Protocol):
@@ -136,6 +141,34 @@ def revoke_calendar_key(app: Store, cmd: RevokeCalendarKey) -> Saved:
     return app.save_changes(account)
 
 
+def issue_api_token(app: Store, cmd: IssueApiToken) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.actor_id, "actor_id")
+    account.issue_api_token(
+        cmd.actor_id, cmd.token_id, cmd.name, list(cmd.scopes), cmd.expires_on, cmd.key_hash, _today()
+    )
+    return app.save_changes(account)
+
+
+def revoke_api_token(app: Store, cmd: RevokeApiToken) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.actor_id, "actor_id")
+    account.revoke_api_token(cmd.actor_id, cmd.token_id)
+    return app.save_changes(account)
+
+
+def register_integration_client(app: TenancyPorts, cmd: RegisterIntegrationClient) -> Saved:
+    app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    client = IntegrationClient.register(
+        cmd.tenant_id, cmd.actor_id, cmd.client_id, cmd.name, cmd.organisation_id, list(cmd.scopes), cmd.secret_hash
+    )
+    return app.save_new(client, "client_id", "A client with this id already exists.")
+
+
+def revoke_integration_client(app: Store, cmd: RevokeIntegrationClient) -> Saved:
+    client = app.get(IntegrationClient, cmd.tenant_id, cmd.client_id, "client_id")
+    client.revoke(cmd.actor_id, cmd.reason)
+    return app.save_changes(client)
+
+
 def set_large_clusters_allowed(app: Store, cmd: SetLargeClustersAllowed) -> Saved:
     consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
     consultancy.set_large_clusters_allowed(cmd.actor_id, cmd.allowed)
@@ -168,4 +201,8 @@ HANDLERS: dict[type, Handler] = {
     AcceptInvitation: accept_invitation,
     DeactivateAccount: deactivate_account,
     ReactivateAccount: reactivate_account,
+    IssueApiToken: issue_api_token,
+    RevokeApiToken: revoke_api_token,
+    RegisterIntegrationClient: register_integration_client,
+    RevokeIntegrationClient: revoke_integration_client,
 }

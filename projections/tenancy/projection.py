@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert
+from sqlalchemy import bindparam, delete, insert, update
 
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.tenancy.account import Account
 from domain.tenancy.consultancy import Consultancy
+from domain.tenancy.integration_client import IntegrationClient
 from projections.core.projection import Projection
 from projections.core.statements import keyed, keyed_update
 from projections.core.tables import ReadTables
@@ -30,6 +31,10 @@ class TenancyProjection(Projection):
         (Account, "InvitationAccepted"): "invitation_accepted",
         (Account, "Deactivated"): "account_deactivated",
         (Account, "Reactivated"): "account_reactivated",
+        (Account, "ApiTokenIssued"): "api_token_issued",
+        (Account, "ApiTokenRevoked"): "api_token_revoked",
+        (IntegrationClient, "Registered"): "client_registered",
+        (IntegrationClient, "Revoked"): "client_revoked",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -49,6 +54,19 @@ class TenancyProjection(Projection):
         self._insert_deactivated = insert(tables.deactivated_accounts)
         deactivated = tables.deactivated_accounts
         self._drop_deactivated = delete(deactivated).where(*keyed(deactivated, "ta"))
+        self._insert_api_token = insert(tables.api_tokens)
+        tokens, clients = tables.api_tokens, tables.integration_clients
+        self._revoke_api_token = (
+            update(tokens)
+            .where(tokens.c.tenant_id == bindparam("t"), tokens.c.token_id == bindparam("token"))
+            .values(revoked_at=bindparam("at"))
+        )
+        self._insert_client = insert(clients)
+        self._revoke_client = (
+            update(clients)
+            .where(clients.c.tenant_id == bindparam("t"), clients.c.client_id == bindparam("client"))
+            .values(revoked_at=bindparam("at"))
+        )
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -124,6 +142,25 @@ class TenancyProjection(Projection):
 
     def account_reactivated(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._drop_deactivated, {"t": event.tenant_id, "a": event.originator_id})
+
+    def api_token_issued(self, writer: GroupedWriter, event: Any) -> None:
+        row = {"tenant_id": event.tenant_id, "token_id": event.token_id, "account_id": event.originator_id}
+        details = {"name": event.name, "scopes": " ".join(event.scopes), "expires_on": event.expires_on}
+        writer.write(
+            self._insert_api_token,
+            {**row, **details, "key_hash": event.key_hash, "created_at": event.timestamp, "revoked_at": None},
+        )
+
+    def api_token_revoked(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._revoke_api_token, {"t": event.tenant_id, "token": event.token_id, "at": event.timestamp})
+
+    def client_registered(self, writer: GroupedWriter, event: Any) -> None:
+        row = {"tenant_id": event.tenant_id, "client_id": event.originator_id, "organisation_id": event.organisation_id}
+        details = {"name": event.name, "scopes": " ".join(event.scopes), "secret_hash": event.secret_hash}
+        writer.write(self._insert_client, {**row, **details, "registered_at": event.timestamp, "revoked_at": None})
+
+    def client_revoked(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._revoke_client, {"t": event.tenant_id, "client": event.originator_id, "at": event.timestamp})
 
     def _drop_invitation(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._drop_invitations, {"t": event.tenant_id, "a": event.originator_id})

@@ -10,7 +10,14 @@ from sqlalchemy import ColumnElement, Select, and_, exists, select
 from domain.tenancy.account import NO_PASSWORD_YET
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
-from projections.tenancy.rows import AccountRow, ConsultancyRow, SignIn
+from projections.tenancy.rows import (
+    AccountRow,
+    ApiTokenRow,
+    ClientSecret,
+    ConsultancyRow,
+    IntegrationClientRow,
+    SignIn,
+)
 
 
 class TenancyQueries(FeatureQueries):
@@ -43,6 +50,42 @@ class TenancyQueries(FeatureQueries):
         )
         row = self._one(query.where(invitations.c.key_hash == key_hash))
         return None if row is None else _account(row)
+
+    def api_token_by_hash(self, key_hash: str) -> ApiTokenRow | None:
+        """The token whose secret hashes to this, revoked or not: global by design, read by the token endpoint only."""
+        tokens = self.t.api_tokens
+        row = self._one(select(tokens).where(tokens.c.key_hash == key_hash))
+        return None if row is None else _api_token(row)
+
+    def api_token(self, scope: Scope, account_id: UUID, token_id: UUID) -> ApiTokenRow | None:
+        tokens = self.t.api_tokens
+        query = select(tokens).where(
+            self.visible.rows(scope, tokens), tokens.c.account_id == account_id, tokens.c.token_id == token_id
+        )
+        row = self._one(query)
+        return None if row is None else _api_token(row)
+
+    def api_tokens(self, scope: Scope, account_id: UUID) -> list[ApiTokenRow]:
+        """The account's own tokens, newest first, the revoked ones too (what the account page lists)."""
+        tokens = self.t.api_tokens
+        query = select(tokens).where(self.visible.rows(scope, tokens), tokens.c.account_id == account_id)
+        return [_api_token(row) for row in self._all(query.order_by(tokens.c.created_at.desc(), tokens.c.token_id))]
+
+    def client_secret(self, client_id: UUID) -> ClientSecret | None:
+        """The client and its secret's hash: global by design (the client id names it), read by the token endpoint."""
+        clients = self.t.integration_clients
+        row = self._one(select(clients).where(clients.c.client_id == client_id))
+        return None if row is None else ClientSecret(_client(row), row["secret_hash"])
+
+    def integration_client(self, scope: Scope, client_id: UUID) -> IntegrationClientRow | None:
+        clients = self.t.integration_clients
+        row = self._one(select(clients).where(self.visible.rows(scope, clients), clients.c.client_id == client_id))
+        return None if row is None else _client(row)
+
+    def integration_clients(self, scope: Scope) -> list[IntegrationClientRow]:
+        clients = self.t.integration_clients
+        query = select(clients).where(self.visible.rows(scope, clients))
+        return [_client(row) for row in self._all(query.order_by(clients.c.registered_at.desc(), clients.c.client_id))]
 
     def accounts(self, scope: Scope) -> list[AccountRow]:
         """Every account in view, with whether it is active and its open invitation; for the admins' list."""
@@ -147,3 +190,15 @@ def _account(row: dict[str, Any]) -> AccountRow:
         invitation_expires_on=row.get("invitation_expires_on"),
         password_chosen=bool(row.get("password_chosen", True)),
     )
+
+
+def _api_token(row: dict[str, Any]) -> ApiTokenRow:
+    fields = {name: row[name] for name in ("tenant_id", "token_id", "account_id", "name", "expires_on")}
+    return ApiTokenRow(
+        **fields, scopes=tuple(row["scopes"].split()), created_at=row["created_at"], revoked_at=row["revoked_at"]
+    )
+
+
+def _client(row: dict[str, Any]) -> IntegrationClientRow:
+    fields = {name: row[name] for name in ("tenant_id", "client_id", "organisation_id", "name", "registered_at")}
+    return IntegrationClientRow(**fields, scopes=tuple(row["scopes"].split()), revoked_at=row["revoked_at"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 
@@ -37,3 +37,36 @@ class AccountRow:
 class SignIn:
     account: AccountRow
     password_hash: str
+
+
+@dataclass(frozen=True)
+class ApiTokenRow:
+    """A personal access token as its owner lists it; the secret is never kept, its hash never leaves the server."""
+
+    tenant_id: UUID
+    token_id: UUID
+    account_id: UUID
+    name: str
+    scopes: tuple[str, ...]
+    expires_on: date
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IntegrationClientRow:
+    tenant_id: UUID
+    client_id: UUID
+    organisation_id: UUID
+    name: str
+    scopes: tuple[str, ...]
+    registered_at: datetime
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ClientSecret:
+    """What the token endpoint checks a client's secret against: read by the token endpoint only."""
+
+    client: IntegrationClientRow
+    secret_hash: str

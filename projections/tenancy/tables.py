@@ -15,6 +15,8 @@ def define_tables(table: TableFactory) -> None:
     _invitations(table)
     _deactivated_accounts(table)
     _programme_templates(table)
+    _api_tokens(table)
+    _integration_clients(table)
 
 
 def _consultancies(table: TableFactory) -> None:
@@ -97,4 +99,37 @@ def _programme_templates(table: TableFactory) -> None:
         Column("template", JSON, nullable=False),
         Column("changed_at", DateTime(timezone=True)),
         key=("tenant_id", "version"),
+    )
+
+
+def _api_tokens(table: TableFactory) -> None:
+    """Each person's personal access tokens: the hash of the secret, never the secret; a revoked one keeps its row."""
+    table(
+        "api_tokens",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("token_id", Uuid, nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        Column("name", String(100), nullable=False),
+        Column("scopes", String(100), nullable=False),
+        Column("expires_on", Date, nullable=False),
+        Column("key_hash", String(64), nullable=False, index=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("revoked_at", DateTime(timezone=True)),
+        key=("tenant_id", "token_id"),
+    )
+
+
+def _integration_clients(table: TableFactory) -> None:
+    """The programs that act for a member organisation with a client id and secret (its hash only)."""
+    table(
+        "integration_clients",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("client_id", Uuid, nullable=False),
+        Column("organisation_id", Uuid, nullable=False),
+        Column("name", String(100), nullable=False),
+        Column("scopes", String(100), nullable=False),
+        Column("secret_hash", String(64), nullable=False),
+        Column("registered_at", DateTime(timezone=True), nullable=False),
+        Column("revoked_at", DateTime(timezone=True)),
+        key=("tenant_id", "client_id"),
     )

@@ -112,6 +112,7 @@ def test_production_turns_off_introspection_and_the_ide(demo_services: Services)
         data_dir=demo_services.settings.data_dir,
         secret_key="s" * 40,
         audit_signing_key="Z" * 43 + "=",
+        api_signing_keys="Y" * 43 + "=",
     )
     app = create_app(production, demo_services)
     client = GraphQLClient(TestClient(app, base_url="https://testserver")).sign_in(ALPINE_ADMIN)
@@ -136,10 +137,20 @@ def test_production_refuses_to_start_without_a_key_to_sign_its_log() -> None:
 
 def test_production_refuses_a_guessable_operator_token() -> None:
     with pytest.raises(ValueError, match="CORDEE_OPERATOR_TOKEN"):
-        Settings(env="production", secret_key="s" * 40, audit_signing_key="Z" * 43 + "=", operator_token="letmein")
+        Settings(
+            env="production",
+            secret_key="s" * 40,
+            audit_signing_key="Z" * 43 + "=",
+            api_signing_keys="Y" * 43 + "=",
+            operator_token="letmein",
+        )
     assert (
         Settings(
-            env="production", secret_key="s" * 40, audit_signing_key="Z" * 43 + "=", operator_token="t" * 32
+            env="production",
+            secret_key="s" * 40,
+            audit_signing_key="Z" * 43 + "=",
+            api_signing_keys="Y" * 43 + "=",
+            operator_token="t" * 32,
         ).operator_token
         == "t" * 32
     )

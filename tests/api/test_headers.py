@@ -64,6 +64,7 @@ def test_production_answers_demand_https(demo_services: Services) -> None:
         data_dir=demo_services.settings.data_dir,
         secret_key="s" * 40,
         audit_signing_key="Z" * 43 + "=",
+        api_signing_keys="Y" * 43 + "=",
     )
     client = GraphQLClient(TestClient(create_app(production, demo_services), base_url="https://testserver"))
     client.sign_in(ALPINE_COACH)

@@ -33,6 +33,8 @@ class Context(BaseContext):
         self.saved_something = False
         self.session_token = session_token
         """The session cookie the request came with, kept when the viewer's other sessions are ended."""
+        self.bearer = False
+        """The request came with an `Authorization` header: an API client, never a session's cookie."""
         self.as_of: datetime | None = None
         """The moment the operation reads the registers as of: set by a page (`?as_of=`) or by its `asOf`."""
         self._history: Services | None = None
