@@ -135,8 +135,14 @@ from domain.soa.commands import ApproveStatement, DecideControl, StartStatement,
 from domain.soa.rules import ImplementationStatus, InclusionReason
 from domain.soa.statement import StatementOfApplicability, statement_id
 from domain.tenancy.account import Account, Role, account_id
-from domain.tenancy.commands import CreateConsultancy, OpenAccount, SetSingleOrganisationBaseline
+from domain.tenancy.commands import (
+    CreateConsultancy,
+    OpenAccount,
+    RegisterIntegrationClient,
+    SetSingleOrganisationBaseline,
+)
 from domain.tenancy.consultancy import Consultancy, consultancy_id
+from domain.tenancy.integration_client import IntegrationClient
 
 C = TypeVar("C")
 
@@ -251,6 +257,7 @@ class DemoSeeder:
             self._admit(*organisation)
         self._account(self.tenant.member, Role.MEMBER, self.members[0])
         self._account(self.tenant.colleague, Role.MEMBER, self.members[0])
+        self._integration_client()
         self._security_policy()
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
         if self._cluster().status is ClusterStatus.FORMING:
@@ -356,6 +363,20 @@ class DemoSeeder:
         if self.app.get(Consultancy, self.tenant_id, self.tenant_id).single_organisation_baseline_days is None:
             self._run(
                 SetSingleOrganisationBaseline(self.tenant_id, self.actor, 45),
+            )
+
+    def _integration_client(self) -> None:
+        """The first member's monitoring, registered as an integration client that reads: the Integrations page lists
+        it. Its secret was never shown to anyone (only a hash of random bytes is kept): an admin registers a client
+        of their own to try the token endpoint."""
+        client_id = tenant_scoped_id(self.tenant_id, "integration-client", "monitoring")
+        if not self.app.exists(IntegrationClient, self.tenant_id, client_id):
+            unknown = hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+            member = self.members[0]
+            self._run(
+                RegisterIntegrationClient(
+                    self.tenant_id, self.actor, client_id, "Monitoring", member, ("read",), unknown
+                )
             )
 
     def _account(self, person: tuple[str, str], role: Role, organisation: UUID | None = None) -> None:

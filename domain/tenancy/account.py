@@ -10,6 +10,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
+from domain.shared.calendar import business_date
 from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
@@ -275,15 +276,15 @@ INVITATION_REFUSED = "This invitation link does not work: it was used, replaced 
 def check_scopes(scopes: list[str]) -> list[str]:
     """The scopes, known, each once, in their canonical order; at least one."""
     given = {str(scope).strip().lower() for scope in scopes or []}
-    unknown = sorted(given - set(API_SCOPES))
-    if unknown:
-        raise ValidationFailed("scopes", f"Unknown scope {unknown[0]!r}: choose from {', '.join(API_SCOPES)}.")
+    if given - set(API_SCOPES):
+        raise ValidationFailed("scopes", f"Choose scopes from: {', '.join(API_SCOPES)}.")
     if not given:
         raise ValidationFailed("scopes", "Choose at least one scope: read, or write.")
     return [scope for scope in API_SCOPES if scope in given]
 
 
 def _check_expiry(expires_on: date, today: date) -> None:
+    business_date("expires_on", expires_on)
     if not today < expires_on <= today + timedelta(days=API_TOKEN_MAX_DAYS):
         raise ValidationFailed(
             "expires_on", f"Choose a last day after today and at most {API_TOKEN_MAX_DAYS} days ahead."

@@ -111,6 +111,8 @@ def page_paths(page: Page) -> list[str]:
         "/competence",
         "/audit/trail",
         "/audit/trail?register=metrics",
+        "/account/api-tokens",
+        "/settings/integrations",
     ]
 
 

@@ -90,10 +90,13 @@ from domain.tenancy.commands import (
     CreateConsultancy,
     DeactivateAccount,
     InviteAccount,
+    IssueApiToken,
     IssueCalendarKey,
     IssueInvitation,
     OpenAccount,
     ReactivateAccount,
+    RegisterIntegrationClient,
+    RevokeIntegrationClient,
 )
 from tests.conftest import TEST_DAY
 from tests.unit.audits.limits_support import (
@@ -368,6 +371,23 @@ def _invite(s: Scenario, email: str = "ana@alpine.example", name: str = "Ana") -
     return s.app.handle(InviteAccount(s.tenant, SYSTEM_ACTOR, email, name, Role.COACH, KEY_HASH))
 
 
+CLIENT = uuid.UUID("00000000-0000-4000-8000-00000000c1e7")
+
+
+def _pat(s: Scenario, name: str = "Reports", scopes: tuple[str, ...] = ("read",), **given: Any) -> object:
+    expires_on, key_hash = given.get("expires_on", TEST_DAY + timedelta(days=30)), given.get("key_hash", KEY_HASH)
+    return s.app.handle(IssueApiToken(s.tenant, s.coach, uuid.uuid4(), name, scopes, expires_on, key_hash))
+
+
+def _client(s: Scenario, name: str = "Icinga", scopes: tuple[str, ...] = ("read",), key_hash: str = KEY_HASH) -> object:
+    command = RegisterIntegrationClient(s.tenant, SYSTEM_ACTOR, uuid.uuid4(), name, s.members[0], scopes, key_hash)
+    return s.app.handle(command)
+
+
+def _register_client(s: Scenario) -> None:
+    s.app.handle(RegisterIntegrationClient(s.tenant, SYSTEM_ACTOR, CLIENT, "Icinga", s.members[0], ("read",), KEY_HASH))
+
+
 def _deactivate_coach(s: Scenario) -> None:
     s.app.handle(DeactivateAccount(s.tenant, SYSTEM_ACTOR, s.coach, "Left the consultancy"))
 
@@ -428,6 +448,11 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
         ChangeClusterDetails(s.tenant, SYSTEM_ACTOR, s.running, "North", s.coach, t)
     ),
     ("InviteAccount", "email"): lambda s, t: _invite(s, email=t),
+    ("IssueApiToken", "name"): lambda s, t: _pat(s, name=t),
+    ("RegisterIntegrationClient", "name"): lambda s, t: _client(s, name=t),
+    ("RevokeIntegrationClient", "reason"): lambda s, t: s.app.handle(
+        RevokeIntegrationClient(s.tenant, SYSTEM_ACTOR, CLIENT, t)
+    ),
     ("InviteAccount", "display_name"): lambda s, t: _invite(s, name=t),
     ("DeactivateAccount", "reason"): lambda s, t: s.app.handle(DeactivateAccount(s.tenant, SYSTEM_ACTOR, s.coach, t)),
     ("ReactivateAccount", "reason"): lambda s, t: s.app.handle(ReactivateAccount(s.tenant, SYSTEM_ACTOR, s.coach, t)),
@@ -567,6 +592,7 @@ def assert_refused(s: Scenario, row: Row, text: str) -> ValidationFailed:
 
 PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     ("ReactivateAccount", "reason"): _deactivate_coach,
+    ("RevokeIntegrationClient", "reason"): _register_client,
     ("DraftVersion", "text"): lambda s: _document(s, "published"),
     ("ReviseDraft", "text"): _document,
     ("RejectVersion", "reason"): lambda s: _document(s, "submitted"),
@@ -711,6 +737,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("RetractUnavailability", "starts_on"): _retract,
     ("CorrectCoachingEntry", "held_on"): lambda s, d: _correct(s, held_on=d),
     ("ApproveVersion", "review_on"): _approve,
+    ("IssueApiToken", "expires_on"): lambda s, d: _pat(s, expires_on=d),
     **CONTEXT_DATE_CALLS,
     **RISK_DATE_CALLS,
     **CHANGE_DATE_CALLS,
@@ -725,6 +752,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
 REVIEWED = {
     ("ApproveVersion", "review_on"): (TEST_DAY + timedelta(days=1), date(2030, 1, 4)),
     ("AcceptRisk", "until"): (TEST_DAY, LAST),
+    ("IssueApiToken", "expires_on"): (TEST_DAY + timedelta(days=1), TEST_DAY + timedelta(days=366)),
     **CHANGE_DATE_BOUNDS,
     **EVIDENCE_DATE_BOUNDS,
 }
@@ -831,6 +859,10 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
         RestoreSession(s.tenant, s.coach, s.running, t, "Cancelled by mistake")
     ),
     ("IssueCalendarKey", "key_hash"): lambda s, t: s.app.handle(IssueCalendarKey(s.tenant, s.coach, t)),
+    ("IssueApiToken", "key_hash"): lambda s, t: _pat(s, key_hash=t),
+    ("IssueApiToken", "scopes[]"): lambda s, t: _pat(s, scopes=(t,)),
+    ("RegisterIntegrationClient", "secret_hash"): lambda s, t: _client(s, key_hash=t),
+    ("RegisterIntegrationClient", "scopes[]"): lambda s, t: _client(s, scopes=(t,)),
     ("RegisterOrganisation", "country"): lambda s, t: s.app.handle(
         RegisterOrganisation(s.tenant, SYSTEM_ACTOR, "Placed Ltd", "Retail", 9, t)
     ),
@@ -882,6 +914,9 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
 }
 
 
+TOKEN_SCOPES = {("IssueApiToken", "scopes[]"): "scopes", ("RegisterIntegrationClient", "scopes[]"): "scopes"}
+
+
 def test_every_choice_of_the_page_is_tried() -> None:
     assert set(CHOICE_CALLS) == CHOICES
 
@@ -894,7 +929,7 @@ def test_text_that_is_not_free_refuses_anything_unknown(command: str, argument: 
     for junk in ("x\x00" * 50_000, "module:1\n", "\ud800"):
         with pytest.raises(DomainError) as error:
             CHOICE_CALLS[command, argument](s, junk)
-        assert error.value.field == {**RISK_CHOICES_REFUSED_AS, **AUDIT_CHOICES_REFUSED_AS}.get(
+        assert error.value.field == {**RISK_CHOICES_REFUSED_AS, **AUDIT_CHOICES_REFUSED_AS, **TOKEN_SCOPES}.get(
             (command, argument), argument
         )
         assert s.position() == before
