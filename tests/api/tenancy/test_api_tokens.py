@@ -31,7 +31,7 @@ CREATE = """mutation($input: CreateApiTokenInput!) { createApiToken(input: $inpu
   ... on ValidationError { field message } ... on ForbiddenError { message } } }"""
 REVOKE = """mutation($id: ID!) { revokeApiToken(input: {tokenId: $id}) { __typename ... on ApiToken { revokedAt } } }"""
 REGISTER = """mutation($input: RegisterIntegrationClientInput!) { registerIntegrationClient(input: $input) {
-  __typename ... on NewIntegrationClient { secret client { id scopes } } ... on ValidationError { field } } }"""
+  __typename ... on NewIntegrationClient { secret client { id scopes } } ... on UserError { code field } } }"""
 REVOKE_CLIENT = """mutation($id: ID!) { revokeIntegrationClient(input: {clientId: $id}) { __typename } }"""
 ORGANISATIONS = "{ organisations { id name } }"
 SETTING = "mutation { setLargeClustersAllowed(allowed: true) { __typename ... on ForbiddenError { message } } }"
@@ -305,3 +305,70 @@ def test_keys_rotate_tokens_of_the_previous_key_verify_until_they_expire(
     assert new_key == published[0]["kid"] != json.loads(base64.urlsafe_b64decode(old.split(".")[0] + "=="))["kid"]
     retired = create_app(settings.model_copy(update={"api_signing_keys": SecretStr(second)}), demo_services)
     as_bearer(retired, old, ORGANISATIONS, status=401)
+
+
+REPORT = """mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { __typename
+  ... on UserError { code field } } }"""
+CLIENTS = "{ integrationClients { __typename ... on IntegrationClientList { clients { id name } } } }"
+TOKENS = "{ apiTokens { __typename ... on ApiTokenList { tokens { id } } } }"
+
+
+def test_a_client_with_write_reports_incidents_of_its_organisation_only(
+    app: FastAPI, admin: GraphQLClient, demo_services: Services
+) -> None:
+    organisations = {o["name"]: o["id"] for o in admin.data(ORGANISATIONS)["organisations"]}
+    made = register_client(admin, ["write"])
+    form = {"grant_type": "client_credentials", "client_id": made["client"]["id"], "client_secret": made["secret"]}
+    token = admin.http.post("/oauth/token", data=form).json()["access_token"]
+    incident = {"title": "Shop down", "service": "Web shop", "severity": "high"}
+
+    def report(organisation: str) -> dict[str, Any]:
+        given = {"input": {**incident, "organisationId": organisations[organisation]}}
+        response = TestClient(app).post(
+            "/graphql", json={"query": REPORT, "variables": given}, headers={"Authorization": f"Bearer {token}"}
+        )
+        answer: dict[str, Any] = response.json()["data"]["reportIncident"]
+        return answer
+
+    before = events_in_log(demo_services)
+    assert report("Kirchberg Dental")["code"] in {"FORBIDDEN", "NOT_FOUND"}
+    assert events_in_log(demo_services) == before
+    assert report("Boulangerie Muller")["__typename"] == "IncidentChange"
+
+
+def test_tokens_and_clients_are_seen_by_their_owner_and_the_consultancy_s_admins_only(
+    admin: GraphQLClient, client_for: Callable[[str], GraphQLClient], demo_services: Services
+) -> None:
+    mine = make_pat(admin, ["read"])["token"]["id"]
+    client = register_client(admin, ["read"])["client"]["id"]
+    harbour, coach, member = client_for(HARBOUR_ADMIN), client_for("coach@alpine.example"), client_for(MEMBER)
+    assert client not in str(harbour.data(CLIENTS)) and "Monitoring" in str(harbour.data(CLIENTS))
+    for outsider in (coach, member):
+        assert outsider.data(CLIENTS)["integrationClients"]["__typename"] == "ForbiddenError"
+    for outsider in (harbour, coach, member):
+        assert outsider.data(TOKENS)["apiTokens"]["tokens"] == []
+    before = events_in_log(demo_services)
+    for outsider in (harbour, coach, member):
+        assert outsider.data(REVOKE, {"id": mine})["revokeApiToken"]["__typename"] == "ValidationError"
+    assert harbour.data(REVOKE_CLIENT, {"id": client})["revokeIntegrationClient"]["__typename"] == "NotFoundError"
+    alpine_organisation = admin.data(ORGANISATIONS)["organisations"][0]["id"]
+    foreign = {"name": "Icinga", "organisationId": alpine_organisation, "scopes": ["read"]}
+    refused = harbour.data(REGISTER, {"input": foreign})["registerIntegrationClient"]
+    assert (refused["code"], refused["field"]) == ("NOT_FOUND", "organisationId")
+    assert events_in_log(demo_services) == before
+
+
+def test_repeated_wrong_secrets_lock_the_client_even_for_the_right_one(
+    demo_services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="cordee.security")
+    strict = {"sign_in_first_delay_seconds": 0.0, "sign_in_account_lock_failures": 2}
+    app = create_app(demo_services.settings.model_copy(update=strict), demo_services)
+    admin = GraphQLClient(TestClient(app)).sign_in(ALPINE_ADMIN)
+    made = register_client(admin, ["read"])
+    form = {"grant_type": "client_credentials", "client_id": made["client"]["id"], "client_secret": made["secret"]}
+    for _ in range(2):
+        assert admin.http.post("/oauth/token", data={**form, "client_secret": "cdc_wrong"}).status_code == 401
+    locked = admin.http.post("/oauth/token", data=form)
+    assert locked.status_code == 401 and locked.json()["error"] == "invalid_client"
+    assert any(line.startswith("authn_login_lock:client:") for line in security_lines(caplog))
