@@ -219,9 +219,9 @@ class ReadQueries:
             setattr(self, feature.name, feature.queries(self.reader))
 
     @contextmanager
-    def one_transaction(self) -> Iterator[None]:
+    def one_transaction(self, tenant_id: UUID | None = None) -> Iterator[None]:
         """Reads inside share one read transaction (see `Reader.one_transaction`)."""
-        with self.reader.one_transaction():
+        with self.reader.one_transaction(tenant_id):
             yield
 
     def organisation_rows(

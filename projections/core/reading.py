@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_
 
@@ -24,13 +25,15 @@ class Reader:
         self._shared: ContextVar[Connection | None] = ContextVar(f"read_transaction_{id(self)}", default=None)
 
     @contextmanager
-    def one_transaction(self) -> Iterator[None]:
+    def one_transaction(self, tenant_id: UUID | None = None) -> Iterator[None]:
         """Reads inside share one read transaction: one connection, and one view of the read models, for a
-        whole document. Only for reads: a command's own writes would not show in a view taken before them."""
+        whole document. Only for reads: a command's own writes would not show in a view taken before them.
+        Given the reader's tenant, the transaction is that tenant's alone (row-level security: see
+        `ReadStore.reading_for`)."""
         if self._shared.get() is not None:
             yield
             return
-        with self.store.reading() as conn:
+        with self.store.reading() if tenant_id is None else self.store.reading_for(tenant_id) as conn:
             token = self._shared.set(conn)
             try:
                 yield
