@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
@@ -30,7 +30,7 @@ from backend.auth.sessions import web_sessions
 from backend.auth.throttle import sign_in_failures
 from backend.graphql.core.idempotency import idempotency_keys
 from backend.settings import Settings
-from projections.core.store import TENANT_SETTING, bind_tenant
+from projections.core.store import TENANT_SETTING, bind_tenant, create_read_engine
 
 __all__ = ["TENANT_SETTING", "bind_tenant", "secure_schema", "unprotected_tables"]
 
@@ -174,6 +174,20 @@ def prepare_database(settings: Settings, build: Callable[[Settings], Closable]) 
         for table in OWNER_CREATED_TABLES:
             table.create(conn, checkfirst=True)
         return secure_schema(conn, role_of(tenant_url), role_of(services_url))
+
+
+def secured_store(settings: Settings) -> dict[str, Any]:
+    """What the read store needs under row-level security: the tenant role's engine for requests' reads, the owner's
+    engine for a rebuild's swap (its connections are opened only then), and how to secure the tables swapped in."""
+    if not settings.row_security:
+        return {}
+    assert settings.database_tenant_url and settings.database_owner_url and settings.database_url  # noqa: PT018
+    tenant_role, services_role = role_of(settings.database_tenant_url), role_of(settings.database_url)
+    return {
+        "tenant_engine": create_read_engine(settings.database_tenant_url),
+        "schema_engine": create_read_engine(settings.database_owner_url),
+        "secure": lambda conn: secure_schema(conn, tenant_role, services_role),
+    }
 
 
 def unprotected_tables(conn: Connection) -> list[str]:

@@ -19,7 +19,7 @@ from backend.eventstore import event_store_environment
 from backend.graphql.reviews.gathering import review_inputs
 from backend.history.as_of import AsOfDay, AsOfModels
 from backend.history.tenant_history import IndexedTenantHistory
-from backend.row_security import fill_event_tenants, prepare_database
+from backend.row_security import fill_event_tenants, prepare_database, secured_store
 from backend.settings import Settings
 from domain.application import Cordee, Saved
 from domain.shared.calendar import stated_today
@@ -185,8 +185,9 @@ class Services:
             self.history.close()
         self.app.close()
         self.store.engine.dispose()
-        if self.store.tenant_engine is not None:
-            self.store.tenant_engine.dispose()
+        for engine in (self.store.tenant_engine, self.store.schema_engine):
+            if engine is not None:
+                engine.dispose()
         self.audit.engine.dispose()
 
 
@@ -195,8 +196,7 @@ def build_services(settings: Settings) -> Services:
         secured = prepare_database(settings, build_services)
         log.info("Row-level security: %d tables secured by tenant.", len(secured))
     app = Cordee(env=event_store_environment(settings))
-    tenant_engine = create_read_engine(settings.database_tenant_url) if settings.database_tenant_url else None
-    store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables(), tenant_engine)
+    store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables(), **secured_store(settings))
     audit = AuditLog(
         store.engine
         if settings.uses_postgres

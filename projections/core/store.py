@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
@@ -55,11 +55,22 @@ def _begin_sqlite_transaction(conn: Connection) -> None:
 class ReadStore:
     """The read tables in one database, and how to write to them safely."""
 
-    def __init__(self, engine: Engine, tables: ReadTables, tenant_engine: Engine | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        tables: ReadTables,
+        tenant_engine: Engine | None = None,
+        schema_engine: Engine | None = None,
+        secure: Callable[[Connection], object] | None = None,
+    ) -> None:
         self.engine = engine
         self.tables = tables
         self.tenant_engine = tenant_engine
         """On PostgreSQL with row-level security, the engine of the role that sees one tenant's rows at a time."""
+        self.schema_engine = schema_engine or engine
+        """The engine of the tables' owner, who alone changes the schema (a rebuild's swap); `engine` by default."""
+        self.secure = secure
+        """Puts tables a rebuild swapped in behind row-level security again, in the swap's transaction."""
         self.added_tables: list[str] = []
         """The tables `create_tables` had to add to read models an earlier version wrote: empty while the events
         they project are already in the store, so the read models are to be rebuilt."""
@@ -121,8 +132,8 @@ class ReadStore:
             yield conn
 
     @contextmanager
-    def writing(self) -> Iterator[Connection]:
-        with self.engine.connect() as base:
+    def writing(self, engine: Engine | None = None) -> Iterator[Connection]:
+        with (engine or self.engine).connect() as base:
             conn = base.execution_options(writer=True)
             with conn.begin():
                 yield conn

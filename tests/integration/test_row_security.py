@@ -10,9 +10,11 @@ from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
+from starlette.testclient import TestClient
 
+from backend.app import create_app
 from backend.demo import seed_demo
 from backend.row_security import (
     CROSS_TENANT_POLICY,
@@ -26,7 +28,9 @@ from backend.services import Services, build_services
 from domain.tenancy.consultancy import consultancy_id
 from projections.core.scope import Scope
 from projections.core.store import bind_tenant
+from projections.rebuild import rebuild
 from tests.conftest import DEMO_DAY, SERVICES_ROLE, TENANT_ROLE, secured_postgres_settings
+from tests.support.graphql_client import GraphQLClient
 from tests.support.pgserver import PostgresServer
 
 pytestmark = pytest.mark.postgres
@@ -176,6 +180,24 @@ def test_the_query_layer_reads_one_tenant_even_when_a_query_asks_for_another(sec
     assert queries.rows_in_view(Scope(HARBOUR), "accounts")  # outside a tenant's transaction, the services' role
 
 
+def test_a_graphql_query_reads_through_the_tenant_role(secured: Services) -> None:
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    assert secured.store.tenant_engine is not None
+    admin = GraphQLClient(TestClient(create_app(secured.settings, secured))).sign_in("admin@alpine.example")
+    event.listen(secured.store.tenant_engine, "before_cursor_execute", seen)
+    try:
+        names = [o["name"] for o in admin.data("{ organisations { name } }")["organisations"]]
+    finally:
+        event.remove(secured.store.tenant_engine, "before_cursor_execute", seen)
+    assert "Boulangerie Muller" in names
+    # The tenant was set for the transaction, then the organisations read, both through the tenant role.
+    assert "set_config" in statements[0] and any("FROM organisations" in s for s in statements[1:])
+
+
 def test_each_stored_event_carries_its_tenant_and_older_events_get_theirs(owner: Engine) -> None:
     with owner.begin() as conn:
         mismatched = conn.execute(
@@ -197,3 +219,13 @@ def test_the_services_start_again_on_a_secured_database(secured: Services, tmp_p
         assert again.health().ready
     finally:
         again.close()
+
+
+def test_a_rebuild_swaps_in_tables_behind_the_wall_again(
+    secured: Services, owner: Engine, tenant_engine: Engine, tables: dict[str, str]
+) -> None:
+    rebuild(secured.app, secured.store)
+    with owner.connect() as conn:
+        assert unprotected_tables(conn) == []
+    assert {table: seen for table, (seen, _) in counts(tenant_engine, tables).items() if seen} == {}
+    assert counts(tenant_engine, tables, ALPINE)["risks"][0] > 0
