@@ -99,7 +99,8 @@ def fill_event_tenants(conn: Connection, events_table: str) -> int:
 
 def secure_schema(conn: Connection, tenant_role: str, services_role: str) -> list[str]:
     """Run by the owner: every tenant table gets RLS enabled and forced and the two policies; both roles may read and
-    write rows (never change the schema). Idempotent; returns the tables secured.
+    write rows (never change the schema). Idempotent, and a table already secured with the same roles is left as it
+    is: each worker process runs this at start-up, and rewriting a policy locks its table. Returns the tables secured.
 
     The cross-tenant policy names the services' role and the owner (who upgrades read models by replaying every
     event): forced RLS binds the owner too, so it needs a policy as explicit as anyone's."""
@@ -107,8 +108,12 @@ def secure_schema(conn: Connection, tenant_role: str, services_role: str) -> lis
     owner = str(conn.execute(text("SELECT current_user")).scalar_one())
     tenant, services = _quoted(conn, tenant_role), _quoted(conn, services_role)
     cross_tenant = f"{services}, {_quoted(conn, owner)}"
+    done = _already_secured(conn, {services_role, owner})
     secured = []
     for table, column_type in sorted(tenant_tables(conn).items()):
+        secured.append(table)
+        if table in done:
+            continue
         name = _quoted(conn, table)
         condition = _condition(column_type)
         for statement in (
@@ -120,7 +125,6 @@ def secure_schema(conn: Connection, tenant_role: str, services_role: str) -> lis
             f"CREATE POLICY {CROSS_TENANT_POLICY} ON {name} TO {cross_tenant} USING (true) WITH CHECK (true)",
         ):
             conn.exec_driver_sql(statement)
-        secured.append(table)
     for statement in (
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {SCHEMA} TO {tenant}, {services}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {tenant}, {services}",
@@ -128,6 +132,26 @@ def secure_schema(conn: Connection, tenant_role: str, services_role: str) -> lis
     ):
         conn.exec_driver_sql(statement)
     return secured
+
+
+def _already_secured(conn: Connection, cross_tenant_roles: set[str]) -> set[str]:
+    """The tables with RLS enabled and forced, the tenant policy, and the cross-tenant one for exactly these roles."""
+    rows = conn.execute(
+        text(
+            "SELECT c.relname, p.policyname, p.roles FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "JOIN pg_policies p ON p.schemaname = n.nspname AND p.tablename = c.relname "
+            "WHERE n.nspname = :schema AND c.relrowsecurity AND c.relforcerowsecurity"
+        ),
+        {"schema": SCHEMA},
+    )
+    policies: dict[str, dict[str, set[str]]] = {}
+    for table, policy, roles in rows:
+        policies.setdefault(str(table), {})[str(policy)] = {str(role) for role in roles}
+    return {
+        table
+        for table, found in policies.items()
+        if TENANT_POLICY in found and found.get(CROSS_TENANT_POLICY) == cross_tenant_roles
+    }
 
 
 def check_roles(conn: Connection, tenant_role: str, services_role: str) -> None:

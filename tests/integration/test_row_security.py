@@ -20,11 +20,13 @@ from backend.row_security import (
     CROSS_TENANT_POLICY,
     TENANT_POLICY,
     WITHOUT_TENANT,
+    check_roles,
     fill_event_tenants,
     tenant_tables,
     unprotected_tables,
 )
 from backend.services import Services, build_services
+from backend.settings import Settings
 from domain.tenancy.consultancy import consultancy_id
 from projections.core.scope import Scope
 from projections.core.store import bind_tenant
@@ -213,12 +215,36 @@ def test_each_stored_event_carries_its_tenant_and_older_events_get_theirs(owner:
         assert conn.execute(text("SELECT count(*) FROM cordee_events WHERE tenant_id IS NULL")).scalar_one() == 0
 
 
-def test_the_services_start_again_on_a_secured_database(secured: Services, tmp_path: Path) -> None:
+def test_the_services_start_again_on_a_secured_database_leaving_its_policies_alone(
+    secured: Services, owner: Engine, tmp_path: Path
+) -> None:
+    def policies() -> set[int]:
+        with owner.connect() as conn:
+            return set(conn.execute(text("SELECT oid FROM pg_policy")).scalars())
+
+    before = policies()
     again = build_services(secured.settings.model_copy(update={"data_dir": tmp_path}))
     try:
         assert again.health().ready
     finally:
         again.close()
+    assert policies() == before  # not dropped and created again: that would lock every table at each start
+
+
+def test_roles_that_would_pass_the_wall_are_refused(owner: Engine) -> None:
+    with owner.connect() as conn:
+        superuser = str(conn.execute(text("SELECT current_user")).scalar_one())
+        with pytest.raises(RuntimeError, match="superuser or bypasses"):
+            check_roles(conn, superuser, SERVICES_ROLE)
+        with pytest.raises(RuntimeError, match="neither the services' role"):
+            check_roles(conn, SERVICES_ROLE, SERVICES_ROLE)
+        with pytest.raises(RuntimeError, match="does not exist"):
+            check_roles(conn, "nobody_here", SERVICES_ROLE)
+
+
+def test_row_security_needs_all_three_urls(secured: Services) -> None:
+    with pytest.raises(ValueError, match="CORDEE_DATABASE_TENANT_URL"):
+        Settings(database_url=secured.settings.database_url, database_owner_url=secured.settings.database_owner_url)
 
 
 def test_a_rebuild_swaps_in_tables_behind_the_wall_again(
