@@ -224,6 +224,12 @@ class ReadQueries:
         with self.reader.one_transaction(tenant_id):
             yield
 
+    @contextmanager
+    def for_tenant(self, tenant_id: UUID) -> Iterator[None]:
+        """Each read inside is a transaction of this tenant's alone (see `Reader.for_tenant`)."""
+        with self.reader.for_tenant(tenant_id):
+            yield
+
     def organisation_rows(
         self, scope: Scope, table_name: str, organisation_id: UUID
     ) -> tuple[tuple[str, ...], list[dict[str, Any]]]:

@@ -37,6 +37,7 @@ from tests.support.pgserver import PostgresServer
 
 pytestmark = pytest.mark.postgres
 
+ADD_LIBRARY_ITEM = "mutation($input: AddLibraryItemInput!) { r: addLibraryItem(input: $input) { ... on LibraryItemChange { item { title } } } }"
 ALPINE, HARBOUR = consultancy_id("alpine"), consultancy_id("harbour")
 
 
@@ -182,22 +183,33 @@ def test_the_query_layer_reads_one_tenant_even_when_a_query_asks_for_another(sec
     assert queries.rows_in_view(Scope(HARBOUR), "accounts")  # outside a tenant's transaction, the services' role
 
 
-def test_a_graphql_query_reads_through_the_tenant_role(secured: Services) -> None:
+@pytest.fixture
+def tenant_statements(secured: Services) -> Iterator[list[str]]:
+    """The statements the tenant role runs meanwhile."""
     statements: list[str] = []
 
     def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
         statements.append(statement)
 
     assert secured.store.tenant_engine is not None
-    admin = GraphQLClient(TestClient(create_app(secured.settings, secured))).sign_in("admin@alpine.example")
     event.listen(secured.store.tenant_engine, "before_cursor_execute", seen)
-    try:
-        names = [o["name"] for o in admin.data("{ organisations { name } }")["organisations"]]
-    finally:
-        event.remove(secured.store.tenant_engine, "before_cursor_execute", seen)
+    yield statements
+    event.remove(secured.store.tenant_engine, "before_cursor_execute", seen)
+
+
+def test_graphql_queries_and_mutations_read_through_the_tenant_role(
+    secured: Services, tenant_statements: list[str]
+) -> None:
+    coach = GraphQLClient(TestClient(create_app(secured.settings, secured))).sign_in("coach@alpine.example")
+    tenant_statements.clear()  # signing in reads sessions and accounts before any tenant is known: the services' role
+    names = [o["name"] for o in coach.data("{ organisations { name } }")["organisations"]]
     assert "Boulangerie Muller" in names
     # The tenant was set for the transaction, then the organisations read, both through the tenant role.
-    assert "set_config" in statements[0] and any("FROM organisations" in s for s in statements[1:])
+    assert "set_config" in tenant_statements[0] and any("FROM organisations" in s for s in tenant_statements[1:])
+    tenant_statements.clear()
+    added = coach.data(ADD_LIBRARY_ITEM, {"input": {"kind": "threat", "title": "Flooded basement", "fields": {}}})
+    assert added["r"]["item"]["title"] == "Flooded basement"  # read back after the command, as Alpine
+    assert "set_config" in tenant_statements[0] and any("library_items" in s for s in tenant_statements)
 
 
 def test_each_stored_event_carries_its_tenant_and_older_events_get_theirs(owner: Engine) -> None:

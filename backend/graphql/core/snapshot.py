@@ -2,8 +2,9 @@
 its fields (the dashboard's members, their coaching and their gap analyses are read as of the same moment).
 Mutations are left alone: they read after their command, and must see what it wrote.
 
-On PostgreSQL with row-level security, that transaction is the principal's tenant's alone: the database itself
-returns no other tenant's row, whatever a query asks (`backend/row_security.py`)."""
+On PostgreSQL with row-level security, that transaction is the principal's tenant's alone, and so is each of a
+mutation's reads: the database itself returns no other tenant's row, whatever a query asks
+(`backend/row_security.py`)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,15 @@ from backend.graphql.core.context import Context
 class OneReadTransaction(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        if context.operation_type is not OperationType.QUERY or not isinstance(context.context, Context):
+        if not isinstance(context.context, Context):
             yield
             return
-        principal = context.context.principal
-        with context.context.services.queries.one_transaction(principal.tenant_id if principal else None):
+        principal, queries = context.context.principal, context.context.services.queries
+        if context.operation_type is OperationType.QUERY:
+            with queries.one_transaction(principal.tenant_id if principal else None):
+                yield
+        elif principal is not None:  # a mutation's reads, each its own transaction, of the principal's tenant
+            with queries.for_tenant(principal.tenant_id):
+                yield
+        else:
             yield
