@@ -203,13 +203,14 @@ def prepare_database(settings: Settings, build: Callable[[Settings], Closable]) 
 def secured_store(settings: Settings) -> dict[str, Any]:
     """What the read store needs under row-level security: the tenant role's engine for requests' reads, the owner's
     engine for a rebuild's swap (its connections are opened only then), and how to secure the tables swapped in."""
-    if not settings.row_security:
+    tenant_url, owner_url = settings.database_tenant_url, settings.database_owner_url
+    services_url = settings.database_url
+    if not (tenant_url and owner_url and services_url):
         return {}
-    assert settings.database_tenant_url and settings.database_owner_url and settings.database_url  # noqa: PT018
-    tenant_role, services_role = role_of(settings.database_tenant_url), role_of(settings.database_url)
+    tenant_role, services_role = role_of(tenant_url), role_of(services_url)
     return {
-        "tenant_engine": create_read_engine(settings.database_tenant_url),
-        "schema_engine": create_read_engine(settings.database_owner_url),
+        "tenant_engine": create_read_engine(tenant_url),
+        "schema_engine": create_read_engine(owner_url),
         "secure": lambda conn: secure_schema(conn, tenant_role, services_role),
     }
 
