@@ -55,6 +55,8 @@ def _store_environment(settings: Settings) -> dict[str, str]:
             "POSTGRES_POOL_SIZE": "5",
             "POSTGRES_LOCK_TIMEOUT": "10",
             "APPLICATION_RECORDER_TOPIC": get_topic(LoggedPostgresApplicationRecorder),
+            # Under row-level security the owner creates the tables (`backend/row_security.py`), no one else.
+            "CREATE_TABLE": "n" if settings.row_security else "y",
         }
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return {

@@ -19,6 +19,7 @@ from backend.eventstore import event_store_environment
 from backend.graphql.reviews.gathering import review_inputs
 from backend.history.as_of import AsOfDay, AsOfModels
 from backend.history.tenant_history import IndexedTenantHistory
+from backend.row_security import fill_event_tenants, prepare_database, secured_store
 from backend.settings import Settings
 from domain.application import Cordee, Saved
 from domain.shared.calendar import stated_today
@@ -184,12 +185,18 @@ class Services:
             self.history.close()
         self.app.close()
         self.store.engine.dispose()
+        for engine in (self.store.tenant_engine, self.store.schema_engine):
+            if engine is not None:
+                engine.dispose()
         self.audit.engine.dispose()
 
 
 def build_services(settings: Settings) -> Services:
+    if settings.row_security:  # the owner creates and secures the tables; the services connect as their own role
+        secured = prepare_database(settings, build_services)
+        log.info("Row-level security: %d tables secured by tenant.", len(secured))
     app = Cordee(env=event_store_environment(settings))
-    store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables())
+    store = ReadStore(create_read_engine(settings.read_database_url), define_read_tables(), **secured_store(settings))
     audit = AuditLog(
         store.engine
         if settings.uses_postgres
@@ -200,6 +207,10 @@ def build_services(settings: Settings) -> Services:
     )
     if hashed := audit.start():
         log.info("The audit log was started with the %d events already stored.", hashed)
+    if settings.uses_postgres and not settings.row_security:  # there the owner's pass fills them
+        with audit.engine.begin() as conn:
+            if filled := fill_event_tenants(conn, audit.events_table):
+                log.info("The event store's tenant column was filled for %d events stored before it.", filled)
     checkpointer = Checkpointer(
         audit,
         settings.audit_checkpoint_every_events,

@@ -18,6 +18,11 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     database_url: str | None = None
     """A PostgreSQL URL (postgresql+psycopg://user:password@host:port/db). Unset: SQLite files in `data_dir`."""
+    database_owner_url: str | None = None
+    """PostgreSQL row-level security: the tables' owner, who creates and upgrades them and installs the policies at
+    start-up; `database_url` then names a role of its own, not the owner (docs/identity.md)."""
+    database_tenant_url: str | None = None
+    """PostgreSQL row-level security: the role a request reads through, seeing its tenant's rows only."""
     secret_key: str = DEVELOPMENT_SECRET
     host: str = "127.0.0.1"
     port: int = 8000
@@ -74,6 +79,13 @@ class Settings(BaseSettings):
             raise ValueError("CORDEE_AUDIT_SIGNING_KEY or CORDEE_AUDIT_SIGNING_KEY_FILE must be set in production.")
         if self.is_production and not (self.api_signing_keys or self.api_signing_keys_file):
             raise ValueError("CORDEE_API_SIGNING_KEYS or CORDEE_API_SIGNING_KEYS_FILE must be set in production.")
+        if (self.database_owner_url or self.database_tenant_url) and not (
+            self.database_url and self.database_owner_url and self.database_tenant_url
+        ):
+            raise ValueError(
+                "Row-level security needs CORDEE_DATABASE_URL, CORDEE_DATABASE_OWNER_URL and "
+                "CORDEE_DATABASE_TENANT_URL."
+            )
         if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
             raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self
@@ -85,6 +97,11 @@ class Settings(BaseSettings):
     @property
     def uses_postgres(self) -> bool:
         return bool(self.database_url)
+
+    @property
+    def row_security(self) -> bool:
+        """PostgreSQL with row-level security: an owner for the schema, a role for the services, one for tenants."""
+        return bool(self.database_owner_url and self.database_tenant_url)
 
     @property
     def read_database_url(self) -> str:

@@ -219,9 +219,15 @@ class ReadQueries:
             setattr(self, feature.name, feature.queries(self.reader))
 
     @contextmanager
-    def one_transaction(self) -> Iterator[None]:
+    def one_transaction(self, tenant_id: UUID | None = None) -> Iterator[None]:
         """Reads inside share one read transaction (see `Reader.one_transaction`)."""
-        with self.reader.one_transaction():
+        with self.reader.one_transaction(tenant_id):
+            yield
+
+    @contextmanager
+    def for_tenant(self, tenant_id: UUID) -> Iterator[None]:
+        """Each read inside is a transaction of this tenant's alone (see `Reader.for_tenant`)."""
+        with self.reader.for_tenant(tenant_id):
             yield
 
     def organisation_rows(

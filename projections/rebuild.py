@@ -22,18 +22,23 @@ def rebuild(
     progress: Callable[[int], None] | None = None,
     shard: str = DEFAULT_SHARD,
 ) -> None:
-    """Fills fresh tables from the first event, then swaps them for the live ones in one transaction."""
-    fresh = ReadStore(live.engine, define_read_tables(REBUILD_PREFIX))
+    """Fills fresh tables from the first event, then swaps them for the live ones in one transaction.
+
+    Both as the tables' owner (`ReadStore.schema_engine`): under row-level security no other role changes the schema,
+    and the swapped-in tables get their policies again before the swap commits."""
+    fresh = ReadStore(live.schema_engine, define_read_tables(REBUILD_PREFIX))
     fresh.drop_tables()
     fresh.create_tables()
     runner = ProjectionRunner(app, fresh, build_projections(fresh.tables), shard=shard)
     runner.catch_up(progress)
-    with live.writing() as conn:
+    with live.writing(live.schema_engine) as conn:
         if live.is_postgres:
             conn.execute(text(f"LOCK TABLE {live.tables.tracking.name} IN ACCESS EXCLUSIVE MODE"))
         while runner.apply_batch(conn).covered:  # events saved since the catch-up
             pass
         _swap(conn, live, fresh)
+        if live.secure is not None:
+            live.secure(conn)
 
 
 def _swap(conn: Connection, live: ReadStore, fresh: ReadStore) -> None:

@@ -59,6 +59,32 @@ def postgres_settings(tmp_path: Path, url: str) -> Settings:
     return Settings(env="test", data_dir=tmp_path / "data", database_url=url, projection_wait_seconds=10)
 
 
+SERVICES_ROLE, TENANT_ROLE = "cordee_services", "cordee_tenant"
+"""The roles of row-level security on the test server: neither owns a table nor bypasses row-level security."""
+
+
+def secured_postgres_settings(tmp_path: Path, url: str) -> Settings:
+    """Settings for PostgreSQL with row-level security: `url`'s role (the test server's superuser) owns the tables;
+    the services and the tenants connect as roles of their own, created here once per server."""
+    from sqlalchemy import create_engine, make_url, text
+
+    owner = make_url(url)
+    engine = create_engine(owner)
+    with engine.begin() as conn:
+        for role in (SERVICES_ROLE, TENANT_ROLE):
+            if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first() is None:
+                conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS")
+    engine.dispose()
+    return Settings(
+        env="test",
+        data_dir=tmp_path / "data",
+        database_url=owner.set(username=SERVICES_ROLE).render_as_string(hide_password=False),
+        database_owner_url=url,
+        database_tenant_url=owner.set(username=TENANT_ROLE).render_as_string(hide_password=False),
+        projection_wait_seconds=10,
+    )
+
+
 @pytest.fixture(scope="session")
 def seeded_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo seeded once per test process into SQLite files, with every read model caught up: each test that

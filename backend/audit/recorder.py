@@ -20,7 +20,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 from psycopg import Cursor
 from psycopg.rows import DictRow
-from psycopg.sql import SQL
+from psycopg.sql import SQL, Identifier
 
 from backend.audit.canonical import Leaf, leaf_of
 
@@ -112,11 +112,28 @@ class LoggedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
 
 
 class LoggedPostgresApplicationRecorder(PostgresApplicationRecorder):
+    """Each stored event also carries its tenant in a column beside it (read from the event, as its leaf is), so that
+    row-level security can tell tenants apart in the event store (`backend/row_security.py`)."""
+
     _pending = _Pending()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        table = SQL("{}.{}").format(Identifier(self.datastore.schema), Identifier(self.events_table_name))
         self.sql_create_statements.extend(SQL(statement).format() for statement in POSTGRES_TABLES)
+        self.sql_create_statements.extend(
+            (
+                SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS tenant_id uuid").format(table),
+                SQL("CREATE INDEX IF NOT EXISTS {} ON {} (tenant_id)").format(
+                    Identifier(f"{self.events_table_name}_tenant_idx"), table
+                ),
+            )
+        )
+        self._insert_with_tenants = SQL(
+            "INSERT INTO {} (originator_id, originator_version, topic, state, tenant_id) "
+            "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[], %s::uuid[]) "
+            "RETURNING notification_id"
+        ).format(table)
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
         self._pending.leaves = leaves_of(stored_events)
@@ -126,11 +143,28 @@ class LoggedPostgresApplicationRecorder(PostgresApplicationRecorder):
         finally:
             self._pending.leaves = None
 
+    def _insert_stored_events(self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **_: Any) -> None:
+        """The library's insert (the table lock, the notification), with each event's tenant in its own column."""
+        self._lock_table(curs)
+        self._notify_channel(curs)
+        tenants = [leaf.tenant_id for leaf in self._leaves(stored_events)]
+        columns = (
+            [e.originator_id for e in stored_events],
+            [e.originator_version for e in stored_events],
+            [e.topic for e in stored_events],
+            [e.state for e in stored_events],
+            tenants,
+        )
+        curs.execute(self._insert_with_tenants, columns, prepare=True)
+
+    def _leaves(self, stored_events: Sequence[StoredEvent]) -> list[Leaf]:
+        return self._pending.leaves if self._pending.leaves is not None else leaves_of(stored_events)
+
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
         ids = list(super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs) or ())
-        leaves = self._pending.leaves if self._pending.leaves is not None else leaves_of(stored_events)
+        leaves = self._leaves(stored_events)
 
         def execute(statement: str, parameters: tuple[Any, ...]) -> None:
             curs.execute(statement.encode(), parameters)

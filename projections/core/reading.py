@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_
 
@@ -22,15 +23,28 @@ class Reader:
         self.prepared = PreparedStatements()
         self.visibility = Visibility(store.tables)
         self._shared: ContextVar[Connection | None] = ContextVar(f"read_transaction_{id(self)}", default=None)
+        self._tenant: ContextVar[UUID | None] = ContextVar(f"read_tenant_{id(self)}", default=None)
 
     @contextmanager
-    def one_transaction(self) -> Iterator[None]:
+    def for_tenant(self, tenant_id: UUID) -> Iterator[None]:
+        """Each read inside is a transaction of this tenant's alone (row-level security: `ReadStore.reading_for`),
+        each its own, so that reads after a command see what it wrote."""
+        token = self._tenant.set(tenant_id)
+        try:
+            yield
+        finally:
+            self._tenant.reset(token)
+
+    @contextmanager
+    def one_transaction(self, tenant_id: UUID | None = None) -> Iterator[None]:
         """Reads inside share one read transaction: one connection, and one view of the read models, for a
-        whole document. Only for reads: a command's own writes would not show in a view taken before them."""
+        whole document. Only for reads: a command's own writes would not show in a view taken before them.
+        Given the reader's tenant, the transaction is that tenant's alone (row-level security: see
+        `ReadStore.reading_for`)."""
         if self._shared.get() is not None:
             yield
             return
-        with self.store.reading() as conn:
+        with self._transaction(tenant_id or self._tenant.get()) as conn:
             token = self._shared.set(conn)
             try:
                 yield
@@ -43,8 +57,11 @@ class Reader:
         if shared is not None:
             yield shared
             return
-        with self.store.reading() as conn:
+        with self._transaction(self._tenant.get()) as conn:
             yield conn
+
+    def _transaction(self, tenant_id: UUID | None) -> AbstractContextManager[Connection]:
+        return self.store.reading() if tenant_id is None else self.store.reading_for(tenant_id)
 
     def one(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> dict[str, Any] | None:
         with self.connection() as conn:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, inspect, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, inspect, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from projections.core.tables import ReadTables
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+TENANT_SETTING = "cordee.tenant_id"
+"""The PostgreSQL setting that row-level security compares each row's tenant_id with (`backend/row_security.py`)."""
 
 
 def create_read_engine(url: str) -> Engine:
@@ -52,9 +55,22 @@ def _begin_sqlite_transaction(conn: Connection) -> None:
 class ReadStore:
     """The read tables in one database, and how to write to them safely."""
 
-    def __init__(self, engine: Engine, tables: ReadTables) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        tables: ReadTables,
+        tenant_engine: Engine | None = None,
+        schema_engine: Engine | None = None,
+        secure: Callable[[Connection], object] | None = None,
+    ) -> None:
         self.engine = engine
         self.tables = tables
+        self.tenant_engine = tenant_engine
+        """On PostgreSQL with row-level security, the engine of the role that sees one tenant's rows at a time."""
+        self.schema_engine = schema_engine or engine
+        """The engine of the tables' owner, who alone changes the schema (a rebuild's swap); `engine` by default."""
+        self.secure = secure
+        """Puts tables a rebuild swapped in behind row-level security again, in the swap's transaction."""
         self.added_tables: list[str] = []
         """The tables `create_tables` had to add to read models an earlier version wrote: empty while the events
         they project are already in the store, so the read models are to be rebuilt."""
@@ -103,8 +119,21 @@ class ReadStore:
             yield conn
 
     @contextmanager
-    def writing(self) -> Iterator[Connection]:
-        with self.engine.connect() as base:
+    def reading_for(self, tenant_id: UUID) -> Iterator[Connection]:
+        """A read transaction for one tenant's reader: with row-level security, through the tenant role with the tenant
+        set for this transaction only (a pooled connection keeps none), so no other tenant's row can come back
+        whatever the query; without it, the same as `reading`."""
+        if self.tenant_engine is None:
+            with self.reading() as conn:
+                yield conn
+            return
+        with self.tenant_engine.connect() as conn, conn.begin():
+            bind_tenant(conn, tenant_id)
+            yield conn
+
+    @contextmanager
+    def writing(self, engine: Engine | None = None) -> Iterator[Connection]:
+        with (engine or self.engine).connect() as base:
             conn = base.execution_options(writer=True)
             with conn.begin():
                 yield conn
@@ -117,6 +146,11 @@ class ReadStore:
         with self.reading() as conn:
             rows = conn.execute(select(tracking.c.projection, tracking.c.position).where(tracking.c.shard == shard))
             return {name: int(position) for name, position in rows}
+
+
+def bind_tenant(conn: Connection, tenant_id: UUID) -> None:
+    """Sets the tenant for the transaction `conn` is in, and for it alone: it ends with the transaction."""
+    conn.execute(text("SELECT set_config(:name, :tenant, true)"), {"name": TENANT_SETTING, "tenant": str(tenant_id)})
 
 
 class Tracker:

@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from backend.app import create_app
 from backend.demo import seed_demo
 from backend.services import Services, build_services
-from tests.conftest import DEMO_DAY, postgres_settings
+from tests.conftest import DEMO_DAY, secured_postgres_settings
 from tests.support.graphql_client import GraphQLClient
 
 ALPINE_ADMIN = "admin@alpine.example"
@@ -32,8 +32,8 @@ def app(demo_services: Services) -> FastAPI:
 
 @pytest.fixture
 def postgres_services(tmp_path: Path, postgres_url: str) -> Iterator[Services]:
-    """The demo on the session's PostgreSQL server, for the API behaviours that differ there."""
-    built = build_services(postgres_settings(tmp_path, postgres_url))
+    """The demo on the session's PostgreSQL server with row-level security, for the API behaviours that differ there."""
+    built = build_services(secured_postgres_settings(tmp_path, postgres_url))
     built.start()
     seed_demo(built, DEMO_DAY)
     yield built

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from backend.settings import Settings
-from tests.conftest import postgres_settings
+from tests.conftest import secured_postgres_settings
 from tests.integration.application_case import ApplicationCase
 from tests.integration.audit_log_case import AuditLogCase
 from tests.integration.change_log_case import ChangeLogCase
@@ -21,4 +21,4 @@ class TestOnPostgres(ApplicationCase, AuditLogCase, ParkingCase, ChangeLogCase):
 
     @pytest.fixture
     def settings(self, tmp_path: Path, postgres_url: str) -> Settings:
-        return postgres_settings(tmp_path, postgres_url)
+        return secured_postgres_settings(tmp_path, postgres_url)
