@@ -6,12 +6,14 @@ from frontend.site.feature import PageFeature
 from frontend.tenancy.account import AccountPages
 from frontend.tenancy.accounts import AccountsPages
 from frontend.tenancy.invitation import InvitationPages
+from frontend.tenancy.password_reset import PasswordResetPages
+from frontend.tenancy.security import SecurityPages
 from frontend.tenancy.settings import SettingsPages
 from frontend.tenancy.sign_in import SignInPages
 
 FEATURE = PageFeature(
     "tenancy",
     Path(__file__).parent,
-    (SignInPages, AccountPages, InvitationPages, AccountsPages, SettingsPages),
+    (SignInPages, AccountPages, InvitationPages, AccountsPages, SettingsPages, SecurityPages, PasswordResetPages),
     admin_nav=(("/accounts", "Accounts"), ("/settings", "Settings")),
 )

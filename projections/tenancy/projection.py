@@ -24,6 +24,8 @@ class TenancyProjection(Projection):
         (Consultancy, "SingleOrganisationBaselineSet"): "baseline_set",
         (Account, "Opened"): "account_opened",
         (Account, "PasswordChanged"): "password_changed",
+        (Account, "PasswordReset"): "password_changed",
+        (Consultancy, "SecondFactorRequirementChanged"): "second_factor_requirement_changed",
         (Account, "CalendarKeyIssued"): "calendar_key_issued",
         (Account, "CalendarKeyRevoked"): "calendar_key_revoked",
         (Account, "InvitationIssued"): "invitation_issued",
@@ -49,6 +51,9 @@ class TenancyProjection(Projection):
         self._insert_deactivated = insert(tables.deactivated_accounts)
         deactivated = tables.deactivated_accounts
         self._drop_deactivated = delete(deactivated).where(*keyed(deactivated, "ta"))
+        self._set_second_factor_required = keyed_update(
+            consultancies, "t", requires_second_factor=bindparam("required")
+        )
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -61,6 +66,7 @@ class TenancyProjection(Projection):
                 "name": event.name,
                 "slug": event.slug,
                 "allows_clusters_above_standard_size": False,
+                "requires_second_factor": False,
                 "template_version": DEFAULT_TEMPLATE.version,
             },
         )
@@ -92,6 +98,9 @@ class TenancyProjection(Projection):
 
     def large_clusters_setting_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_large_clusters, {"t": event.tenant_id, "allowed": event.allowed})
+
+    def second_factor_requirement_changed(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._set_second_factor_required, {"t": event.tenant_id, "required": event.required})
 
     def password_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_password, {"t": event.tenant_id, "a": event.originator_id, "hash": event.password_hash})
