@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyotp
@@ -45,12 +44,12 @@ class Site:
 
 
 @pytest.fixture
-def site(demo_services: Services) -> Iterator[Site]:
+def site(demo_services: Services) -> Site:
     tiny = {"sign_in_first_delay_seconds": 0.001, "sign_in_max_delay_seconds": 0.002}
     app = create_app(demo_services.settings.model_copy(update=tiny), demo_services)
     seconds = Seconds()
     app.state.password_sign_in.second_factors.seconds = seconds
-    yield Site(app, seconds, demo_services)
+    return Site(app, seconds, demo_services)
 
 
 def csrf(page: str) -> str:
@@ -131,7 +130,7 @@ def test_a_second_factor_takes_effect_once_confirmed_and_then_signing_in_asks_it
 def test_turning_the_second_factor_off_takes_a_code_and_is_recorded(site: Site) -> None:
     http = site.browser()
     password_step(http, ALPINE_COACH)
-    secret, codes = enrol(http, site.seconds)
+    _, codes = enrol(http, site.seconds)
     page = http.get("/account/second-factor")
     wrong = http.post("/account/second-factor/disable", data={"csrf_token": csrf(page.text), "disable-code": ""})
     assert wrong.status_code == 422 and "Enter the code" in wrong.text
