@@ -76,6 +76,8 @@ def page_paths(page: Page) -> list[str]:
         "/clusters",
         "/organisations",
         "/account",
+        "/account/second-factor",
+        "/account/sessions",
         "/assets",
         cluster,
         f"{cluster}/plan",
