@@ -175,6 +175,9 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
 def test_the_sign_in_page_fits_a_390_px_phone(phone: Page, server_url: str) -> None:
     phone.goto(f"{server_url}/login")
     assert overflow(phone) == 0
+    phone.get_by_role("link", name="Forgot your password?").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Forgot your password?")
+    assert overflow(phone) == 0
 
 
 def test_a_member_changes_its_password_and_signs_in_with_it(page: Page, server_url: str) -> None:
