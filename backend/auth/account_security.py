@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -290,7 +291,14 @@ class AccountSecurityService:
             f"Open this link within {minutes} minutes to choose it (it works once):\n\n{link}\n\n"
             "If you did not ask, ignore this message: your password stays as it is.\n"
         )
-        await anyio.to_thread.run_sync(send_mail, self.settings, account.email, "Choose a new Cordee password", body)
+        # Sent beside the answer, not before it: waiting for the mail server would tell a known address by its delay.
+        sending = threading.Thread(
+            target=send_mail,
+            args=(self.settings, account.email, "Choose a new Cordee password", body),
+            name="cordee-mail",
+            daemon=True,
+        )
+        sending.start()
 
     def _public_url(self) -> str:
         return (self.settings.public_url or f"http://{self.settings.host}:{self.settings.port}").rstrip("/")

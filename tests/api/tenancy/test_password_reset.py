@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import socket
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
@@ -29,13 +30,23 @@ NEW_PASSWORD = "a long new passphrase for the mountains"
 
 
 class Mailbox:
+    """What the SMTP sink received. Mail is sent beside the page's answer, so a test waits for it (bounded)."""
+
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.arrived = threading.Condition()
+
+    def wait_for(self, count: int) -> list[EmailMessage]:
+        with self.arrived:
+            assert self.arrived.wait_for(lambda: len(self.messages) >= count, timeout=10), self.messages
+        return self.messages
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         message = message_from_bytes(bytes(envelope.original_content or b""), policy=policy.default)
         assert isinstance(message, EmailMessage)
-        self.messages.append(message)
+        with self.arrived:
+            self.messages.append(message)
+            self.arrived.notify_all()
         return "250 OK"
 
 
@@ -97,7 +108,7 @@ def test_a_reset_link_is_mailed_only_to_an_account_yet_the_answer_is_the_same_an
 
     unknown, known = ask(http, "nobody@alpine.example"), ask(http, ALPINE_COACH.upper())
     assert unknown == known and "If this address belongs to an account" in known
-    [message] = box.messages
+    [message] = box.wait_for(1)
     assert message["To"] == ALPINE_COACH and message["From"] == "cordee@alpine.example"
     found = LINK.search(message.get_content())
     assert found is not None and found.group(0).startswith("https://cordee.alpine.example/password/reset/")
@@ -129,7 +140,7 @@ def test_a_reset_link_stops_working_after_its_time(
     box, _ = mailbox
     http = TestClient(app, client=("198.51.100.62", 50000))
     ask(http, ALPINE_COACH)
-    found = LINK.search(box.messages[0].get_content())
+    found = LINK.search(box.wait_for(1)[0].get_content())
     assert found is not None
     app.state.account_security.clock = lambda: datetime.now(UTC) + timedelta(minutes=31)
     page = http.get(found.group(1))
@@ -162,5 +173,5 @@ def test_asking_for_reset_links_is_throttled_and_a_bad_address_is_named(
     assert bad.status_code == 422 and 'id="email-error"' in bad.text
     answers = {ask(http, ALPINE_COACH) for _ in range(5)}
     assert len(answers) == 1  # locked or not, the page reads the same
-    assert len(box.messages) == 3  # the third request locked the address asked about: no more mail after it
+    assert len(box.wait_for(3)) == 3  # the third request locked the address asked about: no more mail after it
     assert http.cookies.get(SESSION_COOKIE) is None
