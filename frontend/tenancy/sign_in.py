@@ -122,6 +122,8 @@ class SignInPages(PageBase):
         self.ports.sign_out(request.cookies.get(self.ports.session_cookie, ""))
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(self.ports.session_cookie)
+        if self.ports.security is not None:
+            response.delete_cookie(self.ports.security.pending_cookie)
         return response
 
 

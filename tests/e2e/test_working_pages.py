@@ -76,8 +76,6 @@ def page_paths(page: Page) -> list[str]:
         "/clusters",
         "/organisations",
         "/account",
-        "/account/second-factor",
-        "/account/sessions",
         "/assets",
         cluster,
         f"{cluster}/plan",
@@ -113,6 +111,8 @@ def page_paths(page: Page) -> list[str]:
         "/competence",
         "/audit/trail",
         "/audit/trail?register=metrics",
+        "/account/second-factor",
+        "/account/sessions",
     ]
 
 
