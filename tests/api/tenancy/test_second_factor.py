@@ -130,8 +130,15 @@ def test_a_second_factor_takes_effect_once_confirmed_and_then_signing_in_asks_it
 def test_turning_the_second_factor_off_takes_a_code_and_is_recorded(site: Site) -> None:
     http = site.browser()
     password_step(http, ALPINE_COACH)
-    _, codes = enrol(http, site.seconds)
+    _, first_codes = enrol(http, site.seconds)
     page = http.get("/account/second-factor")
+    form = {"csrf_token": csrf(page.text), "codes-code": first_codes[0]}
+    made = http.post("/account/second-factor/recovery-codes", data=form)
+    codes = RECOVERY.findall(made.text)
+    assert made.status_code == 200 and len(codes) == 10 and not set(codes) & set(first_codes)
+    form = {"csrf_token": csrf(page.text), "disable-code": first_codes[1]}
+    stopped = http.post("/account/second-factor/disable", data=form)  # the earlier codes stopped with the new ones
+    assert stopped.status_code == 422 and "not right" in stopped.text
     wrong = http.post("/account/second-factor/disable", data={"csrf_token": csrf(page.text), "disable-code": ""})
     assert wrong.status_code == 422 and "Enter the code" in wrong.text
     before = events_in_log(site.services)
