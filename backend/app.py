@@ -10,9 +10,11 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import FastAPI, Request
 
 from backend.auth.access_tokens import AccessTokens, bearer_principal
+from backend.auth.account_security import AccountSecurityService
 from backend.auth.api_keys import load_api_keys
 from backend.auth.current import SESSION_COOKIE, principal_from_request
 from backend.auth.invitations import Invitations
+from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
 from backend.exports.routes import export_routes
 from backend.graphql.router import GraphQLEndpoint
@@ -27,7 +29,7 @@ from backend.policy import may, scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
 from frontend.pages import mount_pages
-from frontend.ports import FrontendPorts, InvitedPerson, Viewer
+from frontend.ports import FrontendPorts, InvitedPerson, SignedIn, Viewer
 
 log = logging.getLogger("cordee")
 
@@ -51,7 +53,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(monitoring_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     app.include_router(oauth_routes(services, keys, tokens, sign_in.throttle))
-    mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings))
+    app.state.account_security = security = AccountSecurityService(services, settings, sign_in)
+    mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings, security))
+    app.add_middleware(
+        SessionMiddleware,
+        security=security,
+        max_age_seconds=settings.session_hours * 3600,
+        secure=settings.is_production,
+    )
     install_headers(app, production=settings.is_production)  # last: the outermost middleware
     return app
 
@@ -69,7 +78,11 @@ def _lifespan(services: Services) -> Callable[[FastAPI], AbstractAsyncContextMan
 
 
 def _frontend_ports(
-    endpoint: GraphQLEndpoint, sign_in: PasswordSignIn, services: Services, settings: Settings
+    endpoint: GraphQLEndpoint,
+    sign_in: PasswordSignIn,
+    services: Services,
+    settings: Settings,
+    security: AccountSecurityService,
 ) -> FrontendPorts:
     """What the pages may use of the backend: GraphQL as the signed-in user, the viewer, signing in and out,
     opening an invitation."""
@@ -84,12 +97,14 @@ def _frontend_ports(
         session_cookie=SESSION_COOKIE,
         session_max_age_seconds=settings.session_hours * 3600,
         secure_cookies=settings.is_production,
+        security=security,
     )
 
 
-async def _start_session(sign_in: PasswordSignIn, request: Request, email: str, password: str) -> str | None:
+async def _start_session(sign_in: PasswordSignIn, request: Request, email: str, password: str) -> SignedIn | None:
     address = request.client.host if request.client else None
-    return await sign_in(SignInAttempt(email, password, address, request.state.request_id))
+    user_agent = request.headers.get("user-agent")
+    return await sign_in(SignInAttempt(email, password, address, request.state.request_id, user_agent))
 
 
 def _invited(invitations: Invitations, key: str) -> InvitedPerson | None:

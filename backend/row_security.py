@@ -26,6 +26,8 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from backend.auth.password_resets import password_resets
+from backend.auth.second_factor import recovery_codes, second_factors
 from backend.auth.sessions import web_sessions
 from backend.auth.throttle import sign_in_failures
 from backend.graphql.core.idempotency import idempotency_keys
@@ -46,7 +48,14 @@ WITHOUT_TENANT = {
 }
 """Tables with no tenant's rows, left without a policy; the catalog test fails for any other table without one."""
 
-OWNER_CREATED_TABLES = (web_sessions, sign_in_failures, idempotency_keys)
+OWNER_CREATED_TABLES = (
+    web_sessions,
+    sign_in_failures,
+    idempotency_keys,
+    second_factors,
+    recovery_codes,
+    password_resets,
+)
 """Tables the services create at first use where they may (SQLite, or PostgreSQL as the owner): under row-level
 security only the owner creates tables, so these are created in its pass."""
 

@@ -221,7 +221,12 @@ def build_services(settings: Settings) -> Services:
     if missing:
         log.warning("Read models older than this version (no %s): rebuilding them from the events.", ", ".join(missing))
         rebuild(app, store)
-    sessions = SessionStore(store.engine, timedelta(hours=settings.session_hours))
+    sessions = SessionStore(
+        store.engine,
+        timedelta(hours=settings.session_hours),
+        idle=timedelta(minutes=settings.session_idle_minutes),
+        pending_lifetime=timedelta(minutes=settings.second_factor_pending_minutes),
+    )
     sessions.create_table()
     runner = ProjectionRunner(
         app,

@@ -29,6 +29,25 @@ class Settings(BaseSettings):
     workers: Annotated[int, Field(ge=1, le=64)] = 1
     """Worker processes of `cordee serve`; each builds its own services and runs its own projection runner."""
     session_hours: int = 12
+    """A session's absolute lifetime: it ends this long after sign-in, however busy."""
+    session_idle_minutes: Annotated[float, Field(gt=0)] = 60
+    """A session unused for this long ends."""
+    second_factor_pending_minutes: Annotated[float, Field(gt=0, le=30)] = 5
+    """How long, after a right password, the code of the second factor may come."""
+    password_reset_minutes: Annotated[float, Field(gt=0, le=1440)] = 30
+    """How long a password reset link works (once)."""
+    public_url: str | None = None
+    """This instance's address as people reach it (https://cordee.example.org): the links in e-mails start with it.
+    Unset: http://<host>:<port>. Never taken from a request's Host header, which the sender chooses."""
+    # Outgoing e-mail (password reset links). Unset host: no mail is sent, and the server logs that it could not.
+    smtp_host: str | None = None
+    smtp_port: Annotated[int, Field(ge=1, le=65535)] = 25
+    smtp_from: str = "cordee@localhost"
+    smtp_starttls: bool = False
+    """Upgrade the connection with STARTTLS before sending (and before logging in)."""
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout_seconds: Annotated[float, Field(gt=0)] = 10
     # Sign-in throttling: after a few wrong passwords for one e-mail or from one address, each attempt waits longer;
     # after more, the e-mail (or the address) is locked for a while, and even the right password is refused.
     sign_in_free_failures: Annotated[int, Field(ge=0)] = 3

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from starlette.requests import Request
 
@@ -42,11 +43,57 @@ class InvitedPerson:
 
 
 @dataclass(frozen=True)
+class SignedIn:
+    """A password sign-in that worked: a session's token, or, when a second factor is still to come, a pending one's."""
+
+    token: str
+    pending: bool = False
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    key_in_groups: str
+    uri: str
+
+
+@dataclass(frozen=True)
+class SessionShown:
+    session_id: str
+    created_at: datetime
+    last_seen_at: datetime
+    address: str | None
+    client: str
+    """The browser and system, as its user agent names them."""
+    current: bool
+
+
+class AccountSecurity(Protocol):
+    """The second factor, password reset by e-mail and the person's sessions (see backend/auth/account_security.py)."""
+
+    pending_cookie: str
+
+    async def second_step(self, request: Request, pending_token: str, code: str) -> str | None: ...
+    def pending_works(self, pending_token: str) -> bool: ...
+    def second_factor_enabled(self, request: Request) -> bool: ...
+    def recovery_codes_left(self, request: Request) -> int: ...
+    def enrolment(self, request: Request) -> Enrolment: ...
+    async def confirm_enrolment(self, request: Request, code: str) -> list[str] | None: ...
+    async def disable(self, request: Request, code: str) -> bool: ...
+    async def new_recovery_codes(self, request: Request, code: str) -> list[str] | None: ...
+    async def request_reset(self, request: Request, email: str) -> None: ...
+    def reset_works(self, token: str) -> bool: ...
+    async def complete_reset(self, request: Request, token: str, password: str) -> dict[str, str]: ...
+    def sessions(self, request: Request) -> list[SessionShown]: ...
+    def end_session(self, request: Request, session_id: str) -> bool: ...
+    def end_other_sessions(self, request: Request) -> None: ...
+
+
+@dataclass(frozen=True)
 class FrontendPorts:
     execute: Callable[[Request, str, dict[str, Any] | None], Awaitable[GraphQLResult]]
     """Runs a GraphQL document as the request's principal (as of the moment on its state, if any: `AS_OF_STATE`)."""
     viewer: Callable[[Request], Viewer | None]
-    sign_in: Callable[[Request, str, str], Awaitable[str | None]]
+    sign_in: Callable[[Request, str, str], Awaitable[SignedIn | None]]
     """The request (for its address and id), e-mail and password to a session token, or None when refused."""
     sign_out: Callable[[str], None]
     invitation: Callable[[str], InvitedPerson | None]
@@ -56,3 +103,5 @@ class FrontendPorts:
     session_cookie: str
     session_max_age_seconds: int
     secure_cookies: bool
+    security: AccountSecurity | None = None
+    """Second factor, password reset and sessions; None where the backend offers none of them."""

@@ -16,7 +16,7 @@ SESSION_COOKIE = "cordee_session"
 
 
 def principal_from_request(services: Services, request: Request) -> Principal | None:
-    token = request.cookies.get(SESSION_COOKIE)
+    token = getattr(request.state, "session_token", None) or request.cookies.get(SESSION_COOKIE)  # renewed: the new
     if not token:
         return None
     session = services.sessions.find(token)

@@ -128,6 +128,7 @@ class Account(TenantAggregate):
         self.active = True
         self.api_tokens: dict[UUID, date] = {}
         """The account's personal access tokens not revoked, by id, with their last day."""
+        self.second_factor = False
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
@@ -140,6 +141,51 @@ class Account(TenantAggregate):
     @event("PasswordChanged")
     def _password_changed(self, actor_id: UUID, password_hash: str) -> None:
         self.password_hash = password_hash
+
+    def reset_password(self, password_hash: str) -> None:
+        """The person proved they read the account's mailbox (a reset link): their new password, as its hash."""
+        self._check_active("account_id")
+        password_hash = single_line("password_hash", password_hash, PASSWORD_HASH_MAX_LENGTH)
+        if not password_hash.startswith("$argon2"):
+            raise ValidationFailed("password_hash", "A password is kept as its argon2 hash, made by the server.")
+        self._password_reset(self.id, password_hash)
+
+    @event("PasswordReset")
+    def _password_reset(self, actor_id: UUID, password_hash: str) -> None:
+        self.password_hash = password_hash
+
+    def enable_second_factor(self, actor_id: UUID) -> None:
+        """The person confirmed an authenticator with a code. The secret is kept outside the events: the event is the
+        fact, for the history, never the secret."""
+        self._check_own(actor_id, "A second factor is set up by its own account only.")
+        if getattr(self, "second_factor", False):
+            raise ValidationFailed("code", "A second factor is already in force: disable it first.")
+        self._second_factor_enabled(actor_id)
+
+    @event("SecondFactorEnabled")
+    def _second_factor_enabled(self, actor_id: UUID) -> None:
+        self.second_factor = True
+
+    def disable_second_factor(self, actor_id: UUID) -> None:
+        self._check_own(actor_id, "A second factor is turned off by its own account only.")
+        if not getattr(self, "second_factor", False):
+            raise ValidationFailed("code", "There is no second factor to disable.")
+        self._second_factor_disabled(actor_id)
+
+    @event("SecondFactorDisabled")
+    def _second_factor_disabled(self, actor_id: UUID) -> None:
+        self.second_factor = False
+
+    def regenerate_recovery_codes(self, actor_id: UUID) -> None:
+        """New recovery codes replaced the earlier ones (the codes themselves are not in the event)."""
+        self._check_own(actor_id, "Recovery codes are made by their own account only.")
+        if not getattr(self, "second_factor", False):
+            raise ValidationFailed("code", "Recovery codes come with a second factor: set one up first.")
+        self._recovery_codes_regenerated(actor_id)
+
+    @event("RecoveryCodesRegenerated")
+    def _recovery_codes_regenerated(self, actor_id: UUID) -> None:
+        pass
 
     def issue_calendar_key(self, actor_id: UUID, key_hash: str) -> None:
         """A new secret for the person's calendar feed; any earlier one stops working. Only its hash is kept."""

@@ -163,3 +163,30 @@ class RevokeIntegrationClient:
     actor_id: UUID
     client_id: UUID
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class SetSecondFactorRequired:
+    """Whether the consultancy's admins and coaches must sign in with a second factor."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    required: bool
+
+
+@dataclass(frozen=True)
+class ResetPassword:
+    """The person who opened a password reset link chooses a new password; they act as the account."""
+
+    tenant_id: UUID
+    account_id: UUID
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class RecordSecondFactor:
+    """The acting account's second factor was enabled, disabled, or its recovery codes made anew (`change`)."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    change: str

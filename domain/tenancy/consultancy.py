@@ -47,6 +47,7 @@ class Consultancy(TenantAggregate):
         self.templates: list[ProgrammeTemplate] = [DEFAULT_TEMPLATE]
         self.single_organisation_baseline_days: float | None = None
         self.deactivated_admins: set[UUID] = set()
+        self.requires_second_factor = False
 
     @property
     def template(self) -> ProgrammeTemplate:
@@ -102,3 +103,12 @@ class Consultancy(TenantAggregate):
     @event("LargeClustersSettingChanged")
     def _large_clusters_setting_changed(self, actor_id: UUID, allowed: bool) -> None:
         self.allows_clusters_above_standard_size = allowed
+
+    def set_second_factor_required(self, actor_id: UUID, required: bool) -> None:
+        """Whether the consultancy's admins and coaches must sign in with a second factor."""
+        if required != getattr(self, "requires_second_factor", False):
+            self._second_factor_requirement_changed(actor_id, required)
+
+    @event("SecondFactorRequirementChanged")
+    def _second_factor_requirement_changed(self, actor_id: UUID, required: bool) -> None:
+        self.requires_second_factor = required

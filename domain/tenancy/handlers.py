@@ -7,6 +7,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.shared.calendar import stated_today
+from domain.shared.errors import ValidationFailed
 from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
 from domain.tenancy.account import NO_PASSWORD_YET, Account, Role
@@ -22,11 +23,14 @@ from domain.tenancy.commands import (
     IssueInvitation,
     OpenAccount,
     ReactivateAccount,
+    RecordSecondFactor,
     RegisterIntegrationClient,
+    ResetPassword,
     RevokeApiToken,
     RevokeCalendarKey,
     RevokeIntegrationClient,
     SetLargeClustersAllowed,
+    SetSecondFactorRequired,
     SetSingleOrganisationBaseline,
 )
 from domain.tenancy.consultancy import Consultancy
@@ -187,6 +191,31 @@ def set_single_organisation_baseline(app: Store, cmd: SetSingleOrganisationBasel
     return app.save_changes(consultancy)
 
 
+def set_second_factor_required(app: Store, cmd: SetSecondFactorRequired) -> Saved:
+    consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    consultancy.set_second_factor_required(cmd.actor_id, cmd.required)
+    return app.save_changes(consultancy)
+
+
+def reset_password(app: Store, cmd: ResetPassword) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "token")
+    account.reset_password(cmd.password_hash)
+    return app.save_changes(account)
+
+
+def record_second_factor(app: Store, cmd: RecordSecondFactor) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.actor_id, "actor_id")
+    changes = {
+        "enabled": account.enable_second_factor,
+        "disabled": account.disable_second_factor,
+        "recovery_codes": account.regenerate_recovery_codes,
+    }
+    if cmd.change not in changes:
+        raise ValidationFailed("change", "Say enabled, disabled or recovery_codes.")
+    changes[cmd.change](cmd.actor_id)
+    return app.save_changes(account)
+
+
 HANDLERS: dict[type, Handler] = {
     CreateConsultancy: create_consultancy,
     OpenAccount: open_account,
@@ -205,4 +234,7 @@ HANDLERS: dict[type, Handler] = {
     RevokeApiToken: revoke_api_token,
     RegisterIntegrationClient: register_integration_client,
     RevokeIntegrationClient: revoke_integration_client,
+    SetSecondFactorRequired: set_second_factor_required,
+    ResetPassword: reset_password,
+    RecordSecondFactor: record_second_factor,
 }

@@ -7,12 +7,23 @@ from frontend.tenancy.account import AccountPages
 from frontend.tenancy.accounts import AccountsPages
 from frontend.tenancy.api_tokens import ApiTokenPages
 from frontend.tenancy.invitation import InvitationPages
+from frontend.tenancy.password_reset import PasswordResetPages
+from frontend.tenancy.security import SecurityPages
 from frontend.tenancy.settings import SettingsPages
 from frontend.tenancy.sign_in import SignInPages
 
 FEATURE = PageFeature(
     "tenancy",
     Path(__file__).parent,
-    (SignInPages, AccountPages, ApiTokenPages, InvitationPages, AccountsPages, SettingsPages),
+    (
+        SignInPages,
+        AccountPages,
+        ApiTokenPages,
+        InvitationPages,
+        AccountsPages,
+        SettingsPages,
+        SecurityPages,
+        PasswordResetPages,
+    ),
     admin_nav=(("/accounts", "Accounts"), ("/settings", "Settings")),
 )

@@ -42,7 +42,8 @@ class InvitationPages(PageBase):
         errors = await self._accepted(key, password, form.get("repeated", ""))
         if errors:
             return self._page(request, self.ports.invitation(key), errors, 422)
-        token = await self.ports.sign_in(request, invited.email, password)
+        signed = await self.ports.sign_in(request, invited.email, password)
+        token = signed.token if signed is not None and not signed.pending else None
         response = RedirectResponse("/" if token else "/login", status_code=303)
         if token:
             set_session_cookie(self.ports, response, token)

@@ -20,6 +20,7 @@ SETTINGS = graphql_document(__file__, "settings")
 CHANGE_PROGRAMME_TEMPLATE = graphql_document(__file__, "change_programme_template")
 SET_SINGLE_ORGANISATION_BASELINE = graphql_document(__file__, "set_single_organisation_baseline")
 SET_LARGE_CLUSTERS_ALLOWED = graphql_document(__file__, "set_large_clusters_allowed")
+SET_SECOND_FACTOR_REQUIRED = graphql_document(__file__, "set_second_factor_required")
 
 COUNTS = (
     ("gapAnalysisOnSiteHalfDays", "Gap analysis on site (half-days)"),
@@ -43,6 +44,7 @@ class SettingsPages(PageBase):
         routes.add_api_route("/settings/template", self.change_template, methods=["POST"])
         routes.add_api_route("/settings/baseline", self.set_baseline, methods=["POST"])
         routes.add_api_route("/settings/large-clusters", self.set_large_clusters, methods=["POST"])
+        routes.add_api_route("/settings/second-factor", self.set_second_factor_required, methods=["POST"])
 
     async def settings(self, request: Request) -> Response:
         return await self._settings(request)
@@ -96,6 +98,19 @@ class SettingsPages(PageBase):
         )
         return await self._submit(
             request, form, SET_LARGE_CLUSTERS_ALLOWED, allowed, redisplay, "/settings", says, ("allowed",)
+        )
+
+    async def set_second_factor_required(self, request: Request) -> Response:
+        form = await self._submission(request, "factor")
+        required: Any = form.one_of("required", ("yes", "no")) == "yes"
+        redisplay = partial(self._settings, request)
+        says = (
+            "Admins and coaches now sign in with a second factor; those without one set it up first."
+            if required
+            else "A second factor is now each person's choice."
+        )
+        return await self._submit(
+            request, form, SET_SECOND_FACTOR_REQUIRED, required, redisplay, "/settings", says, ("required",)
         )
 
 

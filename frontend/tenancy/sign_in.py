@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -12,6 +13,8 @@ from frontend.ports import FrontendPorts
 from frontend.site.page import PageBase, read_form
 
 LOGIN_CSRF_COOKIE = "cordee_login_csrf"
+CODE_REFUSED = "This code is not right, or was used already. Wait for the next code, or use a recovery code."
+CODE_EXPIRED = "Signing in took too long, or too many codes were wrong: enter your password again."
 # One answer for a wrong password, an unknown e-mail and a locked sign-in: it must not tell which.
 SIGN_IN_REFUSED = (
     "E-mail address or password is not right. After several wrong attempts, signing in pauses for a while."
@@ -25,6 +28,8 @@ class SignInPages(PageBase):
         routes.add_api_route("/login", self.login_form, methods=["GET"])
         routes.add_api_route("/login", self.login, methods=["POST"])
         routes.add_api_route("/logout", self.logout, methods=["POST"])
+        routes.add_api_route("/login/code", self.code_form, methods=["GET"])
+        routes.add_api_route("/login/code", self.code, methods=["POST"])
 
     async def login_form(self, request: Request) -> Response:
         return await self._login_page(request)
@@ -43,12 +48,70 @@ class SignInPages(PageBase):
         expected = request.cookies.get(LOGIN_CSRF_COOKIE)
         if not expected or not secrets.compare_digest(expected, form.get("csrf_token", "")):
             return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
-        token = await self.ports.sign_in(request, form.get("email", ""), form.get("password", ""))
-        if token is None:
+        signed = await self.ports.sign_in(request, form.get("email", ""), form.get("password", ""))
+        if signed is None:
             return await self._login_page(request, SIGN_IN_REFUSED, 401)
+        self._end_earlier_session(request)
+        security = self.ports.security
+        if signed.pending and security is not None:  # the password was right; the code is still to come
+            response = RedirectResponse(f"/login/code?next={quote(_safe_next(form.get('next')))}", status_code=303)
+            response.set_cookie(
+                security.pending_cookie,
+                signed.token,
+                httponly=True,
+                samesite="strict",
+                secure=self.ports.secure_cookies,
+            )
+            return response
+        response = RedirectResponse(_safe_next(form.get("next")), status_code=303)
+        self._set_session_cookie(response, signed.token)
+        response.delete_cookie(LOGIN_CSRF_COOKIE)
+        return response
+
+    def _end_earlier_session(self, request: Request) -> None:
+        """Signing in starts a new session: one this browser held before ends, whoever it was for."""
+        earlier = request.cookies.get(self.ports.session_cookie)
+        if earlier:
+            self.ports.sign_out(earlier)
+
+    async def code_form(self, request: Request) -> Response:
+        return await self._code_page(request)
+
+    async def _code_page(self, request: Request, error: str | None = None, status: int = 200) -> Response:
+        security = self.ports.security
+        if security is None or not security.pending_works(request.cookies.get(security.pending_cookie, "")):
+            return RedirectResponse("/login", status_code=303)
+        token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
+        context = {"csrf_token": token, "error": error, "next": _safe_next(request.query_params.get("next"))}
+        response = self.templates.TemplateResponse(request, "tenancy/login_code.html", context, status_code=status)
+        response.set_cookie(
+            LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=self.ports.secure_cookies
+        )
+        return response
+
+    async def code(self, request: Request) -> Response:
+        security = self.ports.security
+        if security is None:
+            return RedirectResponse("/login", status_code=303)
+        form = await read_form(request)
+        expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+        if not expected or not secrets.compare_digest(expected, form.get("csrf_token", "")):
+            return await self._code_page(request, "Your sign-in form expired. Please try again.", 400)
+        pending = request.cookies.get(security.pending_cookie, "")
+        code = form.get("code", "").strip()
+        if not code:
+            return await self._code_page(request, "Enter the code from your authenticator app.", 422)
+        token = await security.second_step(request, pending, code)
+        if token is None:
+            if not security.pending_works(pending):
+                response = await self._login_page(request, CODE_EXPIRED, 401)
+                response.delete_cookie(security.pending_cookie)
+                return response
+            return await self._code_page(request, CODE_REFUSED, 401)
         response = RedirectResponse(_safe_next(form.get("next")), status_code=303)
         self._set_session_cookie(response, token)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
+        response.delete_cookie(security.pending_cookie)
         return response
 
     def _set_session_cookie(self, response: Response, token: str) -> None:
@@ -59,6 +122,8 @@ class SignInPages(PageBase):
         self.ports.sign_out(request.cookies.get(self.ports.session_cookie, ""))
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(self.ports.session_cookie)
+        if self.ports.security is not None:
+            response.delete_cookie(self.ports.security.pending_cookie)
         return response
 
 

@@ -25,6 +25,8 @@ class TenancyProjection(Projection):
         (Consultancy, "SingleOrganisationBaselineSet"): "baseline_set",
         (Account, "Opened"): "account_opened",
         (Account, "PasswordChanged"): "password_changed",
+        (Account, "PasswordReset"): "password_changed",
+        (Consultancy, "SecondFactorRequirementChanged"): "second_factor_requirement_changed",
         (Account, "CalendarKeyIssued"): "calendar_key_issued",
         (Account, "CalendarKeyRevoked"): "calendar_key_revoked",
         (Account, "InvitationIssued"): "invitation_issued",
@@ -67,6 +69,9 @@ class TenancyProjection(Projection):
             .where(clients.c.tenant_id == bindparam("t"), clients.c.client_id == bindparam("client"))
             .values(revoked_at=bindparam("at"))
         )
+        self._set_second_factor_required = keyed_update(
+            consultancies, "t", requires_second_factor=bindparam("required")
+        )
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -79,6 +84,7 @@ class TenancyProjection(Projection):
                 "name": event.name,
                 "slug": event.slug,
                 "allows_clusters_above_standard_size": False,
+                "requires_second_factor": False,
                 "template_version": DEFAULT_TEMPLATE.version,
             },
         )
@@ -110,6 +116,9 @@ class TenancyProjection(Projection):
 
     def large_clusters_setting_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_large_clusters, {"t": event.tenant_id, "allowed": event.allowed})
+
+    def second_factor_requirement_changed(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._set_second_factor_required, {"t": event.tenant_id, "required": event.required})
 
     def password_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_password, {"t": event.tenant_id, "a": event.originator_id, "hash": event.password_hash})

@@ -15,6 +15,8 @@ class ConsultancyRow:
     allows_clusters_above_standard_size: bool
     template_version: int
     single_organisation_baseline_days: float | None
+    requires_second_factor: bool = False
+    """Whether its admins and coaches must sign in with a second factor."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ def _consultancies(table: TableFactory) -> None:
         Column("allows_clusters_above_standard_size", Boolean, nullable=False),
         Column("template_version", Integer, nullable=False),
         Column("single_organisation_baseline_days", Float),
+        Column("requires_second_factor", Boolean, nullable=False, default=False),
         key=("tenant_id",),
     )
 

@@ -113,6 +113,8 @@ def page_paths(page: Page) -> list[str]:
         "/audit/trail?register=metrics",
         "/account/api-tokens",
         "/settings/integrations",
+        "/account/second-factor",
+        "/account/sessions",
     ]
 
 
@@ -174,6 +176,9 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
 
 def test_the_sign_in_page_fits_a_390_px_phone(phone: Page, server_url: str) -> None:
     phone.goto(f"{server_url}/login")
+    assert overflow(phone) == 0
+    phone.get_by_role("link", name="Forgot your password?").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Forgot your password?")
     assert overflow(phone) == 0
 
 

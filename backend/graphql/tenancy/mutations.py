@@ -33,6 +33,7 @@ from domain.tenancy.commands import (
     IssueCalendarKey,
     RevokeCalendarKey,
     SetLargeClustersAllowed,
+    SetSecondFactorRequired,
     SetSingleOrganisationBaseline,
 )
 
@@ -42,6 +43,14 @@ class TenancyMutation:
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     async def set_large_clusters_allowed(self, info: Info[Context, None], allowed: bool) -> ConsultancyChangeResult:
         done = await change(info, CHANGE_SETTINGS, SetLargeClustersAllowed, allowed=allowed)
+        return _settings(info, done)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Whether the consultancy's admins and coaches must sign in with a second factor.",
+    )
+    async def set_second_factor_required(self, info: Info[Context, None], required: bool) -> ConsultancyChangeResult:
+        done = await change(info, CHANGE_SETTINGS, SetSecondFactorRequired, required=required)
         return _settings(info, done)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated], description="Records a new version of the template.")

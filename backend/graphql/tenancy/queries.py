@@ -26,6 +26,7 @@ def consultancy(info: Info[Context, None]) -> Consultancy:
         allows_clusters_above_standard_size=row.allows_clusters_above_standard_size,
         single_organisation_baseline_days=row.single_organisation_baseline_days,
         programme_template=ProgrammeTemplate(**template),
+        requires_second_factor=row.requires_second_factor,
     )
 
 

@@ -47,6 +47,9 @@ class Consultancy:
         description="The days a single-organisation project takes here; effort reports compare with it."
     )
     programme_template: ProgrammeTemplate
+    requires_second_factor: bool = strawberry.field(
+        default=False, description="Whether its admins and coaches must sign in with a second factor."
+    )
 
 
 @strawberry.input

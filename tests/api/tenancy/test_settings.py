@@ -92,3 +92,16 @@ def test_only_an_admin_changes_the_settings(client_for: ClientFor, demo_services
     ):
         assert refused["code"] == "FORBIDDEN", refused
     assert events_in_log(demo_services) == before
+
+
+def test_only_an_admin_requires_a_second_factor_and_only_of_their_own_consultancy(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    required = "mutation { r: setSecondFactorRequired(required: true) { __typename ... on Consultancy { requiresSecondFactor } } }"
+    before = events_in_log(demo_services)
+    for outsider in (ALPINE_COACH, MEMBER):
+        assert client_for(outsider).data(required)["r"]["__typename"] == "ForbiddenError"
+    assert events_in_log(demo_services) == before
+    assert client_for(ALPINE_ADMIN).data(required)["r"] == {"__typename": "Consultancy", "requiresSecondFactor": True}
+    harbour = client_for(HARBOUR_ADMIN).data("{ viewer { consultancy { requiresSecondFactor } } }")
+    assert harbour["viewer"]["consultancy"]["requiresSecondFactor"] is False

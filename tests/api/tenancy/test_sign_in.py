@@ -197,19 +197,19 @@ def test_a_sign_in_that_cannot_be_recorded_shows_the_error_page_with_its_referen
     app: FastAPI, demo_services: Services, caplog: pytest.LogCaptureFixture
 ) -> None:
     with demo_services.store.writing() as conn:
-        conn.exec_driver_sql("DROP TABLE web_sessions")
+        conn.exec_driver_sql("DROP TABLE account_sessions")
     browser = Browser(app)
     browser.http.headers["x-request-id"] = "req-broken-1"
     with caplog.at_level(logging.ERROR, logger="cordee.pages"):
         response = browser.sign_in(ALPINE_COACH, DEMO_PASSWORD)
     assert response.status_code == 500
     assert "<h1>Something went wrong</h1>" in response.text and "req-broken-1" in response.text
-    assert "web_sessions" not in response.text and "Traceback" not in response.text
+    assert "account_sessions" not in response.text and "Traceback" not in response.text
     assert response.headers["x-request-id"] == "req-broken-1"
     assert response.headers["content-security-policy"].startswith("default-src 'self'")
     assert "cordee_session" not in browser.http.cookies
     [logged] = [record for record in caplog.records if "req-broken-1" in record.getMessage()]
-    assert logged.exc_info is not None and "web_sessions" in str(logged.exc_info[1])
+    assert logged.exc_info is not None and "account_sessions" in str(logged.exc_info[1])
 
 
 def test_servers_starting_at_once_all_find_the_table(tmp_path: Path) -> None:

@@ -95,7 +95,9 @@ from domain.tenancy.commands import (
     IssueInvitation,
     OpenAccount,
     ReactivateAccount,
+    RecordSecondFactor,
     RegisterIntegrationClient,
+    ResetPassword,
     RevokeIntegrationClient,
 )
 from tests.conftest import TEST_DAY
@@ -883,6 +885,8 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     ),
     ("AcceptInvitation", "key_hash"): lambda s, t: s.app.handle(AcceptInvitation(s.tenant, s.coach, t, "$argon2id$x")),
     ("AcceptInvitation", "password_hash"): lambda s, t: s.app.handle(AcceptInvitation(s.tenant, s.coach, KEY_HASH, t)),
+    ("ResetPassword", "password_hash"): lambda s, t: s.app.handle(ResetPassword(s.tenant, s.coach, t)),
+    ("RecordSecondFactor", "change"): lambda s, t: s.app.handle(RecordSecondFactor(s.tenant, s.coach, t)),
     ("ShareFeedback", "session_key"): lambda s, t: s.app.handle(
         ShareFeedback(s.tenant, SYSTEM_ACTOR, s.running, t, s.members[0], "worked", "Clear")
     ),
