@@ -99,9 +99,17 @@ def test_every_table_with_a_tenants_rows_is_behind_a_forced_policy(owner: Engine
         every_table = set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
         policies = {(str(t), str(p)) for t, p in conn.execute(text("SELECT tablename, policyname FROM pg_policies"))}
     # The tables that matter most are among those secured: the events, the audit log, sessions, the read models.
-    assert {"cordee_events", "audit_leaves", "web_sessions", "accounts", "risks", "graphql_idempotency_keys"} <= set(
-        tables
-    )
+    assert {
+        "cordee_events",
+        "audit_leaves",
+        "account_sessions",
+        "second_factors",
+        "recovery_codes",
+        "password_resets",
+        "accounts",
+        "risks",
+        "graphql_idempotency_keys",
+    } <= set(tables)
     assert all((table, TENANT_POLICY) in policies and (table, CROSS_TENANT_POLICY) in policies for table in tables)
     # The allowed exceptions exist and hold no tenant's rows: the list is neither stale nor a hiding place.
     assert set(WITHOUT_TENANT) <= every_table
@@ -151,8 +159,8 @@ def test_a_row_of_another_tenant_is_refused(tenant_engine: Engine) -> None:
         with pytest.raises(DBAPIError, match="row-level security"):
             conn.execute(
                 text(
-                    "INSERT INTO web_sessions (token_hash, tenant_id, account_id, csrf_token, expires_at) "
-                    "VALUES (:h, :t, :a, 'x', now())"
+                    "INSERT INTO password_resets (token_hash, tenant_id, account_id, expires_at) "
+                    "VALUES (:h, :t, :a, now())"
                 ),
                 {"h": uuid4().hex, "t": HARBOUR, "a": uuid4()},
             )
