@@ -8,10 +8,12 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
+from starlette.middleware.sessions import SessionMiddleware
 
 from backend.auth.current import SESSION_COOKIE, principal_from_request
 from backend.auth.invitations import Invitations
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
+from backend.auth.single_sign_on import SingleSignOn, build_single_sign_on
 from backend.exports.routes import export_routes
 from backend.graphql.router import GraphQLEndpoint
 from backend.graphql.schema import build_schema
@@ -23,8 +25,10 @@ from backend.http.monitoring import monitoring_routes
 from backend.policy import may, scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
+from domain.shared.errors import Forbidden
 from frontend.pages import mount_pages
-from frontend.ports import FrontendPorts, InvitedPerson, Viewer
+from frontend.ports import FrontendPorts, InvitedPerson, SingleSignOnResult, Viewer
+from projections.queries import Scope
 
 log = logging.getLogger("cordee")
 
@@ -41,7 +45,17 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(audit_key_routes(services))
     app.include_router(monitoring_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
-    mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings))
+    app.state.single_sign_on = single_sign_on = build_single_sign_on(services, settings)
+    mount_pages(app, _frontend_ports(endpoint, sign_in, single_sign_on, services, settings))
+    # Single sign-on's state, nonce and PKCE verifier survive the trip to the provider in a signed cookie.
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="cordee_sso_state",
+        max_age=600,
+        same_site="lax",
+        https_only=settings.is_production,
+    )
     install_headers(app, production=settings.is_production)  # last: the outermost middleware
     return app
 
@@ -59,7 +73,11 @@ def _lifespan(services: Services) -> Callable[[FastAPI], AbstractAsyncContextMan
 
 
 def _frontend_ports(
-    endpoint: GraphQLEndpoint, sign_in: PasswordSignIn, services: Services, settings: Settings
+    endpoint: GraphQLEndpoint,
+    sign_in: PasswordSignIn,
+    single_sign_on: SingleSignOn,
+    services: Services,
+    settings: Settings,
 ) -> FrontendPorts:
     """What the pages may use of the backend: GraphQL as the signed-in user, the viewer, signing in and out,
     opening an invitation."""
@@ -74,7 +92,14 @@ def _frontend_ports(
         session_cookie=SESSION_COOKIE,
         session_max_age_seconds=settings.session_hours * 3600,
         secure_cookies=settings.is_production,
+        single_sign_on_start=single_sign_on.start,
+        single_sign_on_finish=functools.partial(_finish_single_sign_on, single_sign_on),
     )
+
+
+async def _finish_single_sign_on(single_sign_on: SingleSignOn, request: Request) -> SingleSignOnResult:
+    outcome = await single_sign_on.finish(request)
+    return SingleSignOnResult(outcome.token, outcome.has_role, outcome.next, outcome.refusal)
 
 
 async def _start_session(sign_in: PasswordSignIn, request: Request, email: str, password: str) -> str | None:
@@ -92,7 +117,11 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
     principal = principal_from_request(services, request)
     if principal is None:
         return None
-    consultancy = services.queries.tenancy.consultancy(scope_for(principal))
+    try:
+        scope = scope_for(principal)
+    except Forbidden:  # an account with no role yet sees nothing, but its consultancy's name
+        scope = Scope(principal.tenant_id)
+    consultancy = services.queries.tenancy.consultancy(scope)
     return Viewer(
         account_id=str(principal.account_id),
         display_name=principal.display_name,

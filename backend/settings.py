@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     database_url: str | None = None
     """A PostgreSQL URL (postgresql+psycopg://user:password@host:port/db). Unset: SQLite files in `data_dir`."""
     secret_key: str = DEVELOPMENT_SECRET
+    secrets_key: SecretStr | None = None
+    """The key consultancies' secrets (an OpenID provider's client secret) are encrypted with, at least 32
+    characters. Unset: a key derived from `secret_key`."""
     host: str = "127.0.0.1"
     port: int = 8000
     workers: Annotated[int, Field(ge=1, le=64)] = 1
@@ -61,6 +64,8 @@ class Settings(BaseSettings):
             raise ValueError("CORDEE_SECRET_KEY must be at least 32 characters in production.")
         if self.is_production and not (self.audit_signing_key or self.audit_signing_key_file):
             raise ValueError("CORDEE_AUDIT_SIGNING_KEY or CORDEE_AUDIT_SIGNING_KEY_FILE must be set in production.")
+        if self.secrets_key is not None and len(self.secrets_key.get_secret_value()) < 32:
+            raise ValueError("CORDEE_SECRETS_KEY must be at least 32 characters.")
         if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
             raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self
