@@ -44,7 +44,7 @@ class SingleSignOnSettings:
 def check_issuer(issuer: str) -> str:
     """An issuer is an https URL with no query or fragment (OpenID Connect Discovery §3); plain http only on the
     machine itself (a provider run for tests or a trial)."""
-    text = (issuer or "").strip()
+    text = (issuer or "").strip(" ")
     if not text or len(text) > ISSUER_MAX_LENGTH or not _VISIBLE_ASCII.fullmatch(text):
         raise ValidationFailed("issuer", f"Enter the provider's issuer URL, at most {ISSUER_MAX_LENGTH} characters.")
     try:
@@ -60,7 +60,7 @@ def check_issuer(issuer: str) -> str:
 
 
 def check_client_identifier(client_identifier: str) -> str:
-    text = (client_identifier or "").strip()
+    text = (client_identifier or "").strip(" ")  # a line break is refused, never trimmed into a valid id
     if not text or len(text) > CLIENT_IDENTIFIER_MAX_LENGTH or not _VISIBLE_ASCII.fullmatch(text):
         raise ValidationFailed(
             "client_identifier",
