@@ -117,10 +117,11 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
     principal = principal_from_request(services, request)
     if principal is None:
         return None
+    sees_anything = True
     try:
         scope = scope_for(principal)
     except Forbidden:  # an account with no role yet sees nothing, but its consultancy's name
-        scope = Scope(principal.tenant_id)
+        scope, sees_anything = Scope(principal.tenant_id), False
     consultancy = services.queries.tenancy.consultancy(scope)
     return Viewer(
         account_id=str(principal.account_id),
@@ -129,4 +130,5 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
         csrf_token=principal.csrf_token,
         organisation_id=str(principal.organisation_id) if principal.organisation_id else None,
         administers=may(principal, MANAGE_ACCOUNTS) and may(principal, CHANGE_SETTINGS),
+        sees_anything=sees_anything,
     )

@@ -31,6 +31,8 @@ class Viewer:
     What the viewer may do is never derived here from roles: the pages ask the API (`viewer.can`, `viewerCan`)."""
     administers: bool = False
     """Whether the policy lets the viewer manage the consultancy's accounts and settings: its links show then."""
+    sees_anything: bool = True
+    """False for an account with no role yet (opened at its first single sign-on): it is shown why it sees nothing."""
 
 
 @dataclass(frozen=True)

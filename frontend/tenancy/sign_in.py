@@ -87,6 +87,8 @@ class SignInPages(PageBase):
     async def welcome(self, request: Request) -> Response:
         """The page of someone signed in whose account holds no role yet."""
         viewer = self._viewer(request)
+        if viewer.sees_anything:
+            return RedirectResponse("/", status_code=303)
         return self._render(request, "tenancy/welcome.html", viewer, {})
 
     def _set_session_cookie(self, response: Response, token: str) -> None:

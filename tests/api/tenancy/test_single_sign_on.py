@@ -111,6 +111,7 @@ def test_a_first_sign_in_opens_an_account_with_no_role_for_an_allowed_domain(
     assert "You are signed in to Alpine" in page
     opened = demo_services.queries.tenancy.account(Scope(ALPINE), account_id("newcomer@alpine.example"))
     assert opened is not None and opened.roles == () and opened.active
+    assert browser.get("/", follow_redirects=False).headers["location"] == "/welcome"
     seen = GraphQLClient(browser).execute("{ clusters { edges { node { id } } } }")
     assert seen.get("data") is None and "nothing" in seen["errors"][0]["message"]
     names = [line["event"].split(":")[0] for line in security_events(caplog)]
@@ -131,6 +132,7 @@ def test_an_existing_account_is_linked_when_the_provider_verified_its_address(
 
     assert answer.status_code == 303 and answer.headers["location"] == "/"
     assert GraphQLClient(browser).data(VIEWER)["viewer"] == {"email": ALPINE_COACH, "roles": ["coach"]}
+    assert browser.get("/welcome", follow_redirects=False).headers["location"] == "/"
     events = demo_services.app.repository.get(account_id(ALPINE_COACH))
     assert events.single_sign_on_subjects == {app_issuer(demo_services): ALPINE_COACH}
 
@@ -231,3 +233,26 @@ def test_only_an_admin_configures_single_sign_on_and_bad_input_names_its_field(
     harbour = client_for(HARBOUR_ADMIN)
     seen = harbour.data("{ viewer { consultancy { singleSignOn { issuer } } } }")
     assert seen["viewer"]["consultancy"]["singleSignOn"] is None
+
+
+def test_an_admin_configures_single_sign_on_on_the_settings_page(provider: OpenIdProvider, app: FastAPI) -> None:
+    admin = GraphQLClient(TestClient(app, base_url="http://testserver")).sign_in(ALPINE_ADMIN).http
+    page = admin.get("/settings").text
+    assert "http://testserver/login/sso/callback" in page
+    token = TOKEN.search(page)
+    assert token is not None
+    form = {
+        "csrf_token": token.group(1),
+        "sso-issuer": "http://idp.example",
+        "sso-clientIdentifier": "cordee",
+        "sso-clientSecret": "a-new-secret-typed-on-the-page",
+        "sso-allowedDomains": "alpine.example\nMuller.example",
+        "sso-enabled": "yes",
+    }
+    refused = admin.post("/settings/single-sign-on", data=form)
+    assert refused.status_code == 422 and "must start with https://" in refused.text
+    assert "a-new-secret-typed-on-the-page" not in refused.text
+
+    saved = admin.post("/settings/single-sign-on", data={**form, "sso-issuer": provider.issuer})
+    assert saved.status_code == 200 and "Single sign-on is saved." in saved.text
+    assert "muller.example" in saved.text and "a-new-secret-typed-on-the-page" not in saved.text
