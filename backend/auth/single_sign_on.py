@@ -87,7 +87,7 @@ class SingleSignOn:
             _log_refusal(request, "The provider's discovery document names another issuer.", tenant_id)
             return None
         redirect_uri = str(request.url_for("single_sign_on_callback"))
-        authorization = await client.create_authorization_url(redirect_uri)
+        authorization = await client.create_authorization_url(redirect_uri, login_hint=email.strip())
         await client.save_authorize_data(request, redirect_uri=redirect_uri, **authorization)
         request.session[SESSION_KEY] = {"tenant": str(tenant_id), "next": next_path}
         return str(authorization["url"])

@@ -70,7 +70,9 @@ class SignInPages(PageBase):
         target = await start(request, form.get("email", ""), _safe_next(form.get("next")))
         if target is None:
             return await self._login_page(request, NO_SINGLE_SIGN_ON, 400)
-        return RedirectResponse(target, status_code=303)
+        # A page that moves on by itself, not a redirect: the sign-in form may post only to Cordee (the policy's
+        # `form-action 'self'`, which browsers apply to a form's redirects too).
+        return self.templates.TemplateResponse(request, "tenancy/to_provider.html", {"target": target})
 
     async def single_sign_on_callback(self, request: Request) -> Response:
         """Where the provider sends the browser back: a session, or the sign-in page with the refusal."""
