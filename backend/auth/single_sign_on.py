@@ -241,7 +241,9 @@ async def _checked_claims(
     except OAuthError as error:
         raise Refused(f"The provider's answer was refused: {error.error}.", tenant_id) from None
     except Exception as error:  # a forged ID token: authlib's and joserfc's checks raise their own errors
-        raise Refused(f"The provider's answer was refused: {type(error).__name__}.", tenant_id) from None
+        claim = getattr(error, "claim", None)  # which claim failed (`iss`, `aud`, `nonce`, `exp`...), never a value
+        named = f" ({claim})" if isinstance(claim, str) and claim.isidentifier() else ""
+        raise Refused(f"The provider's answer was refused: {type(error).__name__}{named}.", tenant_id) from None
     claims = dict(token.get("userinfo") or {})
     if not claims.get("sub"):
         raise Refused("The provider sent no ID token.", tenant_id)

@@ -3,6 +3,7 @@ Cordee's sign-in page to the provider's pages and back to Cordee's callback."""
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import logging
@@ -12,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import itsdangerous
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
@@ -20,6 +22,7 @@ from starlette.testclient import TestClient
 from backend.app import create_app
 from backend.auth.single_sign_on import REFUSED
 from backend.services import Services
+from backend.settings import DEVELOPMENT_SECRET
 from domain.tenancy.account import account_id
 from domain.tenancy.consultancy import consultancy_id
 from frontend.tenancy.sign_in import NO_SINGLE_SIGN_ON
@@ -72,7 +75,9 @@ def configure(client: GraphQLClient, issuer: str, domains: list[str], **changes:
     return result
 
 
-def single_sign_on(app: FastAPI, email: str, login: str, tamper: bool = False) -> tuple[TestClient, httpx.Response]:
+def single_sign_on(
+    app: FastAPI, email: str, login: str, tamper: bool = False, forge_nonce: bool = False
+) -> tuple[TestClient, httpx.Response]:
     """Signs in through the provider as `login` after giving `email` on Cordee's sign-in page; answers the browser
     and Cordee's answer at the callback."""
     browser = TestClient(app, base_url="http://testserver")
@@ -90,7 +95,21 @@ def single_sign_on(app: FastAPI, email: str, login: str, tamper: bool = False) -
     assert back.startswith("http://testserver" + CALLBACK_PATH), back
     if tamper:
         back = re.sub(r"state=[^&]+", "state=forged-state", back)
+    if forge_nonce:
+        _forge_nonce(browser)
     return browser, browser.get(back.removeprefix("http://testserver"), follow_redirects=False)
+
+
+def _forge_nonce(browser: TestClient) -> None:
+    """Rewrites the nonce kept in the signed state cookie, signing it again with the server's own key: what an
+    attacker who could replay another sign-in's ID token would need the nonce check to miss."""
+    signer = itsdangerous.TimestampSigner(DEVELOPMENT_SECRET)
+    session = json.loads(base64.b64decode(signer.unsign(browser.cookies["cordee_sso_state"])))
+    for key, value in session.items():
+        if key.startswith("_state_"):
+            value["data"]["nonce"] = "a-nonce-of-another-sign-in"
+    forged = signer.sign(base64.b64encode(json.dumps(session).encode())).decode()
+    browser.cookies.set("cordee_sso_state", forged, domain="testserver.local")
 
 
 def _origin(url: str) -> str:
@@ -176,6 +195,34 @@ def test_a_forged_state_is_refused(app: FastAPI, caplog: pytest.LogCaptureFixtur
     assert answer.status_code == 401 and REFUSED.split(":")[0] in answer.text
     GraphQLClient(browser, expected_status=401).execute(VIEWER)
     assert any("mismatching_state" in line["description"] for line in security_events(caplog))
+
+
+def test_an_id_token_with_another_sign_ins_nonce_is_refused(app: FastAPI, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="cordee.security")
+    browser, answer = single_sign_on(app, ALPINE_COACH, ALPINE_COACH, forge_nonce=True)
+
+    assert answer.status_code == 401 and REFUSED.split(":")[0] in answer.text
+    GraphQLClient(browser, expected_status=401).execute(VIEWER)
+    failures = [line["description"] for line in security_events(caplog) if line["event"].startswith("authn_login_f")]
+    assert failures == ["Single sign-on refused. The provider's answer was refused: InvalidClaimError (nonce)."], (
+        failures
+    )
+
+
+def test_failed_callbacks_lock_single_sign_on_for_their_address(
+    demo_services: Services, app: FastAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="cordee.security")
+    strict = demo_services.settings.model_copy(update={"sign_in_account_lock_failures": 2})
+    app = create_app(strict, demo_services)
+    browser = TestClient(app, base_url="http://testserver")
+    for _ in range(2):
+        assert browser.get(CALLBACK_PATH + "?code=guessed&state=guessed").status_code == 401
+
+    _, answer = single_sign_on(app, ALPINE_COACH, ALPINE_COACH)
+
+    assert answer.status_code == 401 and "session" not in answer.headers.get("set-cookie", "")
+    assert security_events(caplog)[-1]["event"].startswith("authn_login_lock:")
 
 
 def test_a_provider_whose_discovery_names_another_issuer_is_not_used(
