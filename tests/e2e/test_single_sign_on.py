@@ -34,8 +34,8 @@ def provider(server_url: str, demo_services: Services) -> Iterator[OpenIdProvide
 
 def through_provider(page: Page, server_url: str, email: str) -> None:
     page.goto(f"{server_url}/login")
-    page.get_by_label("E-mail address").nth(1).fill(email)
-    page.get_by_role("button", name="Sign in with single sign-on").click()
+    page.get_by_label("Your address for single sign-on").fill(email)
+    page.get_by_role("button", name="Continue to your provider").click()
     page.locator("input[name=password]").fill("any password")  # the login is the address Cordee hinted
     page.get_by_role("button", name="Sign-in").click(timeout=5000)
     page.get_by_role("button", name="Continue").click()  # consent to Cordee reading the e-mail address
