@@ -82,7 +82,13 @@ class SingleSignOn:
         client = await anyio.to_thread.run_sync(self._client, tenant_id, provider)
         if client is None:
             return None
-        metadata = await client.load_server_metadata()
+        try:
+            metadata = await client.load_server_metadata()
+        except Exception as error:  # unreachable, or no discovery document there
+            _log_refusal(
+                request, f"The provider's discovery document could not be read: {type(error).__name__}.", tenant_id
+            )
+            return None
         if metadata.get("issuer") != provider.issuer:  # OpenID Connect Discovery 1.0 §4.3
             _log_refusal(request, "The provider's discovery document names another issuer.", tenant_id)
             return None

@@ -28,6 +28,7 @@ from domain.tenancy.consultancy import consultancy_id
 from frontend.tenancy.sign_in import NO_SINGLE_SIGN_ON
 from projections.queries import Scope
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN
+from tests.api.page_support import MEMBER
 from tests.support.graphql_client import GraphQLClient
 from tests.support.oidc_provider import CALLBACK_PATH, CLIENT_ID, CLIENT_SECRET, OpenIdProvider, sign_in_at_provider
 
@@ -280,9 +281,10 @@ def test_only_an_admin_configures_single_sign_on_and_bad_input_names_its_field(
         refused = configure(admin, changes.pop("issuer", provider.issuer), domains, **changes)
         assert refused["__typename"] == "ValidationError" and refused["field"] == field, refused
     assert demo_services.app.recorder.max_notification_id() == before
-    harbour = client_for(HARBOUR_ADMIN)
-    seen = harbour.data("{ viewer { consultancy { singleSignOn { issuer } } } }")
-    assert seen["viewer"]["consultancy"]["singleSignOn"] is None
+    for outsider in (coach, client_for(MEMBER), client_for(HARBOUR_ADMIN)):  # Alpine's is set: its admin sees it
+        seen = outsider.data("{ viewer { consultancy { singleSignOn { issuer } } } }")
+        assert seen["viewer"]["consultancy"]["singleSignOn"] is None
+    assert admin.data("{ viewer { consultancy { singleSignOn { issuer } } } }")["viewer"]["consultancy"]["singleSignOn"]
 
 
 def test_an_admin_configures_single_sign_on_on_the_settings_page(provider: OpenIdProvider, app: FastAPI) -> None:
