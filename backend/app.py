@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
+from starlette.middleware.sessions import SessionMiddleware as StateCookieMiddleware
 
 from backend.auth.access_tokens import AccessTokens, bearer_principal
 from backend.auth.account_security import AccountSecurityService
@@ -16,6 +17,7 @@ from backend.auth.current import SESSION_COOKIE, principal_from_request
 from backend.auth.invitations import Invitations
 from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
+from backend.auth.single_sign_on import SingleSignOn, build_single_sign_on
 from backend.exports.routes import export_routes
 from backend.graphql.router import GraphQLEndpoint
 from backend.graphql.schema import build_schema
@@ -28,8 +30,10 @@ from backend.http.oauth import oauth_routes
 from backend.policy import may, scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
+from domain.shared.errors import Forbidden
 from frontend.pages import mount_pages
-from frontend.ports import FrontendPorts, InvitedPerson, SignedIn, Viewer
+from frontend.ports import FrontendPorts, InvitedPerson, SignedIn, SingleSignOnResult, Viewer
+from projections.queries import Scope
 
 log = logging.getLogger("cordee")
 
@@ -54,12 +58,22 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     app.include_router(oauth_routes(services, keys, tokens, sign_in.throttle))
     app.state.account_security = security = AccountSecurityService(services, settings, sign_in)
-    mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings, security))
+    app.state.single_sign_on = single_sign_on = build_single_sign_on(services, settings)
+    mount_pages(app, _frontend_ports(endpoint, sign_in, single_sign_on, services, settings, security))
     app.add_middleware(
         SessionMiddleware,
         security=security,
         max_age_seconds=settings.session_hours * 3600,
         secure=settings.is_production,
+    )
+    # Single sign-on's state, nonce and PKCE verifier survive the trip to the provider in a signed cookie.
+    app.add_middleware(
+        StateCookieMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="cordee_sso_state",
+        max_age=600,
+        same_site="lax",
+        https_only=settings.is_production,
     )
     install_headers(app, production=settings.is_production)  # last: the outermost middleware
     return app
@@ -80,6 +94,7 @@ def _lifespan(services: Services) -> Callable[[FastAPI], AbstractAsyncContextMan
 def _frontend_ports(
     endpoint: GraphQLEndpoint,
     sign_in: PasswordSignIn,
+    single_sign_on: SingleSignOn,
     services: Services,
     settings: Settings,
     security: AccountSecurityService,
@@ -98,7 +113,14 @@ def _frontend_ports(
         session_max_age_seconds=settings.session_hours * 3600,
         secure_cookies=settings.is_production,
         security=security,
+        single_sign_on_start=single_sign_on.start,
+        single_sign_on_finish=functools.partial(_finish_single_sign_on, single_sign_on),
     )
+
+
+async def _finish_single_sign_on(single_sign_on: SingleSignOn, request: Request) -> SingleSignOnResult:
+    outcome = await single_sign_on.finish(request)
+    return SingleSignOnResult(outcome.token, outcome.has_role, outcome.next, outcome.refusal)
 
 
 async def _start_session(sign_in: PasswordSignIn, request: Request, email: str, password: str) -> SignedIn | None:
@@ -117,7 +139,12 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
     principal = principal_from_request(services, request)
     if principal is None:
         return None
-    consultancy = services.queries.tenancy.consultancy(scope_for(principal))
+    sees_anything = True
+    try:
+        scope = scope_for(principal)
+    except Forbidden:  # an account with no role yet sees nothing, but its consultancy's name
+        scope, sees_anything = Scope(principal.tenant_id), False
+    consultancy = services.queries.tenancy.consultancy(scope)
     return Viewer(
         account_id=str(principal.account_id),
         display_name=principal.display_name,
@@ -125,4 +152,5 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
         csrf_token=principal.csrf_token,
         organisation_id=str(principal.organisation_id) if principal.organisation_id else None,
         administers=may(principal, MANAGE_ACCOUNTS) and may(principal, CHANGE_SETTINGS),
+        sees_anything=sees_anything,
     )

@@ -14,6 +14,7 @@ import anyio.to_thread
 from backend.audit.log import AuditLog, Checkpointer
 from backend.audit.signing import load_signer
 from backend.auth.sessions import SessionStore
+from backend.auth.tenant_secrets import TenantSecrets, build_tenant_secrets
 from backend.blobs import DirectoryBlobStore
 from backend.eventstore import event_store_environment
 from backend.graphql.reviews.gathering import review_inputs
@@ -81,6 +82,8 @@ class Services:
     checkpointer: Checkpointer
     history: AsOfModels | None = None
     """Read models as of past moments; None where nothing reads history (a command-line tool)."""
+    tenant_secrets: TenantSecrets | None = None
+    """Consultancies' secrets (an OpenID provider's client secret), encrypted, outside the events."""
 
     def as_of(self, tenant_id: UUID, moment: datetime) -> Services:
         """These services, their queries reading the tenant's read model as recorded at `moment`: what Cordee knew
@@ -247,4 +250,5 @@ def build_services(settings: Settings) -> Services:
         entries=settings.as_of_cache_entries,
         max_age_seconds=settings.as_of_cache_seconds,
     )
-    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer, history)
+    tenant_secrets = build_tenant_secrets(store.engine, settings)
+    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer, history, tenant_secrets)

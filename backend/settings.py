@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     database_tenant_url: str | None = None
     """PostgreSQL row-level security: the role a request reads through, seeing its tenant's rows only."""
     secret_key: str = DEVELOPMENT_SECRET
+    secrets_key: SecretStr | None = None
+    """The key consultancies' secrets (an OpenID provider's client secret) are encrypted with, at least 32
+    characters. Unset: a key derived from `secret_key`."""
     host: str = "127.0.0.1"
     port: int = 8000
     workers: Annotated[int, Field(ge=1, le=64)] = 1
@@ -105,6 +108,8 @@ class Settings(BaseSettings):
                 "Row-level security needs CORDEE_DATABASE_URL, CORDEE_DATABASE_OWNER_URL and "
                 "CORDEE_DATABASE_TENANT_URL."
             )
+        if self.secrets_key is not None and len(self.secrets_key.get_secret_value()) < 32:
+            raise ValueError("CORDEE_SECRETS_KEY must be at least 32 characters.")
         if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
             raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self

@@ -32,6 +32,8 @@ class Viewer:
     What the viewer may do is never derived here from roles: the pages ask the API (`viewer.can`, `viewerCan`)."""
     administers: bool = False
     """Whether the policy lets the viewer manage the consultancy's accounts and settings: its links show then."""
+    sees_anything: bool = True
+    """False for an account with no role yet (opened at its first single sign-on): it is shown why it sees nothing."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,17 @@ class AccountSecurity(Protocol):
 
 
 @dataclass(frozen=True)
+class SingleSignOnResult:
+    """The end of a sign-in through a consultancy's OpenID provider: a session token, or a refusal to show."""
+
+    token: str | None = None
+    has_role: bool = False
+    """False for an account opened at its first sign-in: it sees nothing until an admin grants it a role."""
+    next: str = "/"
+    refusal: str | None = None
+
+
+@dataclass(frozen=True)
 class FrontendPorts:
     execute: Callable[[Request, str, dict[str, Any] | None], Awaitable[GraphQLResult]]
     """Runs a GraphQL document as the request's principal (as of the moment on its state, if any: `AS_OF_STATE`)."""
@@ -105,3 +118,8 @@ class FrontendPorts:
     secure_cookies: bool
     security: AccountSecurity | None = None
     """Second factor, password reset and sessions; None where the backend offers none of them."""
+    single_sign_on_start: Callable[[Request, str, str], Awaitable[str | None]] | None = None
+    """The request, an e-mail address and the local path to return to, to the URL of the consultancy's OpenID
+    provider to send the browser to; None when no provider takes this address."""
+    single_sign_on_finish: Callable[[Request], Awaitable[SingleSignOnResult]] | None = None
+    """The provider's answer (the callback request) to a session, or a refusal."""

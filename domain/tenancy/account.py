@@ -13,6 +13,7 @@ from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.calendar import business_date
 from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
+from domain.tenancy.single_sign_on import SingleSignOnSettings, check_subject
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _KEY_HASH = re.compile(r"[0-9a-f]{64}")
@@ -129,9 +130,59 @@ class Account(TenantAggregate):
         self.api_tokens: dict[UUID, date] = {}
         """The account's personal access tokens not revoked, by id, with their last day."""
         self.second_factor = False
+        self.single_sign_on_subjects: dict[str, str] = {}
+        """The subject this person is known as at each provider they signed in through, by issuer."""
+
+    @classmethod
+    def open_by_single_sign_on(
+        cls, tenant_id: UUID, email: str, display_name: str, provider: SingleSignOnSettings, subject: str
+    ) -> Account:
+        """The account of someone signing in for the first time through the consultancy's provider, with a
+        verified address of an allowed domain: it holds no role, so it sees nothing until an admin grants one, and
+        no password. The person opens it themselves: they are its actor."""
+        email, display_name, subject = every_check(
+            lambda: normalise_email(email),
+            lambda: single_line("display_name", display_name, DISPLAY_NAME_MAX_LENGTH),
+            lambda: check_subject(subject),
+        )
+        if not provider.enabled:
+            raise ValidationFailed("issuer", "Single sign-on is switched off for this consultancy.")
+        if not provider.allows(email):
+            raise ValidationFailed("email", "New accounts are not opened for this e-mail domain.")
+        new_id = account_id(email)
+        account = cls(
+            tenant_id=tenant_id,
+            actor_id=new_id,
+            email=email,
+            display_name=display_name,
+            password_hash=NO_PASSWORD_YET,
+            roles=[],
+            organisation_id=None,
+        )
+        account._single_sign_on_linked(new_id, provider.issuer, subject)
+        return account
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
+
+    def link_single_sign_on(
+        self, provider: SingleSignOnSettings, subject: str, email: str, email_verified: bool
+    ) -> None:
+        """Links the account to the person the provider knows as `subject`, at their first sign-in through it: only
+        when the provider vouches for this very address, and the account is active and not linked there yet."""
+        subject = check_subject(subject)
+        if not provider.enabled:
+            raise ValidationFailed("issuer", "Single sign-on is switched off for this consultancy.")
+        if not email_verified or normalise_email(email) != self.email:
+            raise ValidationFailed("email", "The provider has not verified this e-mail address.")
+        self._check_active("account_id")
+        if provider.issuer in self.single_sign_on_subjects:
+            raise ValidationFailed("subject", "This account is already linked to someone else at this provider.")
+        self._single_sign_on_linked(self.id, provider.issuer, subject)
+
+    @event("SingleSignOnLinked")
+    def _single_sign_on_linked(self, actor_id: UUID, issuer: str, subject: str) -> None:
+        self.single_sign_on_subjects = {**self.single_sign_on_subjects, issuer: subject}
 
     def change_password(self, actor_id: UUID, password_hash: str) -> None:
         """A person changes their own password; the hash is made, and the password checked, outside the domain."""

@@ -190,3 +190,42 @@ class RecordSecondFactor:
     tenant_id: UUID
     actor_id: UUID
     change: str
+
+
+@dataclass(frozen=True)
+class ConfigureSingleSignOn:
+    """The consultancy's OpenID provider. The client secret is kept encrypted outside the events; the command names
+    it by its fingerprint when it is new, or gives None to keep the current one."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    issuer: str
+    client_identifier: str
+    allowed_domains: tuple[str, ...]
+    enabled: bool
+    secret_fingerprint: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkSingleSignOn:
+    """Someone signing in through the consultancy's provider for the first time, whose verified address is an
+    existing account's, is linked to it by the provider's subject."""
+
+    tenant_id: UUID
+    account_id: UUID
+    issuer: str
+    subject: str
+    email: str
+    email_verified: bool
+
+
+@dataclass(frozen=True)
+class OpenSingleSignOnAccount:
+    """Someone signing in through the consultancy's provider for the first time, with no account yet: an account
+    with no role, for an allowed domain only."""
+
+    tenant_id: UUID
+    issuer: str
+    subject: str
+    email: str
+    display_name: str

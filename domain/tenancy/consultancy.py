@@ -9,8 +9,15 @@ from eventsourcing.domain import event
 
 from domain.programme_template.template import DEFAULT_TEMPLATE, ProgrammeTemplate
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, single_line
+from domain.tenancy.single_sign_on import (
+    SingleSignOnSettings,
+    check_client_identifier,
+    check_domains,
+    check_fingerprint,
+    check_issuer,
+)
 
 BASELINE_DAYS_MAX = 2000
 CONSULTANCY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
@@ -48,6 +55,7 @@ class Consultancy(TenantAggregate):
         self.single_organisation_baseline_days: float | None = None
         self.deactivated_admins: set[UUID] = set()
         self.requires_second_factor = False
+        self.single_sign_on: SingleSignOnSettings | None = None
 
     @property
     def template(self) -> ProgrammeTemplate:
@@ -112,3 +120,41 @@ class Consultancy(TenantAggregate):
     @event("SecondFactorRequirementChanged")
     def _second_factor_requirement_changed(self, actor_id: UUID, required: bool) -> None:
         self.requires_second_factor = required
+
+    def configure_single_sign_on(
+        self,
+        actor_id: UUID,
+        issuer: str,
+        client_identifier: str,
+        allowed_domains: tuple[str, ...],
+        enabled: bool,
+        secret_fingerprint: str | None,
+    ) -> None:
+        """The consultancy's OpenID provider. The secret is kept outside the events; `secret_fingerprint` names a new
+        one, None keeps the current one."""
+        current = self.single_sign_on.secret_fingerprint if self.single_sign_on else None
+        issuer, client_identifier, allowed_domains, secret_fingerprint = every_check(
+            lambda: check_issuer(issuer),
+            lambda: check_client_identifier(client_identifier),
+            lambda: check_domains(allowed_domains),
+            lambda: check_fingerprint(secret_fingerprint, current),
+        )
+        settings = SingleSignOnSettings(issuer, client_identifier, allowed_domains, bool(enabled), secret_fingerprint)
+        if settings != self.single_sign_on:
+            self._single_sign_on_configured(
+                actor_id, issuer, client_identifier, list(allowed_domains), bool(enabled), secret_fingerprint
+            )
+
+    @event("SingleSignOnConfigured")
+    def _single_sign_on_configured(
+        self,
+        actor_id: UUID,
+        issuer: str,
+        client_identifier: str,
+        allowed_domains: list[str],
+        enabled: bool,
+        secret_fingerprint: str,
+    ) -> None:
+        self.single_sign_on = SingleSignOnSettings(
+            issuer, client_identifier, tuple(allowed_domains), enabled, secret_fingerprint
+        )

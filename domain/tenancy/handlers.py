@@ -15,13 +15,16 @@ from domain.tenancy.commands import (
     AcceptInvitation,
     ChangePassword,
     ChangeProgrammeTemplate,
+    ConfigureSingleSignOn,
     CreateConsultancy,
     DeactivateAccount,
     InviteAccount,
     IssueApiToken,
     IssueCalendarKey,
     IssueInvitation,
+    LinkSingleSignOn,
     OpenAccount,
+    OpenSingleSignOnAccount,
     ReactivateAccount,
     RecordSecondFactor,
     RegisterIntegrationClient,
@@ -35,6 +38,7 @@ from domain.tenancy.commands import (
 )
 from domain.tenancy.consultancy import Consultancy
 from domain.tenancy.integration_client import IntegrationClient
+from domain.tenancy.single_sign_on import SingleSignOnSettings
 
 
 class TenancyPorts(Store, Organisations, Protocol):
@@ -216,6 +220,35 @@ def record_second_factor(app: Store, cmd: RecordSecondFactor) -> Saved:
     return app.save_changes(account)
 
 
+def configure_single_sign_on(app: Store, cmd: ConfigureSingleSignOn) -> Saved:
+    consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    consultancy.configure_single_sign_on(
+        cmd.actor_id, cmd.issuer, cmd.client_identifier, cmd.allowed_domains, cmd.enabled, cmd.secret_fingerprint
+    )
+    return app.save_changes(consultancy)
+
+
+def _provider(app: Store, tenant_id: UUID, issuer: str) -> SingleSignOnSettings:
+    """The consultancy's provider, if it is the one the person signed in through (never another consultancy's)."""
+    provider = app.get(Consultancy, tenant_id, tenant_id, "tenant_id").single_sign_on
+    if provider is None or provider.issuer != issuer:
+        raise ValidationFailed("issuer", "This consultancy does not sign in through this provider.")
+    return provider
+
+
+def link_single_sign_on(app: Store, cmd: LinkSingleSignOn) -> Saved:
+    provider = _provider(app, cmd.tenant_id, cmd.issuer)
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "email")
+    account.link_single_sign_on(provider, cmd.subject, cmd.email, cmd.email_verified)
+    return app.save_changes(account)
+
+
+def open_single_sign_on_account(app: Store, cmd: OpenSingleSignOnAccount) -> Saved:
+    provider = _provider(app, cmd.tenant_id, cmd.issuer)
+    account = Account.open_by_single_sign_on(cmd.tenant_id, cmd.email, cmd.display_name, provider, cmd.subject)
+    return app.save_new(account, "email", "An account with this e-mail address already exists.")
+
+
 HANDLERS: dict[type, Handler] = {
     CreateConsultancy: create_consultancy,
     OpenAccount: open_account,
@@ -237,4 +270,7 @@ HANDLERS: dict[type, Handler] = {
     SetSecondFactorRequired: set_second_factor_required,
     ResetPassword: reset_password,
     RecordSecondFactor: record_second_factor,
+    ConfigureSingleSignOn: configure_single_sign_on,
+    LinkSingleSignOn: link_single_sign_on,
+    OpenSingleSignOnAccount: open_single_sign_on_account,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from frontend.home.views import COMING_DAYS, whats_next
@@ -23,6 +23,8 @@ class HomePages(PageBase):
 
     async def home(self, request: Request) -> Response:
         viewer = self._viewer(request)
+        if not viewer.sees_anything:  # no role yet: the page that says so
+            return RedirectResponse("/welcome", status_code=303)
         data = await self._query(request, HOME, {})
         today = date.fromisoformat(data["viewer"]["today"])
         clusters = [edge["node"] for edge in data["clusters"]["edges"]]

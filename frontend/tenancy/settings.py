@@ -21,6 +21,7 @@ CHANGE_PROGRAMME_TEMPLATE = graphql_document(__file__, "change_programme_templat
 SET_SINGLE_ORGANISATION_BASELINE = graphql_document(__file__, "set_single_organisation_baseline")
 SET_LARGE_CLUSTERS_ALLOWED = graphql_document(__file__, "set_large_clusters_allowed")
 SET_SECOND_FACTOR_REQUIRED = graphql_document(__file__, "set_second_factor_required")
+CONFIGURE_SINGLE_SIGN_ON = graphql_document(__file__, "configure_single_sign_on")
 
 COUNTS = (
     ("gapAnalysisOnSiteHalfDays", "Gap analysis on site (half-days)"),
@@ -45,6 +46,7 @@ class SettingsPages(PageBase):
         routes.add_api_route("/settings/baseline", self.set_baseline, methods=["POST"])
         routes.add_api_route("/settings/large-clusters", self.set_large_clusters, methods=["POST"])
         routes.add_api_route("/settings/second-factor", self.set_second_factor_required, methods=["POST"])
+        routes.add_api_route("/settings/single-sign-on", self.configure_single_sign_on, methods=["POST"])
 
     async def settings(self, request: Request) -> Response:
         return await self._settings(request)
@@ -54,7 +56,8 @@ class SettingsPages(PageBase):
         data = (await self._query(request, SETTINGS, {}))["viewer"]
         if not data["can"]["changeSettings"]:
             raise NotInView
-        context = {"consultancy": data["consultancy"], "counts": COUNTS}
+        callback = str(request.url_for("single_sign_on_callback"))
+        context = {"consultancy": data["consultancy"], "counts": COUNTS, "sso_callback": callback}
         return self._render(request, "tenancy/settings.html", viewer, context, shown)
 
     async def change_template(self, request: Request) -> Response:
@@ -111,6 +114,26 @@ class SettingsPages(PageBase):
         )
         return await self._submit(
             request, form, SET_SECOND_FACTOR_REQUIRED, required, redisplay, "/settings", says, ("required",)
+        )
+
+    async def configure_single_sign_on(self, request: Request) -> Response:
+        form = await self._submission(request, "sso")
+        secret = form.fields.pop("clientSecret", "")  # never shown again, even on a refusal
+        enabled = form.one_of("enabled", ("yes", "no")) == "yes"
+        variables: Any = {
+            "issuer": form.required("issuer"),
+            "clientIdentifier": form.required("clientIdentifier"),
+            "clientSecret": secret or None,
+            "allowedDomains": [d for line in form.lines("allowedDomains") for d in line.replace(",", " ").split()],
+            "enabled": enabled,
+        }
+        says = "Single sign-on is saved." + (
+            " People of the allowed domains may now sign in through your provider." if enabled else " It is off."
+        )
+        beside = ("issuer", "clientIdentifier", "clientSecret", "allowedDomains", "enabled")
+        redisplay = partial(self._settings, request)
+        return await self._submit(
+            request, form, CONFIGURE_SINGLE_SIGN_ON, variables, redisplay, "/settings", says, beside
         )
 
 

@@ -20,6 +20,8 @@ SIGN_IN_REFUSED = (
     "E-mail address or password is not right. After several wrong attempts, signing in pauses for a while."
 )
 
+NO_SINGLE_SIGN_ON = "No single sign-on is set up for this e-mail address. Sign in with your password."
+
 
 class SignInPages(PageBase):
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
@@ -30,6 +32,11 @@ class SignInPages(PageBase):
         routes.add_api_route("/logout", self.logout, methods=["POST"])
         routes.add_api_route("/login/code", self.code_form, methods=["GET"])
         routes.add_api_route("/login/code", self.code, methods=["POST"])
+        routes.add_api_route("/login/sso", self.single_sign_on, methods=["POST"])
+        routes.add_api_route(
+            "/login/sso/callback", self.single_sign_on_callback, methods=["GET"], name="single_sign_on_callback"
+        )
+        routes.add_api_route("/welcome", self.welcome, methods=["GET"])
 
     async def login_form(self, request: Request) -> Response:
         return await self._login_page(request)
@@ -113,6 +120,41 @@ class SignInPages(PageBase):
         response.delete_cookie(LOGIN_CSRF_COOKIE)
         response.delete_cookie(security.pending_cookie)
         return response
+
+    async def single_sign_on(self, request: Request) -> Response:
+        """Sends the browser to the OpenID provider of the consultancy this address signs in through."""
+        form = await read_form(request)
+        expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+        start = self.ports.single_sign_on_start
+        if not expected or not secrets.compare_digest(expected, form.get("csrf_token", "")):
+            return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
+        if start is None:
+            return await self._login_page(request, NO_SINGLE_SIGN_ON, 400)
+        target = await start(request, form.get("email", ""), _safe_next(form.get("next")))
+        if target is None:
+            return await self._login_page(request, NO_SINGLE_SIGN_ON, 400)
+        # A page that moves on by itself, not a redirect: the sign-in form may post only to Cordee (the policy's
+        # `form-action 'self'`, which browsers apply to a form's redirects too).
+        return self.templates.TemplateResponse(request, "tenancy/to_provider.html", {"target": target})
+
+    async def single_sign_on_callback(self, request: Request) -> Response:
+        """Where the provider sends the browser back: a session, or the sign-in page with the refusal."""
+        finish = self.ports.single_sign_on_finish
+        result = await finish(request) if finish is not None else None
+        if result is None or result.token is None:
+            refusal = result.refusal if result is not None else NO_SINGLE_SIGN_ON
+            return await self._login_page(request, refusal, 401)
+        response = RedirectResponse(result.next if result.has_role else "/welcome", status_code=303)
+        self._set_session_cookie(response, result.token)
+        response.delete_cookie(LOGIN_CSRF_COOKIE)
+        return response
+
+    async def welcome(self, request: Request) -> Response:
+        """The page of someone signed in whose account holds no role yet."""
+        viewer = self._viewer(request)
+        if viewer.sees_anything:
+            return RedirectResponse("/", status_code=303)
+        return self._render(request, "tenancy/welcome.html", viewer, {})
 
     def _set_session_cookie(self, response: Response, token: str) -> None:
         set_session_cookie(self.ports, response, token)

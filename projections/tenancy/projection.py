@@ -37,6 +37,8 @@ class TenancyProjection(Projection):
         (Account, "ApiTokenRevoked"): "api_token_revoked",
         (IntegrationClient, "Registered"): "client_registered",
         (IntegrationClient, "Revoked"): "client_revoked",
+        (Consultancy, "SingleSignOnConfigured"): "single_sign_on_configured",
+        (Account, "SingleSignOnLinked"): "single_sign_on_linked",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -72,6 +74,10 @@ class TenancyProjection(Projection):
         self._set_second_factor_required = keyed_update(
             consultancies, "t", requires_second_factor=bindparam("required")
         )
+        providers = tables.single_sign_on_providers
+        self._drop_provider = delete(providers).where(*keyed(providers, "t"))
+        self._insert_provider = insert(providers)
+        self._insert_link = insert(tables.single_sign_on_links)
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -119,6 +125,22 @@ class TenancyProjection(Projection):
 
     def second_factor_requirement_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_second_factor_required, {"t": event.tenant_id, "required": event.required})
+
+    def single_sign_on_configured(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._drop_provider, {"t": event.tenant_id})
+        row = {
+            "tenant_id": event.tenant_id,
+            "issuer": event.issuer,
+            "client_identifier": event.client_identifier,
+            "allowed_domains": ",".join(event.allowed_domains),
+            "enabled": event.enabled,
+            "secret_fingerprint": event.secret_fingerprint,
+        }
+        writer.write(self._insert_provider, row)
+
+    def single_sign_on_linked(self, writer: GroupedWriter, event: Any) -> None:
+        row = {"tenant_id": event.tenant_id, "issuer": event.issuer, "subject": event.subject}
+        writer.write(self._insert_link, {**row, "account_id": event.originator_id})
 
     def password_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_password, {"t": event.tenant_id, "a": event.originator_id, "hash": event.password_hash})

@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Select, and_, exists, select
 
 from domain.tenancy.account import NO_PASSWORD_YET
+from domain.tenancy.single_sign_on import SingleSignOnSettings
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
 from projections.tenancy.rows import (
@@ -159,6 +160,32 @@ class TenancyQueries(FeatureQueries):
             (c.password_hash != NO_PASSWORD_YET).label("password_chosen"),
         )
 
+    def single_sign_on(self, scope: Scope) -> SingleSignOnSettings | None:
+        """The consultancy's OpenID provider, as configured (enabled or not)."""
+        providers = self.t.single_sign_on_providers
+        row = self._one(select(providers).where(self.visible.rows(scope, providers)))
+        return None if row is None else _provider(row)
+
+    def single_sign_on_by_domain(self, domain: str) -> list[tuple[UUID, SingleSignOnSettings]]:
+        """The consultancies whose enabled provider admits new accounts of this e-mail domain: global by design,
+        read by the sign-in page only, to find where someone with no account yet signs in."""
+        providers = self.t.single_sign_on_providers
+        rows = self._all(select(providers).where(providers.c.enabled.is_(True)))
+        found = [(row["tenant_id"], _provider(row)) for row in rows]
+        return [(tenant_id, provider) for tenant_id, provider in found if domain in provider.allowed_domains]
+
+    def linked_account(self, scope: Scope, issuer: str, subject: str) -> AccountRow | None:
+        """The active account linked to the provider's subject, in this consultancy."""
+        links, accounts = self.t.single_sign_on_links, self.t.accounts
+        query = select(*self._account_columns()).join(
+            links, and_(links.c.tenant_id == accounts.c.tenant_id, links.c.account_id == accounts.c.account_id)
+        )
+        query = query.where(
+            self.visible.rows(scope, accounts), links.c.issuer == issuer, links.c.subject == subject, self._active()
+        )
+        row = self._one(query)
+        return None if row is None else _account(row)
+
     def consultancy(self, scope: Scope) -> ConsultancyRow | None:
         row = self._one(*self._prepared.get("consultancy", scope, self._consultancy_query))
         return None if row is None else ConsultancyRow(**row)
@@ -202,3 +229,13 @@ def _api_token(row: dict[str, Any]) -> ApiTokenRow:
 def _client(row: dict[str, Any]) -> IntegrationClientRow:
     fields = {name: row[name] for name in ("tenant_id", "client_id", "organisation_id", "name", "registered_at")}
     return IntegrationClientRow(**fields, scopes=tuple(row["scopes"].split()), revoked_at=row["revoked_at"])
+
+
+def _provider(row: dict[str, Any]) -> SingleSignOnSettings:
+    return SingleSignOnSettings(
+        issuer=row["issuer"],
+        client_identifier=row["client_identifier"],
+        allowed_domains=tuple(filter(None, row["allowed_domains"].split(","))),
+        enabled=bool(row["enabled"]),
+        secret_fingerprint=row["secret_fingerprint"],
+    )

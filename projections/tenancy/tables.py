@@ -17,6 +17,7 @@ def define_tables(table: TableFactory) -> None:
     _programme_templates(table)
     _api_tokens(table)
     _integration_clients(table)
+    _single_sign_on(table)
 
 
 def _consultancies(table: TableFactory) -> None:
@@ -133,4 +134,27 @@ def _integration_clients(table: TableFactory) -> None:
         Column("registered_at", DateTime(timezone=True), nullable=False),
         Column("revoked_at", DateTime(timezone=True)),
         key=("tenant_id", "client_id"),
+    )
+
+
+def _single_sign_on(table: TableFactory) -> None:
+    """Each consultancy's OpenID provider (its secret lives encrypted in the backend's secrets table), and the
+    accounts linked to a provider's subjects."""
+    table(
+        "single_sign_on_providers",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("issuer", String(500), nullable=False),
+        Column("client_identifier", String(255), nullable=False),
+        Column("allowed_domains", Text, nullable=False),
+        Column("enabled", Boolean, nullable=False),
+        Column("secret_fingerprint", String(16), nullable=False),
+        key=("tenant_id",),
+    )
+    table(
+        "single_sign_on_links",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("issuer", String(500), nullable=False),
+        Column("subject", String(255), nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        key=("tenant_id", "issuer", "subject"),
     )

@@ -7,6 +7,8 @@ import logging
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
+from domain.shared.errors import Forbidden
+
 log = logging.getLogger("cordee.graphql")
 
 _CLIENT_CODES = {"UNAUTHENTICATED", "VALIDATION", "GRAPHQL_VALIDATION"}
@@ -15,6 +17,8 @@ _CLIENT_CODES = {"UNAUTHENTICATED", "VALIDATION", "GRAPHQL_VALIDATION"}
 def is_expected(error: GraphQLError) -> bool:
     if error.original_error is None:
         return True  # parse and validation errors describe the client's document, nothing internal
+    if isinstance(error.original_error, Forbidden):
+        return True  # the principal may see nothing (an account with no role yet): said as it is
     return (error.extensions or {}).get("code") in _CLIENT_CODES
 
 

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from backend.auth.current import calendar_key_hash
 from backend.auth.passwords import check_password_change, hash_password
+from backend.auth.tenant_secrets import OIDC_CLIENT_SECRET, SECRET_MAX_LENGTH
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import NotFoundError, Refusal, user_error
@@ -22,14 +23,17 @@ from backend.graphql.tenancy.types import (
     ChangePasswordInput,
     ConsultancyChangeResult,
     ProgrammeTemplateInput,
+    SingleSignOnInput,
     ViewerChangeResult,
 )
+from backend.policy import may
 from domain.application import Saved
 from domain.programme_template.template import ProgrammeTemplate as DomainTemplate
 from domain.shared.errors import ValidationFailed
 from domain.tenancy.commands import (
     ChangePassword,
     ChangeProgrammeTemplate,
+    ConfigureSingleSignOn,
     IssueCalendarKey,
     RevokeCalendarKey,
     SetLargeClustersAllowed,
@@ -94,6 +98,44 @@ class TenancyMutation:
     async def set_single_organisation_baseline(self, info: Info[Context, None], days: float) -> ConsultancyChangeResult:
         done = await change(info, CHANGE_SETTINGS, SetSingleOrganisationBaseline, days=days)
         return _settings(info, done)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Configures the consultancy's OpenID provider for single sign-on. The client secret is kept "
+        "encrypted outside the consultancy's history, which records only its fingerprint.",
+    )
+    async def configure_single_sign_on(
+        self, info: Info[Context, None], input: SingleSignOnInput
+    ) -> ConsultancyChangeResult:
+        fingerprint = None
+        if input.client_secret and may(info.context.signed_in, CHANGE_SETTINGS):  # stores nothing for the refused
+            try:
+                fingerprint = await anyio.to_thread.run_sync(_stored_secret, info.context, input.client_secret)
+            except ValidationFailed as error:
+                return _settings(info, user_error(error))
+        done = await change(
+            info,
+            CHANGE_SETTINGS,
+            ConfigureSingleSignOn,
+            issuer=input.issuer,
+            client_identifier=input.client_identifier,
+            allowed_domains=tuple(input.allowed_domains),
+            enabled=input.enabled,
+            secret_fingerprint=fingerprint,
+        )
+        return _settings(info, done)
+
+
+def _stored_secret(context: Context, secret: str) -> str:
+    """Keeps the client secret, encrypted, and answers its fingerprint."""
+    if len(secret) > SECRET_MAX_LENGTH or not secret.isprintable() or secret != secret.strip():
+        raise ValidationFailed(
+            "client_secret", f"Enter the client secret as the provider gave it, at most {SECRET_MAX_LENGTH} characters."
+        )
+    store = context.services.tenant_secrets
+    if store is None:
+        raise RuntimeError("These services keep no tenant secrets")
+    return store.store(context.signed_in.tenant_id, OIDC_CLIENT_SECRET, secret)
 
 
 def new_password_hash(context: Context, given: ChangePasswordInput) -> str:

@@ -7,13 +7,16 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from backend.graphql.core.permissions import IsAuthenticated
+from backend.graphql.tenancy.actions import CHANGE_SETTINGS
 from backend.graphql.tenancy.types import (
     Coach,
     Consultancy,
     ProgrammeTemplate,
+    SingleSignOn,
     Viewer,
 )
 from backend.graphql.tenancy.viewer_can import viewer_can
+from backend.policy import may
 
 
 def consultancy(info: Info[Context, None]) -> Consultancy:
@@ -27,6 +30,23 @@ def consultancy(info: Info[Context, None]) -> Consultancy:
         single_organisation_baseline_days=row.single_organisation_baseline_days,
         programme_template=ProgrammeTemplate(**template),
         requires_second_factor=row.requires_second_factor,
+        single_sign_on=_single_sign_on(info),
+    )
+
+
+def _single_sign_on(info: Info[Context, None]) -> SingleSignOn | None:
+    principal = info.context.signed_in
+    if not may(principal, CHANGE_SETTINGS):
+        return None
+    found = info.context.services.queries.tenancy.single_sign_on(info.context.scope)
+    if found is None:
+        return None
+    return SingleSignOn(
+        issuer=found.issuer,
+        client_identifier=found.client_identifier,
+        allowed_domains=list(found.allowed_domains),
+        enabled=found.enabled,
+        secret_fingerprint=found.secret_fingerprint,
     )
 
 

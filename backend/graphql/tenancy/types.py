@@ -37,6 +37,30 @@ class ProgrammeTemplate:
         return (self.initial_training_half_days + len(self.modules)) / 2
 
 
+@strawberry.type(description="The consultancy's OpenID provider for single sign-on; its client secret is never shown.")
+class SingleSignOn:
+    issuer: str
+    client_identifier: str
+    allowed_domains: list[str] = strawberry.field(
+        description="E-mail domains for which an account is opened, with no role, at its first sign-in."
+    )
+    enabled: bool
+    secret_fingerprint: str = strawberry.field(
+        description="Names the client secret in use (a keyed hash of it, as the consultancy's history records it)."
+    )
+
+
+@strawberry.input
+class SingleSignOnInput:
+    issuer: str
+    client_identifier: str
+    client_secret: str | None = strawberry.field(
+        default=None, description="A new client secret; absent or empty keeps the current one."
+    )
+    allowed_domains: list[str]
+    enabled: bool
+
+
 @strawberry.type
 class Consultancy:
     name: str
@@ -49,6 +73,9 @@ class Consultancy:
     programme_template: ProgrammeTemplate
     requires_second_factor: bool = strawberry.field(
         default=False, description="Whether its admins and coaches must sign in with a second factor."
+    )
+    single_sign_on: SingleSignOn | None = strawberry.field(
+        default=None, description="The OpenID provider, shown to those who may change the settings; null otherwise."
     )
 
 

@@ -166,6 +166,12 @@ from tests.unit.risks.limits_support import (
     RISK_TEXT_CALLS,
 )
 from tests.unit.soa.limits_support import SOA_CHOICE_CALLS, SOA_PREPARED, SOA_TEXT_CALLS
+from tests.unit.tenancy.sso_limits_support import (
+    SSO_CHOICE_CALLS,
+    SSO_CHOICES_REFUSED_AS,
+    SSO_PREPARED,
+    SSO_TEXT_CALLS,
+)
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
 COMMAND_MODULES = (
@@ -554,6 +560,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     **CATALOGUE_TEXT_CALLS,
     **LIBRARY_TEXT_CALLS,
     **AUDIT_TEXT_CALLS,
+    **SSO_TEXT_CALLS,
     **COMPETENCE_TEXT_CALLS,
     **METRIC_TEXT_CALLS,
 }
@@ -612,6 +619,7 @@ PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     **INCIDENT_CHOICE_PREPARED,
     **LIBRARY_PREPARED,
     **AUDIT_PREPARED,
+    **SSO_PREPARED,
     **COMPETENCE_PREPARED,
     **METRIC_PREPARED,
     **dict.fromkeys(
@@ -914,6 +922,7 @@ CHOICE_CALLS: dict[tuple[str, str], TextCall] = {
     **CATALOGUE_CHOICE_CALLS,
     **LIBRARY_CHOICE_CALLS,
     **AUDIT_CHOICE_CALLS,
+    **SSO_CHOICE_CALLS,
     **METRIC_CHOICE_CALLS,
 }
 
@@ -933,7 +942,10 @@ def test_text_that_is_not_free_refuses_anything_unknown(command: str, argument: 
     for junk in ("x\x00" * 50_000, "module:1\n", "\ud800"):
         with pytest.raises(DomainError) as error:
             CHOICE_CALLS[command, argument](s, junk)
-        assert error.value.field == {**RISK_CHOICES_REFUSED_AS, **AUDIT_CHOICES_REFUSED_AS, **TOKEN_SCOPES}.get(
-            (command, argument), argument
-        )
+        assert error.value.field == {
+            **RISK_CHOICES_REFUSED_AS,
+            **AUDIT_CHOICES_REFUSED_AS,
+            **TOKEN_SCOPES,
+            **SSO_CHOICES_REFUSED_AS,
+        }.get((command, argument), argument)
         assert s.position() == before
