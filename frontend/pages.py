@@ -83,7 +83,7 @@ def mount_pages(app: FastAPI, ports: FrontendPorts, features: Sequence[PageFeatu
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for feature in features:
         for pages in feature.pages:
-            app.include_router(pages(ports, templates).router)
+            app.router.routes.extend(pages(ports, templates).router.routes)
     install_error_pages(app, ports, templates)
     install_history(app, templates)
 

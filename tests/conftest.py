@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from argon2 import profiles
 
+from backend.auth import passwords
 from backend.services import Services, build_services
 from backend.settings import Settings
 from domain.application import Cordee
@@ -21,6 +23,11 @@ DEMO_DAY = date(2026, 3, 2)
 """The day the tests' demo is seeded as of: Alpine's programme has run up to module 5."""
 TEST_DAY = date(2027, 1, 4)
 """The business day the tests run on, a month after the demo's: fixed, so no test changes with the calendar."""
+
+
+passwords.use_profile(profiles.CHEAPEST)
+"""Every test hashes passwords with argon2-cffi's profile for tests (`tests/unit/auth/test_passwords.py` checks the
+product's own)."""
 
 
 def on_test_day() -> date:

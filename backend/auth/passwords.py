@@ -7,26 +7,45 @@ import re
 from functools import cache
 from pathlib import Path
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from domain.shared.errors import ValidationFailed
 
-_hasher = PasswordHasher()
+PRODUCT_PROFILE = profiles.RFC_9106_LOW_MEMORY
+"""argon2id with 64 MiB, 3 passes and 4 lanes: RFC 9106's second recommended option, argon2-cffi's default."""
 
-# Verifying against this when the e-mail is unknown keeps the answer time the same: no account oracle.
-_UNKNOWN_ACCOUNT_HASH = _hasher.hash("no such account")
+
+class _Hashing:
+    """The hasher in use, and the hash an unknown e-mail is checked against: verifying against it keeps the answer
+    time the same as for a wrong password, so no answer tells whether an account exists."""
+
+    def __init__(self, profile: Parameters) -> None:
+        self.hasher = PasswordHasher.from_parameters(profile)
+        self.unknown_account_hash = self.hasher.hash("no such account")
+
+
+_hashing = [_Hashing(PRODUCT_PROFILE)]
+
+
+def use_profile(profile: Parameters) -> None:
+    """The test suite hashes with argon2-cffi's CHEAPEST profile, made for tests: thousands of sign-ins then cost
+    microseconds rather than a second of CPU each. The product never calls this; a stored hash names its own
+    parameters, so either kind verifies whatever profile is in use."""
+    _hashing[0] = _Hashing(profile)
+
 
 MINIMUM_PASSWORD_LENGTH = 12
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hashing[0].hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    hashing = _hashing[0]
     try:
-        return _hasher.verify(password_hash or _UNKNOWN_ACCOUNT_HASH, password) and password_hash is not None
+        return hashing.hasher.verify(password_hash or hashing.unknown_account_hash, password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -51,7 +51,8 @@ class ContextPages(PageBase):
         add(f"{page}/parties", self.identify_party, methods=["POST"])
         add(f"{page}/parties/{{item_id}}/answer", self.answer_question, methods=["POST"])
         add(f"{page}/parties/{{item_id}}/requirements", self.list_requirement, methods=["POST"])
-        add(f"{page}/parties/{{item_id}}/requirements/{{number}}/withdraw", self.withdraw_requirement, methods=["POST"])
+        requirement = f"{page}/parties/{{item_id}}/requirements/{{number:int}}"
+        add(f"{requirement}/withdraw", self.withdraw_requirement, methods=["POST"])
         add(f"{page}/parties/{{item_id}}/retire", self.retire_party, methods=["POST"])
         add(f"{page}/scope", self.state_scope, methods=["POST"])
         add(f"{page}/roles", self.define_role, methods=["POST"])

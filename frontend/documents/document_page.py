@@ -38,7 +38,7 @@ UPLOAD_LIMIT = 10 * 1024 * 1024
 class DocumentPage(PageBase):
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
         super().__init__(ports, templates)
-        routes, version = self.router, "/documents/{document_id}/versions/{number}"
+        routes, version = self.router, "/documents/{document_id}/versions/{number:int}"
         routes.add_api_route("/documents/{document_id}", self.document, methods=["GET"])
         routes.add_api_route("/documents/{document_id}/versions", self.draft_version, methods=["POST"])
         for step in ("revise", "submit", "approve", "reject", "publish", "withdraw", "acknowledge"):

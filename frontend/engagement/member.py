@@ -42,8 +42,8 @@ class MemberPages(PageBase):
         routes.add_api_route(f"{member}/outcome/audit", self.plan_audit, methods=["POST"])
         routes.add_api_route(f"{member}/outcome/certified", self.record_certified, methods=["POST"])
         routes.add_api_route(f"{member}/withdrawal", self.withdraw, methods=["POST"])
-        routes.add_api_route(f"{member}/coaching/{{entry}}/correct", self.correct_entry, methods=["POST"])
-        routes.add_api_route(f"{member}/coaching/{{entry}}/void", self.void_entry, methods=["POST"])
+        routes.add_api_route(f"{member}/coaching/{{entry:int}}/correct", self.correct_entry, methods=["POST"])
+        routes.add_api_route(f"{member}/coaching/{{entry:int}}/void", self.void_entry, methods=["POST"])
 
     async def member(self, request: Request, cluster_id: str, organisation_id: str) -> Response:
         return await self._member(request, cluster_id, organisation_id)

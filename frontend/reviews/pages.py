@@ -42,8 +42,8 @@ class ReviewPages(PageBase):
         routes.add_api_route(one, self.review, methods=["GET"])
         for step in ("gather", "opportunities", "hold", "decisions", "close"):
             routes.add_api_route(f"{one}/{step}", getattr(self, step), methods=["POST"])
-        routes.add_api_route(f"{one}/decisions/{{number}}/correct", self.correct, methods=["POST"])
-        routes.add_api_route(f"{one}/actions/{{number}}", self.change_action, methods=["POST"])
+        routes.add_api_route(f"{one}/decisions/{{number:int}}/correct", self.correct, methods=["POST"])
+        routes.add_api_route(f"{one}/actions/{{number:int}}", self.change_action, methods=["POST"])
 
     async def index(self, request: Request) -> Response:
         viewer = self._viewer(request)

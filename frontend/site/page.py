@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import inspect
 import secrets
 from collections.abc import Awaitable, Callable, Collection
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.convertors import IntegerConvertor
+from starlette.routing import Route, compile_path
 
 from frontend.ports import FrontendPorts, Viewer
 from frontend.site import said
@@ -39,11 +42,42 @@ class NotInView(Exception):
         self.message = message
 
 
+PageHandler = Callable[..., Awaitable[Response]]
+
+
+class PageRouter:
+    """A feature's page routes as plain Starlette routes: a page takes the request and its path's parameters (text,
+    or a whole number for `{name:int}`), and answers a response. Nothing for FastAPI to analyse (no dependencies,
+    bodies or models), so building an application's 270 page routes costs milliseconds rather than half a second."""
+
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+
+    def add_api_route(self, path: str, endpoint: PageHandler, methods: list[str], name: str | None = None) -> None:
+        self.routes.append(Route(path, _with_path_parameters(path, endpoint), methods=methods, name=name))
+
+
+def _with_path_parameters(path: str, endpoint: PageHandler) -> Callable[[Request], Awaitable[Response]]:
+    """The endpoint called with the request and the path's parameters by name; refused at start-up when the
+    handler asks for anything else, or for a parameter as another type than its path converts it to."""
+    _, _, convertors = compile_path(path)
+    given = {name: "int" if isinstance(kind, IntegerConvertor) else "str" for name, kind in convertors.items()}
+    parameters = list(inspect.signature(endpoint).parameters.values())[1:]
+    asked = {p.name: getattr(p.annotation, "__name__", p.annotation) for p in parameters if p.default is p.empty}
+    if asked != given:
+        raise TypeError(f"{endpoint.__qualname__} must take the request and {given}: {path}")
+
+    async def page(request: Request) -> Response:
+        return await endpoint(request, **request.path_params)
+
+    return page
+
+
 class PageBase:
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
         self.ports = ports
         self.templates = templates
-        self.router = APIRouter(default_response_class=HTMLResponse)
+        self.router = PageRouter()
 
     def _viewer(self, request: Request) -> Viewer:
         viewer = self.ports.viewer(request)

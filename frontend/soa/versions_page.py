@@ -30,7 +30,7 @@ class VersionPages(PageBase):
         routes, versions = self.router, "/organisations/{organisation_id}/soa/versions"
         routes.add_api_route(versions, self.versions, methods=["GET"])
         for step in ("submit", "approve", "reject"):
-            routes.add_api_route(versions + "/{number}/" + step, getattr(self, step), methods=["POST"])
+            routes.add_api_route(versions + "/{number:int}/" + step, getattr(self, step), methods=["POST"])
         routes.add_api_route("/organisations/{organisation_id}/soa/move", self.move, methods=["POST"])
 
     async def versions(self, request: Request, organisation_id: str) -> Response:
