@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
 
+from backend.auth.auditor_reads import install_auditor_reads
 from backend.auth.current import SESSION_COOKIE, principal_from_request
 from backend.auth.invitations import Invitations
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(monitoring_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     mount_pages(app, _frontend_ports(endpoint, sign_in, services, settings))
+    install_auditor_reads(app, services.auditor_reads)
     install_headers(app, production=settings.is_production)  # last: the outermost middleware
     return app
 

@@ -13,6 +13,7 @@ import anyio.to_thread
 
 from backend.audit.log import AuditLog, Checkpointer
 from backend.audit.signing import load_signer
+from backend.auth.auditor_reads import AuditorReads
 from backend.auth.sessions import SessionStore
 from backend.blobs import DirectoryBlobStore
 from backend.eventstore import event_store_environment
@@ -80,6 +81,8 @@ class Services:
     checkpointer: Checkpointer
     history: AsOfModels | None = None
     """Read models as of past moments; None where nothing reads history (a command-line tool)."""
+    auditor_reads: AuditorReads | None = None
+    """The record of what auditors read; None where nobody signs in (a command-line tool)."""
 
     def as_of(self, tenant_id: UUID, moment: datetime) -> Services:
         """These services, their queries reading the tenant's read model as recorded at `moment`: what Cordee knew
@@ -212,6 +215,8 @@ def build_services(settings: Settings) -> Services:
         rebuild(app, store)
     sessions = SessionStore(store.engine, timedelta(hours=settings.session_hours))
     sessions.create_table()
+    auditor_reads = AuditorReads(store.engine)
+    auditor_reads.create_table()
     runner = ProjectionRunner(
         app,
         store,
@@ -231,4 +236,4 @@ def build_services(settings: Settings) -> Services:
         entries=settings.as_of_cache_entries,
         max_age_seconds=settings.as_of_cache_seconds,
     )
-    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer, history)
+    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer, history, auditor_reads)
