@@ -114,9 +114,9 @@ class GrantsQuery:
         except DomainError as error:
             return NotFoundError(code=ErrorCode.NOT_FOUND, message=error.message, field="accountId")
         if not may_see_grants_of(info.context.signed_in, account.organisation_id):
-            if info.context.signed_in.has_role(Role.CONSULTANCY_ADMIN) or account.organisation_id is None:
-                return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not see others' grants.", field=None)
-            return NotFoundError(code=ErrorCode.NOT_FOUND, message=NO_ACCOUNT, field="accountId")
+            if info.context.signed_in.has_role(Role.ISMS_MANAGER):  # someone out of their organisation
+                return NotFoundError(code=ErrorCode.NOT_FOUND, message=NO_ACCOUNT, field="accountId")
+            return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not see others' grants.", field=None)
         return AccountGrants(account_id=account_id, grants=_grants(info, account.account_id))
 
     @strawberry.field(permission_classes=AUTHENTICATED, description="What auditors read, newest first (admins).")
