@@ -5,6 +5,7 @@ from pathlib import Path
 from frontend.site.feature import PageFeature
 from frontend.tenancy.account import AccountPages
 from frontend.tenancy.accounts import AccountsPages
+from frontend.tenancy.grants import GrantsPages
 from frontend.tenancy.invitation import InvitationPages
 from frontend.tenancy.settings import SettingsPages
 from frontend.tenancy.sign_in import SignInPages
@@ -12,6 +13,6 @@ from frontend.tenancy.sign_in import SignInPages
 FEATURE = PageFeature(
     "tenancy",
     Path(__file__).parent,
-    (SignInPages, AccountPages, InvitationPages, AccountsPages, SettingsPages),
+    (SignInPages, AccountPages, InvitationPages, AccountsPages, GrantsPages, SettingsPages),
     admin_nav=(("/accounts", "Accounts"), ("/settings", "Settings")),
 )

@@ -20,7 +20,7 @@ from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.tenancy.actions import GRANT_ROLES, SEE_AUDITOR_READS
 from backend.policy import NO_ACCOUNT, authorize_grant, may, may_see_grants_of
 from domain.shared.errors import DomainError, NotFound
-from domain.tenancy.account import Role
+from domain.tenancy.account import ORGANISATION_ROLES, Role
 from domain.tenancy.commands import GrantRole, RevokeGrant
 from projections.tenancy.rows import AccountRow, GrantRow
 
@@ -84,7 +84,9 @@ class GrantRoleInput:
     account_id: strawberry.ID
     role: GrantedRole
     organisation_id: strawberry.ID | None = strawberry.field(
-        default=None, description="For an organisation's role: the account's organisation. None for admin and coach."
+        default=None,
+        description="For an organisation's role: the account's organisation (implied when none). None for admin and "
+        "coach.",
     )
     valid_from: date | None = strawberry.field(default=None, description="The first day; today when none.")
     valid_until: date | None = strawberry.field(default=None, description="The last day; open-ended when none.")
@@ -160,7 +162,7 @@ class GrantsMutation:
             account_id=account.account_id,
             grant_id=uuid4(),
             role=role,
-            organisation_id=input.organisation_id,
+            organisation_id=input.organisation_id or _implied_organisation(role, account),
             valid_from=input.valid_from,
             valid_until=input.valid_until,
         )
@@ -217,6 +219,11 @@ def _changed(info: Info[Context, None], done: object, account_id: UUID) -> Accou
         return done  # type: ignore[return-value]
     access_changed(info, account_id, "revoked" if isinstance(done[0], RevokeGrant) else "granted")
     return AccountGrants(account_id=strawberry.ID(str(account_id)), grants=_grants(info, account_id))
+
+
+def _implied_organisation(role: Role, account: AccountRow) -> UUID | None:
+    """An organisation's role is held on the account's own organisation: naming it is optional."""
+    return account.organisation_id if role in ORGANISATION_ROLES else None
 
 
 def _account(info: Info[Context, None], account_id: UUID) -> AccountRow:

@@ -87,7 +87,7 @@ def test_an_admin_grants_and_revokes_and_the_history_keeps_the_revoked_grant(
     admin = client_for(ALPINE_ADMIN)
     jonas, org = account_id(admin, COLLEAGUE), muller(admin)
     with caplog.at_level(logging.INFO, logger="cordee.security"):
-        granted = grant(admin, accountId=jonas, role="VIEWER", organisationId=org, validUntil="2027-02-01")
+        granted = grant(admin, accountId=jonas, role="VIEWER", validUntil="2027-02-01")  # on its organisation
     assert granted["__typename"] == "AccountGrants", granted
     viewer = next(g for g in granted["grants"] if g["role"] == "viewer")
     assert (viewer["validFrom"], viewer["validUntil"], viewer["current"]) == (str(TEST_DAY), "2027-02-01", True)
