@@ -29,7 +29,6 @@ auditor_reads = Table(
     Column("read_id", Integer, primary_key=True, autoincrement=True),
     Column("tenant_id", Uuid, nullable=False, index=True),
     Column("account_id", Uuid, nullable=False),
-    Column("organisation_id", Uuid),
     Column("method", String(8), nullable=False),
     Column("path", String(PATH_MAX_LENGTH), nullable=False),
     Column("read_at", DateTime(timezone=True), nullable=False),
@@ -39,7 +38,6 @@ auditor_reads = Table(
 @dataclass(frozen=True)
 class AuditorRead:
     account_id: UUID
-    organisation_id: UUID | None
     method: str
     path: str
     read_at: datetime
@@ -52,13 +50,13 @@ class AuditorReads:
     def create_table(self) -> None:
         _metadata.create_all(self.engine)
 
-    def record(self, tenant_id: UUID, account_id: UUID, organisation_id: UUID | None, method: str, path: str) -> None:
+    def record(self, tenant_id: UUID, account_id: UUID, method: str, path: str) -> None:
+        """One request of an auditor (their one organisation is their account's)."""
         with self.engine.begin() as conn:
             conn.execute(
                 insert(auditor_reads).values(
                     tenant_id=tenant_id,
                     account_id=account_id,
-                    organisation_id=organisation_id,
                     method=method[:8],
                     path=path[:PATH_MAX_LENGTH],
                     read_at=datetime.now(UTC),
@@ -69,7 +67,7 @@ class AuditorReads:
         """The tenant's latest auditor reads, newest first (the tenant comes from the reader's session)."""
         c = auditor_reads.c
         query = (
-            select(c.account_id, c.organisation_id, c.method, c.path, c.read_at)
+            select(c.account_id, c.method, c.path, c.read_at)
             .where(c.tenant_id == tenant_id)
             .order_by(c.read_id.desc())
             .limit(limit)
@@ -91,7 +89,7 @@ def install_auditor_reads(app: FastAPI, reads: AuditorReads | None) -> None:
         principal = getattr(request.state, PRINCIPAL_STATE, None)
         if reads is not None and principal is not None and principal.has_role(Role.AUDITOR):
             path = request.url.path
-            reads.record(principal.tenant_id, principal.account_id, principal.organisation_id, request.method, path)
+            reads.record(principal.tenant_id, principal.account_id, request.method, path)
             security_event(
                 SecurityEvent.SENSITIVE_READ,
                 principal.account_id,

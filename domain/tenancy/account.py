@@ -11,7 +11,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
-from domain.shared.calendar import stated_today
+from domain.shared.calendar import optional_business_date, stated_today
 from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
@@ -230,14 +230,13 @@ class Account(TenantAggregate):
         self._check_active("account_id")
         role = Role(request.role)
         self._check_target(role, request.organisation_id)
-        valid_from = request.valid_from or request.today
-        self._check_window(role, valid_from, request.valid_until, request.today)
+        valid_from = optional_business_date("valid_from", request.valid_from) or request.today
+        valid_until = optional_business_date("valid_until", request.valid_until)
+        self._check_window(role, valid_from, valid_until, request.today)
         self._check_independence(role, request.today)
-        if any(g.role == role and g.overlaps(valid_from, request.valid_until) for g in self.grants.values()):
+        if any(g.role == role and g.overlaps(valid_from, valid_until) for g in self.grants.values()):
             raise ValidationFailed("role", "This person already holds this role for some of these days.")
-        self._role_granted(
-            actor_id, request.grant_id, role.value, request.organisation_id, valid_from, request.valid_until
-        )
+        self._role_granted(actor_id, request.grant_id, role.value, request.organisation_id, valid_from, valid_until)
 
     def _check_target(self, role: Role, organisation_id: UUID | None) -> None:
         if role is Role.MEMBER:

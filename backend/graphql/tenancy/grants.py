@@ -65,7 +65,6 @@ GrantChangeResult = Annotated[AccountGrants | Refusal, strawberry.union("GrantCh
 class AuditorRead:
     account_id: strawberry.ID
     display_name: str
-    organisation_id: strawberry.ID | None
     method: str
     path: str
     read_at: datetime
@@ -135,7 +134,6 @@ class GrantsQuery:
                 AuditorRead(
                     account_id=strawberry.ID(str(read.account_id)),
                     display_name=names.get(read.account_id, ""),
-                    organisation_id=strawberry.ID(str(read.organisation_id)) if read.organisation_id else None,
                     method=read.method,
                     path=read.path,
                     read_at=read.read_at,
