@@ -78,10 +78,13 @@ class Action:
 
     @property
     def roles(self) -> frozenset[Role]:
-        """The roles that may, `MEMBER` spelt out: ISMS managers, and contributors unless the action approves."""
+        """The roles that may, `MEMBER` spelt out: ISMS managers, and contributors unless the action approves; and
+        what an ISMS manager may, a stored member account may."""
         roles = set(self.allowed)
         if MEMBER in roles:
             roles |= {ISMS_MANAGER} if self.approves else {ISMS_MANAGER, CONTRIBUTOR}
+        if ISMS_MANAGER in roles:
+            roles.add(MEMBER)  # a stored member account is its organisation's ISMS manager
         return frozenset(roles)
 
     # Compared and hashed by identity: each action is declared once.
