@@ -1,6 +1,6 @@
 """Every action the features declare, under a stable name: `<feature>.<name>` in lower case (`risks.accept_risk`).
 
-The names are what a role × action matrix (a data file the policy would read) keys its rows by: a constant renamed in
+The names are what a role-by-action matrix (a data file the policy would read) keys its rows by: a constant renamed in
 code would be a row renamed in the matrix, so a name is kept once published. `backend.policy` decides; this only
 lists what there is to decide about.
 """

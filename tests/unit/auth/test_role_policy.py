@@ -33,7 +33,7 @@ def test_every_action_has_one_stable_name() -> None:
     catalog = action_catalog()
     assert len(catalog) >= 100 and len(set(map(id, catalog.values()))) == len(catalog)
     assert action_name(ACCEPT_RISK) == "risks.accept_risk"
-    assert APPROVALS <= {name for name, action in catalog.items() if action.approves}
+    assert {name for name, action in catalog.items() if action.approves} >= APPROVALS
 
 
 def test_a_contributor_does_what_a_member_does_but_approves_nothing() -> None:
