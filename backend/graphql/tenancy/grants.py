@@ -18,7 +18,7 @@ from backend.graphql.core.context import Context
 from backend.graphql.core.errors import ErrorCode, ForbiddenError, NotFoundError, Refusal, parse_id, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.tenancy.actions import GRANT_ROLES, SEE_AUDITOR_READS
-from backend.policy import NO_ACCOUNT, authorize_grant, may, may_see_grants_of
+from backend.policy import NO_ACCOUNT, authorize, authorize_grant, may, may_see_grants_of
 from domain.shared.errors import DomainError, NotFound
 from domain.tenancy.account import ORGANISATION_ROLES, Role
 from domain.tenancy.commands import GrantRole, RevokeGrant
@@ -110,6 +110,8 @@ class GrantsQuery:
         description="An account's grants: any account's for an admin, its organisation's for an ISMS manager.",
     )
     def account_grants(self, info: Info[Context, None], account_id: strawberry.ID) -> AccountGrantsResult:
+        if not may(info.context.signed_in, GRANT_ROLES):  # before any lookup: no answer tells what exists
+            return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not see others' grants.", field=None)
         try:
             account = _account(info, parse_id(account_id, "account_id"))
         except DomainError as error:
@@ -149,6 +151,7 @@ class GrantsMutation:
     async def grant_role(self, info: Info[Context, None], input: GrantRoleInput) -> GrantChangeResult:
         role = Role(input.role.value)
         try:
+            authorize(info.context.signed_in, GRANT_ROLES)  # before any lookup: no answer tells what exists
             account = _account(info, parse_id(input.account_id, "account_id"))
             authorize_grant(info.context.signed_in, GRANT_ROLES, role, account.organisation_id)
         except DomainError as error:
@@ -169,10 +172,11 @@ class GrantsMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Revokes a grant now; it stays in the history.")
     async def revoke_grant(self, info: Info[Context, None], input: RevokeGrantInput) -> GrantChangeResult:
         try:
+            authorize(info.context.signed_in, GRANT_ROLES)  # before any lookup: no answer tells what exists
             account = _account(info, parse_id(input.account_id, "account_id"))
             grant_id = parse_id(input.grant_id, "grant_id")
             held = next((g for g in _rows(info, account.account_id) if g.grant_id == grant_id), None)
-            role = Role(held.role) if held is not None else Role.AUDITOR  # none: only an admin goes on to be told
+            role = Role(held.role) if held is not None else Role.VIEWER  # none: the domain says there is no such grant
             authorize_grant(info.context.signed_in, GRANT_ROLES, role, account.organisation_id)
         except DomainError as error:
             return refused(info, error)
