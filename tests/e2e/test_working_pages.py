@@ -76,9 +76,6 @@ def page_paths(page: Page) -> list[str]:
         "/clusters",
         "/organisations",
         "/account",
-        "/access",
-        "/people",
-        "/auditor-reads",
         "/assets",
         cluster,
         f"{cluster}/plan",
@@ -114,6 +111,9 @@ def page_paths(page: Page) -> list[str]:
         "/competence",
         "/audit/trail",
         "/audit/trail?register=metrics",
+        "/access",
+        "/people",
+        "/auditor-reads",
     ]
 
 
