@@ -13,6 +13,7 @@ from starlette.middleware.sessions import SessionMiddleware as StateCookieMiddle
 from backend.auth.access_tokens import AccessTokens, bearer_principal
 from backend.auth.account_security import AccountSecurityService
 from backend.auth.api_keys import load_api_keys
+from backend.auth.auditor_reads import install_auditor_reads
 from backend.auth.current import SESSION_COOKIE, principal_from_request
 from backend.auth.invitations import Invitations
 from backend.auth.session_middleware import SessionMiddleware
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.state.account_security = security = AccountSecurityService(services, settings, sign_in)
     app.state.single_sign_on = single_sign_on = build_single_sign_on(services, settings)
     mount_pages(app, _frontend_ports(endpoint, sign_in, single_sign_on, services, settings, security))
+    install_auditor_reads(app, services.auditor_reads)
     app.add_middleware(
         SessionMiddleware,
         security=security,

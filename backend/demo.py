@@ -136,7 +136,9 @@ from domain.soa.rules import ImplementationStatus, InclusionReason
 from domain.soa.statement import StatementOfApplicability, statement_id
 from domain.tenancy.account import Account, Role, account_id
 from domain.tenancy.commands import (
+    AcceptInvitation,
     CreateConsultancy,
+    InviteAccount,
     OpenAccount,
     RegisterIntegrationClient,
     SetSingleOrganisationBaseline,
@@ -166,6 +168,16 @@ class DemoTenant:
     """Where the members work: the planner keeps sessions off its public holidays."""
     located_late: bool = False
     """The members recorded their country only once the plan was made, so the plan shows the holidays it falls on."""
+    contributor: tuple[str, str] | None = None
+    """Someone of the first organisation who edits its registers but approves nothing."""
+    viewer: tuple[str, str] | None = None
+    """Someone of the first organisation who reads its registers."""
+    auditor: tuple[str, str] | None = None
+    """The first organisation's certification auditor, reading its registers for the month from the demo's day."""
+
+
+AUDITOR_DEMO_DAYS = 30
+"""The demo auditor's window: from the demo's day, this many days."""
 
 
 DEMO_TENANTS = (
@@ -185,6 +197,9 @@ DEMO_TENANTS = (
         weeks_running=16,
         country="LU",
         located_late=True,
+        contributor=("lea@muller.example", "Lea Muller"),
+        viewer=("paul@muller.example", "Paul Muller"),
+        auditor=("auditor@certify.example", "Ines Auditor"),
     ),
     DemoTenant(
         name="Harbour Risk Partners",
@@ -258,6 +273,7 @@ class DemoSeeder:
         self._account(self.tenant.member, Role.MEMBER, self.members[0])
         self._account(self.tenant.colleague, Role.MEMBER, self.members[0])
         self._integration_client()
+        self._organisation_people()
         self._security_policy()
         self._declare(1, starts_on + timedelta(weeks=7), starts_on + timedelta(weeks=8, days=4), "Annual closure")
         if self._cluster().status is ClusterStatus.FORMING:
@@ -384,6 +400,23 @@ class DemoSeeder:
         if not self.app.exists(Account, self.tenant_id, account_id(email)):
             cmd = OpenAccount(self.tenant_id, self.actor, email, name, self._password(), (role,), organisation)
             self._run(cmd)
+
+    def _organisation_people(self) -> None:
+        """A contributor and a viewer of the first organisation, and its auditor for a month from the demo's day."""
+        if self.tenant.contributor:
+            self._account(self.tenant.contributor, Role.CONTRIBUTOR, self.members[0])
+        if self.tenant.viewer:
+            self._account(self.tenant.viewer, Role.VIEWER, self.members[0])
+        if self.tenant.auditor is None or self.app.exists(Account, self.tenant_id, account_id(self.tenant.auditor[0])):
+            return
+        (email, name), key_hash = self.tenant.auditor, hashlib.sha256(b"demo auditor").hexdigest()
+        admin, ends_on = account_id(self.tenant.admin[0]), self.today + timedelta(days=AUDITOR_DEMO_DAYS - 1)
+        with business_day(self.today):
+            auditor = InviteAccount(
+                self.tenant_id, admin, email, name, Role.AUDITOR, key_hash, self.members[0], None, None, ends_on
+            )
+            self._run(auditor)
+            self._run(AcceptInvitation(self.tenant_id, account_id(email), key_hash, self._password()))
 
     def _password(self) -> str:
         """Hashed once per consultancy, and only when an account is missing: hashing is slow on purpose."""

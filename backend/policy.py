@@ -7,7 +7,11 @@ What each principal sees (its scope, applied by the one query layer):
   cluster: registered, and an active member of no forming, planned or running cluster. Those are the candidates a
   coach may admit. An organisation in a current cluster that another coach leads is out of their view;
 - a member account sees the clusters of its organisation and, of every register, its organisation's own part. The
-  feedback shared at the cluster's training sessions is the cluster's, anonymous unless signed.
+  feedback shared at the cluster's training sessions is the cluster's, anonymous unless signed. Its roles: the
+  ISMS manager edits and approves, a contributor edits but approves nothing, a viewer reads; an auditor reads one
+  organisation, within its window. A stored `member` account is its organisation's ISMS manager;
+- every principal holds the roles of its grants valid on the business day of the request, so a grant that ends or
+  is revoked ends its access on the next request.
 
 Every id a command names is checked against that view, not only its cluster (`authorize_command`):
 
@@ -38,6 +42,9 @@ from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
 
 ADMIN, COACH, MEMBER = Role.CONSULTANCY_ADMIN, Role.COACH, Role.MEMBER
+ISMS_MANAGER, CONTRIBUTOR, VIEWER, AUDITOR = Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER, Role.AUDITOR
+EVERYONE = {ADMIN, COACH, MEMBER, ISMS_MANAGER, CONTRIBUTOR, VIEWER, AUDITOR}
+"""For what a person does to their own account only (their password): every role, read-only ones too."""
 
 NO_ORGANISATION = "No organisation with this id."
 NOT_A_MEMBER = "This organisation is not a member of the cluster."
@@ -57,6 +64,11 @@ class Action:
     description: str
     """What a refusal says the principal may not do ("You may not log coaching.")."""
     allowed: set[Role]
+    """Who may. `MEMBER` stands for an organisation's own people who edit its registers: its ISMS manager (and a
+    stored member account), and its contributors unless the action `approves`. A viewer or an auditor may only do
+    what names them."""
+    approves: bool = False
+    """An approval, an acceptance or a closing: the organisation's ISMS manager decides, a contributor does not."""
     admits_candidate: bool = False
     """The command's `organisation_id` is an organisation to admit, not a member of the cluster."""
     for_own_organisation: str | None = None
@@ -68,7 +80,14 @@ class Action:
 
     @property
     def roles(self) -> frozenset[Role]:
-        return frozenset(self.allowed)
+        """The roles that may, `MEMBER` spelt out: ISMS managers, and contributors unless the action approves; and
+        what an ISMS manager may, a stored member account may."""
+        roles = set(self.allowed)
+        if MEMBER in roles:
+            roles |= {ISMS_MANAGER} if self.approves else {ISMS_MANAGER, CONTRIBUTOR}
+        if ISMS_MANAGER in roles:
+            roles.add(MEMBER)  # a stored member account is its organisation's ISMS manager
+        return frozenset(roles)
 
     # Compared and hashed by identity: each action is declared once.
 
@@ -226,3 +245,44 @@ def on_behalf(principal: Principal, action: Action, fields: Mapping[str, object]
         authorize_coach_attribution(principal, coach_id)
         supplied["coach_id"] = coach_id
     return supplied
+
+
+ORGANISATION_GRANTED = frozenset({ISMS_MANAGER, CONTRIBUTOR, VIEWER})
+"""The roles an organisation's ISMS manager grants and revokes to its own people; an auditor is the admin's to grant."""
+NO_ACCOUNT = "No account with this id."
+
+
+def authorize_grant(principal: Principal, action: Action, role: Role, account_organisation: UUID | None) -> None:
+    """Granting or revoking `role` to an account of `account_organisation` (None: the consultancy's own people). An
+    admin may any role; an ISMS manager only its own organisation's ISMS manager, contributor and viewer roles. An
+    account out of the ISMS manager's organisation is answered as a missing one."""
+    authorize(principal, action)
+    if principal.has_role(ADMIN):
+        return
+    if account_organisation is None or account_organisation != principal.organisation_id:
+        raise NotFound(NO_ACCOUNT, "account_id")
+    if not principal.has_role(ISMS_MANAGER) or role not in ORGANISATION_GRANTED:
+        raise Forbidden("An ISMS manager grants their own organisation's ISMS manager, contributor and viewer roles.")
+
+
+def authorize_invitation(principal: Principal, action: Action, role: Role, organisation_id: UUID | None) -> None:
+    """Inviting someone with `role`: an admin anyone; an ISMS manager only their own organisation's ISMS managers,
+    contributors and viewers."""
+    authorize(principal, action)
+    if principal.has_role(ADMIN):
+        return
+    if role not in ORGANISATION_GRANTED or organisation_id is None or organisation_id != principal.organisation_id:
+        raise Forbidden("An ISMS manager invites their own organisation's ISMS managers, contributors and viewers.")
+
+
+def may_see_grants_of(principal: Principal, account_organisation: UUID | None) -> bool:
+    """Everyone sees their own grants (asked apart); an admin sees everyone's; an ISMS manager its organisation's."""
+    if principal.reads_history:
+        return False
+    if principal.has_role(ADMIN):
+        return True
+    return (
+        principal.has_role(ISMS_MANAGER)
+        and account_organisation is not None
+        and (account_organisation == principal.organisation_id)
+    )

@@ -13,6 +13,7 @@ import anyio.to_thread
 
 from backend.audit.log import AuditLog, Checkpointer
 from backend.audit.signing import load_signer
+from backend.auth.auditor_reads import AuditorReads
 from backend.auth.sessions import SessionStore
 from backend.auth.tenant_secrets import TenantSecrets, build_tenant_secrets
 from backend.blobs import DirectoryBlobStore
@@ -84,6 +85,8 @@ class Services:
     """Read models as of past moments; None where nothing reads history (a command-line tool)."""
     tenant_secrets: TenantSecrets | None = None
     """Consultancies' secrets (an OpenID provider's client secret), encrypted, outside the events."""
+    auditor_reads: AuditorReads | None = None
+    """The record of what auditors read; None where nobody signs in (a command-line tool)."""
 
     def as_of(self, tenant_id: UUID, moment: datetime) -> Services:
         """These services, their queries reading the tenant's read model as recorded at `moment`: what Cordee knew
@@ -231,6 +234,8 @@ def build_services(settings: Settings) -> Services:
         pending_lifetime=timedelta(minutes=settings.second_factor_pending_minutes),
     )
     sessions.create_table()
+    auditor_reads = AuditorReads(store.engine)
+    auditor_reads.create_table()
     runner = ProjectionRunner(
         app,
         store,
@@ -251,4 +256,6 @@ def build_services(settings: Settings) -> Services:
         max_age_seconds=settings.as_of_cache_seconds,
     )
     tenant_secrets = build_tenant_secrets(store.engine, settings)
-    return Services(settings, app, store, runner, queries, sessions, audit, checkpointer, history, tenant_secrets)
+    return Services(
+        settings, app, store, runner, queries, sessions, audit, checkpointer, history, tenant_secrets, auditor_reads
+    )

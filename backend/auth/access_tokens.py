@@ -25,7 +25,7 @@ from joserfc.jwk import GuestProtocol, OKPKey
 from joserfc.jwt import JWTClaimsRegistry
 
 from backend.auth.api_keys import ALGORITHM, ApiKeys
-from backend.auth.current import principal_of
+from backend.auth.current import principal_today
 from backend.auth.principal import Principal
 from backend.auth.security_log import SecurityEvent, security_event
 from backend.services import Services
@@ -167,8 +167,11 @@ def standing_principal(services: Services, credential: Credential) -> Principal:
         account = tenancy.account(scope, credential.subject)
         if account is None or not account.active:
             raise TokenRefused("a deactivated account")
+        principal = principal_today(services, account, "")
+        if principal is None:
+            raise TokenRefused("an account with no grant valid today")
         granted = [s for s in credential.scopes if s in token.scopes]
-        return replace(principal_of(account, ""), scopes=frozenset(granted))
+        return replace(principal, scopes=frozenset(granted))
     client = tenancy.integration_client(scope, credential.credential_id)
     if client is None or client.revoked_at is not None or client.client_id != credential.subject:
         raise TokenRefused("a revoked client")
@@ -177,7 +180,7 @@ def standing_principal(services: Services, credential: Credential) -> Principal:
         tenant_id=client.tenant_id,
         display_name=client.name,
         email="",
-        roles=frozenset({Role.MEMBER}),
+        roles=frozenset({Role.CONTRIBUTOR}),  # it reports and edits, never approves
         csrf_token="",
         organisation_id=client.organisation_id,
         scopes=frozenset(s for s in credential.scopes if s in client.scopes),

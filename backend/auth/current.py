@@ -6,7 +6,9 @@ import hashlib
 
 from starlette.requests import Request
 
+from backend.auth.auditor_reads import PRINCIPAL_STATE
 from backend.auth.principal import Principal
+from backend.auth.security_log import SecurityEvent, security_event
 from backend.services import Services
 from domain.tenancy.account import Role
 from projections.queries import Scope
@@ -25,26 +27,47 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
     account = services.queries.tenancy.account(Scope(session.tenant_id), session.account_id)
     if account is None or not account.active:  # a deactivated account's sessions stop at once
         return None
-    return principal_of(account, session.csrf_token)
+    principal = principal_today(services, account, session.csrf_token)
+    setattr(request.state, PRINCIPAL_STATE, principal)  # for the record of what auditors read
+    return principal
 
 
 def principal_from_calendar_key(services: Services, key: str) -> Principal | None:
     """The person a secret calendar link belongs to; it reads calendars only, so it carries no CSRF secret."""
     account = services.queries.tenancy.calendar_key(calendar_key_hash(key))
-    return None if account is None else principal_of(account, "")
+    return None if account is None else principal_today(services, account, "")
+
+
+def principal_today(services: Services, account: AccountRow, csrf_token: str) -> Principal | None:
+    """The principal of the account's grants valid on today's business day, or none when no grant is: a grant that
+    ends (an auditor's window) or is revoked ends access on the next request, signed in or not."""
+    today = services.app.today()
+    grants = services.queries.tenancy.current_grants(account.tenant_id, account.account_id, today)
+    if not grants:
+        security_event(
+            SecurityEvent.AUTHZ_FAIL,
+            account.account_id,
+            description=f"Account {account.account_id} holds no grant valid on {today}: its access has ended",
+            tenant=str(account.tenant_id),
+            account=str(account.account_id),
+        )
+        return None
+    return principal_of(account, csrf_token, frozenset(Role(grant.role) for grant in grants))
 
 
 def calendar_key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def principal_of(account: AccountRow, csrf_token: str) -> Principal:
+def principal_of(account: AccountRow, csrf_token: str, roles: frozenset[Role] | None = None) -> Principal:
+    """The account's principal with the roles given (those of its grants valid today), or else with the roles it
+    opened with."""
     return Principal(
         account_id=account.account_id,
         tenant_id=account.tenant_id,
         display_name=account.display_name,
         email=account.email,
-        roles=frozenset(Role(role) for role in account.roles),
+        roles=roles if roles is not None else frozenset(Role(role) for role in account.roles),
         csrf_token=csrf_token,
         organisation_id=account.organisation_id,
     )

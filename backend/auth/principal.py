@@ -7,7 +7,7 @@ from datetime import date
 from enum import Enum
 from uuid import UUID
 
-from domain.tenancy.account import Role
+from domain.tenancy.account import ORGANISATION_ROLES, Role
 
 
 class Reach(Enum):
@@ -22,8 +22,8 @@ class Reach(Enum):
 class Grant:
     """What a principal may see: a reach, over whom (the coach who leads, or the organisation), and when.
 
-    Derived from the account's roles today, open-ended; grants with validity windows replace them when identity
-    arrives, and `backend.policy.scope_for` turns the grants valid on the day into the scope the queries apply.
+    Derived from the roles of the account's grants valid today (the principal is built anew for every request, from
+    the grants valid on its business day), and `backend.policy.scope_for` turns them into the scope the queries apply.
     """
 
     reach: Reach
@@ -46,7 +46,7 @@ class Principal:
     roles: frozenset[Role]
     csrf_token: str
     organisation_id: UUID | None = None
-    """The member organisation a member account acts for."""
+    """The member organisation an account of an organisation acts for (its people, its auditor)."""
     reads_history: bool = False
     """Set while the principal reads the registers as of a past moment: history is read-only, it may do nothing."""
     scopes: frozenset[str] | None = None
@@ -57,6 +57,9 @@ class Principal:
         return self.scopes is not None
 
     def has_role(self, role: Role) -> bool:
+        """`MEMBER` asks whether the principal is held to one organisation (its people and its auditor are)."""
+        if role is Role.MEMBER:
+            return bool(self.roles & ORGANISATION_ROLES)
         return role in self.roles
 
     @property
@@ -67,6 +70,6 @@ class Principal:
             grants.append(Grant(Reach.WHOLE_CONSULTANCY, self.tenant_id))
         if self.has_role(Role.COACH):
             grants.append(Grant(Reach.CLUSTERS_LED, self.account_id))
-        if self.has_role(Role.MEMBER) and self.organisation_id is not None:
+        if self.roles & ORGANISATION_ROLES and self.organisation_id is not None:
             grants.append(Grant(Reach.OWN_ORGANISATION, self.organisation_id))
         return tuple(grants)

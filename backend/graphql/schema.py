@@ -74,6 +74,7 @@ from backend.graphql.soa.mutations import SoaMutation
 from backend.graphql.soa.queries import SoaQuery
 from backend.graphql.tenancy.accounts import AccountsMutation, AccountsQuery
 from backend.graphql.tenancy.api_tokens import ApiTokensMutation, ApiTokensQuery
+from backend.graphql.tenancy.grants import GrantsMutation, GrantsQuery
 from backend.graphql.tenancy.mutations import TenancyMutation
 from backend.graphql.tenancy.queries import TenancyQuery
 from backend.graphql.trail.queries import TrailQuery
@@ -99,7 +100,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ChangesQuery, ChangesMutation),
     (IncidentsQuery, IncidentsMutation),
     (ReviewsQuery, ReviewsMutation),
-    (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation),
+    (TenancyQuery, TenancyMutation, AccountsQuery, AccountsMutation, GrantsQuery, GrantsMutation),
     (ApiTokensQuery, ApiTokensMutation),
     (CataloguesQuery, CataloguesMutation),
     (IsmsQuery,),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from uuid import UUID, uuid5
@@ -10,7 +11,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
-from domain.shared.calendar import business_date
+from domain.shared.calendar import business_date, optional_business_date, stated_today
 from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 from domain.tenancy.single_sign_on import SingleSignOnSettings, check_subject
@@ -38,18 +39,73 @@ API_SCOPES = ("read", "write")
 class Role(StrEnum):
     CONSULTANCY_ADMIN = "consultancy_admin"
     COACH = "coach"
+    """Coaches the clusters they lead (a cluster names its coach), their organisations and the candidates."""
     MEMBER = "member"
-    """Someone of a member organisation: sees their own organisation's work and the cluster's shared view."""
+    """Someone of a member organisation: sees their own organisation's work and the cluster's shared view. Stored
+    accounts opened with it keep it; it reads as the organisation's ISMS manager, and is no longer granted."""
+    ISMS_MANAGER = "isms_manager"
+    """Edits and approves the organisation's registers, and grants its own staff their access."""
+    CONTRIBUTOR = "contributor"
+    """Edits the organisation's registers, but approves, accepts and closes nothing."""
+    VIEWER = "viewer"
+    """Reads the organisation's registers."""
+    AUDITOR = "auditor"
+    """Reads one organisation's registers, within a window that ends by itself; every page they open is recorded."""
+
+
+CONSULTANCY_ROLES = frozenset({Role.CONSULTANCY_ADMIN, Role.COACH})
+"""Roles held on the consultancy, by its own people (an account that names no organisation)."""
+ORGANISATION_ROLES = frozenset({Role.MEMBER, Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER, Role.AUDITOR})
+"""Roles held on one organisation, by an account of that organisation."""
+AUDIT_WINDOW_MAX_DAYS = 92
+"""The longest an auditor's window lasts, first and last day included: a certification audit and its follow-up
+fit in a quarter; a longer engagement is granted anew, so someone decides again that the access is still needed."""
+
+
+def opening_grant_id(account_id: UUID, role: str) -> UUID:
+    """The id of the grant an account's opening gave it, so a stored account's roles can be revoked like grants."""
+    return uuid5(account_id, f"grant:opened:{role}")
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A role held on the consultancy or on the account's organisation, from a day until a day (both included; none
+    for open-ended), until revoked. Revoked grants stay, with who revoked them and why."""
+
+    grant_id: UUID
+    role: Role
+    organisation_id: UUID | None
+    valid_from: date | None
+    valid_until: date | None
+    revoked: bool = False
+
+    def current(self, day: date | None) -> bool:
+        """Not revoked and, on `day` (when known), inside its window."""
+        if self.revoked:
+            return False
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+    def overlaps(self, valid_from: date, valid_until: date | None) -> bool:
+        starts_before_end = valid_until is None or self.valid_from is None or self.valid_from <= valid_until
+        ends_after_start = self.valid_until is None or valid_from <= self.valid_until
+        return not self.revoked and starts_before_end and ends_after_start
 
 
 def _check_roles(roles: list[Role], organisation_id: UUID | None) -> None:
     if not roles:
         raise ValidationFailed("roles", "Give the account at least one role.")
-    if (Role.MEMBER in roles) != (organisation_id is not None):
+    if Role.AUDITOR in roles:
+        raise ValidationFailed("roles", "An auditor's access has a window: it is granted with its first and last day.")
+    of_organisation = any(role in ORGANISATION_ROLES for role in roles)
+    if of_organisation != (organisation_id is not None):
         raise ValidationFailed(
-            "organisation_id", "A member account, and only a member account, names its organisation."
+            "organisation_id", "An account of a member organisation, and only one, names its organisation."
         )
-    if Role.MEMBER in roles and len(set(roles)) > 1:
+    if of_organisation and any(role in CONSULTANCY_ROLES for role in roles):
         raise ValidationFailed("roles", "A member of an organisation holds no consultancy role.")
 
 
@@ -94,6 +150,34 @@ class Account(TenantAggregate):
             organisation_id=organisation_id,
         )
 
+    @classmethod
+    def open_invited_auditor(
+        cls,
+        tenant_id: UUID,
+        actor_id: UUID,
+        email: str,
+        display_name: str,
+        organisation_id: UUID,
+        grant: GrantRequest,
+    ) -> Account:
+        """An auditor's account, with no password yet and no role but the auditor's grant, made in the same save:
+        their access has a window from the start."""
+        email, display_name = every_check(
+            lambda: normalise_email(email),
+            lambda: single_line("display_name", display_name, DISPLAY_NAME_MAX_LENGTH),
+        )
+        account = cls(
+            tenant_id=tenant_id,
+            actor_id=actor_id,
+            email=email,
+            display_name=display_name,
+            password_hash=NO_PASSWORD_YET,
+            roles=[],
+            organisation_id=organisation_id,
+        )
+        account.grant(actor_id, grant)
+        return account
+
     @staticmethod
     def create_id(
         tenant_id: UUID,
@@ -121,8 +205,11 @@ class Account(TenantAggregate):
         self.email = email
         self.display_name = display_name
         self.password_hash = password_hash
-        self.roles = [Role(role) for role in roles]
         self.organisation_id = organisation_id
+        self.grants: dict[UUID, Grant] = {}
+        for role in roles:
+            grant_id = opening_grant_id(self.id, role)
+            self.grants[grant_id] = Grant(grant_id, Role(role), organisation_id, None, None)
         self.calendar_key_hash: str | None = None
         self.invitation_hash: str | None = None
         self.invitation_expires_on: date | None = None
@@ -162,7 +249,16 @@ class Account(TenantAggregate):
         account._single_sign_on_linked(new_id, provider.issuer, subject)
         return account
 
+    @property
+    def roles(self) -> list[Role]:
+        """The roles of its grants current on the business day (when one is stated), a legacy member's included."""
+        today = stated_today()
+        return sorted({grant.role for grant in self.grants.values() if grant.current(today)})
+
     def has_role(self, role: Role) -> bool:
+        """`MEMBER` asks whether the account is one of its organisation's own people (an auditor is not)."""
+        if role is Role.MEMBER:
+            return bool({Role.MEMBER, Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER} & set(self.roles))
         return role in self.roles
 
     def link_single_sign_on(
@@ -183,6 +279,114 @@ class Account(TenantAggregate):
     @event("SingleSignOnLinked")
     def _single_sign_on_linked(self, actor_id: UUID, issuer: str, subject: str) -> None:
         self.single_sign_on_subjects = {**self.single_sign_on_subjects, issuer: subject}
+
+    def grant(self, actor_id: UUID, request: GrantRequest) -> None:
+        """Grants a role, from a day until a day. Refused: on one's own account (nobody raises their own access),
+        on a deactivated account, a role that does not fit whom it is granted to, a window that starts in the past,
+        ends before it starts, or (an auditor's) is missing or longer than `AUDIT_WINDOW_MAX_DAYS`; an auditor who
+        holds any other role of the organisation, or the reverse (an audit is independent); the same role twice at
+        once; an admin's grant with an end (the consultancy must never run out of admins by the calendar)."""
+        if actor_id == self.id:
+            raise ValidationFailed("account_id", "You cannot change your own access: another admin does it.")
+        self._check_active("account_id")
+        role = Role(request.role)
+        self._check_target(role, request.organisation_id)
+        valid_from = optional_business_date("valid_from", request.valid_from) or request.today
+        valid_until = optional_business_date("valid_until", request.valid_until)
+        self._check_window(role, valid_from, valid_until, request.today)
+        self._check_independence(role, request.today)
+        if any(g.role == role and g.overlaps(valid_from, valid_until) for g in self.grants.values()):
+            raise ValidationFailed("role", "This person already holds this role for some of these days.")
+        self._role_granted(actor_id, request.grant_id, role.value, request.organisation_id, valid_from, valid_until)
+
+    def _check_target(self, role: Role, organisation_id: UUID | None) -> None:
+        if role is Role.MEMBER:
+            raise ValidationFailed(
+                "role", "Grant an ISMS manager, a contributor or a viewer: member is no longer granted."
+            )
+        if role in CONSULTANCY_ROLES:
+            if self.organisation_id is not None:
+                raise ValidationFailed("role", "A member of an organisation holds no consultancy role.")
+            if organisation_id is not None:
+                raise ValidationFailed(
+                    "organisation_id", "A consultancy role is held on the consultancy: name no organisation."
+                )
+            return
+        if organisation_id is None:
+            raise ValidationFailed("organisation_id", "Name the organisation this role is held on.")
+        if organisation_id != self.organisation_id:
+            raise ValidationFailed(
+                "organisation_id", "This person is not of this organisation: a role is held on one's own organisation."
+            )
+
+    def _check_window(self, role: Role, valid_from: date, valid_until: date | None, today: date) -> None:
+        if valid_from < today:
+            raise ValidationFailed("valid_from", "A grant starts today or later: access in the past cannot be given.")
+        if valid_until is not None and valid_until < valid_from:
+            raise ValidationFailed("valid_until", "A grant ends on or after the day it starts.")
+        if role is Role.CONSULTANCY_ADMIN and valid_until is not None:
+            raise ValidationFailed(
+                "valid_until",
+                "An admin's grant is open-ended: revoke it when it should end, so an admin always remains.",
+            )
+        if role is Role.AUDITOR:
+            if valid_until is None:
+                raise ValidationFailed("valid_until", "An auditor's access ends: give the last day of the audit.")
+            if (valid_until - valid_from).days + 1 > AUDIT_WINDOW_MAX_DAYS:
+                raise ValidationFailed(
+                    "valid_until",
+                    f"An auditor's window lasts at most {AUDIT_WINDOW_MAX_DAYS} days: grant a new one later.",
+                )
+
+    def _check_independence(self, role: Role, today: date) -> None:
+        """An auditor holds no other role of the organisation they audit, and someone who works on its registers is
+        not its auditor (from today on: a grant that has ended is history)."""
+        others = {
+            g.role for g in self.grants.values() if not g.revoked and (g.valid_until is None or g.valid_until >= today)
+        }
+        if role is Role.AUDITOR and others - {Role.AUDITOR}:
+            raise ValidationFailed(
+                "role", "An auditor is independent: this person holds another role of the organisation."
+            )
+        if role is not Role.AUDITOR and Role.AUDITOR in others:
+            raise ValidationFailed("role", "This person is the organisation's auditor: an auditor holds no other role.")
+
+    @event("RoleGranted")
+    def _role_granted(
+        self,
+        actor_id: UUID,
+        grant_id: UUID,
+        role: str,
+        organisation_id: UUID | None,
+        valid_from: date,
+        valid_until: date | None,
+    ) -> None:
+        self.grants[grant_id] = Grant(grant_id, Role(role), organisation_id, valid_from, valid_until)
+
+    def revoke_grant(self, actor_id: UUID, grant_id: UUID, reason: str, active_admins: frozenset[UUID]) -> None:
+        """Ends a grant now; it stays in the history, revoked, with why. Never one's own, never twice, never the
+        admin grant of the consultancy's last active admin (`active_admins`: the admins' accounts active now)."""
+        if actor_id == self.id:
+            raise ValidationFailed("account_id", "You cannot change your own access: another admin does it.")
+        held = self.grants.get(grant_id)
+        if held is None:
+            raise ValidationFailed("grant_id", "This account holds no grant with this id.")
+        if held.revoked:
+            raise ValidationFailed("grant_id", "This grant is already revoked.")
+        if held.role is Role.CONSULTANCY_ADMIN and self._admin_grants() == {grant_id} and not active_admins - {self.id}:
+            raise ValidationFailed("grant_id", "This is the last active admin of the consultancy: keep their grant.")
+        self._grant_revoked(actor_id, grant_id, multi_line("reason", reason, REASON_MAX_LENGTH))
+
+    def _admin_grants(self) -> set[UUID]:
+        return {g.grant_id for g in self.grants.values() if g.role is Role.CONSULTANCY_ADMIN and not g.revoked}
+
+    def loses_admin_with(self, grant_id: UUID) -> bool:
+        """Whether revoking this grant leaves the account with no admin grant."""
+        return self._admin_grants() == {grant_id}
+
+    @event("GrantRevoked")
+    def _grant_revoked(self, actor_id: UUID, grant_id: UUID, reason: str) -> None:
+        self.grants[grant_id] = replace(self.grants[grant_id], revoked=True)
 
     def change_password(self, actor_id: UUID, password_hash: str) -> None:
         """A person changes their own password; the hash is made, and the password checked, outside the domain."""
@@ -365,6 +569,19 @@ class Account(TenantAggregate):
     def _check_own(self, actor_id: UUID, message: str) -> None:
         if actor_id != self.id:
             raise ValidationFailed("actor_id", message)
+
+
+@dataclass(frozen=True)
+class GrantRequest:
+    """A role to grant: on whom it is held (no organisation for a consultancy role), and its window (from today when
+    no first day is given; open-ended when no last day is)."""
+
+    grant_id: UUID
+    role: Role
+    today: date
+    organisation_id: UUID | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
 
 
 INVITATION_REFUSED = "This invitation link does not work: it was used, replaced or has expired. Ask for a new one."

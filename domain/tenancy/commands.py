@@ -74,6 +74,30 @@ class SetLargeClustersAllowed:
 
 
 @dataclass(frozen=True)
+class GrantRole:
+    """A role for an account: on the consultancy (admin, coach) or on the account's organisation, from a day (today
+    when none) until a day (open-ended when none; an auditor's always ends)."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    account_id: UUID
+    grant_id: UUID
+    role: Role
+    organisation_id: UUID | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class RevokeGrant:
+    tenant_id: UUID
+    actor_id: UUID
+    account_id: UUID
+    grant_id: UUID
+    reason: str
+
+
+@dataclass(frozen=True)
 class InviteAccount:
     """An admin opens an account for someone, who chooses their password with the invitation link."""
 
@@ -84,6 +108,10 @@ class InviteAccount:
     role: Role
     key_hash: str
     organisation_id: UUID | None = None
+    grant_id: UUID | None = None
+    """An auditor's grant, with its window: an auditor's account is opened with it."""
+    valid_from: date | None = None
+    valid_until: date | None = None
 
 
 @dataclass(frozen=True)

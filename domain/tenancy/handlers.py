@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Protocol
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from domain.shared.calendar import stated_today
 from domain.shared.errors import ValidationFailed
 from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
-from domain.tenancy.account import NO_PASSWORD_YET, Account, Role
+from domain.tenancy.account import NO_PASSWORD_YET, Account, GrantRequest, Role
 from domain.tenancy.commands import (
     AcceptInvitation,
     ChangePassword,
@@ -18,6 +18,7 @@ from domain.tenancy.commands import (
     ConfigureSingleSignOn,
     CreateConsultancy,
     DeactivateAccount,
+    GrantRole,
     InviteAccount,
     IssueApiToken,
     IssueCalendarKey,
@@ -31,6 +32,7 @@ from domain.tenancy.commands import (
     ResetPassword,
     RevokeApiToken,
     RevokeCalendarKey,
+    RevokeGrant,
     RevokeIntegrationClient,
     SetLargeClustersAllowed,
     SetSecondFactorRequired,
@@ -81,9 +83,17 @@ def invite_account(app: TenancyPorts, cmd: InviteAccount) -> Saved:
     app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
     if cmd.organisation_id is not None:
         app.check_organisation(cmd.tenant_id, cmd.organisation_id)
-    account = Account.open(
-        cmd.tenant_id, cmd.actor_id, cmd.email, cmd.display_name, NO_PASSWORD_YET, [cmd.role], cmd.organisation_id
-    )
+    if cmd.role is Role.AUDITOR and cmd.organisation_id is not None:
+        grant = GrantRequest(
+            cmd.grant_id or uuid4(), cmd.role, _today(), cmd.organisation_id, cmd.valid_from, cmd.valid_until
+        )
+        account = Account.open_invited_auditor(
+            cmd.tenant_id, cmd.actor_id, cmd.email, cmd.display_name, cmd.organisation_id, grant
+        )
+    else:
+        account = Account.open(
+            cmd.tenant_id, cmd.actor_id, cmd.email, cmd.display_name, NO_PASSWORD_YET, [cmd.role], cmd.organisation_id
+        )
     account.invite(cmd.actor_id, cmd.key_hash, _today())
     return app.save_new(account, "email", "An account with this e-mail address already exists.")
 
@@ -109,6 +119,33 @@ def deactivate_account(app: AccountPorts, cmd: DeactivateAccount) -> Saved:
         return app.save_changes(account)
     consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
     account.deactivate(cmd.actor_id, cmd.reason, app.active_admins(cmd.tenant_id) - consultancy.deactivated_admins)
+    consultancy.record_admin_deactivated(cmd.actor_id, account.id)
+    return app.save_changes(account, consultancy)
+
+
+def grant_role(app: TenancyPorts, cmd: GrantRole) -> Saved:
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
+    if cmd.organisation_id is not None:
+        app.check_organisation(cmd.tenant_id, cmd.organisation_id)
+    request = GrantRequest(cmd.grant_id, cmd.role, _today(), cmd.organisation_id, cmd.valid_from, cmd.valid_until)
+    account.grant(cmd.actor_id, request)
+    if cmd.role is not Role.CONSULTANCY_ADMIN:
+        return app.save_changes(account)
+    consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    consultancy.record_admin_reactivated(cmd.actor_id, account.id)
+    return app.save_changes(account, consultancy)
+
+
+def revoke_grant(app: AccountPorts, cmd: RevokeGrant) -> Saved:
+    """Revoking an admin's last admin grant is recorded by the consultancy too, as a deactivation is: two admins
+    revoking each other at the same moment conflict on its stream instead of leaving it with no admin."""
+    account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
+    if not account.loses_admin_with(cmd.grant_id):
+        account.revoke_grant(cmd.actor_id, cmd.grant_id, cmd.reason, frozenset())
+        return app.save_changes(account)
+    consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    admins = app.active_admins(cmd.tenant_id) - consultancy.deactivated_admins
+    account.revoke_grant(cmd.actor_id, cmd.grant_id, cmd.reason, admins)
     consultancy.record_admin_deactivated(cmd.actor_id, account.id)
     return app.save_changes(account, consultancy)
 
@@ -273,4 +310,6 @@ HANDLERS: dict[type, Handler] = {
     ConfigureSingleSignOn: configure_single_sign_on,
     LinkSingleSignOn: link_single_sign_on,
     OpenSingleSignOnAccount: open_single_sign_on_account,
+    GrantRole: grant_role,
+    RevokeGrant: revoke_grant,
 }

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from jinja2 import Environment
 
 LABELS = {
+    "isms_manager": "ISMS manager",
     "in_progress": "In progress",
     "isms_established": "ISMS established",
     "certification_audit_planned": "Certification audit planned",

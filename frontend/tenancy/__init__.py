@@ -6,6 +6,7 @@ from frontend.site.feature import PageFeature
 from frontend.tenancy.account import AccountPages
 from frontend.tenancy.accounts import AccountsPages
 from frontend.tenancy.api_tokens import ApiTokenPages
+from frontend.tenancy.grants import GrantsPages
 from frontend.tenancy.invitation import InvitationPages
 from frontend.tenancy.password_reset import PasswordResetPages
 from frontend.tenancy.security import SecurityPages
@@ -21,6 +22,7 @@ FEATURE = PageFeature(
         ApiTokenPages,
         InvitationPages,
         AccountsPages,
+        GrantsPages,
         SettingsPages,
         SecurityPages,
         PasswordResetPages,

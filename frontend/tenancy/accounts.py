@@ -13,7 +13,8 @@ from frontend.ports import FrontendPorts
 from frontend.site.filters import day
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
-from frontend.site.page import NotInView, PageBase
+from frontend.site.page import NotInView
+from frontend.tenancy.grant_forms import ADMIN_GRANTS, GrantForms
 
 ACCOUNTS = graphql_document(__file__, "accounts")
 INVITE_ACCOUNT = graphql_document(__file__, "invite_account")
@@ -21,10 +22,18 @@ ISSUE_INVITATION = graphql_document(__file__, "issue_invitation")
 DEACTIVATE_ACCOUNT = graphql_document(__file__, "deactivate_account")
 REACTIVATE_ACCOUNT = graphql_document(__file__, "reactivate_account")
 
-ROLES = (("COACH", "Coach"), ("MEMBER", "Someone of a member organisation"), ("CONSULTANCY_ADMIN", "Consultancy admin"))
+ROLES = (
+    ("COACH", "Coach"),
+    ("ISMS_MANAGER", "ISMS manager of a member organisation"),
+    ("CONTRIBUTOR", "Contributor of a member organisation"),
+    ("VIEWER", "Viewer of a member organisation"),
+    ("AUDITOR", "Auditor of a member organisation, for the window of the audit"),
+    ("CONSULTANCY_ADMIN", "Consultancy admin"),
+)
+ORGANISATION_ROLES = {"ISMS_MANAGER", "CONTRIBUTOR", "VIEWER", "AUDITOR"}
 
 
-class AccountsPages(PageBase):
+class AccountsPages(GrantForms):
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
         super().__init__(ports, templates)
         routes = self.router
@@ -34,6 +43,8 @@ class AccountsPages(PageBase):
         routes.add_api_route("/accounts/{account_id}/invitation", self.issue_invitation, methods=["POST"])
         routes.add_api_route("/accounts/{account_id}/deactivate", self.deactivate, methods=["POST"])
         routes.add_api_route("/accounts/{account_id}/reactivate", self.reactivate, methods=["POST"])
+        routes.add_api_route("/accounts/{account_id}/grants", self.grant, methods=["POST"])
+        routes.add_api_route("/accounts/{account_id}/grants/{grant_id}/revoke", self.revoke, methods=["POST"])
 
     async def accounts(self, request: Request) -> Response:
         return await self._accounts(request)
@@ -55,13 +66,15 @@ class AccountsPages(PageBase):
             "displayName": form.required("displayName"),
             "role": form.one_of("role", [value for value, _ in ROLES]),
             "organisationId": form.text("organisationId") or None,
+            "validFrom": form.day("validFrom") if form.text("validFrom") else None,
+            "validUntil": form.day("validUntil") if form.text("validUntil") else None,
         }
-        if variables["role"] == "MEMBER" and not variables["organisationId"]:
+        if variables["role"] in ORGANISATION_ROLES and not variables["organisationId"]:
             form.errors["organisationId"] = "Choose the organisation this person works for."
         redisplay = partial(self._accounts, request)
         name = form.text("displayName").strip()
         return await self._submit(
-            request, form, INVITE_ACCOUNT, variables, redisplay, "/accounts", _link_said(request, name)
+            request, form, INVITE_ACCOUNT, variables, redisplay, "/accounts", link_said(request, name)
         )
 
     async def account(self, request: Request, account_id: str) -> Response:
@@ -73,13 +86,25 @@ class AccountsPages(PageBase):
         found = [a for a in data["accounts"]["accounts"] if a["id"] == account_id]
         if not found:
             raise NotInView("No account with this id.")
-        context = {"account": found[0], "own": account_id == data["viewer"]["id"]}
+        context = {
+            "account": found[0],
+            "own": account_id == data["viewer"]["id"],
+            "grants": await self.account_grants(request, account_id),
+            "roles": ADMIN_GRANTS,
+            "base": f"/accounts/{account_id}",
+        }
         return self._render(request, "tenancy/account_admin.html", viewer, context, shown)
+
+    async def grant(self, request: Request, account_id: str) -> Response:
+        return await self._grant(request, account_id, ADMIN_GRANTS, partial(self._account, request, account_id))
+
+    async def revoke(self, request: Request, account_id: str, grant_id: str) -> Response:
+        return await self._revoke(request, account_id, grant_id, partial(self._account, request, account_id))
 
     async def issue_invitation(self, request: Request, account_id: str) -> Response:
         form = await self._submission(request, "link")
         return await self._account_form(
-            request, account_id, form, ISSUE_INVITATION, {"accountId": account_id}, _link_said(request, None)
+            request, account_id, form, ISSUE_INVITATION, {"accountId": account_id}, link_said(request, None)
         )
 
     async def deactivate(self, request: Request, account_id: str) -> Response:
@@ -111,7 +136,7 @@ class AccountsPages(PageBase):
         return data
 
 
-def _link_said(request: Request, name: str | None) -> Any:
+def link_said(request: Request, name: str | None) -> Any:
     """What the page says after an invitation link is made: the link, this once (Cordee keeps only its hash)."""
     base = str(request.base_url).rstrip("/")
 

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, update
 
 from domain.programme_template.template import DEFAULT_TEMPLATE
-from domain.tenancy.account import Account
+from domain.tenancy.account import Account, Role, opening_grant_id
 from domain.tenancy.consultancy import Consultancy
 from domain.tenancy.integration_client import IntegrationClient
 from projections.core.projection import Projection
@@ -39,6 +39,8 @@ class TenancyProjection(Projection):
         (IntegrationClient, "Revoked"): "client_revoked",
         (Consultancy, "SingleSignOnConfigured"): "single_sign_on_configured",
         (Account, "SingleSignOnLinked"): "single_sign_on_linked",
+        (Account, "RoleGranted"): "role_granted",
+        (Account, "GrantRevoked"): "grant_revoked",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -56,6 +58,13 @@ class TenancyProjection(Projection):
         self._insert_invitation = insert(tables.invitations)
         self._drop_invitations = delete(tables.invitations).where(*keyed(tables.invitations, "ta"))
         self._insert_deactivated = insert(tables.deactivated_accounts)
+        grants = tables.account_grants
+        self._insert_grant = insert(grants)
+        self._revoke_grant = (
+            update(grants)
+            .where(grants.c.tenant_id == bindparam("t"), grants.c.grant_id == bindparam("g"))
+            .values(revoked_by=bindparam("by"), revoked_at=bindparam("at"), revoke_reason=bindparam("reason"))
+        )
         deactivated = tables.deactivated_accounts
         self._drop_deactivated = delete(deactivated).where(*keyed(deactivated, "ta"))
         self._insert_api_token = insert(tables.api_tokens)
@@ -204,7 +213,7 @@ class TenancyProjection(Projection):
                 "account_id": event.originator_id,
                 "email": event.email,
                 "display_name": event.display_name,
-                "roles": ",".join(event.roles),
+                "roles": ",".join(_directory_roles(event.roles, event.organisation_id)),
                 "organisation_id": event.organisation_id,
                 "password_hash": event.password_hash,
             },
@@ -213,3 +222,35 @@ class TenancyProjection(Projection):
             self._insert_sign_in,
             {"email": event.email, "tenant_id": event.tenant_id, "account_id": event.originator_id},
         )
+        for role in event.roles:
+            self._grant(writer, event, opening_grant_id(event.originator_id, role), role, None, None)
+
+    def role_granted(self, writer: GroupedWriter, event: Any) -> None:
+        self._grant(writer, event, event.grant_id, event.role, event.valid_from, event.valid_until)
+
+    def _grant(self, writer: GroupedWriter, event: Any, grant_id: Any, role: str, start: Any, end: Any) -> None:
+        """A stored member's role is read as its organisation's ISMS manager: what a member could do."""
+        writer.write(
+            self._insert_grant,
+            {
+                "tenant_id": event.tenant_id,
+                "grant_id": grant_id,
+                "account_id": event.originator_id,
+                "role": Role.ISMS_MANAGER.value if role == Role.MEMBER else role,
+                "organisation_id": event.organisation_id,
+                "valid_from": start,
+                "valid_until": end,
+                "granted_by": event.actor_id,
+                "granted_at": event.timestamp,
+            },
+        )
+
+    def grant_revoked(self, writer: GroupedWriter, event: Any) -> None:
+        row = {"t": event.tenant_id, "g": event.grant_id, "by": event.actor_id, "at": event.timestamp}
+        writer.write(self._revoke_grant, {**row, "reason": event.reason})
+
+
+def _directory_roles(roles: list[str], organisation_id: Any) -> list[str]:
+    """The roles the account opened with, and `member` for anyone of an organisation (an auditor opens with none):
+    what the lists of an organisation's people read. What the account may do is read from its grants."""
+    return sorted({*roles, Role.MEMBER.value} if organisation_id is not None and roles else set(roles))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, exists, select
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 
 from domain.tenancy.account import NO_PASSWORD_YET
 from domain.tenancy.single_sign_on import SingleSignOnSettings
@@ -16,6 +17,7 @@ from projections.tenancy.rows import (
     ApiTokenRow,
     ClientSecret,
     ConsultancyRow,
+    GrantRow,
     IntegrationClientRow,
     SignIn,
 )
@@ -102,11 +104,44 @@ class TenancyQueries(FeatureQueries):
         return [_account(row) for row in self._all(query)]
 
     def active_admins(self, scope: Scope) -> frozenset[UUID]:
+        """The active accounts holding an admin grant that is not revoked (an admin's grant is open-ended)."""
         accounts = self.t.accounts
         query = select(accounts.c.account_id).where(
-            self.visible.rows(scope, accounts), accounts.c.roles.contains("consultancy_admin"), self._active()
+            self.visible.rows(scope, accounts), self._holds("consultancy_admin"), self._active()
         )
         return frozenset(row["account_id"] for row in self._all(query))
+
+    def _holds(self, role: str, day: date | None = None) -> ColumnElement[bool]:
+        """The account holds the role by a grant not revoked (and, when a day is given, valid on it)."""
+        accounts, grants = self.t.accounts, self.t.account_grants
+        conditions = [
+            grants.c.tenant_id == accounts.c.tenant_id,
+            grants.c.account_id == accounts.c.account_id,
+            grants.c.role == role,
+            grants.c.revoked_at.is_(None),
+        ]
+        if day is not None:
+            conditions += [
+                or_(grants.c.valid_from.is_(None), grants.c.valid_from <= day),
+                or_(grants.c.valid_until.is_(None), grants.c.valid_until >= day),
+            ]
+        return exists().where(*conditions)
+
+    def grants(self, scope: Scope, account_id: UUID | None = None) -> list[GrantRow]:
+        """The grants in view, revoked ones included, newest first; of one account when it is named."""
+        grants = self.t.account_grants
+        query = select(grants).where(self.visible.rows(scope, grants))
+        if account_id is not None:
+            query = query.where(grants.c.account_id == account_id)
+        query = query.order_by(grants.c.granted_at.desc(), grants.c.grant_id)
+        return [GrantRow(**row) for row in self._all(query)]
+
+    def current_grants(self, tenant_id: UUID, account_id: UUID, day: date) -> list[GrantRow]:
+        """The account's grants valid on the day: what its principal may do that day. Read to build the principal
+        itself, so in the account's tenant only (the session names it), before any scope exists."""
+        grants = self.t.account_grants
+        query = select(grants).where(grants.c.tenant_id == tenant_id, grants.c.account_id == account_id)
+        return [row for row in (GrantRow(**found) for found in self._all(query)) if row.valid_on(day)]
 
     def _active(self) -> ColumnElement[bool]:
         """The account is not deactivated."""
@@ -129,16 +164,16 @@ class TenancyQueries(FeatureQueries):
         )
 
     def coaches(self, scope: Scope) -> list[AccountRow]:
-        """The consultancy's active coaches (those who can take a cluster); for a member, only those who lead its
+        """The consultancy's active coaches (those who hold a coach's grant); for a member, only those who lead its
         clusters."""
         rows = self._all(*self._prepared.get("coaches", scope, self._coaches_query))
-        return [a for a in map(_account, rows) if "coach" in a.roles]
+        return [_account(row) for row in rows]
 
     def _coaches_query(self, scope: Scope) -> Select[Any]:
         accounts, clusters = self.t.accounts, self.t.clusters
         query = (
             select(*self._account_columns())
-            .where(self.visible.rows(scope, accounts), accounts.c.roles.contains("coach"), self._active())
+            .where(self.visible.rows(scope, accounts), self._holds("coach"), self._active())
             .order_by(accounts.c.display_name)
         )
         if scope.organisation_id is not None:

@@ -72,3 +72,30 @@ class ClientSecret:
 
     client: IntegrationClientRow
     secret_hash: str
+
+
+@dataclass(frozen=True)
+class GrantRow:
+    """A role granted to an account: on an organisation (none: the consultancy), its window (both days included;
+    none: open), and whether and why it was revoked."""
+
+    tenant_id: UUID
+    grant_id: UUID
+    account_id: UUID
+    role: str
+    organisation_id: UUID | None
+    valid_from: date | None
+    valid_until: date | None
+    granted_by: UUID
+    granted_at: datetime
+    revoked_by: UUID | None = None
+    revoked_at: datetime | None = None
+    revoke_reason: str | None = None
+
+    def valid_on(self, day: date) -> bool:
+        """Not revoked, and the day inside its window."""
+        return (
+            self.revoked_at is None
+            and (self.valid_from is None or self.valid_from <= day)
+            and (self.valid_until is None or day <= self.valid_until)
+        )

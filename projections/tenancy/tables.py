@@ -14,6 +14,7 @@ def define_tables(table: TableFactory) -> None:
     _calendar_keys(table)
     _invitations(table)
     _deactivated_accounts(table)
+    _account_grants(table)
     _programme_templates(table)
     _api_tokens(table)
     _integration_clients(table)
@@ -90,6 +91,27 @@ def _deactivated_accounts(table: TableFactory) -> None:
         Column("reason", Text, nullable=False),
         Column("deactivated_at", DateTime(timezone=True), nullable=False),
         key=("tenant_id", "account_id"),
+    )
+
+
+def _account_grants(table: TableFactory) -> None:
+    """Every role ever granted, revoked ones included: who holds which role, on which organisation (none: the
+    consultancy), from when until when, granted and revoked by whom. A stored member's role reads as ISMS manager."""
+    table(
+        "account_grants",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("grant_id", Uuid, nullable=False),
+        Column("account_id", Uuid, nullable=False),
+        Column("role", String(32), nullable=False),
+        Column("organisation_id", Uuid),
+        Column("valid_from", Date),
+        Column("valid_until", Date),
+        Column("granted_by", Uuid, nullable=False),
+        Column("granted_at", DateTime(timezone=True), nullable=False),
+        Column("revoked_by", Uuid),
+        Column("revoked_at", DateTime(timezone=True)),
+        Column("revoke_reason", Text),
+        key=("tenant_id", "grant_id"),
     )
 
 

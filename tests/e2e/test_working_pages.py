@@ -115,6 +115,9 @@ def page_paths(page: Page) -> list[str]:
         "/settings/integrations",
         "/account/second-factor",
         "/account/sessions",
+        "/access",
+        "/people",
+        "/auditor-reads",
     ]
 
 
@@ -150,6 +153,10 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
         found = phone.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert found, f"no {links} on {listing}"
         paths += sorted(set(found))
+    for listing, links in (("/accounts", "main a[href^='/accounts/']"), ("/people", "main a[href^='/people/']")):
+        phone.goto(f"{server_url}{listing}")  # an admin's and an ISMS manager's only: one person's grants each
+        found = phone.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        paths += sorted(set(found))[:1]
     organisations = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}", path)]
     pages = ("context", "isms", "itil", "risks", "treatment-plan", "objectives", "changes", "change-rules")
     pages += ("audits", "nonconformities", "incidents", "incidents/monthly-report", "service-levels")

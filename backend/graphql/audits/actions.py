@@ -13,5 +13,5 @@ PEOPLE = {ADMIN, COACH, MEMBER}
 PLAN_AUDIT_PROGRAMME = Action("plan audit programmes", PEOPLE)
 PLAN_AUDIT = Action("plan internal audits", PEOPLE)
 RECORD_AUDIT_FINDING = Action("record audit findings", PEOPLE)
-COMPLETE_AUDIT = Action("complete internal audits", PEOPLE)
+COMPLETE_AUDIT = Action("complete internal audits", PEOPLE, approves=True)
 RAISE_NONCONFORMITY_FROM_FINDING = Action("raise nonconformities from audit findings", PEOPLE)

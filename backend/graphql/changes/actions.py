@@ -12,8 +12,8 @@ from backend.policy import MEMBER, Action
 OWN = "organisation_id"
 
 FILE_CHANGE = Action("file changes", {MEMBER}, for_own_organisation=OWN)
-APPROVE_CHANGE = Action("approve changes", {MEMBER}, for_own_organisation=OWN)
-CONSENT_TO_CHANGE = Action("consent to emergency changes", {MEMBER}, for_own_organisation=OWN)
+APPROVE_CHANGE = Action("approve changes", {MEMBER}, for_own_organisation=OWN, approves=True)
+CONSENT_TO_CHANGE = Action("consent to emergency changes", {MEMBER}, for_own_organisation=OWN, approves=True)
 SCHEDULE_CHANGE = Action("schedule changes", {MEMBER}, for_own_organisation=OWN)
 EXECUTE_CHANGE = Action("record the execution of changes", {MEMBER}, for_own_organisation=OWN)
 NAME_BOARD = Action("name the Change Advisory Board", {MEMBER}, for_own_organisation=OWN)

@@ -14,5 +14,5 @@ CLOSE_INCIDENT = Action("close incidents", {MEMBER}, for_own_organisation="organ
 RAISE_NONCONFORMITY_FROM_INCIDENT = Action("raise nonconformities from incidents' lessons", {ADMIN, COACH, MEMBER})
 """Whoever raises the organisation's nonconformities (its member accounts, its cluster's coach, the consultancy's
 admins) opens one from a closed incident's lessons, as the finding of an audit does."""
-MANAGE_MONITORING_TOKENS = Action("issue or revoke monitoring tokens", {ADMIN, MEMBER})
+MANAGE_MONITORING_TOKENS = Action("issue or revoke monitoring tokens", {ADMIN, MEMBER}, approves=True)
 """The organisation's member account (for its own organisation only) or a consultancy admin; never a coach."""

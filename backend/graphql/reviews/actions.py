@@ -15,6 +15,6 @@ GATHER_INPUTS = Action("gather a management review's inputs", {MEMBER}, for_own_
 NOTE_OPPORTUNITY = Action("note opportunities for improvement", {MEMBER}, for_own_organisation=OWN)
 HOLD_REVIEW = Action("hold a management review", {MEMBER}, for_own_organisation=OWN)
 RECORD_DECISION = Action("record a management review's decisions", {MEMBER}, for_own_organisation=OWN)
-CLOSE_REVIEW = Action("close a management review", {MEMBER}, for_own_organisation=OWN)
-CORRECT_DECISION = Action("correct a closed review's decision", {MEMBER}, for_own_organisation=OWN)
+CLOSE_REVIEW = Action("close a management review", {MEMBER}, for_own_organisation=OWN, approves=True)
+CORRECT_DECISION = Action("correct a closed review's decision", {MEMBER}, for_own_organisation=OWN, approves=True)
 CHANGE_ACTION = Action("follow a management review's actions", {MEMBER}, for_own_organisation=OWN)

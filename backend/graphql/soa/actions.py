@@ -15,6 +15,6 @@ EVERYONE_IN_VIEW = {ADMIN, COACH, MEMBER}
 START_SOA = Action("start a Statement of Applicability", EVERYONE_IN_VIEW)
 DECIDE_CONTROL = Action("decide a control of the Statement of Applicability", EVERYONE_IN_VIEW)
 SUBMIT_SOA = Action("submit the Statement of Applicability", EVERYONE_IN_VIEW)
-APPROVE_SOA = Action("approve the Statement of Applicability", EVERYONE_IN_VIEW)
-REJECT_SOA = Action("reject the Statement of Applicability", EVERYONE_IN_VIEW)
+APPROVE_SOA = Action("approve the Statement of Applicability", EVERYONE_IN_VIEW, approves=True)
+REJECT_SOA = Action("reject the Statement of Applicability", EVERYONE_IN_VIEW, approves=True)
 MOVE_SOA = Action("move the Statement of Applicability to another edition", EVERYONE_IN_VIEW)

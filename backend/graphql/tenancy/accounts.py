@@ -14,21 +14,30 @@ from strawberry.types import Info
 from backend.auth.invitations import invitation_key_hash
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
-from backend.graphql.core.errors import ErrorCode, ForbiddenError, Refusal
+from backend.graphql.core.errors import ErrorCode, ForbiddenError, Refusal, parse_id
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.tenancy.actions import MANAGE_ACCOUNTS
-from backend.policy import may
+from backend.graphql.tenancy.actions import INVITE_OWN_PEOPLE, MANAGE_ACCOUNTS
+from backend.graphql.tenancy.grants import refused
+from backend.policy import authorize_invitation, may
+from domain.shared.errors import DomainError
 from domain.shared.service import Saved
 from domain.tenancy.account import Role
 from domain.tenancy.commands import DeactivateAccount, InviteAccount, IssueInvitation, ReactivateAccount
 from projections.tenancy.rows import AccountRow
 
 
-@strawberry.enum(description="What an account may do: run the consultancy, coach clusters, or work for a member.")
+@strawberry.enum(
+    description="What an account may do: run the consultancy, coach clusters, or work for or audit a member "
+    "(MEMBER: the organisation's ISMS manager, as stored accounts have it)."
+)
 class AccountRole(Enum):
     CONSULTANCY_ADMIN = "consultancy_admin"
     COACH = "coach"
     MEMBER = "member"
+    ISMS_MANAGER = "isms_manager"
+    CONTRIBUTOR = "contributor"
+    VIEWER = "viewer"
+    AUDITOR = "auditor"
 
 
 @strawberry.type(description="Someone who signs in to the consultancy's Cordee.")
@@ -36,7 +45,7 @@ class Account:
     id: strawberry.ID
     display_name: str
     email: str
-    roles: list[str]
+    roles: list[str] = strawberry.field(description="The roles of its grants valid today.")
     organisation_id: strawberry.ID | None
     organisation_name: str | None = strawberry.field(description="For a member: the organisation they work for.")
     active: bool = strawberry.field(description="False once deactivated: the account cannot sign in.")
@@ -62,8 +71,10 @@ class InviteAccountInput:
     display_name: str
     role: AccountRole
     organisation_id: strawberry.ID | None = strawberry.field(
-        default=None, description="For a member account, and only for one: the organisation they work for."
+        default=None, description="For an organisation's role, and only for one: the organisation they work for."
     )
+    valid_from: date | None = strawberry.field(default=None, description="An auditor's first day; today when none.")
+    valid_until: date | None = strawberry.field(default=None, description="An auditor's last day (required).")
 
 
 @strawberry.input
@@ -95,8 +106,24 @@ class AccountsQuery:
         if not may(info.context.signed_in, MANAGE_ACCOUNTS):
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not manage accounts.", field=None)
         rows = info.context.services.queries.tenancy.accounts(info.context.scope)
-        names = _organisation_names(info)
-        return AccountList(accounts=[_account(row, names) for row in rows])
+        names, roles = _organisation_names(info), _current_roles(info)
+        return AccountList(accounts=[_account(row, names, roles) for row in rows])
+
+    @strawberry.field(
+        permission_classes=AUTHENTICATED,
+        description="The people of the viewer's organisation, for its ISMS manager to invite and grant.",
+    )
+    def organisation_people(self, info: Info[Context, None]) -> AccountsResult:
+        principal = info.context.signed_in
+        if not may(principal, INVITE_OWN_PEOPLE) or principal.organisation_id is None:
+            return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not invite people.", field=None)
+        rows = [
+            row
+            for row in info.context.services.queries.tenancy.accounts(info.context.scope)
+            if row.organisation_id == principal.organisation_id
+        ]
+        names, roles = _organisation_names(info), _current_roles(info)
+        return AccountList(accounts=[_account(row, names, roles) for row in rows])
 
 
 @strawberry.type
@@ -104,14 +131,25 @@ class AccountsMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Opens an account and its invitation link.")
     async def invite_account(self, info: Info[Context, None], input: InviteAccountInput) -> InvitationResult:
         key = secrets.token_urlsafe(32)
-        given = {"email": input.email, "display_name": input.display_name, "role": Role(input.role.value)}
+        role = Role(input.role.value)
+        given = {"email": input.email, "display_name": input.display_name, "role": role}
+        principal, action = info.context.signed_in, MANAGE_ACCOUNTS
+        if not may(principal, MANAGE_ACCOUNTS) and may(principal, INVITE_OWN_PEOPLE):
+            action = INVITE_OWN_PEOPLE  # an ISMS manager invites their own organisation's people
+            try:
+                organisation = parse_id(input.organisation_id, "organisation_id") if input.organisation_id else None
+                authorize_invitation(principal, action, role, organisation)
+            except DomainError as error:
+                return refused(info, error)
+        window = {"valid_from": input.valid_from, "valid_until": input.valid_until}
         done = await change(
             info,
-            MANAGE_ACCOUNTS,
+            action,
             InviteAccount,
             **given,
             key_hash=invitation_key_hash(key),
             organisation_id=input.organisation_id,
+            **window,
         )
         return _invitation(info, done, key)
 
@@ -158,7 +196,17 @@ def _reread(info: Info[Context, None], saved: Saved) -> Account:
     found = next((row for row in rows if row.account_id == saved.aggregate_id), None)
     if found is None:
         raise LookupError("An account just changed has no read row")
-    return _account(found, _organisation_names(info))
+    return _account(found, _organisation_names(info), _current_roles(info))
+
+
+def _current_roles(info: Info[Context, None]) -> dict[UUID, list[str]]:
+    """The roles of every account's grants valid today, read once for a whole list of accounts."""
+    today = info.context.services.app.today()
+    roles: dict[UUID, set[str]] = {}
+    for row in info.context.services.queries.tenancy.grants(info.context.scope):
+        if row.valid_on(today):
+            roles.setdefault(row.account_id, set()).add(row.role)
+    return {account: sorted(held) for account, held in roles.items()}
 
 
 def _organisation_names(info: Info[Context, None]) -> dict[UUID, str]:
@@ -167,12 +215,12 @@ def _organisation_names(info: Info[Context, None]) -> dict[UUID, str]:
     return {row.organisation_id: row.name for row in rows}
 
 
-def _account(row: AccountRow, organisation_names: dict[UUID, str]) -> Account:
+def _account(row: AccountRow, organisation_names: dict[UUID, str], roles: dict[UUID, list[str]]) -> Account:
     return Account(
         id=strawberry.ID(str(row.account_id)),
         display_name=row.display_name,
         email=row.email,
-        roles=list(row.roles),
+        roles=roles.get(row.account_id, []),
         organisation_id=strawberry.ID(str(row.organisation_id)) if row.organisation_id else None,
         organisation_name=organisation_names.get(row.organisation_id) if row.organisation_id else None,
         active=row.active,

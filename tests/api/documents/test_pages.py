@@ -106,7 +106,7 @@ def test_publish_asking_for_acknowledgement_then_acknowledge(client_for: ClientF
         data={"csrf_token": csrf(page), "publish-1-acknowledgement": "yes", "publish-1-confirm": "yes"},
     ).text
     assert said(published) == "Version 1 is published."
-    assert "Not yet acknowledged by: Jonas Muller, Marc Muller, Sophie Muller." in published
+    assert "Not yet acknowledged by: Jonas Muller, Lea Muller, Marc Muller, Paul Muller, Sophie Muller." in published
     author = client_for(MULLER_AUTHOR).http
     page = author.get(document).text
     unconfirmed = author.post(f"{document}/versions/1/acknowledge", data={"csrf_token": csrf(page)})
@@ -115,7 +115,10 @@ def test_publish_asking_for_acknowledgement_then_acknowledge(client_for: ClientF
         f"{document}/versions/1/acknowledge", data={"csrf_token": csrf(page), "acknowledge-1-confirm": "yes"}
     )
     assert said(done.text) == "Your acknowledgement of version 1 is recorded."
-    assert "Not yet acknowledged by: Jonas Muller, Sophie Muller." in done.text and ">Acknowledge<" not in done.text
+    assert (
+        "Not yet acknowledged by: Jonas Muller, Lea Muller, Paul Muller, Sophie Muller." in done.text
+        and ">Acknowledge<" not in done.text
+    )
 
 
 def test_a_file_is_uploaded_then_downloaded_byte_for_byte(client_for: ClientFor, muller: Muller) -> None:

@@ -100,11 +100,17 @@ def test_publishing_asks_for_acknowledgement_and_lists_who_has_not(client_for: C
     approve(manager, muller.policy_id)
     published = mutate(manager, "publishVersion", "PublishVersionInput", unapproved)["document"]
     assert (published["status"], published["publishedVersion"], published["reviewOn"]) == ("published", 1, "2027-06-30")
-    assert version(published, 1)["notAcknowledged"] == ["Jonas Muller", "Marc Muller", "Sophie Muller"]
+    assert version(published, 1)["notAcknowledged"] == [
+        "Jonas Muller",
+        "Lea Muller",
+        "Marc Muller",
+        "Paul Muller",
+        "Sophie Muller",
+    ]
     ack = {"documentId": muller.policy_id, "version": 1}
     acknowledged = mutate(author, "acknowledgeVersion", "VersionInput", ack)["document"]
     assert [a["name"] for a in version(acknowledged, 1)["acknowledgements"]] == ["Marc Muller"]
-    assert version(acknowledged, 1)["notAcknowledged"] == ["Jonas Muller", "Sophie Muller"]
+    assert version(acknowledged, 1)["notAcknowledged"] == ["Jonas Muller", "Lea Muller", "Paul Muller", "Sophie Muller"]
     again = mutate(author, "acknowledgeVersion", "VersionInput", ack)
     assert (again["code"], again["field"]) == ("VALIDATION", "version")
     assert version(document(author, muller.policy_id), 1)["viewerCan"]["acknowledge"] is False

@@ -58,7 +58,7 @@ def test_an_admin_invites_someone_whose_link_sets_a_password_and_signs_in(client
             "csrf_token": token,
             "invite-displayName": "Eva",
             "invite-email": "eva@alpine.example",
-            "invite-role": "MEMBER",
+            "invite-role": "ISMS_MANAGER",
         },
     )
     assert member.status_code == 422 and "Choose the organisation" in member.text

@@ -166,6 +166,7 @@ from tests.unit.risks.limits_support import (
     RISK_TEXT_CALLS,
 )
 from tests.unit.soa.limits_support import SOA_CHOICE_CALLS, SOA_PREPARED, SOA_TEXT_CALLS
+from tests.unit.tenancy.limits_support import GRANT_DATE_BOUNDS, GRANT_DATE_CALLS, GRANT_PREPARED, GRANT_TEXT_CALLS
 from tests.unit.tenancy.sso_limits_support import (
     SSO_CHOICE_CALLS,
     SSO_CHOICES_REFUSED_AS,
@@ -464,6 +465,7 @@ TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("InviteAccount", "display_name"): lambda s, t: _invite(s, name=t),
     ("DeactivateAccount", "reason"): lambda s, t: s.app.handle(DeactivateAccount(s.tenant, SYSTEM_ACTOR, s.coach, t)),
     ("ReactivateAccount", "reason"): lambda s, t: s.app.handle(ReactivateAccount(s.tenant, SYSTEM_ACTOR, s.coach, t)),
+    **GRANT_TEXT_CALLS,
     **{("AdmitOrganisation", f"criteria.{f.name}"): _admit(f.name) for f in dataclasses.fields(EVIDENCE)},
     ("WithdrawMember", "reason"): lambda s, t: s.app.handle(
         WithdrawMember(s.tenant, SYSTEM_ACTOR, s.running, s.members[0], s.started_on, t)
@@ -602,6 +604,7 @@ def assert_refused(s: Scenario, row: Row, text: str) -> ValidationFailed:
 PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
     ("ReactivateAccount", "reason"): _deactivate_coach,
     ("RevokeIntegrationClient", "reason"): _register_client,
+    **GRANT_PREPARED,
     ("DraftVersion", "text"): lambda s: _document(s, "published"),
     ("ReviseDraft", "text"): _document,
     ("RejectVersion", "reason"): lambda s: _document(s, "submitted"),
@@ -756,6 +759,7 @@ DATE_CALLS: dict[tuple[str, str], DateCall] = {
     **COMPETENCE_DATE_CALLS,
     **METRIC_DATE_CALLS,
     **EVIDENCE_DATE_CALLS,
+    **GRANT_DATE_CALLS,
 }
 
 
@@ -765,6 +769,7 @@ REVIEWED = {
     ("IssueApiToken", "expires_on"): (TEST_DAY + timedelta(days=1), TEST_DAY + timedelta(days=366)),
     **CHANGE_DATE_BOUNDS,
     **EVIDENCE_DATE_BOUNDS,
+    **GRANT_DATE_BOUNDS,
 }
 """Dates with bounds of their own inside the business dates: a review lies after today and within three years."""
 LEVELS = dict.fromkeys(CLAUSES, 1), dict.fromkeys(THEMES, 2)

@@ -1,0 +1,67 @@
+"""What each role may do, as `backend.policy` decides over every declared action (named for a later matrix)."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+import pytest
+
+from backend.auth.principal import Principal, Reach
+from backend.graphql.actions import action_catalog, action_name
+from backend.graphql.risks.actions import ACCEPT_RISK
+from backend.policy import Action, authorize_grant, may
+from domain.shared.errors import Forbidden, NotFound
+from domain.tenancy.account import Role
+
+TENANT, ORGANISATION = uuid4(), uuid4()
+APPROVALS = {
+    "changes.approve_change",
+    "documents.approve_version",
+    "documents.publish_version",
+    "reviews.close_review",
+    "risks.accept_risk",
+    "soa.approve_soa",
+    "nonconformities.close_nonconformity",
+}
+
+
+def principal(*roles: Role) -> Principal:
+    return Principal(uuid4(), TENANT, "Someone", "someone@example.org", frozenset(roles), "csrf", ORGANISATION)
+
+
+def test_every_action_has_one_stable_name() -> None:
+    catalog = action_catalog()
+    assert len(catalog) >= 100 and len(set(map(id, catalog.values()))) == len(catalog)
+    assert action_name(ACCEPT_RISK) == "risks.accept_risk"
+    assert {name for name, action in catalog.items() if action.approves} >= APPROVALS
+
+
+def test_a_contributor_does_what_a_member_does_but_approves_nothing() -> None:
+    manager, contributor, stored = principal(Role.ISMS_MANAGER), principal(Role.CONTRIBUTOR), principal(Role.MEMBER)
+    for name, action in action_catalog().items():
+        for_members = bool({Role.MEMBER, Role.ISMS_MANAGER} & action.allowed)
+        assert may(manager, action) == may(stored, action) == for_members, name
+        for_contributors = Role.MEMBER in action.allowed and not action.approves
+        assert may(contributor, action) == for_contributors, name
+
+
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.AUDITOR])
+def test_a_viewer_and_an_auditor_do_nothing_but_change_their_own_password(role: Role) -> None:
+    allowed = {name for name, action in action_catalog().items() if may(principal(role), action)}
+    assert allowed == {"tenancy.change_own_password"}
+    assert [grant.reach for grant in principal(role).grants] == [Reach.OWN_ORGANISATION]
+
+
+def test_an_isms_manager_grants_their_own_organisation_s_working_roles_only() -> None:
+    action = Action("grant roles", {Role.CONSULTANCY_ADMIN, Role.ISMS_MANAGER})
+    manager = principal(Role.ISMS_MANAGER)
+    for role in (Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER):
+        authorize_grant(manager, action, role, ORGANISATION)
+    for role in (Role.AUDITOR, Role.COACH, Role.CONSULTANCY_ADMIN):
+        with pytest.raises(Forbidden):
+            authorize_grant(manager, action, role, ORGANISATION)
+    with pytest.raises(NotFound):
+        authorize_grant(manager, action, Role.VIEWER, uuid4())  # another organisation's person: as a missing one
+    with pytest.raises(Forbidden):
+        authorize_grant(principal(Role.CONTRIBUTOR), action, Role.VIEWER, ORGANISATION)
+    authorize_grant(principal(Role.CONSULTANCY_ADMIN), action, Role.AUDITOR, None)
