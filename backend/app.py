@@ -14,7 +14,7 @@ from backend.auth.access_tokens import AccessTokens, bearer_principal
 from backend.auth.account_security import AccountSecurityService
 from backend.auth.api_keys import load_api_keys
 from backend.auth.auditor_reads import install_auditor_reads
-from backend.auth.current import SESSION_COOKIE, principal_from_request
+from backend.auth.current import SESSION_COOKIE, newcomer_from_request, principal_from_request
 from backend.auth.invitations import Invitations
 from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
@@ -138,7 +138,7 @@ def _invited(invitations: Invitations, key: str) -> InvitedPerson | None:
 
 def _viewer(services: Services, request: Request) -> Viewer | None:
     """Who is signed in, as the pages show them; None when nobody is."""
-    principal = principal_from_request(services, request)
+    principal = principal_from_request(services, request) or newcomer_from_request(services, request)
     if principal is None:
         return None
     sees_anything = True

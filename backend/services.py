@@ -21,7 +21,7 @@ from backend.eventstore import event_store_environment
 from backend.graphql.reviews.gathering import review_inputs
 from backend.history.as_of import AsOfDay, AsOfModels
 from backend.history.tenant_history import IndexedTenantHistory
-from backend.row_security import fill_event_tenants, prepare_database, secured_store
+from backend.row_security import OWNER_CREATED_TABLES, fill_event_tenants, prepare_database, secured_store
 from backend.settings import Settings
 from domain.application import Cordee, Saved
 from domain.shared.calendar import stated_today
@@ -234,6 +234,10 @@ def build_services(settings: Settings) -> Services:
         pending_lifetime=timedelta(minutes=settings.second_factor_pending_minutes),
     )
     sessions.create_table()
+    if not settings.row_security:  # there the owner's pass creates them
+        with store.engine.begin() as conn:  # before the projections write: DDL waits for no lock of theirs
+            for table in OWNER_CREATED_TABLES:
+                table.create(conn, checkfirst=True)
     auditor_reads = AuditorReads(store.engine)
     auditor_reads.create_table()
     runner = ProjectionRunner(

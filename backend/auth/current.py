@@ -32,6 +32,21 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
     return principal
 
 
+def newcomer_from_request(services: Services, request: Request) -> Principal | None:
+    """The signed-in person whose account was never granted a role (opened at a first single sign-on), with no
+    role: they see only the page that says so. Someone whose grants ended (an auditor after the window) is not a
+    newcomer: for them the session opens nothing."""
+    token = getattr(request.state, "session_token", None) or request.cookies.get(SESSION_COOKIE)
+    session = services.sessions.find(token) if token else None
+    if session is None:
+        return None
+    scope = Scope(session.tenant_id)
+    account = services.queries.tenancy.account(scope, session.account_id)
+    if account is None or not account.active or services.queries.tenancy.grants(scope, account.account_id):
+        return None
+    return principal_of(account, session.csrf_token, frozenset())
+
+
 def principal_from_calendar_key(services: Services, key: str) -> Principal | None:
     """The person a secret calendar link belongs to; it reads calendars only, so it carries no CSRF secret."""
     account = services.queries.tenancy.calendar_key(calendar_key_hash(key))
