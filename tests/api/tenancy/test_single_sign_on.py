@@ -135,7 +135,7 @@ def test_a_first_sign_in_opens_an_account_with_no_role_for_an_allowed_domain(
     opened = demo_services.queries.tenancy.account(Scope(ALPINE), account_id("newcomer@alpine.example"))
     assert opened is not None and opened.roles == () and opened.active
     assert browser.get("/", follow_redirects=False).headers["location"] == "/welcome"
-    seen = GraphQLClient(browser).execute("{ clusters { edges { node { id } } } }")
+    seen = GraphQLClient(browser, expected_status=401).execute("{ clusters { edges { node { id } } } }")
     assert seen.get("data") is None and seen["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", "no grant"
     names = [line["event"].split(":")[0] for line in security_events(caplog)]
     assert {"user_created", "authn_login_success", "session_created"} <= set(names)
