@@ -10,8 +10,6 @@ checkpoints still verify.
 from __future__ import annotations
 
 import base64
-import binascii
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend.audit.verifier import SIGNATURE_PREFIX, key_id, vkey
+from backend.ed25519_keys import generated_pem, private_key
 from backend.settings import Settings
 
 GENERATED_KEY_FILE = "audit-signing-key.pem"
@@ -65,31 +64,8 @@ def load_signer(settings: Settings) -> Signer:
 
 
 def _parsed(raw: bytes) -> Ed25519PrivateKey:
-    text = raw.strip()
-    if text.startswith(b"-----BEGIN"):
-        key = serialization.load_pem_private_key(text, password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ValueError("The audit signing key must be an Ed25519 key.")
-        return key
-    try:
-        seed = base64.b64decode(text, validate=True)
-    except binascii.Error as error:
-        raise ValueError("The audit signing key is neither PEM nor base64.") from error
-    if len(seed) != 32:
-        raise ValueError("The audit signing key's seed must be 32 bytes.")
-    return Ed25519PrivateKey.from_private_bytes(seed)
+    return private_key(raw, "The audit signing key")
 
 
 def _generated(path: Path) -> Ed25519PrivateKey:
-    if path.exists():
-        return _parsed(path.read_bytes())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process of the same instance generated it first
-        return _parsed(path.read_bytes())
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(pem)
-    return key
+    return _parsed(generated_pem(path))

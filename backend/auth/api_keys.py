@@ -11,9 +11,6 @@ Each key is published at `/.well-known/jwks.json` under its kid, its RFC 7638 th
 
 from __future__ import annotations
 
-import base64
-import binascii
-import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -25,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from joserfc.errors import SecurityWarning
 from joserfc.jwk import KeySet, OKPKey
 
+from backend.ed25519_keys import generated_pem, pem_key, seed_key
 from backend.settings import Settings
 
 ALGORITHM = "EdDSA"
@@ -73,7 +71,7 @@ def load_api_keys(settings: Settings) -> ApiKeys:
     elif settings.is_production:
         raise SigningKeyMissing("CORDEE_API_SIGNING_KEYS or CORDEE_API_SIGNING_KEYS_FILE must be set in production.")
     else:
-        raw = _generated(settings.data_dir / GENERATED_KEY_FILE)
+        raw = generated_pem(settings.data_dir / GENERATED_KEY_FILE)
     return ApiKeys(tuple(okp_key(key) for key in parsed_keys(raw)))
 
 
@@ -102,33 +100,8 @@ def parsed_keys(raw: bytes) -> list[Ed25519PrivateKey]:
 
 
 def _from_pem(block: bytes) -> Ed25519PrivateKey:
-    key = serialization.load_pem_private_key(block, password=None)
-    if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError("An API signing key must be an Ed25519 key.")
-    return key
+    return pem_key(block, "An API signing key")
 
 
 def _from_seed(text: bytes) -> Ed25519PrivateKey:
-    try:
-        seed = base64.b64decode(text, validate=True)
-    except binascii.Error as error:
-        raise ValueError("An API signing key is neither PEM nor base64.") from error
-    if len(seed) != 32:
-        raise ValueError("An API signing key's seed must be 32 bytes.")
-    return Ed25519PrivateKey.from_private_bytes(seed)
-
-
-def _generated(path: Path) -> bytes:
-    if path.exists():
-        return path.read_bytes()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pem = Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process of the same instance generated it first
-        return path.read_bytes()
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(pem)
-    return pem
+    return seed_key(text, "An API signing key")
