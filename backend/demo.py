@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from eventsourcing.utils import get_topic
 
@@ -128,7 +128,7 @@ from domain.risks.commands import (
 )
 from domain.risks.plan import RiskReview, SecurityObjective, TreatmentAction
 from domain.risks.risk import Risk
-from domain.shared.aggregate import SYSTEM_ACTOR, TenantAggregate, tenant_scoped_id
+from domain.shared.aggregate import CORDEE_NAMESPACE, SYSTEM_ACTOR, TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import business_day
 from domain.shared.errors import NotFound
 from domain.soa.commands import ApproveStatement, DecideControl, StartStatement, SubmitStatement
@@ -413,8 +413,17 @@ class DemoSeeder:
         admin, ends_on = account_id(self.tenant.admin[0]), self.today + timedelta(days=AUDITOR_DEMO_DAYS - 1)
         with business_day(self.today):
             auditor = InviteAccount(
-                self.tenant_id, admin, email, name, Role.AUDITOR, key_hash, self.members[0], None, None, ends_on
-            )
+                self.tenant_id,
+                admin,
+                email,
+                name,
+                Role.AUDITOR,
+                key_hash,
+                self.members[0],
+                uuid5(CORDEE_NAMESPACE, f"demo auditor grant:{email}"),
+                None,
+                ends_on,
+            )  # a grant id of its own, the same at each seed: a seed run again writes nothing
             self._run(auditor)
             self._run(AcceptInvitation(self.tenant_id, account_id(email), key_hash, self._password()))
 

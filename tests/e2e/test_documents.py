@@ -48,5 +48,7 @@ def test_a_manager_approves_and_publishes_the_security_policy(
     publish.get_by_label("Yes, put this version in force").check()
     publish.get_by_role("button", name="Publish").click()
     expect(page.get_by_role("status")).to_contain_text("Version 1 is published.")
-    expect(page.locator(".not-acknowledged")).to_contain_text("Marc Muller, Sophie Muller")
+    expect(page.locator(".not-acknowledged")).to_contain_text(
+        "Jonas Muller, Lea Muller, Marc Muller, Paul Muller, Sophie Muller"
+    )
     screenshot(page, "document-published")

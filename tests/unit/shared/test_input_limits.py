@@ -166,7 +166,13 @@ from tests.unit.risks.limits_support import (
     RISK_TEXT_CALLS,
 )
 from tests.unit.soa.limits_support import SOA_CHOICE_CALLS, SOA_PREPARED, SOA_TEXT_CALLS
-from tests.unit.tenancy.limits_support import GRANT_DATE_BOUNDS, GRANT_DATE_CALLS, GRANT_PREPARED, GRANT_TEXT_CALLS
+from tests.unit.tenancy.limits_support import (
+    GRANT_DATE_BOUNDS,
+    GRANT_DATE_CALLS,
+    GRANT_DATE_PREPARED,
+    GRANT_PREPARED,
+    GRANT_TEXT_CALLS,
+)
 from tests.unit.tenancy.sso_limits_support import (
     SSO_CHOICE_CALLS,
     SSO_CHOICES_REFUSED_AS,
@@ -786,8 +792,9 @@ def date_scenario() -> Scenario:
 
 @pytest.mark.parametrize(("command", "argument"), sorted(DATE_CALLS), ids=".".join)
 def test_dates_lie_from_2000_to_five_years_ahead(command: str, argument: str) -> None:
-    call = DATE_CALLS[command, argument]
+    call, prepare = DATE_CALLS[command, argument], GRANT_DATE_PREPARED.get((command, argument), lambda s: None)
     s = date_scenario()
+    prepare(s)
     before = s.position()
     for outside in (date(1, 1, 1), date(1999, 12, 31), LAST + timedelta(days=1), date(9999, 12, 31)):
         with pytest.raises(ValidationFailed) as error:
@@ -801,6 +808,8 @@ def test_dates_lie_from_2000_to_five_years_ahead(command: str, argument: str) ->
     call(s, earliest)
     assert s.position() > before
     s = date_scenario()
+    prepare(s)
+    before = s.position()
     call(s, latest)
     assert s.position() > before
 

@@ -38,7 +38,7 @@ def _revoke(s: Scenario, reason: str) -> object:
 
 
 def _grant(s: Scenario, **window: date) -> object:
-    command = GrantRole(s.tenant, SYSTEM_ACTOR, _viewer(s), uuid4(), Role.CONTRIBUTOR, s.members[0], **window)
+    command = GrantRole(s.tenant, SYSTEM_ACTOR, _VIEWERS[s], uuid4(), Role.CONTRIBUTOR, s.members[0], **window)
     return s.app.handle(command)
 
 
@@ -58,6 +58,11 @@ GRANT_DATE_CALLS: dict[tuple[str, str], DateCall] = {
     ("InviteAccount", "valid_from"): lambda s, d: _invite_auditor(s, valid_from=d, valid_until=d),  # a day's audit
     ("InviteAccount", "valid_until"): lambda s, d: _invite_auditor(s, valid_until=d),
 }
+GRANT_DATE_PREPARED: dict[tuple[str, str], Callable[[Scenario], None]] = {
+    ("GrantRole", "valid_from"): _prepare_viewer,
+    ("GrantRole", "valid_until"): _prepare_viewer,
+}
+"""A grant names an account of the organisation: opened before the count of events a refusal must leave alone."""
 GRANT_DATE_BOUNDS: dict[tuple[str, str], tuple[date, date]] = {
     ("GrantRole", "valid_from"): (TEST_DAY, LAST),
     ("GrantRole", "valid_until"): (TEST_DAY, LAST),
