@@ -43,6 +43,7 @@ bench-writes: $(BIN)/cordee
 
 schema: $(BIN)/cordee
 	$(BIN)/python -c "from backend.graphql.schema import schema_sdl; open('schema.graphql', 'w').write(schema_sdl())"
+	$(BIN)/python -c "from backend.graphql.actions import matrix_table; open('docs/authorization.md', 'w').write(matrix_table())"
 
 lock:
 	uv pip compile pyproject.toml --extra dev -p 3.11 --generate-hashes -q -o requirements.lock --custom-compile-command "make lock"

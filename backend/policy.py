@@ -34,17 +34,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from uuid import UUID
 
 from backend.auth.principal import Principal, Reach
+from backend.authorization import matrix
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
 
 ADMIN, COACH, MEMBER = Role.CONSULTANCY_ADMIN, Role.COACH, Role.MEMBER
 ISMS_MANAGER, CONTRIBUTOR, VIEWER, AUDITOR = Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER, Role.AUDITOR
-EVERYONE = {ADMIN, COACH, MEMBER, ISMS_MANAGER, CONTRIBUTOR, VIEWER, AUDITOR}
-"""For what a person does to their own account only (their password): every role, read-only ones too."""
 
 NO_ORGANISATION = "No organisation with this id."
 NOT_A_MEMBER = "This organisation is not a member of the cluster."
@@ -56,19 +56,19 @@ NO_FEEDBACK_ITEM = "No feedback item with this id."
 
 @dataclass(frozen=True, eq=False)
 class Action:
-    """Something a principal may be allowed to do, and who may: each feature declares its own
-    (`backend/graphql/<feature>/actions.py`); this module decides.
+    """Something a principal may be allowed to do: each feature declares its own
+    (`backend/graphql/<feature>/actions.py`); who may is its row in the authorization matrix
+    (`backend/authorization.toml`), and this module decides.
 
     What the action's command names is read from its fields (`named_in`); three flags say what a field means."""
 
+    name: str
+    """Its stable name, `<feature>.<constant in lower case>`: the key of its row in the matrix."""
     description: str
     """What a refusal says the principal may not do ("You may not log coaching.")."""
-    allowed: set[Role]
-    """Who may. `MEMBER` stands for an organisation's own people who edit its registers: its ISMS manager (and a
-    stored member account), and its contributors unless the action `approves`. A viewer or an auditor may only do
-    what names them."""
     approves: bool = False
-    """An approval, an acceptance or a closing: the organisation's ISMS manager decides, a contributor does not."""
+    """An approval, an acceptance or a closing: the organisation's ISMS manager decides, a contributor never (the
+    matrix is checked for it)."""
     admits_candidate: bool = False
     """The command's `organisation_id` is an organisation to admit, not a member of the cluster."""
     for_own_organisation: str | None = None
@@ -78,13 +78,10 @@ class Action:
     needs_session: bool = False
     """Only a person signed in may do it, never an API token: a token mints no token and changes no password."""
 
-    @property
+    @cached_property
     def roles(self) -> frozenset[Role]:
-        """The roles that may, `MEMBER` spelt out: ISMS managers, and contributors unless the action approves; and
-        what an ISMS manager may, a stored member account may."""
-        roles = set(self.allowed)
-        if MEMBER in roles:
-            roles |= {ISMS_MANAGER} if self.approves else {ISMS_MANAGER, CONTRIBUTOR}
+        """The roles of its row; and what an ISMS manager may, a stored member account may."""
+        roles = set(matrix().roles_of(self.name))
         if ISMS_MANAGER in roles:
             roles.add(MEMBER)  # a stored member account is its organisation's ISMS manager
         return frozenset(roles)

@@ -21,6 +21,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.base import get_object_definition
 
+from backend.graphql.actions import check_matrix
 from backend.graphql.assessment.mutations import AssessmentMutation
 from backend.graphql.assessment.queries import AssessmentQuery
 from backend.graphql.assets.mutations import AssetsMutation
@@ -136,13 +137,16 @@ class CordeeSchema(strawberry.Schema):
 def build_schema(production: bool = False) -> strawberry.Schema:
     """The schema, built once per process and mode: it depends on the code alone, and every application of the
     process (tests build many) shares it and its cache of known documents."""
-    return CordeeSchema(
+    schema = CordeeSchema(
         query=Query,
         mutation=Mutation,
         extensions=_extensions(production),
         types=REFUSALS,
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=production),
     )
+    roots = schema._schema.mutation_type, schema._schema.query_type
+    check_matrix(*(sorted(root.fields) if root is not None else [] for root in roots))
+    return schema
 
 
 def _extensions(production: bool) -> list[Callable[[], SchemaExtension]]:

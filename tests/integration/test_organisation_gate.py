@@ -10,12 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from backend.auth.principal import Principal
-from backend.policy import ADMIN, COACH, MEMBER, Action, Named, authorize_without_cluster
+from backend.graphql.nonconformities.actions import RAISE_NONCONFORMITY
+from backend.graphql.tenancy.actions import CHANGE_SETTINGS
+from backend.policy import Named, authorize_without_cluster
 from backend.services import Services
 from domain.shared.errors import Forbidden, NotFound
 from domain.tenancy.account import Role
 
-RECORD = Action("record a register entry", {ADMIN, COACH, MEMBER}, for_own_organisation="organisation_id")
+RECORD = RAISE_NONCONFORMITY
+"""A register entry the admins, the coaches and the organisation's own people record."""
 
 
 def organisations_by_tenant(services: Services) -> dict[UUID, list[UUID]]:
@@ -57,7 +60,7 @@ def test_an_organisation_in_view_is_accepted_and_one_out_of_view_is_not_found(de
 
 def test_a_role_without_the_action_is_forbidden_before_any_id_is_read(demo_services: Services) -> None:
     tenant, organisations = sorted(organisations_by_tenant(demo_services).items())[0]
-    admins_only = Action("change the consultancy's settings", {ADMIN})
+    admins_only = CHANGE_SETTINGS
     with pytest.raises(Forbidden, match="change the consultancy's settings"):
         authorize_without_cluster(
             someone(tenant, Role.MEMBER, organisations[0]), admins_only, demo_services.queries, Named(organisations[0])

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, COACH, Action
+from backend.policy import Action
 
-ASSESS_GAP = Action("record gap analyses", {ADMIN, COACH})
+ASSESS_GAP = Action("assessment.assess_gap", "record gap analyses")

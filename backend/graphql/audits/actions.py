@@ -10,8 +10,10 @@ from backend.policy import ADMIN, COACH, MEMBER, Action
 
 PEOPLE = {ADMIN, COACH, MEMBER}
 
-PLAN_AUDIT_PROGRAMME = Action("plan audit programmes", PEOPLE)
-PLAN_AUDIT = Action("plan internal audits", PEOPLE)
-RECORD_AUDIT_FINDING = Action("record audit findings", PEOPLE)
-COMPLETE_AUDIT = Action("complete internal audits", PEOPLE, approves=True)
-RAISE_NONCONFORMITY_FROM_FINDING = Action("raise nonconformities from audit findings", PEOPLE)
+PLAN_AUDIT_PROGRAMME = Action("audits.plan_audit_programme", "plan audit programmes")
+PLAN_AUDIT = Action("audits.plan_audit", "plan internal audits")
+RECORD_AUDIT_FINDING = Action("audits.record_audit_finding", "record audit findings")
+COMPLETE_AUDIT = Action("audits.complete_audit", "complete internal audits", approves=True)
+RAISE_NONCONFORMITY_FROM_FINDING = Action(
+    "audits.raise_nonconformity_from_finding", "raise nonconformities from audit findings"
+)

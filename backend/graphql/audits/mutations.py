@@ -34,7 +34,7 @@ from backend.graphql.audits.types import (
     AuditProgrammeChange,
     AuditProgrammeChangeResult,
 )
-from backend.graphql.core.commands import change
+from backend.graphql.core.commands import change, role_refusal
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
@@ -131,6 +131,8 @@ async def _on(
     info: Info[Context, None], finder: Finder, given_id: str, field: str, action: Action, command: Any, **given: Any
 ) -> tuple[object, Saved] | Refusal:
     """The command on the programme or audit `given_id`, for the organisation it belongs to."""
+    if (refusal := role_refusal(info, action)) is not None:
+        return refusal
     try:
         organisation = finder(info, parse_id(given_id, field))
         if organisation is None:

@@ -6,7 +6,7 @@ ever does."""
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, COACH, Action
+from backend.policy import Action
 
-IMPORT_CATALOGUE = Action("import catalogues", {ADMIN})
-WRITE_CONTROL_TEXT = Action("write the consultancy's text of a control", {ADMIN, COACH})
+IMPORT_CATALOGUE = Action("catalogues.import_catalogue", "import catalogues")
+WRITE_CONTROL_TEXT = Action("catalogues.write_control_text", "write the consultancy's text of a control")

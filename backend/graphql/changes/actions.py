@@ -7,14 +7,16 @@ not act in it: a change is the organisation's own operation, and its approval a 
 
 from __future__ import annotations
 
-from backend.policy import MEMBER, Action
+from backend.policy import Action
 
 OWN = "organisation_id"
 
-FILE_CHANGE = Action("file changes", {MEMBER}, for_own_organisation=OWN)
-APPROVE_CHANGE = Action("approve changes", {MEMBER}, for_own_organisation=OWN, approves=True)
-CONSENT_TO_CHANGE = Action("consent to emergency changes", {MEMBER}, for_own_organisation=OWN, approves=True)
-SCHEDULE_CHANGE = Action("schedule changes", {MEMBER}, for_own_organisation=OWN)
-EXECUTE_CHANGE = Action("record the execution of changes", {MEMBER}, for_own_organisation=OWN)
-NAME_BOARD = Action("name the Change Advisory Board", {MEMBER}, for_own_organisation=OWN)
-DEFINE_STANDARD_CHANGE = Action("define standard changes", {MEMBER}, for_own_organisation=OWN)
+FILE_CHANGE = Action("changes.file_change", "file changes", for_own_organisation=OWN)
+APPROVE_CHANGE = Action("changes.approve_change", "approve changes", for_own_organisation=OWN, approves=True)
+CONSENT_TO_CHANGE = Action(
+    "changes.consent_to_change", "consent to emergency changes", for_own_organisation=OWN, approves=True
+)
+SCHEDULE_CHANGE = Action("changes.schedule_change", "schedule changes", for_own_organisation=OWN)
+EXECUTE_CHANGE = Action("changes.execute_change", "record the execution of changes", for_own_organisation=OWN)
+NAME_BOARD = Action("changes.name_board", "name the Change Advisory Board", for_own_organisation=OWN)
+DEFINE_STANDARD_CHANGE = Action("changes.define_standard_change", "define standard changes", for_own_organisation=OWN)

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
-from backend.policy import MEMBER, Action
+from backend.policy import Action
 
-RECORD_TRAINING = Action("record trainings", {MEMBER}, for_own_organisation="organisation_id")
-WITHDRAW_TRAINING = Action("withdraw training records", {MEMBER}, for_own_organisation="organisation_id")
-RUN_CAMPAIGN = Action("record awareness campaigns", {MEMBER}, for_own_organisation="organisation_id")
-WITHDRAW_CAMPAIGN = Action("withdraw awareness campaigns", {MEMBER}, for_own_organisation="organisation_id")
+RECORD_TRAINING = Action("competence.record_training", "record trainings", for_own_organisation="organisation_id")
+WITHDRAW_TRAINING = Action(
+    "competence.withdraw_training", "withdraw training records", for_own_organisation="organisation_id"
+)
+RUN_CAMPAIGN = Action("competence.run_campaign", "record awareness campaigns", for_own_organisation="organisation_id")
+WITHDRAW_CAMPAIGN = Action(
+    "competence.withdraw_campaign", "withdraw awareness campaigns", for_own_organisation="organisation_id"
+)

@@ -4,6 +4,8 @@ The organisation's own people write it; its coach and the consultancy's admins r
 
 from __future__ import annotations
 
-from backend.policy import MEMBER, Action
+from backend.policy import Action
 
-EDIT_CONTEXT = Action("change an organisation's context", {MEMBER}, for_own_organisation="organisation_id")
+EDIT_CONTEXT = Action(
+    "context.edit_context", "change an organisation's context", for_own_organisation="organisation_id"
+)

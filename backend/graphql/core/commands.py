@@ -22,7 +22,7 @@ from backend.auth.security_log import SecurityEvent, security_event
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, unavailable, user_error
 from backend.graphql.core.loaders import forget_reads
-from backend.policy import Action, authorize_command, authorize_without_cluster, named_in, on_behalf
+from backend.policy import Action, authorize, authorize_command, authorize_without_cluster, named_in, on_behalf
 from domain.application import Saved
 from domain.shared.errors import DomainError
 
@@ -44,23 +44,38 @@ async def change(
     except DomainError as error:
         if error.code == "PROJECTIONS_BEHIND":
             context.note_saved()
-        if error.code == "FORBIDDEN":
-            principal = context.principal
-            security_event(
-                SecurityEvent.AUTHZ_FAIL,
-                principal.account_id if principal else "anonymous",
-                info.field_name,
-                description=error.message,
-                request_id=context.request_id,
-                tenant=principal.tenant_id if principal else None,
-            )
-        return user_error(error)
+        return _refused(info, error)
     except STORAGE_FAILURES as error:
         log.warning("Event store refused a write (request %s): %s", context.request_id, error)
         return unavailable()
     context.note_saved()
     forget_reads(context)
     return cmd, saved
+
+
+def role_refusal(info: Info[Context, None], action: Action) -> Refusal | None:
+    """The refusal of a principal whose roles may not take the action, before anything the input names is looked
+    up: whether it exists is no answer for someone who may not act on it."""
+    try:
+        authorize(info.context.signed_in, action)
+    except DomainError as error:
+        return _refused(info, error)
+    return None
+
+
+def _refused(info: Info[Context, None], error: DomainError) -> Refusal:
+    """The typed refusal; a FORBIDDEN one logged as `authz_fail`."""
+    if error.code == "FORBIDDEN":
+        principal, context = info.context.principal, info.context
+        security_event(
+            SecurityEvent.AUTHZ_FAIL,
+            principal.account_id if principal else "anonymous",
+            info.field_name,
+            description=error.message,
+            request_id=context.request_id,
+            tenant=principal.tenant_id if principal else None,
+        )
+    return user_error(error)
 
 
 def _authorised(info: Info[Context, None], action: Action, command: Callable[..., C], given: Mapping[str, Any]) -> C:

@@ -8,7 +8,7 @@ import binascii
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.core.commands import change
+from backend.graphql.core.commands import change, role_refusal
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
@@ -57,6 +57,8 @@ class DocumentsMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Attaches a file to a draft.")
     async def attach_file(self, info: Info[Context, None], input: i.AttachFileInput) -> DocumentChangeResult:
+        if (refusal := role_refusal(info, a.ATTACH_FILE)) is not None:
+            return refusal
         try:
             content = base64.b64decode(input.content, validate=True)
         except (binascii.Error, ValueError):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, COACH, Action
+from backend.policy import Action
 
-RAISE_COACHING_CEILING = Action("raise a coaching ceiling", {ADMIN})
-LOG_COACHING = Action("log coaching", {ADMIN, COACH}, logged_by_coach=True)
-RECORD_OUTCOME = Action("record outcomes", {ADMIN, COACH})
-CORRECT_COACHING = Action("correct or void coaching entries", {ADMIN, COACH})
+RAISE_COACHING_CEILING = Action("engagement.raise_coaching_ceiling", "raise a coaching ceiling")
+LOG_COACHING = Action("engagement.log_coaching", "log coaching", logged_by_coach=True)
+RECORD_OUTCOME = Action("engagement.record_outcome", "record outcomes")
+CORRECT_COACHING = Action("engagement.correct_coaching", "correct or void coaching entries")

@@ -7,6 +7,6 @@ the bundles exported for them, as the coach and the admins do; nobody else sees 
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, COACH, Action
+from backend.policy import Action
 
-EXPORT_AUDIT_BUNDLE = Action("export auditor's bundles", {ADMIN, COACH})
+EXPORT_AUDIT_BUNDLE = Action("evidence.export_audit_bundle", "export auditor's bundles")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, COACH, MEMBER, Action
+from backend.policy import Action
 
-HIDE_FEEDBACK = Action("hide feedback", {ADMIN, COACH})
-UNHIDE_FEEDBACK = Action("show hidden feedback again", {ADMIN, COACH})
-SHARE_FEEDBACK = Action("share feedback", {MEMBER}, for_own_organisation="organisation_id")
-WITHDRAW_FEEDBACK = Action("withdraw feedback", {MEMBER}, for_own_organisation="acting_organisation_id")
+HIDE_FEEDBACK = Action("feedback.hide_feedback", "hide feedback")
+UNHIDE_FEEDBACK = Action("feedback.unhide_feedback", "show hidden feedback again")
+SHARE_FEEDBACK = Action("feedback.share_feedback", "share feedback", for_own_organisation="organisation_id")
+WITHDRAW_FEEDBACK = Action(
+    "feedback.withdraw_feedback", "withdraw feedback", for_own_organisation="acting_organisation_id"
+)

@@ -9,7 +9,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.core.commands import change
+from backend.graphql.core.commands import change, role_refusal
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
@@ -138,6 +138,8 @@ class IncidentsMutation:
     ) -> NonconformityChangeResult:
         """For the organisation the incident belongs to, as the viewer's scope shows it: one out of view is answered
         as a missing one."""
+        if (refusal := role_refusal(info, RAISE_NONCONFORMITY_FROM_INCIDENT)) is not None:
+            return refusal
         try:
             incident_id = parse_id(input.incident_id, "incident_id")
             found = info.context.services.queries.incidents.incident(info.context.scope, incident_id, datetime.now(UTC))

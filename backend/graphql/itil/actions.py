@@ -5,9 +5,9 @@ gap-analysis proposals records the gap analysis: the coach's or an admin's, as t
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, COACH, MEMBER, Action
+from backend.policy import Action
 
-DECLARE_ITIL = Action("declare ITIL practices", {MEMBER}, for_own_organisation="organisation_id")
-WITHDRAW_ITIL = Action("withdraw ITIL declarations", {MEMBER}, for_own_organisation="organisation_id")
-CONFIRM_ITIL_GAP = Action("record gap analyses", {ADMIN, COACH})
+DECLARE_ITIL = Action("itil.declare_itil", "declare ITIL practices", for_own_organisation="organisation_id")
+WITHDRAW_ITIL = Action("itil.withdraw_itil", "withdraw ITIL declarations", for_own_organisation="organisation_id")
+CONFIRM_ITIL_GAP = Action("itil.confirm_itil_gap", "record gap analyses")
 """As the gap analysis itself (`ASSESS_GAP`): the levels confirmed are the coach's assessment."""

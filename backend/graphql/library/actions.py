@@ -6,6 +6,6 @@ organisation's register is declared by that register (`copyAssetTemplate`, `copy
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, COACH, Action
+from backend.policy import Action
 
-KEEP_LIBRARY = Action("keep the consultancy's library", {ADMIN, COACH})
+KEEP_LIBRARY = Action("library.keep_library", "keep the consultancy's library")

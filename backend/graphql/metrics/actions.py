@@ -9,8 +9,8 @@ from backend.policy import ADMIN, COACH, MEMBER, Action
 
 PEOPLE = {ADMIN, COACH, MEMBER}
 
-DEFINE_METRIC = Action("define metrics", PEOPLE)
-REVISE_METRIC = Action("revise metrics", PEOPLE)
-RETIRE_METRIC = Action("retire metrics", PEOPLE)
-RECORD_MEASUREMENT = Action("record measurements", PEOPLE)
-CORRECT_MEASUREMENT = Action("correct measurements", PEOPLE)
+DEFINE_METRIC = Action("metrics.define_metric", "define metrics")
+REVISE_METRIC = Action("metrics.revise_metric", "revise metrics")
+RETIRE_METRIC = Action("metrics.retire_metric", "retire metrics")
+RECORD_MEASUREMENT = Action("metrics.record_measurement", "record measurements")
+CORRECT_MEASUREMENT = Action("metrics.correct_measurement", "correct measurements")

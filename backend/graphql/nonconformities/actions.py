@@ -10,9 +10,11 @@ from backend.policy import ADMIN, COACH, MEMBER, Action
 
 PEOPLE = {ADMIN, COACH, MEMBER}
 
-RAISE_NONCONFORMITY = Action("raise nonconformities", PEOPLE)
-ANALYSE_NONCONFORMITY = Action("analyse nonconformities", PEOPLE)
-PLAN_CORRECTIVE_ACTION = Action("plan corrective actions", PEOPLE)
-COMPLETE_CORRECTIVE_ACTION = Action("complete corrective actions", PEOPLE)
-VERIFY_EFFECTIVENESS = Action("verify the effectiveness of corrective actions", PEOPLE, approves=True)
-CLOSE_NONCONFORMITY = Action("close nonconformities", PEOPLE, approves=True)
+RAISE_NONCONFORMITY = Action("nonconformities.raise_nonconformity", "raise nonconformities")
+ANALYSE_NONCONFORMITY = Action("nonconformities.analyse_nonconformity", "analyse nonconformities")
+PLAN_CORRECTIVE_ACTION = Action("nonconformities.plan_corrective_action", "plan corrective actions")
+COMPLETE_CORRECTIVE_ACTION = Action("nonconformities.complete_corrective_action", "complete corrective actions")
+VERIFY_EFFECTIVENESS = Action(
+    "nonconformities.verify_effectiveness", "verify the effectiveness of corrective actions", approves=True
+)
+CLOSE_NONCONFORMITY = Action("nonconformities.close_nonconformity", "close nonconformities", approves=True)

@@ -9,7 +9,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.core.commands import change
+from backend.graphql.core.commands import change, role_refusal
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
@@ -108,6 +108,8 @@ async def _on(
     info: Info[Context, None], nonconformity_id: str, action: Action, command: Any, **given: Any
 ) -> tuple[object, Saved] | Refusal:
     """The command on the nonconformity, for the organisation it belongs to."""
+    if (refusal := role_refusal(info, action)) is not None:
+        return refusal
     try:
         found = parse_id(nonconformity_id, "nonconformity_id")
         row = info.context.services.queries.nonconformities.nonconformity(info.context.scope, found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, Action
+from backend.policy import Action
 
-REGISTER_ORGANISATION = Action("register organisations", {ADMIN})
-CHANGE_ORGANISATION_DETAILS = Action("change organisations' details", {ADMIN})
+REGISTER_ORGANISATION = Action("organisations.register_organisation", "register organisations")
+CHANGE_ORGANISATION_DETAILS = Action("organisations.change_organisation_details", "change organisations' details")

@@ -6,15 +6,17 @@ coach of a cluster it belongs to and the consultancy's admins read them, with th
 
 from __future__ import annotations
 
-from backend.policy import MEMBER, Action
+from backend.policy import Action
 
 OWN = "organisation_id"
 
-PLAN_REVIEW = Action("plan management reviews", {MEMBER}, for_own_organisation=OWN)
-GATHER_INPUTS = Action("gather a management review's inputs", {MEMBER}, for_own_organisation=OWN)
-NOTE_OPPORTUNITY = Action("note opportunities for improvement", {MEMBER}, for_own_organisation=OWN)
-HOLD_REVIEW = Action("hold a management review", {MEMBER}, for_own_organisation=OWN)
-RECORD_DECISION = Action("record a management review's decisions", {MEMBER}, for_own_organisation=OWN)
-CLOSE_REVIEW = Action("close a management review", {MEMBER}, for_own_organisation=OWN, approves=True)
-CORRECT_DECISION = Action("correct a closed review's decision", {MEMBER}, for_own_organisation=OWN, approves=True)
-CHANGE_ACTION = Action("follow a management review's actions", {MEMBER}, for_own_organisation=OWN)
+PLAN_REVIEW = Action("reviews.plan_review", "plan management reviews", for_own_organisation=OWN)
+GATHER_INPUTS = Action("reviews.gather_inputs", "gather a management review's inputs", for_own_organisation=OWN)
+NOTE_OPPORTUNITY = Action("reviews.note_opportunity", "note opportunities for improvement", for_own_organisation=OWN)
+HOLD_REVIEW = Action("reviews.hold_review", "hold a management review", for_own_organisation=OWN)
+RECORD_DECISION = Action("reviews.record_decision", "record a management review's decisions", for_own_organisation=OWN)
+CLOSE_REVIEW = Action("reviews.close_review", "close a management review", for_own_organisation=OWN, approves=True)
+CORRECT_DECISION = Action(
+    "reviews.correct_decision", "correct a closed review's decision", for_own_organisation=OWN, approves=True
+)
+CHANGE_ACTION = Action("reviews.change_action", "follow a management review's actions", for_own_organisation=OWN)

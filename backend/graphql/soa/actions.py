@@ -12,9 +12,9 @@ from backend.policy import ADMIN, COACH, MEMBER, Action
 
 EVERYONE_IN_VIEW = {ADMIN, COACH, MEMBER}
 
-START_SOA = Action("start a Statement of Applicability", EVERYONE_IN_VIEW)
-DECIDE_CONTROL = Action("decide a control of the Statement of Applicability", EVERYONE_IN_VIEW)
-SUBMIT_SOA = Action("submit the Statement of Applicability", EVERYONE_IN_VIEW)
-APPROVE_SOA = Action("approve the Statement of Applicability", EVERYONE_IN_VIEW, approves=True)
-REJECT_SOA = Action("reject the Statement of Applicability", EVERYONE_IN_VIEW, approves=True)
-MOVE_SOA = Action("move the Statement of Applicability to another edition", EVERYONE_IN_VIEW)
+START_SOA = Action("soa.start_soa", "start a Statement of Applicability")
+DECIDE_CONTROL = Action("soa.decide_control", "decide a control of the Statement of Applicability")
+SUBMIT_SOA = Action("soa.submit_soa", "submit the Statement of Applicability")
+APPROVE_SOA = Action("soa.approve_soa", "approve the Statement of Applicability", approves=True)
+REJECT_SOA = Action("soa.reject_soa", "reject the Statement of Applicability", approves=True)
+MOVE_SOA = Action("soa.move_soa", "move the Statement of Applicability to another edition")

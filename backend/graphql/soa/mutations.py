@@ -10,7 +10,7 @@ from uuid import UUID
 import strawberry
 from strawberry.types import Info
 
-from backend.graphql.core.commands import change
+from backend.graphql.core.commands import change, role_refusal
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import Refusal, parse_id, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
@@ -39,6 +39,8 @@ class SoaMutation:
 
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="Decides one control, justified either way.")
     async def decide_soa_control(self, info: Info[Context, None], input: i.DecideSoaControlInput) -> SoaChangeResult:
+        if (refusal := role_refusal(info, a.DECIDE_CONTROL)) is not None:
+            return refusal
         try:
             evidence, reasons, implementation = every_check(
                 lambda: tuple(parse_id(document, "evidence") for document in input.evidence),

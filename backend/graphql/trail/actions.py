@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend.policy import ADMIN, Action
+from backend.policy import Action
 
-READ_WHOLE_TRAIL = Action("read the consultancy's whole audit trail", {ADMIN})
+READ_WHOLE_TRAIL = Action("trail.read_whole_trail", "read the consultancy's whole audit trail")
 """The whole trail, filtered by person, register and period, and the accounts' own events."""
