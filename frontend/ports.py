@@ -56,6 +56,8 @@ class SignedIn:
 class Enrolment:
     key_in_groups: str
     uri: str
+    qr_svg: str = ""
+    """The link as a QR code: an inline SVG element made by the backend, shown as it is."""
 
 
 @dataclass(frozen=True)
