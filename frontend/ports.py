@@ -120,8 +120,9 @@ class FrontendPorts:
     secure_cookies: bool
     security: AccountSecurity | None = None
     """Second factor, password reset and sessions; None where the backend offers none of them."""
-    single_sign_on_start: Callable[[Request, str, str], Awaitable[str | None]] | None = None
-    """The request, an e-mail address and the local path to return to, to the URL of the consultancy's OpenID
-    provider to send the browser to; None when no provider takes this address."""
+    single_sign_on_start: Callable[[Request, str, str, str], Awaitable[str | None]] | None = None
+    """The request, an e-mail address, the local path to return to and the slug of the consultancy the sign-in link
+    names (or ""), to the URL of the consultancy's OpenID provider to send the browser to; None when no provider takes
+    this address. Never decided by whether the address has an account."""
     single_sign_on_finish: Callable[[Request], Awaitable[SingleSignOnResult]] | None = None
     """The provider's answer (the callback request) to a session, or a refusal."""

@@ -18,6 +18,7 @@ the sign-in throttle against the address it came from.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -35,6 +36,7 @@ from backend.settings import Settings
 from domain.shared.errors import DomainError
 from domain.tenancy.account import normalise_email
 from domain.tenancy.commands import LinkSingleSignOn, OpenSingleSignOnAccount
+from domain.tenancy.consultancy import consultancy_id
 from domain.tenancy.single_sign_on import SingleSignOnSettings
 from projections.queries import Scope
 
@@ -45,6 +47,8 @@ REFUSED = (
     "Ask your consultancy's admin, or sign in with your password."
 )
 """One answer for every refusal at the callback: which check failed is in the security log, not on the page."""
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+"""A consultancy's slug, as `domain.tenancy.consultancy` allows it."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,10 @@ class SingleSignOn:
         self.throttle = throttle
         self.oauth = OAuth()
 
-    async def start(self, request: Request, email: str, next_path: str) -> str | None:
+    async def start(self, request: Request, email: str, next_path: str, consultancy: str = "") -> str | None:
         """The provider's authorization URL to send the browser to, or None when no consultancy's provider takes
-        this address."""
-        found = await anyio.to_thread.run_sync(self._provider_for, email)
+        this address (or the consultancy named by the sign-in link has none)."""
+        found = await anyio.to_thread.run_sync(self._provider_for, email, consultancy)
         if found is None:
             return None
         tenant_id, provider = found
@@ -189,20 +193,22 @@ class SingleSignOn:
         )
         return tenant_id, saved.aggregate_id, False
 
-    def _provider_for(self, email: str) -> tuple[UUID, SingleSignOnSettings] | None:
-        """The consultancy whose provider this address signs in through: its account's, when it has one; otherwise
-        the one consultancy whose provider admits new accounts of its domain (none when several claim it)."""
+    def _provider_for(self, email: str, consultancy: str = "") -> tuple[UUID, SingleSignOnSettings] | None:
+        """The consultancy whose provider this address signs in through, chosen without looking up any account, so
+        the answer is the same for an address with an account and one without (no account enumeration): the
+        consultancy its sign-in link names (`/login?consultancy=<slug>`), else the one consultancy whose provider
+        admits the address's domain (none when several claim it)."""
         try:
             email = normalise_email(email)
         except DomainError:
             return None
-        queries = self.services.queries.tenancy
-        existing = queries.sign_in(email)
-        if existing is not None:
-            tenant_id = existing.account.tenant_id
+        if consultancy:
+            if not _SLUG.fullmatch(consultancy):
+                return None
+            tenant_id = consultancy_id(consultancy)
             provider = self._provider_of(tenant_id)
             return None if provider is None else (tenant_id, provider)
-        claimed = queries.single_sign_on_by_domain(email.rpartition("@")[2])
+        claimed = self.services.queries.tenancy.single_sign_on_by_domain(email.rpartition("@")[2])
         return claimed[0] if len(claimed) == 1 else None
 
     def _provider_of(self, tenant_id: UUID) -> SingleSignOnSettings | None:

@@ -20,7 +20,13 @@ SIGN_IN_REFUSED = (
     "E-mail address or password is not right. After several wrong attempts, signing in pauses for a while."
 )
 
-NO_SINGLE_SIGN_ON = "No single sign-on is set up for this e-mail address. Sign in with your password."
+# The same answer whether the address has an account or not: the provider is chosen by the address's domain, or by
+# the consultancy the sign-in link names, never by looking the account up.
+NO_SINGLE_SIGN_ON = (
+    "No single sign-on is set up for the domain of this e-mail address. Use the sign-in link your consultancy gave "
+    "you, or sign in with your password."
+)
+CONSULTANCY_SLUG_MAX_LENGTH = 64
 
 
 class SignInPages(PageBase):
@@ -43,7 +49,12 @@ class SignInPages(PageBase):
 
     async def _login_page(self, request: Request, error: str | None = None, status: int = 200) -> Response:
         token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
-        context = {"csrf_token": token, "error": error, "next": _safe_next(request.query_params.get("next"))}
+        context = {
+            "csrf_token": token,
+            "error": error,
+            "next": _safe_next(request.query_params.get("next")),
+            "consultancy": request.query_params.get("consultancy", "")[:CONSULTANCY_SLUG_MAX_LENGTH],
+        }
         response = self.templates.TemplateResponse(request, "tenancy/login.html", context, status_code=status)
         response.set_cookie(
             LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=self.ports.secure_cookies
@@ -130,7 +141,8 @@ class SignInPages(PageBase):
             return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
         if start is None:
             return await self._login_page(request, NO_SINGLE_SIGN_ON, 400)
-        target = await start(request, form.get("email", ""), _safe_next(form.get("next")))
+        consultancy = form.get("consultancy", "").strip().lower()[:CONSULTANCY_SLUG_MAX_LENGTH]
+        target = await start(request, form.get("email", ""), _safe_next(form.get("next")), consultancy)
         if target is None:
             return await self._login_page(request, NO_SINGLE_SIGN_ON, 400)
         # A page that moves on by itself, not a redirect: the sign-in form may post only to Cordee (the policy's

@@ -10,20 +10,25 @@ import logging
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 import itsdangerous
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
+from sqlalchemy import insert, inspect, text
+from sqlalchemy.exc import IntegrityError
 from starlette.testclient import TestClient
 
 from backend.app import create_app
 from backend.auth.single_sign_on import REFUSED
+from backend.auth.tenant_secrets import OIDC_CLIENT_SECRET
 from backend.services import Services
 from backend.settings import DEVELOPMENT_SECRET
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.errors import Conflict
 from domain.tenancy.account import account_id
+from domain.tenancy.commands import ConfigureSingleSignOn, LinkSingleSignOn, OpenSingleSignOnAccount
 from domain.tenancy.consultancy import consultancy_id
 from frontend.tenancy.sign_in import NO_SINGLE_SIGN_ON
 from projections.queries import Scope
@@ -242,6 +247,38 @@ def test_a_provider_whose_discovery_names_another_issuer_is_not_used(
     assert any("another issuer" in line["description"] for line in security_events(caplog))
 
 
+def sign_in_page_answer(app: FastAPI, email: str, consultancy: str = "") -> tuple[int, str, list[str]]:
+    """What the sign-in page answers to single sign-on for this address: the status, the page with its one-time
+    values (form token, state, nonce, PKCE challenge) and the address itself blanked, and the cookies it sets."""
+    browser = TestClient(app, base_url="http://testserver")
+    token = TOKEN.search(browser.get("/login" + (f"?consultancy={consultancy}" if consultancy else "")).text)
+    assert token is not None
+    form = {"email": email, "csrf_token": token.group(1), "next": "/", "consultancy": consultancy}
+    answer = browser.post("/login/sso", data=form, follow_redirects=False)
+    page = TOKEN.sub("csrf", answer.text)
+    page = re.sub(r"(state|nonce|code_challenge)=[\w.~-]+", r"\1=…", page)
+    page = page.replace(quote(email, safe=""), "ADDRESS").replace(email, "ADDRESS")
+    return answer.status_code, page, sorted(answer.cookies.keys())
+
+
+@pytest.mark.parametrize(
+    ("known", "unknown", "consultancy", "status"),
+    [
+        (ALPINE_COACH, "nobody@alpine.example", "", 200),
+        (MEMBER, "nobody@muller.example", "", 400),  # an account of Alpine whose domain its provider does not admit
+        (MEMBER, "nobody@muller.example", "alpine", 200),  # ... which signs in by Alpine's sign-in link
+    ],
+    ids=["allowed domain", "other domain", "consultancy's link"],
+)
+def test_single_sign_on_tells_nothing_of_whether_an_address_has_an_account(
+    app: FastAPI, known: str, unknown: str, consultancy: str, status: int
+) -> None:
+    answers = [sign_in_page_answer(app, email, consultancy) for email in (known, unknown)]
+
+    assert answers[0] == answers[1]
+    assert answers[0][0] == status
+
+
 def test_the_client_secret_is_kept_encrypted_and_the_history_records_only_its_fingerprint(
     app: FastAPI, demo_services: Services
 ) -> None:
@@ -308,3 +345,47 @@ def test_an_admin_configures_single_sign_on_on_the_settings_page(provider: OpenI
     saved = admin.post("/settings/single-sign-on", data={**form, "sso-issuer": provider.issuer})
     assert saved.status_code == 200 and "Single sign-on is saved." in saved.text
     assert "muller.example" in saved.text and "a-new-secret-typed-on-the-page" not in saved.text
+
+
+ISSUER = "https://id.shared.example"
+"""A provider two consultancies could both sign in through (one issuer for all its customers, as Google's)."""
+
+
+def test_one_person_at_a_provider_is_linked_to_one_account_only(demo_services: Services) -> None:
+    assert demo_services.tenant_secrets is not None
+    fingerprint = demo_services.tenant_secrets.store(ALPINE, OIDC_CLIENT_SECRET, CLIENT_SECRET)
+    demo_services.execute(
+        ConfigureSingleSignOn(ALPINE, SYSTEM_ACTOR, ISSUER, CLIENT_ID, ("alpine.example",), True, fingerprint)
+    )
+    demo_services.execute(LinkSingleSignOn(ALPINE, account_id(ALPINE_COACH), ISSUER, "person-1", ALPINE_COACH, True))
+    before = demo_services.app.recorder.max_notification_id()
+
+    for second in (
+        LinkSingleSignOn(ALPINE, account_id(ALPINE_ADMIN), ISSUER, "person-1", ALPINE_ADMIN, True),
+        OpenSingleSignOnAccount(ALPINE, ISSUER, "person-1", "newcomer@alpine.example", "Newcomer"),
+    ):
+        with pytest.raises(Conflict) as refused:
+            demo_services.execute(second)
+        assert refused.value.code == "CONFLICT" and refused.value.field == "subject", refused.value
+    assert demo_services.app.recorder.max_notification_id() == before
+    assert demo_services.queries.tenancy.account_linked_to(ISSUER, "person-1") == account_id(ALPINE_COACH)
+
+    links = demo_services.store.tables.single_sign_on_links
+    another = {"tenant_id": consultancy_id("harbour"), "issuer": ISSUER, "subject": "person-1"}
+    with pytest.raises(IntegrityError), demo_services.store.writing() as conn:  # whatever writes it, in any consultancy
+        conn.execute(insert(links).values(**another, account_id=account_id(HARBOUR_ADMIN)))
+
+
+def test_an_existing_read_store_gets_the_unique_index_at_its_next_start(demo_services: Services) -> None:
+    store = demo_services.store
+    name = store.tables.single_sign_on_links.name
+    with store.writing() as conn:
+        conn.execute(text(f"DROP INDEX {name}_by_subject"))
+
+    store.create_tables()
+
+    indexes = {index["name"]: index for index in inspect(store.engine).get_indexes(name)}
+    assert indexes[f"{name}_by_subject"]["unique"] and indexes[f"{name}_by_subject"]["column_names"] == [
+        "issuer",
+        "subject",
+    ]
