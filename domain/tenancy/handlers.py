@@ -294,8 +294,8 @@ def _subject_free(app: SubjectLinks, issuer: str, subject: str, account_id: UUID
 def link_single_sign_on(app: LinkPorts, cmd: LinkSingleSignOn) -> Saved:
     provider = _provider(app, cmd.tenant_id, cmd.issuer)
     account = app.get(Account, cmd.tenant_id, cmd.account_id, "email")
-    _subject_free(app, provider.issuer, cmd.subject, account.id)
     account.link_single_sign_on(provider, cmd.subject, cmd.email, cmd.email_verified)
+    _subject_free(app, provider.issuer, cmd.subject, account.id)  # the input's rules first; nothing is saved yet
     return app.save_changes(account)
 
 
