@@ -101,6 +101,8 @@ class SingleSignOnResult:
     """False for an account opened at its first sign-in: it sees nothing until an admin grants it a role."""
     next: str = "/"
     refusal: str | None = None
+    sign_out_hint: str | None = None
+    """Kept in the browser (a cookie) to sign out at the provider too when signing out of Cordee (opaque)."""
 
 
 @dataclass(frozen=True)
@@ -126,3 +128,6 @@ class FrontendPorts:
     this address. Never decided by whether the address has an account."""
     single_sign_on_finish: Callable[[Request], Awaitable[SingleSignOnResult]] | None = None
     """The provider's answer (the callback request) to a session, or a refusal."""
+    single_sign_on_end: Callable[[Request, str], Awaitable[str | None]] | None = None
+    """The request and a sign-in's `sign_out_hint`, to the provider's address that ends its session too (RP-initiated
+    logout), for the browser to go to once signed out of Cordee; None when there is none."""

@@ -13,6 +13,8 @@ from frontend.ports import FrontendPorts
 from frontend.site.page import PageBase, read_form
 
 LOGIN_CSRF_COOKIE = "cordee_login_csrf"
+SIGN_OUT_COOKIE = "cordee_sso_sign_out"
+"""After a single sign-on: what signing out needs to end the session at the provider too (encrypted by the backend)."""
 CODE_REFUSED = "This code is not right, or was used already. Wait for the next code, or use a recovery code."
 CODE_EXPIRED = "Signing in took too long, or too many codes were wrong: enter your password again."
 # One answer for a wrong password, an unknown e-mail and a locked sign-in: it must not tell which.
@@ -33,7 +35,7 @@ class SignInPages(PageBase):
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
         super().__init__(ports, templates)
         routes = self.router
-        routes.add_api_route("/login", self.login_form, methods=["GET"])
+        routes.add_api_route("/login", self.login_form, methods=["GET"], name="login_form")
         routes.add_api_route("/login", self.login, methods=["POST"])
         routes.add_api_route("/logout", self.logout, methods=["POST"])
         routes.add_api_route("/login/code", self.code_form, methods=["GET"])
@@ -159,6 +161,15 @@ class SignInPages(PageBase):
         response = RedirectResponse(result.next if result.has_role else "/welcome", status_code=303)
         self._set_session_cookie(response, result.token)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
+        if result.sign_out_hint:
+            response.set_cookie(
+                SIGN_OUT_COOKIE,
+                result.sign_out_hint,
+                max_age=self.ports.session_max_age_seconds,
+                httponly=True,
+                samesite="lax",
+                secure=self.ports.secure_cookies,
+            )
         return response
 
     async def welcome(self, request: Request) -> Response:
@@ -174,7 +185,15 @@ class SignInPages(PageBase):
     async def logout(self, request: Request) -> Response:
         await self._checked_form(request)
         self.ports.sign_out(request.cookies.get(self.ports.session_cookie, ""))
-        response = RedirectResponse("/login", status_code=303)
+        hint, end = request.cookies.get(SIGN_OUT_COOKIE), self.ports.single_sign_on_end
+        at_provider = await end(request, hint) if hint and end is not None else None
+        response: Response = RedirectResponse("/login", status_code=303)
+        if at_provider is not None:
+            # Signed out of Cordee; the provider's session is ended on its own page. A page that moves on by itself,
+            # as at sign-in: the sign-out form may post only to Cordee (`form-action 'self'`, redirects included).
+            context = {"target": at_provider}
+            response = self.templates.TemplateResponse(request, "tenancy/signed_out.html", context)
+        response.delete_cookie(SIGN_OUT_COOKIE)
         response.delete_cookie(self.ports.session_cookie)
         if self.ports.security is not None:
             response.delete_cookie(self.ports.security.pending_cookie)

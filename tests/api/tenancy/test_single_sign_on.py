@@ -10,12 +10,14 @@ import logging
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 import itsdangerous
 import pytest
 from fastapi import FastAPI
+from joserfc import jwt
+from joserfc.jwk import KeySet
 from sqlalchemy import insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 from starlette.testclient import TestClient
@@ -30,7 +32,7 @@ from domain.shared.errors import Conflict
 from domain.tenancy.account import account_id
 from domain.tenancy.commands import ConfigureSingleSignOn, LinkSingleSignOn, OpenSingleSignOnAccount
 from domain.tenancy.consultancy import consultancy_id
-from frontend.tenancy.sign_in import NO_SINGLE_SIGN_ON
+from frontend.tenancy.sign_in import NO_SINGLE_SIGN_ON, SIGN_OUT_COOKIE
 from projections.queries import Scope
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN
 from tests.api.page_support import MEMBER
@@ -82,10 +84,15 @@ def configure(client: GraphQLClient, issuer: str, domains: list[str], **changes:
 
 
 def single_sign_on(
-    app: FastAPI, email: str, login: str, tamper: bool = False, forge_nonce: bool = False
+    app: FastAPI,
+    email: str,
+    login: str,
+    tamper: bool = False,
+    forge_nonce: bool = False,
+    at_provider: httpx.Client | None = None,
 ) -> tuple[TestClient, httpx.Response]:
     """Signs in through the provider as `login` after giving `email` on Cordee's sign-in page; answers the browser
-    and Cordee's answer at the callback."""
+    and Cordee's answer at the callback. `at_provider`: the same browser at the provider, to keep its session."""
     browser = TestClient(app, base_url="http://testserver")
     token = TOKEN.search(browser.get("/login").text)
     assert token is not None
@@ -96,8 +103,11 @@ def single_sign_on(
     link = re.search(r'id="to-provider" href="([^"]+)"', started.text)
     assert link is not None and f'url={link.group(1)}"' in started.text  # the page moves on by itself
     location = html.unescape(link.group(1))
-    with httpx.Client(base_url=_origin(location), follow_redirects=False, timeout=10) as at_provider:
+    if at_provider is not None:
         back = sign_in_at_provider(at_provider, location, login)
+    else:
+        with httpx.Client(base_url=_origin(location), follow_redirects=False, timeout=10) as once:
+            back = sign_in_at_provider(once, location, login)
     assert back.startswith("http://testserver" + CALLBACK_PATH), back
     if tamper:
         back = re.sub(r"state=[^&]+", "state=forged-state", back)
@@ -389,3 +399,56 @@ def test_an_existing_read_store_gets_the_unique_index_at_its_next_start(demo_ser
         "issuer",
         "subject",
     ]
+
+
+def test_signing_out_after_single_sign_on_signs_out_at_the_provider_too(app: FastAPI, provider: OpenIdProvider) -> None:
+    discovery = httpx.get(provider.issuer + "/.well-known/openid-configuration").json()
+    with httpx.Client(base_url=provider.issuer, follow_redirects=False, timeout=10) as at_provider:
+        browser, answer = single_sign_on(app, ALPINE_COACH, ALPINE_COACH, at_provider=at_provider)
+        assert answer.status_code == 303 and browser.cookies.get(SIGN_OUT_COOKIE)
+        token = TOKEN.search(browser.get("/account").text)
+        assert token is not None
+
+        out = browser.post("/logout", data={"csrf_token": token.group(1)}, follow_redirects=False)
+
+        assert out.status_code == 200 and "You are signed out of Cordee" in out.text
+        GraphQLClient(browser, expected_status=401).execute(VIEWER)  # out of Cordee at once, whatever comes next
+        assert browser.cookies.get(SIGN_OUT_COOKIE) is None
+        link = re.search(r'id="at-provider" href="([^"]+)"', out.text)
+        assert link is not None and f'url={link.group(1)}"' in out.text  # the page moves on by itself
+        location = html.unescape(link.group(1))
+        endpoint, _, query = location.partition("?")
+        asked = parse_qs(query)
+        assert endpoint == discovery["end_session_endpoint"]
+        assert asked["client_id"] == [CLIENT_ID] and asked["post_logout_redirect_uri"] == ["http://testserver/login"]
+        keys = KeySet.import_key_set(httpx.get(discovery["jwks_uri"]).json())
+        hint = jwt.decode(asked["id_token_hint"][0], keys).claims  # the provider's own ID token of this sign-in
+        assert (hint["iss"], hint["aud"], hint["sub"]) == (provider.issuer, CLIENT_ID, ALPINE_COACH)
+
+        assert sign_out_at_provider(at_provider, location) == "http://testserver/login"
+        # the provider's session has ended: it asks who signs in (a newcomer, now), not the coach again at once
+        _, again = single_sign_on(app, ALPINE_COACH, "someone.else@alpine.example", at_provider=at_provider)
+        assert again.status_code == 303 and again.headers["location"] == "/welcome"
+
+
+def test_signing_out_after_a_password_sign_in_stays_at_cordee(app: FastAPI) -> None:
+    browser = GraphQLClient(TestClient(app, base_url="http://testserver")).sign_in(ALPINE_COACH).http
+    token = TOKEN.search(browser.get("/account").text)
+    assert token is not None
+    browser.cookies.set(SIGN_OUT_COOKIE, "not-a-sign-in-of-ours", domain="testserver.local")
+
+    out = browser.post("/logout", data={"csrf_token": token.group(1)}, follow_redirects=False)
+
+    assert out.status_code == 303 and out.headers["location"] == "/login"
+
+
+def sign_out_at_provider(at_provider: httpx.Client, location: str) -> str:
+    """Confirms signing out on the provider's own page; answers where it sends the browser back."""
+    page = at_provider.get(location)
+    assert page.status_code == 200, page.text[:500]
+    form = re.search(r'<form[^>]*action="([^"]+)"', page.text)
+    assert form is not None, page.text[:500]
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text))
+    done = at_provider.post(html.unescape(form.group(1)), data={**fields, "logout": "yes"})
+    assert done.is_redirect, done.text[:500]
+    return done.headers["location"]
