@@ -18,7 +18,7 @@ import pytest
 from fastapi import FastAPI
 from joserfc import jwt
 from joserfc.jwk import KeySet
-from sqlalchemy import insert, inspect, text
+from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 from starlette.testclient import TestClient
 
@@ -384,21 +384,6 @@ def test_one_person_at_a_provider_is_linked_to_one_account_only(demo_services: S
     another = {"tenant_id": consultancy_id("harbour"), "issuer": ISSUER, "subject": "person-1"}
     with pytest.raises(IntegrityError), demo_services.store.writing() as conn:  # whatever writes it, in any consultancy
         conn.execute(insert(links).values(**another, account_id=account_id(HARBOUR_ADMIN)))
-
-
-def test_an_existing_read_store_gets_the_unique_index_at_its_next_start(demo_services: Services) -> None:
-    store = demo_services.store
-    name = store.tables.single_sign_on_links.name
-    with store.writing() as conn:
-        conn.execute(text(f"DROP INDEX {name}_by_subject"))
-
-    store.create_tables()
-
-    indexes = {index["name"]: index for index in inspect(store.engine).get_indexes(name)}
-    assert indexes[f"{name}_by_subject"]["unique"] and indexes[f"{name}_by_subject"]["column_names"] == [
-        "issuer",
-        "subject",
-    ]
 
 
 def test_signing_out_after_single_sign_on_signs_out_at_the_provider_too(app: FastAPI, provider: OpenIdProvider) -> None:
