@@ -86,6 +86,7 @@ class SignInPages(PageBase):
         response = RedirectResponse(_safe_next(form.get("next")), status_code=303)
         self._set_session_cookie(response, signed.token)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
+        response.delete_cookie(SIGN_OUT_COOKIE)  # a password's session: signing out of it stays at Cordee
         return response
 
     def _end_earlier_session(self, request: Request) -> None:
@@ -132,6 +133,7 @@ class SignInPages(PageBase):
         self._set_session_cookie(response, token)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
         response.delete_cookie(security.pending_cookie)
+        response.delete_cookie(SIGN_OUT_COOKIE)
         return response
 
     async def single_sign_on(self, request: Request) -> Response:
