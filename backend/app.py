@@ -117,12 +117,13 @@ def _frontend_ports(
         security=security,
         single_sign_on_start=single_sign_on.start,
         single_sign_on_finish=functools.partial(_finish_single_sign_on, single_sign_on),
+        single_sign_on_end=single_sign_on.end_session_url,
     )
 
 
 async def _finish_single_sign_on(single_sign_on: SingleSignOn, request: Request) -> SingleSignOnResult:
     outcome = await single_sign_on.finish(request)
-    return SingleSignOnResult(outcome.token, outcome.has_role, outcome.next, outcome.refusal)
+    return SingleSignOnResult(outcome.token, outcome.has_role, outcome.next, outcome.refusal, outcome.sign_out_hint)
 
 
 async def _start_session(sign_in: PasswordSignIn, request: Request, email: str, password: str) -> SignedIn | None:

@@ -249,6 +249,7 @@ def build_services(settings: Settings) -> Services:
     queries = ReadQueries(store)
     app.blob_store = DirectoryBlobStore(settings.data_dir / "blobs")
     app.admin_roster = lambda tenant_id: queries.tenancy.active_admins(Scope(tenant_id))
+    app.subject_links = queries.tenancy.account_linked_to
     app.coach_roster = lambda tenant_id, organisation_id: queries.audits.coaches(Scope(tenant_id), organisation_id)
     app.review_input_reader = lambda tenant_id, organisation_id, review_id: review_inputs(
         queries, tenant_id, organisation_id, review_id, stated_today() or app.today()

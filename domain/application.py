@@ -111,6 +111,11 @@ class Cordee(CommandService):
     application with its read store (`backend/services.py`). Accounts are separate aggregates, so a list of them is
     a read, not a rule of one aggregate."""
 
+    subject_links: Callable[[str, str], UUID | None] | None = None
+    """The account linked to a provider's (issuer, subject), in any consultancy, as the accounts' read model knows
+    it: set by whoever builds the application with its read store (`backend/services.py`). The link is another
+    account's fact, so a read; the read table's unique index refuses a second row besides."""
+
     coach_roster: Callable[[UUID, UUID], frozenset[UUID]] | None = None
     """The coaches of the clusters an organisation belongs to (withdrawn or not, as the visibility filter counts
     them), as the clusters' read model lists them: set by whoever builds the application with its read store
@@ -139,6 +144,11 @@ class Cordee(CommandService):
         if self.admin_roster is None:
             raise RuntimeError("The application was built without its accounts' read model.")
         return self.admin_roster(tenant_id)
+
+    def account_linked_to(self, issuer: str, subject: str) -> UUID | None:
+        if self.subject_links is None:
+            raise RuntimeError("The application was built without its accounts' read model.")
+        return self.subject_links(issuer, subject)
 
     def organisation_coaches(self, tenant_id: UUID, organisation_id: UUID) -> frozenset[UUID]:
         if self.coach_roster is None:

@@ -56,6 +56,8 @@ class SignedIn:
 class Enrolment:
     key_in_groups: str
     uri: str
+    qr_svg: str = ""
+    """The link as a QR code: an inline SVG element made by the backend, shown as it is."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class SingleSignOnResult:
     """False for an account opened at its first sign-in: it sees nothing until an admin grants it a role."""
     next: str = "/"
     refusal: str | None = None
+    sign_out_hint: str | None = None
+    """Kept in the browser (a cookie) to sign out at the provider too when signing out of Cordee (opaque)."""
 
 
 @dataclass(frozen=True)
@@ -118,8 +122,12 @@ class FrontendPorts:
     secure_cookies: bool
     security: AccountSecurity | None = None
     """Second factor, password reset and sessions; None where the backend offers none of them."""
-    single_sign_on_start: Callable[[Request, str, str], Awaitable[str | None]] | None = None
-    """The request, an e-mail address and the local path to return to, to the URL of the consultancy's OpenID
-    provider to send the browser to; None when no provider takes this address."""
+    single_sign_on_start: Callable[[Request, str, str, str], Awaitable[str | None]] | None = None
+    """The request, an e-mail address, the local path to return to and the slug of the consultancy the sign-in link
+    names (or ""), to the URL of the consultancy's OpenID provider to send the browser to; None when no provider takes
+    this address. Never decided by whether the address has an account."""
     single_sign_on_finish: Callable[[Request], Awaitable[SingleSignOnResult]] | None = None
     """The provider's answer (the callback request) to a session, or a refusal."""
+    single_sign_on_end: Callable[[Request, str], Awaitable[str | None]] | None = None
+    """The request and a sign-in's `sign_out_hint`, to the provider's address that ends its session too (RP-initiated
+    logout), for the browser to go to once signed out of Cordee; None when there is none."""

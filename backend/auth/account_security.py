@@ -152,7 +152,7 @@ class AccountSecurityService:
         shown = self.factors.enrolment(principal.account_id, principal.email) or self.factors.begin(
             principal.tenant_id, principal.account_id, principal.email
         )
-        return Enrolment(shown.grouped, shown.uri)
+        return Enrolment(shown.grouped, shown.uri, shown.qr_svg)
 
     async def confirm_enrolment(self, request: Request, code: str) -> list[str] | None:
         principal = self._principal(request)

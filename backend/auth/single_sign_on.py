@@ -17,13 +17,21 @@ the sign-in throttle against the address it came from.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
+import logging
+import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 import anyio.to_thread
 from authlib.integrations.starlette_client import OAuth, OAuthError, StarletteOAuth2App
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from starlette.requests import Request
 
 from backend.auth.security_log import SecurityEvent, security_event
@@ -35,9 +43,11 @@ from backend.settings import Settings
 from domain.shared.errors import DomainError
 from domain.tenancy.account import normalise_email
 from domain.tenancy.commands import LinkSingleSignOn, OpenSingleSignOnAccount
+from domain.tenancy.consultancy import consultancy_id
 from domain.tenancy.single_sign_on import SingleSignOnSettings
 from projections.queries import Scope
 
+log = logging.getLogger(__name__)
 SESSION_KEY = "cordee_sso"
 """Where the sign-in under way keeps, in the signed session cookie, the consultancy it goes to and where to return."""
 REFUSED = (
@@ -45,16 +55,20 @@ REFUSED = (
     "Ask your consultancy's admin, or sign in with your password."
 )
 """One answer for every refusal at the callback: which check failed is in the security log, not on the page."""
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+"""A consultancy's slug, as `domain.tenancy.consultancy` allows it."""
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """A session token, whether the account holds a role yet, and where to go; or the refusal (a message)."""
+    """A session token, whether the account holds a role yet, and where to go; or the refusal (a message). With a
+    session, `sign_out_hint`: what signing out needs to end the session at the provider too (encrypted)."""
 
     token: str | None = None
     has_role: bool = False
     next: str = "/"
     refusal: str | None = None
+    sign_out_hint: str | None = None
 
 
 class Refused(Exception):
@@ -71,11 +85,15 @@ class SingleSignOn:
         self.services = services
         self.throttle = throttle
         self.oauth = OAuth()
+        settings = services.settings
+        key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"cordee single sign-on sign-out")
+        self._sign_out = Fernet(base64.urlsafe_b64encode(key.derive(settings.secret_key.encode())))
+        self._sign_out_seconds = settings.session_hours * 3600
 
-    async def start(self, request: Request, email: str, next_path: str) -> str | None:
+    async def start(self, request: Request, email: str, next_path: str, consultancy: str = "") -> str | None:
         """The provider's authorization URL to send the browser to, or None when no consultancy's provider takes
-        this address."""
-        found = await anyio.to_thread.run_sync(self._provider_for, email)
+        this address (or the consultancy named by the sign-in link has none)."""
+        found = await anyio.to_thread.run_sync(self._provider_for, email, consultancy)
         if found is None:
             return None
         tenant_id, provider = found
@@ -114,7 +132,7 @@ class SingleSignOn:
             return Outcome(refusal=REFUSED)
         under_way = request.session.pop(SESSION_KEY, None) or {}
         try:
-            tenant_id, account_id, has_role = await self._signed_in(request, under_way)
+            tenant_id, account_id, has_role, id_token = await self._signed_in(request, under_way)
         except Refused as refused:
             _log_refusal(request, refused.reason, refused.tenant)
             await anyio.to_thread.run_sync(self.throttle.failed, subject, address_subject(address))
@@ -133,10 +151,47 @@ class SingleSignOn:
                 tenant=tenant_id,
                 account=account_id,
             )
-        return Outcome(token=token, has_role=has_role, next=str(under_way.get("next") or "/"))
+        hint = None
+        if id_token:
+            hint = self._sign_out.encrypt(json.dumps({"tenant": str(tenant_id), "id_token": id_token}).encode())
+        return Outcome(
+            token=token,
+            has_role=has_role,
+            next=str(under_way.get("next") or "/"),
+            sign_out_hint=None if hint is None else hint.decode(),
+        )
 
-    async def _signed_in(self, request: Request, under_way: dict[str, Any]) -> tuple[UUID, UUID, bool]:
-        """The consultancy and account the provider's answer signs in, and whether it holds a role."""
+    async def end_session_url(self, request: Request, sign_out_hint: str) -> str | None:
+        """Where to send the browser, once signed out of Cordee, to sign out at the provider too (OpenID Connect
+        RP-Initiated Logout 1.0): its `end_session_endpoint` with the ID token as `id_token_hint`, Cordee's client id
+        and the sign-in page as `post_logout_redirect_uri`. None when the hint does not decrypt or has expired, the
+        consultancy's provider is off or changed, or it names no such endpoint: then Cordee's sign-out is all."""
+        try:
+            kept = json.loads(self._sign_out.decrypt(sign_out_hint.encode(), ttl=self._sign_out_seconds))
+            tenant_id, id_token = UUID(str(kept["tenant"])), str(kept["id_token"])
+        except (InvalidToken, ValueError, KeyError, TypeError):
+            return None
+        provider = await anyio.to_thread.run_sync(self._provider_of, tenant_id)
+        client = None if provider is None else await anyio.to_thread.run_sync(self._client, tenant_id, provider)
+        if provider is None or client is None:
+            return None
+        try:
+            metadata = await client.load_server_metadata()
+        except Exception as error:  # unreachable: signing out of Cordee is done; the provider's session stays
+            log.warning("Signing out at the provider skipped: no discovery document (%s).", type(error).__name__)
+            return None
+        endpoint = metadata.get("end_session_endpoint")
+        if metadata.get("issuer") != provider.issuer or not isinstance(endpoint, str) or not endpoint:
+            return None
+        query = {
+            "id_token_hint": id_token,
+            "client_id": provider.client_identifier,
+            "post_logout_redirect_uri": str(request.url_for("login_form")),
+        }
+        return endpoint + ("&" if "?" in endpoint else "?") + urlencode(query)
+
+    async def _signed_in(self, request: Request, under_way: dict[str, Any]) -> tuple[UUID, UUID, bool, str | None]:
+        """The consultancy and account the provider's answer signs in, whether it holds a role, and the ID token."""
         try:
             tenant_id = UUID(str(under_way.get("tenant")))
         except ValueError:
@@ -145,8 +200,9 @@ class SingleSignOn:
         client = None if provider is None else await anyio.to_thread.run_sync(self._client, tenant_id, provider)
         if provider is None or client is None:
             raise Refused("The consultancy's single sign-on is off or has changed.", tenant_id)
-        claims = await _checked_claims(request, client, provider, tenant_id)
-        return await anyio.to_thread.run_sync(self._account_for, tenant_id, provider, claims)
+        claims, id_token = await _checked_claims(request, client, provider, tenant_id)
+        signed_in = await anyio.to_thread.run_sync(self._account_for, tenant_id, provider, claims)
+        return (*signed_in, id_token)
 
     def _account_for(
         self, tenant_id: UUID, provider: SingleSignOnSettings, claims: dict[str, Any]
@@ -189,20 +245,22 @@ class SingleSignOn:
         )
         return tenant_id, saved.aggregate_id, False
 
-    def _provider_for(self, email: str) -> tuple[UUID, SingleSignOnSettings] | None:
-        """The consultancy whose provider this address signs in through: its account's, when it has one; otherwise
-        the one consultancy whose provider admits new accounts of its domain (none when several claim it)."""
+    def _provider_for(self, email: str, consultancy: str = "") -> tuple[UUID, SingleSignOnSettings] | None:
+        """The consultancy whose provider this address signs in through, chosen without looking up any account, so
+        the answer is the same for an address with an account and one without (no account enumeration): the
+        consultancy its sign-in link names (`/login?consultancy=<slug>`), else the one consultancy whose provider
+        admits the address's domain (none when several claim it)."""
         try:
             email = normalise_email(email)
         except DomainError:
             return None
-        queries = self.services.queries.tenancy
-        existing = queries.sign_in(email)
-        if existing is not None:
-            tenant_id = existing.account.tenant_id
+        if consultancy:
+            if not _SLUG.fullmatch(consultancy):
+                return None
+            tenant_id = consultancy_id(consultancy)
             provider = self._provider_of(tenant_id)
             return None if provider is None else (tenant_id, provider)
-        claimed = queries.single_sign_on_by_domain(email.rpartition("@")[2])
+        claimed = self.services.queries.tenancy.single_sign_on_by_domain(email.rpartition("@")[2])
         return claimed[0] if len(claimed) == 1 else None
 
     def _provider_of(self, tenant_id: UUID) -> SingleSignOnSettings | None:
@@ -238,9 +296,9 @@ class SingleSignOn:
 
 async def _checked_claims(
     request: Request, client: StarletteOAuth2App, provider: SingleSignOnSettings, tenant_id: UUID
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], str | None]:
     """The ID token's claims, checked by authlib (state, signature, issuer, audience, expiry, nonce), with the
-    e-mail claims of the UserInfo endpoint for the same subject."""
+    e-mail claims of the UserInfo endpoint for the same subject; and the ID token itself, for signing out."""
     issuer_only = {"iss": {"essential": True, "values": [provider.issuer]}}
     try:
         token = await client.authorize_access_token(request, claims_options=issuer_only)
@@ -259,7 +317,8 @@ async def _checked_claims(
         raise Refused(f"The provider's UserInfo could not be read: {type(error).__name__}.", tenant_id) from None
     if userinfo.get("sub") != claims["sub"]:  # OpenID Connect Core 1.0 §5.3.2
         raise Refused("The provider's UserInfo names another subject.", tenant_id)
-    return {**claims, **userinfo}
+    id_token = token.get("id_token")
+    return {**claims, **userinfo}, id_token if isinstance(id_token, str) else None
 
 
 def _log_refusal(request: Request, reason: str, tenant: UUID | None) -> None:

@@ -7,7 +7,7 @@ from typing import Protocol
 from uuid import UUID, uuid4
 
 from domain.shared.calendar import stated_today
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
 from domain.tenancy.account import NO_PASSWORD_YET, Account, GrantRequest, Role
@@ -51,6 +51,16 @@ class AdminRoster(Protocol):
     """The accounts of the consultancy's admins that are active now: one of them must stay."""
 
     def active_admins(self, tenant_id: UUID) -> frozenset[UUID]: ...
+
+
+class SubjectLinks(Protocol):
+    """The account already linked to a provider's subject, in any consultancy (None: nobody's)."""
+
+    def account_linked_to(self, issuer: str, subject: str) -> UUID | None: ...
+
+
+class LinkPorts(Store, SubjectLinks, Protocol):
+    """What linking an account to a provider's subject asks of the application."""
 
 
 class AccountPorts(TenancyPorts, AdminRoster, Protocol):
@@ -273,16 +283,26 @@ def _provider(app: Store, tenant_id: UUID, issuer: str) -> SingleSignOnSettings:
     return provider
 
 
-def link_single_sign_on(app: Store, cmd: LinkSingleSignOn) -> Saved:
+def _subject_free(app: SubjectLinks, issuer: str, subject: str, account_id: UUID) -> None:
+    """One person at a provider is one account: a subject linked to another account, in any consultancy, is refused
+    before any event."""
+    linked = app.account_linked_to(issuer, subject)
+    if linked is not None and linked != account_id:
+        raise Conflict("This person at the provider is already linked to another account.", "subject")
+
+
+def link_single_sign_on(app: LinkPorts, cmd: LinkSingleSignOn) -> Saved:
     provider = _provider(app, cmd.tenant_id, cmd.issuer)
     account = app.get(Account, cmd.tenant_id, cmd.account_id, "email")
     account.link_single_sign_on(provider, cmd.subject, cmd.email, cmd.email_verified)
+    _subject_free(app, provider.issuer, cmd.subject, account.id)  # the input's rules first; nothing is saved yet
     return app.save_changes(account)
 
 
-def open_single_sign_on_account(app: Store, cmd: OpenSingleSignOnAccount) -> Saved:
+def open_single_sign_on_account(app: LinkPorts, cmd: OpenSingleSignOnAccount) -> Saved:
     provider = _provider(app, cmd.tenant_id, cmd.issuer)
     account = Account.open_by_single_sign_on(cmd.tenant_id, cmd.email, cmd.display_name, provider, cmd.subject)
+    _subject_free(app, provider.issuer, cmd.subject, account.id)
     return app.save_new(account, "email", "An account with this e-mail address already exists.")
 
 

@@ -13,6 +13,8 @@ from frontend.ports import FrontendPorts
 from frontend.site.page import PageBase, read_form
 
 LOGIN_CSRF_COOKIE = "cordee_login_csrf"
+SIGN_OUT_COOKIE = "cordee_sso_sign_out"
+"""After a single sign-on: what signing out needs to end the session at the provider too (encrypted by the backend)."""
 CODE_REFUSED = "This code is not right, or was used already. Wait for the next code, or use a recovery code."
 CODE_EXPIRED = "Signing in took too long, or too many codes were wrong: enter your password again."
 # One answer for a wrong password, an unknown e-mail and a locked sign-in: it must not tell which.
@@ -20,14 +22,20 @@ SIGN_IN_REFUSED = (
     "E-mail address or password is not right. After several wrong attempts, signing in pauses for a while."
 )
 
-NO_SINGLE_SIGN_ON = "No single sign-on is set up for this e-mail address. Sign in with your password."
+# The same answer whether the address has an account or not: the provider is chosen by the address's domain, or by
+# the consultancy the sign-in link names, never by looking the account up.
+NO_SINGLE_SIGN_ON = (
+    "No single sign-on is set up for the domain of this e-mail address. Use the sign-in link your consultancy gave "
+    "you, or sign in with your password."
+)
+CONSULTANCY_SLUG_MAX_LENGTH = 64
 
 
 class SignInPages(PageBase):
     def __init__(self, ports: FrontendPorts, templates: Jinja2Templates) -> None:
         super().__init__(ports, templates)
         routes = self.router
-        routes.add_api_route("/login", self.login_form, methods=["GET"])
+        routes.add_api_route("/login", self.login_form, methods=["GET"], name="login_form")
         routes.add_api_route("/login", self.login, methods=["POST"])
         routes.add_api_route("/logout", self.logout, methods=["POST"])
         routes.add_api_route("/login/code", self.code_form, methods=["GET"])
@@ -43,7 +51,12 @@ class SignInPages(PageBase):
 
     async def _login_page(self, request: Request, error: str | None = None, status: int = 200) -> Response:
         token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
-        context = {"csrf_token": token, "error": error, "next": _safe_next(request.query_params.get("next"))}
+        context = {
+            "csrf_token": token,
+            "error": error,
+            "next": _safe_next(request.query_params.get("next")),
+            "consultancy": request.query_params.get("consultancy", "")[:CONSULTANCY_SLUG_MAX_LENGTH],
+        }
         response = self.templates.TemplateResponse(request, "tenancy/login.html", context, status_code=status)
         response.set_cookie(
             LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=self.ports.secure_cookies
@@ -73,6 +86,7 @@ class SignInPages(PageBase):
         response = RedirectResponse(_safe_next(form.get("next")), status_code=303)
         self._set_session_cookie(response, signed.token)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
+        response.delete_cookie(SIGN_OUT_COOKIE)  # a password's session: signing out of it stays at Cordee
         return response
 
     def _end_earlier_session(self, request: Request) -> None:
@@ -119,6 +133,7 @@ class SignInPages(PageBase):
         self._set_session_cookie(response, token)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
         response.delete_cookie(security.pending_cookie)
+        response.delete_cookie(SIGN_OUT_COOKIE)
         return response
 
     async def single_sign_on(self, request: Request) -> Response:
@@ -130,7 +145,8 @@ class SignInPages(PageBase):
             return await self._login_page(request, "Your sign-in form expired. Please try again.", 400)
         if start is None:
             return await self._login_page(request, NO_SINGLE_SIGN_ON, 400)
-        target = await start(request, form.get("email", ""), _safe_next(form.get("next")))
+        consultancy = form.get("consultancy", "").strip().lower()[:CONSULTANCY_SLUG_MAX_LENGTH]
+        target = await start(request, form.get("email", ""), _safe_next(form.get("next")), consultancy)
         if target is None:
             return await self._login_page(request, NO_SINGLE_SIGN_ON, 400)
         # A page that moves on by itself, not a redirect: the sign-in form may post only to Cordee (the policy's
@@ -147,6 +163,15 @@ class SignInPages(PageBase):
         response = RedirectResponse(result.next if result.has_role else "/welcome", status_code=303)
         self._set_session_cookie(response, result.token)
         response.delete_cookie(LOGIN_CSRF_COOKIE)
+        if result.sign_out_hint:
+            response.set_cookie(
+                SIGN_OUT_COOKIE,
+                result.sign_out_hint,
+                max_age=self.ports.session_max_age_seconds,
+                httponly=True,
+                samesite="lax",
+                secure=self.ports.secure_cookies,
+            )
         return response
 
     async def welcome(self, request: Request) -> Response:
@@ -162,7 +187,15 @@ class SignInPages(PageBase):
     async def logout(self, request: Request) -> Response:
         await self._checked_form(request)
         self.ports.sign_out(request.cookies.get(self.ports.session_cookie, ""))
-        response = RedirectResponse("/login", status_code=303)
+        hint, end = request.cookies.get(SIGN_OUT_COOKIE), self.ports.single_sign_on_end
+        at_provider = await end(request, hint) if hint and end is not None else None
+        response: Response = RedirectResponse("/login", status_code=303)
+        if at_provider is not None:
+            # Signed out of Cordee; the provider's session is ended on its own page. A page that moves on by itself,
+            # as at sign-in: the sign-out form may post only to Cordee (`form-action 'self'`, redirects included).
+            context = {"target": at_provider}
+            response = self.templates.TemplateResponse(request, "tenancy/signed_out.html", context)
+        response.delete_cookie(SIGN_OUT_COOKIE)
         response.delete_cookie(self.ports.session_cookie)
         if self.ports.security is not None:
             response.delete_cookie(self.ports.security.pending_cookie)

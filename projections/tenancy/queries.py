@@ -202,12 +202,19 @@ class TenancyQueries(FeatureQueries):
         return None if row is None else _provider(row)
 
     def single_sign_on_by_domain(self, domain: str) -> list[tuple[UUID, SingleSignOnSettings]]:
-        """The consultancies whose enabled provider admits new accounts of this e-mail domain: global by design,
-        read by the sign-in page only, to find where someone with no account yet signs in."""
+        """The consultancies whose enabled provider admits this e-mail domain: global by design, read by the sign-in
+        page only, to choose where an address signs in without looking its account up."""
         providers = self.t.single_sign_on_providers
         rows = self._all(select(providers).where(providers.c.enabled.is_(True)))
         found = [(row["tenant_id"], _provider(row)) for row in rows]
         return [(tenant_id, provider) for tenant_id, provider in found if domain in provider.allowed_domains]
+
+    def account_linked_to(self, issuer: str, subject: str) -> UUID | None:
+        """The account, in whichever consultancy, linked to the provider's subject: global by design, read by the
+        rule that one person at a provider is linked to one account only."""
+        links = self.t.single_sign_on_links
+        row = self._one(select(links.c.account_id).where(links.c.issuer == issuer, links.c.subject == subject))
+        return None if row is None else UUID(str(row["account_id"]))
 
     def linked_account(self, scope: Scope, issuer: str, subject: str) -> AccountRow | None:
         """The active account linked to the provider's subject, in this consultancy."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Index, Integer, String, Text, Uuid
 
 from projections.core.tables import TableFactory
 
@@ -172,7 +172,7 @@ def _single_sign_on(table: TableFactory) -> None:
         Column("secret_fingerprint", String(16), nullable=False),
         key=("tenant_id",),
     )
-    table(
+    links = table(
         "single_sign_on_links",
         Column("tenant_id", Uuid, nullable=False),
         Column("issuer", String(500), nullable=False),
@@ -180,3 +180,6 @@ def _single_sign_on(table: TableFactory) -> None:
         Column("account_id", Uuid, nullable=False),
         key=("tenant_id", "issuer", "subject"),
     )
+    # One account per person at a provider, across consultancies too (two may share an issuer, Google's say): the
+    # database refuses a second row however it would come. Added to an existing table at the next start.
+    Index(f"{links.name}_by_subject", links.c.issuer, links.c.subject, unique=True)

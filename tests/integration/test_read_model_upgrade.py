@@ -4,14 +4,19 @@ when the services start, so an upgrade needs no manual step and no page breaks o
 from __future__ import annotations
 
 from pathlib import Path
+from uuid import uuid4
 
-from sqlalchemy import create_engine, text
+import pytest
+from sqlalchemy import create_engine, insert, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from backend.demo import seed_demo
 from backend.services import build_services
 from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.commands import CreateConsultancy
+from projections.core.store import ReadStore, create_read_engine
+from projections.features import define_read_tables
 from projections.queries import Scope
 from tests.conftest import TEST_DAY, sqlite_settings
 
@@ -43,8 +48,9 @@ def test_a_read_model_missing_a_new_index_gets_it_at_start(tmp_path: Path) -> No
     settings = sqlite_settings(tmp_path)
     build_services(settings).close()
     older = create_engine(settings.read_database_url)
-    with older.begin() as conn:  # what the version before the visibility filter's indexes wrote
+    with older.begin() as conn:  # what the versions before the visibility filter's and the link's indexes wrote
         conn.execute(text("DROP INDEX clusters_by_coach"))
+        conn.execute(text("DROP INDEX single_sign_on_links_by_subject"))
     older.dispose()
 
     build_services(settings).close()
@@ -53,6 +59,27 @@ def test_a_read_model_missing_a_new_index_gets_it_at_start(tmp_path: Path) -> No
     older.dispose()
     assert "clusters_by_coach" in indexes
     assert "cluster_members_by_organisation" in indexes
+    assert "single_sign_on_links_by_subject" in indexes
+
+
+@pytest.mark.postgres
+def test_postgresql_keeps_one_link_per_provider_subject_and_an_older_database_gets_the_index(postgres_url: str) -> None:
+    store = ReadStore(create_read_engine(postgres_url), define_read_tables())
+    store.create_tables()
+    links = store.tables.single_sign_on_links
+    person = {"issuer": "https://id.shared.example", "subject": "person-1"}
+    with store.writing() as conn:
+        conn.execute(insert(links).values(tenant_id=uuid4(), account_id=uuid4(), **person))
+    with pytest.raises(IntegrityError), store.writing() as conn:  # another consultancy's account, the same person
+        conn.execute(insert(links).values(tenant_id=uuid4(), account_id=uuid4(), **person))
+    with store.writing() as conn:  # what the version before the index wrote
+        conn.execute(text(f"DROP INDEX {links.name}_by_subject"))
+
+    store.create_tables()
+
+    [index] = [i for i in inspect(store.engine).get_indexes(links.name) if i["name"] == f"{links.name}_by_subject"]
+    assert index["unique"] and index["column_names"] == ["issuer", "subject"]
+    store.engine.dispose()
 
 
 def test_read_models_without_a_table_this_version_added_are_rebuilt_at_start(tmp_path: Path) -> None:

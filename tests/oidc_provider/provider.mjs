@@ -3,7 +3,8 @@
 //
 // The login name is the subject; when it is an e-mail address it is also the e-mail claim, verified unless the name
 // starts with "unverified". Settings from the environment: PORT, CLIENT_ID, CLIENT_SECRET, REDIRECT_URIS (comma
-// separated). It prints "ready" once it listens, and stops on SIGTERM.
+// separated), POST_LOGOUT_REDIRECT_URIS (the same, where signing out at the provider may send the browser back: RP-initiated
+// logout is on by default). It prints "ready" once it listens, and stops on SIGTERM.
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.PORT);
@@ -14,6 +15,7 @@ const provider = new Provider(issuer, {
     client_id: process.env.CLIENT_ID,
     client_secret: process.env.CLIENT_SECRET,
     redirect_uris: process.env.REDIRECT_URIS.split(','),
+    post_logout_redirect_uris: (process.env.POST_LOGOUT_REDIRECT_URIS || '').split(',').filter(Boolean),
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_post',

@@ -24,6 +24,7 @@ FOLDER = Path(__file__).parent.parent / "oidc_provider"
 CLIENT_ID = "cordee-tests"
 CLIENT_SECRET = "a-client-secret-for-the-tests-only-0123456789"
 CALLBACK_PATH = "/login/sso/callback"
+SIGNED_OUT_PATH = "/login"
 
 _FORM = re.compile(r'<form[^>]*action="([^"]+)"[^>]*method="post"', re.IGNORECASE)
 _HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', re.IGNORECASE)
@@ -40,6 +41,8 @@ class OpenIdProvider:
 
     def __init__(self, *redirect_uris: str) -> None:
         self.redirect_uris = redirect_uris
+        self.post_logout_redirect_uris = [uri.replace(CALLBACK_PATH, SIGNED_OUT_PATH) for uri in redirect_uris]
+        """Cordee's sign-in page beside each callback: where signing out at the provider sends the browser back."""
         self.port = free_port()
         self.issuer = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -56,6 +59,7 @@ class OpenIdProvider:
             "CLIENT_ID": CLIENT_ID,
             "CLIENT_SECRET": CLIENT_SECRET,
             "REDIRECT_URIS": ",".join(self.redirect_uris),
+            "POST_LOGOUT_REDIRECT_URIS": ",".join(self.post_logout_redirect_uris),
         }
         self.process = subprocess.Popen(
             [node, "provider.mjs"], cwd=FOLDER, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pyotp
 import pytest
+import segno
 from fastapi import FastAPI
 from starlette.testclient import TestClient
 
@@ -23,6 +24,7 @@ from tests.support.graphql_client import GraphQLClient
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 KEY = re.compile(r'<code id="totp-key">([A-Z2-7 ]+)</code>')
 RECOVERY = re.compile(r"<li><code>([A-Z0-9-]{14})</code></li>")
+QR = re.compile(r'<figure class="qr" id="totp-qr">(<svg .*?</svg>)</figure>', re.S)
 
 
 class Seconds:
@@ -88,9 +90,17 @@ def enrol(http: TestClient, seconds: Seconds) -> tuple[str, list[str]]:
 def test_a_second_factor_takes_effect_once_confirmed_and_then_signing_in_asks_its_code(
     site: Site, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     http = site.browser()
     password_step(http, ALPINE_COACH)
     page = http.get("/account/second-factor")
+    key, qr = KEY.search(page.text), QR.search(page.text)
+    assert key is not None and qr is not None, page.text
+    uri = pyotp.TOTP(key.group(1).replace(" ", "")).provisioning_uri(name=ALPINE_COACH, issuer_name="Cordee")
+    title = "QR code of the link that adds Cordee to your authenticator app"
+    # the code a phone's camera reads is the very link the page offers: segno draws the same one for it
+    assert qr.group(1) == segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff", title=title)
+    assert f'href="{uri.replace("&", "&amp;")}"' in page.text and "style=" not in qr.group(1)
     form = {"csrf_token": csrf(page.text), "enrol-code": "12345"}
     before = events_in_log(site.services)
     refused = http.post("/account/second-factor/confirm", data=form)

@@ -10,22 +10,29 @@ import logging
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 import itsdangerous
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
+from joserfc import jwt
+from joserfc.jwk import KeySet
+from sqlalchemy import insert, text
+from sqlalchemy.exc import IntegrityError
 from starlette.testclient import TestClient
 
 from backend.app import create_app
 from backend.auth.single_sign_on import REFUSED
+from backend.auth.tenant_secrets import OIDC_CLIENT_SECRET
 from backend.services import Services
 from backend.settings import DEVELOPMENT_SECRET
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.shared.errors import Conflict
 from domain.tenancy.account import account_id
+from domain.tenancy.commands import ConfigureSingleSignOn, LinkSingleSignOn, OpenSingleSignOnAccount
 from domain.tenancy.consultancy import consultancy_id
-from frontend.tenancy.sign_in import NO_SINGLE_SIGN_ON
+from frontend.tenancy.sign_in import NO_SINGLE_SIGN_ON, SIGN_OUT_COOKIE
 from projections.queries import Scope
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN
 from tests.api.page_support import MEMBER
@@ -77,10 +84,15 @@ def configure(client: GraphQLClient, issuer: str, domains: list[str], **changes:
 
 
 def single_sign_on(
-    app: FastAPI, email: str, login: str, tamper: bool = False, forge_nonce: bool = False
+    app: FastAPI,
+    email: str,
+    login: str,
+    tamper: bool = False,
+    forge_nonce: bool = False,
+    at_provider: httpx.Client | None = None,
 ) -> tuple[TestClient, httpx.Response]:
     """Signs in through the provider as `login` after giving `email` on Cordee's sign-in page; answers the browser
-    and Cordee's answer at the callback."""
+    and Cordee's answer at the callback. `at_provider`: the same browser at the provider, to keep its session."""
     browser = TestClient(app, base_url="http://testserver")
     token = TOKEN.search(browser.get("/login").text)
     assert token is not None
@@ -91,8 +103,11 @@ def single_sign_on(
     link = re.search(r'id="to-provider" href="([^"]+)"', started.text)
     assert link is not None and f'url={link.group(1)}"' in started.text  # the page moves on by itself
     location = html.unescape(link.group(1))
-    with httpx.Client(base_url=_origin(location), follow_redirects=False, timeout=10) as at_provider:
+    if at_provider is not None:
         back = sign_in_at_provider(at_provider, location, login)
+    else:
+        with httpx.Client(base_url=_origin(location), follow_redirects=False, timeout=10) as once:
+            back = sign_in_at_provider(once, location, login)
     assert back.startswith("http://testserver" + CALLBACK_PATH), back
     if tamper:
         back = re.sub(r"state=[^&]+", "state=forged-state", back)
@@ -242,6 +257,38 @@ def test_a_provider_whose_discovery_names_another_issuer_is_not_used(
     assert any("another issuer" in line["description"] for line in security_events(caplog))
 
 
+def sign_in_page_answer(app: FastAPI, email: str, consultancy: str = "") -> tuple[int, str, list[str]]:
+    """What the sign-in page answers to single sign-on for this address: the status, the page with its one-time
+    values (form token, state, nonce, PKCE challenge) and the address itself blanked, and the cookies it sets."""
+    browser = TestClient(app, base_url="http://testserver")
+    token = TOKEN.search(browser.get("/login" + (f"?consultancy={consultancy}" if consultancy else "")).text)
+    assert token is not None
+    form = {"email": email, "csrf_token": token.group(1), "next": "/", "consultancy": consultancy}
+    answer = browser.post("/login/sso", data=form, follow_redirects=False)
+    page = TOKEN.sub("csrf", answer.text)
+    page = re.sub(r"(state|nonce|code_challenge)=[\w.~-]+", r"\1=…", page)
+    page = page.replace(quote(email, safe=""), "ADDRESS").replace(email, "ADDRESS")
+    return answer.status_code, page, sorted(answer.cookies.keys())
+
+
+@pytest.mark.parametrize(
+    ("known", "unknown", "consultancy", "status"),
+    [
+        (ALPINE_COACH, "nobody@alpine.example", "", 200),
+        (MEMBER, "nobody@muller.example", "", 400),  # an account of Alpine whose domain its provider does not admit
+        (MEMBER, "nobody@muller.example", "alpine", 200),  # ... which signs in by Alpine's sign-in link
+    ],
+    ids=["allowed domain", "other domain", "consultancy's link"],
+)
+def test_single_sign_on_tells_nothing_of_whether_an_address_has_an_account(
+    app: FastAPI, known: str, unknown: str, consultancy: str, status: int
+) -> None:
+    answers = [sign_in_page_answer(app, email, consultancy) for email in (known, unknown)]
+
+    assert answers[0] == answers[1]
+    assert answers[0][0] == status
+
+
 def test_the_client_secret_is_kept_encrypted_and_the_history_records_only_its_fingerprint(
     app: FastAPI, demo_services: Services
 ) -> None:
@@ -308,3 +355,85 @@ def test_an_admin_configures_single_sign_on_on_the_settings_page(provider: OpenI
     saved = admin.post("/settings/single-sign-on", data={**form, "sso-issuer": provider.issuer})
     assert saved.status_code == 200 and "Single sign-on is saved." in saved.text
     assert "muller.example" in saved.text and "a-new-secret-typed-on-the-page" not in saved.text
+
+
+ISSUER = "https://id.shared.example"
+"""A provider two consultancies could both sign in through (one issuer for all its customers, as Google's)."""
+
+
+def test_one_person_at_a_provider_is_linked_to_one_account_only(demo_services: Services) -> None:
+    assert demo_services.tenant_secrets is not None
+    fingerprint = demo_services.tenant_secrets.store(ALPINE, OIDC_CLIENT_SECRET, CLIENT_SECRET)
+    demo_services.execute(
+        ConfigureSingleSignOn(ALPINE, SYSTEM_ACTOR, ISSUER, CLIENT_ID, ("alpine.example",), True, fingerprint)
+    )
+    demo_services.execute(LinkSingleSignOn(ALPINE, account_id(ALPINE_COACH), ISSUER, "person-1", ALPINE_COACH, True))
+    before = demo_services.app.recorder.max_notification_id()
+
+    for second in (
+        LinkSingleSignOn(ALPINE, account_id(ALPINE_ADMIN), ISSUER, "person-1", ALPINE_ADMIN, True),
+        OpenSingleSignOnAccount(ALPINE, ISSUER, "person-1", "newcomer@alpine.example", "Newcomer"),
+    ):
+        with pytest.raises(Conflict) as refused:
+            demo_services.execute(second)
+        assert refused.value.code == "CONFLICT" and refused.value.field == "subject", refused.value
+    assert demo_services.app.recorder.max_notification_id() == before
+    assert demo_services.queries.tenancy.account_linked_to(ISSUER, "person-1") == account_id(ALPINE_COACH)
+
+    links = demo_services.store.tables.single_sign_on_links
+    another = {"tenant_id": consultancy_id("harbour"), "issuer": ISSUER, "subject": "person-1"}
+    with pytest.raises(IntegrityError), demo_services.store.writing() as conn:  # whatever writes it, in any consultancy
+        conn.execute(insert(links).values(**another, account_id=account_id(HARBOUR_ADMIN)))
+
+
+def test_signing_out_after_single_sign_on_signs_out_at_the_provider_too(app: FastAPI, provider: OpenIdProvider) -> None:
+    discovery = httpx.get(provider.issuer + "/.well-known/openid-configuration").json()
+    with httpx.Client(base_url=provider.issuer, follow_redirects=False, timeout=10) as at_provider:
+        browser, answer = single_sign_on(app, ALPINE_COACH, ALPINE_COACH, at_provider=at_provider)
+        assert answer.status_code == 303 and browser.cookies.get(SIGN_OUT_COOKIE)
+        token = TOKEN.search(browser.get("/account").text)
+        assert token is not None
+
+        out = browser.post("/logout", data={"csrf_token": token.group(1)}, follow_redirects=False)
+
+        assert out.status_code == 200 and "You are signed out of Cordee" in out.text
+        GraphQLClient(browser, expected_status=401).execute(VIEWER)  # out of Cordee at once, whatever comes next
+        assert browser.cookies.get(SIGN_OUT_COOKIE) is None
+        link = re.search(r'id="at-provider" href="([^"]+)"', out.text)
+        assert link is not None and f'url={link.group(1)}"' in out.text  # the page moves on by itself
+        location = html.unescape(link.group(1))
+        endpoint, _, query = location.partition("?")
+        asked = parse_qs(query)
+        assert endpoint == discovery["end_session_endpoint"]
+        assert asked["client_id"] == [CLIENT_ID] and asked["post_logout_redirect_uri"] == ["http://testserver/login"]
+        keys = KeySet.import_key_set(httpx.get(discovery["jwks_uri"]).json())
+        hint = jwt.decode(asked["id_token_hint"][0], keys).claims  # the provider's own ID token of this sign-in
+        assert (hint["iss"], hint["aud"], hint["sub"]) == (provider.issuer, CLIENT_ID, ALPINE_COACH)
+
+        assert sign_out_at_provider(at_provider, location) == "http://testserver/login"
+        # the provider's session has ended: it asks who signs in (a newcomer, now), not the coach again at once
+        _, again = single_sign_on(app, ALPINE_COACH, "someone.else@alpine.example", at_provider=at_provider)
+        assert again.status_code == 303 and again.headers["location"] == "/welcome"
+
+
+def test_signing_out_after_a_password_sign_in_stays_at_cordee(app: FastAPI) -> None:
+    browser = GraphQLClient(TestClient(app, base_url="http://testserver")).sign_in(ALPINE_COACH).http
+    token = TOKEN.search(browser.get("/account").text)
+    assert token is not None
+    browser.cookies.set(SIGN_OUT_COOKIE, "not-a-sign-in-of-ours", domain="testserver.local")
+
+    out = browser.post("/logout", data={"csrf_token": token.group(1)}, follow_redirects=False)
+
+    assert out.status_code == 303 and out.headers["location"] == "/login"
+
+
+def sign_out_at_provider(at_provider: httpx.Client, location: str) -> str:
+    """Confirms signing out on the provider's own page; answers where it sends the browser back."""
+    page = at_provider.get(location)
+    assert page.status_code == 200, page.text[:500]
+    form = re.search(r'<form[^>]*action="([^"]+)"', page.text)
+    assert form is not None, page.text[:500]
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text))
+    done = at_provider.post(html.unescape(form.group(1)), data={**fields, "logout": "yes"})
+    assert done.is_redirect, done.text[:500]
+    return done.headers["location"]

@@ -26,13 +26,20 @@ def configure(s: Scenario, **changes: object) -> object:
     return s.app.handle(ConfigureSingleSignOn(s.tenant, SYSTEM_ACTOR, **given))  # type: ignore[arg-type]
 
 
+def _no_links(s: Scenario) -> None:
+    """Nobody is linked to a provider's subject yet (the read model the application asks, in these tests none)."""
+    s.app.subject_links = lambda issuer, subject: None
+
+
 def _open(s: Scenario, email: str = "ana@example.org", name: str = "Ana", **changes: str) -> object:
     given = {"issuer": ISSUER, "subject": "ana-at-idp", **changes}
+    _no_links(s)
     return s.app.handle(OpenSingleSignOnAccount(s.tenant, given["issuer"], given["subject"], email, name))
 
 
 def _link(s: Scenario, **changes: str) -> object:
     given = {"issuer": ISSUER, "subject": "claire-at-idp", "email": "coach@alpine.example", **changes}
+    _no_links(s)
     return s.app.handle(
         LinkSingleSignOn(s.tenant, s.coach, given["issuer"], given["subject"], given["email"], email_verified=True)
     )

@@ -6,7 +6,7 @@ import pytest
 
 from domain.application import Cordee
 from domain.shared.aggregate import SYSTEM_ACTOR
-from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.tenancy.account import Account, Role, account_id
 from domain.tenancy.commands import (
     ConfigureSingleSignOn,
@@ -21,6 +21,7 @@ ISSUER = "https://idp.alpine.example"
 
 
 def consultancy(app: Cordee, slug: str, domains: tuple[str, ...] = ("alpine.example",)) -> object:
+    app.subject_links = app.subject_links or (lambda issuer, subject: None)  # nobody linked yet, as the read model says
     tenant = app.handle(CreateConsultancy(SYSTEM_ACTOR, slug.title(), slug)).aggregate_id
     app.handle(ConfigureSingleSignOn(tenant, SYSTEM_ACTOR, ISSUER, "cordee", domains, True, "0123456789abcdef"))
     return tenant
@@ -90,3 +91,17 @@ def test_an_account_is_never_linked_or_opened_across_consultancies() -> None:
     with pytest.raises(ValidationFailed) as error:  # Harbour signs in through no provider of Alpine's
         app.handle(OpenSingleSignOnAccount(harbour, ISSUER, "s", "new@harbour.example", "New"))
     assert error.value.field == "issuer"
+
+
+def test_a_subject_linked_to_another_account_is_refused_as_a_conflict_on_the_subject() -> None:
+    app = Cordee()
+    tenant = consultancy(app, "alpine")
+    someone_else = account_id("someone@harbour.example")
+    app.subject_links = lambda issuer, subject: someone_else if (issuer, subject) == (ISSUER, "sub-1") else None
+    before = app.recorder.max_notification_id()
+    with pytest.raises(Conflict) as error:
+        app.handle(OpenSingleSignOnAccount(tenant, ISSUER, "sub-1", "ana@alpine.example", "Ana"))
+    assert error.value.field == "subject" and error.value.code == "CONFLICT"
+    assert app.recorder.max_notification_id() == before
+    opened = app.handle(OpenSingleSignOnAccount(tenant, ISSUER, "sub-2", "ana@alpine.example", "Ana"))
+    assert app.get(Account, tenant, opened.aggregate_id).single_sign_on_subjects == {ISSUER: "sub-2"}
