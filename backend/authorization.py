@@ -50,13 +50,21 @@ class QueryRow:
 
 
 @dataclass(frozen=True)
+class FieldRule:
+    rule: str
+    """What decides the field for the person asking, beyond the row of its action or query."""
+    proven_by: str
+    """The test that proves it: `path` or `path::function`, from the project's root."""
+
+
+@dataclass(frozen=True)
 class Matrix:
     roles: Mapping[Role, str]
     sees: Mapping[str, str]
     actions: Mapping[str, ActionRow]
     queries: Mapping[str, QueryRow]
-    fields: Mapping[str, str]
-    """Field-level rules: `Type.field` and what decides its value for the viewer."""
+    fields: Mapping[str, FieldRule]
+    """Field-level rules, by `Type.field`."""
 
     def roles_of(self, action: str) -> frozenset[Role]:
         try:
@@ -99,7 +107,8 @@ def parse(data: Mapping[str, Any]) -> Matrix:
     queries = {name: _query(name, row, actions, sees) for name, row in data["queries"].items()}
     if set(roles) != set(MATRIX_ROLES):
         raise MatrixError(f"{MATRIX_FILE.name}: [roles] must describe {[r.value for r in MATRIX_ROLES]}.")
-    return Matrix(roles, sees, actions, queries, {str(k): str(v) for k, v in data.get("fields", {}).items()})
+    fields = {str(k): FieldRule(str(v["rule"]), str(v["proven_by"])) for k, v in data.get("fields", {}).items()}
+    return Matrix(roles, sees, actions, queries, fields)
 
 
 def _role(name: str, where: str) -> Role:

@@ -91,6 +91,6 @@ def matrix_table() -> str:
     for name, query in rows.queries.items():
         follows = f" (as `{query.action}`)" if query.action else ""
         lines.append(f"| `{name}`{follows} | {query.sees} | {marks(query.roles)} |")
-    lines += ["", "## Field-level rules", "", "| Field | Rule |", "|---|---|"]
-    lines += [f"| `{field}` | {rule_text} |" for field, rule_text in rows.fields.items()]
+    lines += ["", "## Field-level rules", "", "| Field | Rule | Proven by |", "|---|---|---|"]
+    lines += [f"| `{field}` | {rule.rule} | `{rule.proven_by}` |" for field, rule in rows.fields.items()]
     return "\n".join(lines) + "\n"

@@ -19,7 +19,9 @@ from graphql import GraphQLField, GraphQLOutputType, get_named_type, is_object_t
 from backend.authorization import MATRIX_ROLES, matrix
 from backend.graphql.actions import action_catalog
 from backend.graphql.schema import build_schema
+from domain.organisations.organisation import organisation_id
 from domain.tenancy.account import Role
+from domain.tenancy.consultancy import consultancy_id
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH
 from tests.support.graphql_client import GraphQLClient
 from tests.support.schema_values import GOOD, good_value
@@ -121,3 +123,32 @@ def test_every_operation_answers_each_role_as_the_matrix_says(
             counted["allowed" if may else "refused"] += 1
     assert not wrong, "\n".join(wrong)
     assert counted["refused"] + counted["allowed"] == len(rows.queries) + len(actions)
+
+
+RISK_FLAGS = {
+    "change": "risks.change_risk",
+    "assess": "risks.assess_risk",
+    "treat": "risks.treat_risk",
+    "recordManagementDecision": "risks.record_management_decision",
+    "accept": "risks.accept_risk",
+    "close": "risks.close_risk",
+}
+
+
+@pytest.mark.parametrize("role", MATRIX_ROLES, ids=[role.value for role in MATRIX_ROLES])
+def test_what_the_viewer_may_do_to_a_risk_is_never_more_than_the_matrix_gives_their_role(
+    client_for: Callable[[str], GraphQLClient], days_pass: Callable[[date], None], role: Role
+) -> None:
+    days_pass(INSIDE_THE_AUDITORS_WINDOW)
+    muller = organisation_id(consultancy_id("alpine"), "Boulangerie Muller")
+    flags = " ".join(RISK_FLAGS)
+    found = client_for(PERSON[role]).data(
+        f'{{ risks(organisationId: "{muller}", first: 50) {{ edges {{ node {{ viewerCan {{ {flags} }} }} }} }} }}'
+    )
+    nodes = [edge["node"]["viewerCan"] for edge in found["risks"]["edges"]]
+    assert len(nodes) >= 3  # the demo's risks of the first organisation, in every role's view
+    for flag, action in RISK_FLAGS.items():
+        if role not in matrix().roles_of(action):
+            assert not any(node[flag] for node in nodes), flag
+    if role in (Role.ISMS_MANAGER, Role.CONTRIBUTOR):
+        assert any(node["change"] for node in nodes)  # the organisation's own people edit its open risks

@@ -13,7 +13,8 @@ from backend.graphql.actions import action_catalog, matrix_table
 from backend.graphql.schema import build_schema
 from domain.tenancy.account import Role
 
-DOCS = Path(__file__).parents[3] / "docs" / "authorization.md"
+ROOT = Path(__file__).parents[3]
+DOCS = ROOT / "docs" / "authorization.md"
 
 
 def shipped() -> dict[str, Any]:
@@ -62,6 +63,13 @@ def test_a_file_that_says_what_cannot_be_enforced_is_refused(change: Any, refusa
 def test_a_query_that_follows_an_action_answers_the_roles_of_its_row() -> None:
     assert matrix().queries["accounts"].roles == frozenset({Role.CONSULTANCY_ADMIN})
     assert Role.AUDITOR in matrix().queries["risks"].roles
+
+
+def test_every_field_level_rule_names_a_test_that_exists() -> None:
+    for field, rule in matrix().fields.items():
+        path, _, function = rule.proven_by.partition("::")
+        source = (ROOT / path).read_text(encoding="utf-8")
+        assert not function or f"def {function}(" in source, field
 
 
 def test_the_docs_show_the_file_as_it_is() -> None:

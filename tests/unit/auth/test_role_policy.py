@@ -9,8 +9,8 @@ import pytest
 from backend.auth.principal import Principal, Reach
 from backend.graphql.actions import action_catalog
 from backend.graphql.risks.actions import ACCEPT_RISK
-from backend.graphql.tenancy.actions import GRANT_ROLES
-from backend.policy import authorize_grant, may
+from backend.graphql.tenancy.actions import GRANT_ROLES, INVITE_OWN_PEOPLE
+from backend.policy import authorize_grant, authorize_invitation, may
 from domain.shared.errors import Forbidden, NotFound
 from domain.tenancy.account import Role
 
@@ -65,3 +65,15 @@ def test_an_isms_manager_grants_their_own_organisation_s_working_roles_only() ->
     with pytest.raises(Forbidden):
         authorize_grant(principal(Role.CONTRIBUTOR), action, Role.VIEWER, ORGANISATION)
     authorize_grant(principal(Role.CONSULTANCY_ADMIN), action, Role.AUDITOR, None)
+
+
+def test_an_isms_manager_invites_their_own_organisation_s_working_roles_only() -> None:
+    manager = principal(Role.ISMS_MANAGER)
+    for role in (Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER):
+        authorize_invitation(manager, INVITE_OWN_PEOPLE, role, ORGANISATION)
+    for role, organisation in [(Role.AUDITOR, ORGANISATION), (Role.COACH, None), (Role.VIEWER, uuid4())]:
+        with pytest.raises(Forbidden, match="their own organisation's"):
+            authorize_invitation(manager, INVITE_OWN_PEOPLE, role, organisation)
+    with pytest.raises(Forbidden, match="invite your organisation's people"):
+        authorize_invitation(principal(Role.CONTRIBUTOR), INVITE_OWN_PEOPLE, Role.VIEWER, ORGANISATION)
+    authorize_invitation(principal(Role.CONSULTANCY_ADMIN), INVITE_OWN_PEOPLE, Role.AUDITOR, ORGANISATION)
