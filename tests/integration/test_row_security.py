@@ -343,3 +343,41 @@ def test_a_download_or_feed_under_one_tenant_reads_nothing_of_another_even_when_
     # The query layer itself, inside Alpine's transaction, asked for Harbour's cluster's sessions: none.
     with secured.queries.one_transaction(ALPINE):
         assert secured.queries.clusters.sessions(harbour, cluster.cluster_id) == []
+
+
+def test_an_api_tokens_principal_is_read_as_the_consultancy_the_token_names(
+    secured: Services, tenant_statements: list[str]
+) -> None:
+    app = create_app(secured.settings, secured)
+    admin = GraphQLClient(TestClient(app)).sign_in("admin@alpine.example")
+    create = (
+        "mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { ... on NewApiToken { secret } } }"
+    )
+    pat = admin.data(create, {"input": {"name": "Reports", "scopes": ["read"], "expiresOn": "2027-06-30"}})
+    exchanged = admin.http.post(
+        "/oauth/token",
+        data={
+            "grant_type": "urn:ietf:params:oauth:grant-type:token-exchange",
+            "subject_token": pat["createApiToken"]["secret"],
+        },
+    )
+    assert exchanged.status_code == 200, exchanged.text
+    services_statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        services_statements.append(statement)
+
+    tenant_statements.clear()
+    event.listen(secured.store.engine, "before_cursor_execute", seen)
+    try:
+        answer = TestClient(app).post(
+            "/graphql",
+            json={"query": "{ organisations { name } }"},
+            headers={"Authorization": f"Bearer {exchanged.json()['access_token']}"},
+        )
+    finally:
+        event.remove(secured.store.engine, "before_cursor_execute", seen)
+    assert "Boulangerie Muller" in [o["name"] for o in answer.json()["data"]["organisations"]]
+    # The token, its account and grants read as Alpine, through the tenant role; none by the services' role.
+    assert "set_config" in tenant_statements[0] and any("FROM api_tokens" in s for s in tenant_statements)
+    assert not any("api_tokens" in s or "FROM accounts" in s for s in services_statements)
