@@ -147,7 +147,8 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
         scope = scope_for(principal)
     except Forbidden:  # an account with no role yet sees nothing, but its consultancy's name
         scope, sees_anything = Scope(principal.tenant_id), False
-    consultancy = services.queries.tenancy.consultancy(scope)
+    with services.queries.one_transaction(principal.tenant_id):  # the viewer's consultancy alone
+        consultancy = services.queries.tenancy.consultancy(scope)
     return Viewer(
         account_id=str(principal.account_id),
         display_name=principal.display_name,

@@ -157,7 +157,13 @@ def _credential(claims: dict[str, Any]) -> Credential:
 
 def standing_principal(services: Services, credential: Credential) -> Principal:
     """The principal of a credential that still stands, its scopes those the token and the credential share;
-    else `TokenRefused`. A personal access token works through its last business day."""
+    else `TokenRefused`. A personal access token works through its last business day. Read as the consultancy the
+    verified token names, alone (row-level security: `Reader.one_transaction`)."""
+    with services.queries.one_transaction(credential.tenant_id):
+        return _standing_principal(services, credential)
+
+
+def _standing_principal(services: Services, credential: Credential) -> Principal:
     day = services.app.today()
     scope, tenancy = Scope(credential.tenant_id), services.queries.tenancy
     if credential.kind == PAT_KIND:

@@ -235,7 +235,8 @@ class AccountSecurityService:
         """Whether the consultancy requires a second factor of this admin or coach, who has none yet."""
         if not principal.roles & {Role.CONSULTANCY_ADMIN, Role.COACH}:
             return False
-        consultancy = self.services.queries.tenancy.consultancy(Scope(principal.tenant_id))
+        with self.services.queries.one_transaction(principal.tenant_id):  # the principal's consultancy alone
+            consultancy = self.services.queries.tenancy.consultancy(Scope(principal.tenant_id))
         if consultancy is None or not consultancy.requires_second_factor:
             return False
         return not self.factors.enabled(principal.account_id)

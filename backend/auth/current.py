@@ -1,4 +1,9 @@
-"""From a request's session cookie to its principal."""
+"""From a request's session cookie to its principal.
+
+The session row is found by its token's hash, and a calendar link's account by its key's hash, before any
+consultancy is known: those two reads span consultancies (the services' role). Once the session or the link names
+the consultancy, the account and its grants are read in one read transaction of that consultancy alone (on
+PostgreSQL with row-level security, the tenant role with it set: `Reader.one_transaction`)."""
 
 from __future__ import annotations
 
@@ -24,10 +29,11 @@ def principal_from_request(services: Services, request: Request) -> Principal | 
     session = services.sessions.find(token)
     if session is None:
         return None
-    account = services.queries.tenancy.account(Scope(session.tenant_id), session.account_id)
-    if account is None or not account.active:  # a deactivated account's sessions stop at once
-        return None
-    principal = principal_today(services, account, session.csrf_token)
+    with services.queries.one_transaction(session.tenant_id):
+        account = services.queries.tenancy.account(Scope(session.tenant_id), session.account_id)
+        if account is None or not account.active:  # a deactivated account's sessions stop at once
+            return None
+        principal = principal_today(services, account, session.csrf_token)
     setattr(request.state, PRINCIPAL_STATE, principal)  # for the record of what auditors read
     return principal
 
@@ -41,16 +47,20 @@ def newcomer_from_request(services: Services, request: Request) -> Principal | N
     if session is None:
         return None
     scope = Scope(session.tenant_id)
-    account = services.queries.tenancy.account(scope, session.account_id)
-    if account is None or not account.active or services.queries.tenancy.grants(scope, account.account_id):
-        return None
+    with services.queries.one_transaction(session.tenant_id):
+        account = services.queries.tenancy.account(scope, session.account_id)
+        if account is None or not account.active or services.queries.tenancy.grants(scope, account.account_id):
+            return None
     return principal_of(account, session.csrf_token, frozenset())
 
 
 def principal_from_calendar_key(services: Services, key: str) -> Principal | None:
     """The person a secret calendar link belongs to; it reads calendars only, so it carries no CSRF secret."""
-    account = services.queries.tenancy.calendar_key(calendar_key_hash(key))
-    return None if account is None else principal_today(services, account, "")
+    account = services.queries.tenancy.calendar_key(calendar_key_hash(key))  # across consultancies: by its hash
+    if account is None:
+        return None
+    with services.queries.one_transaction(account.tenant_id):
+        return principal_today(services, account, "")
 
 
 def principal_today(services: Services, account: AccountRow, csrf_token: str) -> Principal | None:

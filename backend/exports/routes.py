@@ -1,11 +1,16 @@
 """REST downloads: calendar feeds, the effort report, each member's coaching ledger, an organisation's registers and
 its auditor's bundles. The principal comes from the session, the rows from the one query layer: a download shows
-what the page of the same data shows the viewer, and anything out of view answers 404, as an unknown id does."""
+what the page of the same data shows the viewer, and anything out of view answers 404, as an unknown id does.
+
+A download's reads share one read transaction, as a GraphQL document's do (`Reader.one_transaction`): on PostgreSQL
+with row-level security, one of the tenant role with the principal's consultancy set for it alone, so the database
+answers no other consultancy's row whatever a query asks (`docs/identity.md`, "Row-level security")."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -14,6 +19,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from backend.audit.bundle import BundleRequest, build_bundle
 from backend.audit.registers import register_sheets, registers_pdf
 from backend.auth.current import principal_from_calendar_key, principal_from_request
+from backend.auth.principal import Principal
 from backend.exports.audits import AuditReport, audit_report_pdf, audit_report_xlsx
 from backend.exports.calendar import ClusterSessions, calendar_of, cluster_calendar
 from backend.exports.changes import change_log_sheet
@@ -33,7 +39,7 @@ from backend.services import Services
 from domain.evidence.bundles import audit_bundles_id
 from domain.shared.errors import DomainError
 from projections.clusters.rows import ClusterRow
-from projections.queries import Scope
+from projections.queries import OrganisationRow, Scope
 from projections.soa.catalogue import kept_catalogue
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -71,9 +77,10 @@ def export_routes(services: Services) -> APIRouter:
         principal = principal_from_calendar_key(services, key) if KEY.fullmatch(key) else None
         if principal is None:
             raise HTTPException(status_code=404, detail="No calendar at this address.")
-        scope = scope_for(principal)
-        clusters = services.queries.clusters
-        entries = [_sessions_in_view(services, scope, row) for row in clusters.clusters(scope, 500, None)]
+        with services.queries.one_transaction(principal.tenant_id):
+            scope = scope_for(principal)
+            clusters = services.queries.clusters
+            entries = [_sessions_in_view(services, scope, row) for row in clusters.clusters(scope, 500, None)]
         body = calendar_of(f"Cordee: {one_line(principal.display_name)}", entries, request.url.hostname or "cordee")
         return Response(body, media_type=CALENDAR_TYPE, headers={"Cache-Control": "private, no-store"})
 
@@ -82,7 +89,8 @@ def export_routes(services: Services) -> APIRouter:
         """The effort report as the effort page shows it to the viewer: CSV, XLSX, or a PDF with its chart."""
         if extension not in (*SPREADSHEETS, "pdf"):
             raise HTTPException(status_code=404, detail="No such download.")
-        report = _effort_report(services, request, cluster_id)
+        with _reading_as_signed_in(services, request) as principal:
+            report = _effort_report(services, principal, cluster_id)
         name = f"{report.cluster} - effort.{extension}"
         if extension == "pdf":
             return _download(effort_pdf(report), PDF_TYPE, name)
@@ -93,9 +101,10 @@ def export_routes(services: Services) -> APIRouter:
         """One member's coaching ledger, for its coach and for the member itself: never another member's."""
         if extension not in SPREADSHEETS:
             raise HTTPException(status_code=404, detail="No such download.")
-        scope, cluster = _cluster_in_view(services, request, cluster_id)
-        name, member = _member_in_view(services, scope, cluster, organisation_id)
-        entries = services.queries.engagement.coaching_half_days(scope, cluster.cluster_id, member)
+        with _reading_as_signed_in(services, request) as principal:
+            scope, cluster = _cluster_in_view(services, principal, cluster_id)
+            name, member = _member_in_view(services, scope, cluster, organisation_id)
+            entries = services.queries.engagement.coaching_half_days(scope, cluster.cluster_id, member)
         return _spreadsheet(ledger_sheet(entries), extension, f"{cluster.name} - {name} - coaching ledger.{extension}")
 
     @router.get("/organisations/{organisation_id}/soa/versions/{number}/soa.{extension}", include_in_schema=False)
@@ -103,7 +112,8 @@ def export_routes(services: Services) -> APIRouter:
         """An approved version of the Statement of Applicability, as its page offers it: XLSX, PDF or OSCAL JSON."""
         if extension not in SOA_FILES:
             raise HTTPException(status_code=404, detail="No such download.")
-        file = _soa_file(services, request, organisation_id, number)
+        with _reading_as_signed_in(services, request) as principal:
+            file = _soa_file(services, principal, organisation_id, number)
         media_type, write = SOA_FILES[extension]
         name = f"{file.organisation} - Statement of Applicability v{number}.{extension}"
         return _download(write(file), media_type, name)
@@ -120,28 +130,18 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         """The organisation's whole change log, in the paper's columns, as its log page shows it to the viewer."""
         if extension not in SPREADSHEETS:
             raise HTTPException(status_code=404, detail="No such download.")
-        principal = principal_from_request(services, request)
-        if principal is None:
-            raise HTTPException(status_code=401, detail="Sign in first.")
-        scope, organisation_key = scope_for(principal), _uuid(organisation_id)
-        found = services.queries.organisations.with_registers(scope, organisation_key) if organisation_key else None
-        if found is None or organisation_key is None:
-            raise HTTPException(status_code=404, detail="No organisation with this id in your view.")
-        rows = services.queries.changes.whole_log(scope, organisation_key)
+        with _reading_as_signed_in(services, request) as principal:
+            scope, found = _organisation_in_view(services, principal, organisation_id)
+            rows = services.queries.changes.whole_log(scope, found.organisation_id)
         return _spreadsheet(change_log_sheet(rows), extension, f"{found.name} - change log.{extension}")
 
     @router.get("/organisations/{organisation_id}/metrics.xlsx", include_in_schema=False)
     def metrics_download(organisation_id: str, request: Request) -> Response:
         """The organisation's metrics and every measurement, as its register shows them to the viewer."""
-        principal = principal_from_request(services, request)
-        if principal is None:
-            raise HTTPException(status_code=401, detail="Sign in first.")
-        scope, organisation_key = scope_for(principal), _uuid(organisation_id)
-        found = services.queries.organisations.with_registers(scope, organisation_key) if organisation_key else None
-        if found is None or organisation_key is None:
-            raise HTTPException(status_code=404, detail="No organisation with this id in your view.")
-        queries = services.queries.metrics
-        metrics, taken = queries.all_metrics(scope, organisation_key), queries.measurements_of(scope, organisation_key)
+        with _reading_as_signed_in(services, request) as principal:
+            scope, found = _organisation_in_view(services, principal, organisation_id)
+            queries, key = services.queries.metrics, found.organisation_id
+            metrics, taken = queries.all_metrics(scope, key), queries.measurements_of(scope, key)
         content = metrics_xlsx(metrics, taken, services.app.today())
         return _download(content, XLSX_TYPE, f"{found.name} - metrics.xlsx")
 
@@ -151,7 +151,8 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         writers = {"xlsx": (XLSX_TYPE, audit_report_xlsx), "pdf": (PDF_TYPE, audit_report_pdf)}
         if extension not in writers:
             raise HTTPException(status_code=404, detail="No such download.")
-        report = _audit_report(services, request, organisation_id, audit_id)
+        with _reading_as_signed_in(services, request) as principal:
+            report = _audit_report(services, principal, organisation_id, audit_id)
         media_type, write = writers[extension]
         return _download(write(report), media_type, f"{report.organisation} - {report.audit.title}.{extension}")
 
@@ -161,7 +162,8 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         writers = {"xlsx": (XLSX_TYPE, incident_report_xlsx), "pdf": (PDF_TYPE, incident_report_pdf)}
         if extension not in writers:
             raise HTTPException(status_code=404, detail="No such download.")
-        file = _incident_report(services, request, organisation_id)
+        with _reading_as_signed_in(services, request) as principal:
+            file = _incident_report(services, principal, request, organisation_id)
         media_type, write = writers[extension]
         name = f"{file.organisation} - {file.report.service} - service report {file.month}.{extension}"
         return _download(write(file), media_type, name)
@@ -178,23 +180,39 @@ def _register_downloads(router: APIRouter, services: Services) -> None:
         """A management review's minutes, as its page offers them: XLSX or PDF."""
         if extension not in MINUTES_FILES:
             raise HTTPException(status_code=404, detail="No such download.")
-        file = _minutes_file(services, request, review_id)
+        with _reading_as_signed_in(services, request) as principal:
+            file = _minutes_file(services, principal, review_id)
         media_type, write = MINUTES_FILES[extension]
         name = f"{file.organisation} - management review {file.detail.review.held_on.isoformat()}.{extension}"
         return _download(write(file), media_type, name)
 
 
-def _audit_bundle(services: Services, request: Request, organisation_id: str, given: str) -> tuple[bytes, str]:
-    """The bundle's ZIP and file name; an organisation or a bundle out of view answers 404, as a missing one."""
-    principal = principal_from_request(services, request)
-    if principal is None:
-        raise HTTPException(status_code=401, detail="Sign in first.")
+def _organisation_in_view(
+    services: Services, principal: Principal, organisation_id: str
+) -> tuple[Scope, OrganisationRow]:
+    """The viewer's scope and the organisation with its registers, when in view; else 404, as an unknown id."""
     scope, organisation_key = scope_for(principal), _uuid(organisation_id)
-    number = int(given) if given.isascii() and given.isdigit() and len(given) < 10 else None
-    registers = services.queries.organisations.with_registers
-    organisation = registers(scope, organisation_key) if organisation_key and number else None
-    evidence = services.queries.evidence
-    exported = evidence.audit_bundle(scope, organisation.organisation_id, number) if organisation and number else None
+    found = services.queries.organisations.with_registers(scope, organisation_key) if organisation_key else None
+    if found is None:
+        raise HTTPException(status_code=404, detail="No organisation with this id in your view.")
+    return scope, found
+
+
+def _audit_bundle(services: Services, request: Request, organisation_id: str, given: str) -> tuple[bytes, str]:
+    """The bundle's ZIP and file name; an organisation or a bundle out of view answers 404, as a missing one.
+
+    The organisation and the bundle are read as the download's other reads are; the bundle itself is then built by
+    the audit log (its leaves, checkpoints and events) and the registers as of a moment (`AsOfModels`), both of
+    the services, for the tenant found in view here."""
+    with _reading_as_signed_in(services, request) as principal:
+        scope, organisation_key = scope_for(principal), _uuid(organisation_id)
+        number = int(given) if given.isascii() and given.isdigit() and len(given) < 10 else None
+        registers = services.queries.organisations.with_registers
+        organisation = registers(scope, organisation_key) if organisation_key and number else None
+        evidence = services.queries.evidence
+        exported = (
+            evidence.audit_bundle(scope, organisation.organisation_id, number) if organisation and number else None
+        )
     if organisation is None or exported is None or number is None:
         raise HTTPException(status_code=404, detail="No auditor's bundle of this number in your view.")
     tenant, key, name = scope.tenant_id, organisation.organisation_id, organisation.name
@@ -213,10 +231,7 @@ def _audit_bundle(services: Services, request: Request, organisation_id: str, gi
     return body, f"{name} - audit bundle {number} ({window}).zip"
 
 
-def _audit_report(services: Services, request: Request, organisation_id: str, audit_id: str) -> AuditReport:
-    principal = principal_from_request(services, request)
-    if principal is None:
-        raise HTTPException(status_code=401, detail="Sign in first.")
+def _audit_report(services: Services, principal: Principal, organisation_id: str, audit_id: str) -> AuditReport:
     scope, organisation_key, audit_key = scope_for(principal), _uuid(organisation_id), _uuid(audit_id)
     audit = services.queries.audits.audit(scope, audit_key) if audit_key else None
     organisation = services.queries.organisations.organisation(scope, organisation_key) if organisation_key else None
@@ -227,11 +242,10 @@ def _audit_report(services: Services, request: Request, organisation_id: str, au
     return AuditReport(organisation.name, consultancy.name if consultancy else "", audit, findings)
 
 
-def _incident_report(services: Services, request: Request, organisation_id: str) -> IncidentReportFile:
+def _incident_report(
+    services: Services, principal: Principal, request: Request, organisation_id: str
+) -> IncidentReportFile:
     """The report of `?service=` in `?month=` (YYYY-MM, UTC), of an organisation in the viewer's view only."""
-    principal = principal_from_request(services, request)
-    if principal is None:
-        raise HTTPException(status_code=401, detail="Sign in first.")
     scope, organisation_key = scope_for(principal), _uuid(organisation_id)
     registers = services.queries.organisations.with_registers
     organisation = registers(scope, organisation_key) if organisation_key else None
@@ -250,11 +264,8 @@ def _incident_report(services: Services, request: Request, organisation_id: str)
     return IncidentReportFile(organisation.name, consultancy.name if consultancy else "", report)
 
 
-def _minutes_file(services: Services, request: Request, review_id: str) -> MinutesFile:
+def _minutes_file(services: Services, principal: Principal, review_id: str) -> MinutesFile:
     """The review in the viewer's view; one out of view answers 404, as a missing one."""
-    principal = principal_from_request(services, request)
-    if principal is None:
-        raise HTTPException(status_code=401, detail="Sign in first.")
     scope, key = scope_for(principal), _uuid(review_id)
     detail = services.queries.reviews.detail(scope, key) if key else None
     organisation = services.queries.organisations.organisation(scope, detail.review.organisation_id) if detail else None
@@ -264,11 +275,8 @@ def _minutes_file(services: Services, request: Request, review_id: str) -> Minut
     return MinutesFile(organisation.name, consultancy.name if consultancy else "", detail, services.app.today())
 
 
-def _soa_file(services: Services, request: Request, organisation_id: str, number: int) -> SoaFile:
+def _soa_file(services: Services, principal: Principal, organisation_id: str, number: int) -> SoaFile:
     """The approved version in the viewer's view; a draft, a submitted version or one out of view answers 404."""
-    principal = principal_from_request(services, request)
-    if principal is None:
-        raise HTTPException(status_code=401, detail="Sign in first.")
     scope, organisation_key = scope_for(principal), _uuid(organisation_id)
     organisation = services.queries.organisations.organisation(scope, organisation_key) if organisation_key else None
     versions = services.queries.soa.versions(scope, organisation_key) if organisation and organisation_key else []
@@ -288,8 +296,8 @@ def _soa_file(services: Services, request: Request, organisation_id: str, number
     )  # fmt: skip
 
 
-def _effort_report(services: Services, request: Request, cluster_id: str) -> EffortReportFile:
-    scope, cluster = _cluster_in_view(services, request, cluster_id)
+def _effort_report(services: Services, principal: Principal, cluster_id: str) -> EffortReportFile:
+    scope, cluster = _cluster_in_view(services, principal, cluster_id)
     consultancy = services.queries.tenancy.consultancy(scope)
     return EffortReportFile(
         cluster=cluster.name,
@@ -334,26 +342,37 @@ def _sessions_in_view(services: Services, scope: Scope, cluster: ClusterRow) -> 
 
 
 def _feed(services: Services, request: Request, cluster_id: str, organisation_id: str | None) -> Response:
-    scope, cluster = _cluster_in_view(services, request, cluster_id)
-    clusters = services.queries.clusters
-    names = {m.organisation.organisation_id: m.organisation.name for m in clusters.members(scope, cluster.cluster_id)}
-    member = _uuid(organisation_id) if organisation_id is not None else None
-    if organisation_id is not None and member not in names:
-        raise HTTPException(status_code=404, detail="No such member in your view.")
-    sessions = [
-        s
-        for s in clusters.sessions(scope, cluster.cluster_id)
-        if s.organisation_id in (None, member or s.organisation_id)
-    ]
+    with _reading_as_signed_in(services, request) as principal:
+        scope, cluster = _cluster_in_view(services, principal, cluster_id)
+        clusters = services.queries.clusters
+        members = clusters.members(scope, cluster.cluster_id)
+        names = {m.organisation.organisation_id: m.organisation.name for m in members}
+        member = _uuid(organisation_id) if organisation_id is not None else None
+        if organisation_id is not None and member not in names:
+            raise HTTPException(status_code=404, detail="No such member in your view.")
+        sessions = [
+            s
+            for s in clusters.sessions(scope, cluster.cluster_id)
+            if s.organisation_id in (None, member or s.organisation_id)
+        ]
     body = cluster_calendar(cluster, sessions, names, request.url.hostname or "cordee")
     disposition = content_disposition(f"{cluster.name}.ics")
     return Response(body, media_type=CALENDAR_TYPE, headers={"Content-Disposition": disposition})
 
 
-def _cluster_in_view(services: Services, request: Request, cluster_id: str) -> tuple[Scope, ClusterRow]:
+@contextmanager
+def _reading_as_signed_in(services: Services, request: Request) -> Iterator[Principal]:
+    """The request's principal (none answers 401), with every read of the query layer inside in one read
+    transaction of the principal's consultancy: on PostgreSQL with row-level security, of the tenant role with that
+    consultancy set for it alone, as for a GraphQL document (`OneReadTransaction`)."""
     principal = principal_from_request(services, request)
     if principal is None:
         raise HTTPException(status_code=401, detail="Sign in first.")
+    with services.queries.one_transaction(principal.tenant_id):
+        yield principal
+
+
+def _cluster_in_view(services: Services, principal: Principal, cluster_id: str) -> tuple[Scope, ClusterRow]:
     scope, cluster_key = scope_for(principal), _uuid(cluster_id)
     cluster = services.queries.clusters.cluster(scope, cluster_key) if cluster_key else None
     if cluster is None:

@@ -76,7 +76,8 @@ def _sender(services: Services, authorization: str) -> MonitoringSender | None:
 def _receive(services: Services, sender: MonitoringSender, alert: dict[str, Any]) -> dict[str, Any]:
     scope = Scope(sender.tenant_id, organisation_id=sender.organisation_id)
     key = monitor_key(alert["host"], alert["service"])
-    open_incident = services.queries.incidents.open_incident_of_monitor(scope, sender.organisation_id, key)
+    with services.queries.one_transaction(sender.tenant_id):  # the sender's consultancy alone, as a request's reads
+        open_incident = services.queries.incidents.open_incident_of_monitor(scope, sender.organisation_id, key)
     if open_incident is None and alert["state"] == "OK":
         return {"outcome": "nothing open", "incident_id": None}
     cmd = ReceiveMonitoringAlert(

@@ -162,7 +162,8 @@ def _pat_credential(services: Services, form: dict[str, str]) -> _Attempt:
         today = services.app.today()
         if found is None or found.revoked_at is not None or found.expires_on < today:
             raise _refusal_of(attempt)
-        account = services.queries.tenancy.account(Scope(found.tenant_id), found.account_id)
+        with services.queries.one_transaction(found.tenant_id):  # the token's consultancy alone, once known
+            account = services.queries.tenancy.account(Scope(found.tenant_id), found.account_id)
         if account is None or not account.active:
             raise _refusal_of(attempt)
         return Credential(PAT_KIND, found.token_id, found.tenant_id, found.account_id, found.scopes)

@@ -275,3 +275,109 @@ def test_a_rebuild_swaps_in_tables_behind_the_wall_again(
         assert unprotected_tables(conn) == []
     assert {table: seen for table, (seen, _) in counts(tenant_engine, tables).items() if seen} == {}
     assert counts(tenant_engine, tables, ALPINE)["risks"][0] > 0
+
+
+@pytest.fixture(scope="module")
+def alpine_coach(secured: Services) -> GraphQLClient:
+    return GraphQLClient(TestClient(create_app(secured.settings, secured))).sign_in("coach@alpine.example")
+
+
+def calendar_events(body: str) -> int:
+    return body.count("BEGIN:VEVENT")
+
+
+def test_downloads_and_feeds_read_through_the_tenant_role_once_the_principal_is_known(
+    secured: Services, alpine_coach: GraphQLClient, tenant_statements: list[str]
+) -> None:
+    services_statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        services_statements.append(statement)
+
+    alpine = Scope(ALPINE)
+    cluster = secured.queries.clusters.clusters(alpine, 1, None)[0]
+    muller = next(o for o in secured.queries.organisations.organisations(alpine) if o.name == "Boulangerie Muller")
+    tenant_statements.clear()
+    event.listen(secured.store.engine, "before_cursor_execute", seen)
+    try:
+        feed = alpine_coach.http.get(f"/clusters/{cluster.cluster_id}/calendar.ics")
+        log = alpine_coach.http.get(f"/organisations/{muller.organisation_id}/changes.csv")
+        effort = alpine_coach.http.get(f"/clusters/{cluster.cluster_id}/effort.xlsx")
+    finally:
+        event.remove(secured.store.engine, "before_cursor_execute", seen)
+    # They still work: the coach's calendar, Muller's change log and the effort report, in full.
+    assert feed.status_code == 200 and calendar_events(feed.text) > 0
+    assert log.status_code == 200 and log.text.count("\n") > 1
+    assert effort.status_code == 200 and effort.content.startswith(b"PK")
+    # Each download (and its principal's account and grants) read as Alpine, through the tenant role...
+    assert sum("set_config" in s for s in tenant_statements) >= 6
+    assert any("FROM sessions" in s for s in tenant_statements)
+    assert any("FROM accounts" in s for s in tenant_statements)
+    # ...and the services' role read the session by its token's hash, and no read model.
+    assert services_statements and all("account_sessions" in s for s in services_statements)
+
+
+def test_a_download_or_feed_under_one_tenant_reads_nothing_of_another_even_when_its_filter_asks(
+    secured: Services, alpine_coach: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harbour = Scope(HARBOUR)
+    cluster = secured.queries.clusters.clusters(harbour, 1, None)[0]
+    organisation = secured.queries.organisations.organisations(harbour)[0]
+    # The services' role, spanning tenants, would find them: the test asks for rows that exist.
+    assert secured.queries.clusters.sessions(harbour, cluster.cluster_id)
+    assert secured.queries.organisations.with_registers(harbour, organisation.organisation_id)
+    link = alpine_coach.data("mutation { r: makeCalendarLink { ... on CalendarLink { path } } }")["r"]["path"]
+    calendar_app = TestClient(create_app(secured.settings, secured))  # no cookie, as a calendar application
+    assert calendar_events(calendar_app.get(link).text) > 0
+    # As if the visibility filter had a bug and gave Alpine's coach Harbour's whole consultancy to see.
+    monkeypatch.setattr("backend.exports.routes.scope_for", lambda _principal: harbour)
+    for path in (
+        f"/clusters/{cluster.cluster_id}/calendar.ics",
+        f"/clusters/{cluster.cluster_id}/effort.xlsx",
+        f"/organisations/{organisation.organisation_id}/changes.csv",
+        f"/organisations/{organisation.organisation_id}/metrics.xlsx",
+    ):
+        assert alpine_coach.http.get(path).status_code == 404, path  # the database answered none of Harbour's rows
+    feed = calendar_app.get(link)
+    assert feed.status_code == 200 and calendar_events(feed.text) == 0
+    # The query layer itself, inside Alpine's transaction, asked for Harbour's cluster's sessions: none.
+    with secured.queries.one_transaction(ALPINE):
+        assert secured.queries.clusters.sessions(harbour, cluster.cluster_id) == []
+
+
+def test_an_api_tokens_principal_is_read_as_the_consultancy_the_token_names(
+    secured: Services, tenant_statements: list[str]
+) -> None:
+    app = create_app(secured.settings, secured)
+    admin = GraphQLClient(TestClient(app)).sign_in("admin@alpine.example")
+    create = (
+        "mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { ... on NewApiToken { secret } } }"
+    )
+    pat = admin.data(create, {"input": {"name": "Reports", "scopes": ["read"], "expiresOn": "2027-06-30"}})
+    exchanged = admin.http.post(
+        "/oauth/token",
+        data={
+            "grant_type": "urn:ietf:params:oauth:grant-type:token-exchange",
+            "subject_token": pat["createApiToken"]["secret"],
+        },
+    )
+    assert exchanged.status_code == 200, exchanged.text
+    services_statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        services_statements.append(statement)
+
+    tenant_statements.clear()
+    event.listen(secured.store.engine, "before_cursor_execute", seen)
+    try:
+        answer = TestClient(app).post(
+            "/graphql",
+            json={"query": "{ organisations { name } }"},
+            headers={"Authorization": f"Bearer {exchanged.json()['access_token']}"},
+        )
+    finally:
+        event.remove(secured.store.engine, "before_cursor_execute", seen)
+    assert "Boulangerie Muller" in [o["name"] for o in answer.json()["data"]["organisations"]]
+    # The token, its account and grants read as Alpine, through the tenant role; none by the services' role.
+    assert "set_config" in tenant_statements[0] and any("FROM api_tokens" in s for s in tenant_statements)
+    assert not any("api_tokens" in s or "FROM accounts" in s for s in services_statements)

@@ -7,8 +7,10 @@ alternating blocks so that the machine's mood falls on both alike:
 - a read: three of Alpine's read models through the query layer in one transaction, as a GraphQL document reads
   them (secured: through the tenant role, with the tenant set for the transaction);
 - a GraphQL document over HTTP (the organisations list), as the coach of Alpine;
-- a command with the wait for its read models (a coaching half-day).
-Medians and the ratio secured / plain.
+- a command with the wait for its read models (a coaching half-day);
+- downloads over HTTP, as the coach of Alpine: a cluster's calendar feed (iCalendar), Muller's change log (CSV) and
+  the cluster's effort report (XLSX) (secured: the principal's and the download's reads through the tenant role).
+Medians and the ratio secured / plain. `--commands 0` leaves the commands out.
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ from tests.support.pgserver import PostgresServer
 
 ALPINE = consultancy_id("alpine")
 BLOCKS = 5
+FIGURES = (
+    ("read", "read: 3 read models, one transaction"),
+    ("document", "GraphQL document over HTTP"),
+    ("command", "command + wait for the read models"),
+    ("calendar", "download: a cluster's calendar (ICS)"),
+    ("csv", "download: Muller's change log (CSV)"),
+    ("xlsx", "download: the effort report (XLSX)"),
+)
 
 
 def timed(action: Callable[[], object], count: int) -> list[float]:
@@ -56,7 +66,15 @@ class Subject:
         services.app.today = lambda: START + timedelta(days=60)  # type: ignore[method-assign]  # half-days are past
         self.commands: Iterator[object] = itertools.chain.from_iterable(c.commands(PER_CLUSTER) for c in clusters)
         self.client = GraphQLClient(TestClient(create_app(services.settings, services))).sign_in("coach@alpine.example")
-        self.figures: dict[str, list[float]] = {"read": [], "document": [], "command": []}
+        self.figures: dict[str, list[float]] = {key: [] for key, _ in FIGURES}
+        alpine = Scope(ALPINE)
+        cluster = services.queries.clusters.clusters(alpine, 1, None)[0].cluster_id
+        muller = next(o for o in services.queries.organisations.organisations(alpine) if o.name == "Boulangerie Muller")
+        self.downloads = {
+            "calendar": f"/clusters/{cluster}/calendar.ics",
+            "csv": f"/organisations/{muller.organisation_id}/changes.csv",
+            "xlsx": f"/clusters/{cluster}/effort.xlsx",
+        }
 
     def read(self) -> None:
         queries, scope = self.services.queries, Scope(ALPINE)
@@ -70,10 +88,19 @@ class Subject:
     def command(self) -> None:
         self.services.execute(next(self.commands))
 
+    def download(self, key: str) -> Callable[[], object]:
+        def get() -> None:
+            answer = self.client.http.get(self.downloads[key])
+            assert answer.status_code == 200, answer.status_code
+
+        return get
+
     def measure(self, reads: int, commands: int) -> None:
         self.figures["read"] += timed(self.read, reads)
         self.figures["document"] += timed(self.document, reads)
         self.figures["command"] += timed(self.command, commands)
+        for key in self.downloads:
+            self.figures[key] += timed(self.download(key), reads)
 
 
 def main() -> None:
@@ -91,7 +118,7 @@ def main() -> None:
             seed_demo(services, DEMO_DAY)
             services.runner.catch_up()
             subjects[name] = Subject(services, args.commands)
-            subjects[name].measure(10, 5)  # warm up: pools, prepared statements, caches
+            subjects[name].measure(10, min(5, args.commands))  # warm up: pools, prepared statements, caches
             subjects[name].figures = {key: [] for key in subjects[name].figures}
         try:
             for _ in range(BLOCKS):
@@ -101,11 +128,9 @@ def main() -> None:
             for subject in subjects.values():
                 subject.services.close()
     print("PostgreSQL row-level security: medians, plain (one role, no policies) and secured")
-    for key, label in (
-        ("read", "read: 3 read models, one transaction"),
-        ("document", "GraphQL document over HTTP"),
-        ("command", "command + wait for the read models"),
-    ):
+    for key, label in FIGURES:
+        if not subjects["plain"].figures[key]:
+            continue
         plain = statistics.median(subjects["plain"].figures[key]) * 1000
         secured = statistics.median(subjects["secured"].figures[key]) * 1000
         count = len(subjects["plain"].figures[key])
