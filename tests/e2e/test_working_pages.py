@@ -128,9 +128,9 @@ def overflow(page: Page) -> int:
     return width
 
 
-@pytest.mark.parametrize("email", ["coach@alpine.example", "admin@alpine.example", "member@muller.example"])
-def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str) -> None:
-    sign_in(phone, server_url, email)
+def every_page(phone: Page, server_url: str) -> list[str]:
+    """The pages a person reaches through the cluster's links, then those its listings link to, then each member
+    organisation's registers as of now, its risk's history and its statement's pages."""
     paths = page_paths(phone)
     listings = (
         (paths[2], "a[href^='/organisations/']"),
@@ -169,6 +169,32 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
     paths += [f"/trail/items/{path.rsplit('/', 1)[1]}" for path in risks[:1]]  # an item's whole history
     statements = [path for path in paths if re.fullmatch(r"/organisations/[0-9a-f-]{36}/soa", path)]
     paths += [f"{path}{page}" for path in statements for page in ("/review", "/versions", "/controls/5.1")]
+    return paths
+
+
+def listed_pages(phone: Page, server_url: str) -> list[str]:
+    """The pages of the walk after the cluster's links: those the listings link to, then each member organisation's
+    registers as of now, its risk's history and its statement's pages."""
+    linked = page_paths(phone)
+    paths = every_page(phone, server_url)
+    assert paths[: len(linked)] == linked
+    return paths[len(linked) :]
+
+
+SHARES = ("linked", "listed")
+"""Each person's walk in two tests the workers take side by side, each page once: the pages the cluster links to,
+then every other page, found by following the listings (walking both in each share would cost more than it saves)."""
+
+
+@pytest.mark.parametrize("share", SHARES)
+@pytest.mark.parametrize("email", ["coach@alpine.example", "admin@alpine.example", "member@muller.example"])
+def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str, share: str) -> None:
+    sign_in(phone, server_url, email)
+    if share == "linked":
+        paths = page_paths(phone)
+    else:
+        paths = listed_pages(phone, server_url)
+        assert len(paths) > 20, paths  # the listings' pages and each organisation's registers
     too_wide: dict[str, list[str]] = {}
     for path in paths:
         phone.goto(f"{server_url}{path}")
@@ -178,7 +204,8 @@ def test_every_page_fits_a_390_px_phone(phone: Page, server_url: str, email: str
     expect(phone.get_by_text("Sign out")).to_be_in_viewport()
     open_menu(phone)
     expect(phone.get_by_role("navigation", name="Main").get_by_role("link", name="Clusters")).to_be_visible()
-    screenshot(phone, f"phone-{email.split('@', maxsplit=1)[0]}")
+    person = email.split("@", maxsplit=1)[0]
+    screenshot(phone, f"phone-{person}" if share == "listed" else f"phone-{person}-{share}")
 
 
 def test_the_sign_in_page_fits_a_390_px_phone(phone: Page, server_url: str) -> None:
