@@ -34,18 +34,10 @@ from backend.services import Services
 from backend.settings import Settings
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.support.graphql_client import GraphQLClient
+from tests.support.schema_values import good_value
 
 ClientFor = Callable[[str], GraphQLClient]
 
-GOOD = {
-    "String": "x",
-    "Int": 1,
-    "Float": 1.5,
-    "Boolean": True,
-    "ID": "x",
-    "Date": "2026-03-10",
-    "DateTime": "2026-03-10T09:30:00+01:00",
-}
 BAD: dict[str, list[Any]] = {
     "Date": ["2026-02-30", "0000-01-01", "x", 20260310],
     "DateTime": ["2026-02-30T09:30:00+01:00", "x", 20260310],
@@ -56,16 +48,6 @@ BAD: dict[str, list[Any]] = {
     "ID": [{"a": 1}, 1.5],
 }
 UNKNOWN = "notAField"
-
-
-def good_value(type_: GraphQLInputType) -> Any:
-    inner = type_.of_type if is_non_null_type(type_) else type_  # type: ignore[attr-defined]
-    if is_list_type(inner):
-        return [good_value(inner.of_type)]  # type: ignore[attr-defined]
-    named = get_named_type(type_)
-    if is_input_object_type(named):
-        return {name: good_value(field.type) for name, field in named.fields.items()}  # type: ignore[attr-defined]
-    return next(iter(named.values)) if is_enum_type(named) else GOOD[named.name]  # type: ignore[attr-defined]
 
 
 def faults(value: Any, type_: GraphQLInputType, path: str) -> Iterator[tuple[str, Any]]:
