@@ -272,6 +272,30 @@ def authorize_invitation(principal: Principal, action: Action, role: Role, organ
         raise Forbidden("An ISMS manager invites their own organisation's ISMS managers, contributors and viewers.")
 
 
+REISSUED_FOR = frozenset(role.value for role in ORGANISATION_GRANTED | {MEMBER})
+"""The roles of the people an ISMS manager makes new invitation links for: never an auditor's."""
+
+
+def authorize_reissue(
+    principal: Principal, action: Action, account_organisation: UUID | None, held_roles: frozenset[str]
+) -> None:
+    """A new invitation link for an account of `account_organisation` holding `held_roles` (its grants not revoked):
+    an admin for anyone; an ISMS manager only for their own organisation's people who are nothing but ISMS managers,
+    contributors and viewers. An account out of the ISMS manager's organisation is answered as a missing one."""
+    authorize(principal, action)
+    if principal.has_role(ADMIN):
+        return
+    if account_organisation is None or account_organisation != principal.organisation_id:
+        raise NotFound(NO_ACCOUNT, "account_id")
+    if not principal.has_role(ISMS_MANAGER) or not held_roles <= {
+        role.value for role in ORGANISATION_GRANTED | {MEMBER}
+    }:
+        raise Forbidden(
+            "An ISMS manager makes invitation links for their own organisation's ISMS managers, contributors and "
+            "viewers."
+        )
+
+
 def may_see_grants_of(principal: Principal, account_organisation: UUID | None) -> bool:
     """Everyone sees their own grants (asked apart); an admin sees everyone's; an ISMS manager its organisation's."""
     if principal.reads_history:

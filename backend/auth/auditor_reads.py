@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from fastapi import FastAPI, Request
-from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Table, Uuid, insert, select
+from sqlalchemy import Column, DateTime, Engine, Index, Integer, MetaData, String, Table, Uuid, insert, select
 from starlette.responses import Response
 
 from backend.auth.security_log import SecurityEvent, security_event
@@ -32,15 +32,34 @@ auditor_reads = Table(
     Column("method", String(8), nullable=False),
     Column("path", String(PATH_MAX_LENGTH), nullable=False),
     Column("read_at", DateTime(timezone=True), nullable=False),
+    Index("auditor_reads_newest_first", "tenant_id", "read_id"),
+    Index("auditor_reads_of_auditor", "tenant_id", "account_id", "read_id"),
 )
+"""Read newest first by `read_id` within a tenant (the keyset of the admins' pages), all or one auditor's."""
 
 
 @dataclass(frozen=True)
 class AuditorRead:
+    read_id: int
     account_id: UUID
     method: str
     path: str
     read_at: datetime
+
+
+@dataclass(frozen=True)
+class ReadFilter:
+    """Which reads a page shows: one auditor's, and read at or after `since` and before `before`."""
+
+    account_id: UUID | None = None
+    since: datetime | None = None
+    before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ReadPage:
+    reads: list[AuditorRead]
+    has_next_page: bool
 
 
 class AuditorReads:
@@ -48,7 +67,10 @@ class AuditorReads:
         self.engine = engine
 
     def create_table(self) -> None:
+        """The table and its indexes, also those added after the table was first made."""
         _metadata.create_all(self.engine)
+        for index in auditor_reads.indexes:
+            index.create(self.engine, checkfirst=True)
 
     def record(self, tenant_id: UUID, account_id: UUID, method: str, path: str) -> None:
         """One request of an auditor (their one organisation is their account's)."""
@@ -63,17 +85,30 @@ class AuditorReads:
                 )
             )
 
-    def latest(self, tenant_id: UUID, limit: int = 200) -> list[AuditorRead]:
-        """The tenant's latest auditor reads, newest first (the tenant comes from the reader's session)."""
+    def readers(self, tenant_id: UUID) -> list[UUID]:
+        """The accounts with any read recorded in the tenant: the auditors a page filters by."""
         c = auditor_reads.c
-        query = (
-            select(c.account_id, c.method, c.path, c.read_at)
-            .where(c.tenant_id == tenant_id)
-            .order_by(c.read_id.desc())
-            .limit(limit)
-        )
+        query = select(c.account_id).where(c.tenant_id == tenant_id).distinct()
         with self.engine.connect() as conn:
-            return [AuditorRead(**row._mapping) for row in conn.execute(query)]
+            return list(conn.execute(query).scalars())
+
+    def page(self, tenant_id: UUID, size: int, after: int | None, wanted: ReadFilter) -> ReadPage:
+        """A page of the tenant's auditor reads, newest first, after the read `after` (the tenant comes from the
+        reader's session)."""
+        c = auditor_reads.c
+        query = select(c.read_id, c.account_id, c.method, c.path, c.read_at).where(c.tenant_id == tenant_id)
+        if after is not None:
+            query = query.where(c.read_id < after)
+        if wanted.account_id is not None:
+            query = query.where(c.account_id == wanted.account_id)
+        if wanted.since is not None:
+            query = query.where(c.read_at >= wanted.since)
+        if wanted.before is not None:
+            query = query.where(c.read_at < wanted.before)
+        query = query.order_by(c.read_id.desc()).limit(size + 1)
+        with self.engine.connect() as conn:
+            found = [AuditorRead(**row._mapping) for row in conn.execute(query)]
+        return ReadPage(found[:size], len(found) > size)
 
 
 PRINCIPAL_STATE = "principal"

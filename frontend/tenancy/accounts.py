@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -13,7 +15,7 @@ from frontend.ports import FrontendPorts
 from frontend.site.filters import day
 from frontend.site.forms import UNTOUCHED, FormState, Submission
 from frontend.site.graphql_files import graphql_document
-from frontend.site.page import NotInView
+from frontend.site.page import NotInView, PageBase
 from frontend.tenancy.grant_forms import ADMIN_GRANTS, GrantForms
 
 ACCOUNTS = graphql_document(__file__, "accounts")
@@ -51,11 +53,18 @@ class AccountsPages(GrantForms):
 
     async def _accounts(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        data = await self._directory(request)
+        asked = list_filters(request, [value for value, _ in ROLES], organisations=True)
+        data = await self._query(request, ACCOUNTS, asked.variables)
+        if (data.get("accounts") or {}).get("__typename") == "ValidationError":  # a link edited by hand
+            asked = ListFilters({}, {}, "These filters could not be read: every account is shown.")
+            data = await self._query(request, ACCOUNTS, asked.variables)
+        if (data.get("accounts") or {}).get("__typename") != "AccountConnection":
+            raise NotInView
         context = {
-            "accounts": data["accounts"]["accounts"],
+            "accounts": [edge["node"] for edge in data["accounts"]["edges"]],
             "roles": ROLES,
             "organisations": [(org["id"], org["name"]) for org in data["organisations"]],
+            **asked.paging("/accounts", data["accounts"]["pageInfo"]),
         }
         return self._render(request, "tenancy/accounts.html", viewer, context, shown)
 
@@ -82,13 +91,10 @@ class AccountsPages(GrantForms):
 
     async def _account(self, request: Request, account_id: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        data = await self._directory(request)
-        found = [a for a in data["accounts"]["accounts"] if a["id"] == account_id]
-        if not found:
-            raise NotInView("No account with this id.")
+        found = await self._find(request, ACCOUNTS, "accounts", account_id)
         context = {
-            "account": found[0],
-            "own": account_id == data["viewer"]["id"],
+            "account": found,
+            "own": account_id == viewer.account_id,
             "grants": await self.account_grants(request, account_id),
             "roles": ADMIN_GRANTS,
             "base": f"/accounts/{account_id}",
@@ -120,6 +126,9 @@ class AccountsPages(GrantForms):
         says = "The account is active again: its person can sign in. A calendar link must be made anew."
         return await self._account_form(request, account_id, form, REACTIVATE_ACCOUNT, variables, says)
 
+    async def _find(self, request: Request, document: str, field: str, account_id: str) -> dict[str, Any]:
+        return await find_account(self, request, document, field, account_id)
+
     async def _account_form(
         self, request: Request, account_id: str, form: Submission, document: str, variables: dict[str, Any], says: Any
     ) -> Response:
@@ -128,12 +137,62 @@ class AccountsPages(GrantForms):
             request, form, document, variables, redisplay, f"/accounts/{account_id}", says, beside=("reason", "confirm")
         )
 
-    async def _directory(self, request: Request) -> dict[str, Any]:
-        """The accounts, when the viewer may manage them; for anyone else the page does not exist."""
-        data = await self._query(request, ACCOUNTS, {})
-        if (data.get("accounts") or {}).get("__typename") != "AccountList":
+
+@dataclass(frozen=True)
+class ListFilters:
+    """A list page's filters and cursor, read from its address: the query's variables, and what the page shows."""
+
+    variables: dict[str, Any]
+    shown: dict[str, str]
+    problem: str | None = None
+
+    def paging(self, path: str, page_info: dict[str, Any]) -> dict[str, Any]:
+        """The filters as the page shows them, and links to the next page and back to the first, each keeping the
+        filters (plain links: they work without script)."""
+        kept = {name: value for name, value in self.shown.items() if value}
+        following = {**kept, "after": page_info["endCursor"]} if page_info["hasNextPage"] else None
+        return {
+            "filters": self.shown,
+            "filter_problem": self.problem,
+            "next_page": f"{path}?{urlencode(following)}" if following else None,
+            "first_page": f"{path}?{urlencode(kept)}" if self.variables.get("after") else None,
+        }
+
+
+def list_filters(request: Request, roles: list[str], organisations: bool = False) -> ListFilters:
+    """The filters in a list page's address: a role among `roles`, an organisation, search text, and the cursor."""
+    given = request.query_params
+    role = given.get("role", "") if given.get("role", "") in roles else ""
+    shown = {"role": role, "search": given.get("search", "").strip()}
+    variables: dict[str, Any] = {"first": PAGE_SIZE, "after": given.get("after") or None}
+    variables |= {"role": role or None, "search": shown["search"] or None}
+    if organisations:
+        shown["organisation"] = given.get("organisation", "")
+        variables["organisationId"] = shown["organisation"] or None
+    return ListFilters(variables, shown)
+
+
+PAGE_SIZE = 50
+FINDING_PAGES = 100
+"""An account's page looks it up page by page of the list (100 a page): at most this many pages."""
+
+
+async def find_account(page: PageBase, request: Request, document: str, field: str, account_id: str) -> dict[str, Any]:
+    """The account of a list (`accounts` or `organisationPeople`) with this id, read page by page; for anyone who
+    may not list them, or an id not among them, the page does not exist."""
+    after: str | None = None
+    for _ in range(FINDING_PAGES):
+        data = await page._query(request, document, {"first": 100, "after": after})
+        listed = data.get(field) or {}
+        if listed.get("__typename") != "AccountConnection":
             raise NotInView
-        return data
+        found = next((edge["node"] for edge in listed["edges"] if edge["node"]["id"] == account_id), None)
+        if found is not None:
+            return dict(found)
+        if not listed["pageInfo"]["hasNextPage"]:
+            break
+        after = listed["pageInfo"]["endCursor"]
+    raise NotInView("No account with this id.")
 
 
 def link_said(request: Request, name: str | None) -> Any:

@@ -5,7 +5,7 @@ auditors read."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -15,7 +15,14 @@ from frontend.ports import FrontendPorts
 from frontend.site.forms import UNTOUCHED, FormState
 from frontend.site.graphql_files import graphql_document
 from frontend.site.page import NotInView
-from frontend.tenancy.accounts import INVITE_ACCOUNT, link_said
+from frontend.tenancy.accounts import (
+    INVITE_ACCOUNT,
+    ISSUE_INVITATION,
+    ListFilters,
+    find_account,
+    link_said,
+    list_filters,
+)
 from frontend.tenancy.grant_forms import OWN_PEOPLE_GRANTS, GrantForms
 
 MY_GRANTS = graphql_document(__file__, "my_grants")
@@ -33,6 +40,7 @@ class GrantsPages(GrantForms):
         routes.add_api_route("/people", self.invite, methods=["POST"])
         routes.add_api_route("/people/{account_id}", self.person, methods=["GET"])
         routes.add_api_route("/people/{account_id}/grants", self.grant, methods=["POST"])
+        routes.add_api_route("/people/{account_id}/invitation", self.issue_invitation, methods=["POST"])
         routes.add_api_route("/people/{account_id}/grants/{grant_id}/revoke", self.revoke, methods=["POST"])
 
     async def my_access(self, request: Request) -> Response:
@@ -42,19 +50,44 @@ class GrantsPages(GrantForms):
         return self._render(request, "tenancy/access.html", viewer, context)
 
     async def auditor_reads(self, request: Request) -> Response:
+        """A page of what auditors read, newest first; all or one auditor's; a plain link to the next page."""
         viewer = self._viewer(request)
-        data = await self._query(request, AUDITOR_READS, {})
-        if data["auditorReads"]["__typename"] != "AuditorReadList":
+        auditor, after = request.query_params.get("auditor") or None, request.query_params.get("after") or None
+        data = await self._query(request, AUDITOR_READS, {"after": after, "accountId": auditor})
+        found = data["auditorReads"]
+        if found["__typename"] == "ValidationError":  # a link edited by hand: the first page, all auditors
+            data = await self._query(request, AUDITOR_READS, {})
+            found, auditor, after = data["auditorReads"], None, None
+        if found["__typename"] != "AuditorReadConnection":
             raise NotInView
-        return self._render(request, "tenancy/auditor_reads.html", viewer, {"reads": data["auditorReads"]["reads"]})
+        page_info = found["pageInfo"]
+        following = {"auditor": auditor or "", "after": page_info["endCursor"]} if page_info["hasNextPage"] else None
+        context = {
+            "reads": [edge["node"] for edge in found["edges"]],
+            "auditors": found["auditors"],
+            "auditor": auditor,
+            "next_page": f"/auditor-reads?{urlencode(following)}" if following else None,
+            "first_page": f"/auditor-reads?{urlencode({'auditor': auditor or ''})}" if after else None,
+        }
+        return self._render(request, "tenancy/auditor_reads.html", viewer, context)
 
     async def people(self, request: Request) -> Response:
         return await self._people(request)
 
     async def _people(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        people = await self._own_people(request)
-        context = {"people": people, "roles": OWN_PEOPLE_GRANTS}
+        asked = list_filters(request, [value for value, _ in OWN_PEOPLE_GRANTS])
+        data = await self._query(request, PEOPLE, asked.variables)
+        if data["organisationPeople"]["__typename"] == "ValidationError":  # a link edited by hand
+            asked = ListFilters({}, {}, "These filters could not be read: everyone is shown.")
+            data = await self._query(request, PEOPLE, asked.variables)
+        if data["organisationPeople"]["__typename"] != "AccountConnection":
+            raise NotInView
+        context = {
+            "people": [edge["node"] for edge in data["organisationPeople"]["edges"]],
+            "roles": OWN_PEOPLE_GRANTS,
+            **asked.paging("/people", data["organisationPeople"]["pageInfo"]),
+        }
         return self._render(request, "tenancy/people.html", viewer, context, shown)
 
     async def invite(self, request: Request) -> Response:
@@ -78,11 +111,9 @@ class GrantsPages(GrantForms):
 
     async def _person(self, request: Request, account_id: str, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        found = [p for p in await self._own_people(request) if p["id"] == account_id]
-        if not found:
-            raise NotInView("No account with this id.")
+        found = await find_account(self, request, PEOPLE, "organisationPeople", account_id)
         context = {
-            "account": found[0],
+            "account": found,
             "grants": await self.account_grants(request, account_id),
             "roles": OWN_PEOPLE_GRANTS,
             "base": f"/people/{account_id}",
@@ -96,9 +127,10 @@ class GrantsPages(GrantForms):
     async def revoke(self, request: Request, account_id: str, grant_id: str) -> Response:
         return await self._revoke(request, account_id, grant_id, partial(self._person, request, account_id))
 
-    async def _own_people(self, request: Request) -> list[dict[str, Any]]:
-        data = await self._query(request, PEOPLE, {})
-        if data["organisationPeople"]["__typename"] != "AccountList":
-            raise NotInView
-        people: list[dict[str, Any]] = data["organisationPeople"]["accounts"]
-        return people
+    async def issue_invitation(self, request: Request, account_id: str) -> Response:
+        """A new invitation link for one of the ISMS manager's people who has not yet chosen a password."""
+        form = await self._submission(request, "link")
+        redisplay = partial(self._person, request, account_id)
+        variables = {"accountId": account_id}
+        says = link_said(request, None)
+        return await self._submit(request, form, ISSUE_INVITATION, variables, redisplay, f"/people/{account_id}", says)

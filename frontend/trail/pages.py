@@ -41,7 +41,7 @@ class TrailPages(PageBase):
             trail = data.get("auditTrail") or EMPTY
         info = trail.get("pageInfo") or {}
         more = _next_page(filters, info["endCursor"]) if info.get("hasNextPage") and not refused else None
-        people = ((data.get("accounts") or {}).get("accounts")) or []
+        people = [edge["node"] for edge in ((data.get("accounts") or {}).get("edges")) or []]
         context = {
             "trail": trail, "filters": filters, "filter_error": refused, "next_page": more,
             "registers": data.get("auditTrailRegisters") or [], "people": people,

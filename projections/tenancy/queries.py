@@ -6,13 +6,14 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 
 from domain.tenancy.account import NO_PASSWORD_YET
 from domain.tenancy.single_sign_on import SingleSignOnSettings
 from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
 from projections.tenancy.rows import (
+    AccountFilter,
     AccountRow,
     ApiTokenRow,
     ClientSecret,
@@ -102,6 +103,57 @@ class TenancyQueries(FeatureQueries):
         query = select(*self._account_columns(), expires.label("invitation_expires_on"))
         query = query.where(self.visible.rows(scope, accounts)).order_by(accounts.c.display_name, accounts.c.email)
         return [_account(row) for row in self._all(query)]
+
+    def accounts_page(
+        self, scope: Scope, size: int, after: tuple[str, UUID] | None, wanted: AccountFilter
+    ) -> tuple[list[AccountRow], bool]:
+        """A page of the accounts in view by name (then id), after the account `after` names; with a role of a grant
+        valid on `wanted.today`, of an organisation, and whose name or address holds the search text. Whether more
+        follow."""
+        accounts, invitations = self.t.accounts, self.t.invitations
+        expires = (
+            select(invitations.c.expires_on)
+            .where(invitations.c.tenant_id == accounts.c.tenant_id, invitations.c.account_id == accounts.c.account_id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        query = select(*self._account_columns(), expires.label("invitation_expires_on"))
+        query = query.where(self.visible.rows(scope, accounts), *self._account_filters(wanted))
+        if after is not None:
+            name, account_id = after
+            c = accounts.c
+            query = query.where(or_(c.display_name > name, and_(c.display_name == name, c.account_id > account_id)))
+        query = query.order_by(accounts.c.display_name, accounts.c.account_id).limit(size + 1)
+        found = [_account(row) for row in self._all(query)]
+        return found[:size], len(found) > size
+
+    def _account_filters(self, wanted: AccountFilter) -> list[ColumnElement[bool]]:
+        accounts, grants = self.t.accounts, self.t.account_grants
+        found: list[ColumnElement[bool]] = []
+        if wanted.organisation_id is not None:
+            found.append(accounts.c.organisation_id == wanted.organisation_id)
+        if wanted.roles:
+            g, day = grants.c, wanted.today
+            found.append(
+                exists().where(
+                    g.tenant_id == accounts.c.tenant_id,
+                    g.account_id == accounts.c.account_id,
+                    g.role.in_(wanted.roles),
+                    g.revoked_at.is_(None),
+                    or_(g.valid_from.is_(None), g.valid_from <= day),
+                    or_(g.valid_until.is_(None), g.valid_until >= day),
+                )
+            )
+        if wanted.search:
+            escaped = wanted.search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
+            found.append(
+                or_(
+                    func.lower(accounts.c.display_name).like(pattern, escape="\\"),
+                    func.lower(accounts.c.email).like(pattern, escape="\\"),
+                )
+            )
+        return found
 
     def active_admins(self, scope: Scope) -> frozenset[UUID]:
         """The active accounts holding an admin grant that is not revoked (an admin's grant is open-ended)."""

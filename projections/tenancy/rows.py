@@ -99,3 +99,14 @@ class GrantRow:
             and (self.valid_from is None or self.valid_from <= day)
             and (self.valid_until is None or day <= self.valid_until)
         )
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    """Which accounts a page lists: holding one of `roles` by a grant valid on `today`, of an organisation, and
+    whose name or e-mail address holds `search` (any case)."""
+
+    today: date
+    roles: tuple[str, ...] = ()
+    organisation_id: UUID | None = None
+    search: str | None = None

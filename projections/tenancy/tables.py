@@ -47,6 +47,8 @@ def _accounts(table: TableFactory) -> None:
         Column("password_hash", Text, nullable=False),
         key=("tenant_id", "account_id"),
     )
+    accounts = table.defined["accounts"]
+    Index(f"{table.prefix}accounts_by_name", accounts.c.tenant_id, accounts.c.display_name, accounts.c.account_id)
 
 
 def _sign_ins(table: TableFactory) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
 from datetime import date
 from enum import Enum
@@ -14,16 +16,18 @@ from strawberry.types import Info
 from backend.auth.invitations import invitation_key_hash
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
-from backend.graphql.core.errors import ErrorCode, ForbiddenError, Refusal, parse_id
+from backend.graphql.core.errors import ErrorCode, ForbiddenError, Refusal, ValidationError, parse_id, user_error
+from backend.graphql.core.pagination import PageInfo, check_page_size
 from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.tenancy.actions import INVITE_OWN_PEOPLE, MANAGE_ACCOUNTS
 from backend.graphql.tenancy.grants import refused
-from backend.policy import authorize_invitation, may
-from domain.shared.errors import DomainError
+from backend.policy import NO_ACCOUNT, authorize_invitation, authorize_reissue, may
+from domain.shared.errors import DomainError, NotFound, ValidationFailed
 from domain.shared.service import Saved
+from domain.shared.text import single_line
 from domain.tenancy.account import Role
 from domain.tenancy.commands import DeactivateAccount, InviteAccount, IssueInvitation, ReactivateAccount
-from projections.tenancy.rows import AccountRow
+from projections.tenancy.rows import AccountFilter, AccountRow
 
 
 @strawberry.enum(
@@ -58,11 +62,19 @@ class Account:
 
 
 @strawberry.type
-class AccountList:
-    accounts: list[Account]
+class AccountEdge:
+    cursor: str
+    node: Account
 
 
-AccountsResult = Annotated[AccountList | ForbiddenError, strawberry.union("AccountsResult")]
+@strawberry.type(description="Accounts by name, a page at a time.")
+class AccountConnection:
+    edges: list[AccountEdge]
+    page_info: PageInfo
+
+
+AccountsResult = Annotated[AccountConnection | ForbiddenError | ValidationError, strawberry.union("AccountsResult")]
+SEARCH_MAX_LENGTH = 100
 
 
 @strawberry.input(description="A new account; its person chooses their password with the invitation link.")
@@ -101,29 +113,91 @@ AccountChangeResult = Annotated[Account | Refusal, strawberry.union("AccountChan
 
 @strawberry.type
 class AccountsQuery:
-    @strawberry.field(permission_classes=AUTHENTICATED, description="Every account of the consultancy (admins).")
-    def accounts(self, info: Info[Context, None]) -> AccountsResult:
+    @strawberry.field(
+        permission_classes=AUTHENTICATED,
+        description="The consultancy's accounts by name, by page (admins): with a role today, of an organisation, "
+        "whose name or e-mail address holds `search`.",
+    )
+    def accounts(
+        self,
+        info: Info[Context, None],
+        first: int = 50,
+        after: str | None = None,
+        role: AccountRole | None = None,
+        organisation_id: strawberry.ID | None = None,
+        search: str | None = None,
+    ) -> AccountsResult:
         if not may(info.context.signed_in, MANAGE_ACCOUNTS):
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not manage accounts.", field=None)
-        rows = info.context.services.queries.tenancy.accounts(info.context.scope)
-        names, roles = _organisation_names(info), _current_roles(info)
-        return AccountList(accounts=[_account(row, names, roles) for row in rows])
+        try:
+            organisation = parse_id(organisation_id, "organisation_id") if organisation_id else None
+        except DomainError as error:
+            return _invalid(error)
+        return _page(info, first, after, role, organisation, search)
 
     @strawberry.field(
         permission_classes=AUTHENTICATED,
-        description="The people of the viewer's organisation, for its ISMS manager to invite and grant.",
+        description="The people of the viewer's organisation by name, by page, for its ISMS manager to invite and "
+        "grant: with a role today, whose name or e-mail address holds `search`.",
     )
-    def organisation_people(self, info: Info[Context, None]) -> AccountsResult:
+    def organisation_people(
+        self,
+        info: Info[Context, None],
+        first: int = 50,
+        after: str | None = None,
+        role: AccountRole | None = None,
+        search: str | None = None,
+    ) -> AccountsResult:
         principal = info.context.signed_in
         if not may(principal, INVITE_OWN_PEOPLE) or principal.organisation_id is None:
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not invite people.", field=None)
-        rows = [
-            row
-            for row in info.context.services.queries.tenancy.accounts(info.context.scope)
-            if row.organisation_id == principal.organisation_id
-        ]
-        names, roles = _organisation_names(info), _current_roles(info)
-        return AccountList(accounts=[_account(row, names, roles) for row in rows])
+        return _page(info, first, after, role, principal.organisation_id, search)
+
+
+def _page(
+    info: Info[Context, None],
+    first: int,
+    after: str | None,
+    role: AccountRole | None,
+    organisation: UUID | None,
+    search: str | None,
+) -> AccountConnection | ValidationError:
+    try:
+        size, keyset = check_page_size(first), _decode_account(after)
+        text = single_line("search", search, SEARCH_MAX_LENGTH, required=False) or None
+    except DomainError as error:
+        return _invalid(error)
+    roles = () if role is None else _HELD_AS.get(role, (role.value,))
+    wanted = AccountFilter(info.context.services.app.today(), roles, organisation, text)
+    rows, more = info.context.services.queries.tenancy.accounts_page(info.context.scope, size, keyset, wanted)
+    names, held = _organisation_names(info), _current_roles(info)
+    edges = [AccountEdge(cursor=_encode_account(row), node=_account(row, names, held)) for row in rows]
+    end = edges[-1].cursor if edges else None
+    return AccountConnection(edges=edges, page_info=PageInfo(has_next_page=more, end_cursor=end))
+
+
+_HELD_AS = {AccountRole.MEMBER: ("isms_manager", "member"), AccountRole.ISMS_MANAGER: ("isms_manager", "member")}
+"""A stored member account is its organisation's ISMS manager: either filter finds both."""
+
+
+def _invalid(error: DomainError) -> ValidationError:
+    return ValidationError(code=ErrorCode.VALIDATION, message=error.message, field=user_error(error).field)
+
+
+def _encode_account(row: AccountRow) -> str:
+    return base64.urlsafe_b64encode(json.dumps(["account", row.display_name, str(row.account_id)]).encode()).decode()
+
+
+def _decode_account(cursor: str | None) -> tuple[str, UUID] | None:
+    if cursor is None:
+        return None
+    try:
+        kind, name, account_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if kind != "account" or not isinstance(name, str):
+            raise ValueError(kind)
+        return name, UUID(account_id)
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        raise ValidationFailed("after", "This is not a cursor given by this API.") from None
 
 
 @strawberry.type
@@ -156,8 +230,19 @@ class AccountsMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="A new invitation link; the earlier one stops.")
     async def issue_invitation(self, info: Info[Context, None], input: AccountInput) -> InvitationResult:
         key = secrets.token_urlsafe(32)
+        principal, action = info.context.signed_in, MANAGE_ACCOUNTS
+        if not may(principal, MANAGE_ACCOUNTS) and may(principal, INVITE_OWN_PEOPLE):
+            action = INVITE_OWN_PEOPLE  # an ISMS manager reissues for their own organisation's people
+            try:
+                account = parse_id(input.account_id, "account_id")
+                found = info.context.services.queries.tenancy.account(info.context.scope, account)
+                if found is None:
+                    raise NotFound(NO_ACCOUNT, "account_id")
+                authorize_reissue(principal, action, found.organisation_id, _held_roles(info, account))
+            except DomainError as error:
+                return refused(info, error)
         done = await change(
-            info, MANAGE_ACCOUNTS, IssueInvitation, account_id=input.account_id, key_hash=invitation_key_hash(key)
+            info, action, IssueInvitation, account_id=input.account_id, key_hash=invitation_key_hash(key)
         )
         return _invitation(info, done, key)
 
@@ -197,6 +282,12 @@ def _reread(info: Info[Context, None], saved: Saved) -> Account:
     if found is None:
         raise LookupError("An account just changed has no read row")
     return _account(found, _organisation_names(info), _current_roles(info))
+
+
+def _held_roles(info: Info[Context, None], account_id: UUID) -> frozenset[str]:
+    """The roles of an account's grants not revoked, today's and those still to come."""
+    rows = info.context.services.queries.tenancy.grants(info.context.scope, account_id)
+    return frozenset(row.role for row in rows if row.revoked_at is None)
 
 
 def _current_roles(info: Info[Context, None]) -> dict[UUID, list[str]]:

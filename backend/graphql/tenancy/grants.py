@@ -4,7 +4,9 @@ viewer roles (`backend.policy.authorize_grant`)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import base64
+import json
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from typing import Annotated
 from uuid import UUID, uuid4
@@ -12,14 +14,24 @@ from uuid import UUID, uuid4
 import strawberry
 from strawberry.types import Info
 
+from backend.auth.auditor_reads import ReadFilter
 from backend.auth.security_log import SecurityEvent, security_event
 from backend.graphql.core.commands import change
 from backend.graphql.core.context import Context
-from backend.graphql.core.errors import ErrorCode, ForbiddenError, NotFoundError, Refusal, parse_id, user_error
+from backend.graphql.core.errors import (
+    ErrorCode,
+    ForbiddenError,
+    NotFoundError,
+    Refusal,
+    ValidationError,
+    parse_id,
+    user_error,
+)
+from backend.graphql.core.pagination import PageInfo, check_page_size, cursor_number
 from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.tenancy.actions import GRANT_ROLES, SEE_AUDITOR_READS
 from backend.policy import NO_ACCOUNT, authorize, authorize_grant, may, may_see_grants_of
-from domain.shared.errors import DomainError, NotFound
+from domain.shared.errors import DomainError, NotFound, ValidationFailed
 from domain.tenancy.account import ORGANISATION_ROLES, Role
 from domain.tenancy.commands import GrantRole, RevokeGrant
 from projections.tenancy.rows import AccountRow, GrantRow
@@ -71,11 +83,27 @@ class AuditorRead:
 
 
 @strawberry.type
-class AuditorReadList:
-    reads: list[AuditorRead]
+class AuditorReadEdge:
+    cursor: str
+    node: AuditorRead
 
 
-AuditorReadsResult = Annotated[AuditorReadList | ForbiddenError, strawberry.union("AuditorReadsResult")]
+@strawberry.type(description="An auditor with any read recorded.")
+class Reader:
+    id: strawberry.ID
+    display_name: str
+
+
+@strawberry.type(description="What auditors read, newest first, by page.")
+class AuditorReadConnection:
+    edges: list[AuditorReadEdge]
+    page_info: PageInfo
+    auditors: list[Reader] = strawberry.field(description="Every auditor with a read recorded, by name: the filter.")
+
+
+AuditorReadsResult = Annotated[
+    AuditorReadConnection | ForbiddenError | ValidationError, strawberry.union("AuditorReadsResult")
+]
 
 
 @strawberry.input(description="A role for an account, with its window (an auditor's always ends).")
@@ -122,27 +150,84 @@ class GrantsQuery:
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not see others' grants.", field=None)
         return AccountGrants(account_id=account_id, grants=_grants(info, account.account_id))
 
-    @strawberry.field(permission_classes=AUTHENTICATED, description="What auditors read, newest first (admins).")
-    def auditor_reads(self, info: Info[Context, None]) -> AuditorReadsResult:
+    @strawberry.field(
+        permission_classes=AUTHENTICATED,
+        description="What auditors read, newest first, by page (admins): all or one auditor's (`accountId`), read "
+        "from `fromDay` until `untilDay` (both included, UTC).",
+    )
+    def auditor_reads(
+        self,
+        info: Info[Context, None],
+        first: int = 50,
+        after: str | None = None,
+        account_id: strawberry.ID | None = None,
+        from_day: date | None = None,
+        until_day: date | None = None,
+    ) -> AuditorReadsResult:
         principal = info.context.signed_in
         reads = info.context.services.auditor_reads
         if not may(principal, SEE_AUDITOR_READS) or reads is None:
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not see what auditors read.", field=None)
+        try:
+            size, keyset = check_page_size(first), _decode_read(after)
+            wanted = _read_filter(account_id, from_day, until_day)
+        except DomainError as error:
+            return ValidationError(code=ErrorCode.VALIDATION, message=error.message, field=user_error(error).field)
+        found = reads.page(principal.tenant_id, size, keyset, wanted)
         names = {
             a.account_id: a.display_name for a in info.context.services.queries.tenancy.accounts(info.context.scope)
         }
-        return AuditorReadList(
-            reads=[
-                AuditorRead(
+        edges = [
+            AuditorReadEdge(
+                cursor=_encode_read(read.read_id),
+                node=AuditorRead(
                     account_id=strawberry.ID(str(read.account_id)),
                     display_name=names.get(read.account_id, ""),
                     method=read.method,
                     path=read.path,
                     read_at=read.read_at,
-                )
-                for read in reads.latest(principal.tenant_id)
-            ]
+                ),
+            )
+            for read in found.reads
+        ]
+        end = edges[-1].cursor if edges else None
+        auditors = sorted(
+            (
+                Reader(id=strawberry.ID(str(who)), display_name=names.get(who, ""))
+                for who in reads.readers(principal.tenant_id)
+            ),
+            key=lambda reader: (reader.display_name, reader.id),
         )
+        return AuditorReadConnection(
+            edges=edges, page_info=PageInfo(has_next_page=found.has_next_page, end_cursor=end), auditors=auditors
+        )
+
+
+def _encode_read(read_id: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps(["read", read_id]).encode()).decode()
+
+
+def _decode_read(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        kind, read_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if kind != "read":
+            raise ValueError(kind)
+        return cursor_number(read_id)
+    except (ValueError, TypeError, RecursionError):
+        raise ValidationFailed("after", "This is not a cursor given by this API.") from None
+
+
+def _read_filter(account_id: str | None, from_day: date | None, until_day: date | None) -> ReadFilter:
+    if from_day is not None and until_day is not None and until_day < from_day:
+        raise ValidationFailed("until_day", "The last day is before the first.")
+    try:
+        since = datetime.combine(from_day, time(), UTC) if from_day else None
+        before = datetime.combine(until_day + timedelta(days=1), time(), UTC) if until_day else None
+    except OverflowError:
+        raise ValidationFailed("until_day", "This day is out of range.") from None
+    return ReadFilter(parse_id(account_id, "account_id") if account_id else None, since, before)
 
 
 @strawberry.type

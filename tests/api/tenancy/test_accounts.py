@@ -22,7 +22,8 @@ from tests.support.graphql_client import GraphQLClient
 
 REFUSAL = "... on UserError { code field message }"
 ACCOUNT = "id displayName email roles organisationName active invitationExpiresOn"
-ACCOUNTS = f"{{ accounts {{ __typename ... on AccountList {{ accounts {{ {ACCOUNT} }} }} {REFUSAL} }} }}"
+ACCOUNTS = f"""{{ accounts(first: 100) {{ __typename ... on AccountConnection {{ edges {{ node {{ {ACCOUNT} }} }} }}
+    {REFUSAL} }} }}"""
 INVITE = f"""mutation($input: InviteAccountInput!) {{ r: inviteAccount(input: $input) {{ __typename {REFUSAL}
     ... on Invitation {{ path expiresOn account {{ {ACCOUNT} }} }} }} }}"""
 ISSUE = f"""mutation($input: AccountInput!) {{ r: issueInvitation(input: $input) {{ __typename {REFUSAL}
@@ -42,8 +43,8 @@ def invite(admin: GraphQLClient, **given: Any) -> dict[str, Any]:
 
 def accounts(client: GraphQLClient) -> dict[str, dict[str, Any]]:
     listed = client.data(ACCOUNTS)["accounts"]
-    assert listed["__typename"] == "AccountList", listed
-    return {account["email"]: account for account in listed["accounts"]}
+    assert listed["__typename"] == "AccountConnection", listed
+    return {edge["node"]["email"]: edge["node"] for edge in listed["edges"]}
 
 
 def account_id(client: GraphQLClient, email: str) -> str:

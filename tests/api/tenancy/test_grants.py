@@ -168,9 +168,9 @@ def test_an_auditor_reads_one_organisation_inside_its_window_and_every_request_i
     reads = [json.loads(r.getMessage()) for r in caplog.records if "sensitive_read" in r.getMessage()]
     assert len(reads) == 2
     listed = client_for(ALPINE_ADMIN).data(
-        "{ auditorReads { ... on AuditorReadList { reads { displayName method path } } } }"
-    )["auditorReads"]["reads"]
-    assert listed[:2] == [
+        "{ auditorReads { ... on AuditorReadConnection { edges { node { displayName method path } } } } }"
+    )["auditorReads"]["edges"]
+    assert [edge["node"] for edge in listed[:2]] == [
         {"displayName": "Ines Auditor", "method": "GET", "path": "/clusters"},
         {"displayName": "Ines Auditor", "method": "POST", "path": "/graphql"},
     ]

@@ -40,6 +40,7 @@ def test_the_admins_read_the_trail_by_register_a_page_at_a_time(client_for: Clie
     admin = client_for(ALPINE_ADMIN).http
     page = admin.get("/audit/trail")
     assert page.status_code == 200 and '<a href="/audit/trail">Audit trail</a>' in page.text
+    assert ">Claire Coach</option>" in page.text, "the person filter names the consultancy's accounts"
     assert len(entries(page.text)) == 50 and 'rel="next"' in page.text
     following = re.search(r'<a href="([^"]+)" rel="next">', page.text)
     assert following is not None
