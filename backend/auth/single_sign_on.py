@@ -24,7 +24,7 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 from uuid import UUID
 
 import anyio.to_thread
@@ -181,14 +181,15 @@ class SingleSignOn:
             log.warning("Signing out at the provider skipped: no discovery document (%s).", type(error).__name__)
             return None
         endpoint = metadata.get("end_session_endpoint")
-        if metadata.get("issuer") != provider.issuer or not isinstance(endpoint, str) or not endpoint:
+        if metadata.get("issuer") != provider.issuer or not _at_the_issuer(endpoint, provider.issuer):
+            log.warning("Signing out at the provider skipped: its end_session_endpoint is not at its issuer.")
             return None
         query = {
             "id_token_hint": id_token,
             "client_id": provider.client_identifier,
             "post_logout_redirect_uri": str(request.url_for("login_form")),
         }
-        return endpoint + ("&" if "?" in endpoint else "?") + urlencode(query)
+        return f"{endpoint}{'&' if '?' in str(endpoint) else '?'}{urlencode(query)}"
 
     async def _signed_in(self, request: Request, under_way: dict[str, Any]) -> tuple[UUID, UUID, bool, str | None]:
         """The consultancy and account the provider's answer signs in, whether it holds a role, and the ID token."""
@@ -335,3 +336,12 @@ def _log_refusal(request: Request, reason: str, tenant: UUID | None) -> None:
 
 def build_single_sign_on(services: Services, settings: Settings) -> SingleSignOn:
     return SingleSignOn(services, SignInThrottle(services.store.engine, throttle_rules(settings)))
+
+
+def _at_the_issuer(endpoint: object, issuer: str) -> bool:
+    """Whether the provider's sign-out endpoint is an address at its issuer's origin (scheme, host and port): the
+    browser is sent there, so a discovery document never sends it anywhere else, nor to a `javascript:` address."""
+    if not isinstance(endpoint, str) or not endpoint:
+        return False
+    given, expected = urlsplit(endpoint), urlsplit(issuer)
+    return given.scheme in ("https", "http") and (given.scheme, given.netloc) == (expected.scheme, expected.netloc)
