@@ -21,7 +21,7 @@ from backend.graphql.core.pagination import PageInfo, check_page_size
 from backend.graphql.core.permissions import AUTHENTICATED
 from backend.graphql.tenancy.actions import INVITE_OWN_PEOPLE, MANAGE_ACCOUNTS
 from backend.graphql.tenancy.grants import refused
-from backend.policy import NO_ACCOUNT, authorize_invitation, authorize_reissue, may
+from backend.policy import NO_ACCOUNT, authorize, authorize_invitation, authorize_reissue, may
 from domain.shared.errors import DomainError, NotFound, ValidationFailed
 from domain.shared.service import Saved
 from domain.shared.text import single_line
@@ -207,10 +207,11 @@ class AccountsMutation:
         key = secrets.token_urlsafe(32)
         role = Role(input.role.value)
         given = {"email": input.email, "display_name": input.display_name, "role": role}
-        principal, action = info.context.signed_in, MANAGE_ACCOUNTS
-        if not may(principal, MANAGE_ACCOUNTS) and may(principal, INVITE_OWN_PEOPLE):
-            action = INVITE_OWN_PEOPLE  # an ISMS manager invites their own organisation's people
+        principal = info.context.signed_in
+        action = MANAGE_ACCOUNTS if may(principal, MANAGE_ACCOUNTS) else INVITE_OWN_PEOPLE
+        if action is INVITE_OWN_PEOPLE:  # an ISMS manager invites their own organisation's people
             try:
+                authorize(principal, action)  # before the input is read: a refused role learns nothing from it
                 organisation = parse_id(input.organisation_id, "organisation_id") if input.organisation_id else None
                 authorize_invitation(principal, action, role, organisation)
             except DomainError as error:
@@ -230,10 +231,11 @@ class AccountsMutation:
     @strawberry.mutation(permission_classes=AUTHENTICATED, description="A new invitation link; the earlier one stops.")
     async def issue_invitation(self, info: Info[Context, None], input: AccountInput) -> InvitationResult:
         key = secrets.token_urlsafe(32)
-        principal, action = info.context.signed_in, MANAGE_ACCOUNTS
-        if not may(principal, MANAGE_ACCOUNTS) and may(principal, INVITE_OWN_PEOPLE):
-            action = INVITE_OWN_PEOPLE  # an ISMS manager reissues for their own organisation's people
+        principal = info.context.signed_in
+        action = MANAGE_ACCOUNTS if may(principal, MANAGE_ACCOUNTS) else INVITE_OWN_PEOPLE
+        if action is INVITE_OWN_PEOPLE:  # an ISMS manager reissues for their own organisation's people
             try:
+                authorize(principal, action)  # before any lookup: no answer tells what exists
                 account = parse_id(input.account_id, "account_id")
                 found = info.context.services.queries.tenancy.account(info.context.scope, account)
                 if found is None:

@@ -1,9 +1,10 @@
 """The API enforces the authorization matrix (`backend/authorization.toml`), no more and no less.
 
 Every query field and every mutation of the schema is called as each of the six roles, signed in as a demo person who
-holds it, with arguments built from the schema. A role the row leaves out must be refused FORBIDDEN; a role it names
-must never get the refusal of a role (it may well be told that a random id does not exist: that answer comes after
-the role is allowed).
+holds it, with arguments built from the schema: every organisation the person's own, every role a viewer, every other
+id one nobody has. A role the row leaves out must be refused FORBIDDEN, a mutation with its own action's refusal; a
+role it names must never be refused at all (it may well be told that a random id does not exist: that answer comes
+once the role and the field-level rules have let it through).
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ PERSON = {
 }
 """A demo person holding each role; the auditor's window runs a month from the demo's day."""
 INSIDE_THE_AUDITORS_WINDOW = date(2026, 3, 10)
+MULLER = organisation_id(consultancy_id("alpine"), "Boulangerie Muller")
+"""The organisation of the demo's ISMS manager, contributor, viewer and auditor, in the admin's and coach's view."""
 VALUES = {**GOOD, "ID": str(uuid4()), "Boolean": False}
 """An id nobody has, so an allowed call changes nothing it could find; `false` for flags, so no call switches on a
 setting (a second factor required of admins) that would change the answers to the calls after it."""
 CALLS_PER_DOCUMENT = 20
 """Within the schema's caps on aliases and tokens per document."""
-ROLE_REFUSALS = {f"You may not {action.description}." for action in action_catalog().values()}
 
 
 def selection(type_: GraphQLOutputType) -> str:
@@ -52,13 +54,23 @@ def selection(type_: GraphQLOutputType) -> str:
     return "{ __typename }" if is_object_type(named) or hasattr(named, "fields") else ""
 
 
+def in_view(name: str, value: Any) -> Any:
+    """The value with every organisation the input names the demo person's own, and every role granted or invited a
+    viewer: what the field-level rules let an ISMS manager give, so a role the row allows is refused by nothing."""
+    if isinstance(value, dict):
+        return {key: in_view(key, item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_view(name, item) for item in value]
+    return {"organisationId": str(MULLER), "role": "VIEWER"}.get(name, value)
+
+
 def call(index: int, name: str, field: GraphQLField) -> tuple[str, str, dict[str, Any]]:
     """The field called with its required arguments, as alias `f<index>`: its variables' declarations, the call, and
     the variables."""
     required = {arg: spec for arg, spec in field.args.items() if str(spec.type).endswith("!")}
     declared = "".join(f"$f{index}_{arg}: {spec.type}, " for arg, spec in required.items())
     given = ", ".join(f"{arg}: $f{index}_{arg}" for arg in required)
-    variables = {f"f{index}_{arg}": good_value(spec.type, VALUES) for arg, spec in required.items()}
+    variables = {f"f{index}_{arg}": in_view(arg, good_value(spec.type, VALUES)) for arg, spec in required.items()}
     return (
         declared,
         f"f{index}: {name}({given}) {selection(field.type)}" if given else f"f{index}: {name} {selection(field.type)}",
@@ -87,16 +99,30 @@ def answers(client: GraphQLClient, kind: str, fields: list[tuple[str, GraphQLFie
     return found
 
 
-def refused(body: dict[str, Any], only_by_role: bool) -> str | None:
-    """The refusal in an answer, if any: a FORBIDDEN error or payload (with `only_by_role`, one saying the role may
-    not)."""
+def refusal(body: dict[str, Any]) -> str | None:
+    """The message of a FORBIDDEN answer, as an error or as a payload."""
     for error in body.get("errors") or []:
         if (error.get("extensions") or {}).get("code") == "FORBIDDEN":
             return str(error["message"])
     answer = (body.get("data") or {}).get("r")
     if isinstance(answer, dict) and answer.get("__typename") == "ForbiddenError":
-        message = str(answer["message"])
-        return message if not only_by_role or message in ROLE_REFUSALS else None
+        return str(answer["message"])
+    return None
+
+
+def disagreement(kind: str, name: str, may: bool, body: dict[str, Any]) -> str | None:
+    """How the answer disagrees with the matrix, if it does. A role the row leaves out is refused: for a mutation
+    with the refusal of the row's own action. A role the row names is never refused: the input names what the
+    field-level rules let it act on (`in_view`)."""
+    said = refusal(body)
+    if may and said is not None:
+        return f"{kind} {name}: the matrix allows the role, the API refuses it: {said}"
+    if not may and said is None:
+        return f"{kind} {name}: the matrix refuses the role, the API answers {body}"
+    if not may and kind == "mutation":
+        expected = f"You may not {action_catalog()[matrix().mutation_actions()[name]].description}."
+        if said != expected:
+            return f"{kind} {name}: refused as {said!r}, not by its row's action ({expected!r})"
     return None
 
 
@@ -117,10 +143,9 @@ def test_every_operation_answers_each_role_as_the_matrix_says(
         found = answers(client, kind, sorted(root.fields.items()))
         for name in found:
             may = role in allowed_for(name)
-            body = found[name]
-            refusal = refused(body, only_by_role=may)
-            if may == (refusal is not None):
-                wrong.append(f"{kind} {name}: the matrix says {'allowed' if may else 'refused'}, the API: {body}")
+            problem = disagreement(kind, name, may, found[name])
+            if problem is not None:
+                wrong.append(problem)
             counted["allowed" if may else "refused"] += 1
     assert not wrong, "\n".join(wrong)
     assert counted["refused"] + counted["allowed"] == len(rows.queries) + len(actions)
@@ -138,10 +163,9 @@ RISK_FLAGS = {
 
 def risk_flags_within_the_matrix(client: GraphQLClient, role: Role) -> None:
     """What the viewer may do to each of the demo's risks is never more than the matrix gives their role."""
-    muller = organisation_id(consultancy_id("alpine"), "Boulangerie Muller")
     flags = " ".join(RISK_FLAGS)
     found = client.data(
-        f'{{ risks(organisationId: "{muller}", first: 50) {{ edges {{ node {{ viewerCan {{ {flags} }} }} }} }} }}'
+        f'{{ risks(organisationId: "{MULLER}", first: 50) {{ edges {{ node {{ viewerCan {{ {flags} }} }} }} }} }}'
     )
     nodes = [edge["node"]["viewerCan"] for edge in found["risks"]["edges"]]
     assert len(nodes) >= 3  # the demo's risks of the first organisation, in every role's view
