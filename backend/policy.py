@@ -9,7 +9,8 @@ What each principal sees (its scope, applied by the one query layer):
 - a member account sees the clusters of its organisation and, of every register, its organisation's own part. The
   feedback shared at the cluster's training sessions is the cluster's, anonymous unless signed. Its roles: the
   ISMS manager edits and approves, a contributor edits but approves nothing, a viewer reads; an auditor reads one
-  organisation, within its window. A stored `member` account is its organisation's ISMS manager;
+  organisation's registers, within its window, and nothing of its clusters (their sessions, the feedback members
+  share, their effort). A stored `member` account is its organisation's ISMS manager;
 - every principal holds the roles of its grants valid on the business day of the request, so a grant that ends or
   is revoked ends its access on the next request.
 
@@ -99,7 +100,8 @@ def scope_for(principal: Principal, today: date | None = None) -> Scope:
     if Reach.CLUSTERS_LED in valid:
         return Scope(principal.tenant_id, coach_id=valid[Reach.CLUSTERS_LED])
     if Reach.OWN_ORGANISATION in valid:
-        return Scope(principal.tenant_id, organisation_id=valid[Reach.OWN_ORGANISATION])
+        auditing = not principal.roles & (ORGANISATION_GRANTED | {MEMBER})  # an auditor, and nothing else of it
+        return Scope(principal.tenant_id, organisation_id=valid[Reach.OWN_ORGANISATION], registers_only=auditing)
     raise Forbidden("You may see nothing in this consultancy.")
 
 

@@ -26,12 +26,12 @@ Build = Callable[..., Select[Any]]
 
 class PreparedStatements:
     def __init__(self) -> None:
-        self._built: dict[tuple[str, bool, bool], Select[Any]] = {}
+        self._built: dict[tuple[str, bool, bool, bool], Select[Any]] = {}
         self._lock = Lock()
 
     def get(self, name: str, scope: Scope, build: Build, **arguments: Any) -> tuple[Select[Any], dict[str, Any]]:
         """The statement `name` for this kind of scope (built on first use), and the parameters of this run."""
-        shape = (name, scope.coach_id is not None, scope.organisation_id is not None)
+        shape = (name, scope.coach_id is not None, scope.organisation_id is not None, scope.registers_only)
         statement = self._built.get(shape)
         if statement is None:
             placeholders = {key: _placeholder(key, value) for key, value in arguments.items()}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Table, and_, or_, select, true
+from sqlalchemy import ColumnElement, Table, and_, false, or_, select, true
 
 from projections.core.tables import ReadTables
 
@@ -38,6 +38,9 @@ class Scope:
     """When set, the clusters this coach leads, their organisations, and organisations awaiting a cluster."""
     organisation_id: UUID | None = None
     """When set (a member's scope), this organisation's clusters, and of every register its own part."""
+    registers_only: bool = False
+    """An auditor's scope: the organisation's own registers, and no cluster nor anything a cluster shares (its
+    sessions, the feedback its members share, its effort): an auditor audits one organisation, not its cluster."""
 
 
 class Visibility:
@@ -75,6 +78,8 @@ class Visibility:
 
     def cluster(self, scope: Scope, cluster_id: ColumnElement[Any]) -> ColumnElement[bool]:
         """Whether the cluster is in view."""
+        if scope.registers_only:
+            return false()
         if scope.organisation_id is not None:
             membership = self._membership
             return cluster_id.in_(

@@ -181,6 +181,23 @@ def test_an_auditor_reads_one_organisation_inside_its_window_and_every_request_i
     assert auditor.http.get("/clusters", follow_redirects=False).status_code in (303, 302, 307)
 
 
+def test_an_auditor_reads_the_organisation_s_registers_and_nothing_of_its_cluster(
+    client_for: ClientFor, days_pass: Callable[[date], None]
+) -> None:
+    days_pass(date(2026, 3, 10))
+    member = client_for(MEMBER)
+    cluster = member.data("{ clusters { edges { node { id } } } }")["clusters"]["edges"][0]["node"]["id"]
+    muller = organisation_id(consultancy_id("alpine"), "Boulangerie Muller")
+    risks = f'{{ risks(organisationId: "{muller}") {{ edges {{ node {{ title }} }} }} }}'
+    auditor = client_for(AUDITOR)
+    assert auditor.data(risks)["risks"]["edges"] == member.data(risks)["risks"]["edges"] != []
+    assert auditor.data("{ clusters { edges { node { id } } } }")["clusters"]["edges"] == []
+    for path in (f"/clusters/{cluster}/effort.csv", f"/clusters/{cluster}/calendar.ics"):
+        assert member.http.get(path).status_code == 200, path
+        assert auditor.http.get(path).status_code == 404, path  # the cluster's, not the organisation's
+    assert auditor.http.get(f"/clusters/{cluster}").status_code == 404
+
+
 def test_a_change_of_grants_gives_the_person_s_session_a_new_id(app: FastAPI, client_for: ClientFor) -> None:
     from tests.api.tenancy.test_sessions import browser, opens, sign_in
 
