@@ -223,7 +223,7 @@ def build_services(settings: Settings) -> Services:
         timedelta(minutes=settings.audit_checkpoint_every_minutes),
     )
     store.create_tables()
-    missing = store.missing_columns() + store.added_tables
+    missing = store.missing_columns() + store.added_tables + store.deduplicated
     if missing:
         log.warning("Read models older than this version (no %s): rebuilding them from the events.", ", ".join(missing))
         rebuild(app, store)

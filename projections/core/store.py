@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, inspect, select, text, update
+from sqlalchemy import Connection, Engine, Index, bindparam, create_engine, event, inspect, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from projections.core.tables import ReadTables
+
+log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 TENANT_SETTING = "cordee.tenant_id"
@@ -74,6 +77,9 @@ class ReadStore:
         self.added_tables: list[str] = []
         """The tables `create_tables` had to add to read models an earlier version wrote: empty while the events
         they project are already in the store, so the read models are to be rebuilt."""
+        self.deduplicated: list[str] = []
+        """The unique indexes `create_tables` could add to an earlier version's table only by deleting rows that
+        repeated a key (all but one of each): the read models are to be rebuilt, which keeps the first by the events."""
 
     @property
     def is_postgres(self) -> bool:
@@ -94,6 +100,9 @@ class ReadStore:
                     indexed = {index["name"] for index in found.get_indexes(table.name)}
                     for index in table.indexes:
                         if index.name not in indexed:
+                            if index.unique and (removed := _delete_repeated_keys(conn, index)):
+                                log.warning("%d rows of %s repeated a key of %s: deleted.", removed, table, index.name)
+                                self.deduplicated.append(str(index.name))
                             index.create(conn)
 
     def missing_columns(self) -> list[str]:
@@ -146,6 +155,30 @@ class ReadStore:
         with self.reading() as conn:
             rows = conn.execute(select(tracking.c.projection, tracking.c.position).where(tracking.c.shard == shard))
             return {name: int(position) for name, position in rows}
+
+
+def _delete_repeated_keys(conn: Connection, index: Index) -> int:
+    """Deletes every row but one of each key the unique index is to hold (on SQLite the earliest written), so the
+    index can be created on a table written before it; the number deleted."""
+    quote = conn.dialect.identifier_preparer.quote
+    table = quote(index.table.name)  # type: ignore[union-attr]
+    columns = [quote(column.name) for column in index.columns]
+    if conn.dialect.name == "postgresql":
+        same = " AND ".join(f"later.{c} = earlier.{c}" for c in columns)
+        statement = (
+            f"DELETE FROM {table} later USING {table} earlier "  # noqa: S608 - the table's own names, quoted
+            f"WHERE later.ctid > earlier.ctid AND {same}"
+        )
+    else:
+        keys = ", ".join(columns)
+        statement = (
+            f"DELETE FROM {table} WHERE rowid NOT IN "  # noqa: S608 - the table's own names, quoted
+            f"(SELECT min(rowid) FROM {table} GROUP BY {keys})"
+        )
+    count = text(f"SELECT count(*) FROM {table}")  # noqa: S608 - the table's own name, quoted
+    before = conn.execute(count).scalar_one()
+    conn.execute(text(statement))
+    return int(before - conn.execute(count).scalar_one())  # a driver's rowcount may be unknown (-1)
 
 
 def bind_tenant(conn: Connection, tenant_id: UUID) -> None:

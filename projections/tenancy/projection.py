@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from domain.programme_template.template import DEFAULT_TEMPLATE
 from domain.tenancy.account import Account, Role, opening_grant_id
@@ -14,6 +18,8 @@ from projections.core.projection import Projection
 from projections.core.statements import keyed, keyed_update
 from projections.core.tables import ReadTables
 from projections.core.writer import GroupedWriter
+
+log = logging.getLogger(__name__)
 
 
 class TenancyProjection(Projection):
@@ -86,7 +92,16 @@ class TenancyProjection(Projection):
         providers = tables.single_sign_on_providers
         self._drop_provider = delete(providers).where(*keyed(providers, "t"))
         self._insert_provider = insert(providers)
-        self._insert_link = insert(tables.single_sign_on_links)
+        links = tables.single_sign_on_links
+        # A person already linked keeps the first account, by notification order: the second link's row is not
+        # written (the command side checks the read model, which may lag a second command behind).
+        self._insert_link = {
+            "postgresql": pg_insert(links).on_conflict_do_nothing().returning(links.c.account_id),
+            "sqlite": sqlite_insert(links).on_conflict_do_nothing().returning(links.c.account_id),
+        }
+        self._link_owner = select(links.c.account_id).where(
+            links.c.issuer == bindparam("issuer"), links.c.subject == bindparam("subject")
+        )
         self._set_large_clusters = keyed_update(
             consultancies, "t", allows_clusters_above_standard_size=bindparam("allowed")
         )
@@ -148,8 +163,22 @@ class TenancyProjection(Projection):
         writer.write(self._insert_provider, row)
 
     def single_sign_on_linked(self, writer: GroupedWriter, event: Any) -> None:
+        """One person at a provider signs in to one account: if another account was linked to them first (two links
+        saved before the read model caught up), that first link stays and this one is left out, with a warning."""
         row = {"tenant_id": event.tenant_id, "issuer": event.issuer, "subject": event.subject}
-        writer.write(self._insert_link, {**row, "account_id": event.originator_id})
+        statement = self._insert_link[writer.conn.dialect.name]
+        if writer.read(statement, {**row, "account_id": event.originator_id}).first() is not None:
+            return
+        owner = writer.read(self._link_owner, {"issuer": event.issuer, "subject": event.subject}).scalar()
+        if owner == event.originator_id:
+            return
+        person = hashlib.sha256(f"{event.issuer}\n{event.subject}".encode()).hexdigest()[:12]
+        log.warning(
+            "Single sign-on link of account %s to person %s left out: already linked to account %s.",
+            event.originator_id,
+            person,
+            owner or "of another consultancy",
+        )
 
     def password_changed(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._set_password, {"t": event.tenant_id, "a": event.originator_id, "hash": event.password_hash})

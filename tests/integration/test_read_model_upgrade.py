@@ -7,14 +7,15 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import create_engine, insert, inspect, text
+from sqlalchemy import create_engine, func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from backend.demo import seed_demo
 from backend.services import build_services
 from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
-from domain.tenancy.commands import CreateConsultancy
+from domain.tenancy.account import account_id
+from domain.tenancy.commands import ConfigureSingleSignOn, CreateConsultancy, OpenSingleSignOnAccount
 from projections.core.store import ReadStore, create_read_engine
 from projections.features import define_read_tables
 from projections.queries import Scope
@@ -62,6 +63,39 @@ def test_a_read_model_missing_a_new_index_gets_it_at_start(tmp_path: Path) -> No
     assert "single_sign_on_links_by_subject" in indexes
 
 
+def test_an_older_read_model_linking_one_person_twice_gets_the_index_and_keeps_the_first_link(tmp_path: Path) -> None:
+    """Before the index, two accounts could be linked to one person at a provider: the start deletes the repeated
+    rows, adds the index and rebuilds, which keeps the link recorded first."""
+    settings = sqlite_settings(tmp_path)
+    services = build_services(settings)
+    issuer, opened = "https://id.shared.example", ["first@alpine.example", "second@harbour.example"]
+    tenants = []
+    for email in opened:
+        domain = email.split("@")[1]
+        slug = domain.split(".")[0]
+        tenants.append(services.app.handle(CreateConsultancy(SYSTEM_ACTOR, slug.title(), slug)).aggregate_id)
+        services.app.handle(
+            ConfigureSingleSignOn(tenants[-1], SYSTEM_ACTOR, issuer, "cordee", (domain,), True, "0" * 16)
+        )
+    with services.store.writing() as conn:  # what the version before the index wrote
+        conn.execute(text("DROP INDEX single_sign_on_links_by_subject"))
+    for tenant, email in zip(tenants, opened, strict=True):
+        services.app.handle(OpenSingleSignOnAccount(tenant, issuer, "person-1", email, "Someone"))
+    services.runner.catch_up()
+    with services.store.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM single_sign_on_links")).scalar_one() == 2
+    services.close()
+
+    services = build_services(settings)
+    try:
+        assert services.store.deduplicated == ["single_sign_on_links_by_subject"]
+        assert services.queries.tenancy.account_linked_to(issuer, "person-1") == account_id(opened[0])
+        with services.store.reading() as conn:
+            assert conn.execute(text("SELECT count(*) FROM single_sign_on_links")).scalar_one() == 1
+    finally:
+        services.close()
+
+
 @pytest.mark.postgres
 def test_postgresql_keeps_one_link_per_provider_subject_and_an_older_database_gets_the_index(postgres_url: str) -> None:
     store = ReadStore(create_read_engine(postgres_url), define_read_tables())
@@ -72,11 +106,19 @@ def test_postgresql_keeps_one_link_per_provider_subject_and_an_older_database_ge
         conn.execute(insert(links).values(tenant_id=uuid4(), account_id=uuid4(), **person))
     with pytest.raises(IntegrityError), store.writing() as conn:  # another consultancy's account, the same person
         conn.execute(insert(links).values(tenant_id=uuid4(), account_id=uuid4(), **person))
-    with store.writing() as conn:  # what the version before the index wrote
+    with store.writing() as conn:
         conn.execute(text(f"DROP INDEX {links.name}_by_subject"))
+    store.create_tables()
+    assert store.deduplicated == []  # nothing repeated: no rebuild
+    with store.writing() as conn:  # what the version before the index wrote, the same person linked twice too
+        conn.execute(text(f"DROP INDEX {links.name}_by_subject"))
+        conn.execute(insert(links).values(tenant_id=uuid4(), account_id=uuid4(), **person))
 
     store.create_tables()
 
+    assert store.deduplicated == [f"{links.name}_by_subject"]
+    with store.reading() as conn:
+        assert conn.execute(select(func.count()).select_from(links)).scalar_one() == 1
     [index] = [i for i in inspect(store.engine).get_indexes(links.name) if i["name"] == f"{links.name}_by_subject"]
     assert index["unique"] and index["column_names"] == ["issuer", "subject"]
     store.engine.dispose()
