@@ -19,7 +19,7 @@ run: $(BIN)/cordee
 test: $(BIN)/cordee
 	infra/scripts/install-system-test-deps.sh
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal --durations=15
 
 lint: $(BIN)/cordee
 	$(BIN)/ruff check .
