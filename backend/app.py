@@ -20,6 +20,7 @@ from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
 from backend.auth.single_sign_on import SingleSignOn, build_single_sign_on
 from backend.exports.routes import export_routes
+from backend.graphql.portfolio.actions import SEE_PORTFOLIO
 from backend.graphql.router import GraphQLEndpoint
 from backend.graphql.schema import build_schema
 from backend.graphql.tenancy.actions import CHANGE_SETTINGS, MANAGE_ACCOUNTS
@@ -33,7 +34,15 @@ from backend.services import Services, build_services
 from backend.settings import Settings
 from domain.shared.errors import Forbidden
 from frontend.pages import mount_pages
-from frontend.ports import FrontendPorts, InvitedPerson, SignedIn, SingleSignOnResult, Viewer
+from frontend.ports import (
+    FrontendPorts,
+    InvitedPerson,
+    LiveSettings,
+    LiveSupport,
+    SignedIn,
+    SingleSignOnResult,
+    Viewer,
+)
 from projections.queries import Scope
 
 log = logging.getLogger("cordee")
@@ -118,7 +127,24 @@ def _frontend_ports(
         single_sign_on_start=single_sign_on.start,
         single_sign_on_finish=functools.partial(_finish_single_sign_on, single_sign_on),
         single_sign_on_end=single_sign_on.end_session_url,
+        live=_live_support(services, settings),
     )
+
+
+def _live_support(services: Services, settings: Settings) -> LiveSupport:
+    """Live pages' streams: the projections' progress, and the consultancy of the request's session."""
+
+    def tenant_of(request: Request) -> str | None:
+        principal = principal_from_request(services, request)
+        return None if principal is None else str(principal.tenant_id)
+
+    limits = LiveSettings(
+        lifetime_seconds=settings.live_stream_seconds,
+        poll_seconds=settings.live_poll_seconds,
+        per_session=settings.live_streams_per_session,
+        per_tenant=settings.live_streams_per_tenant,
+    )
+    return LiveSupport(lambda: sum(services.runner.positions().values()), tenant_of, limits)
 
 
 async def _finish_single_sign_on(single_sign_on: SingleSignOn, request: Request) -> SingleSignOnResult:
@@ -157,4 +183,5 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
         organisation_id=str(principal.organisation_id) if principal.organisation_id else None,
         administers=may(principal, MANAGE_ACCOUNTS) and may(principal, CHANGE_SETTINGS),
         sees_anything=sees_anything,
+        oversees_clusters=bool(principal.roles & SEE_PORTFOLIO.roles),
     )

@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: Annotated[int, Field(ge=1, le=64)] = 1
     """Worker processes of `cordee serve`; each builds its own services and runs its own projection runner."""
+    live_stream_seconds: Annotated[float, Field(gt=0, le=600)] = 55
+    """A live page's stream of server-sent events ends after this long; the browser reconnects (docs/live.md)."""
+    live_poll_seconds: Annotated[float, Field(gt=0, le=60)] = 1.0
+    """How often, at most, the live streams read whether the projections moved (once for all streams)."""
+    live_streams_per_session: Annotated[int, Field(ge=1, le=100)] = 4
+    live_streams_per_tenant: Annotated[int, Field(ge=1)] = 200
     session_hours: int = 12
     """A session's absolute lifetime: it ends this long after sign-in, however busy."""
     session_idle_minutes: Annotated[float, Field(gt=0)] = 60

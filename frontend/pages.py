@@ -33,6 +33,7 @@ from frontend import (
     metrics,
     nonconformities,
     organisations,
+    portfolio,
     reviews,
     risks,
     soa,
@@ -44,6 +45,7 @@ from frontend.site.errors import install_error_pages
 from frontend.site.feature import PageFeature
 from frontend.site.filters import install_filters
 from frontend.site.history import install_history
+from frontend.site.live import live_routes
 
 HERE = Path(__file__).parent
 
@@ -74,6 +76,7 @@ FEATURES = (
     history.FEATURE,
     evidence.FEATURE,
     trail.FEATURE,
+    portfolio.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 
@@ -84,6 +87,7 @@ def mount_pages(app: FastAPI, ports: FrontendPorts, features: Sequence[PageFeatu
     for feature in features:
         for pages in feature.pages:
             app.router.routes.extend(pages(ports, templates).router.routes)
+    app.router.routes.extend(live_routes(ports, [page for feature in features for page in feature.live]))
     install_error_pages(app, ports, templates)
     install_history(app, templates)
 
@@ -103,6 +107,7 @@ def page_templates(features: Sequence[PageFeature]) -> Jinja2Templates:
     install_filters(environment)
     environment.globals["main_nav"] = [feature.nav for feature in features if feature.nav]
     environment.globals["admin_nav"] = [link for feature in features for link in feature.admin_nav]
+    environment.globals["staff_nav"] = [link for feature in features for link in feature.staff_nav]
     for feature in features:
         environment.globals.update(feature.template_globals)
     return Jinja2Templates(env=environment)

@@ -33,6 +33,8 @@ class Viewer:
     administers: bool = False
     """Whether the policy lets the viewer manage the consultancy's accounts and settings: its links show then."""
     sees_anything: bool = True
+    oversees_clusters: bool = False
+    """An admin or a coach: the consultancy's portfolio is theirs to see (the API decides what it shows)."""
     """False for an account with no role yet (opened at its first single sign-on): it is shown why it sees nothing."""
 
 
@@ -106,6 +108,30 @@ class SingleSignOnResult:
 
 
 @dataclass(frozen=True)
+class LiveSettings:
+    lifetime_seconds: float = 55.0
+    """A stream ends after this long; the browser reconnects (`retry_ms` later), and the session is checked again."""
+    poll_seconds: float = 1.0
+    """How often the projections' positions are read, at most, for all the process's streams together."""
+    keepalive_seconds: float = 15.0
+    """A comment is sent this often when nothing changed, so a closed connection is noticed."""
+    retry_ms: int = 2000
+    per_session: int = 4
+    per_tenant: int = 200
+
+
+@dataclass
+class LiveSupport:
+    """What the streams need of the backend, beside running documents as the request's person."""
+
+    position: Callable[[], int]
+    """The projections' progress: a number that grows whenever any read model moves (read in a worker thread)."""
+    tenant_of: Callable[[Request], str | None]
+    """The consultancy of the request's session, or None when it names nobody."""
+    settings: LiveSettings = field(default_factory=LiveSettings)
+
+
+@dataclass(frozen=True)
 class FrontendPorts:
     execute: Callable[[Request, str, dict[str, Any] | None], Awaitable[GraphQLResult]]
     """Runs a GraphQL document as the request's principal (as of the moment on its state, if any: `AS_OF_STATE`)."""
@@ -128,6 +154,8 @@ class FrontendPorts:
     this address. Never decided by whether the address has an account."""
     single_sign_on_finish: Callable[[Request], Awaitable[SingleSignOnResult]] | None = None
     """The provider's answer (the callback request) to a session, or a refusal."""
+    live: LiveSupport | None = None
+    """Live pages' streams (`frontend/site/live.py`); None: pages are plain pages, with no stream."""
     single_sign_on_end: Callable[[Request, str], Awaitable[str | None]] | None = None
     """The request and a sign-in's `sign_out_hint`, to the provider's address that ends its session too (RP-initiated
     logout), for the browser to go to once signed out of Cordee; None when there is none."""

@@ -67,6 +67,7 @@ from backend.graphql.nonconformities.mutations import NonconformitiesMutation
 from backend.graphql.nonconformities.queries import NonconformitiesQuery
 from backend.graphql.organisations.mutations import OrganisationsMutation
 from backend.graphql.organisations.queries import OrganisationsQuery
+from backend.graphql.portfolio.queries import PortfolioQuery
 from backend.graphql.reviews.mutations import ReviewsMutation
 from backend.graphql.reviews.queries import ReviewsQuery
 from backend.graphql.risks.mutations import RisksMutation
@@ -113,6 +114,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (HistoryQuery,),
     (EvidenceQuery, EvidenceMutation),
     (TrailQuery,),
+    (PortfolioQuery,),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -77,6 +77,7 @@ class ClusterPages(PageBase):
             "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]],
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
             "modules": module_options(cluster["moduleTitles"]),
+            "live": shown is UNTOUCHED,  # its live stream: /live/clusters/{id} (frontend/site/live.py)
         }
         return self._render(request, "clusters/cluster.html", viewer, context, shown)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from frontend.site.live import LivePage
 from frontend.site.page import PageBase
 
 
@@ -22,6 +23,10 @@ class PageFeature:
     """The link in the main navigation, as (path, text)."""
     admin_nav: tuple[tuple[str, str], ...] = ()
     """Links in the main navigation for those who administer the consultancy (the viewer's `administers`)."""
+    staff_nav: tuple[tuple[str, str], ...] = ()
+    """Links in the main navigation for admins and coaches (the viewer's `oversees_clusters`)."""
+    live: tuple[LivePage, ...] = ()
+    """Its pages that update without a reload (`frontend/site/live.py`): each has a stream at `/live<path>`."""
     template_globals: Mapping[str, Any] = field(default_factory=dict)
     """Names the feature's templates use wherever they are included, such as the options of its forms."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -23,10 +24,14 @@ from projections.organisations.queries import organisation_row
 
 
 class ClusterQueries(FeatureQueries):
-    def clusters(self, scope: Scope, first: int, after: tuple[str, UUID] | None) -> list[ClusterRow]:
+    def clusters(
+        self, scope: Scope, first: int, after: tuple[str, UUID] | None, status: str | None = None
+    ) -> list[ClusterRow]:
         """Clusters ordered by name then id; `after` is the keyset (name, id) of the last one already seen."""
         clusters = self.t.clusters
         query = self._clusters_query(scope).order_by(clusters.c.name, clusters.c.cluster_id).limit(first)
+        if status is not None:
+            query = query.where(clusters.c.status == status)
         if after is not None:
             query = query.where(tuple_(clusters.c.name, clusters.c.cluster_id) > tuple_(*after))
         return [_cluster(row) for row in self._all(query)]
@@ -53,7 +58,15 @@ class ClusterQueries(FeatureQueries):
         query, parameters = self._prepared.get("members", scope, self._members_query, cluster_id=cluster_id)
         return [_member(row) for row in self._all(query, parameters)]
 
-    def _members_query(self, scope: Scope, cluster_id: UUID) -> Select[Any]:
+    def members_of(self, scope: Scope, cluster_ids: Sequence[UUID]) -> dict[UUID, list[MemberRow]]:
+        """The members in view of several clusters, in one statement (a page of the consultancy's portfolio)."""
+        found: dict[UUID, list[MemberRow]] = {cluster_id: [] for cluster_id in cluster_ids}
+        if cluster_ids:
+            for row in self._all(self._members_query(scope, None, among=cluster_ids)):
+                found[row["cluster_id"]].append(_member(row))
+        return found
+
+    def _members_query(self, scope: Scope, cluster_id: UUID | None, among: Sequence[UUID] | None = None) -> Select[Any]:
         members, organisations, coaching = self.t.cluster_members, self.t.organisations, self.t.coaching_half_days
         used = (
             select(func.count())
@@ -79,7 +92,10 @@ class ClusterQueries(FeatureQueries):
                 organisations,
                 same(organisations, members, *ORGANISATION),
             )
-            .where(self.visible.rows(scope, members), members.c.cluster_id == cluster_id)
+            .where(
+                self.visible.rows(scope, members),
+                members.c.cluster_id == cluster_id if among is None else members.c.cluster_id.in_(among),
+            )
             .order_by(organisations.c.name)
         )
 

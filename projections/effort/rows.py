@@ -22,3 +22,29 @@ class MembersEffort:
     members: int
     gap_analysis_days: float
     coaching_days: float
+
+
+@dataclass(frozen=True)
+class MemberDays:
+    """One member's gap analysis and coaching days, for the consultancy's portfolio."""
+
+    organisation_id: UUID
+    gap_analysis_days: float
+    coaching_days: float
+
+
+@dataclass(frozen=True)
+class ClustersEffort:
+    """The effort of several clusters: each member's days and the training each cluster held, in half-days."""
+
+    members: dict[UUID, list[MemberDays]]
+    training_half_days_held: dict[UUID, int]
+
+
+@dataclass(frozen=True)
+class PortfolioTotals:
+    """Every cluster in view summed: its members, their gap analysis and coaching days, the training held."""
+
+    members: int
+    member_days: float
+    training_half_days_held: int
