@@ -45,7 +45,7 @@ from frontend.site.errors import install_error_pages
 from frontend.site.feature import PageFeature
 from frontend.site.filters import install_filters
 from frontend.site.history import install_history
-from frontend.site.live import live_routes
+from frontend.site.live import install_live
 
 HERE = Path(__file__).parent
 
@@ -87,7 +87,7 @@ def mount_pages(app: FastAPI, ports: FrontendPorts, features: Sequence[PageFeatu
     for feature in features:
         for pages in feature.pages:
             app.router.routes.extend(pages(ports, templates).router.routes)
-    app.router.routes.extend(live_routes(ports, [page for feature in features for page in feature.live]))
+    install_live(app, ports, [page for feature in features for page in feature.live])
     install_error_pages(app, ports, templates)
     install_history(app, templates)
 

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import anyio.to_thread
+from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from frontend.ports import FrontendPorts, GraphQLResult, LiveSettings, LiveSupport
+from frontend.ports import FrontendPorts, GraphQLResult, LiveSupport
 
 Variables = Callable[[Request, dict[str, str]], dict[str, Any]]
 """The page's variables from the request (its query string) and its path's parameters."""
@@ -110,72 +111,92 @@ class StreamLimits:
                 del counts[key]
 
 
-def live_routes(ports: FrontendPorts, pages: list[LivePage]) -> list[Route]:
-    """The stream of every live page; none when the backend offers no live support."""
+@dataclass(frozen=True)
+class LiveStreams:
+    """The process's live streams: the shared watch of the projections and the open streams' counts."""
+
+    support: LiveSupport
+    watch: PositionWatch
+    limits: StreamLimits
+
+
+def install_live(app: Starlette, ports: FrontendPorts, pages: list[LivePage]) -> None:
+    """The stream of every live page, at `/live<path>`; none when the backend offers no live support."""
     support = ports.live
     if support is None:
-        return []
+        return
     settings = support.settings
-    watch = PositionWatch(support.position, settings.poll_seconds)
-    limits = StreamLimits(settings.per_session, settings.per_tenant)
-    return [Route("/live" + page.path, _stream(ports, support, watch, limits, page), methods=["GET"]) for page in pages]
+    streams = LiveStreams(
+        support,
+        PositionWatch(support.position, settings.poll_seconds),
+        StreamLimits(settings.per_session, settings.per_tenant),
+    )
+    app.state.live_streams = streams
+    app.router.routes.extend(
+        Route("/live" + page.path, _stream(ports, streams, page), methods=["GET"]) for page in pages
+    )
 
 
-def _stream(
-    ports: FrontendPorts, support: LiveSupport, watch: PositionWatch, limits: StreamLimits, page: LivePage
-) -> Callable[[Request], Awaitable[Response]]:
-    settings = support.settings
+def _stream(ports: FrontendPorts, streams: LiveStreams, page: LivePage) -> Callable[[Request], Awaitable[Response]]:
+    settings = streams.support.settings
 
     async def stream(request: Request) -> Response:
-        tenant = support.tenant_of(request)
+        tenant = streams.support.tenant_of(request)
         if tenant is None:
             return PlainTextResponse(NOT_IN_VIEW, status_code=404)
         variables = page.variables(request, dict(request.path_params))
+        position = await streams.watch.position()  # before the answer: any later move is looked at
         first = await ports.execute(request, page.document, variables)
         if not page.in_view(first):
             return PlainTextResponse(NOT_IN_VIEW, status_code=404)
         session = _digest(request.cookies.get(ports.session_cookie, ""))
-        if not limits.acquire(session, tenant):
+        if not streams.limits.acquire(session, tenant):
             retry = str(int(settings.lifetime_seconds))
             return PlainTextResponse("Too many live pages are open.", status_code=429, headers={"Retry-After": retry})
-        events = _events(ports, watch, limits, page, request, variables, first, (session, tenant), settings)
+        watched = Watched(page, request, variables, _answer_digest(first), position, (session, tenant))
         headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
-        return StreamingResponse(events, media_type="text/event-stream", headers=headers)
+        return StreamingResponse(_events(ports, streams, watched), media_type="text/event-stream", headers=headers)
 
     return stream
 
 
-async def _events(
-    ports: FrontendPorts,
-    watch: PositionWatch,
-    limits: StreamLimits,
-    page: LivePage,
-    request: Request,
-    variables: dict[str, Any],
-    first: GraphQLResult,
-    held: tuple[str, str],
-    settings: LiveSettings,
-) -> AsyncIterator[str]:
+@dataclass(frozen=True)
+class Watched:
+    page: LivePage
+    request: Request
+    variables: dict[str, Any]
+    sent: str
+    """The digest of the answer the page was last told about."""
+    position: int
+    held: tuple[str, str]
+    """The session and consultancy the stream counts against."""
+
+
+async def _events(ports: FrontendPorts, streams: LiveStreams, watched: Watched) -> AsyncIterator[str]:
+    settings, page, request = streams.support.settings, watched.page, watched.request
+    sent, position = watched.sent, watched.position
     try:
         yield f"retry: {settings.retry_ms}\n\n"
-        sent = _digest(json.dumps(first.data, sort_keys=True, default=str))
-        position = await watch.position()
         deadline = time.monotonic() + settings.lifetime_seconds
         while (remaining := deadline - time.monotonic()) > 0:
-            moved = await watch.moved(position, min(remaining, settings.keepalive_seconds))
+            moved = await streams.watch.moved(position, min(remaining, settings.keepalive_seconds))
             if moved is None:
                 yield ": still here\n\n"
                 continue
             position = moved
-            result = await ports.execute(request, page.document, variables)
+            result = await ports.execute(request, page.document, watched.variables)
             if not page.in_view(result):  # the session ended, or the page is no longer the person's to see
                 return
-            answer = _digest(json.dumps(result.data, sort_keys=True, default=str))
+            answer = _answer_digest(result)
             if answer != sent:
                 sent = answer
                 yield "event: changed\ndata: {}\n\n"
     finally:
-        limits.release(*held)
+        streams.limits.release(*watched.held)
+
+
+def _answer_digest(result: GraphQLResult) -> str:
+    return _digest(json.dumps(result.data, sort_keys=True, default=str))
 
 
 def _digest(text: str) -> str:
