@@ -46,5 +46,6 @@
   }
 
   var source = new EventSource(main.getAttribute("data-live"));
+  source.addEventListener("open", function () { main.setAttribute("data-live-open", ""); });
   source.addEventListener("changed", refresh);
 })();

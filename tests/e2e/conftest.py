@@ -44,6 +44,7 @@ def server_url(demo_services: Services) -> Iterator[str]:
         port=port,
         log_level="warning",
         lifespan="off",
+        timeout_graceful_shutdown=1,  # a live page's stream left open ends with the test, not 55 s later
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

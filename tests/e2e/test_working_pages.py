@@ -118,6 +118,7 @@ def page_paths(page: Page) -> list[str]:
         "/access",
         "/people",
         "/auditor-reads",
+        "/portfolio",
     ]
 
 
