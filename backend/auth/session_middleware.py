@@ -17,6 +17,9 @@ from backend.auth.security_log import SecurityEvent, security_event
 ENROL_PATH = "/account/second-factor"
 OPEN_WHILE_ENROLLING = (ENROL_PATH, "/logout", "/static/", "/health", "/login", "/favicon")
 """What an admin or coach who must first set up a second factor may still reach."""
+LIVE_PATH, LIVE_HEADER = "/live/", "x-cordee-live"
+"""A live page's stream, and the page fetched again when it changed (`frontend/static/live.js`): neither is the
+person using the session, so an open tab does not keep a session from ending when unused."""
 
 
 class SessionMiddleware:
@@ -36,7 +39,8 @@ class SessionMiddleware:
             await self.app(scope, receive, send)
             return
         services = self.security.services
-        resumed = await anyio.to_thread.run_sync(services.sessions.resume, token)
+        used = not (scope["path"].startswith(LIVE_PATH) or request.headers.get(LIVE_HEADER))
+        resumed = await anyio.to_thread.run_sync(services.sessions.resume, token, used)
         request_id = getattr(request.state, "request_id", None)
         address = request.client.host if request.client else None
         if resumed.ended is not None:

@@ -183,9 +183,10 @@ class SessionStore:
             return None
         return SessionRecord(row.tenant_id, row.account_id, row.csrf_token, row.session_id)
 
-    def resume(self, token: str) -> Resumed:
-        """A request with this cookie: ends the session if it idled or outlived its lifetime, notes its use, and gives
-        it a new token if `renew_sessions_of` asked for one."""
+    def resume(self, token: str, note_use: bool = True) -> Resumed:
+        """A request with this cookie: ends the session if it idled or outlived its lifetime, notes its use (unless
+        the request is no use by the person: a live page's stream), and gives it a new token if
+        `renew_sessions_of` asked for one."""
         now = self.clock()
         with self.engine.begin() as conn:
             row = conn.execute(select(web_sessions).where(web_sessions.c.token_hash == _hash(token))).first()
@@ -203,7 +204,7 @@ class SessionStore:
                 values = {"token_hash": _hash(new_token), "renew": False, "last_seen_at": now}
                 conn.execute(update(web_sessions).where(web_sessions.c.token_hash == row.token_hash).values(**values))
                 return Resumed(record, new_token=new_token)
-            if _aware(row.last_seen_at) + TOUCH_EVERY <= now:
+            if note_use and _aware(row.last_seen_at) + TOUCH_EVERY <= now:
                 conn.execute(
                     update(web_sessions).where(web_sessions.c.token_hash == row.token_hash).values(last_seen_at=now)
                 )

@@ -18,7 +18,7 @@
       return;
     }
     busy = true;
-    fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+    fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html", "X-Cordee-Live": "1" } })
       .then(function (response) {
         if (!response.ok) {
           throw new Error(String(response.status));

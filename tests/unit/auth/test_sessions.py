@@ -43,6 +43,15 @@ def test_a_session_unused_for_the_idle_time_ends(store: SessionStore, clock: Clo
     assert store.resume(token).ended == "ended" and store.find(token) is None
 
 
+def test_a_live_pages_stream_does_not_keep_an_unused_session_open(store: SessionStore, clock: Clock) -> None:
+    token = store.open(uuid4(), uuid4())
+    for _ in range(2):  # an open tab's stream, reconnecting
+        clock.now += timedelta(minutes=25)
+        assert store.resume(token, note_use=False).record is not None
+    clock.now += timedelta(minutes=11)
+    assert store.resume(token, note_use=False).ended == "idle"
+
+
 def test_a_busy_session_still_ends_at_its_lifetime(store: SessionStore, clock: Clock) -> None:
     token = store.open(uuid4(), uuid4())
     for _ in range(12):
