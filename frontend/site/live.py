@@ -141,7 +141,7 @@ def _stream(ports: FrontendPorts, streams: LiveStreams, page: LivePage) -> Calla
     settings = streams.support.settings
 
     async def stream(request: Request) -> Response:
-        tenant = streams.support.tenant_of(request)
+        tenant = await anyio.to_thread.run_sync(streams.support.tenant_of, request)
         if tenant is None:
             return PlainTextResponse(NOT_IN_VIEW, status_code=404)
         variables = page.variables(request, dict(request.path_params))

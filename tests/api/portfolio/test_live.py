@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from starlette.testclient import TestClient
 
 from backend.app import create_app
+from backend.auth.current import SESSION_COOKIE
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, HARBOUR_COACH
 from tests.api.programme_support import demo_cluster
@@ -118,3 +119,14 @@ def test_a_session_opens_no_more_streams_than_allowed(
         assert refused.status_code == 429 and refused.headers["retry-after"]
         assert sign_in(ALPINE_ADMIN).http.get("/portfolio").status_code == 200
     assert stream.body.startswith("retry:")
+
+
+def test_a_session_ended_while_its_stream_is_open_is_told_nothing_more(
+    live_app: FastAPI, sign_in: Callable[[str], GraphQLClient], cluster: dict[str, Any], demo_services: Services
+) -> None:
+    coach = sign_in(ALPINE_COACH)
+    with Stream(live_app, coach, f"/live/clusters/{cluster['id']}") as stream:
+        demo_services.sessions.close(str(coach.http.cookies.get(SESSION_COOKIE)))
+        log_coaching(sign_in(ALPINE_COACH), cluster, "Kirchberg Dental")
+    assert stream.body.startswith("retry:") and CHANGED not in stream.body
+    assert coach.http.get(f"/live/clusters/{cluster['id']}").status_code == 404  # and no new stream
