@@ -144,7 +144,8 @@ def _live_support(services: Services, settings: Settings) -> LiveSupport:
         per_session=settings.live_streams_per_session,
         per_tenant=settings.live_streams_per_tenant,
     )
-    return LiveSupport(lambda: sum(services.runner.positions().values()), tenant_of, limits)
+    position = lambda: sum(services.runner.positions().values())  # noqa: E731
+    return LiveSupport(position, tenant_of, limits, ("live-events:" + settings.secret_key).encode())
 
 
 async def _finish_single_sign_on(single_sign_on: SingleSignOn, request: Request) -> SingleSignOnResult:

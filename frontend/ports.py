@@ -129,6 +129,8 @@ class LiveSupport:
     tenant_of: Callable[[Request], str | None]
     """The consultancy of the request's session, or None when it names nobody."""
     settings: LiveSettings = field(default_factory=LiveSettings)
+    secret: bytes = b""
+    """Signs the streams' event ids (the server's secret key)."""
 
 
 @dataclass(frozen=True)

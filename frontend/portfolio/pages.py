@@ -23,7 +23,10 @@ def portfolio_variables(request: Request) -> dict[str, Any]:
     return {"first": PAGE_SIZE, "after": after, "status": status if status in STATUSES else None}
 
 
-PORTFOLIO_LIVE = LivePage("/portfolio", PORTFOLIO, lambda request, _: portfolio_variables(request), "portfolio")
+GUARD = """query Guard($first: Int!, $after: String, $status: String) {
+  portfolio(first: $first, after: $after, status: $status) { __typename }
+}"""
+PORTFOLIO_LIVE = LivePage("/portfolio", PORTFOLIO, lambda request, _: portfolio_variables(request), "portfolio", GUARD)
 """The page's live stream, `/live/portfolio`: the same document, as the same person, with the same query string."""
 
 

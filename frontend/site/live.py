@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
 import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -48,15 +49,21 @@ class LivePage:
     variables: Variables
     answer: str
     """The document's top-level field whose refusal (a typed error, or nothing) is the page's 404."""
+    guard: str | None = None
+    """A cheap document refused exactly as `document` is (its `answer` field alone, the same variables): what a
+    browser reconnecting with the stream's last event id runs when nothing moved meanwhile, instead of the page's."""
 
     def in_view(self, result: GraphQLResult) -> bool:
         found = (result.data or {}).get(self.answer)
         return isinstance(found, dict) and not str(found.get("__typename", "")).endswith("Error")
 
 
+CLUSTER_GUARD = "query Guard($id: ID!) { cluster(id: $id) { __typename } }"
+
+
 def cluster_page(path: str, document: str) -> LivePage:
     """A page about one cluster, `{cluster_id}` in its path and `$id` in its document, answered by `cluster`."""
-    return LivePage(path, document, lambda _, params: {"id": params["cluster_id"]}, "cluster")
+    return LivePage(path, document, lambda _, params: {"id": params["cluster_id"]}, "cluster", CLUSTER_GUARD)
 
 
 class PositionWatch:
@@ -119,6 +126,26 @@ class LiveStreams:
     watch: PositionWatch
     limits: StreamLimits
 
+    def event_id(self, position: int, answer: str, session: str, url: str) -> str:
+        """What the browser sends back as `Last-Event-ID` when it reconnects: the position and the digest of the
+        answer it was told about, signed for this session and page so that no one can make up another."""
+        return f"{position}.{answer}.{self._mac(position, answer, session, url)}"
+
+    def told(self, event_id: str, session: str, url: str) -> tuple[int, str] | None:
+        """The position and answer digest of an event id this process's streams gave this session for this page."""
+        try:
+            position, answer, mac = event_id.split(".")
+            number = int(position)
+        except ValueError:
+            return None
+        if not hmac.compare_digest(mac, self._mac(number, answer, session, url)):
+            return None
+        return number, answer
+
+    def _mac(self, position: int, answer: str, session: str, url: str) -> str:
+        message = f"{position}|{answer}|{session}|{url}".encode()
+        return hmac.new(self.support.secret, message, hashlib.sha256).hexdigest()[:32]
+
 
 def install_live(app: Starlette, ports: FrontendPorts, pages: list[LivePage]) -> None:
     """The stream of every live page, at `/live<path>`; none when the backend offers no live support."""
@@ -145,15 +172,23 @@ def _stream(ports: FrontendPorts, streams: LiveStreams, page: LivePage) -> Calla
         if tenant is None:
             return PlainTextResponse(NOT_IN_VIEW, status_code=404)
         variables = page.variables(request, dict(request.path_params))
+        session = _digest(request.cookies.get(ports.session_cookie, ""))
         position = await streams.watch.position()  # before the answer: any later move is looked at
-        first = await ports.execute(request, page.document, variables)
+        told = streams.told(request.headers.get("last-event-id", ""), session, str(request.url))
+        if told is not None and told[0] == position and page.guard is not None:
+            # Reconnecting, and nothing moved since the page was last told: only whether it is still theirs to see.
+            first = await ports.execute(request, page.guard, variables)
+            sent = answer = told[1]
+        else:
+            first = await ports.execute(request, page.document, variables)
+            answer = _answer_digest(first)
+            sent = answer if told is None else told[1]  # a change while reconnecting is told at once
         if not page.in_view(first):
             return PlainTextResponse(NOT_IN_VIEW, status_code=404)
-        session = _digest(request.cookies.get(ports.session_cookie, ""))
         if not streams.limits.acquire(session, tenant):
             retry = str(int(settings.lifetime_seconds))
             return PlainTextResponse("Too many live pages are open.", status_code=429, headers={"Retry-After": retry})
-        watched = Watched(page, request, variables, _answer_digest(first), position, (session, tenant))
+        watched = Watched(page, request, variables, sent, answer, position, (session, tenant))
         headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
         return StreamingResponse(_events(ports, streams, watched), media_type="text/event-stream", headers=headers)
 
@@ -167,6 +202,8 @@ class Watched:
     variables: dict[str, Any]
     sent: str
     """The digest of the answer the page was last told about."""
+    answer: str
+    """The digest of the answer now."""
     position: int
     held: tuple[str, str]
     """The session and consultancy the stream counts against."""
@@ -174,9 +211,11 @@ class Watched:
 
 async def _events(ports: FrontendPorts, streams: LiveStreams, watched: Watched) -> AsyncIterator[str]:
     settings, page, request = streams.support.settings, watched.page, watched.request
-    sent, position = watched.sent, watched.position
+    url, session = str(request.url), watched.held[0]
+    sent, position = watched.answer, watched.position
     try:
-        yield f"retry: {settings.retry_ms}\n\n"
+        told = "event: changed\ndata: {}\n" if watched.answer != watched.sent else ""
+        yield f"retry: {settings.retry_ms}\nid: {streams.event_id(position, sent, session, url)}\n{told}\n"
         deadline = time.monotonic() + settings.lifetime_seconds
         while (remaining := deadline - time.monotonic()) > 0:
             moved = await streams.watch.moved(position, min(remaining, settings.keepalive_seconds))
@@ -187,10 +226,10 @@ async def _events(ports: FrontendPorts, streams: LiveStreams, watched: Watched) 
             result = await ports.execute(request, page.document, watched.variables)
             if not page.in_view(result):  # the session ended, or the page is no longer the person's to see
                 return
-            answer = _answer_digest(result)
+            answer, changed = _answer_digest(result), ""
             if answer != sent:
-                sent = answer
-                yield "event: changed\ndata: {}\n\n"
+                sent, changed = answer, "event: changed\ndata: {}\n"
+            yield f"id: {streams.event_id(position, sent, session, url)}\n{changed}\n"
     finally:
         streams.limits.release(*watched.held)
 

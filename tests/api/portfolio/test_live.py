@@ -41,9 +41,10 @@ def sign_in(live_app: FastAPI) -> Callable[[str], GraphQLClient]:
 class Stream:
     """A stream read to its end in a thread, while the test changes things."""
 
-    def __init__(self, app: FastAPI, client: GraphQLClient, url: str) -> None:
+    def __init__(self, app: FastAPI, client: GraphQLClient, url: str, last_event_id: str | None = None) -> None:
         self.app, self.answers = app, []
-        self.thread = threading.Thread(target=lambda: self.answers.append(client.http.get(url)))
+        headers = {"Last-Event-ID": last_event_id} if last_event_id else {}
+        self.thread = threading.Thread(target=lambda: self.answers.append(client.http.get(url, headers=headers)))
 
     def __enter__(self) -> Stream:
         self.thread.start()
@@ -93,7 +94,7 @@ def test_a_coaching_half_day_logged_elsewhere_tells_the_open_dashboard(
 ) -> None:
     with Stream(live_app, sign_in(ALPINE_COACH), f"/live/clusters/{cluster['id']}") as stream:
         log_coaching(sign_in(ALPINE_COACH), cluster, "Kirchberg Dental")  # from another session
-    assert stream.body.startswith("retry: 2000\n\n")
+    assert stream.body.startswith("retry: 2000\nid: ")
     assert stream.body.count(CHANGED) == 1
     assert not live_app.state.live_streams.limits.tenants  # the ended stream no longer counts
 
@@ -130,3 +131,29 @@ def test_a_session_ended_while_its_stream_is_open_is_told_nothing_more(
         log_coaching(sign_in(ALPINE_COACH), cluster, "Kirchberg Dental")
     assert stream.body.startswith("retry:") and CHANGED not in stream.body
     assert coach.http.get(f"/live/clusters/{cluster['id']}").status_code == 404  # and no new stream
+
+
+def last_event_id(body: str) -> str:
+    return [line.removeprefix("id: ") for line in body.splitlines() if line.startswith("id: ")][-1]
+
+
+def test_a_browser_reconnecting_is_told_at_once_of_a_change_it_missed_and_of_nothing_else(
+    live_app: FastAPI, sign_in: Callable[[str], GraphQLClient], cluster: dict[str, Any]
+) -> None:
+    coach, url = sign_in(ALPINE_COACH), f"/live/clusters/{cluster['id']}"
+    with Stream(live_app, coach, url) as stream:
+        pass
+    seen = last_event_id(stream.body)
+    with Stream(live_app, coach, url, last_event_id=seen) as quiet:
+        pass
+    assert CHANGED not in quiet.body  # nothing moved while it reconnected
+    log_coaching(sign_in(ALPINE_COACH), cluster, "Kirchberg Dental")  # while the page is between two streams
+    with Stream(live_app, coach, url, last_event_id=seen) as told:
+        pass
+    assert told.body.count(CHANGED) == 1
+    made_up = seen.rsplit(".", 1)[0] + ".0123456789abcdef0123456789abcdef"
+    with Stream(live_app, coach, url, last_event_id=made_up) as forged:
+        pass
+    assert CHANGED not in forged.body  # a made-up id is no id: the page is as it is now
+    stolen = sign_in(HARBOUR_ADMIN).http.get(url, headers={"Last-Event-ID": last_event_id(told.body)})
+    assert stolen.status_code == 404  # another consultancy's stream is refused, whatever id it brings
