@@ -73,11 +73,13 @@ def _comparison(info: Info[Context, None], cluster_id: UUID) -> ClusterCompariso
         for figure in compared_figures(queries, everyone, cluster_id, today, own, published, cohort.threshold)
     ]
     the_id = strawberry.ID(str(cluster_id))
+    viewer_organisation = strawberry.ID(str(own)) if own is not None else None
     if held is None:
         return ClusterComparison(
             cluster_id=the_id,
             contributors=len(cohort.published),
             required=cohort.threshold,
+            viewer_organisation_id=viewer_organisation,
             viewer_consents=consents,
             viewer_can=viewer_can,
             figures=found,
@@ -91,6 +93,7 @@ def _comparison(info: Info[Context, None], cluster_id: UUID) -> ClusterCompariso
         contributors=len(cohort.contributors),
         required=cohort.threshold,
         reason=NotEnoughMembersReason(held.value),
+        viewer_organisation_id=viewer_organisation,
         viewer_consents=consents,
         viewer_can=viewer_can,
         figures=found,

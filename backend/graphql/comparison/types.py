@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from backend.graphql.comparison import figures
-from backend.graphql.core.errors import ForbiddenError, NotFoundError, Refusal, UserError
+from backend.graphql.core.errors import ForbiddenError, NotFoundError, Refusal, UserError, ValidationError
 
 
 @strawberry.type(description="One figure: the viewer's organisation's own beside the cohort's median and range.")
@@ -47,6 +47,9 @@ class ClusterComparison:
     cluster_id: strawberry.ID
     contributors: int = strawberry.field(description="How many members contribute (the published cohort).")
     required: int = strawberry.field(description="k: the consultancy's threshold.")
+    viewer_organisation_id: strawberry.ID | None = strawberry.field(
+        description="The viewer's own organisation, the one it consents for; none for a coach or an admin."
+    )
     viewer_consents: bool | None = strawberry.field(description="None for a coach or an admin.")
     viewer_can: ComparisonViewerCan
     figures: list[ComparedFigure]
@@ -67,13 +70,14 @@ class NotEnoughMembersError(UserError):
     contributors: int
     required: int = strawberry.field(description="k: the consultancy's threshold.")
     reason: NotEnoughMembersReason
+    viewer_organisation_id: strawberry.ID | None
     viewer_consents: bool | None
     viewer_can: ComparisonViewerCan
     figures: list[ComparedFigure] = strawberry.field(description="The viewer's own figures; no aggregates.")
 
 
 ClusterComparisonResult = Annotated[
-    ClusterComparison | NotEnoughMembersError | NotFoundError | ForbiddenError,
+    ClusterComparison | NotEnoughMembersError | NotFoundError | ForbiddenError | ValidationError,
     strawberry.union("ClusterComparisonResult"),
 ]
 

@@ -4,8 +4,8 @@ the cohort rule against differencing, and nobody outside the cluster learning th
 from __future__ import annotations
 
 import statistics
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
