@@ -45,3 +45,14 @@ def test_a_contributor_reads_the_comparison_without_the_consent_form(client_for:
     cluster_id, _ = demo_cluster(lea)
     content = main(lea.http.get(f"/clusters/{cluster_id}/comparison").text)
     assert "Cluster median" in content and "Stop contributing" not in content
+
+
+def test_the_admin_sets_k_beside_the_baseline_and_a_k_below_three_is_refused(client_for: ClientFor) -> None:
+    admin = client_for("admin@alpine.example")
+    page = admin.http.get("/settings").text
+    assert 'id="comparison-k"' in page and 'value="3"' in page
+    refused = admin.http.post("/settings/comparison", data={"csrf_token": csrf(page), "comparison-k": "2"})
+    assert refused.status_code == 422 and "Give a number of organisations from 3 to 20" in refused.text
+    saved = admin.http.post("/settings/comparison", data={"csrf_token": csrf(page), "comparison-k": "4"})
+    assert saved.status_code == 200 and "once 4 member organisations contribute" in saved.text
+    assert admin.data("{ comparisonThreshold }") == {"comparisonThreshold": 4}
