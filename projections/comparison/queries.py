@@ -38,17 +38,18 @@ class ComparisonQueries(FeatureQueries):
         cohorts = self.t.comparison_cohorts
         return select(cohorts).where(self.visible.rows(scope, cohorts), cohorts.c.cluster_id == cluster_id)
 
-    def consenting(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> bool:
-        """Whether the organisation consents to contribute in the cluster (False out of view)."""
+    def participation(self, scope: Scope, cluster_id: UUID, organisation_id: UUID) -> tuple[bool, bool]:
+        """Whether the organisation is a current member of the cluster, and whether it consents (both False out of
+        view)."""
         participants = self.t.comparison_participants
         found = self._one(
-            select(participants.c.consenting).where(
+            select(participants.c.member, participants.c.consenting).where(
                 self.visible.rows(scope, participants),
                 participants.c.cluster_id == cluster_id,
                 participants.c.organisation_id == organisation_id,
             )
         )
-        return bool(found and found["consenting"])
+        return (bool(found["member"]), bool(found["consenting"])) if found else (False, False)
 
     def latest_levels(
         self, scope: Scope, cluster_id: UUID, organisations: Collection[UUID]

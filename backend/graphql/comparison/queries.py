@@ -60,10 +60,14 @@ def _comparison(info: Info[Context, None], cluster_id: UUID) -> ClusterCompariso
     if everyone is None or cohort is None:
         raise NotFound(NO_CLUSTER, "cluster_id")
     own = info.context.scope.organisation_id  # a member's people: the cluster is in view, so it is a member
-    consents = queries.comparison.consenting(info.context.scope, cluster_id, own) if own is not None else None
+    current, consenting = (False, False)
+    if own is not None:
+        current, consenting = queries.comparison.participation(info.context.scope, cluster_id, own)
+    consents = consenting if own is not None else None
+    acts = own is not None and current and may(principal, CONSENT, own)  # a member that left consents no more
     viewer_can = ComparisonViewerCan(
-        give_consent=own is not None and may(principal, CONSENT, own) and can_give_consent(bool(consents)),
-        withdraw_consent=own is not None and may(principal, CONSENT, own) and can_withdraw_consent(bool(consents)),
+        give_consent=acts and can_give_consent(consenting),
+        withdraw_consent=acts and can_withdraw_consent(consenting),
     )
     held = held_because(cohort.contributors, cohort.published, cohort.threshold)
     today = info.context.services.app.today()

@@ -4,6 +4,7 @@ the cohort rule against differencing, and nobody outside the cluster learning th
 from __future__ import annotations
 
 import statistics
+import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -12,6 +13,7 @@ import pytest
 from backend.auth.passwords import hash_password
 from backend.demo import DEMO_PASSWORD
 from backend.services import Services
+from domain.clusters.commands import WithdrawMember
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.account import Role
 from domain.tenancy.commands import OpenAccount
@@ -31,6 +33,7 @@ from tests.api.comparison.support import (
 )
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, events_in_log
 from tests.api.programme_support import demo_cluster, forming_cluster
+from tests.conftest import DEMO_DAY
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
@@ -191,3 +194,22 @@ def test_two_consenting_members_of_three_see_no_comparison_in_harbour(client_for
     found = comparison(quinn, demo_cluster(quinn)["id"])
     assert (found["__typename"], found["contributors"], found["required"]) == ("NotEnoughMembersError", 2, 3)
     assert ANA not in str(found)
+
+
+def test_a_member_that_leaves_the_cluster_stops_contributing_and_consents_no_more(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    ana = client_for(ANA)
+    cluster = demo_cluster(ana)
+    moselle = cluster["member_ids"]["Moselle Logistics"]
+    demo_services.execute(
+        WithdrawMember(
+            consultancy_id("alpine"), SYSTEM_ACTOR, uuid.UUID(cluster["id"]), uuid.UUID(moselle), DEMO_DAY, "Sold"
+        )
+    )
+    found = comparison(ana, cluster["id"])
+    assert (found["__typename"], found["contributors"], found["reason"]) == ("NotEnoughMembersError", 2, "TOO_FEW")
+    assert found["viewerConsents"] is True and found["viewerCan"] == {"giveConsent": False, "withdrawConsent": False}
+    assert by_key(found)["readiness"]["own"] is not None
+    refused = ana.data(WITHDRAW, {"input": {"clusterId": cluster["id"], "organisationId": moselle}})["r"]
+    assert (refused["code"], refused["field"]) == ("VALIDATION", "organisationId")
