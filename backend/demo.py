@@ -58,6 +58,8 @@ from domain.clusters.commands import (
     StartCluster,
 )
 from domain.clusters.rules import ClusterStatus, SessionStatus
+from domain.comparison.commands import GiveComparisonConsent
+from domain.comparison.consent import ComparisonConsent, consent_id
 from domain.competence.campaign import AwarenessCampaign
 from domain.competence.commands import RecordTraining, RunAwarenessCampaign
 from domain.competence.training import Training
@@ -174,6 +176,10 @@ class DemoTenant:
     """Someone of the first organisation who reads its registers."""
     auditor: tuple[str, str] | None = None
     """The first organisation's certification auditor, reading its registers for the month from the demo's day."""
+    other_managers: tuple[tuple[str, str], ...] = ()
+    """The ISMS managers of the second, third, ... organisation, each signing in to its own comparison page."""
+    consenting: int = 0
+    """How many of the organisations, the first ones, consent to the members' comparison."""
 
 
 AUDITOR_DEMO_DAYS = 30
@@ -200,6 +206,8 @@ DEMO_TENANTS = (
         contributor=("lea@muller.example", "Lea Muller"),
         viewer=("paul@muller.example", "Paul Muller"),
         auditor=("auditor@certify.example", "Ines Auditor"),
+        other_managers=(("lena@kirchberg.example", "Dr Lena Weber"), ("ana@moselle.example", "Ana Costa")),
+        consenting=3,
     ),
     DemoTenant(
         name="Harbour Risk Partners",
@@ -216,6 +224,7 @@ DEMO_TENANTS = (
         ),
         weeks_running=3,
         country="IE",
+        consenting=2,
     ),
 )
 
@@ -295,6 +304,7 @@ class DemoSeeder:
         self._catalogues()
         self._library()
         self._competence()
+        self._comparison()
         return self.commands_run > 0
 
     def people_checked(self) -> bool:
@@ -426,6 +436,18 @@ class DemoSeeder:
             )  # a grant id of its own, the same at each seed: a seed run again writes nothing
             self._run(auditor)
             self._run(AcceptInvitation(self.tenant_id, account_id(email), key_hash, self._password()))
+
+    def _comparison(self) -> None:
+        """The other organisations' ISMS managers, and the first organisations' consent to the comparison: all three
+        of Alpine's, so its members see one; two of Harbour's, below k, so its members are told why there is none."""
+        for manager, organisation in zip(self.tenant.other_managers, self.members[1:], strict=False):
+            self._account(manager, Role.ISMS_MANAGER, organisation)
+        managers = [account_id(person[0]) for person in (self.tenant.member, *self.tenant.other_managers)]
+        for number, organisation in enumerate(self.members[: self.tenant.consenting]):
+            consent = consent_id(self.tenant_id, self.cluster_id, organisation)
+            if not self.app.exists(ComparisonConsent, self.tenant_id, consent):
+                actor = managers[number] if number < len(managers) else self.actor
+                self._run(GiveComparisonConsent(self.tenant_id, actor, self.cluster_id, organisation))
 
     def _password(self) -> str:
         """Hashed once per consultancy, and only when an account is missing: hashing is slow on purpose."""

@@ -309,3 +309,21 @@ def may_see_grants_of(principal: Principal, account_organisation: UUID | None) -
         and account_organisation is not None
         and (account_organisation == principal.organisation_id)
     )
+
+
+def comparison_scope(principal: Principal, queries: ReadQueries, cluster_id: UUID) -> Scope | None:
+    """The one exception to the visibility filter: the scope the members' comparison reads other members' figures
+    with, to aggregate them (median, minimum, maximum over the published cohort), or None when the principal may not
+    see the cluster's comparison at all.
+
+    Who may: the people of a member organisation of the cluster (its ISMS manager, contributors and viewers), the
+    coach who leads it and the consultancy's admins, i.e. whoever sees the cluster. An auditor sees no cluster; a
+    coach of another cluster and another consultancy do not see it: for them the cluster does not exist.
+
+    The scope is the whole consultancy's, so it must only ever be used by `backend/graphql/comparison/figures.py`,
+    which answers aggregates and the viewer's own figures, never another member's figures one by one
+    (docs/comparison.md)."""
+    scope = scope_for(principal)
+    if scope.registers_only or queries.clusters.cluster(scope, cluster_id) is None:
+        return None
+    return Scope(principal.tenant_id)

@@ -22,6 +22,7 @@ from domain.clusters.cluster import Cluster
 from domain.clusters.membership import check_assessable
 from domain.clusters.rules import is_active_member
 from domain.clusters.sessions import check_feedback_allowed
+from domain.comparison import handlers as comparison
 from domain.competence import handlers as competence
 from domain.context import handlers as context
 from domain.documents import handlers as documents
@@ -83,6 +84,7 @@ FEATURES: list[dict[type, Handler]] = [
     competence.HANDLERS,
     metrics.HANDLERS,
     evidence.HANDLERS,
+    comparison.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 

@@ -35,6 +35,9 @@ from projections.clusters.plan_projection import PlanningProjection
 from projections.clusters.projection import ProgrammeProjection
 from projections.clusters.queries import ClusterQueries
 from projections.clusters.tables import define_tables as cluster_tables
+from projections.comparison.projection import ComparisonProjection
+from projections.comparison.queries import ComparisonQueries
+from projections.comparison.tables import define_tables as comparison_tables
 from projections.competence.projection import CompetenceProjection
 from projections.competence.queries import CompetenceQueries
 from projections.competence.tables import define_tables as competence_tables
@@ -131,6 +134,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("readiness", None, (), ReadinessQueries),
     Feature("metrics", metric_tables, (MetricProjection,), MetricQueries),
     Feature("evidence", evidence_tables, (EvidenceProjection,), EvidenceQueries),
+    Feature("comparison", comparison_tables, (ComparisonProjection,), ComparisonQueries),
     Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
 )
 """The order of the projections is the order they see an event in."""
@@ -211,6 +215,7 @@ class ReadQueries:
     readiness: ReadinessQueries
     metrics: MetricQueries
     evidence: EvidenceQueries
+    comparison: ComparisonQueries
     trail: TrailQueries
 
     def __init__(self, store: ReadStore) -> None:

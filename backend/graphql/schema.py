@@ -34,6 +34,8 @@ from backend.graphql.changes.mutations import ChangesMutation
 from backend.graphql.changes.queries import ChangesQuery
 from backend.graphql.clusters.mutations import ClustersMutation
 from backend.graphql.clusters.queries import ClustersQuery
+from backend.graphql.comparison.mutations import ComparisonMutation
+from backend.graphql.comparison.queries import ComparisonQuery
 from backend.graphql.competence.mutations import CompetenceMutation
 from backend.graphql.competence.queries import CompetenceQuery
 from backend.graphql.context.mutations import ContextMutation
@@ -115,6 +117,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (EvidenceQuery, EvidenceMutation),
     (TrailQuery,),
     (PortfolioQuery,),
+    (ComparisonQuery, ComparisonMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -67,6 +67,15 @@ class SetSingleOrganisationBaseline:
 
 
 @dataclass(frozen=True)
+class SetComparisonThreshold:
+    """How many organisations must contribute to a cluster's comparison (k)."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    k: int
+
+
+@dataclass(frozen=True)
 class SetLargeClustersAllowed:
     tenant_id: UUID
     actor_id: UUID

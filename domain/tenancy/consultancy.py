@@ -20,6 +20,9 @@ from domain.tenancy.single_sign_on import (
 )
 
 BASELINE_DAYS_MAX = 2000
+COMPARISON_THRESHOLD_MIN = 3
+COMPARISON_THRESHOLD_MAX = 20
+"""The members' comparison is shown only when at least k organisations contribute (docs/comparison.md)."""
 CONSULTANCY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
 SLUG_MAX_LENGTH = 64
 
@@ -86,6 +89,18 @@ class Consultancy(TenantAggregate):
     @event("SingleOrganisationBaselineSet")
     def _baseline_set(self, actor_id: UUID, days: float) -> None:
         self.single_organisation_baseline_days = days
+
+    def set_comparison_threshold(self, actor_id: UUID, k: int) -> None:
+        """How many organisations must contribute before a cluster's members see their comparison (never below 3)."""
+        if not COMPARISON_THRESHOLD_MIN <= k <= COMPARISON_THRESHOLD_MAX:
+            raise ValidationFailed(
+                "k", f"Give a number of organisations from {COMPARISON_THRESHOLD_MIN} to {COMPARISON_THRESHOLD_MAX}."
+            )
+        self._comparison_threshold_set(actor_id, k)
+
+    @event("ComparisonThresholdSet")
+    def _comparison_threshold_set(self, actor_id: UUID, k: int) -> None:
+        self.comparison_threshold = k
 
     def record_admin_deactivated(self, actor_id: UUID, account_id: UUID) -> None:
         """Notes on the consultancy's own stream that one of its admins was deactivated (the account's stream has the

@@ -34,6 +34,7 @@ from domain.tenancy.commands import (
     RevokeCalendarKey,
     RevokeGrant,
     RevokeIntegrationClient,
+    SetComparisonThreshold,
     SetLargeClustersAllowed,
     SetSecondFactorRequired,
     SetSingleOrganisationBaseline,
@@ -242,6 +243,12 @@ def set_single_organisation_baseline(app: Store, cmd: SetSingleOrganisationBasel
     return app.save_changes(consultancy)
 
 
+def set_comparison_threshold(app: Store, cmd: SetComparisonThreshold) -> Saved:
+    consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    consultancy.set_comparison_threshold(cmd.actor_id, cmd.k)
+    return app.save_changes(consultancy)
+
+
 def set_second_factor_required(app: Store, cmd: SetSecondFactorRequired) -> Saved:
     consultancy = app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
     consultancy.set_second_factor_required(cmd.actor_id, cmd.required)
@@ -315,6 +322,7 @@ HANDLERS: dict[type, Handler] = {
     SetLargeClustersAllowed: set_large_clusters_allowed,
     ChangeProgrammeTemplate: change_programme_template,
     SetSingleOrganisationBaseline: set_single_organisation_baseline,
+    SetComparisonThreshold: set_comparison_threshold,
     InviteAccount: invite_account,
     IssueInvitation: issue_invitation,
     AcceptInvitation: accept_invitation,

@@ -19,6 +19,7 @@ from frontend.site.page import NotInView, PageBase
 SETTINGS = graphql_document(__file__, "settings")
 CHANGE_PROGRAMME_TEMPLATE = graphql_document(__file__, "change_programme_template")
 SET_SINGLE_ORGANISATION_BASELINE = graphql_document(__file__, "set_single_organisation_baseline")
+SET_COMPARISON_THRESHOLD = graphql_document(__file__, "set_comparison_threshold")
 SET_LARGE_CLUSTERS_ALLOWED = graphql_document(__file__, "set_large_clusters_allowed")
 SET_SECOND_FACTOR_REQUIRED = graphql_document(__file__, "set_second_factor_required")
 CONFIGURE_SINGLE_SIGN_ON = graphql_document(__file__, "configure_single_sign_on")
@@ -44,6 +45,7 @@ class SettingsPages(PageBase):
         routes.add_api_route("/settings", self.settings, methods=["GET"])
         routes.add_api_route("/settings/template", self.change_template, methods=["POST"])
         routes.add_api_route("/settings/baseline", self.set_baseline, methods=["POST"])
+        routes.add_api_route("/settings/comparison", self.set_comparison_threshold, methods=["POST"])
         routes.add_api_route("/settings/large-clusters", self.set_large_clusters, methods=["POST"])
         routes.add_api_route("/settings/second-factor", self.set_second_factor_required, methods=["POST"])
         routes.add_api_route("/settings/single-sign-on", self.configure_single_sign_on, methods=["POST"])
@@ -53,11 +55,17 @@ class SettingsPages(PageBase):
 
     async def _settings(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._viewer(request)
-        data = (await self._query(request, SETTINGS, {}))["viewer"]
+        found = await self._query(request, SETTINGS, {})
+        data = found["viewer"]
         if not data["can"]["changeSettings"]:
             raise NotInView
         callback = str(request.url_for("single_sign_on_callback"))
-        context = {"consultancy": data["consultancy"], "counts": COUNTS, "sso_callback": callback}
+        context = {
+            "consultancy": data["consultancy"],
+            "comparison_threshold": found["comparisonThreshold"],
+            "counts": COUNTS,
+            "sso_callback": callback,
+        }
         return self._render(request, "tenancy/settings.html", viewer, context, shown)
 
     async def change_template(self, request: Request) -> Response:
@@ -89,6 +97,14 @@ class SettingsPages(PageBase):
         return await self._submit(
             request, form, SET_SINGLE_ORGANISATION_BASELINE, days, redisplay, "/settings", says, beside
         )
+
+    async def set_comparison_threshold(self, request: Request) -> Response:
+        """k: how many member organisations must contribute before a cluster's members see their comparison."""
+        form = await self._submission(request, "comparison")
+        variables: Any = {"k": form.number("k")}
+        redisplay = partial(self._settings, request)
+        says = f"A cluster's comparison is now shown once {form.text('k').strip()} member organisations contribute."
+        return await self._submit(request, form, SET_COMPARISON_THRESHOLD, variables, redisplay, "/settings", says)
 
     async def set_large_clusters(self, request: Request) -> Response:
         form = await self._submission(request, "large")

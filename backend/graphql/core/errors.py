@@ -18,6 +18,8 @@ class ErrorCode(Enum):
     FORBIDDEN = "FORBIDDEN"
     PROJECTIONS_BEHIND = "PROJECTIONS_BEHIND"
     UNAVAILABLE = "UNAVAILABLE"
+    NOT_ENOUGH_MEMBERS = "NOT_ENOUGH_MEMBERS"
+    """Too few members contribute for an anonymised comparison to be shown (docs/comparison.md)."""
 
 
 @strawberry.interface(description="A refusal the client can show to the user. Nothing was written.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID
 
 import strawberry
@@ -14,6 +15,7 @@ from backend.graphql.isms import readiness
 from backend.graphql.isms.steps import Registers
 from backend.graphql.isms.types import IsmsOverview, IsmsOverviewResult, Readiness, ReadinessResult
 from domain.shared.errors import DomainError, NotFound
+from projections.queries import ReadQueries, Scope
 
 
 @strawberry.type
@@ -50,8 +52,14 @@ def readiness_of(info: Info[Context, None], organisation_id: UUID) -> Readiness 
     organisation = queries.organisations.with_registers(scope, organisation_id)
     if organisation is None:
         return None
-    today = info.context.services.app.today()
-    evidence = readiness.Evidence(
+    evidence = readiness_evidence(queries, scope, organisation_id, info.context.services.app.today())
+    found = readiness.readiness(evidence)
+    return Readiness.build(strawberry.ID(str(organisation_id)), organisation.name, found)
+
+
+def readiness_evidence(queries: ReadQueries, scope: Scope, organisation_id: UUID, today: date) -> readiness.Evidence:
+    """What the registers in the scope show of the organisation, for its readiness on `today`."""
+    return readiness.Evidence(
         today=today,
         context=queries.context.summary(scope, organisation_id),
         documents=queries.documents.summary(scope, organisation_id, today),
@@ -62,8 +70,6 @@ def readiness_of(info: Info[Context, None], organisation_id: UUID) -> Readiness 
         risk_method=queries.risks.method(scope) is not None,
         metrics=queries.metrics.summary(scope, organisation_id, today),
     )
-    found = readiness.readiness(evidence)
-    return Readiness.build(strawberry.ID(str(organisation_id)), organisation.name, found)
 
 
 def _overview(info: Info[Context, None], organisation_id: str) -> IsmsOverview:
