@@ -77,6 +77,9 @@ class ClusterPages(PageBase):
             "members": [(m["organisation"]["id"], m["organisation"]["name"]) for m in cluster["members"]],
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
             "modules": module_options(cluster["moduleTitles"]),
+            "burn_ups": {
+                m["organisation"]["id"]: burn_up_chart(m["progress"]) for m in cluster["members"] if m["progress"]
+            },
         }
         return self._render(request, "clusters/cluster.html", viewer, context, shown)
 
@@ -109,3 +112,13 @@ class ClusterPages(PageBase):
     ) -> Response:
         redisplay = partial(self._dashboard, request, cluster_id)
         return await self._submit(request, form, document, variables, redisplay, f"/clusters/{cluster_id}", says)
+
+
+def burn_up_chart(progress: dict[str, Any]) -> dict[str, Any]:
+    """A member's burn-up as the chart script reads it: milestones reached week by week, and their total."""
+    points = progress["burnUp"]
+    return {
+        "labels": [day(point["weekStart"]) for point in points],
+        "reached": [point["reached"] for point in points],
+        "total": progress["total"],
+    }
