@@ -206,7 +206,10 @@ class Cluster:
     def clashes(self, info: Info[Context, None]) -> list[Clash]:
         return planning.clashes(info, self.cluster_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="Feedback shared at its training sessions, grouped by session (a module) and theme (the kind: "
+        "worked, hard), ordered by text within a group: never by time, which could single out an unsigned author."
+    )
     def feedback(self, info: Info[Context, None], session_key: str | None = None) -> list[FeedbackItem]:
         rows = info.context.services.queries.feedback.feedback(info.context.scope, self.cluster_id, session_key)
         return [FeedbackItem.from_row(row) for row in rows]
