@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -118,7 +119,7 @@ def burn_up_chart(progress: dict[str, Any]) -> dict[str, Any]:
     """A member's burn-up as the chart script reads it: milestones reached week by week, and their total."""
     points = progress["burnUp"]
     return {
-        "labels": [day(point["weekStart"]) for point in points],
+        "labels": [date.fromisoformat(point["weekStart"]).strftime("%d %b %Y").lstrip("0") for point in points],
         "reached": [point["reached"] for point in points],
         "total": progress["total"],
     }

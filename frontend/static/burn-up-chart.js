@@ -25,7 +25,7 @@
         animation: still ? false : { duration: 400 },
         maintainAspectRatio: false,
         scales: {
-          x: { ticks: { maxTicksLimit: 6, maxRotation: 0 } },
+          x: { ticks: { maxTicksLimit: 3, maxRotation: 0, autoSkipPadding: 16 } },
           y: { beginAtZero: true, suggestedMax: data.total, title: { display: true, text: "Milestones" } },
         },
         plugins: { legend: { position: "bottom" } },

@@ -64,6 +64,15 @@ class TrailQueries(FeatureQueries):
         the day each milestone was first reached: one statement for the whole cluster, the first day of each kind
         of event that reaches a milestone, per member (a member out of view, as another member of the cluster is,
         is not in the answer)."""
+        query, parameters = self._prepared.get("milestones", scope, self._milestones_query, cluster_id=cluster_id)
+        firsts: dict[UUID, dict[tuple[str, str, str, str | None], date]] = {}
+        for row in self._all(query, parameters):
+            kinds = firsts.setdefault(row["organisation_id"], {})
+            if row["register"] is not None:
+                kinds[(row["register"], row["item_kind"], row["event_name"], row["document_kind"])] = row["day"]
+        return {organisation_id: reached_from(kinds) for organisation_id, kinds in firsts.items()}
+
+    def _milestones_query(self, scope: Scope, cluster_id: Any) -> Select[Any]:
         members = self.t.cluster_members
         in_view = and_(
             self.visible.rows(scope, members),
@@ -76,7 +85,7 @@ class TrailQueries(FeatureQueries):
             self._reaching_events(scope, CLUSTER_EVENTS, member_ids, (GAP_ANALYSIS,), cluster_id),
         ).subquery("history")
         h = history.c
-        query = (
+        return (
             select(
                 members.c.organisation_id, h.register, h.item_kind, h.event_name, h.document_kind,
                 func.min(h.day).label("day"),
@@ -86,12 +95,6 @@ class TrailQueries(FeatureQueries):
             .where(in_view)
             .group_by(members.c.organisation_id, h.register, h.item_kind, h.event_name, h.document_kind)
         )  # fmt: skip
-        firsts: dict[UUID, dict[tuple[str, str, str, str | None], date]] = {}
-        for row in self._all(query):
-            kinds = firsts.setdefault(row["organisation_id"], {})
-            if row["register"] is not None:
-                kinds[(row["register"], row["item_kind"], row["event_name"], row["document_kind"])] = row["day"]
-        return {organisation_id: reached_from(kinds) for organisation_id, kinds in firsts.items()}
 
     def _reaching_events(
         self,
@@ -99,7 +102,7 @@ class TrailQueries(FeatureQueries):
         table_name: str,
         member_ids: Select[Any],
         reaching: tuple[Reaching, ...],
-        cluster_id: UUID | None = None,
+        cluster_id: Any = None,
     ) -> Select[Any]:
         events: Table = getattr(self.t, table_name)
         c = events.c
