@@ -80,6 +80,7 @@ def page_paths(page: Page) -> list[str]:
         cluster,
         f"{cluster}/plan",
         f"{cluster}/effort",
+        f"{cluster}/feedback",
         f"{cluster}/sessions/module:1",
         f"{cluster}/sessions/module:6",
         "/catalogues",
