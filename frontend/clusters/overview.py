@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -78,6 +79,9 @@ class ClusterPages(PageBase):
             "coaches": [(coach["id"], coach["displayName"]) for coach in data["coaches"]],
             "modules": module_options(cluster["moduleTitles"]),
             "live": shown is UNTOUCHED,  # its live stream: /live/clusters/{id} (frontend/site/live.py)
+            "burn_ups": {
+                m["organisation"]["id"]: burn_up_chart(m["progress"]) for m in cluster["members"] if m["progress"]
+            },
         }
         return self._render(request, "clusters/cluster.html", viewer, context, shown)
 
@@ -110,3 +114,13 @@ class ClusterPages(PageBase):
     ) -> Response:
         redisplay = partial(self._dashboard, request, cluster_id)
         return await self._submit(request, form, document, variables, redisplay, f"/clusters/{cluster_id}", says)
+
+
+def burn_up_chart(progress: dict[str, Any]) -> dict[str, Any]:
+    """A member's burn-up as the chart script reads it: milestones reached week by week, and their total."""
+    points = progress["burnUp"]
+    return {
+        "labels": [date.fromisoformat(point["weekStart"]).strftime("%d %b %Y").lstrip("0") for point in points],
+        "reached": [point["reached"] for point in points],
+        "total": progress["total"],
+    }

@@ -3,6 +3,12 @@
 Every member of a cluster sees the visible items (shared with the whole cluster); coaches and admins see hidden
 ones too; a member sees its own organisation's items whatever their status. Never the author's organisation: only
 whether the item is the viewer's own.
+
+An unsigned item stays anonymous in a cluster of three: nothing read here says when it was shared nor in what order,
+unless it is signed or the viewer's own organisation's. Its time is left out (`shared_at` is None), and items come
+grouped by session (a module of the training) and theme (the kind: what worked, what was hard), in the order of
+their text within a group, never by time. The theme is the kind because it is the one theme every item carries, as
+its author chose it; a topic guessed from the text would be a guess, and its wording could single out its author.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ class FeedbackQueries(FeatureQueries):
             select(items)
             .where(self.visible.rows(scope, items, shared=items.c.status == "visible"))
             .where(items.c.cluster_id == cluster_id, items.c.status.in_(shown), about_training)
-            .order_by(items.c.shared_at, items.c.item_id)
+            .order_by(items.c.session_key, items.c.kind, items.c.text, items.c.item_id)
         )
         if session_key is not None:
             query = query.where(items.c.session_key == session_key)
@@ -75,6 +81,7 @@ class FeedbackQueries(FeatureQueries):
 
 
 def _feedback(r: dict[str, Any], *, mine: bool, history: tuple[FeedbackActionRow, ...]) -> FeedbackRow:
+    """The item as the viewer may read it: its time only if signed or the viewer's own."""
     return FeedbackRow(
         r["item_id"],
         r["session_key"],
@@ -83,7 +90,7 @@ def _feedback(r: dict[str, Any], *, mine: bool, history: tuple[FeedbackActionRow
         r["signed_by"],
         r["status"],
         r["hidden_reason"],
-        r["shared_at"],
+        r["shared_at"] if mine or r["signed_by"] else None,
         mine=mine,
         history=history,
     )

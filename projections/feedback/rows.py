@@ -25,6 +25,8 @@ class FeedbackRow:
     signed_by: str | None
     status: str
     hidden_reason: str | None
-    shared_at: datetime
+    shared_at: datetime | None
+    """When it was shared: only for a signed item or the viewer's own organisation's (an unsigned item of another
+    member carries no time, which could single out its author)."""
     mine: bool
     history: tuple[FeedbackActionRow, ...] = ()

@@ -31,3 +31,12 @@ class TrailRow:
 class TrailPage:
     rows: list[TrailRow]
     has_next_page: bool
+
+
+@dataclass(frozen=True)
+class MilestonesReached:
+    """A member's progress as its history shows it: when its first gap analysis was, when each milestone was
+    first reached (by key, `projections/trail/milestones.py`)."""
+
+    since: date | None
+    reached: dict[str, date]

@@ -1,4 +1,5 @@
-"""A coach signs in, opens the cluster dashboard, sees the cluster, and logs coaching in a real browser."""
+"""A coach signs in, opens the cluster dashboard, sees the cluster and each member's burn-up, and logs coaching in a
+real browser."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def test_a_coach_opens_the_dashboard_and_sees_the_cluster(page: Page, server_url
     bakery = page.locator("li.member", has_text="Boulangerie Muller")
     expect(bakery.locator("meter")).to_have_attribute("value", "4")
     expect(bakery).to_contain_text("4 used · 19 estimated · 28 ceiling · 24 left")
+    expect(page.locator("#cluster-members[data-live-region]")).to_have_count(1)
+    progress = bakery.locator(".member-progress")
+    expect(progress).to_contain_text(re.compile(r"Progress: \d+ of 21 milestones reached since the first gap analysis"))
+    burn_up = progress.locator("canvas[data-burn-up]")
+    expect(burn_up).to_be_visible()
+    page.wait_for_function("c => window.Chart && Chart.getChart(c) !== undefined", arg=burn_up.element_handle())
+    drawn = burn_up.evaluate("c => Chart.getChart(c).data.datasets.map(d => [d.label, d.data[d.data.length - 1]])")
+    assert drawn[1] == ["All milestones", 21]
+    progress.get_by_text("Milestones", exact=True).click()
+    expect(progress.locator("tr[data-milestone='audit_results.approved']")).to_contain_text("2 Mar 2026")
+    expect(progress.locator("tr[data-milestone='policy.approved']")).to_contain_text("not yet")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0  # fits a 390 px phone
     screenshot(page, "cluster-dashboard")
 
     page.get_by_label("Organisation").select_option(label="Kirchberg Dental")

@@ -81,6 +81,7 @@ def page_paths(page: Page) -> list[str]:
         f"{cluster}/plan",
         f"{cluster}/effort",
         f"{cluster}/comparison",
+        f"{cluster}/feedback",
         f"{cluster}/sessions/module:1",
         f"{cluster}/sessions/module:6",
         "/catalogues",

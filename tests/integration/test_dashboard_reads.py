@@ -97,14 +97,15 @@ def test_the_dashboard_reads_each_register_once_for_all_members_in_one_transacti
         )
     sent = [statement for sender, statement in statements if sender == thread]  # not the projection thread's
     assert len(cluster["members"]) == 3
-    # cluster, members, coaching, gap analyses, organisations, coaches: one each, whatever the number of members
-    assert sent.count("SELECT") == 6, sent
+    # cluster, members, coaching, gap analyses, milestones from the history, organisations, coaches: one each,
+    # whatever the number of members
+    assert sent.count("SELECT") == 7, sent
     assert sent.count("BEGIN") == 1, sent
     with statements_sent(demo_services) as statements:
         cluster, thread = dashboard_in_its_own_thread(demo_services, coach, cluster_id)
     sent = [statement for sender, statement in statements if sender == thread]
     assert all(member["organisation"]["readiness"] for member in cluster["members"])
-    assert 6 < sent.count("SELECT") <= 6 + READINESS_READS_PER_MEMBER * 3, sent
+    assert 7 < sent.count("SELECT") <= 7 + READINESS_READS_PER_MEMBER * 3, sent
     assert sent.count("BEGIN") == 1, sent
 
 

@@ -97,7 +97,21 @@ def test_dashboards_and_ledgers_answer_as_before(legacy_services: Services) -> N
     app = create_app(legacy_services.settings, legacy_services)
     for email in ADMINS:
         client = GraphQLClient(TestClient(app, base_url="http://testserver")).sign_in(email)
-        assert client.data(document) == expected[email], email
+        assert client.data(document) == anonymous_feedback_since_written(expected[email]), email
+
+
+def anonymous_feedback_since_written(answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer recorded, with the one change made on purpose since: an unsigned item of another organisation
+    carries no time, and feedback comes by session, kind and text, never in the order it was shared."""
+    for edge in answer["clusters"]["edges"]:
+        items = edge["node"].get("feedback")
+        if items is None:
+            continue
+        for item in items:
+            if not (item["signedBy"] or item["mine"]):
+                item["sharedAt"] = None
+        items.sort(key=lambda item: (item["sessionKey"], item["kind"], item["text"], item["id"]))
+    return answer
 
 
 # The engagement carry-over: a member's ledger and outcome, held by the legacy `Cluster`, continue in its engagement

@@ -20,6 +20,7 @@ from backend.graphql.clusters.plan_types import (
     SessionMove,
     Unavailability,
 )
+from backend.graphql.clusters.progress import MemberProgress
 from backend.graphql.clusters.viewer_can import (
     ClusterMemberViewerCan,
     ClusterViewerCan,
@@ -101,6 +102,14 @@ class ClusterMember:
     @strawberry.field(description="What the viewer may do for this member now.")
     def viewer_can(self, info: Info[Context, None]) -> ClusterMemberViewerCan:
         return on_member(info, cluster_status(info, self.cluster_id), self.state())
+
+    @strawberry.field(
+        description="Its progress since its first gap analysis, drawn from its history; null where its registers "
+        "are out of view (another member of the cluster sees its name, never its progress)."
+    )
+    def progress(self, info: Info[Context, None]) -> MemberProgress | None:
+        found = loaders(info).milestones(self.cluster_id, self.organisation_id)
+        return None if found is None else MemberProgress.build(found, info.context.services.app.today())
 
     def state(self) -> MemberState:
         used, ceiling = self.coaching_half_days_used, self.coaching_half_days_ceiling
@@ -197,7 +206,10 @@ class Cluster:
     def clashes(self, info: Info[Context, None]) -> list[Clash]:
         return planning.clashes(info, self.cluster_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="Feedback shared at its training sessions, grouped by session (a module) and theme (the kind: "
+        "worked, hard), ordered by text within a group: never by time, which could single out an unsigned author."
+    )
     def feedback(self, info: Info[Context, None], session_key: str | None = None) -> list[FeedbackItem]:
         rows = info.context.services.queries.feedback.feedback(info.context.scope, self.cluster_id, session_key)
         return [FeedbackItem.from_row(row) for row in rows]

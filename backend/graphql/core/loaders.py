@@ -19,6 +19,7 @@ from backend.graphql.core.context import Context
 from domain.clusters.rules import ClusterStatus
 from projections.clusters.rows import MemberRow, SessionRow
 from projections.queries import AssessmentRow, CoachingRow, OverrideRow, Scope
+from projections.trail.rows import MilestonesReached
 
 R = TypeVar("R")
 
@@ -65,6 +66,15 @@ class RequestLoaders:
 
     def overrides(self, cluster_id: UUID, organisation_id: UUID) -> list[OverrideRow]:
         return self._member_part("overrides", self.queries.engagement.overrides_by_member, cluster_id, organisation_id)
+
+    def milestones(self, cluster_id: UUID, organisation_id: UUID) -> MilestonesReached | None:
+        """The member's milestones from its history, read for every member of the cluster at once; none when its
+        registers are out of view."""
+        key = ("milestones", cluster_id)
+        if key not in self._read:
+            self._read[key] = self.queries.trail.milestones_by_member(self.scope, cluster_id)
+        found: MilestonesReached | None = self._read[key].get(organisation_id)
+        return found
 
     def _member_part(
         self,

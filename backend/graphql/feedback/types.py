@@ -19,7 +19,10 @@ class FeedbackAction:
     acted_at: datetime
 
 
-@strawberry.type(description="An item of feedback. The author is shown only if they signed it.")
+@strawberry.type(
+    description="An item of feedback. The author is shown only if they signed it; nothing else tells who wrote an "
+    "unsigned item (no time, and lists are ordered by session, kind and text, never by time)."
+)
 class FeedbackItem:
     id: strawberry.ID
     session_key: str
@@ -28,7 +31,10 @@ class FeedbackItem:
     signed_by: str | None
     status: str
     hidden_reason: str | None
-    shared_at: datetime
+    shared_at: datetime | None = strawberry.field(
+        description="When it was shared: only for a signed item or the viewer's own organisation's; null for an "
+        "unsigned item of anyone else, whose time could single out its author."
+    )
     mine: bool = strawberry.field(description="Shared by the viewer's own organisation (which may withdraw it).")
     history: list[FeedbackAction] = strawberry.field(description="Hidden and shown again, oldest first.")
 

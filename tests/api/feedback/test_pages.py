@@ -85,3 +85,26 @@ def test_a_members_own_session_offers_no_feedback(client_for: Callable[[str], Gr
     assert "Share feedback" not in page.text
     training = member.http.get(f"/clusters/{cluster_id['id']}/sessions/module:1")
     assert "Share feedback" in training.text
+
+
+def test_the_clusters_feedback_page_groups_it_by_module_and_theme_with_no_time(client_for: ClientFor) -> None:
+    cluster_id, _ = demo_cluster(client_for(ALPINE_COACH))
+    member = client_for(MEMBER)
+    page = member.http.get(f"/clusters/{cluster_id}/sessions/module:1").text
+    for text in ("Zero breaks all day", "A good pace"):  # shared in this order
+        member.http.post(
+            f"/clusters/{cluster_id}/sessions/module:1/feedback",
+            data={"csrf_token": csrf(page), "share-kind": "hard", "share-text": text},
+        )
+    page = client_for(ALPINE_COACH).http.get(f"/clusters/{cluster_id}/feedback").text
+    modules = re.findall(r'<h2 id="module-\d+"><a href="[^"]+">([^<]+)</a>', page)
+    assert len(modules) >= 2 and modules[0].startswith("Module 1")
+    first = page.split('<h2 id="module-2"')[0]
+    assert re.findall(r'<h3 class="feedback-theme">([^<]+)</h3>', first) == ["What worked", "What was hard"]
+    hard = first.split("What was hard")[1]
+    texts = re.findall(r"<blockquote>([^<]+)</blockquote>", hard)
+    assert texts == sorted(texts) and texts.index("A good pace") < texts.index("Zero breaks all day")
+    assert "<time" not in "".join(items(page))
+    assert "— signed by Marc Muller" in page
+    mine = client_for(MEMBER).http.get(f"/clusters/{cluster_id}/feedback").text
+    assert [i for i in items(mine) if "A good pace" in i and "Anonymous (yours)" in i]

@@ -1,17 +1,20 @@
-"""Sessions held with attendance, in module order; feedback anonymous unless signed."""
+"""Sessions held with attendance, in module order; feedback anonymous unless signed: an unsigned item of another
+organisation carries no time, and items come by session, kind and text, never in the order they were shared."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from backend.services import Services
+from domain.tenancy.account import Role
 from tests.api.conftest import ALPINE_COACH, HARBOUR_ADMIN, events_in_log
 from tests.api.programme_support import cluster_view, demo_cluster, mutate
+from tests.api.test_isolation_same_tenant import SECOND_MEMBER, open_account
 from tests.support.graphql_client import GraphQLClient
 
 ClientFor = Callable[[str], GraphQLClient]
 MEMBER = "member@muller.example"
-FEEDBACK = 'feedback(sessionKey: "module:1") { id kind text signedBy status hiddenReason mine }'
+FEEDBACK = 'feedback(sessionKey: "module:1") { id kind text signedBy status hiddenReason mine sharedAt }'
 
 
 def test_attendance_warns_below_two_people_and_marks_nobody_as_absent(client_for: ClientFor) -> None:
@@ -96,10 +99,11 @@ def test_feedback_stays_anonymous_unless_signed(client_for: ClientFor) -> None:
     )
     [mine] = [i for i in shared["cluster"]["feedback"] if i["text"] == "Too fast for us"]
     assert (mine["signedBy"], mine["mine"]) == (None, True)
+    assert mine["sharedAt"]  # the author's own organisation knows when it shared it
     [seen_by_coach] = [
         i for i in cluster_view(coach, cluster["id"], FEEDBACK)["feedback"] if i["text"] == "Too fast for us"
     ]
-    assert (seen_by_coach["signedBy"], seen_by_coach["mine"]) == (None, False)
+    assert (seen_by_coach["signedBy"], seen_by_coach["mine"], seen_by_coach["sharedAt"]) == (None, False, None)
     signed = mutate(
         member,
         "shareFeedback",
@@ -114,6 +118,32 @@ def test_feedback_stays_anonymous_unless_signed(client_for: ClientFor) -> None:
         FEEDBACK,
     )
     assert [i["signedBy"] for i in signed["cluster"]["feedback"] if i["text"] == "Clear examples"] == ["Marc Muller"]
+    as_coach = cluster_view(coach, cluster["id"], FEEDBACK)["feedback"]
+    assert all(i["sharedAt"] for i in as_coach if i["signedBy"])  # a signed item keeps its time
+    assert not [i for i in as_coach if not i["signedBy"] and i["sharedAt"]]
+
+
+def test_an_unsigned_item_of_another_member_carries_no_time_and_no_order_of_sharing(
+    client_for: ClientFor, demo_services: Services
+) -> None:
+    coach = client_for(ALPINE_COACH)
+    cluster = demo_cluster(coach)
+    kirchberg = cluster["member_ids"]["Kirchberg Dental"]
+    open_account(demo_services, SECOND_MEMBER, "Dr Lena Weber", Role.MEMBER, kirchberg)
+    member = client_for(MEMBER)
+    for text in ("Zero breaks all day", "A good pace"):  # shared in this order, one after the other
+        share = {"clusterId": cluster["id"], "sessionKey": "module:1", "kind": "hard", "text": text}
+        mutate(member, "shareFeedback", "ShareFeedbackInput", share)
+    for viewer in (coach, client_for(SECOND_MEMBER)):
+        items = cluster_view(viewer, cluster["id"], FEEDBACK)["feedback"]
+        ours = [i for i in items if i["text"] in ("Zero breaks all day", "A good pace")]
+        assert [(i["text"], i["sharedAt"], i["mine"]) for i in ours] == [
+            ("A good pace", None, False),
+            ("Zero breaks all day", None, False),
+        ]
+        assert [(i["kind"], i["text"]) for i in items] == sorted((i["kind"], i["text"]) for i in items)
+    own = [i for i in cluster_view(member, cluster["id"], FEEDBACK)["feedback"] if i["mine"]]
+    assert {i["text"] for i in own} >= {"Zero breaks all day", "A good pace"} and all(i["sharedAt"] for i in own)
 
 
 def test_the_author_withdraws_and_the_coach_hides_with_a_reason(client_for: ClientFor, demo_services: Services) -> None:
