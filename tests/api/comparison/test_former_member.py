@@ -39,7 +39,9 @@ def test_a_member_that_left_the_cluster_reads_no_more_of_the_others_aggregates(
         consent(demo_services, cid, organisation)
     west = client_for(WEST)
     assert comparison(west, cid)["__typename"] == "ClusterComparison"  # a member, contributing: four
-    demo_services.execute(WithdrawMember(tenant, SYSTEM_ACTOR, uuid.UUID(cid), uuid.UUID(ids["West"]), DEMO_DAY, "Sold"))
+    demo_services.execute(
+        WithdrawMember(tenant, SYSTEM_ACTOR, uuid.UUID(cid), uuid.UUID(ids["West"]), DEMO_DAY, "Sold")
+    )
     assert comparison(admin, cid)["contributors"] == 3  # the three that remain are compared...
     found = comparison(west, cid)
     # ...but no longer for the organisation that left: its own figures at most, never the others' median and range
