@@ -23,6 +23,8 @@ class Held(StrEnum):
     """Fewer than k members contribute."""
     ONE_CHANGED = "one_changed"
     """One member joined or left since the last comparison, and fewer than k remain of it."""
+    LEFT = "left"
+    """The viewer's organisation left the cluster: it reads its own figures, no longer the remaining members'."""
 
 
 def publishable(contributors: Set[UUID], published: Set[UUID], k: int) -> bool:

@@ -76,7 +76,18 @@ class ContextQueries(FeatureQueries):
         return [_row(RoleRow, row, conflicts=_conflicts(row, held)) for row in rows]
 
     def summary(self, scope: Scope, organisation_id: UUID) -> ContextSummary:
-        """Current issues, parties and roles, the scope's latest version and the commitments recorded."""
+        """Current issues, parties and roles, the scope's latest version and the commitments recorded (one
+        statement, built once per kind of scope: readiness reads it for every member of a cluster)."""
+        query, parameters = self._prepared.get(
+            "context_summary", scope, self._summary_query, organisation_id=organisation_id
+        )
+        row = self._one(query, parameters) or {}
+        return ContextSummary(
+            row.get("issues") or 0, row.get("parties") or 0, row.get("roles") or 0, row.get("scope"),
+            row.get("commitments") or 0,
+        )  # fmt: skip
+
+    def _summary_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
         t = self.t
 
         def mine(table: Table) -> list[Any]:
@@ -93,11 +104,7 @@ class ContextQueries(FeatureQueries):
             select(func.max(versions.c.version)).where(*mine(versions)).scalar_subquery().label("scope"),
             select(func.count()).where(*mine(commitments)).scalar_subquery().label("commitments"),
         )
-        row = self._one(query) or {}
-        return ContextSummary(
-            row.get("issues") or 0, row.get("parties") or 0, row.get("roles") or 0, row.get("scope"),
-            row.get("commitments") or 0,
-        )  # fmt: skip
+        return query
 
     def scope_versions(self, scope: Scope, organisation_id: UUID) -> list[ScopeVersionRow]:
         """Every version of the scope statement, the newest first."""

@@ -53,7 +53,18 @@ class DocumentQueries(FeatureQueries):
         return [_document(row) for row in self._all(query)]
 
     def summary(self, scope: Scope, organisation_id: UUID, today: date) -> DocumentSummary:
-        """How many documents, published, awaiting approval and overdue for review; is a policy published."""
+        """How many documents, published, awaiting approval and overdue for review; is a policy published (one
+        statement, built once per kind of scope: readiness reads it for every member of a cluster)."""
+        query, parameters = self._prepared.get(
+            "documents_summary", scope, self._summary_query, organisation_id=organisation_id, today=today
+        )
+        row = self._one(query, parameters) or {}
+        return DocumentSummary(
+            row.get("documents", 0), row.get("published") or 0, row.get("awaiting") or 0,
+            row.get("overdue") or 0, bool(row.get("policies")),
+        )  # fmt: skip
+
+    def _summary_query(self, scope: Scope, organisation_id: Any, today: Any) -> Select[Any]:
         d = self.t.documents
         published = d.c.published_version.is_not(None)
         counts = select(
@@ -63,11 +74,7 @@ class DocumentQueries(FeatureQueries):
             func.count().filter(d.c.review_on < today).label("overdue"),
             func.count().filter(published, d.c.kind == DocumentKind.POLICY).label("policies"),
         ).where(self.visible.rows(scope, d), d.c.organisation_id == organisation_id)
-        row = self._one(cast("Select[Any]", counts)) or {}
-        return DocumentSummary(
-            row.get("documents", 0), row.get("published") or 0, row.get("awaiting") or 0,
-            row.get("overdue") or 0, bool(row.get("policies")),
-        )  # fmt: skip
+        return cast("Select[Any]", counts)
 
     def document(self, scope: Scope, document_id: UUID) -> DocumentRow | None:
         d = self.t.documents

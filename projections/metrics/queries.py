@@ -84,8 +84,21 @@ class MetricQueries(FeatureQueries):
         return [MetricRow(**row) for row in self._all(query)]
 
     def summary(self, scope: Scope, organisation_id: UUID, today: date) -> MetricSummary:
+        """One statement, built once per kind of scope: readiness reads it for every member of a cluster."""
+        query, parameters = self._prepared.get(
+            "metrics_summary", scope, self._summary_query, organisation_id=organisation_id, today=today
+        )
+        found = self._one(query, parameters) or {}
+        return MetricSummary(
+            int(found.get("metrics") or 0),
+            int(found.get("measured") or 0),
+            int(found.get("missed") or 0),
+            int(found.get("overdue") or 0),
+        )
+
+    def _summary_query(self, scope: Scope, organisation_id: Any, today: Any) -> Select[Any]:
         metrics = self.t.metrics
-        query = select(
+        return select(
             func.count().label("metrics"),
             func.count(metrics.c.last_measured_on).label("measured"),
             func.coalesce(func.sum(case((metrics.c.last_met == 0, 1), else_=0)), 0).label("missed"),
@@ -94,13 +107,6 @@ class MetricQueries(FeatureQueries):
             self.visible.rows(scope, metrics),
             metrics.c.organisation_id == organisation_id,
             metrics.c.status == "active",
-        )
-        found = self._one(query) or {}
-        return MetricSummary(
-            int(found.get("metrics") or 0),
-            int(found.get("measured") or 0),
-            int(found.get("missed") or 0),
-            int(found.get("overdue") or 0),
         )
 
     def measurements(self, scope: Scope, metric_id: UUID) -> list[MeasurementRow]:

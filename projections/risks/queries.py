@@ -203,12 +203,17 @@ class RiskQueries(FeatureQueries):
     def latest_review_on(self, scope: Scope, organisation_id: UUID) -> date | None:
         """The latest day a review of the register was held on, whatever the order they were recorded in (a review
         recorded late for the record is not the latest)."""
+        query, parameters = self._prepared.get(
+            "risks_latest_review", scope, self._latest_review_query, organisation_id=organisation_id
+        )
+        found = self._one(query, parameters)
+        return None if found is None else found["on"]
+
+    def _latest_review_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
         reviews = self.t.risk_reviews
-        query = select(func.max(reviews.c.held_on).label("on")).where(
+        return select(func.max(reviews.c.held_on).label("on")).where(
             self.visible.rows(scope, reviews), reviews.c.organisation_id == organisation_id
         )
-        found = self._one(query)
-        return None if found is None else found["on"]
 
     def heat_map(self, scope: Scope, organisation_id: UUID) -> HeatMapRows:
         risks = self.t.risks
@@ -229,35 +234,54 @@ class RiskQueries(FeatureQueries):
     def summary(self, scope: Scope, organisation_id: UUID, today: date) -> RiskSummary:
         """Open risks, those still to assess or treat, those above the acceptance criteria (judged on the method
         each was assessed or treated with) and not accepted, expired acceptances and overdue plan actions."""
-        risks, actions = self.t.risks, self.t.treatment_actions
-        c = risks.c
-        mine = [self.visible.rows(scope, risks), c.organisation_id == organisation_id, c.open == 1]
-        counts = select(
-            func.count().label("open"),
-            func.count().filter(c.status == Status.IDENTIFIED).label("unassessed"),
-            func.count().filter(c.status == Status.ASSESSED).label("untreated"),
-            func.count().filter(c.status == Status.ACCEPTED, c.accepted_until < today).label("expired"),
-        ).where(*mine)
-        found = self._one(cast("Select[Any]", counts)) or {}
-        version = func.coalesce(c.treatment_method_version, c.method_version)
-        level = func.coalesce(c.residual_level, c.level)
-        by_level = select(version.label("v"), level.label("l"), func.count().label("n")).where(
-            *mine, c.status != Status.ACCEPTED, level.is_not(None)
+        # Two statements, each built once per kind of scope: readiness reads them for every member of a cluster.
+        query, parameters = self._prepared.get(
+            "risks_summary", scope, self._summary_query, organisation_id=organisation_id, today=today
+        )
+        found = self._one(query, parameters) or {}
+        query, parameters = self._prepared.get(
+            "risks_by_level", scope, self._by_level_query, organisation_id=organisation_id
         )
         above = sum(
             row["n"]
-            for row in self._all(cast("Select[Any]", by_level.group_by(version, level)))
+            for row in self._all(query, parameters)
             if (method := self.method(scope, row["v"])) is not None and method.needs_management(row["l"])
         )
-        overdue = select(func.count().label("n")).where(
+        return RiskSummary(
+            found.get("open") or 0, found.get("unassessed") or 0, found.get("untreated") or 0, above,
+            found.get("expired") or 0, found.get("overdue") or 0,
+        )  # fmt: skip
+
+    def _summary_query(self, scope: Scope, organisation_id: Any, today: Any) -> Select[Any]:
+        risks, actions = self.t.risks, self.t.treatment_actions
+        c = risks.c
+        mine = [self.visible.rows(scope, risks), c.organisation_id == organisation_id, c.open == 1]
+
+        def count(*where: Any) -> Any:
+            return select(func.count()).where(*mine, *where).scalar_subquery()
+
+        overdue = select(func.count()).where(
             self.visible.rows(scope, actions), actions.c.organisation_id == organisation_id,
             actions.c.due_on < today, actions.c.status.not_in(FINISHED),
         )  # fmt: skip
-        late = self._one(cast("Select[Any]", overdue)) or {}
-        return RiskSummary(
-            found.get("open") or 0, found.get("unassessed") or 0, found.get("untreated") or 0, above,
-            found.get("expired") or 0, late.get("n") or 0,
+        return select(
+            count().label("open"),
+            count(c.status == Status.IDENTIFIED).label("unassessed"),
+            count(c.status == Status.ASSESSED).label("untreated"),
+            count(c.status == Status.ACCEPTED, c.accepted_until < today).label("expired"),
+            overdue.scalar_subquery().label("overdue"),
+        )
+
+    def _by_level_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
+        """Open risks not accepted, counted by the method version and level each was judged on."""
+        c = self.t.risks.c
+        version = func.coalesce(c.treatment_method_version, c.method_version)
+        level = func.coalesce(c.residual_level, c.level)
+        by_level = select(version.label("v"), level.label("l"), func.count().label("n")).where(
+            self.visible.rows(scope, self.t.risks), c.organisation_id == organisation_id, c.open == 1,
+            c.status != Status.ACCEPTED, level.is_not(None),
         )  # fmt: skip
+        return cast("Select[Any]", by_level.group_by(version, level))
 
     def treating_by_control(self, scope: Scope, organisation_id: UUID) -> dict[str, list[TreatingRisk]]:
         """The organisation's open risks whose current treatment chose a catalogue's control, keyed
@@ -360,14 +384,18 @@ class RiskQueries(FeatureQueries):
         none; None for a version it never had."""
         methods = self.t.risk_methods
         if version is None:
-            latest = self._one(select(func.max(methods.c.version).label("v")).where(self.visible.rows(scope, methods)))
-            version = (latest or {}).get("v")
+            query, parameters = self._prepared.get("risk_method_latest", scope, self._latest_method_query)
+            version = (self._one(query, parameters) or {}).get("v")
         if version is None or version == DEFAULT_METHOD.version:
             return DEFAULT_METHOD
         found = self._one(
             select(methods.c.definition).where(self.visible.rows(scope, methods), methods.c.version == version)
         )
         return None if found is None else from_stored(version, json.loads(found["definition"]))
+
+    def _latest_method_query(self, scope: Scope) -> Select[Any]:
+        methods = self.t.risk_methods
+        return select(func.max(methods.c.version).label("v")).where(self.visible.rows(scope, methods))
 
     def _register(self, scope: Scope, organisation_id: Any, closed: bool) -> list[ColumnElement[bool]]:
         risks = self.t.risks

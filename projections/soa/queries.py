@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
@@ -63,23 +63,34 @@ class StatementQueries(FeatureQueries):
 
     def summary(self, scope: Scope, organisation_id: UUID) -> SoaSummary:
         """The statement's catalogue and status, controls undecided or to review, the latest approved version."""
-        statement = self.statement(scope, organisation_id)
-        if statement is None:
+        query, parameters = self._prepared.get(
+            "soa_summary", scope, self._summary_query, organisation_id=organisation_id
+        )
+        found = self._one(query, parameters)
+        if found is None:
             return SoaSummary()
-        c, v = self.t.soa_controls, self.t.soa_versions
-        counts = select(
-            func.count().filter(c.c.applicable.is_(None)).label("undecided"),
-            func.count().filter(c.c.to_review.is_(True)).label("to_review"),
-        ).where(self.visible.rows(scope, c), c.c.organisation_id == organisation_id)
-        found = self._one(cast("Select[Any]", counts)) or {}
+        return SoaSummary(
+            found["catalogue_id"], found["status"], found.get("undecided") or 0, found.get("to_review") or 0,
+            found.get("number"), found.get("approved_at"),
+        )  # fmt: skip
+
+    def _summary_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
+        """The statement's row with its counts and latest approved version as subqueries: one statement, built
+        once per kind of scope (readiness reads it for every member of a cluster); no row without a statement."""
+        s, c, v = self.t.soa_statements, self.t.soa_controls, self.t.soa_versions
+        controls = [self.visible.rows(scope, c), c.c.organisation_id == organisation_id]
         approved = select(v.c.number, v.c.approved_at).where(
             self.visible.rows(scope, v), v.c.organisation_id == organisation_id, v.c.approved_at.is_not(None)
         )
-        latest = self._one(approved.order_by(v.c.number.desc()).limit(1)) or {}
-        return SoaSummary(
-            statement.catalogue_id, statement.status, found.get("undecided") or 0, found.get("to_review") or 0,
-            latest.get("number"), latest.get("approved_at"),
-        )  # fmt: skip
+        latest = approved.order_by(v.c.number.desc()).limit(1)
+        return select(
+            s.c.catalogue_id,
+            s.c.status,
+            select(func.count()).where(*controls, c.c.applicable.is_(None)).scalar_subquery().label("undecided"),
+            select(func.count()).where(*controls, c.c.to_review.is_(True)).scalar_subquery().label("to_review"),
+            latest.with_only_columns(v.c.number).scalar_subquery().label("number"),
+            latest.with_only_columns(v.c.approved_at).scalar_subquery().label("approved_at"),
+        ).where(self.visible.rows(scope, s), s.c.organisation_id == organisation_id)
 
     def controls(
         self, scope: Scope, organisation_id: UUID, first: int, after: ControlKey | None, given: ControlFilter

@@ -30,6 +30,8 @@ ONE_CHANGED = (
     "One member joined or left since the last comparison and fewer than {k} of its members remain, so none is shown "
     "until another changes: a comparison must never tell one member's figures by difference."
 )
+LEFT = "Your organisation left this cluster: it reads its own figures, and no longer the cluster's median and range."
+MESSAGES = {Held.TOO_FEW: TOO_FEW, Held.ONE_CHANGED: ONE_CHANGED, Held.LEFT: LEFT}
 
 
 @strawberry.type
@@ -63,13 +65,15 @@ def _comparison(info: Info[Context, None], cluster_id: UUID) -> ClusterCompariso
     current, consenting = (False, False)
     if own is not None:
         current, consenting = queries.comparison.participation(info.context.scope, cluster_id, own)
-    consents = consenting if own is not None else None
+    consents = (consenting and current) if own is not None else None
     acts = own is not None and current and may(principal, CONSENT, own)  # a member that left consents no more
     viewer_can = ComparisonViewerCan(
         give_consent=acts and can_give_consent(consenting),
         withdraw_consent=acts and can_withdraw_consent(consenting),
     )
     held = held_because(cohort.contributors, cohort.published, cohort.threshold)
+    if own is not None and not current:
+        held = Held.LEFT  # a member no more: the cluster's aggregates are its members' alone
     today = info.context.services.app.today()
     published = cohort.published if held is None else None
     found = [
@@ -88,7 +92,7 @@ def _comparison(info: Info[Context, None], cluster_id: UUID) -> ClusterCompariso
             viewer_can=viewer_can,
             figures=found,
         )
-    message = (TOO_FEW if held is Held.TOO_FEW else ONE_CHANGED).format(k=cohort.threshold, n=len(cohort.contributors))
+    message = MESSAGES[held].format(k=cohort.threshold, n=len(cohort.contributors))
     return NotEnoughMembersError(
         code=ErrorCode.NOT_ENOUGH_MEMBERS,
         message=message,

@@ -59,11 +59,13 @@ class ClusterComparison:
 class NotEnoughMembersReason(Enum):
     TOO_FEW = "too_few"
     ONE_MEMBER_CHANGED = "one_changed"
+    LEFT_THE_CLUSTER = "left"
 
 
 @strawberry.type(
     description="No comparison is shown: fewer than k members contribute, or one joined or left since "
-    "the last comparison and fewer than k of it remain. The viewer's own figures are still given."
+    "the last comparison and fewer than k of it remain, or the viewer's organisation left the cluster. The viewer's "
+    "own figures are still given."
 )
 class NotEnoughMembersError(UserError):
     cluster_id: strawberry.ID

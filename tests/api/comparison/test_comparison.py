@@ -208,8 +208,8 @@ def test_a_member_that_leaves_the_cluster_stops_contributing_and_consents_no_mor
         )
     )
     found = comparison(ana, cluster["id"])
-    assert (found["__typename"], found["contributors"], found["reason"]) == ("NotEnoughMembersError", 2, "TOO_FEW")
-    assert found["viewerConsents"] is True and found["viewerCan"] == {"giveConsent": False, "withdrawConsent": False}
+    assert (found["__typename"], found["reason"]) == ("NotEnoughMembersError", "LEFT_THE_CLUSTER")
+    assert found["viewerConsents"] is False and found["viewerCan"] == {"giveConsent": False, "withdrawConsent": False}
     assert by_key(found)["readiness"]["own"] is not None
     refused = ana.data(WITHDRAW, {"input": {"clusterId": cluster["id"], "organisationId": moselle}})["r"]
     assert (refused["code"], refused["field"]) == ("VALIDATION", "organisationId")

@@ -46,3 +46,5 @@ def test_a_member_that_left_the_cluster_reads_no_more_of_the_others_aggregates(
     found = comparison(west, cid)
     # ...but no longer for the organisation that left: its own figures at most, never the others' median and range
     assert all(f["median"] is None and f["minimum"] is None and f["maximum"] is None for f in found["figures"]), found
+    assert found["__typename"] == "NotEnoughMembersError" and found["reason"] == "LEFT_THE_CLUSTER", found
+    assert found["viewerConsents"] is False and found["viewerCan"] == {"giveConsent": False, "withdrawConsent": False}
