@@ -212,6 +212,10 @@ class Cluster:
     )
     def feedback(self, info: Info[Context, None], session_key: str | None = None) -> list[FeedbackItem]:
         rows = info.context.services.queries.feedback.feedback(info.context.scope, self.cluster_id, session_key)
+        if info.context.as_of is not None and info.context.scope.organisation_id is not None:
+            # As of a past moment, another member's unsigned item would tell, asked at two moments, when it was
+            # shared: a member reads there only what is signed and its own organisation's.
+            rows = [row for row in rows if row.signed_by is not None or row.mine]
         return [FeedbackItem.from_row(row) for row in rows]
 
     @strawberry.field
