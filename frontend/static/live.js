@@ -12,9 +12,11 @@
   note.setAttribute("aria-live", "polite");
   main.insertBefore(note, main.firstChild);
   var busy = false;
+  var again = false; // a change told while a refresh runs: fetched once more when it ends
 
   function refresh() {
     if (busy) {
+      again = true;
       return;
     }
     busy = true;
@@ -42,7 +44,13 @@
         }
       })
       .catch(function () { /* the next change tries again; a reload always works */ })
-      .then(function () { busy = false; });
+      .then(function () {
+        busy = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
   }
 
   var source = new EventSource(main.getAttribute("data-live"));
