@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from typing import Any, NamedTuple
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from sqlalchemy import Insert, bindparam, insert, select, update
 
 from domain.clusters.cluster import Cluster
+from domain.feedback.feedback_item import FeedbackItem
 from domain.legacy_topics import topics_of
 from domain.organisations.organisation import Organisation
 from domain.shared.aggregate import SYSTEM_ACTOR
@@ -45,6 +46,10 @@ NAMED_FOR_GOOD = (Account, Organisation)
 """The items whose name never changes once recorded: remembered, and given for their ids in summaries."""
 _CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters a reason may not carry; its line breaks are kept."""
+ANONYMOUS_AUTHOR = "The author of unsigned feedback"
+"""Who shared or withdrew an unsigned item of feedback, as the trail says it: feedback is anonymous unless signed,
+to the coach and the admins who read its trail as to every member."""
+ANONYMOUS_AUTHOR_ID = uuid5(UUID(int=0), "cordee:anonymous-feedback-author")
 REMEMBERED = 100_000
 """Items remembered in memory before the memory starts again (each is read back once when next needed)."""
 
@@ -103,9 +108,11 @@ class AuditTrailProjection(Projection):
             writer.write_apart(self._rename_item, {"t": event.tenant_id, "i": event.originator_id, "title": title})
         owners = self._remembered(writer, event.tenant_id, {event.originator_id, event.actor_id, *ids_named(event)})
         item = owners[event.originator_id]
-        names = {item_id: owner.name for item_id, owner in owners.items() if owner.name}
         organisation_id = getattr(event, "organisation_id", None) or item.organisation_id
         cluster_id = getattr(event, "cluster_id", None) or item.cluster_id
+        anonymous = _by_anonymous_author(aggregate, event)
+        hidden = {event.actor_id, organisation_id} if anonymous else set()
+        names = {item_id: owner.name for item_id, owner in owners.items() if owner.name and item_id not in hidden}
         row = {
             "tenant_id": event.tenant_id,
             "position": position,
@@ -115,8 +122,8 @@ class AuditTrailProjection(Projection):
             "item_id": event.originator_id,
             "item_version": event.originator_version,
             "item_title": title,
-            "actor_id": event.actor_id,
-            "actor_name": SYSTEM_NAME if event.actor_id == SYSTEM_ACTOR else names.get(event.actor_id),
+            "actor_id": ANONYMOUS_AUTHOR_ID if anonymous else event.actor_id,
+            "actor_name": ANONYMOUS_AUTHOR if anonymous else _actor_name(event.actor_id, names),
             "event_name": in_words(type(event).__name__),
             "summary": summary(event, names),
             "reason": _reason(event),
@@ -186,3 +193,16 @@ def _title(event: Any) -> str | None:
 def _reason(event: Any) -> str | None:
     reason = getattr(event, "reason", None)
     return _CONTROL_BUT_LINES.sub(" ", reason) if isinstance(reason, str) and reason.strip() else None
+
+
+def _actor_name(actor_id: UUID, names: dict[UUID, str]) -> str | None:
+    return SYSTEM_NAME if actor_id == SYSTEM_ACTOR else names.get(actor_id)
+
+
+def _by_anonymous_author(aggregate: type, event: Any) -> bool:
+    """Whether the event is the act of an unsigned item of feedback's author: sharing it unsigned, or withdrawing an
+    item (which only its author's organisation may do). Its row names neither the author nor the organisation."""
+    if aggregate is not FeedbackItem:
+        return False
+    name = type(event).__name__
+    return name == "Withdrawn" or (name == "Shared" and getattr(event, "signed_by", None) is None)

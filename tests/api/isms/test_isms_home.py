@@ -165,7 +165,8 @@ def test_a_high_risk_waits_on_management_until_it_is_accepted(client_for: Client
     says what to do; the steps before it (assess it) come and go with the work."""
     kirchberg = client_for(SECOND_MEMBER)
     owner = kirchberg.data("query($id: ID!) { riskOwners(organisationId: $id) { id } }", {"id": alpine.kirchberg})[
-        "riskOwners"][0]  # fmt: skip  (the demo's Dr Lena Weber, or the test's account)
+        "riskOwners"
+    ][0]  # fmt: skip  (the demo's Dr Lena Weber, or the test's account)
     given = {"organisationId": alpine.kirchberg, "title": "Patient files leaked", "threat": "Theft",
              "vulnerability": "Unlocked cabinet", "ownerId": owner["id"]}  # fmt: skip
     risk = kirchberg.data(IDENTIFY, {"input": given})["r"]["risk"]["id"]

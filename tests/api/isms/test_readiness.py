@@ -137,7 +137,8 @@ def test_readiness_follows_the_work_in_the_registers(client_for: ClientFor, alpi
     results = next(i for i in before["items"] if i["clause"] == "8.2")
     assert results["state"] == {"present": False, "approved": False, "current": False}
     owner = kirchberg.data("query($id: ID!) { riskOwners(organisationId: $id) { id } }", {"id": alpine.kirchberg})[
-        "riskOwners"][0]  # fmt: skip  (the demo's Dr Lena Weber, or the test's account)
+        "riskOwners"
+    ][0]  # fmt: skip  (the demo's Dr Lena Weber, or the test's account)
     given = {"organisationId": alpine.kirchberg, "title": "Patient files leaked", "threat": "Theft",
              "vulnerability": "Unlocked cabinet", "ownerId": owner["id"]}  # fmt: skip
     assert kirchberg.data(IDENTIFY, {"input": given})["r"]["__typename"] == "RiskChange"
