@@ -22,29 +22,39 @@ class OrganisationQueries(FeatureQueries):
         return select(organisations).where(self.visible.rows(scope, organisations)).order_by(organisations.c.name)
 
     def organisation(self, scope: Scope, organisation_id: UUID) -> OrganisationRow | None:
-        organisations = self.t.organisations
-        query = select(organisations).where(
-            self.visible.rows(scope, organisations), organisations.c.organisation_id == organisation_id
+        query, parameters = self._prepared.get(
+            "organisation", scope, self._organisation_query, organisation_id=organisation_id
         )
-        row = self._one(query)
+        row = self._one(query, parameters)
         return None if row is None else organisation_row(row)
 
+    def _organisation_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
+        organisations = self.t.organisations
+        return select(organisations).where(
+            self.visible.rows(scope, organisations), organisations.c.organisation_id == organisation_id
+        )
+
     def with_registers(self, scope: Scope, organisation_id: UUID) -> OrganisationRow | None:
-        """The organisation, when its registers are in view (`registers_in_view`): what a register's reads check."""
-        if not self.registers_in_view(scope, organisation_id):
-            return None
-        return self.organisation(scope, organisation_id)
+        """The organisation, when its registers are in view (`registers_in_view`): what a register's reads check.
+        One statement, built once per kind of scope: every register's page and each member's readiness ask it."""
+        query, parameters = self._prepared.get(
+            "organisation_with_registers", scope, self._with_registers_query, organisation_id=organisation_id
+        )
+        row = self._one(query, parameters)
+        return None if row is None else organisation_row(row)
 
     def registers_in_view(self, scope: Scope, organisation_id: UUID) -> bool:
         """Whether the organisation's own registers are in view: its own people, the coach of a cluster it belongs
         or belonged to, the consultancy's admins; not a coach who merely sees it awaiting a cluster."""
+        return self.with_registers(scope, organisation_id) is not None
+
+    def _with_registers_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
         organisations = self.t.organisations
-        query = select(organisations.c.organisation_id).where(
+        return select(organisations).where(
             self.visible.rows(scope, organisations),
             self.visible.registers(scope, organisations.c.organisation_id),
             organisations.c.organisation_id == organisation_id,
         )
-        return self._one(query) is not None
 
 
 def organisation_row(row: dict[str, Any]) -> OrganisationRow:
