@@ -64,7 +64,8 @@ class ParkingCase:
         return recording.notification.id
 
     def feedback_texts(self, services: Services, tenant: Tenant) -> list[str]:
-        return [item.text for item in services.queries.feedback.feedback(Scope(tenant.id), tenant.cluster)]
+        """The texts in view, sorted: feedback comes by session, kind and text, never in the order it was shared."""
+        return sorted(item.text for item in services.queries.feedback.feedback(Scope(tenant.id), tenant.cluster))
 
     def share(self, tenant: Tenant, text: str) -> ShareFeedback:
         return ShareFeedback(
@@ -106,6 +107,6 @@ class ParkingCase:
 
         fixed = ProjectionRunner(services.app, services.store, [FixedFeedbackProjection(services.store.tables)])
         assert fixed.replay_parked(tenant_id=alpine.id, projection="feedback") == ReplayResult(2, 0)
-        assert self.feedback_texts(services, alpine) == ["Clear", self.fixed_text, "Held behind"]
+        assert self.feedback_texts(services, alpine) == sorted(["Clear", self.fixed_text, "Held behind"])
         assert services.runner.parked_events() == []
         assert services.health().ready and not services.health().degraded

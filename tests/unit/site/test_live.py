@@ -6,6 +6,7 @@ import asyncio
 import itertools
 
 from frontend.site.live import PositionWatch, StreamLimits
+from tests.support.event_loop import run_apart
 
 
 def test_streams_waiting_together_read_the_positions_once_per_poll() -> None:
@@ -16,7 +17,7 @@ def test_streams_waiting_together_read_the_positions_once_per_poll() -> None:
         first = await watch.position()
         return await asyncio.gather(*(watch.moved(first, timeout=5) for _ in range(20)))
 
-    assert asyncio.run(streams()) == [8] * 20
+    assert run_apart(streams) == [8] * 20
     assert watch.reads <= 5  # a read per poll for all twenty, not one per stream
 
 
@@ -26,7 +27,7 @@ def test_nothing_moved_answers_none_once_the_time_is_up() -> None:
     async def wait() -> int | None:
         return await watch.moved(await watch.position(), timeout=0.03)
 
-    assert asyncio.run(wait()) is None
+    assert run_apart(wait) is None
 
 
 def test_one_consultancys_streams_do_not_count_against_anothers() -> None:
