@@ -20,7 +20,7 @@ from backend.graphql.clusters.plan_types import (
     SessionMove,
     Unavailability,
 )
-from backend.graphql.clusters.progress import MemberProgress
+from backend.graphql.clusters.progress import MemberProgress, ProgressMilestone, catalogue
 from backend.graphql.clusters.viewer_can import (
     ClusterMemberViewerCan,
     ClusterViewerCan,
@@ -171,6 +171,13 @@ class Cluster:
     @strawberry.field
     def member(self, info: Info[Context, None], organisation_id: strawberry.ID) -> ClusterMember | None:
         return next((m for m in self.members(info) if str(m.organisation_id) == str(organisation_id)), None)
+
+    @strawberry.field(
+        description="The milestones every member's progress counts, in the order of each member's `reachedOn`: "
+        "the same for every member, asked once."
+    )
+    def progress_milestones(self) -> list[ProgressMilestone]:
+        return catalogue()
 
     @strawberry.field(description="What the viewer may do to this cluster now.")
     def viewer_can(self, info: Info[Context, None]) -> ClusterViewerCan:
