@@ -15,6 +15,7 @@ from sqlalchemy import event
 
 from backend.auth.principal import Principal
 from backend.graphql.core.context import Context
+from backend.graphql.isms.queries import readiness_evidence, readiness_evidence_many
 from backend.graphql.schema import build_schema
 from backend.policy import scope_for
 from backend.services import Services
@@ -127,6 +128,18 @@ def test_the_batched_reads_show_what_the_per_member_reads_show(demo_services: Se
             analyses = queries.assessment.assessments(scope, cluster_id, organisation_id)
             estimated = analyses[-1].estimated_half_days if analyses else None
             assert member["coachingHalfDaysEstimated"] == estimated
+
+
+def test_readiness_read_for_all_members_at_once_is_what_each_members_own_read_shows(demo_services: Services) -> None:
+    queries, today = demo_services.queries, demo_services.app.today()
+    admin = principal(demo_services, "admin@alpine.example")
+    cluster_id = luxembourg(demo_services, admin)
+    everyone = tuple(m.organisation.organisation_id for m in queries.clusters.members(scope_for(admin), cluster_id))
+    viewers = ("coach@alpine.example", "admin@alpine.example", "member@muller.example", "coach@harbour.example")
+    for email in viewers:  # a member and another tenant's coach too: what is out of their view reads as nothing
+        scope = scope_for(principal(demo_services, email))
+        together = readiness_evidence_many(queries, scope, everyone, today)
+        assert together == {o: readiness_evidence(queries, scope, o, today) for o in everyone}, email
 
 
 def test_a_coach_of_another_tenant_reads_nothing_through_the_same_prepared_statements(
