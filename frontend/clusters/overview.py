@@ -82,6 +82,11 @@ class ClusterPages(PageBase):
             "burn_ups": {
                 m["organisation"]["id"]: burn_up_chart(m["progress"]) for m in cluster["members"] if m["progress"]
             },
+            "milestones": {
+                m["organisation"]["id"]: milestones_reached(cluster["progressMilestones"], m["progress"])
+                for m in cluster["members"]
+                if m["progress"]
+            },
         }
         return self._render(request, "clusters/cluster.html", viewer, context, shown)
 
@@ -118,9 +123,14 @@ class ClusterPages(PageBase):
 
 def burn_up_chart(progress: dict[str, Any]) -> dict[str, Any]:
     """A member's burn-up as the chart script reads it: milestones reached week by week, and their total."""
-    points = progress["burnUp"]
     return {
-        "labels": [date.fromisoformat(point["weekStart"]).strftime("%d %b %Y").lstrip("0") for point in points],
-        "reached": [point["reached"] for point in points],
+        "labels": [date.fromisoformat(week).strftime("%d %b %Y").lstrip("0") for week in progress["weeks"]],
+        "reached": progress["burnUp"],
         "total": progress["total"],
     }
+
+
+def milestones_reached(catalogue: list[dict[str, Any]], progress: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each milestone of the cluster's catalogue with the day the member reached it (None if not yet): the member's
+    days come in the catalogue's order."""
+    return [milestone | {"reachedOn": day} for milestone, day in zip(catalogue, progress["reachedOn"], strict=True)]

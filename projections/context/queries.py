@@ -81,11 +81,13 @@ class ContextQueries(FeatureQueries):
         query, parameters = self._prepared.get(
             "context_summary", scope, self._summary_query, organisation_id=organisation_id
         )
-        row = self._one(query, parameters) or {}
-        return ContextSummary(
-            row.get("issues") or 0, row.get("parties") or 0, row.get("roles") or 0, row.get("scope"),
-            row.get("commitments") or 0,
-        )  # fmt: skip
+        return _context_summary(self._one(query, parameters) or {})
+
+    def summaries(self, scope: Scope, organisation_ids: list[UUID]) -> dict[UUID, ContextSummary]:
+        """`summary` of several organisations, in one statement (a cluster's dashboard reads every member's)."""
+        rows = self._per_organisation("context_summaries", scope, self._summary_query, organisation_ids, False)
+        found = {row["of_organisation"]: _context_summary(row) for row in rows}
+        return {organisation: found.get(organisation, _context_summary({})) for organisation in organisation_ids}
 
     def _summary_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
         t = self.t
@@ -275,3 +277,10 @@ def _commitment(row: dict[str, Any]) -> CommitmentRow:
 
 
 __all__ = ["ContextQueries"]
+
+
+def _context_summary(row: dict[str, Any]) -> ContextSummary:
+    return ContextSummary(
+        row.get("issues") or 0, row.get("parties") or 0, row.get("roles") or 0, row.get("scope"),
+        row.get("commitments") or 0,
+    )  # fmt: skip

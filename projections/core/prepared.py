@@ -42,6 +42,8 @@ class PreparedStatements:
 
 
 def _placeholder(key: str, value: Any) -> BindParameter[Any]:
+    if isinstance(value, list | tuple):  # several ids: `IN (...)`, expanded at each run to the ids it is given
+        return bindparam(key, type_=Uuid() if value and isinstance(value[0], UUID) else None, expanding=True)
     return bindparam(key, type_=Uuid() if isinstance(value, UUID) else None, required=True)
 
 

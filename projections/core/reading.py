@@ -10,8 +10,8 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_
 
-from projections.core.prepared import PreparedStatements
-from projections.core.scope import Visibility
+from projections.core.prepared import Build, PreparedStatements
+from projections.core.scope import Scope, Visibility
 from projections.core.store import ReadStore
 
 
@@ -87,6 +87,28 @@ class FeatureQueries:
 
     def _all(self, query: Select[Any], parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.reader.all(query, parameters)
+
+    def _per_organisation(
+        self, name: str, scope: Scope, build: Build, organisation_ids: list[UUID], grouped: bool, **arguments: Any
+    ) -> list[dict[str, Any]]:
+        """A one-organisation read (`build` compares its rows with `organisation_id`) for several organisations in
+        one statement, built once per kind of scope: the organisations drive it, each row names its organisation
+        (`of_organisation`). `grouped`: the read aggregates its rows (`GROUP BY` the organisation; no row where it
+        finds none); else its subqueries are counted for each organisation. Every row still goes through the one
+        filter, as the read for one organisation does."""
+
+        def many(scope: Scope, organisation_ids: Any, **given: Any) -> Select[Any]:
+            organisations = self.t.organisations
+            driver = organisations.c.organisation_id
+            query = (
+                build(scope, organisation_id=driver, **given)
+                .add_columns(driver.label("of_organisation"))
+                .where(organisations.c.tenant_id == scope.tenant_id, driver.in_(organisation_ids))
+            )
+            return query.group_by(driver) if grouped else query
+
+        query, parameters = self._prepared.get(name, scope, many, organisation_ids=organisation_ids, **arguments)
+        return self._all(query, parameters)
 
 
 def same(left: Table, right: Table, *columns: str) -> ColumnElement[bool]:

@@ -27,36 +27,15 @@ class ReadinessQueries(FeatureQueries):
         query, parameters = self._prepared.get(
             "readiness", scope, self._facts_query, organisation_id=organisation_id, today=today, year=today.year
         )
-        row = self._one(query, parameters) or {}
+        return _facts(self._one(query, parameters) or {})
 
-        def n(key: str) -> int:
-            return int(row.get(key) or 0)
-
-        return ReadinessFacts(
-            scope_stated_on=_day(row.get("scope_stated_at")),
-            policies=n("policies"),
-            policies_review_overdue=n("policies_review_overdue"),
-            soa_changed_since_approval=n("soa_changed"),
-            risks_treated=n("risks_treated"),
-            treatment_actions=n("treatment_actions"),
-            objectives=n("objectives"),
-            objectives_overdue=n("objectives_overdue"),
-            changes=n("changes"),
-            last_operation_on=_latest(row.get("last_change_on"), _day(row.get("last_action_planned_at"))),
-            trainings=n("trainings") + n("campaigns"),
-            last_training_on=_latest(row.get("last_training_on"), row.get("last_campaign_on")),
-            programmes=n("programmes"),
-            programme_this_year=n("programmes_this_year") > 0,
-            audits=n("audits"),
-            audits_completed=n("audits_completed"),
-            last_audit_held_on=row.get("last_audit_held_on"),
-            reviews=n("reviews"),
-            reviews_closed=n("reviews_closed"),
-            last_review_closed_on=row.get("last_review_closed_on"),
-            nonconformities=n("nonconformities"),
-            nonconformities_unanalysed=n("nonconformities_unanalysed"),
-            corrective_actions_overdue=n("overdue"),
+    def facts_of(self, scope: Scope, organisation_ids: list[UUID], today: date) -> dict[UUID, ReadinessFacts]:
+        """`facts` of several organisations, in one statement (a cluster's dashboard reads every member's)."""
+        rows = self._per_organisation(
+            "readiness_of_many", scope, self._facts_query, organisation_ids, False, today=today, year=today.year
         )
+        found = {row["of_organisation"]: _facts(row) for row in rows}
+        return {organisation: found.get(organisation, _facts({})) for organisation in organisation_ids}
 
     def _facts_query(self, scope: Scope, organisation_id: Any, today: Any, year: Any) -> Select[Any]:
         t = self.t
@@ -118,3 +97,34 @@ def _day(moment: datetime | date | None) -> date | None:
 def _latest(*days: date | None) -> date | None:
     found = [day for day in days if day is not None]
     return max(found) if found else None
+
+
+def _facts(row: dict[str, Any]) -> ReadinessFacts:
+    def n(key: str) -> int:
+        return int(row.get(key) or 0)
+
+    return ReadinessFacts(
+        scope_stated_on=_day(row.get("scope_stated_at")),
+        policies=n("policies"),
+        policies_review_overdue=n("policies_review_overdue"),
+        soa_changed_since_approval=n("soa_changed"),
+        risks_treated=n("risks_treated"),
+        treatment_actions=n("treatment_actions"),
+        objectives=n("objectives"),
+        objectives_overdue=n("objectives_overdue"),
+        changes=n("changes"),
+        last_operation_on=_latest(row.get("last_change_on"), _day(row.get("last_action_planned_at"))),
+        trainings=n("trainings") + n("campaigns"),
+        last_training_on=_latest(row.get("last_training_on"), row.get("last_campaign_on")),
+        programmes=n("programmes"),
+        programme_this_year=n("programmes_this_year") > 0,
+        audits=n("audits"),
+        audits_completed=n("audits_completed"),
+        last_audit_held_on=row.get("last_audit_held_on"),
+        reviews=n("reviews"),
+        reviews_closed=n("reviews_closed"),
+        last_review_closed_on=row.get("last_review_closed_on"),
+        nonconformities=n("nonconformities"),
+        nonconformities_unanalysed=n("nonconformities_unanalysed"),
+        corrective_actions_overdue=n("overdue"),
+    )

@@ -209,6 +209,12 @@ class RiskQueries(FeatureQueries):
         found = self._one(query, parameters)
         return None if found is None else found["on"]
 
+    def latest_reviews_on(self, scope: Scope, organisation_ids: list[UUID]) -> dict[UUID, date | None]:
+        """`latest_review_on` of several organisations, in one statement."""
+        rows = self._per_organisation("risks_latest_reviews", scope, self._latest_review_query, organisation_ids, True)
+        found = {row["of_organisation"]: row["on"] for row in rows}
+        return {organisation: found.get(organisation) for organisation in organisation_ids}
+
     def _latest_review_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
         reviews = self.t.risk_reviews
         return select(func.max(reviews.c.held_on).label("on")).where(
@@ -242,15 +248,29 @@ class RiskQueries(FeatureQueries):
         query, parameters = self._prepared.get(
             "risks_by_level", scope, self._by_level_query, organisation_id=organisation_id
         )
-        above = sum(
+        return _risk_summary(found, self._above(scope, self._all(query, parameters)))
+
+    def summaries(self, scope: Scope, organisation_ids: list[UUID], today: date) -> dict[UUID, RiskSummary]:
+        """`summary` of several organisations, in two statements (a cluster's dashboard reads every member's)."""
+        rows = self._per_organisation(
+            "risks_summaries", scope, self._summary_query, organisation_ids, False, today=today
+        )
+        found = {row["of_organisation"]: row for row in rows}
+        levels: dict[UUID, list[dict[str, Any]]] = {}
+        for row in self._per_organisation("risks_by_levels", scope, self._by_level_query, organisation_ids, True):
+            levels.setdefault(row["of_organisation"], []).append(row)
+        return {
+            organisation: _risk_summary(found.get(organisation, {}), self._above(scope, levels.get(organisation, [])))
+            for organisation in organisation_ids
+        }
+
+    def _above(self, scope: Scope, by_level: list[dict[str, Any]]) -> int:
+        """Open risks not accepted above the acceptance criteria of the method each was judged on."""
+        return sum(
             row["n"]
-            for row in self._all(query, parameters)
+            for row in by_level
             if (method := self.method(scope, row["v"])) is not None and method.needs_management(row["l"])
         )
-        return RiskSummary(
-            found.get("open") or 0, found.get("unassessed") or 0, found.get("untreated") or 0, above,
-            found.get("expired") or 0, found.get("overdue") or 0,
-        )  # fmt: skip
 
     def _summary_query(self, scope: Scope, organisation_id: Any, today: Any) -> Select[Any]:
         risks, actions = self.t.risks, self.t.treatment_actions
@@ -482,3 +502,10 @@ def _action(r: dict[str, Any]) -> ActionRow:
 
 def _objective(r: dict[str, Any]) -> ObjectiveRow:
     return ObjectiveRow(**{name: r[name] for name in ObjectiveRow.__dataclass_fields__})
+
+
+def _risk_summary(found: dict[str, Any], above: int) -> RiskSummary:
+    return RiskSummary(
+        found.get("open") or 0, found.get("unassessed") or 0, found.get("untreated") or 0, above,
+        found.get("expired") or 0, found.get("overdue") or 0,
+    )  # fmt: skip

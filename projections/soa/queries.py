@@ -66,13 +66,13 @@ class StatementQueries(FeatureQueries):
         query, parameters = self._prepared.get(
             "soa_summary", scope, self._summary_query, organisation_id=organisation_id
         )
-        found = self._one(query, parameters)
-        if found is None:
-            return SoaSummary()
-        return SoaSummary(
-            found["catalogue_id"], found["status"], found.get("undecided") or 0, found.get("to_review") or 0,
-            found.get("number"), found.get("approved_at"),
-        )  # fmt: skip
+        return _soa_summary(self._one(query, parameters))
+
+    def summaries(self, scope: Scope, organisation_ids: list[UUID]) -> dict[UUID, SoaSummary]:
+        """`summary` of several organisations, in one statement (a cluster's dashboard reads every member's)."""
+        rows = self._per_organisation("soa_summaries", scope, self._summary_query, organisation_ids, False)
+        found = {row["of_organisation"]: _soa_summary(row) for row in rows}
+        return {organisation: found.get(organisation, SoaSummary()) for organisation in organisation_ids}
 
     def _summary_query(self, scope: Scope, organisation_id: Any) -> Select[Any]:
         """The statement's row with its counts and latest approved version as subqueries: one statement, built
@@ -242,4 +242,13 @@ def _version(r: dict[str, Any], names: dict[UUID, str]) -> VersionRow:
         catalogue_version=r["catalogue_version"], decided=r["decided"], submitted_by_id=r["submitted_by"],
         submitted_by=name(r["submitted_by"]), submitted_at=r["submitted_at"], approved_by=name(r["approved_by"]),
         approved_at=r["approved_at"], reason=r["reason"],
+    )  # fmt: skip
+
+
+def _soa_summary(found: dict[str, Any] | None) -> SoaSummary:
+    if found is None:
+        return SoaSummary()
+    return SoaSummary(
+        found["catalogue_id"], found["status"], found.get("undecided") or 0, found.get("to_review") or 0,
+        found.get("number"), found.get("approved_at"),
     )  # fmt: skip

@@ -1,6 +1,10 @@
 """A member's progress since its first gap analysis, as a burn-up drawn from its history (the audit trail's
-events, `projections/trail/milestones.py`): the milestones of certification readiness with the day each was first
-reached, and weekly points of how many were reached by then, against their total (the burn-up's scope)."""
+events, `projections/trail/milestones.py`): the day each milestone of certification readiness was first reached,
+and weekly counts of how many were reached by then, against their total (the burn-up's scope).
+
+The milestones themselves (key, clause, title, step) are the same for every member: the cluster gives them once
+(`Cluster.progressMilestones`), and each member's progress gives only its days, in the catalogue's order; the burn-up
+is two aligned lists (the weeks, the counts), so a dashboard of many members asks a few values per member."""
 
 from __future__ import annotations
 
@@ -20,13 +24,11 @@ class ProgressMilestone:
     clause: str
     title: str
     step: str = strawberry.field(description="`present` (something recorded) or `approved` (signed off).")
-    reached_on: date | None = strawberry.field(description="The day of the first event that reached it; null if not.")
 
 
-@strawberry.type(description="One week of the burn-up.")
-class BurnUpPoint:
-    week_start: date = strawberry.field(description="The Monday the week starts on.")
-    reached: int = strawberry.field(description="Milestones reached by the end of that week.")
+def catalogue() -> list[ProgressMilestone]:
+    """Every milestone, in the order each member's `reachedOn` follows."""
+    return [ProgressMilestone(key=m.key, clause=m.clause, title=m.title, step=m.step) for m in MILESTONES]
 
 
 @strawberry.type(
@@ -36,31 +38,34 @@ class MemberProgress:
     since: date | None = strawberry.field(description="The visit of its first gap analysis; null before one.")
     total: int = strawberry.field(description="Every milestone: the burn-up's scope line.")
     reached: int
-    milestones: list[ProgressMilestone]
-    burn_up: list[BurnUpPoint] = strawberry.field(
-        description="Weekly from the week of the first gap analysis to this week (or the latest milestone's): "
-        "cumulative, never falling; empty before a gap analysis."
+    reached_on: list[date | None] = strawberry.field(
+        description="For each milestone of the cluster's `progressMilestones`, in that order: the day of the first "
+        "event that reached it; null if not yet."
+    )
+    weeks: list[date] = strawberry.field(
+        description="The burn-up's weeks, by the Monday each starts on: weekly from the week of the first gap "
+        "analysis to this week (or the latest milestone's); empty before a gap analysis."
+    )
+    burn_up: list[int] = strawberry.field(
+        description="Milestones reached by the end of each of `weeks`, in that order: cumulative, never falling."
     )
 
     @classmethod
     def build(cls, found: MilestonesReached, today: date) -> MemberProgress:
-        milestones = [
-            ProgressMilestone(
-                key=m.key, clause=m.clause, title=m.title, step=m.step, reached_on=found.reached.get(m.key)
-            )
-            for m in MILESTONES
-        ]
+        points = burn_up(found, today)
         return cls(
             since=found.since,
             total=len(MILESTONES),
             reached=len(found.reached),
-            milestones=milestones,
-            burn_up=burn_up(found, today),
+            reached_on=[found.reached.get(m.key) for m in MILESTONES],
+            weeks=[week for week, _ in points],
+            burn_up=[count for _, count in points],
         )
 
 
-def burn_up(found: MilestonesReached, today: date) -> list[BurnUpPoint]:
-    """A point per week from the first gap analysis's week to today's (or the latest milestone's, if later)."""
+def burn_up(found: MilestonesReached, today: date) -> list[tuple[date, int]]:
+    """A (Monday, milestones reached by that week's end) per week from the first gap analysis's week to today's (or
+    the latest milestone's, if later)."""
     if found.since is None:
         return []
     days = sorted(found.reached.values())
@@ -69,7 +74,7 @@ def burn_up(found: MilestonesReached, today: date) -> list[BurnUpPoint]:
     points = []
     while week <= last:
         end = week + timedelta(days=6)
-        points.append(BurnUpPoint(week_start=week, reached=sum(1 for day in days if day <= end)))
+        points.append((week, sum(1 for day in days if day <= end)))
         week += WEEK
     return points
 

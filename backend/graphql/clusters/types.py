@@ -20,7 +20,7 @@ from backend.graphql.clusters.plan_types import (
     SessionMove,
     Unavailability,
 )
-from backend.graphql.clusters.progress import MemberProgress
+from backend.graphql.clusters.progress import MemberProgress, ProgressMilestone, catalogue
 from backend.graphql.clusters.viewer_can import (
     ClusterMemberViewerCan,
     ClusterViewerCan,
@@ -130,9 +130,10 @@ class ClusterMember:
         return [CoachingCorrection.from_row(row) for row in rows]
 
     @classmethod
-    def from_row(cls, row: MemberRow) -> ClusterMember:
+    def from_row(cls, row: MemberRow, listed_with: tuple[UUID, ...] = ()) -> ClusterMember:
+        """`listed_with`: the members listed together, whose organisations' readiness is read together."""
         return cls(
-            organisation=Organisation.from_row(row.organisation),
+            organisation=Organisation.from_row(row.organisation, listed_with),
             admission_criteria=AdmissionCriteria.from_row(row),
             coaching_half_days_used=row.coaching_half_days_used,
             coaching_half_days_ceiling=row.coaching_half_days_ceiling,
@@ -166,11 +167,20 @@ class Cluster:
 
     @strawberry.field(description="Members in view: all of them for coaches and admins, one's own for a member.")
     def members(self, info: Info[Context, None]) -> list[ClusterMember]:
-        return [ClusterMember.from_row(row) for row in loaders(info).members(self.cluster_id)]
+        rows = loaders(info).members(self.cluster_id)
+        listed = tuple(row.organisation.organisation_id for row in rows)
+        return [ClusterMember.from_row(row, listed) for row in rows]
 
     @strawberry.field
     def member(self, info: Info[Context, None], organisation_id: strawberry.ID) -> ClusterMember | None:
         return next((m for m in self.members(info) if str(m.organisation_id) == str(organisation_id)), None)
+
+    @strawberry.field(
+        description="The milestones every member's progress counts, in the order of each member's `reachedOn`: "
+        "the same for every member, asked once."
+    )
+    def progress_milestones(self) -> list[ProgressMilestone]:
+        return catalogue()
 
     @strawberry.field(description="What the viewer may do to this cluster now.")
     def viewer_can(self, info: Info[Context, None]) -> ClusterViewerCan:

@@ -20,7 +20,7 @@ from datetime import date
 from uuid import UUID
 
 from backend.graphql.isms import readiness
-from backend.graphql.isms.queries import readiness_evidence
+from backend.graphql.isms.queries import readiness_evidence_many
 from domain.assessment.gap_analysis import maturity_areas
 from projections.queries import ReadQueries, Scope
 
@@ -88,18 +88,19 @@ def compared_figures(
 def _figures(
     queries: ReadQueries, everyone: Scope, cluster_id: UUID, today: date, organisations: Collection[UUID]
 ) -> dict[UUID, dict[str, float]]:
-    """Each organisation's figures: three reads for the cluster's part, and what readiness needs per organisation."""
+    """Each organisation's figures: three reads for the cluster's part, and what readiness needs, read for every
+    organisation at once (a statement per register)."""
     if not organisations:
         return {}
     members = {m.organisation.organisation_id: m for m in queries.clusters.members(everyone, cluster_id)}
     levels = queries.comparison.latest_levels(everyone, cluster_id, organisations)
     attended = queries.comparison.modules_attended(everyone, cluster_id, organisations)
+    listed = tuple(organisation for organisation in organisations if organisation in members)
+    evidences = readiness_evidence_many(queries, everyone, listed, today)
     found: dict[UUID, dict[str, float]] = {}
-    for organisation in organisations:
-        member = members.get(organisation)
-        if member is None:
-            continue
-        evidence = readiness_evidence(queries, everyone, organisation, today)
+    for organisation in listed:
+        member = members[organisation]
+        evidence = evidences[organisation]
         risks = evidence.risks
         treated = risks.open - risks.unassessed - risks.untreated
         ceiling = member.coaching_half_days_ceiling

@@ -34,6 +34,16 @@ class RequestLoaders:
         self._statuses: dict[UUID, ClusterStatus | None] = {}
         self._members: dict[UUID, list[MemberRow]] = {}
         self._sessions: dict[UUID, list[SessionRow]] = {}
+        self._once: dict[tuple[str, tuple[UUID, ...]], Any] = {}
+
+    def once(self, register: str, organisation_ids: tuple[UUID, ...], read_all: Callable[[], R]) -> R:
+        """A read of several organisations together (the members of a cluster), read once per request: the first
+        member's field reads every member's, later members take theirs from the memo."""
+        key = (register, organisation_ids)
+        if key not in self._once:
+            self._once[key] = read_all()
+        found: R = self._once[key]
+        return found
 
     def cluster_status(self, cluster_id: UUID) -> ClusterStatus | None:
         """The status of a cluster in view, read once per request; none out of view."""

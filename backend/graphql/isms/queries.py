@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from uuid import UUID
 
 import strawberry
@@ -10,6 +11,7 @@ from strawberry.types import Info
 
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import lookup_refusal, parse_id
+from backend.graphql.core.loaders import loaders
 from backend.graphql.core.permissions import IsAuthenticated
 from backend.graphql.isms import readiness
 from backend.graphql.isms.steps import Registers
@@ -45,14 +47,21 @@ class IsmsQuery:
         return found
 
 
-def readiness_of(info: Info[Context, None], organisation_id: UUID) -> Readiness | None:
+def readiness_of(info: Info[Context, None], organisation_id: UUID, together: tuple[UUID, ...] = ()) -> Readiness | None:
     """The organisation's readiness, or None when its registers are out of the viewer's view (another member of
-    the same cluster, a coach of another cluster, another tenant): every read goes through the one filter."""
+    the same cluster, a coach of another cluster, another tenant): every read goes through the one filter.
+    `together`: the organisations listed with it (a cluster's members), whose evidence is read at once, once per
+    request, the first time one of them is asked."""
     queries, scope = info.context.services.queries, info.context.scope
     organisation = queries.organisations.with_registers(scope, organisation_id)
     if organisation is None:
         return None
-    evidence = readiness_evidence(queries, scope, organisation_id, info.context.services.app.today())
+    today = info.context.services.app.today()
+    if organisation_id in together:
+        read_all = partial(readiness_evidence_many, queries, scope, together, today)
+        evidence = loaders(info).once("readiness", together, read_all)[organisation_id]
+    else:
+        evidence = readiness_evidence(queries, scope, organisation_id, today)
     found = readiness.readiness(evidence)
     return Readiness.build(strawberry.ID(str(organisation_id)), organisation.name, found)
 
@@ -70,6 +79,32 @@ def readiness_evidence(queries: ReadQueries, scope: Scope, organisation_id: UUID
         risk_method=queries.risks.method(scope) is not None,
         metrics=queries.metrics.summary(scope, organisation_id, today),
     )
+
+
+def readiness_evidence_many(
+    queries: ReadQueries, scope: Scope, organisation_ids: tuple[UUID, ...], today: date
+) -> dict[UUID, readiness.Evidence]:
+    """`readiness_evidence` of several organisations: each register's summary read for all of them in one
+    statement, through the same filter (the members of a cluster, on its dashboard and in the comparison)."""
+    ids = list(organisation_ids)
+    context, documents = queries.context.summaries(scope, ids), queries.documents.summaries(scope, ids, today)
+    soa, risks = queries.soa.summaries(scope, ids), queries.risks.summaries(scope, ids, today)
+    facts, reviewed = queries.readiness.facts_of(scope, ids, today), queries.risks.latest_reviews_on(scope, ids)
+    metrics, method = queries.metrics.summaries(scope, ids, today), queries.risks.method(scope) is not None
+    return {
+        organisation: readiness.Evidence(
+            today=today,
+            context=context[organisation],
+            documents=documents[organisation],
+            soa=soa[organisation],
+            risks=risks[organisation],
+            facts=facts[organisation],
+            risk_reviewed_on=reviewed[organisation],
+            risk_method=method,
+            metrics=metrics[organisation],
+        )
+        for organisation in ids
+    }
 
 
 def _overview(info: Info[Context, None], organisation_id: str) -> IsmsOverview:

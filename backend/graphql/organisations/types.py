@@ -28,6 +28,8 @@ class Organisation:
     employee_count: int
     country: str | None = strawberry.field(description="ISO 3166-1 code, for the public holidays; null if unknown.")
     region: str | None
+    listed_with: strawberry.Private[tuple[UUID, ...]] = ()
+    """The organisations listed with it (a cluster's members): their readiness is read together."""
 
     @strawberry.field(description='Where its public holidays come from, e.g. "Germany (BY)"; null if unknown.')
     def place(self) -> str | None:
@@ -38,11 +40,12 @@ class Organisation:
         "(another member of the same cluster sees its name, never its readiness)."
     )
     def readiness(self, info: Info[Context, None]) -> Readiness | None:
-        return readiness_of(info, UUID(str(self.id)))
+        return readiness_of(info, UUID(str(self.id)), self.listed_with)
 
     @classmethod
-    def from_row(cls, row: OrganisationRow) -> Organisation:
+    def from_row(cls, row: OrganisationRow, listed_with: tuple[UUID, ...] = ()) -> Organisation:
         return cls(
+            listed_with=listed_with,
             id=strawberry.ID(str(row.organisation_id)),
             name=row.name,
             sector=row.sector,

@@ -107,6 +107,7 @@ def _cluster(
     effort = effort_of_members(len(days), spent, training_half_days_held, baseline)
     training_share = effort.training_days_held / len(days) if days else 0.0
     by_member = {d.organisation_id: d for d in days}
+    listed = tuple(m.organisation.organisation_id for m in members)  # their readiness is read together
     return PortfolioCluster(
         id=strawberry.ID(str(row.cluster_id)),
         name=row.name,
@@ -114,17 +115,23 @@ def _cluster(
         coach_name=row.coach_name,
         member_count=row.member_count,
         members=[
-            _member(info, m, by_member.get(m.organisation.organisation_id), training_share, baseline) for m in members
+            _member(info, m, listed, by_member.get(m.organisation.organisation_id), training_share, baseline)
+            for m in members
         ],
         effort=PortfolioEffort.of(len(days), effort, baseline),
     )
 
 
 def _member(
-    info: Info[Context, None], row: MemberRow, days: MemberDays | None, training_share: float, baseline: float | None
+    info: Info[Context, None],
+    row: MemberRow,
+    listed: tuple[UUID, ...],
+    days: MemberDays | None,
+    training_share: float,
+    baseline: float | None,
 ) -> PortfolioMember:
     organisation_id = row.organisation.organisation_id
-    readiness = readiness_of(info, organisation_id)
+    readiness = readiness_of(info, organisation_id, listed)
     spent = (days.gap_analysis_days + days.coaching_days if days else 0.0) + training_share
     return PortfolioMember(
         organisation_id=strawberry.ID(str(organisation_id)),

@@ -23,24 +23,37 @@ from tests.support.graphql_client import GraphQLClient
 __all__ = ["alpine"]
 ClientFor = Callable[[str], GraphQLClient]
 MEMBER = "member@muller.example"
-PROGRESS = """query($id: ID!) { cluster(id: $id) { __typename ... on Cluster { members {
+PROGRESS = """query($id: ID!) { cluster(id: $id) { __typename ... on Cluster { progressMilestones { key } members {
     organisation { id name }
-    progress { since total reached milestones { key reachedOn } burnUp { weekStart reached } } } } } }"""
+    progress { since total reached reachedOn weeks burnUp } } } } }"""
 RECORD_TRAINING = """mutation($input: RecordTrainingInput!) { r: recordTraining(input: $input) { __typename } }"""
 
 
 def progress_of(client: GraphQLClient, cluster_id: str) -> dict[str, Any]:
+    """Each member's progress by name, its days keyed by the cluster's milestones (the member's `reachedOn` follows
+    their order) and its burn-up as (week, reached) pairs."""
     cluster = client.data(PROGRESS, {"id": cluster_id})["cluster"]
     assert cluster["__typename"] == "Cluster", cluster
-    return {m["organisation"]["name"]: m["progress"] for m in cluster["members"]}
+    keys = [m["key"] for m in cluster["progressMilestones"]]
+    return {m["organisation"]["name"]: _keyed(keys, m["progress"]) for m in cluster["members"]}
+
+
+def _keyed(keys: list[str], progress: dict[str, Any] | None) -> dict[str, Any] | None:
+    if progress is None:
+        return None
+    milestones = dict(zip(keys, progress["reachedOn"], strict=True))
+    return progress | {
+        "milestones": milestones,
+        "points": list(zip(progress["weeks"], progress["burnUp"], strict=True)),
+    }
 
 
 def reached(progress: dict[str, Any]) -> dict[str, str]:
-    return {m["key"]: m["reachedOn"] for m in progress["milestones"] if m["reachedOn"]}
+    return {key: day for key, day in progress["milestones"].items() if day}
 
 
 def week(progress: dict[str, Any], monday: str) -> int:
-    [count] = [p["reached"] for p in progress["burnUp"] if p["weekStart"] == monday]
+    [count] = [reached for start, reached in progress["points"] if start == monday]
     return int(count)
 
 
@@ -57,9 +70,9 @@ def test_milestones_are_reached_on_the_days_of_their_first_events_and_the_burn_u
     before = progress_of(coach, alpine.cluster_id)["Kirchberg Dental"]
     assert (before["since"], before["reached"], reached(before)) == ("2025-11-11", 0, {})
     assert before["total"] == len(before["milestones"]) == 21
-    assert before["burnUp"][0] == {"weekStart": "2025-11-10", "reached": 0}
-    assert before["burnUp"][-1]["weekStart"] == "2027-01-04"  # the week of the test day
-    assert {p["reached"] for p in before["burnUp"]} == {0}
+    assert before["points"][0] == ("2025-11-10", 0)
+    assert before["weeks"][-1] == "2027-01-04"  # the week of the test day
+    assert set(before["burnUp"]) == {0}
 
     train(kirchberg, alpine.kirchberg, "Backups 101", "2026-01-15")
     train(kirchberg, alpine.kirchberg, "Phishing drill", "2026-02-20")  # later: competence stays reached on the 15th
@@ -74,9 +87,9 @@ def test_milestones_are_reached_on_the_days_of_their_first_events_and_the_burn_u
     assert week(after, "2026-01-12") == 1  # the week of 15 January
     assert week(after, "2026-02-16") == 1  # the second training reaches nothing new
     assert week(after, "2026-03-30") == 2
-    series = [p["reached"] for p in after["burnUp"]]
+    series = after["burnUp"]
     assert series == sorted(series) and series[-1] == 2
-    assert [p["weekStart"] for p in after["burnUp"]] == [p["weekStart"] for p in before["burnUp"]]
+    assert after["weeks"] == before["weeks"]
 
 
 def test_the_demo_shows_mullers_progress_from_its_history(client_for: ClientFor, alpine: Alpine) -> None:
@@ -86,7 +99,7 @@ def test_the_demo_shows_mullers_progress_from_its_history(client_for: ClientFor,
     assert days["competence.present"] == "2026-01-01"  # the first training the demo records
     assert days["audit_results.approved"] == "2026-03-02"  # the internal audit completed on the demo day
     assert "policy.approved" not in days  # no policy published yet
-    assert muller["burnUp"][-1]["reached"] == muller["reached"] == len(days)
+    assert muller["burnUp"][-1] == muller["reached"] == len(days)
 
 
 def test_only_the_clusters_coach_the_admins_and_the_members_own_people_read_its_progress(
