@@ -92,13 +92,16 @@ def variable_errors(
     operation = get_operation_ast(document, operation_name)
     if operation is None:
         return []
-    paths = variable_paths(document)
     errors = []
+    paths: dict[str, str] | None = None  # where each variable is used: walked only when a value is at fault
     for definition in operation.variable_definitions or ():
         name, type_ = definition.variable.name.value, type_from_ast(schema, definition.type)
         value = variables.get(name, Undefined)
         if not is_input_type(type_) or (value is Undefined and definition.default_value is not None):
             continue
+        if not value_problems(value, type_, name):
+            continue
+        paths = variable_paths(document) if paths is None else paths
         problems = value_problems(value, type_, paths.get(name, name))
         errors += [validation_error(field, message, definition) for field, message in problems]
     return errors
