@@ -51,11 +51,14 @@ READINESS = """          readiness {
             phases { phase status }
           }
 """
-READINESS_READS_PER_MEMBER = 1
-"""Readiness asks, member by member, whether the member's registers are in view."""
-READINESS_READS = 9
-"""Then each register's summary (context, documents, SoA, risks and their levels, facts, the latest risk review,
-metrics) and the risk method, once for all members: the count does not grow with the members."""
+READINESS_READS = 10
+"""Which members' registers are in view, then each register's summary (context, documents, SoA, risks and their
+levels, facts, the latest risk review, metrics) and the risk method, once for all members: the count does not grow
+with the members."""
+LEDGERS = """        coachingHalfDays { entryNumber workDone }
+"""
+USED = """        coachingHalfDaysUsed
+"""
 
 
 def dashboard_in_its_own_thread(
@@ -100,15 +103,15 @@ def test_the_dashboard_reads_each_register_once_for_all_members_in_one_transacti
         )
     sent = [statement for sender, statement in statements if sender == thread]  # not the projection thread's
     assert len(cluster["members"]) == 3
-    # cluster, members, coaching, gap analyses, milestones from the history, organisations, coaches: one each,
-    # whatever the number of members
-    assert sent.count("SELECT") == 7, sent
+    # cluster, members, gap analyses, milestones from the history, organisations, coaches: one each, whatever the
+    # number of members
+    assert sent.count("SELECT") == 6, sent
     assert sent.count("BEGIN") == 1, sent
     with statements_sent(demo_services) as statements:
         cluster, thread = dashboard_in_its_own_thread(demo_services, coach, cluster_id)
     sent = [statement for sender, statement in statements if sender == thread]
     assert all(member["organisation"]["readiness"] for member in cluster["members"])
-    assert sent.count("SELECT") == 7 + READINESS_READS + READINESS_READS_PER_MEMBER * 3, sent
+    assert sent.count("SELECT") == 6 + READINESS_READS, sent
     assert sent.count("BEGIN") == 1, sent
 
 
@@ -117,7 +120,8 @@ def test_the_batched_reads_show_what_the_per_member_reads_show(demo_services: Se
     for email in ("coach@alpine.example", "admin@alpine.example", "member@muller.example"):
         viewer = principal(demo_services, email)
         scope, cluster_id = scope_for(viewer), luxembourg(demo_services, viewer)
-        members = dashboard(demo_services, viewer, cluster_id)["members"]
+        with_ledgers = DASHBOARD.replace(USED, LEDGERS + USED)  # the page links to the ledgers; the API has them
+        members = dashboard_in_its_own_thread(demo_services, viewer, cluster_id, with_ledgers)[0]["members"]
         expected = [m.organisation.organisation_id for m in queries.clusters.members(scope, cluster_id)]
         assert [UUID(m["organisation"]["id"]) for m in members] == expected
         assert len(members) == (1 if email.startswith("member@") else 3)
@@ -140,6 +144,9 @@ def test_readiness_read_for_all_members_at_once_is_what_each_members_own_read_sh
         scope = scope_for(principal(demo_services, email))
         together = readiness_evidence_many(queries, scope, everyone, today)
         assert together == {o: readiness_evidence(queries, scope, o, today) for o in everyone}, email
+        in_view = queries.organisations.with_registers_of(scope, list(everyone))
+        assert in_view == {o: row for o in everyone if (row := queries.organisations.with_registers(scope, o))}, email
+        assert len(in_view) == {"coach@harbour.example": 0, "member@muller.example": 1}.get(email, 3), email
 
 
 def test_a_coach_of_another_tenant_reads_nothing_through_the_same_prepared_statements(

@@ -53,7 +53,11 @@ def readiness_of(info: Info[Context, None], organisation_id: UUID, together: tup
     `together`: the organisations listed with it (a cluster's members), whose evidence is read at once, once per
     request, the first time one of them is asked."""
     queries, scope = info.context.services.queries, info.context.scope
-    organisation = queries.organisations.with_registers(scope, organisation_id)
+    if organisation_id in together:
+        in_view = partial(queries.organisations.with_registers_of, scope, list(together))
+        organisation = loaders(info).once("with_registers", together, in_view).get(organisation_id)
+    else:
+        organisation = queries.organisations.with_registers(scope, organisation_id)
     if organisation is None:
         return None
     today = info.context.services.app.today()
