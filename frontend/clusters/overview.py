@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
@@ -82,6 +82,9 @@ class ClusterPages(PageBase):
             "burn_ups": {
                 m["organisation"]["id"]: burn_up_chart(m["progress"]) for m in cluster["members"] if m["progress"]
             },
+            "burn_up_weeks": {
+                m["organisation"]["id"]: burn_up_weeks(m["progress"]) for m in cluster["members"] if m["progress"]
+            },
             "milestones": {
                 m["organisation"]["id"]: milestones_reached(cluster["progressMilestones"], m["progress"])
                 for m in cluster["members"]
@@ -124,10 +127,18 @@ class ClusterPages(PageBase):
 def burn_up_chart(progress: dict[str, Any]) -> dict[str, Any]:
     """A member's burn-up as the chart script reads it: milestones reached week by week, and their total."""
     return {
-        "labels": [date.fromisoformat(week).strftime("%d %b %Y").lstrip("0") for week in progress["weeks"]],
+        "labels": [week.strftime("%d %b %Y").lstrip("0") for week in burn_up_weeks(progress)],
         "reached": progress["burnUp"],
         "total": progress["total"],
     }
+
+
+def burn_up_weeks(progress: dict[str, Any]) -> list[date]:
+    """The Monday of each of the burn-up's weeks: weekly from its first, one per count."""
+    if not progress["burnUp"]:
+        return []
+    first = date.fromisoformat(progress["firstWeek"])
+    return [first + timedelta(weeks=n) for n in range(len(progress["burnUp"]))]
 
 
 def milestones_reached(catalogue: list[dict[str, Any]], progress: dict[str, Any]) -> list[dict[str, Any]]:

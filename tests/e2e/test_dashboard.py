@@ -4,6 +4,7 @@ real browser."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -43,6 +44,13 @@ def test_a_coach_opens_the_dashboard_and_sees_the_cluster(page: Page, server_url
     progress.get_by_text("Milestones", exact=True).click()
     expect(progress.locator("tr[data-milestone='audit_results.approved']")).to_contain_text("2 Mar 2026")
     expect(progress.locator("tr[data-milestone='policy.approved']")).to_contain_text("not yet")
+    progress.get_by_text("Burn-up, week by week").click()
+    weeks = progress.locator("table.burn-up-weeks tbody tr")
+    expect(weeks).to_have_count(burn_up.evaluate("c => Chart.getChart(c).data.labels.length"))
+    mondays = {
+        date.fromisoformat(day).weekday() for day in weeks.locator("time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    }
+    assert mondays == {0}  # a row a week, each by its Monday
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0  # fits a 390 px phone
     screenshot(page, "cluster-dashboard")
 
@@ -52,6 +60,9 @@ def test_a_coach_opens_the_dashboard_and_sees_the_cluster(page: Page, server_url
     page.get_by_role("button", name="Log half-day").click()
     dental = page.locator("li.member", has_text="Kirchberg Dental")
     expect(dental).to_contain_text("5 used · 18 estimated · 28 ceiling · 23 left")
+    expect(dental.locator(".ledger-link")).to_contain_text("Coaching ledger: 5 half-days logged")
+    dental.get_by_role("link", name="Coaching ledger").click()
+    expect(page.locator("table.ledger")).to_contain_text("Asset classification")
 
 
 def test_a_form_error_is_shown_beside_its_field(page: Page, server_url: str) -> None:

@@ -42,6 +42,10 @@ class MemberProgress:
         description="For each milestone of the cluster's `progressMilestones`, in that order: the day of the first "
         "event that reached it; null if not yet."
     )
+    first_week: date | None = strawberry.field(
+        description="The Monday of the burn-up's first week, the week of the first gap analysis: `burnUp` is weekly "
+        "from it, so a client that knows it needs not ask `weeks`. Null before a gap analysis."
+    )
     weeks: list[date] = strawberry.field(
         description="The burn-up's weeks, by the Monday each starts on: weekly from the week of the first gap "
         "analysis to this week (or the latest milestone's); empty before a gap analysis."
@@ -58,6 +62,7 @@ class MemberProgress:
             total=len(MILESTONES),
             reached=len(found.reached),
             reached_on=[found.reached.get(m.key) for m in MILESTONES],
+            first_week=points[0][0] if points else None,
             weeks=[week for week, _ in points],
             burn_up=[count for _, count in points],
         )

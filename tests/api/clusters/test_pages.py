@@ -57,7 +57,9 @@ def test_logging_coaching_from_the_dashboard_moves_the_bar(client_for: ClientFor
         f"/clusters/{cluster['id']}/coaching", data={**form, "coaching-workDone": "Risk treatment plan"}
     )
     assert response.status_code == 200 and "5 used · 19 estimated · 28 ceiling · 23 left" in response.text
-    assert "Risk treatment plan · Claire Coach" in response.text
+    assert "Coaching ledger</a>: 5 half-days logged" in response.text
+    ledger = admin.http.get(f"/clusters/{cluster['id']}/members/{organisation_id}").text  # the link's page
+    assert "<td>Risk treatment plan</td>" in ledger and "Claire Coach" in ledger
     assert "The coaching half-day of Fri 20 Mar 2026 is logged in the member&#39;s ledger." in response.text
 
 

@@ -25,7 +25,7 @@ ClientFor = Callable[[str], GraphQLClient]
 MEMBER = "member@muller.example"
 PROGRESS = """query($id: ID!) { cluster(id: $id) { __typename ... on Cluster { progressMilestones { key } members {
     organisation { id name }
-    progress { since total reached reachedOn weeks burnUp } } } } }"""
+    progress { since total reached reachedOn firstWeek weeks burnUp } } } } }"""
 RECORD_TRAINING = """mutation($input: RecordTrainingInput!) { r: recordTraining(input: $input) { __typename } }"""
 
 
@@ -90,6 +90,7 @@ def test_milestones_are_reached_on_the_days_of_their_first_events_and_the_burn_u
     series = after["burnUp"]
     assert series == sorted(series) and series[-1] == 2
     assert after["weeks"] == before["weeks"]
+    assert after["firstWeek"] == after["weeks"][0] == "2025-11-10"  # the Monday of the first gap analysis (the 11th)
 
 
 def test_the_demo_shows_mullers_progress_from_its_history(client_for: ClientFor, alpine: Alpine) -> None:
