@@ -36,7 +36,8 @@ class AttemptsExhausted(ValidationFailed):
 
 
 class RenewalConditionsNotMet(ValidationFailed):
-    """A renewal without enough missions (`missions`) or days (`missions` too: the days are the missions')."""
+    """A renewal without enough missions coached, or days of coaching in them, since the grant or the last renewal
+    (on `missions`: the days are the missions')."""
 
 
 class LabelRevoked(ValidationFailed):

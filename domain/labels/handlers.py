@@ -48,8 +48,10 @@ def enrol_candidate(app: Store, cmd: EnrolCandidate) -> Saved:
 
 
 def record_label_training(app: Store, cmd: RecordLabelTraining) -> Saved:
-    return _on_track(app, cmd, lambda t, v: t.record_training(cmd.actor_id, v, cmd.attended_on, cmd.provider,
-                                                               cmd.evidence))  # fmt: skip
+    def record(track: LabelTrack, version: SchemeVersion) -> None:
+        track.record_training(cmd.actor_id, version, cmd.attended_on, cmd.provider, cmd.evidence)
+
+    return _on_track(app, cmd, record)
 
 
 def record_exam_attempt(app: Store, cmd: RecordExamAttempt) -> Saved:

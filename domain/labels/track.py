@@ -250,9 +250,9 @@ class LabelTrack(TenantAggregate):
         self._check_steps_open(scheme)
         training, evaluation = self._check_every_step_passed()
         past_date("granted_on", granted_on)
-        for day, what in ((training.attended_on, "the training"), (self.attempts[-1].sat_on, "the exam"),
-                          (evaluation.evaluated_on, "the evaluation")):  # fmt: skip
-            not_before("granted_on", granted_on, day, what)
+        not_before("granted_on", granted_on, training.attended_on, "the training")
+        not_before("granted_on", granted_on, self.attempts[-1].sat_on, "the exam passed")
+        not_before("granted_on", granted_on, evaluation.evaluated_on, "the evaluation")
         self._granted(actor_id, granted_on, add_months(granted_on, scheme.validity_months))
 
     @event("Granted")
@@ -400,6 +400,6 @@ class LabelTrack(TenantAggregate):
     def _short_of(self, scheme: SchemeVersion, missions: int, days: float) -> str:
         since = self.period_started_on.isoformat() if self.period_started_on else ""
         return (
-            f"{missions} missions ({days:g} days of coaching) since {since}; the scheme asks at least "
+            f"Missions coached since {since}: {missions}, with {days:g} days of coaching; the scheme asks at least "
             f"{scheme.renewal_missions} missions and {scheme.renewal_days} days."
         )

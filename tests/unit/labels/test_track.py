@@ -240,7 +240,7 @@ def test_a_renewal_without_enough_missions_is_refused(body: Body) -> None:
     candidate = body.candidate("granted")
     renew = RenewLabel(*body.on(candidate), TODAY, missions((date(2026, 6, 30), 12)))
     refused = body.app.refuses(renew, RenewalConditionsNotMet, "missions")
-    assert "1 missions" in refused.message and "at least 2 missions" in refused.message
+    assert f"since {GRANTED.isoformat()}: 1," in refused.message and "at least 2 missions" in refused.message
 
 
 def test_a_renewal_without_enough_days_of_coaching_is_refused(body: Body) -> None:
