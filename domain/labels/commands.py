@@ -1,0 +1,111 @@
+"""Commands on the labelling body's scheme and on its candidates' label tracks. A track is named by the candidate
+professional's id; the labelling body's user acting is `actor_id`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from domain.labels.scheme import SchemeGiven
+from domain.labels.track import CoachedMission, RatingGiven
+
+
+@dataclass(frozen=True)
+class PublishLabelScheme:
+    """The scheme's first version, or a new one: tracks already enrolled keep theirs."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    scheme: SchemeGiven
+
+
+@dataclass(frozen=True)
+class EnrolCandidate:
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    enrolled_on: date
+
+
+@dataclass(frozen=True)
+class RecordLabelTraining:
+    """The scheme's training, attended: when, with whom, and its evidence (a certificate's reference, a note)."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    attended_on: date
+    provider: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class RecordExamAttempt:
+    """An attempt at the exam and its score in percent; passed or failed by the candidate's version's pass mark."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    sat_on: date
+    score: int
+
+
+@dataclass(frozen=True)
+class EvaluateFirstMission:
+    """A coach's evaluation of the candidate's first mission: `evaluator_id` is the coach's professional id, never
+    the candidate's; a rating and a comment for every requirement of the four categories."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    evaluator_id: UUID
+    mission: str
+    evaluated_on: date
+    ratings: tuple[RatingGiven, ...]
+
+
+@dataclass(frozen=True)
+class GrantLabel:
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    granted_on: date
+
+
+@dataclass(frozen=True)
+class RenewLabel:
+    """A renewal, given the missions the professional coached as the consultancies attested them."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    renewed_on: date
+    missions: tuple[CoachedMission, ...]
+
+
+@dataclass(frozen=True)
+class SuspendLabel:
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    suspended_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReinstateLabel:
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    reinstated_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class RevokeLabel:
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    revoked_on: date
+    reason: str

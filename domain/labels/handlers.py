@@ -1,0 +1,115 @@
+"""The label's command handlers: load the scheme and the track (tenant-checked), call one method, save. A track's
+steps are checked against the scheme version it enrolled on, read here from the scheme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from domain.labels.commands import (
+    EnrolCandidate,
+    EvaluateFirstMission,
+    GrantLabel,
+    PublishLabelScheme,
+    RecordExamAttempt,
+    RecordLabelTraining,
+    ReinstateLabel,
+    RenewLabel,
+    RevokeLabel,
+    SuspendLabel,
+)
+from domain.labels.scheme import LabelScheme, SchemeVersion, scheme_id
+from domain.labels.track import LabelTrack, track_id
+from domain.shared.errors import Conflict, NotFound
+from domain.shared.ports import Handler, Store
+from domain.shared.service import Saved
+
+ALREADY_PUBLISHED = "The scheme was published at the same moment. Reload and try again."
+ALREADY_ENROLLED = "This professional is already enrolled on the scheme."
+
+
+def publish_label_scheme(app: Store, cmd: PublishLabelScheme) -> Saved:
+    if not app.exists(LabelScheme, cmd.tenant_id, scheme_id(cmd.tenant_id)):
+        scheme = LabelScheme.publish_first(cmd.tenant_id, cmd.actor_id, cmd.scheme)
+        return app.save_new(scheme, "scheme", ALREADY_PUBLISHED)
+    scheme = _scheme(app, cmd.tenant_id)
+    scheme.publish(cmd.actor_id, cmd.scheme)
+    return app.save_changes(scheme)
+
+
+def enrol_candidate(app: Store, cmd: EnrolCandidate) -> Saved:
+    """On the scheme's current version; one track per professional (a revoked label is not earned again)."""
+    current = _scheme(app, cmd.tenant_id).current
+    if app.exists(LabelTrack, cmd.tenant_id, track_id(cmd.tenant_id, cmd.professional_id)):
+        raise Conflict(ALREADY_ENROLLED, "professional_id")
+    track = LabelTrack.enrol(cmd.tenant_id, cmd.actor_id, cmd.professional_id, current, cmd.enrolled_on)
+    return app.save_new(track, "professional_id", ALREADY_ENROLLED)
+
+
+def record_label_training(app: Store, cmd: RecordLabelTraining) -> Saved:
+    def record(track: LabelTrack, version: SchemeVersion) -> None:
+        track.record_training(cmd.actor_id, version, cmd.attended_on, cmd.provider, cmd.evidence)
+
+    return _on_track(app, cmd, record)
+
+
+def record_exam_attempt(app: Store, cmd: RecordExamAttempt) -> Saved:
+    return _on_track(app, cmd, lambda t, v: t.record_exam_attempt(cmd.actor_id, v, cmd.sat_on, cmd.score))
+
+
+def evaluate_first_mission(app: Store, cmd: EvaluateFirstMission) -> Saved:
+    def evaluate(track: LabelTrack, version: SchemeVersion) -> None:
+        track.evaluate_first_mission(
+            cmd.actor_id, version, cmd.evaluator_id, cmd.mission, cmd.evaluated_on, cmd.ratings
+        )
+
+    return _on_track(app, cmd, evaluate)
+
+
+def grant_label(app: Store, cmd: GrantLabel) -> Saved:
+    return _on_track(app, cmd, lambda t, v: t.grant(cmd.actor_id, v, cmd.granted_on))
+
+
+def renew_label(app: Store, cmd: RenewLabel) -> Saved:
+    return _on_track(app, cmd, lambda t, v: t.renew(cmd.actor_id, v, cmd.renewed_on, cmd.missions))
+
+
+def suspend_label(app: Store, cmd: SuspendLabel) -> Saved:
+    return _on_track(app, cmd, lambda t, _: t.suspend(cmd.actor_id, cmd.suspended_on, cmd.reason))
+
+
+def reinstate_label(app: Store, cmd: ReinstateLabel) -> Saved:
+    return _on_track(app, cmd, lambda t, _: t.reinstate(cmd.actor_id, cmd.reinstated_on, cmd.reason))
+
+
+def revoke_label(app: Store, cmd: RevokeLabel) -> Saved:
+    return _on_track(app, cmd, lambda t, _: t.revoke(cmd.actor_id, cmd.revoked_on, cmd.reason))
+
+
+def _scheme(app: Store, tenant_id: UUID) -> LabelScheme:
+    if not app.exists(LabelScheme, tenant_id, scheme_id(tenant_id)):
+        raise NotFound("The labelling body has published no scheme yet.", "scheme")
+    return app.get(LabelScheme, tenant_id, scheme_id(tenant_id), "scheme")
+
+
+def _on_track(app: Store, cmd: Any, act: Callable[[LabelTrack, SchemeVersion], None]) -> Saved:
+    """The candidate's track, acted on with the scheme version it enrolled on."""
+    track = app.get(LabelTrack, cmd.tenant_id, track_id(cmd.tenant_id, cmd.professional_id), "professional_id")
+    act(track, _scheme(app, cmd.tenant_id).of_version(track.scheme_version))
+    return app.save_changes(track)
+
+
+HANDLERS: dict[type, Handler] = {
+    PublishLabelScheme: publish_label_scheme,
+    EnrolCandidate: enrol_candidate,
+    RecordLabelTraining: record_label_training,
+    RecordExamAttempt: record_exam_attempt,
+    EvaluateFirstMission: evaluate_first_mission,
+    GrantLabel: grant_label,
+    RenewLabel: renew_label,
+    SuspendLabel: suspend_label,
+    ReinstateLabel: reinstate_label,
+    RevokeLabel: revoke_label,
+}
+"""Not yet in the application's list: the labelling body's roles and pages come with it."""

@@ -1,0 +1,99 @@
+"""A labelling body's application for the label's tests: the label's handlers alone, on a stated business day, in
+memory; a scheme of two requirements per category, and a candidate brought as far along the track as a test needs."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from uuid import UUID, uuid4
+
+import pytest
+
+from domain.labels.commands import (
+    EnrolCandidate,
+    EvaluateFirstMission,
+    GrantLabel,
+    PublishLabelScheme,
+    RecordExamAttempt,
+    RecordLabelTraining,
+)
+from domain.labels.handlers import HANDLERS
+from domain.labels.rules import CATEGORIES
+from domain.labels.scheme import RequirementGiven, SchemeGiven
+from domain.labels.track import RatingGiven
+from domain.shared.calendar import business_day
+from domain.shared.errors import DomainError
+from domain.shared.service import CommandService, Saved
+
+TODAY = date(2027, 1, 4)
+ENROLLED, TRAINED, EXAMINED, EVALUATED, GRANTED = (date(2026, 1, 5) + timedelta(days=7 * n) for n in range(5))
+
+REQUIREMENTS = tuple(
+    RequirementGiven(category, f"{category}-{n}", f"Leads the {category.replace('_', ' ')}, part {n}.")
+    for category in CATEGORIES
+    for n in (1, 2)
+)
+SCHEME = SchemeGiven(
+    training_title="Coaching an ISMS cluster",
+    training_minimum_hours=21,
+    pass_mark=70,
+    maximum_attempts=3,
+    requirements=REQUIREMENTS,
+    validity_months=36,
+    renewal_missions=2,
+    renewal_days=10,
+)
+
+
+class LabelsApp(CommandService):
+    """The label's handlers in an application of their own, until the product's application lists them."""
+
+    def handle(self, cmd: object) -> Saved:
+        with business_day(TODAY):
+            return HANDLERS[type(cmd)](self, cmd)
+
+    def position(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    def refuses(self, cmd: object, error: type[DomainError], field: str | None) -> DomainError:
+        """The command is refused with this error on this field, and nothing is written."""
+        before = self.position()
+        with pytest.raises(error) as raised:
+            self.handle(cmd)
+        assert raised.value.field == field, raised.value.message
+        assert self.position() == before
+        return raised.value
+
+
+def ratings(**rated: str) -> tuple[RatingGiven, ...]:
+    """Every requirement of the scheme rated `meets` with a comment, but those named (by key, `-` as `_`)."""
+    return tuple(
+        RatingGiven(r.category, r.key, rated.get(r.key.replace("-", "_"), "meets"), "Seen at the member's workshop.")
+        for r in SCHEME.requirements
+    )
+
+
+class Body:
+    """A labelling body with its scheme published, its admin acting, and helpers naming a candidate's track."""
+
+    def __init__(self, scheme: SchemeGiven = SCHEME) -> None:
+        self.app = LabelsApp()
+        self.tenant, self.admin, self.coach = uuid4(), uuid4(), uuid4()
+        self.app.handle(PublishLabelScheme(self.tenant, self.admin, scheme))
+
+    def on(self, candidate: UUID) -> tuple[UUID, UUID, UUID]:
+        return (self.tenant, self.admin, candidate)
+
+    def candidate(self, up_to: str = "enrolled") -> UUID:
+        """A new candidate whose track has gone up to a step: enrolled, trained, examined, evaluated or granted."""
+        candidate = uuid4()
+        steps = [
+            EnrolCandidate(*self.on(candidate), ENROLLED),
+            RecordLabelTraining(*self.on(candidate), TRAINED, "Cordee Academy", "Certificate CA-2026-014"),
+            RecordExamAttempt(*self.on(candidate), EXAMINED, 82),
+            EvaluateFirstMission(*self.on(candidate), self.coach, "North cluster 2026", EVALUATED, ratings()),
+            GrantLabel(*self.on(candidate), GRANTED),
+        ]
+        names = ["enrolled", "trained", "examined", "evaluated", "granted"]
+        for step in steps[: names.index(up_to) + 1]:
+            self.app.handle(step)
+        return candidate
