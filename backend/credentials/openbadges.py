@@ -252,6 +252,13 @@ def _check(label: LabelCredential) -> None:
             raise CredentialDataError(field, "is required.")
     _check_results(label.results)
     _check_status(label.status)
+    for field, moment in (
+        ("awarded", label.awarded),
+        ("valid_from", label.valid_from),
+        ("valid_until", label.valid_until),
+    ):
+        if moment.tzinfo is None:
+            raise CredentialDataError(field, "must carry a time zone.")
     if label.valid_until <= label.valid_from:
         raise CredentialDataError("valid_until", "must come after valid_from.")
 
