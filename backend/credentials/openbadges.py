@@ -182,8 +182,13 @@ def _subject(label: LabelCredential) -> dict[str, Any]:
             {"type": "IdentityObject", "identityType": "name", "hashed": False, "identityHash": label.subject.name}
         ],
         "achievement": _achievement(label),
-        "result": [_result(label.achievement, result) for result in label.results],
+        "result": [_result(label.achievement, result) for result in _in_scheme_order(label)],
     }
+
+
+def _in_scheme_order(label: LabelCredential) -> list[CategoryResult]:
+    order = list(CATEGORIES)
+    return sorted(label.results, key=lambda result: order.index(result.key))
 
 
 def _achievement(label: LabelCredential) -> dict[str, Any]:
@@ -196,7 +201,7 @@ def _achievement(label: LabelCredential) -> dict[str, Any]:
         "description": achievement.description,
         "criteria": {"narrative": achievement.criteria},
         "version": achievement.version,
-        "resultDescription": [_result_description(achievement, result) for result in label.results],
+        "resultDescription": [_result_description(achievement, result) for result in _in_scheme_order(label)],
     }
 
 

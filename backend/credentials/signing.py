@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from joserfc import jwt
 from joserfc.errors import JoseError, SecurityWarning
 from joserfc.jwk import OKPKey
+from joserfc.jws import extract_compact
 
 from backend.ed25519_keys import generated_pem, private_key
 
@@ -77,6 +78,20 @@ def jwks(*keys: SigningKey) -> dict[str, Any]:
     """The key set to publish at the `jwks_url`: the current key first, then the retired ones whose credentials
     still stand."""
     return {"keys": [public_jwk(key) for key in keys]}
+
+
+def key_named(token: str, key_set: Mapping[str, Any]) -> dict[str, Any]:
+    """The published key the token names by its `kid` (read before verifying, only to choose among our own keys);
+    `CredentialRefused` if the set holds none of that name."""
+    try:
+        kid = extract_compact(token.encode()).headers().get("kid")
+    except (JoseError, ValueError, TypeError):
+        raise CredentialRefused("The token is not a compact JWS.") from None
+    keys = key_set.get("keys")
+    found = [key for key in keys if isinstance(key, dict) and key.get("kid") == kid] if isinstance(keys, list) else []
+    if not kid or not found:
+        raise CredentialRefused("The token names no key of the published set.")
+    return found[0]
 
 
 def sign(credential: Mapping[str, Any], key: SigningKey) -> str:

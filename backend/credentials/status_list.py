@@ -19,6 +19,9 @@ from typing import Any
 from backend.credentials.openbadges import STATUS_PURPOSES, VC_CONTEXT, Issuer, timestamp
 
 MINIMUM_BITS = 131_072
+MAXIMUM_OCTETS = 16 * 1024 * 1024
+"""128 Mibit, a thousand times the minimum: a list that inflates beyond it is refused before it fills the memory."""
+GZIP_WINDOW = 16 + zlib.MAX_WBITS
 MULTIBASE_BASE64URL = "u"
 LIST_TYPES = ("VerifiableCredential", "BitstringStatusListCredential")
 
@@ -69,9 +72,14 @@ def decode(encoded_list: str) -> Bitstring:
     text = encoded_list[1:]
     try:
         compressed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        octets = gzip.decompress(compressed)
-    except (binascii.Error, OSError, EOFError, zlib.error, ValueError):
+        gunzip = zlib.decompressobj(wbits=GZIP_WINDOW)
+        octets = gunzip.decompress(compressed, MAXIMUM_OCTETS + 1)
+    except (binascii.Error, zlib.error, ValueError):
         raise StatusListError("encodedList is not a GZIP-compressed base64url bitstring.") from None
+    if len(octets) > MAXIMUM_OCTETS:
+        raise StatusListError(f"A status list holds at most {MAXIMUM_OCTETS * 8} bits.")
+    if not gunzip.eof:
+        raise StatusListError("encodedList is cut short.")
     bits = Bitstring(octets)
     if bits.size < MINIMUM_BITS:
         raise StatusListError(f"A status list holds at least {MINIMUM_BITS} bits.")

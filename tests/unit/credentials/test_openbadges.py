@@ -150,6 +150,10 @@ def test_the_four_categories_are_results_each_tied_to_its_description():
     ]
 
 
+def test_the_categories_come_in_the_schemes_order_whatever_order_they_are_given_in():
+    assert open_badge(label(results=tuple(reversed(results())))) == EXPECTED
+
+
 def test_the_evidence_names_no_exam_score():
     narratives = " ".join(item["narrative"] for item in open_badge(label())["evidence"])
 

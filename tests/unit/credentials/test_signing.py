@@ -11,6 +11,7 @@ from backend.credentials.signing import (
     CredentialRefused,
     configured_key,
     jwks,
+    key_named,
     public_jwk,
     sign,
     signing_key,
@@ -157,3 +158,21 @@ def test_a_configured_seed_is_the_key_used_and_nothing_is_generated(tmp_path):
 
     assert configured_key(seed, tmp_path, JWKS_URL).kid == signing_key(private, JWKS_URL).kid
     assert list(tmp_path.iterdir()) == []
+
+
+def test_after_a_rotation_each_credential_finds_the_key_that_signed_it_in_the_published_set():
+    retired, current = new_key(), new_key()
+    published = json.loads(json.dumps(jwks(current, retired)))
+    old, new = sign(open_badge(label()), retired), sign(open_badge(label()), current)
+
+    assert verify(old, key_named(old, published))["id"] == verify(new, key_named(new, published))["id"]
+    assert key_named(old, published)["kid"] == retired.kid
+
+
+def test_a_token_naming_no_published_key_is_refused():
+    token = sign(open_badge(label()), new_key())
+
+    with pytest.raises(CredentialRefused, match="names no key"):
+        key_named(token, jwks(new_key()))
+    with pytest.raises(CredentialRefused):
+        key_named("not a token", jwks(new_key()))

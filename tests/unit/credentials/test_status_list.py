@@ -6,6 +6,7 @@ import pytest
 from backend.credentials.openbadges import Issuer, open_badge
 from backend.credentials.signing import jwks, sign, verify
 from backend.credentials.status_list import (
+    MAXIMUM_OCTETS,
     MINIMUM_BITS,
     Bitstring,
     StatusListError,
@@ -112,3 +113,17 @@ def test_a_list_of_another_purpose_or_at_another_address_is_refused():
 def test_only_revocation_and_suspension_lists_are_made():
     with pytest.raises(StatusListError):
         status_list_credential(REVOCATION_LIST, ISSUER, "message", Bitstring(), GRANTED)
+
+
+def test_a_list_inflating_beyond_its_bound_is_refused_before_it_is_read():
+    bomb = "u" + base64.urlsafe_b64encode(gzip.compress(bytes(MAXIMUM_OCTETS + 1))).decode().rstrip("=")
+
+    with pytest.raises(StatusListError, match="at most"):
+        decode(bomb)
+
+
+def test_a_list_cut_short_is_refused():
+    whole = encode(Bitstring().set(INDEX))
+
+    with pytest.raises(StatusListError):
+        decode(whole[: len(whole) // 2])
