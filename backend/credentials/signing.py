@@ -116,6 +116,8 @@ def verify(token: str, public: Mapping[str, Any]) -> dict[str, Any]:
     _check_header(decoded.header, public)
     claims = decoded.claims
     credential = {name: value for name, value in claims.items() if name not in REGISTERED_CLAIMS}
+    if any(claims.get(name) is None for name in REGISTERED_CLAIMS[:4]):
+        raise CredentialRefused("The token lacks one of iss, jti, sub and nbf.")
     if {name: claims.get(name) for name in REGISTERED_CLAIMS} != _registered_claims(credential):
         raise CredentialRefused("The token's claims do not match the credential.")
     return credential

@@ -176,3 +176,14 @@ def test_a_token_naming_no_published_key_is_refused():
         key_named(token, jwks(new_key()))
     with pytest.raises(CredentialRefused):
         key_named("not a token", jwks(new_key()))
+
+
+def test_a_token_without_the_claims_open_badges_requires_is_refused():
+    key = new_key()
+    _, payload = segments(sign(open_badge(label()), key))
+    for name in ("iss", "jti", "sub", "nbf"):
+        payload.pop(name)
+    token = jwt.encode({"alg": "EdDSA", "kid": key.kid, "typ": "JWT"}, payload, key.key, algorithms=["EdDSA"])
+
+    with pytest.raises(CredentialRefused, match="lacks"):
+        verify(token, published_key(key))
