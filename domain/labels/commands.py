@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from domain.labels.missions import MissionFacts
 from domain.labels.scheme import SchemeGiven
 from domain.labels.track import CoachedMission, RatingGiven
 
@@ -108,4 +109,34 @@ class RevokeLabel:
     actor_id: UUID
     professional_id: UUID
     revoked_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class AttestMission:
+    """A consultancy attests that a professional coached one member of one of its clusters, with exactly the facts
+    a portfolio shows (`MissionFacts`); the caller gathers them from the consultancy's own records."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    cluster_id: UUID
+    organisation_id: UUID
+    facts: MissionFacts
+
+
+@dataclass(frozen=True)
+class CorrectMissionAttestation:
+    tenant_id: UUID
+    actor_id: UUID
+    mission_id: UUID
+    facts: MissionFacts
+    reason: str
+
+
+@dataclass(frozen=True)
+class WithdrawMissionAttestation:
+    tenant_id: UUID
+    actor_id: UUID
+    mission_id: UUID
     reason: str

@@ -8,6 +8,8 @@ from typing import Any
 from uuid import UUID
 
 from domain.labels.commands import (
+    AttestMission,
+    CorrectMissionAttestation,
     EnrolCandidate,
     EvaluateFirstMission,
     GrantLabel,
@@ -18,7 +20,9 @@ from domain.labels.commands import (
     RenewLabel,
     RevokeLabel,
     SuspendLabel,
+    WithdrawMissionAttestation,
 )
+from domain.labels.missions import MissionAttestation
 from domain.labels.scheme import LabelScheme, SchemeVersion, scheme_id
 from domain.labels.track import LabelTrack, track_id
 from domain.shared.errors import Conflict, NotFound
@@ -27,6 +31,7 @@ from domain.shared.service import Saved
 
 ALREADY_PUBLISHED = "The scheme was published at the same moment. Reload and try again."
 ALREADY_ENROLLED = "This professional is already enrolled on the scheme."
+ALREADY_ATTESTED = "This professional's mission with this member is already attested; correct it instead."
 
 
 def publish_label_scheme(app: Store, cmd: PublishLabelScheme) -> Saved:
@@ -87,6 +92,25 @@ def revoke_label(app: Store, cmd: RevokeLabel) -> Saved:
     return _on_track(app, cmd, lambda t, _: t.revoke(cmd.actor_id, cmd.revoked_on, cmd.reason))
 
 
+def attest_mission(app: Store, cmd: AttestMission) -> Saved:
+    mission = MissionAttestation.attest(
+        cmd.tenant_id, cmd.actor_id, cmd.professional_id, cmd.cluster_id, cmd.organisation_id, cmd.facts
+    )
+    return app.save_new(mission, "organisation_id", ALREADY_ATTESTED)
+
+
+def correct_mission_attestation(app: Store, cmd: CorrectMissionAttestation) -> Saved:
+    mission = app.get(MissionAttestation, cmd.tenant_id, cmd.mission_id, "mission_id")
+    mission.correct(cmd.actor_id, cmd.facts, cmd.reason)
+    return app.save_changes(mission)
+
+
+def withdraw_mission_attestation(app: Store, cmd: WithdrawMissionAttestation) -> Saved:
+    mission = app.get(MissionAttestation, cmd.tenant_id, cmd.mission_id, "mission_id")
+    mission.withdraw(cmd.actor_id, cmd.reason)
+    return app.save_changes(mission)
+
+
 def _scheme(app: Store, tenant_id: UUID) -> LabelScheme:
     if not app.exists(LabelScheme, tenant_id, scheme_id(tenant_id)):
         raise NotFound("The labelling body has published no scheme yet.", "scheme")
@@ -111,5 +135,8 @@ HANDLERS: dict[type, Handler] = {
     SuspendLabel: suspend_label,
     ReinstateLabel: reinstate_label,
     RevokeLabel: revoke_label,
+    AttestMission: attest_mission,
+    CorrectMissionAttestation: correct_mission_attestation,
+    WithdrawMissionAttestation: withdraw_mission_attestation,
 }
 """Not yet in the application's list: the labelling body's roles and pages come with it."""

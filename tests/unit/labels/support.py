@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.labels.commands import (
+    AttestMission,
     EnrolCandidate,
     EvaluateFirstMission,
     GrantLabel,
@@ -17,6 +18,7 @@ from domain.labels.commands import (
     RecordLabelTraining,
 )
 from domain.labels.handlers import HANDLERS
+from domain.labels.missions import MissionAttestation, MissionFacts, attestation_id
 from domain.labels.rules import CATEGORIES
 from domain.labels.scheme import RequirementGiven, SchemeGiven
 from domain.labels.track import RatingGiven
@@ -97,3 +99,43 @@ class Body:
         for step in steps[: names.index(up_to) + 1]:
             self.app.handle(step)
         return candidate
+
+
+FACTS = MissionFacts(
+    consultancy="Alpine Conseil",
+    cluster="Luxembourg SMEs 2026",
+    sector="Dental practice",
+    size_band="micro",
+    started_on=date(2026, 3, 2),
+    ended_on=date(2026, 11, 27),
+    coaching_days=4.5,
+    training_days=5.0,
+    outcome="isms_established",
+)
+
+
+class Consultancy:
+    """A consultancy attesting one mission of one professional (on an application of its own, or the one given)."""
+
+    def __init__(self, app: LabelsApp | None = None) -> None:
+        self.app = app or LabelsApp()
+        self.tenant, self.admin = uuid4(), uuid4()
+        self.professional, self.cluster, self.organisation = uuid4(), uuid4(), uuid4()
+
+    def attest(self, facts: MissionFacts = FACTS, professional: UUID | None = None) -> AttestMission:
+        return AttestMission(
+            self.tenant, self.admin, professional or self.professional, self.cluster, self.organisation, facts
+        )
+
+    @property
+    def on(self) -> tuple[UUID, UUID, UUID]:
+        """The attestation, named as its corrections name it: tenant, acting user, mission."""
+        return self.tenant, self.admin, self.mission_id
+
+    @property
+    def mission_id(self) -> UUID:
+        return attestation_id(self.tenant, self.professional, self.cluster, self.organisation)
+
+    def mission(self) -> MissionAttestation:
+        found: MissionAttestation = self.app.repository.get(self.mission_id)
+        return found

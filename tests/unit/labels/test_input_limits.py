@@ -16,6 +16,7 @@ import pytest
 
 from domain.labels import commands as label_commands
 from domain.labels.commands import (
+    CorrectMissionAttestation,
     EnrolCandidate,
     EvaluateFirstMission,
     GrantLabel,
@@ -26,10 +27,11 @@ from domain.labels.commands import (
     RenewLabel,
     RevokeLabel,
     SuspendLabel,
+    WithdrawMissionAttestation,
 )
 from domain.labels.scheme import RequirementGiven
 from domain.shared.errors import ValidationFailed
-from tests.unit.labels.support import EVALUATED, REQUIREMENTS, SCHEME, TODAY, Body, ratings
+from tests.unit.labels.support import EVALUATED, FACTS, REQUIREMENTS, SCHEME, TODAY, Body, Consultancy, ratings
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
 SECTION = DOC.read_text().split("## The label scheme and tracks\n", 1)[1].split("\n## ", 1)[0]
@@ -144,6 +146,48 @@ CHOICE_CALLS: dict[tuple[str, str], Call] = {
 }
 
 
+def _attest(field: str) -> Call:
+    def call(text: str) -> tuple[Body, object]:
+        body = Body()
+        changes: dict[str, Any] = {field: text}
+        return body, Consultancy(body.app).attest(replace(FACTS, **changes))
+
+    return call
+
+
+def _correct(field: str) -> Call:
+    def call(text: str) -> tuple[Body, object]:
+        body = Body()
+        mission = Consultancy(body.app)
+        body.app.handle(mission.attest())
+        changes: dict[str, Any] = {"outcome": "certified"} | ({} if field == "reason" else {field: text})
+        facts = replace(FACTS, **changes)
+        reason = text if field == "reason" else "Certified since."
+        return body, CorrectMissionAttestation(*mission.on, facts, reason)
+
+    return call
+
+
+def _withdraw(text: str) -> tuple[Body, object]:
+    body = Body()
+    mission = Consultancy(body.app)
+    body.app.handle(mission.attest())
+    return body, WithdrawMissionAttestation(*mission.on, text)
+
+
+TEXT_CALLS |= {("AttestMission", f"facts.{f}"): _attest(f) for f in ("consultancy", "cluster", "sector")}
+TEXT_CALLS |= {("CorrectMissionAttestation", f"facts.{f}"): _correct(f) for f in ("consultancy", "cluster", "sector")}
+TEXT_CALLS |= {
+    ("CorrectMissionAttestation", "reason"): _correct("reason"),
+    ("WithdrawMissionAttestation", "reason"): _withdraw,
+}
+CHOICE_CALLS |= {
+    (c, f"facts.{f}"): (_attest if c == "AttestMission" else _correct)(f)
+    for c in ("AttestMission", "CorrectMissionAttestation")
+    for f in ("size_band", "outcome")
+}
+
+
 def test_every_row_is_tried() -> None:
     assert set(TEXT_CALLS) == set(TEXTS) and set(CHOICE_CALLS) == set(CHOICES)
 
@@ -189,8 +233,30 @@ DATE_CALLS: dict[tuple[str, str], Callable[[Body, date], object]] = {
 }
 
 
+def _mission_day(command: str, field: str) -> Callable[[Body, date], object]:
+    """A mission's date, attested or corrected on the body's application (it serves every label command)."""
+
+    def make(body: Body, day: date) -> object:
+        mission = Consultancy(body.app)
+        changes: dict[str, Any] = {field: day}
+        facts = replace(FACTS, **changes)
+        if command == "AttestMission":
+            return mission.attest(facts)
+        body.app.handle(mission.attest())
+        return CorrectMissionAttestation(*mission.on, facts, "Dates mended.")
+
+    return make
+
+
+DATE_CALLS |= {
+    (command, f"facts.{field}"): _mission_day(command, field)
+    for command in ("AttestMission", "CorrectMissionAttestation")
+    for field in ("started_on", "ended_on")
+}
+
+
 @pytest.mark.parametrize("argument", sorted(a for a, after in DATES.items() if after), ids="-".join)
 def test_a_date_after_the_business_day_or_before_2000_is_refused(argument: tuple[str, str]) -> None:
     for day in (TODAY + timedelta(days=1), date(1999, 12, 31)):
         body = Body()
-        body.app.refuses(DATE_CALLS[argument](body, day), ValidationFailed, argument[1])
+        body.app.refuses(DATE_CALLS[argument](body, day), ValidationFailed, argument[1].removeprefix("facts."))
