@@ -43,11 +43,15 @@ class ReadinessQueries(FeatureQueries):
         def mine(table: Table) -> list[ColumnElement[bool]]:
             return [self.visible.rows(scope, table), table.c.organisation_id == organisation_id]
 
+        # Each subquery reads its own table only: anything else it names (the organisation driving a read of
+        # several, `_per_organisation`) is the enclosing query's, however deep it is nested (the SoA's approval
+        # inside the count of controls changed since).
         def count(table: Table, *where: ColumnElement[bool]) -> Any:
-            return select(func.count()).where(*mine(table), *where).scalar_subquery()
+            return select(func.count()).where(*mine(table), *where).correlate_except(table).scalar_subquery()
 
         def latest(table: Table, column: str, *where: ColumnElement[bool]) -> Any:
-            return select(func.max(table.c[column])).where(*mine(table), *where).scalar_subquery()
+            query = select(func.max(table.c[column])).where(*mine(table), *where)
+            return query.correlate_except(table).scalar_subquery()
 
         documents, risks, actions, objectives = t.documents, t.risks, t.treatment_actions, t.security_objectives
         trainings, campaigns, audits, reviews = t.trainings, t.awareness_campaigns, t.audits, t.management_reviews

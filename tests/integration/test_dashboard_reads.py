@@ -19,6 +19,9 @@ from backend.graphql.isms.queries import readiness_evidence, readiness_evidence_
 from backend.graphql.schema import build_schema
 from backend.policy import scope_for
 from backend.services import Services
+from domain.soa.commands import ApproveStatement, DecideControl, StartStatement, SubmitStatement
+from domain.soa.rules import ImplementationStatus, InclusionReason
+from domain.soa.statement import StatementOfApplicability, statement_id
 from domain.tenancy.account import Role
 from frontend.clusters.overview import DASHBOARD
 
@@ -163,3 +166,29 @@ def test_a_coach_of_another_tenant_reads_nothing_through_the_same_prepared_state
     assert all(
         o.name not in {"Boulangerie Muller", "Kirchberg Dental"} for o in queries.organisations.organisations(scope)
     )
+
+
+def test_each_members_statement_changes_are_counted_since_its_own_approval(demo_services: Services) -> None:
+    """Boulangerie Muller changed decisions after its statement was approved; Kirchberg Dental's statement is
+    approved later still. Read together, each member's changes count from its own approval, not the latest of all."""
+    queries, app, today = demo_services.queries, demo_services.app, demo_services.app.today()
+    coach, lena = principal(demo_services, "coach@alpine.example"), principal(demo_services, "lena@kirchberg.example")
+    kirchberg = lena.organisation_id
+    assert kirchberg is not None
+    own = (lena.tenant_id, lena.account_id, kirchberg)
+    app.handle(StartStatement(*own, "iso27001-2022"))
+    statement = app.get(StatementOfApplicability, lena.tenant_id, statement_id(lena.tenant_id, kirchberg))
+    for control in statement.controls:
+        app.handle(DecideControl(*own, control, True, "Needed.", (InclusionReason.LEGAL,), ImplementationStatus.PLANNED))
+    app.handle(SubmitStatement(*own, 1))
+    app.handle(ApproveStatement(coach.tenant_id, coach.account_id, kirchberg, 1))
+    demo_services.runner.catch_up()
+    scope = scope_for(coach)
+    members = tuple(
+        m.organisation.organisation_id for m in queries.clusters.members(scope, luxembourg(demo_services, coach))
+    )
+    together = queries.readiness.facts_of(scope, list(members), today)
+    alone = {o: queries.readiness.facts(scope, o, today) for o in members}
+    assert together == alone
+    changed = {o: facts.soa_changed_since_approval for o, facts in together.items()}
+    assert changed[kirchberg] == 0 and max(changed.values()) > 0  # Muller's changes since its own approval
