@@ -1,4 +1,5 @@
-"""The professional links: one row per link in the consultancy's tenant and one in the professionals' realm.
+"""The labelling bodies by name, and the professional links: one row per link in the consultancy's tenant and one
+in the professionals' realm.
 
 The consultancy's request and end are events of its tenant; the professional's answer and end are events of the
 realm naming the consultancy. Each writes both rows, so each side reads its own tenant only."""
@@ -10,7 +11,7 @@ from uuid import UUID
 
 from sqlalchemy import and_, bindparam, insert, or_, update
 
-from domain.labels.body import PROFESSIONALS
+from domain.labels.body import PROFESSIONALS, LabellingBody
 from domain.labels.links import ProfessionalConsent, ProfessionalLink
 from projections.core.projection import Projection
 from projections.core.tables import ReadTables
@@ -22,6 +23,7 @@ REQUESTED, IN_FORCE, DECLINED, ENDED = "requested", "in_force", "declined", "end
 class ProfessionalLinkProjection(Projection):
     name = "professional_links"
     handles = {
+        (LabellingBody, "Created"): "body_created",
         (ProfessionalLink, "Requested"): "requested",
         (ProfessionalLink, "RequestedAgain"): "requested_again",
         (ProfessionalLink, "Ended"): "ended_by_consultancy",
@@ -32,12 +34,16 @@ class ProfessionalLinkProjection(Projection):
     def __init__(self, tables: ReadTables) -> None:
         super().__init__(tables)
         links = tables.professional_links
+        self._insert_body = insert(tables.labelling_bodies)
         self._insert = insert(links)
         tenant = or_(links.c.tenant_id == bindparam("t"), links.c.tenant_id == bindparam("r"))
         self._both = and_(tenant, links.c.link_id == bindparam("l"))
         self._again = update(links).where(self._both)
         self._answer = update(links).where(self._both, links.c.round == bindparam("n"))
         self._end = update(links).where(self._both)
+
+    def body_created(self, writer: GroupedWriter, event: Any) -> None:
+        writer.write(self._insert_body, {"tenant_id": event.tenant_id, "name": event.name, "slug": event.slug})
 
     def requested(self, writer: GroupedWriter, event: Any) -> None:
         row = {

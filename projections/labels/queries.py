@@ -15,6 +15,12 @@ from projections.labels.rows import ProfessionalLinkRow
 
 
 class ProfessionalLinkQueries(FeatureQueries):
+    def labelling_body_name(self, scope: Scope) -> str | None:
+        """The name of the labelling body whose tenant the scope is, or None for any other tenant."""
+        bodies = self.t.labelling_bodies
+        found = self._one(select(bodies.c.name).where(self.visible.rows(scope, bodies)))
+        return None if found is None else str(found["name"])
+
     def consultancy_links(
         self,
         scope: Scope,

@@ -8,6 +8,17 @@ from projections.core.tables import TableFactory
 
 
 def define_tables(table: TableFactory) -> None:
+    table(
+        "labelling_bodies",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("name", String, nullable=False),
+        Column("slug", String, nullable=False),
+        key=("tenant_id",),
+    )
+    _links(table)
+
+
+def _links(table: TableFactory) -> None:
     """A link's row in the consultancy's tenant (which of its coaches, and the professional's name once they
     consent) and in the professionals' realm (which consultancy, by name, and which coach account); both carry only
     the status, the names and the days."""
