@@ -62,12 +62,20 @@ def by_consultancy(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def test_sign_in_lands_each_on_a_home_of_their_own(client_for: Callable[[str], GraphQLClient]) -> None:
     viewer = "{ viewer { displayName roles consultancy { name } } }"
-    for email, home, role in ((SOPHIE, "/professional", "professional"), (REGISTRAR, "/labelling-body", "labelling_body")):
+    for email, home, role in (
+        (SOPHIE, "/professional", "professional"),
+        (REGISTRAR, "/labelling-body", "labelling_body"),
+    ):
         client = client_for(email)
         assert client.http.get("/", follow_redirects=False).headers["location"] == home
         assert client.http.get(home).status_code == 200
+        assert client.http.get("/account").status_code == 200  # their own account, as anyone's
         found = client.data(viewer)["viewer"]
         assert found["roles"] == [role] and found["consultancy"] is None
+    page = client_for(SOPHIE).http.get("/professional").text
+    assert "Harbour Risk Partners" in page and "Hana Coach" in page and "Consent" in page
+    page = client_for(ALPINE_ADMIN).http.get("/professionals").text
+    assert "Claire Coach" in page and "Sophie Martin" in page and "In force" in page
     staff = client_for(REGISTRAR).data("{ b: labellingBody { ... on LabellingBody { name staff { email } } } }")["b"]
     assert staff == {"name": "ISMS Label Board", "staff": [{"email": REGISTRAR}]}
 
@@ -82,7 +90,6 @@ def test_outside_accounts_see_nothing_of_a_consultancy_and_consultancy_accounts_
         assert body.get("data") is None or not body["data"].get("clusters"), body
         for path in ("/clusters", "/organisations", "/accounts", "/portfolio", "/professionals"):
             assert client.http.get(path).status_code in (403, 404), (email, path)
-    assert links(client_for(REGISTRAR).__class__(client_for(REGISTRAR).http)) if False else True
     refused = client_for(REGISTRAR).data(LINKS, {})["l"]
     assert refused["__typename"] == "ForbiddenError"
     for email in (ALPINE_ADMIN, ALPINE_COACH, "member@muller.example"):
@@ -135,7 +142,9 @@ def test_a_request_answers_the_same_whether_or_not_the_professional_exists(
     assert known["__typename"] == unknown["__typename"] == "ProfessionalLinkChange"
     assert known["status"] == unknown["status"] == "REQUESTED"
     rows = {row["professionalEmail"]: row for row in links(admin)}
-    shown = [{k: v for k, v in rows[e].items() if k not in ("id", "professionalEmail")} for e in (MARC, "nobody@pro.example")]
+    shown = [
+        {k: v for k, v in rows[e].items() if k not in ("id", "professionalEmail")} for e in (MARC, "nobody@pro.example")
+    ]
     assert shown[0] == shown[1]
     assert rows[MARC]["professionalName"] is None  # until Marc consents
 
@@ -164,9 +173,10 @@ def test_each_side_reads_its_own_links_only(
     random = answer(marc, CONSENT, {"id": str(uuid.uuid4())})
     assert answer(marc, CONSENT, {"id": harbour_request}) == random  # another's request: as a random id
     assert random["code"] == "NOT_FOUND" and random["field"] == "linkId"
-    assert answer(client_for(HARBOUR_ADMIN), END_LINK, {"id": sophie["Alpine Security Coaching"]["id"]})[
-        "code"
-    ] == "NOT_FOUND"  # another consultancy's link
+    assert (
+        answer(client_for(HARBOUR_ADMIN), END_LINK, {"id": sophie["Alpine Security Coaching"]["id"]})["code"]
+        == "NOT_FOUND"
+    )  # another consultancy's link
 
 
 def test_consent_decline_and_end_on_either_side(
