@@ -23,7 +23,7 @@ from backend.services import Services, build_services
 from backend.settings import Settings
 from backend.storage_check import STORE_ERRORS, storage_problem
 from domain.labels.body import PROFESSIONALS, labelling_body_id
-from domain.labels.commands import CreateLabellingBody
+from domain.labels.link_commands import CreateLabellingBody
 from domain.organisations.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.shared.errors import DomainError

@@ -101,7 +101,7 @@ from domain.incidents.service_levels import ServiceLevels, service_levels_id
 from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.labels.body import PROFESSIONALS, LabellingBody, labelling_body_id
-from domain.labels.commands import AnswerProfessionalLink, CreateLabellingBody, RequestProfessionalLink
+from domain.labels.link_commands import AnswerProfessionalLink, CreateLabellingBody, RequestProfessionalLink
 from domain.labels.links import ProfessionalConsent, ProfessionalLink, link_id
 from domain.labels.links import consent_id as professional_consent_id
 from domain.library.commands import AddLibraryItem, ReviseLibraryItem
@@ -1434,5 +1434,5 @@ def seed_professionals(app: Cordee) -> bool:
         if consents and not app.exists(
             ProfessionalConsent, PROFESSIONALS, professional_consent_id(consultancy, link, 1)
         ):
-            run(AnswerProfessionalLink(PROFESSIONALS, sophie, consultancy, link, *DEMO_PROFESSIONAL, True))
+            run(AnswerProfessionalLink(PROFESSIONALS, sophie, consultancy, link, True))
     return written > 0

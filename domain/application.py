@@ -172,6 +172,9 @@ class Cordee(CommandService):
     def account_name(self, tenant_id: UUID, account_id: UUID) -> str:
         return self.get(Account, tenant_id, account_id).display_name
 
+    def account_email(self, tenant_id: UUID, account_id: UUID) -> str:
+        return self.get(Account, tenant_id, account_id).email
+
     def tenant_name(self, tenant_id: UUID) -> str:
         return self.get(Consultancy, tenant_id, tenant_id, "tenant_id").name
 

@@ -11,7 +11,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.labels.body import PROFESSIONALS, LabellingBody
-from domain.labels.commands import (
+from domain.labels.link_commands import (
     AnswerProfessionalLink,
     CreateLabellingBody,
     EndProfessionalConsent,
@@ -38,9 +38,12 @@ IN_THE_REALM_ONLY = "Only a professional, signed in as themself, answers a reque
 
 
 class LinkParties(Store, Coaches, Protocol):
-    """The names a link shows: its coach account's and its consultancy's, as they are when it is asked."""
+    """The names a link shows (its coach account's and its consultancy's, as they are when it is asked), and the
+    professional's own e-mail address, read from their account in the realm."""
 
     def account_name(self, tenant_id: UUID, account_id: UUID) -> str: ...
+
+    def account_email(self, tenant_id: UUID, account_id: UUID) -> str: ...
 
     def tenant_name(self, tenant_id: UUID) -> str: ...
 
@@ -74,18 +77,19 @@ def end_professional_link(app: Store, cmd: EndProfessionalLink) -> Saved:
     return app.save_changes(link)
 
 
-def answer_professional_link(app: Store, cmd: AnswerProfessionalLink) -> Saved:
-    link = _addressed(app, cmd.tenant_id, cmd.consultancy_id, cmd.link_id, cmd.professional_email)
+def answer_professional_link(app: LinkParties, cmd: AnswerProfessionalLink) -> Saved:
+    link = _addressed(app, cmd.tenant_id, cmd.actor_id, cmd.consultancy_id, cmd.link_id)
     if link.ended:
         raise NotFound(NO_REQUEST, "link_id")  # a withdrawn request is no longer the professional's to answer
     if app.exists(ProfessionalConsent, PROFESSIONALS, consent_id(link.tenant_id, link.id, link.round)):
         raise Conflict(ALREADY_ANSWERED, "link_id")
-    consent = ProfessionalConsent.answer(cmd.actor_id, link, cmd.professional_name, cmd.consenting, _today())
+    name = app.account_name(PROFESSIONALS, cmd.actor_id)
+    consent = ProfessionalConsent.answer(cmd.actor_id, link, name, cmd.consenting, _today())
     return app.save_new(consent, "link_id", ALREADY_ANSWERED)
 
 
-def end_professional_consent(app: Store, cmd: EndProfessionalConsent) -> Saved:
-    link = _addressed(app, cmd.tenant_id, cmd.consultancy_id, cmd.link_id, cmd.professional_email)
+def end_professional_consent(app: LinkParties, cmd: EndProfessionalConsent) -> Saved:
+    link = _addressed(app, cmd.tenant_id, cmd.actor_id, cmd.consultancy_id, cmd.link_id)
     found = consent_id(link.tenant_id, link.id, link.round)
     if not app.exists(ProfessionalConsent, PROFESSIONALS, found):
         raise ValidationFailed("link_id", NOT_IN_FORCE)
@@ -94,15 +98,22 @@ def end_professional_consent(app: Store, cmd: EndProfessionalConsent) -> Saved:
     return app.save_changes(consent)
 
 
-def _addressed(app: Store, tenant_id: UUID, consultancy_id: UUID, found: UUID, email: str) -> ProfessionalLink:
-    """The request, if it is addressed to this professional; any other is answered as a missing one."""
+def _addressed(
+    app: LinkParties, tenant_id: UUID, professional_id: UUID, consultancy_id: UUID, found: UUID
+) -> ProfessionalLink:
+    """The request, if it is addressed to this professional (the acting account of the realm); any other is
+    answered as a missing one."""
     if tenant_id != PROFESSIONALS:
         raise Forbidden(IN_THE_REALM_ONLY, "link_id")
+    try:
+        email = app.account_email(PROFESSIONALS, professional_id)
+    except NotFound:
+        raise Forbidden(IN_THE_REALM_ONLY, "link_id") from None
     try:
         link = app.get(ProfessionalLink, consultancy_id, found, "link_id")
     except NotFound:
         raise NotFound(NO_REQUEST, "link_id") from None
-    if link.professional_email != email.lower():
+    if link.professional_email != email:
         raise NotFound(NO_REQUEST, "link_id")
     return link
 

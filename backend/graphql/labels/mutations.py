@@ -14,7 +14,7 @@ from backend.graphql.labels.actions import ANSWER_LINK, END_CONSENT, END_LINK, R
 from backend.graphql.labels.inputs import ProfessionalLinkInput, RequestProfessionalLinkInput
 from backend.graphql.labels.types import ProfessionalLinkChange, ProfessionalLinkResult, ProfessionalLinkStatus
 from backend.policy import Action, authorize_professional
-from domain.labels.commands import (
+from domain.labels.link_commands import (
     AnswerProfessionalLink,
     EndProfessionalConsent,
     EndProfessionalLink,
@@ -105,7 +105,6 @@ async def _as_professional(
             EndProfessionalConsent,
             consultancy_id=row.consultancy_id,
             link_id=found,
-            professional_email=principal.email,
         )
         status = ProfessionalLinkStatus.ENDED
     else:
@@ -115,8 +114,6 @@ async def _as_professional(
             AnswerProfessionalLink,
             consultancy_id=row.consultancy_id,
             link_id=found,
-            professional_email=principal.email,
-            professional_name=principal.display_name,
             consenting=consenting,
         )
         status = ProfessionalLinkStatus.IN_FORCE if consenting else ProfessionalLinkStatus.DECLINED

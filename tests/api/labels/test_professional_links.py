@@ -90,8 +90,10 @@ def test_outside_accounts_see_nothing_of_a_consultancy_and_consultancy_accounts_
         assert body.get("data") is None or not body["data"].get("clusters"), body
         for path in ("/clusters", "/organisations", "/accounts", "/portfolio", "/professionals"):
             assert client.http.get(path).status_code in (403, 404), (email, path)
-    refused = client_for(REGISTRAR).data(LINKS, {})["l"]
-    assert refused["__typename"] == "ForbiddenError"
+    refused = client_for(REGISTRAR).execute(LINKS, {})
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"  # a body's staff read no link
+    member = client_for("member@muller.example").data(LINKS, {})["l"]
+    assert member["__typename"] == "ForbiddenError"  # nor an organisation's people
     for email in (ALPINE_ADMIN, ALPINE_COACH, "member@muller.example"):
         client = client_for(email)
         assert client.http.get("/professional").status_code in (403, 404), email
