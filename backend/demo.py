@@ -1424,13 +1424,13 @@ def seed_professionals(app: Cordee) -> bool:
         if not app.exists(Account, tenant, account_id(email)):
             run(OpenAccount(tenant, SYSTEM_ACTOR, email, name, password, (role,)))
     sophie = account_id(DEMO_PROFESSIONAL[0])
-    for tenant, consents in ((DEMO_TENANTS[0], True), (DEMO_TENANTS[1], False)):
-        consultancy, coach = consultancy_id(tenant.slug), account_id(tenant.coach[0])
+    for demo, consents in ((DEMO_TENANTS[0], True), (DEMO_TENANTS[1], False)):
+        consultancy, coach = consultancy_id(demo.slug), account_id(demo.coach[0])
         if not app.exists(Account, consultancy, coach):
             continue  # a consultancy of that short name that is someone else's
         link = link_id(consultancy, coach, DEMO_PROFESSIONAL[0])
         if not app.exists(ProfessionalLink, consultancy, link):
-            run(RequestProfessionalLink(consultancy, account_id(tenant.admin[0]), coach, DEMO_PROFESSIONAL[0]))
+            run(RequestProfessionalLink(consultancy, account_id(demo.admin[0]), coach, DEMO_PROFESSIONAL[0]))
         if consents and not app.exists(
             ProfessionalConsent, PROFESSIONALS, professional_consent_id(consultancy, link, 1)
         ):

@@ -98,25 +98,15 @@ async def _as_professional(
             raise NotFound(NO_REQUEST, "link_id")
     except DomainError as error:
         return user_error(error)
+    named = {"consultancy_id": row.consultancy_id, "link_id": found}
     if consenting is None:
-        done = await change(
-            info,
-            action,
-            EndProfessionalConsent,
-            consultancy_id=row.consultancy_id,
-            link_id=found,
-        )
+        ended = await change(info, action, EndProfessionalConsent, **named)
+        if not isinstance(ended, tuple):
+            return ended
         status = ProfessionalLinkStatus.ENDED
     else:
-        done = await change(
-            info,
-            action,
-            AnswerProfessionalLink,
-            consultancy_id=row.consultancy_id,
-            link_id=found,
-            consenting=consenting,
-        )
+        answered = await change(info, action, AnswerProfessionalLink, **named, consenting=consenting)
+        if not isinstance(answered, tuple):
+            return answered
         status = ProfessionalLinkStatus.IN_FORCE if consenting else ProfessionalLinkStatus.DECLINED
-    if not isinstance(done, tuple):
-        return done
     return ProfessionalLinkChange(link_id=strawberry.ID(str(found)), status=status)
