@@ -10,3 +10,6 @@ END_LINK = Action("labels.end_link", "end a link of the consultancy's coach to a
 ANSWER_LINK = Action("labels.answer_link", "consent to or decline a consultancy's request", needs_session=True)
 END_CONSENT = Action("labels.end_consent", "end a link you consented to", needs_session=True)
 READ_BODY = Action("labels.read_body", "read the labelling body's staff")
+INVITE_PROFESSIONAL = Action(
+    "labels.invite_professional", "invite a candidate to the professionals' realm", needs_session=True
+)

@@ -16,3 +16,9 @@ class RequestProfessionalLinkInput:
 @strawberry.input(description="One professional link, by its id.")
 class ProfessionalLinkInput:
     link_id: strawberry.ID
+
+
+@strawberry.input(description="A candidate to invite to the professionals' realm.")
+class InviteProfessionalInput:
+    email: str
+    display_name: str

@@ -3,6 +3,7 @@ ends. Each goes through the one command path (`change`), the tenant and the acti
 
 from __future__ import annotations
 
+import anyio.to_thread
 import strawberry
 from strawberry.types import Info
 
@@ -10,9 +11,16 @@ from backend.graphql.core.commands import change, role_refusal
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import parse_id, user_error
 from backend.graphql.core.permissions import AUTHENTICATED
-from backend.graphql.labels.actions import ANSWER_LINK, END_CONSENT, END_LINK, REQUEST_LINK
-from backend.graphql.labels.inputs import ProfessionalLinkInput, RequestProfessionalLinkInput
-from backend.graphql.labels.types import ProfessionalLinkChange, ProfessionalLinkResult, ProfessionalLinkStatus
+from backend.graphql.labels.actions import ANSWER_LINK, END_CONSENT, END_LINK, INVITE_PROFESSIONAL, REQUEST_LINK
+from backend.graphql.labels.inputs import InviteProfessionalInput, ProfessionalLinkInput, RequestProfessionalLinkInput
+from backend.graphql.labels.invitations import invite_professional
+from backend.graphql.labels.types import (
+    ProfessionalInvited,
+    ProfessionalInvitedResult,
+    ProfessionalLinkChange,
+    ProfessionalLinkResult,
+    ProfessionalLinkStatus,
+)
 from backend.policy import Action, authorize_professional
 from domain.labels.link_commands import (
     AnswerProfessionalLink,
@@ -21,7 +29,8 @@ from domain.labels.link_commands import (
     RequestProfessionalLink,
 )
 from domain.labels.links import NO_REQUEST
-from domain.shared.errors import DomainError, NotFound
+from domain.shared.errors import DomainError, Forbidden, NotFound
+from domain.tenancy.account import Role
 
 
 @strawberry.type
@@ -79,6 +88,29 @@ class LabelsMutation:
         self, info: Info[Context, None], input: ProfessionalLinkInput
     ) -> ProfessionalLinkResult:
         return await _as_professional(info, END_CONSENT, input.link_id, consenting=None)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED,
+        description="Invite a candidate to the professionals' realm by e-mail (a labelling body's staff). The answer "
+        "is the same whether or not the address already has an account; the link goes by e-mail only.",
+    )
+    async def invite_professional(
+        self, info: Info[Context, None], input: InviteProfessionalInput
+    ) -> ProfessionalInvitedResult:
+        refused = role_refusal(info, INVITE_PROFESSIONAL)
+        if refused is not None:
+            return refused
+        principal = info.context.signed_in
+        try:
+            if not principal.has_role(Role.LABELLING_BODY):
+                raise Forbidden(f"You may not {INVITE_PROFESSIONAL.description}.")
+            await anyio.to_thread.run_sync(
+                invite_professional, info.context.services, principal, input.email, input.display_name
+            )
+        except DomainError as error:
+            return user_error(error)
+        info.context.note_saved()
+        return ProfessionalInvited(email=input.email.strip().lower())
 
 
 async def _as_professional(

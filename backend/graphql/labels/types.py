@@ -110,3 +110,11 @@ class LabellingBody:
 
 
 LabellingBodyResult = Annotated[LabellingBody | ForbiddenError, strawberry.union("LabellingBodyResult")]
+
+
+@strawberry.type(description="The invitation is on its way, if the address may have one: the answer is the same.")
+class ProfessionalInvited:
+    email: str
+
+
+ProfessionalInvitedResult = Annotated[ProfessionalInvited | Refusal, strawberry.union("ProfessionalInvitedResult")]

@@ -16,6 +16,7 @@ from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.account import Role, account_id
 from domain.tenancy.commands import OpenAccount
 from domain.tenancy.consultancy import consultancy_id
+from projections.core.scope import Scope
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, HARBOUR_COACH, events_in_log
 from tests.support.graphql_client import GraphQLClient
 
@@ -205,3 +206,33 @@ def test_consent_decline_and_end_on_either_side(
     assert answer(sophie, DECLINE, {"id": request})["status"] == "DECLINED"
     assert links(harbour, "DECLINED")[0]["professionalName"] is None
     assert links(sophie, "REQUESTED") == []
+
+
+INVITE = f"""mutation($email: String!, $name: String!) {{
+    r: inviteProfessional(input: {{email: $email, displayName: $name}}) {{ {REFUSAL}
+    ... on ProfessionalInvited {{ email }} }} }}"""
+
+
+def test_a_registrar_invites_a_candidate_and_the_answer_never_tells_who_had_an_account(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    registrar = client_for(REGISTRAR)
+    before = events_in_log(demo_services)
+    for variables, field in (
+        ({"email": "nope", "name": "Ana"}, "email"),
+        ({"email": "a@pro.example", "name": ""}, "displayName"),
+    ):
+        assert answer(registrar, INVITE, variables)["field"] == field
+    assert events_in_log(demo_services) == before
+    answers = [
+        answer(registrar, INVITE, {"email": email, "name": "Someone"})
+        for email in ("ana@pro.example", SOPHIE, ALPINE_COACH)
+    ]
+    assert [found["__typename"] for found in answers] == ["ProfessionalInvited"] * 3
+    opened = demo_services.queries.tenancy.account(Scope(PROFESSIONALS), account_id("ana@pro.example"))
+    assert opened is not None and opened.roles == ("professional",) and not opened.password_chosen
+    assert demo_services.queries.tenancy.account(Scope(PROFESSIONALS), account_id(ALPINE_COACH)) is None
+    assert events_in_log(demo_services) == before + 2  # Ana's account and its link; nothing for the others
+    refused = answer(client_for(ALPINE_ADMIN), INVITE, {"email": "bo@pro.example", "name": "Bo"})
+    assert refused["code"] == "FORBIDDEN"
+    assert answer(client_for(SOPHIE), INVITE, {"email": "bo@pro.example", "name": "Bo"})["code"] == "FORBIDDEN"
