@@ -26,8 +26,10 @@ from domain.labels.body import PROFESSIONALS, labelling_body_id
 from domain.labels.link_commands import CreateLabellingBody
 from domain.organisations.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
-from domain.shared.errors import DomainError
-from domain.tenancy.account import NO_PASSWORD_YET, Account, Role, account_id
+from domain.shared.email import normalise_email
+from domain.shared.errors import DomainError, every_check
+from domain.shared.text import single_line
+from domain.tenancy.account import DISPLAY_NAME_MAX_LENGTH, NO_PASSWORD_YET, Account, Role, account_id
 from domain.tenancy.commands import CreateConsultancy, InviteAccount, IssueInvitation, OpenAccount
 from domain.tenancy.consultancy import consultancy_id
 from projections.queries import Scope
@@ -306,6 +308,13 @@ def labels_create_body(
     """Create a labelling body (a tenant of its own, not a consultancy) with its first registrar's account."""
     if len(password) < MINIMUM_PASSWORD_LENGTH:
         _fail(DomainError(f"Use a password of at least {MINIMUM_PASSWORD_LENGTH} characters.", "password"))
+    try:  # the registrar's address and name are checked before anything is created
+        every_check(
+            lambda: normalise_email(registrar_email),
+            lambda: single_line("display_name", registrar_name, DISPLAY_NAME_MAX_LENGTH),
+        )
+    except DomainError as error:
+        _fail(error)
     services = _services()
     try:
         services.app.handle(CreateLabellingBody(SYSTEM_ACTOR, name, slug))
