@@ -16,6 +16,7 @@ from backend.auth.api_keys import load_api_keys
 from backend.auth.auditor_reads import install_auditor_reads
 from backend.auth.current import SESSION_COOKIE, newcomer_from_request, principal_from_request
 from backend.auth.invitations import Invitations
+from backend.auth.principal import Principal
 from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
 from backend.auth.single_sign_on import SingleSignOn, build_single_sign_on
@@ -33,6 +34,7 @@ from backend.policy import may, scope_for
 from backend.services import Services, build_services
 from backend.settings import Settings
 from domain.shared.errors import Forbidden
+from domain.tenancy.account import REALM_ROLES, Role
 from frontend.pages import mount_pages
 from frontend.ports import (
     FrontendPorts,
@@ -148,6 +150,19 @@ def _live_support(services: Services, settings: Settings) -> LiveSupport:
     return LiveSupport(position, tenant_of, limits, ("live-events:" + settings.secret_key).encode())
 
 
+def _realm_viewer(services: Services, principal: Principal) -> Viewer:
+    professional = principal.has_role(Role.PROFESSIONAL)
+    with services.queries.one_transaction(principal.tenant_id):
+        body = None if professional else services.queries.labels.labelling_body_name(Scope(principal.tenant_id))
+    return Viewer(
+        account_id=str(principal.account_id),
+        display_name=principal.display_name,
+        consultancy_name="Professionals" if professional else body or "",
+        csrf_token=principal.csrf_token,
+        home="/professional" if professional else "/labelling-body",
+    )
+
+
 async def _finish_single_sign_on(single_sign_on: SingleSignOn, request: Request) -> SingleSignOnResult:
     outcome = await single_sign_on.finish(request)
     return SingleSignOnResult(outcome.token, outcome.has_role, outcome.next, outcome.refusal, outcome.sign_out_hint)
@@ -169,6 +184,8 @@ def _viewer(services: Services, request: Request) -> Viewer | None:
     principal = principal_from_request(services, request) or newcomer_from_request(services, request)
     if principal is None:
         return None
+    if principal.roles & REALM_ROLES:  # a labelling body's staff or a professional: a home of their own
+        return _realm_viewer(services, principal)
     sees_anything = True
     try:
         scope = scope_for(principal)

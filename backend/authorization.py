@@ -19,7 +19,16 @@ from domain.tenancy.account import Role
 
 MATRIX_FILE = Path(__file__).with_name("authorization.toml")
 
-MATRIX_ROLES = (Role.CONSULTANCY_ADMIN, Role.COACH, Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER, Role.AUDITOR)
+MATRIX_ROLES = (
+    Role.CONSULTANCY_ADMIN,
+    Role.COACH,
+    Role.ISMS_MANAGER,
+    Role.CONTRIBUTOR,
+    Role.VIEWER,
+    Role.AUDITOR,
+    Role.LABELLING_BODY,
+    Role.PROFESSIONAL,
+)
 """The roles a row names, in the order of the table. A stored `member` account holds what an ISMS manager holds."""
 EDITS_NOTHING = frozenset({Role.VIEWER, Role.AUDITOR})
 """Read-only roles: a row may name them only for what a person does to their own account."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -15,16 +16,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from backend.audit.transfer import ImportRefused, export_tenant, import_tenant
+from backend.auth.invitations import invitation_key_hash
 from backend.auth.passwords import MINIMUM_PASSWORD_LENGTH, hash_password
 from backend.demo import demo_logins, seed_demo
 from backend.services import Services, build_services
 from backend.settings import Settings
 from backend.storage_check import STORE_ERRORS, storage_problem
+from domain.labels.body import PROFESSIONALS, labelling_body_id
+from domain.labels.link_commands import CreateLabellingBody
 from domain.organisations.organisation import organisation_id
 from domain.shared.aggregate import SYSTEM_ACTOR
-from domain.shared.errors import DomainError
-from domain.tenancy.account import Role
-from domain.tenancy.commands import CreateConsultancy, OpenAccount
+from domain.shared.email import normalise_email
+from domain.shared.errors import DomainError, every_check
+from domain.shared.text import single_line
+from domain.tenancy.account import DISPLAY_NAME_MAX_LENGTH, NO_PASSWORD_YET, Account, Role, account_id
+from domain.tenancy.commands import CreateConsultancy, InviteAccount, IssueInvitation, OpenAccount
 from domain.tenancy.consultancy import consultancy_id
 from projections.queries import Scope
 from projections.rebuild import checksum, rebuild
@@ -32,9 +38,11 @@ from projections.rebuild import checksum, rebuild
 cli = typer.Typer(help="Cordee: cluster-based ISMS coaching.", no_args_is_help=True)
 projections_cli = typer.Typer(help="Read models: rebuild, checksum, status.", no_args_is_help=True)
 tenant_cli = typer.Typer(help="Consultancies and their users.", no_args_is_help=True)
+labels_cli = typer.Typer(help="Labelling bodies, their staff, and professionals.", no_args_is_help=True)
 audit_cli = typer.Typer(help="The tamper-evident log: verify, checkpoint, export, import.", no_args_is_help=True)
 cli.add_typer(projections_cli, name="projections")
 cli.add_typer(tenant_cli, name="tenant")
+cli.add_typer(labels_cli, name="labels")
 cli.add_typer(audit_cli, name="audit")
 console = Console()
 
@@ -283,6 +291,66 @@ def tenant_add_user(
         services.app.handle(cmd)
         services.runner.catch_up()
         console.print(f"Opened an account for {email}.")
+    except DomainError as error:
+        _fail(error)
+    finally:
+        services.close()
+
+
+@labels_cli.command("create-body")
+def labels_create_body(
+    name: str,
+    slug: str,
+    registrar_email: str,
+    registrar_name: str,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Create a labelling body (a tenant of its own, not a consultancy) with its first registrar's account."""
+    if len(password) < MINIMUM_PASSWORD_LENGTH:
+        _fail(DomainError(f"Use a password of at least {MINIMUM_PASSWORD_LENGTH} characters.", "password"))
+    try:  # the registrar's address and name are checked before anything is created
+        every_check(
+            lambda: normalise_email(registrar_email),
+            lambda: single_line("display_name", registrar_name, DISPLAY_NAME_MAX_LENGTH),
+        )
+    except DomainError as error:
+        _fail(error)
+    services = _services()
+    try:
+        services.app.handle(CreateLabellingBody(SYSTEM_ACTOR, name, slug))
+        roles = (Role.LABELLING_BODY,)
+        opening = OpenAccount(
+            labelling_body_id(slug), SYSTEM_ACTOR, registrar_email, registrar_name, hash_password(password), roles
+        )
+        services.app.handle(opening)
+        services.runner.catch_up()
+        console.print(f"Created labelling body {name} ({slug}) and its registrar {registrar_email}.")
+    except DomainError as error:
+        _fail(error)
+    finally:
+        services.close()
+
+
+@labels_cli.command("invite-professional")
+def labels_invite_professional(email: str, display_name: str) -> None:
+    """Open a professional's account in the professionals' realm and print its invitation link (14 days). An
+    address that already has an account there keeps it, and gets a new link."""
+    services = _services()
+    key = secrets.token_urlsafe(32)
+    try:
+        existing = account_id(email)
+        if services.app.exists(Account, PROFESSIONALS, existing):
+            if services.app.get(Account, PROFESSIONALS, existing).password_hash != NO_PASSWORD_YET:
+                console.print(f"{email} already has a professional's account: they sign in with it.")
+                return
+            services.app.handle(IssueInvitation(PROFESSIONALS, SYSTEM_ACTOR, existing, invitation_key_hash(key)))
+        else:
+            invite = InviteAccount(
+                PROFESSIONALS, SYSTEM_ACTOR, email, display_name, Role.PROFESSIONAL, invitation_key_hash(key)
+            )
+            services.app.handle(invite)
+        services.runner.catch_up()
+        console.print(f"Invitation link for {email}: /invitations/{key}", highlight=False, soft_wrap=True)
     except DomainError as error:
         _fail(error)
     finally:

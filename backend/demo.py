@@ -100,6 +100,10 @@ from domain.incidents.rules import LEVELS
 from domain.incidents.service_levels import ServiceLevels, service_levels_id
 from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
+from domain.labels.body import PROFESSIONALS, LabellingBody, labelling_body_id
+from domain.labels.link_commands import AnswerProfessionalLink, CreateLabellingBody, RequestProfessionalLink
+from domain.labels.links import ProfessionalConsent, ProfessionalLink, link_id
+from domain.labels.links import consent_id as professional_consent_id
 from domain.library.commands import AddLibraryItem, ReviseLibraryItem
 from domain.library.content import ItemFields
 from domain.library.item import LibraryItem
@@ -245,6 +249,8 @@ def seed_demo(services: Services, today: date) -> list[str]:
         for tenant in DEMO_TENANTS:
             if DemoSeeder(services.app, tenant, today).people_checked() and tenant.name not in seeded:
                 seeded.append(tenant.name)
+        if seed_professionals(services.app) and PROFESSIONALS_DEMO not in seeded:
+            seeded.append(PROFESSIONALS_DEMO)
         services.runner.catch_up()  # a management review reads its inputs from the registers' read models
         for tenant in DEMO_TENANTS:
             seeder = DemoSeeder(services.app, tenant, today)
@@ -1373,7 +1379,60 @@ def _monday_before(day: date) -> date:
 
 def demo_logins() -> list[tuple[str, str, str]]:
     return [
-        (tenant.name, email, DEMO_PASSWORD)
-        for tenant in DEMO_TENANTS
-        for email, _ in (tenant.admin, tenant.coach, tenant.member, tenant.colleague)
+        *(
+            (tenant.name, email, DEMO_PASSWORD)
+            for tenant in DEMO_TENANTS
+            for email, _ in (tenant.admin, tenant.coach, tenant.member, tenant.colleague)
+        ),
+        (LABEL_BOARD[0], LABEL_BOARD_REGISTRAR[0], DEMO_PASSWORD),
+        ("professionals", DEMO_PROFESSIONAL[0], DEMO_PASSWORD),
     ]
+
+
+PROFESSIONALS_DEMO = "the label board and its professionals"
+LABEL_BOARD = ("ISMS Label Board", "label-board")
+LABEL_BOARD_REGISTRAR = ("registrar@label-board.example", "Rita Registrar")
+DEMO_PROFESSIONAL = ("sophie@pro.example", "Sophie Martin")
+
+
+def seed_professionals(app: Cordee) -> bool:
+    """The labelling body with its registrar; Sophie Martin, a professional, linked with her consent to Alpine's
+    coach account, and asked by Harbour's admin for Harbour's coach, not answered yet: both states show. Writes only
+    what is missing; answers whether it wrote anything."""
+    written = 0
+
+    def run(cmd: object) -> None:
+        nonlocal written
+        app.handle(cmd)
+        written += 1
+
+    body = labelling_body_id(LABEL_BOARD[1])
+    if not app.exists(LabellingBody, body, body):
+        run(CreateLabellingBody(SYSTEM_ACTOR, *LABEL_BOARD))
+    password = (
+        hash_password(DEMO_PASSWORD)
+        if not all(
+            app.exists(Account, tenant, account_id(email))
+            for tenant, (email, _) in ((body, LABEL_BOARD_REGISTRAR), (PROFESSIONALS, DEMO_PROFESSIONAL))
+        )
+        else ""
+    )
+    for tenant, (email, name), role in (
+        (body, LABEL_BOARD_REGISTRAR, Role.LABELLING_BODY),
+        (PROFESSIONALS, DEMO_PROFESSIONAL, Role.PROFESSIONAL),
+    ):
+        if not app.exists(Account, tenant, account_id(email)):
+            run(OpenAccount(tenant, SYSTEM_ACTOR, email, name, password, (role,)))
+    sophie = account_id(DEMO_PROFESSIONAL[0])
+    for demo, consents in ((DEMO_TENANTS[0], True), (DEMO_TENANTS[1], False)):
+        consultancy, coach = consultancy_id(demo.slug), account_id(demo.coach[0])
+        if not app.exists(Account, consultancy, coach):
+            continue  # a consultancy of that short name that is someone else's
+        link = link_id(consultancy, coach, DEMO_PROFESSIONAL[0])
+        if not app.exists(ProfessionalLink, consultancy, link):
+            run(RequestProfessionalLink(consultancy, account_id(demo.admin[0]), coach, DEMO_PROFESSIONAL[0]))
+        if consents and not app.exists(
+            ProfessionalConsent, PROFESSIONALS, professional_consent_id(consultancy, link, 1)
+        ):
+            run(AnswerProfessionalLink(PROFESSIONALS, sophie, consultancy, link, True))
+    return written > 0

@@ -25,6 +25,10 @@ Every id a command names is checked against that view, not only its cluster (`au
 - a feedback item must be in view: for a member, one every member sees or its own organisation's;
 - a coach logs coaching in their own name; coaches named by an admin are checked in the consultancy by the domain.
   The consultancy's settings name no id.
+- a labelling body's staff and a professional hold no reach in any consultancy: every consultancy read is refused
+  them (`scope_for`). A professional acts only in their realm and for themself (`authorize_professional`); a
+  consultancy's admin asks and ends its professional links, and only for its own coach accounts (checked by the
+  domain in the consultancy); a coach reads their own links only (`link_reader`).
 
 An id out of view is refused exactly as a random id is: the same type, code, field and message, so that no answer
 tells that something exists where the principal cannot see it.
@@ -40,6 +44,7 @@ from uuid import UUID
 
 from backend.auth.principal import Principal, Reach
 from backend.authorization import matrix
+from domain.labels.body import PROFESSIONALS
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
@@ -325,5 +330,39 @@ def comparison_scope(principal: Principal, queries: ReadQueries, cluster_id: UUI
     (docs/comparison.md)."""
     scope = scope_for(principal)
     if scope.registers_only or queries.clusters.cluster(scope, cluster_id) is None:
+        return None
+    return Scope(principal.tenant_id)
+
+
+LABELLING_BODY, PROFESSIONAL = Role.LABELLING_BODY, Role.PROFESSIONAL
+NOT_A_PROFESSIONAL = "Only a professional, signed in in their realm, does this."
+
+
+def authorize_professional(principal: Principal, action: Action) -> None:
+    """A professional acts only in the professionals' realm and only for themself: the command is built from their
+    session (their account, their e-mail), never from an id they give."""
+    authorize(principal, action)
+    if principal.tenant_id != PROFESSIONALS or not principal.has_role(PROFESSIONAL):
+        raise Forbidden(NOT_A_PROFESSIONAL)
+
+
+def link_reader(principal: Principal, action: Action) -> tuple[str, UUID | None] | None:
+    """Whose professional links the principal reads: `("consultancy", None)` for a consultancy's admin (all of its
+    own), `("consultancy", coach)` for a coach (their own only), `("professional", None)` for a professional (those
+    addressed to them), or None for anyone else (a labelling body's staff, an organisation's people)."""
+    if principal.reads_history or not principal.roles & action.roles:
+        return None
+    if principal.has_role(PROFESSIONAL):
+        return ("professional", None) if principal.tenant_id == PROFESSIONALS else None
+    if principal.has_role(ADMIN):
+        return "consultancy", None
+    if principal.has_role(COACH):
+        return "consultancy", principal.account_id
+    return None
+
+
+def labelling_body_scope(principal: Principal, action: Action) -> Scope | None:
+    """The labelling body's own tenant, for its staff; None for anyone else: a body's staff read their body only."""
+    if principal.reads_history or not principal.roles & action.roles or not principal.has_role(LABELLING_BODY):
         return None
     return Scope(principal.tenant_id)

@@ -35,6 +35,7 @@ from domain.evidence import handlers as evidence
 from domain.feedback import handlers as feedback
 from domain.incidents import handlers as incidents
 from domain.itil import handlers as itil
+from domain.labels import link_handlers as professional_links
 from domain.legacy_topics import register_legacy_topics
 from domain.library import handlers as library
 from domain.metrics import handlers as metrics
@@ -85,6 +86,7 @@ FEATURES: list[dict[type, Handler]] = [
     metrics.HANDLERS,
     evidence.HANDLERS,
     comparison.HANDLERS,
+    professional_links.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 
@@ -166,6 +168,15 @@ class Cordee(CommandService):
             raise ValidationFailed(field, "This account is not a coach.")
         if not coach.active:
             raise ValidationFailed(field, "This coach's account is deactivated.")
+
+    def account_name(self, tenant_id: UUID, account_id: UUID) -> str:
+        return self.get(Account, tenant_id, account_id).display_name
+
+    def account_email(self, tenant_id: UUID, account_id: UUID) -> str:
+        return self.get(Account, tenant_id, account_id).email
+
+    def tenant_name(self, tenant_id: UUID) -> str:
+        return self.get(Consultancy, tenant_id, tenant_id, "tenant_id").name
 
     def cluster_size_limit(self, tenant_id: UUID) -> int | None:
         return self.get(Consultancy, tenant_id, tenant_id, "tenant_id").cluster_size_limit

@@ -30,6 +30,7 @@ from frontend import (
     incidents,
     isms,
     itil,
+    labels,
     library,
     metrics,
     nonconformities,
@@ -79,6 +80,7 @@ FEATURES = (
     evidence.FEATURE,
     trail.FEATURE,
     portfolio.FEATURE,
+    labels.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

@@ -35,6 +35,9 @@ class Viewer:
     sees_anything: bool = True
     oversees_clusters: bool = False
     """An admin or a coach: the consultancy's portfolio is theirs to see (the API decides what it shows)."""
+    home: str = "/"
+    """The viewer's home page: `/professional` for a professional, `/labelling-body` for a labelling body's staff,
+    who see nothing of any consultancy; `/` for everyone of a consultancy."""
     """False for an account with no role yet (opened at its first single sign-on): it is shown why it sees nothing."""
 
 

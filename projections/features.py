@@ -69,6 +69,9 @@ from projections.incidents.tables import define_tables as incident_tables
 from projections.itil.projection import ItilProjection
 from projections.itil.queries import ItilQueries
 from projections.itil.tables import define_tables as itil_tables
+from projections.labels.projection import ProfessionalLinkProjection
+from projections.labels.queries import ProfessionalLinkQueries
+from projections.labels.tables import define_tables as label_tables
 from projections.library.projection import LibraryProjection
 from projections.library.queries import LibraryQueries
 from projections.library.tables import define_tables as library_tables
@@ -135,6 +138,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("metrics", metric_tables, (MetricProjection,), MetricQueries),
     Feature("evidence", evidence_tables, (EvidenceProjection,), EvidenceQueries),
     Feature("comparison", comparison_tables, (ComparisonProjection,), ComparisonQueries),
+    Feature("labels", label_tables, (ProfessionalLinkProjection,), ProfessionalLinkQueries),
     Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
 )
 """The order of the projections is the order they see an event in."""
@@ -216,6 +220,7 @@ class ReadQueries:
     metrics: MetricQueries
     evidence: EvidenceQueries
     comparison: ComparisonQueries
+    labels: ProfessionalLinkQueries
     trail: TrailQueries
 
     def __init__(self, store: ReadStore) -> None:

@@ -40,8 +40,8 @@ from backend.auth.tenant_secrets import OIDC_CLIENT_SECRET
 from backend.auth.throttle import SignInThrottle, address_subject, subject_hash
 from backend.services import Services
 from backend.settings import Settings
+from domain.shared.email import normalise_email
 from domain.shared.errors import DomainError
-from domain.tenancy.account import normalise_email
 from domain.tenancy.commands import LinkSingleSignOn, OpenSingleSignOnAccount
 from domain.tenancy.consultancy import consultancy_id
 from domain.tenancy.single_sign_on import SingleSignOnSettings

@@ -50,6 +50,8 @@ ROLE_HEADINGS = {
     "contributor": "Contributor",
     "viewer": "Viewer",
     "auditor": "Auditor",
+    "labelling_body": "Labelling body",
+    "professional": "Professional",
 }
 
 

@@ -61,6 +61,8 @@ from backend.graphql.incidents.queries import IncidentsQuery
 from backend.graphql.isms.queries import IsmsQuery
 from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
+from backend.graphql.labels.mutations import LabelsMutation
+from backend.graphql.labels.queries import LabelsQuery
 from backend.graphql.library.mutations import LibraryMutation
 from backend.graphql.library.queries import LibraryQuery
 from backend.graphql.metrics.mutations import MetricsMutation
@@ -118,6 +120,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (TrailQuery,),
     (PortfolioQuery,),
     (ComparisonQuery, ComparisonMutation),
+    (LabelsQuery, LabelsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -12,15 +12,13 @@ from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.calendar import business_date, optional_business_date, stated_today
+from domain.shared.email import normalise_email
 from domain.shared.errors import ValidationFailed, every_check
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 from domain.tenancy.single_sign_on import SingleSignOnSettings, check_subject
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _KEY_HASH = re.compile(r"[0-9a-f]{64}")
 
-EMAIL_MAX_LENGTH = 254
-"""The longest address SMTP can deliver to (RFC 5321)."""
 DISPLAY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
 PASSWORD_HASH_MAX_LENGTH = 1000
 NO_PASSWORD_YET = "!invited"  # noqa: S105 (a marker no hash equals, not a password)
@@ -51,12 +49,19 @@ class Role(StrEnum):
     """Reads the organisation's registers."""
     AUDITOR = "auditor"
     """Reads one organisation's registers, within a window that ends by itself; every page they open is recorded."""
+    LABELLING_BODY = "labelling_body"
+    """Staff of a labelling body: acts in the body's own tenant only, and sees nothing of any consultancy."""
+    PROFESSIONAL = "professional"
+    """A professional in the professionals' realm: their own links and requests, nothing of any consultancy."""
 
 
 CONSULTANCY_ROLES = frozenset({Role.CONSULTANCY_ADMIN, Role.COACH})
 """Roles held on the consultancy, by its own people (an account that names no organisation)."""
 ORGANISATION_ROLES = frozenset({Role.MEMBER, Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER, Role.AUDITOR})
 """Roles held on one organisation, by an account of that organisation."""
+REALM_ROLES = frozenset({Role.LABELLING_BODY, Role.PROFESSIONAL})
+"""Roles held outside any consultancy: a labelling body's staff in its tenant, a professional in their realm. Each is
+the account's only role."""
 AUDIT_WINDOW_MAX_DAYS = 92
 """The longest an auditor's window lasts, first and last day included: a certification audit and its follow-up
 fit in a quarter; a longer engagement is granted anew, so someone decides again that the access is still needed."""
@@ -98,6 +103,8 @@ class Grant:
 def _check_roles(roles: list[Role], organisation_id: UUID | None) -> None:
     if not roles:
         raise ValidationFailed("roles", "Give the account at least one role.")
+    if any(role in REALM_ROLES for role in roles) and (len(set(roles)) > 1 or organisation_id is not None):
+        raise ValidationFailed("roles", "A labelling body's or a professional's account holds that one role only.")
     if Role.AUDITOR in roles:
         raise ValidationFailed("roles", "An auditor's access has a window: it is granted with its first and last day.")
     of_organisation = any(role in ORGANISATION_ROLES for role in roles)
@@ -107,13 +114,6 @@ def _check_roles(roles: list[Role], organisation_id: UUID | None) -> None:
         )
     if of_organisation and any(role in CONSULTANCY_ROLES for role in roles):
         raise ValidationFailed("roles", "A member of an organisation holds no consultancy role.")
-
-
-def normalise_email(email: str) -> str:
-    cleaned = single_line("email", (email or "").lower(), EMAIL_MAX_LENGTH)
-    if not _EMAIL.fullmatch(cleaned):
-        raise ValidationFailed("email", "Enter an e-mail address such as name@example.org.")
-    return cleaned
 
 
 def account_id(email: str) -> UUID:

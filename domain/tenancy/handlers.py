@@ -6,11 +6,12 @@ from datetime import date
 from typing import Protocol
 from uuid import UUID, uuid4
 
+from domain.labels.body import PROFESSIONALS, LabellingBody
 from domain.shared.calendar import stated_today
 from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.ports import Handler, Organisations, Store
 from domain.shared.service import Saved
-from domain.tenancy.account import NO_PASSWORD_YET, Account, GrantRequest, Role
+from domain.tenancy.account import NO_PASSWORD_YET, REALM_ROLES, Account, GrantRequest, Role
 from domain.tenancy.commands import (
     AcceptInvitation,
     ChangePassword,
@@ -73,8 +74,24 @@ def create_consultancy(app: Store, cmd: CreateConsultancy) -> Saved:
     return app.save_new(consultancy, "slug", "A consultancy with this short name already exists.")
 
 
+def _check_tenant(app: Store, tenant_id: UUID, roles: tuple[Role, ...] | list[Role]) -> None:
+    """A consultancy's accounts hold its roles; a labelling body's, the labelling body's role; the professionals'
+    realm's, the professional's role. Any other tenant is answered as a missing one."""
+    if tenant_id == PROFESSIONALS:
+        allowed, kind = Role.PROFESSIONAL, "the professionals' realm"
+    elif app.exists(LabellingBody, tenant_id, tenant_id):
+        allowed, kind = Role.LABELLING_BODY, "a labelling body"
+    else:
+        app.get(Consultancy, tenant_id, tenant_id, "tenant_id")
+        if any(role in REALM_ROLES for role in roles):
+            raise ValidationFailed("roles", "A consultancy's account holds no labelling body's or professional's role.")
+        return
+    if set(roles) != {allowed}:
+        raise ValidationFailed("roles", f"An account of {kind} holds the role {allowed.value} only.")
+
+
 def open_account(app: TenancyPorts, cmd: OpenAccount) -> Saved:
-    app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    _check_tenant(app, cmd.tenant_id, cmd.roles)
     if cmd.organisation_id is not None:
         app.check_organisation(cmd.tenant_id, cmd.organisation_id)
     account = Account.open(
@@ -91,7 +108,7 @@ def open_account(app: TenancyPorts, cmd: OpenAccount) -> Saved:
 
 def invite_account(app: TenancyPorts, cmd: InviteAccount) -> Saved:
     """Opens the account with no password, and its first invitation link, in one save."""
-    app.get(Consultancy, cmd.tenant_id, cmd.tenant_id, "tenant_id")
+    _check_tenant(app, cmd.tenant_id, [cmd.role])
     if cmd.organisation_id is not None:
         app.check_organisation(cmd.tenant_id, cmd.organisation_id)
     if cmd.role is Role.AUDITOR and cmd.organisation_id is not None:
@@ -136,6 +153,8 @@ def deactivate_account(app: AccountPorts, cmd: DeactivateAccount) -> Saved:
 
 def grant_role(app: TenancyPorts, cmd: GrantRole) -> Saved:
     account = app.get(Account, cmd.tenant_id, cmd.account_id, "account_id")
+    if cmd.role in REALM_ROLES:
+        raise ValidationFailed("role", "A labelling body's or a professional's role is held by its own accounts only.")
     if cmd.organisation_id is not None:
         app.check_organisation(cmd.tenant_id, cmd.organisation_id)
     request = GrantRequest(cmd.grant_id, cmd.role, _today(), cmd.organisation_id, cmd.valid_from, cmd.valid_until)

@@ -23,6 +23,8 @@ class HomePages(PageBase):
 
     async def home(self, request: Request) -> Response:
         viewer = self._viewer(request)
+        if viewer.home != "/":  # a professional or a labelling body's staff: a home of their own
+            return RedirectResponse(viewer.home, status_code=303)
         if not viewer.sees_anything:  # no role yet: the page that says so
             return RedirectResponse("/welcome", status_code=303)
         data = await self._query(request, HOME, {})

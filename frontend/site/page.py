@@ -34,6 +34,10 @@ class CsrfRefused(Exception):
     """A form came without the session's CSRF token: it was not sent from our page."""
 
 
+OUTSIDE_PAGES = ("/account",)
+"""The pages, besides their own home, of a professional and of a labelling body's staff: their own account."""
+
+
 class NotInView(Exception):
     """What the page is about does not exist, or the API shows the viewer nothing of it; answered with a 404."""
 
@@ -83,6 +87,9 @@ class PageBase:
         viewer = self.ports.viewer(request)
         if viewer is None:
             raise SignInRequired
+        path = request.url.path
+        if viewer.home != "/" and path != "/" and not path.startswith((viewer.home, *OUTSIDE_PAGES)):
+            raise NotInView  # a professional or a labelling body's staff: no consultancy's page is theirs
         return viewer
 
     async def _checked_form(self, request: Request) -> dict[str, str]:

@@ -121,6 +121,7 @@ def page_paths(page: Page) -> list[str]:
         "/people",
         "/auditor-reads",
         "/portfolio",
+        "/professionals",
     ]
 
 

@@ -26,7 +26,7 @@ from typing import Any, cast
 import pytest
 from sqlalchemy import DateTime, select
 
-from backend.demo import DEMO_TENANTS, seed_demo
+from backend.demo import DEMO_TENANTS, PROFESSIONALS_DEMO, seed_demo
 from backend.services import Services, build_services
 from domain.application import Cordee
 from domain.shared.aggregate import SYSTEM_ACTOR
@@ -185,7 +185,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Reference:
     with services_in(tmp_path_factory.mktemp("reference")) as services:
         recording = InterruptingApplication(services.app)
         seeded = seed_demo(replace(services, app=cast(Cordee, recording)), TODAY)
-        assert seeded == [tenant.name for tenant in DEMO_TENANTS]
+        assert seeded == [*(tenant.name for tenant in DEMO_TENANTS), PROFESSIONALS_DEMO]
         return Reference(recording.commands, state_of(services))
 
 
@@ -333,7 +333,7 @@ def test_a_seed_resumed_a_week_later_completes_the_programme_it_began(
 def test_a_consultancy_that_took_a_demo_short_name_is_left_alone(tmp_path: Path) -> None:
     with services_in(tmp_path) as services:
         services.app.handle(CreateConsultancy(SYSTEM_ACTOR, "Alpine Advisors", "alpine"))
-        assert seed_demo(services, TODAY) == ["Harbour Risk Partners"]
+        assert seed_demo(services, TODAY) == ["Harbour Risk Partners", PROFESSIONALS_DEMO]
         tables = services.store.tables
         with services.store.reading() as conn:
             alpine = tables.accounts.c.tenant_id == consultancy_id("alpine")

@@ -17,6 +17,7 @@ from backend.graphql.tenancy.types import (
 )
 from backend.graphql.tenancy.viewer_can import viewer_can
 from backend.policy import may
+from domain.tenancy.account import REALM_ROLES
 
 
 def consultancy(info: Info[Context, None]) -> Consultancy:
@@ -64,13 +65,15 @@ class TenancyQuery:
 
 def viewer(info: Info[Context, None]) -> Viewer:
     p = info.context.signed_in
+    outside = bool(p.roles & REALM_ROLES)  # a labelling body's staff or a professional: no consultancy
     return Viewer(
         id=strawberry.ID(str(p.account_id)),
         display_name=p.display_name,
         email=p.email,
         roles=sorted(role.value for role in p.roles),
-        consultancy=consultancy(info),
+        consultancy=None if outside else consultancy(info),
         can=viewer_can(info),
         today=info.context.services.app.today(),
-        calendar_link_active=info.context.services.queries.tenancy.has_calendar_key(info.context.scope, p.account_id),
+        calendar_link_active=not outside
+        and info.context.services.queries.tenancy.has_calendar_key(info.context.scope, p.account_id),
     )

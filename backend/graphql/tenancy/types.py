@@ -99,7 +99,9 @@ class Viewer:
     display_name: str
     email: str
     roles: list[str]
-    consultancy: Consultancy
+    consultancy: Consultancy | None = strawberry.field(
+        description="None for a labelling body's staff and a professional: they belong to no consultancy."
+    )
     can: ViewerCan = strawberry.field(description="What the viewer may do in the consultancy.")
     today: date = strawberry.field(description="The business day: what 'in the future' and 'coming' count from.")
     calendar_link_active: bool = strawberry.field(

@@ -21,7 +21,7 @@ from backend.authorization import MATRIX_ROLES, matrix
 from backend.graphql.actions import action_catalog
 from backend.graphql.schema import build_schema
 from domain.organisations.organisation import organisation_id
-from domain.tenancy.account import Role
+from domain.tenancy.account import REALM_ROLES, Role
 from domain.tenancy.consultancy import consultancy_id
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH
 from tests.support.graphql_client import GraphQLClient
@@ -34,6 +34,8 @@ PERSON = {
     Role.CONTRIBUTOR: "lea@muller.example",
     Role.VIEWER: "paul@muller.example",
     Role.AUDITOR: "auditor@certify.example",
+    Role.LABELLING_BODY: "registrar@label-board.example",
+    Role.PROFESSIONAL: "sophie@pro.example",
 }
 """A demo person holding each role; the auditor's window runs a month from the demo's day."""
 INSIDE_THE_AUDITORS_WINDOW = date(2026, 3, 10)
@@ -164,9 +166,13 @@ RISK_FLAGS = {
 def risk_flags_within_the_matrix(client: GraphQLClient, role: Role) -> None:
     """What the viewer may do to each of the demo's risks is never more than the matrix gives their role."""
     flags = " ".join(RISK_FLAGS)
-    found = client.data(
+    document = (
         f'{{ risks(organisationId: "{MULLER}", first: 50) {{ edges {{ node {{ viewerCan {{ {flags} }} }} }} }} }}'
     )
+    if role in REALM_ROLES:  # a labelling body's staff or a professional: no consultancy's risk at all
+        assert refusal(client.execute(document)) is not None
+        return
+    found = client.data(document)
     nodes = [edge["node"]["viewerCan"] for edge in found["risks"]["edges"]]
     assert len(nodes) >= 3  # the demo's risks of the first organisation, in every role's view
     for flag, action in RISK_FLAGS.items():

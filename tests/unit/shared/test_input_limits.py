@@ -70,6 +70,8 @@ from domain.incidents import commands as incidents_commands
 from domain.itil import commands as itil_commands
 from domain.itil.commands import ConfirmGapProposals, DeclareItilPractice, WithdrawItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
+from domain.labels import link_commands
+from domain.labels.link_commands import CreateLabellingBody, RequestProfessionalLink
 from domain.library import commands as library_commands
 from domain.metrics import commands as metrics_commands
 from domain.nonconformities import commands as nonconformities_commands
@@ -204,6 +206,7 @@ COMMAND_MODULES = (
     competence_commands,
     metrics_commands,
     evidence_commands,
+    link_commands,
 )
 
 
@@ -434,6 +437,11 @@ TextCall = Callable[[Scenario, str], object]
 TEXT_CALLS: dict[tuple[str, str], TextCall] = {
     ("CreateConsultancy", "name"): lambda s, t: s.app.handle(CreateConsultancy(SYSTEM_ACTOR, t, "other")),
     ("CreateConsultancy", "slug"): lambda s, t: s.app.handle(CreateConsultancy(SYSTEM_ACTOR, "Other", t)),
+    ("CreateLabellingBody", "name"): lambda s, t: s.app.handle(CreateLabellingBody(SYSTEM_ACTOR, t, "board")),
+    ("CreateLabellingBody", "slug"): lambda s, t: s.app.handle(CreateLabellingBody(SYSTEM_ACTOR, "Board", t)),
+    ("RequestProfessionalLink", "email"): lambda s, t: s.app.handle(
+        RequestProfessionalLink(s.tenant, SYSTEM_ACTOR, s.coach, t)
+    ),
     ("OpenAccount", "email"): lambda s, t: s.app.handle(
         OpenAccount(s.tenant, SYSTEM_ACTOR, t, "Ana", "$argon2id$x", (Role.COACH,))
     ),

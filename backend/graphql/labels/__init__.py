@@ -1,0 +1,1 @@
+"""Labelled professionals in the API: the links between consultancies' coaches and professionals."""

@@ -1,0 +1,15 @@
+"""What may be done with professional links, and by whom (the policy decides: `backend/policy.py`)."""
+
+from __future__ import annotations
+
+from backend.policy import Action
+
+READ_LINKS = Action("labels.read_links", "read professional links")
+REQUEST_LINK = Action("labels.request_link", "ask to link one of the consultancy's coaches to a professional")
+END_LINK = Action("labels.end_link", "end a link of the consultancy's coach to a professional")
+ANSWER_LINK = Action("labels.answer_link", "consent to or decline a consultancy's request", needs_session=True)
+END_CONSENT = Action("labels.end_consent", "end a link you consented to", needs_session=True)
+READ_BODY = Action("labels.read_body", "read the labelling body's staff")
+INVITE_PROFESSIONAL = Action(
+    "labels.invite_professional", "invite a candidate to the professionals' realm", needs_session=True
+)

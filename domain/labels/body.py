@@ -1,0 +1,50 @@
+"""The labelling body, a tenant of its own (not a consultancy), and the professionals' realm.
+
+A labelling body's events live in its own tenant, in the same per-tenant log as a consultancy's; its staff are
+ordinary accounts of that tenant. Professionals live in one realm of their own, the fixed tenant `PROFESSIONALS`:
+a professional's account is opened there, and its id is the professional's id for every consultancy and for the
+labelling body (see docs/professionals.md)."""
+
+from __future__ import annotations
+
+import re
+from uuid import UUID, uuid5
+
+from eventsourcing.domain import event
+
+from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
+from domain.shared.errors import ValidationFailed
+from domain.shared.text import NAME_MAX_LENGTH, single_line
+
+PROFESSIONALS = uuid5(CORDEE_NAMESPACE, "professionals")
+"""The professionals' realm: the tenant of every professional's account and of their consents, no consultancy's."""
+
+BODY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
+BODY_SLUG_MAX_LENGTH = 64
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+
+
+def labelling_body_id(slug: str) -> UUID:
+    return uuid5(CORDEE_NAMESPACE, f"labelling-body:{slug}")
+
+
+class LabellingBody(TenantAggregate):
+    """A body that runs the label scheme. Its id is the tenant id of everything it owns."""
+
+    @classmethod
+    def create(cls, actor_id: UUID, name: str, slug: str) -> LabellingBody:
+        name = single_line("name", name, BODY_NAME_MAX_LENGTH)
+        slug = single_line("slug", slug, BODY_SLUG_MAX_LENGTH).lower()
+        if not _SLUG.fullmatch(slug):
+            raise ValidationFailed("slug", "Use 1 to 64 lower-case letters, digits or inner hyphens.")
+        return cls(tenant_id=labelling_body_id(slug), actor_id=actor_id, name=name, slug=slug)
+
+    @staticmethod
+    def create_id(tenant_id: UUID, actor_id: UUID, name: str, slug: str) -> UUID:
+        return tenant_id
+
+    @event("Created")
+    def __init__(self, tenant_id: UUID, actor_id: UUID, name: str, slug: str) -> None:
+        self.tenant_id = tenant_id
+        self.name = name
+        self.slug = slug

@@ -1,0 +1,9 @@
+"""Labelled professionals' pages: a professional's home (their requests and links), a labelling body's home, and a
+consultancy admin's Professionals page (ask a link for one of its coaches, see where each stands, end one)."""
+
+from pathlib import Path
+
+from frontend.labels.pages import LabelPages
+from frontend.site.feature import PageFeature
+
+FEATURE = PageFeature("labels", Path(__file__).parent, (LabelPages,), admin_nav=(("/professionals", "Professionals"),))

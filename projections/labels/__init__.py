@@ -1,0 +1,1 @@
+"""Labelled professionals, as read: the links between consultancies' coach accounts and professionals."""
