@@ -36,6 +36,8 @@ from domain.feedback import handlers as feedback
 from domain.incidents import handlers as incidents
 from domain.itil import handlers as itil
 from domain.labels import link_handlers as professional_links
+from domain.labels import missions as _missions  # noqa: F401 (known to the trail before their commands are served)
+from domain.labels import track as _tracks  # noqa: F401
 from domain.legacy_topics import register_legacy_topics
 from domain.library import handlers as library
 from domain.metrics import handlers as metrics
