@@ -26,7 +26,7 @@ from domain.labels.errors import (
 from domain.labels.rules import CATEGORIES, RATINGS, LabelStatus, add_months, category_passes, exam_passed, in_period
 from domain.labels.scheme import SchemeVersion
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
-from domain.shared.calendar import past_date
+from domain.shared.calendar import past_date, stated_today
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, count_between, multi_line, not_before, single_line
 
@@ -155,6 +155,8 @@ class LabelTrack(TenantAggregate):
         self.period_started_on: date | None = None
         """The grant, or the last renewal: missions coached from this day count towards the next renewal."""
         self.periods = 0
+        self.renewed_missions: frozenset[str] = frozenset()
+        """The missions counted by earlier renewals: a mission counts towards one renewal only."""
         self.suspensions: tuple[tuple[date, date | None], ...] = ()
         self.revoked_on: date | None = None
         self.last_on = enrolled_on
@@ -219,6 +221,7 @@ class LabelTrack(TenantAggregate):
             raise SelfEvaluationRefused()
         named = single_line("mission", mission, MISSION_MAX_LENGTH)
         past_date("evaluated_on", evaluated_on)
+        not_before("evaluated_on", evaluated_on, self.enrolled_on, "the enrolment")
         checked = checked_ratings(scheme, ratings)
         self._first_mission_evaluated(
             actor_id,
@@ -264,12 +267,26 @@ class LabelTrack(TenantAggregate):
     def renew(
         self, actor_id: UUID, scheme: SchemeVersion, renewed_on: date, missions: Iterable[CoachedMission]
     ) -> None:
-        """A valid label renewed for another period of the version's months, counted from its expiry (renewing
-        early loses nothing), once enough missions were coached since the grant or the last renewal."""
+        """A label valid on the renewal day and still valid today, renewed for another period of the version's
+        months, counted from its expiry (renewing early loses nothing), once enough missions ended after the grant or
+        the last renewal, none counted by an earlier renewal. One renewal per period: a label whose expiry is already
+        more than one period ahead of the renewal day is not renewed again."""
         self._check_version(scheme)
         self._check_not_revoked()
         past_date("renewed_on", renewed_on)
         self._check_status("renewed_on", renewed_on, "renewed")
+        today = stated_today()
+        if today is not None and today != renewed_on and (status := self.status_on(today)) != LabelStatus.VALID:
+            raise ValidationFailed(
+                "renewed_on", f"Only a label valid today is renewed; today this one is {status.value}."
+            )
+        assert self.expires_on is not None  # a valid label is granted
+        opens_on = add_months(self.expires_on, -scheme.validity_months)
+        if renewed_on < opens_on:
+            raise ValidationFailed(
+                "renewed_on",
+                f"The label is already renewed for its next period; its next renewal opens on {opens_on.isoformat()}.",
+            )
         counted = self._missions_since(renewed_on, missions)
         days = sum(mission.coaching_days for mission in counted)
         if len(counted) < scheme.renewal_missions or days < scheme.renewal_days:
@@ -285,6 +302,7 @@ class LabelTrack(TenantAggregate):
         self.period_started_on = self.last_on = renewed_on
         self.expires_on = expires_on
         self.periods += 1
+        self.renewed_missions = self.renewed_missions | frozenset(missions)
 
     def suspend(self, actor_id: UUID, suspended_on: date, reason: str) -> None:
         """Only a label valid on that day is suspended, saying why."""
@@ -384,7 +402,8 @@ class LabelTrack(TenantAggregate):
             raise ValidationFailed(field, f"Only a valid label is {what}; on that day this one is {status.value}.")
 
     def _missions_since(self, renewed_on: date, missions: Iterable[CoachedMission]) -> list[CoachedMission]:
-        """The missions that ended from the start of the current period to the renewal, each once."""
+        """The missions that ended strictly after the start of the current period, up to the renewal day, each
+        once, leaving out those an earlier renewal counted."""
         given = list(missions)
         if len(given) > MAX_MISSIONS_GIVEN:
             raise ValidationFailed("missions", f"Give at most {MAX_MISSIONS_GIVEN} missions.")
@@ -393,7 +412,9 @@ class LabelTrack(TenantAggregate):
             if not 0 <= mission.coaching_days <= COACHING_DAYS_MAX:
                 raise ValidationFailed("missions.coaching_days", f"Must be from 0 to {COACHING_DAYS_MAX:g} days.")
             started = self.period_started_on
-            if started is not None and started <= mission.ended_on <= renewed_on:
+            if str(mission.mission_id) in self.renewed_missions:
+                continue
+            if started is not None and started < mission.ended_on <= renewed_on:
                 counted.setdefault(mission.mission_id, mission)
         return list(counted.values())
 

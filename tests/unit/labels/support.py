@@ -49,8 +49,11 @@ SCHEME = SchemeGiven(
 class LabelsApp(CommandService):
     """The label's handlers in an application of their own, until the product's application lists them."""
 
+    today = TODAY
+    """The business day the handlers act on; a test may move it on."""
+
     def handle(self, cmd: object) -> Saved:
-        with business_day(TODAY):
+        with business_day(self.today):
             return HANDLERS[type(cmd)](self, cmd)
 
     def position(self) -> int:

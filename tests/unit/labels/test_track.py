@@ -140,6 +140,13 @@ def test_a_candidate_cannot_evaluate_themselves(body: Body) -> None:
     assert track(body, candidate).evaluation is None
 
 
+def test_no_first_mission_evaluation_before_the_enrolment(body: Body) -> None:
+    candidate = body.candidate("examined")
+    before = ENROLLED - timedelta(days=1)
+    cmd = EvaluateFirstMission(*body.on(candidate), body.coach, "North cluster", before, ratings())
+    body.app.refuses(cmd, ValidationFailed, "evaluated_on")
+
+
 def test_another_coach_evaluates_every_requirement_of_the_four_categories(body: Body) -> None:
     candidate = body.candidate("evaluated")
     evaluation = track(body, candidate).evaluation
@@ -263,9 +270,44 @@ def test_a_renewal_with_enough_missions_extends_the_expiry(body: Body) -> None:
     label = track(body, candidate)
     assert label.expires_on == add_months(GRANTED, 72) == date(2032, 2, 2)
     assert label.status_on(EXPIRES) == LabelStatus.VALID
-    again = RenewLabel(*body.on(candidate), TODAY, missions((TODAY, 5), (TODAY, 5)))
-    body.app.handle(again)  # counted from the last renewal: the missions of the first do not count twice
+
+
+def test_the_missions_of_a_renewal_never_count_again(body: Body) -> None:
+    candidate = body.candidate("granted")
+    counted = missions((date(2026, 6, 30), 4), (date(2026, 11, 30), 6))
+    body.app.handle(RenewLabel(*body.on(candidate), TODAY, counted))
+    body.app.today = next_day = date(2029, 3, 1)  # the next renewal opens on the first expiry, 2029-02-02
+    refused = body.app.refuses(RenewLabel(*body.on(candidate), next_day, counted), RenewalConditionsNotMet, "missions")
+    assert "since 2027-01-04: 0," in refused.message
+    corrected = tuple(replace(mission, ended_on=date(2028, 6, 1)) for mission in counted)  # same ids, later ends
+    body.app.refuses(RenewLabel(*body.on(candidate), next_day, corrected), RenewalConditionsNotMet, "missions")
+    body.app.handle(RenewLabel(*body.on(candidate), next_day, missions((date(2028, 6, 1), 5), (next_day, 5))))
     assert track(body, candidate).expires_on == date(2035, 2, 2)
+
+
+def test_a_mission_ending_on_the_first_day_of_the_period_does_not_count(body: Body) -> None:
+    candidate = body.candidate("granted")
+    renew = RenewLabel(*body.on(candidate), TODAY, missions((GRANTED, 5), (date(2026, 11, 30), 5)))
+    body.app.refuses(renew, RenewalConditionsNotMet, "missions")
+
+
+def test_a_label_is_renewed_once_per_period(body: Body) -> None:
+    candidate = body.candidate("granted")
+    body.app.handle(RenewLabel(*body.on(candidate), TODAY, missions((date(2026, 6, 30), 5), (TODAY, 5))))
+    again = RenewLabel(*body.on(candidate), TODAY, missions((TODAY, 5), (TODAY, 5)))
+    refused = body.app.refuses(again, ValidationFailed, "renewed_on")
+    assert "opens on 2029-02-02" in refused.message
+    assert track(body, candidate).expires_on == date(2032, 2, 2)
+
+
+def test_an_expired_label_is_not_brought_back_by_a_renewal_dated_before_its_expiry() -> None:
+    body = Body(replace(SCHEME, validity_months=6))  # granted 2026-02-02, expired on 2026-08-02, before today
+    candidate = body.candidate("granted")
+    backdated = RenewLabel(
+        *body.on(candidate), date(2026, 7, 1), missions((date(2026, 5, 1), 5), (date(2026, 6, 1), 5))
+    )
+    refused = body.app.refuses(backdated, ValidationFailed, "renewed_on")
+    assert "today this one is expired" in refused.message
 
 
 def test_a_candidate_or_a_suspended_label_is_not_renewed(body: Body) -> None:
