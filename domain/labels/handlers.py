@@ -54,7 +54,7 @@ def enrol_candidate(app: Store, cmd: EnrolCandidate) -> Saved:
 
 def record_label_training(app: Store, cmd: RecordLabelTraining) -> Saved:
     def record(track: LabelTrack, version: SchemeVersion) -> None:
-        track.record_training(cmd.actor_id, version, cmd.attended_on, cmd.provider, cmd.evidence)
+        track.record_training(cmd.actor_id, version, cmd.attended_on, cmd.provider, cmd.evidence, cmd.hours)
 
     return _on_track(app, cmd, record)
 

@@ -37,6 +37,7 @@ COMMENT_MAX_LENGTH = 2000
 SCORE = (0, 100)
 MAX_MISSIONS_GIVEN = 500
 COACHING_DAYS_MAX = 366.0
+TRAINING_HOURS_MAX = 1000.0
 
 
 def track_id(tenant_id: UUID, professional_id: UUID) -> UUID:
@@ -49,6 +50,7 @@ class Training:
     attended_on: date
     provider: str
     evidence: str
+    hours: float
 
 
 @dataclass(frozen=True)
@@ -165,22 +167,32 @@ class LabelTrack(TenantAggregate):
     # The steps
 
     def record_training(
-        self, actor_id: UUID, scheme: SchemeVersion, attended_on: date, provider: str, evidence: str
+        self, actor_id: UUID, scheme: SchemeVersion, attended_on: date, provider: str, evidence: str, hours: float
     ) -> None:
+        """The training attended, for at least the hours the candidate's version asks."""
         self._check_steps_open(scheme)
         if self.training is not None:
             raise ValidationFailed("attended_on", "The training is already recorded on this track.")
         past_date("attended_on", attended_on)
+        if isinstance(hours, bool) or not isinstance(hours, int | float):
+            raise ValidationFailed("hours", "Give the training's hours as a number.")
+        if not scheme.training_minimum_hours <= hours <= TRAINING_HOURS_MAX:
+            raise ValidationFailed(
+                "hours",
+                f"The scheme asks at least {scheme.training_minimum_hours} hours of training (at most "
+                f"{TRAINING_HOURS_MAX:g}).",
+            )
         self._training_attended(
             actor_id,
             attended_on,
             single_line("provider", provider, PROVIDER_MAX_LENGTH),
             multi_line("evidence", evidence, EVIDENCE_MAX_LENGTH),
+            float(hours),
         )
 
     @event("TrainingAttended")
-    def _training_attended(self, actor_id: UUID, attended_on: date, provider: str, evidence: str) -> None:
-        self.training = Training(attended_on, provider, evidence)
+    def _training_attended(self, actor_id: UUID, attended_on: date, provider: str, evidence: str, hours: float) -> None:
+        self.training = Training(attended_on, provider, evidence, hours)
 
     def record_exam_attempt(self, actor_id: UUID, scheme: SchemeVersion, sat_on: date, score: int) -> None:
         """Passed or failed by the version's pass mark; no attempt before the training nor after the exam is

@@ -93,7 +93,7 @@ class Body:
         candidate = uuid4()
         steps = [
             EnrolCandidate(*self.on(candidate), ENROLLED),
-            RecordLabelTraining(*self.on(candidate), TRAINED, "Cordee Academy", "Certificate CA-2026-014"),
+            RecordLabelTraining(*self.on(candidate), TRAINED, "Cordee Academy", "Certificate CA-2026-014", 21),
             RecordExamAttempt(*self.on(candidate), EXAMINED, 82),
             EvaluateFirstMission(*self.on(candidate), self.coach, "North cluster 2026", EVALUATED, ratings()),
             GrantLabel(*self.on(candidate), GRANTED),

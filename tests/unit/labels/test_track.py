@@ -95,14 +95,28 @@ def test_the_training_is_recorded_with_its_provider_and_evidence(body: Body) -> 
     candidate = body.candidate("trained")
     training = track(body, candidate).training
     assert training is not None and (training.attended_on, training.provider) == (TRAINED, "Cordee Academy")
-    again = RecordLabelTraining(*body.on(candidate), TRAINED, "Other", "Other")
+    again = RecordLabelTraining(*body.on(candidate), TRAINED, "Other", "Other", 21)
     body.app.refuses(again, ValidationFailed, "attended_on")
+
+
+@pytest.mark.parametrize("hours", [20.5, 0, -1, 1000.5, True])
+def test_a_training_shorter_than_the_versions_minimum_is_refused(body: Body, hours: float) -> None:
+    candidate = body.candidate()
+    short = RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate", hours)
+    body.app.refuses(short, ValidationFailed, "hours")
+
+
+def test_the_training_records_its_hours(body: Body) -> None:
+    candidate = body.candidate()
+    body.app.handle(RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate", 21))
+    training = track(body, candidate).training
+    assert training is not None and training.hours == 21
 
 
 def test_no_exam_attempt_before_the_training(body: Body) -> None:
     candidate = body.candidate()
     body.app.refuses(RecordExamAttempt(*body.on(candidate), EXAMINED, 90), StepNotPassed, "training")
-    body.app.handle(RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate"))
+    body.app.handle(RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate", 21))
     body.app.refuses(RecordExamAttempt(*body.on(candidate), TRAINED - timedelta(days=1), 90), ValidationFailed,
                      "sat_on")  # fmt: skip
 
