@@ -27,7 +27,7 @@ from domain.labels.rules import CATEGORIES, RATINGS, LabelStatus, add_months, ca
 from domain.labels.scheme import SchemeVersion
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import past_date, stated_today
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, count_between, multi_line, not_before, single_line
 
 PROVIDER_MAX_LENGTH = NAME_MAX_LENGTH
@@ -147,6 +147,13 @@ class LabelTrack(TenantAggregate):
     ) -> None:
         self.tenant_id = tenant_id
         self.professional_id = professional_id
+        self.cycle = 1
+        """The candidate's cycle on the scheme: a new one after attempts used up, or after the label expired."""
+        self.renewed_missions: frozenset[str] = frozenset()
+        """The missions counted by earlier renewals: a mission counts towards one renewal only."""
+        self._start(scheme_version, enrolled_on)
+
+    def _start(self, scheme_version: int, enrolled_on: date) -> None:
         self.scheme_version = scheme_version
         self.enrolled_on = enrolled_on
         self.training: Training | None = None
@@ -157,12 +164,35 @@ class LabelTrack(TenantAggregate):
         self.period_started_on: date | None = None
         """The grant, or the last renewal: missions coached from this day count towards the next renewal."""
         self.periods = 0
-        self.renewed_missions: frozenset[str] = frozenset()
-        """The missions counted by earlier renewals: a mission counts towards one renewal only."""
         self.suspensions: tuple[tuple[date, date | None], ...] = ()
         self.revoked_on: date | None = None
         self.last_on = enrolled_on
         """The day of the last fact recorded: the life of a granted label is recorded in order."""
+
+    def enrol_again(self, actor_id: UUID, own: SchemeVersion, current: SchemeVersion, enrolled_on: date) -> None:
+        """A new cycle, on the scheme's current version, from the training on, for a candidate whose exam attempts
+        are used up without a pass (`own`: the version they were on), or whose label has expired (on that day and
+        today); never after a revocation, nor while a cycle is under way or a label valid or suspended."""
+        self._check_version(own)
+        if self.revoked_on is not None:
+            raise Conflict("This professional's label was revoked: it is not earned again.", "professional_id")
+        past_date("enrolled_on", enrolled_on)
+        if self.granted_on is None:
+            if self.exam_passed or len(self.attempts) < own.maximum_attempts:
+                raise Conflict("This professional is already enrolled on the scheme.", "professional_id")
+        else:
+            today = stated_today()
+            for day in (enrolled_on, today) if today is not None else (enrolled_on,):
+                if self.status_on(day) != LabelStatus.EXPIRED:
+                    raise Conflict("This professional's label has not expired.", "professional_id")
+        not_before("enrolled_on", enrolled_on, self.last_on, "the track's last fact")
+        not_before("enrolled_on", enrolled_on, self.attempts[-1].sat_on if self.attempts else None, "the last attempt")
+        self._enrolled_again(actor_id, current.version, enrolled_on, self.cycle + 1)
+
+    @event("EnrolledAgain")
+    def _enrolled_again(self, actor_id: UUID, scheme_version: int, enrolled_on: date, cycle: int) -> None:
+        self.cycle = cycle
+        self._start(scheme_version, enrolled_on)
 
     # The steps
 

@@ -82,6 +82,47 @@ def test_a_professional_has_one_track(body: Body) -> None:
     assert track(body, candidate).status_on(TODAY) == LabelStatus.CANDIDATE
 
 
+def test_a_candidate_whose_attempts_are_used_up_starts_a_new_cycle_on_the_current_version(body: Body) -> None:
+    candidate = body.candidate("trained")
+    for n in range(3):
+        body.app.handle(RecordExamAttempt(*body.on(candidate), EXAMINED + timedelta(days=n), 40))
+    body.app.refuses(EnrolCandidate(*body.on(candidate), EXAMINED + timedelta(days=1)), ValidationFailed, "enrolled_on")
+    body.app.handle(PublishLabelScheme(body.tenant, body.admin, replace(SCHEME, pass_mark=75)))
+    body.app.handle(EnrolCandidate(*body.on(candidate), TODAY))
+    again = track(body, candidate)
+    assert (again.cycle, again.scheme_version, again.enrolled_on, again.training, again.attempts) == (
+        2,
+        2,
+        TODAY,
+        None,
+        (),
+    )
+    body.app.handle(RecordLabelTraining(*body.on(candidate), TODAY, "Cordee Academy", "Certificate", 21))
+    body.app.handle(RecordExamAttempt(*body.on(candidate), TODAY, 80))
+    assert track(body, candidate).exam_passed
+
+
+def test_a_candidate_with_attempts_left_or_a_label_still_valid_is_not_enrolled_again(body: Body) -> None:
+    candidate = body.candidate("trained")
+    body.app.handle(RecordExamAttempt(*body.on(candidate), EXAMINED, 40))
+    body.app.refuses(EnrolCandidate(*body.on(candidate), TODAY), Conflict, "professional_id")
+    labelled = body.candidate("granted")
+    body.app.refuses(EnrolCandidate(*body.on(labelled), TODAY), Conflict, "professional_id")
+
+
+def test_a_professional_whose_label_expired_starts_a_new_cycle_but_never_after_a_revocation() -> None:
+    body = Body(replace(SCHEME, validity_months=6))  # granted 2026-02-02, expired on 2026-08-02
+    candidate = body.candidate("granted")
+    body.app.refuses(EnrolCandidate(*body.on(candidate), date(2026, 7, 1)), Conflict, "professional_id")
+    body.app.handle(EnrolCandidate(*body.on(candidate), date(2026, 9, 1)))
+    again = track(body, candidate)
+    assert (again.cycle, again.granted_on, again.status_on(TODAY)) == (2, None, LabelStatus.CANDIDATE)
+    revoked = body.candidate("granted")
+    body.app.handle(RevokeLabel(*body.on(revoked), date(2026, 3, 1), "Falsified evidence"))
+    refused = body.app.refuses(EnrolCandidate(*body.on(revoked), TODAY), Conflict, "professional_id")
+    assert "revoked" in refused.message
+
+
 def test_a_track_of_another_labelling_body_is_not_found(body: Body) -> None:
     candidate = body.candidate("trained")
     from_another_tenant = RecordExamAttempt(uuid4(), body.admin, candidate, EXAMINED, 80)
