@@ -185,6 +185,14 @@ def test_no_attempt_beyond_the_maximum(body: Body) -> None:
     assert len(track(body, candidate).attempts) == 3 and not track(body, candidate).exam_passed
 
 
+def test_a_single_attempt_used_up_is_said_in_the_singular() -> None:
+    body = Body(replace(SCHEME, maximum_attempts=1))
+    candidate = body.candidate("trained")
+    body.app.handle(RecordExamAttempt(*body.on(candidate), EXAMINED, 40))
+    refused = body.app.refuses(RecordExamAttempt(*body.on(candidate), EXAMINED, 90), AttemptsExhausted, "score")
+    assert "used the one attempt the scheme allows" in refused.message
+
+
 # The first-mission evaluation
 
 
