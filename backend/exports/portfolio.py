@@ -63,13 +63,19 @@ def mission_row(mission: MissionFacts) -> tuple[str, ...]:
     )
 
 
+def _counted(count: float, one: str, more: str) -> str:
+    """ "1 mission", "2 missions", "0.5 days": the singular for exactly one."""
+    return f"{count:g} {one if count == 1 else more}"
+
+
 def totals(missions: tuple[MissionFacts, ...]) -> list[str]:
     outcomes = Counter(OUTCOMES.get(m.outcome, m.outcome) for m in missions)
     consultancies = len({m.consultancy for m in missions})
+    coaching, training = sum(m.coaching_days for m in missions), sum(m.training_days for m in missions)
     return [
-        f"{len(missions)} missions for {consultancies} consultanc{'y' if consultancies == 1 else 'ies'}.",
-        f"{sum(m.coaching_days for m in missions):g} days of coaching, "
-        f"{sum(m.training_days for m in missions):g} days of training.",
+        f"{_counted(len(missions), 'mission', 'missions')} for "
+        f"{_counted(consultancies, 'consultancy', 'consultancies')}.",
+        f"{_counted(coaching, 'day', 'days')} of coaching, {_counted(training, 'day', 'days')} of training.",
         "Outcomes: " + ", ".join(f"{outcome} {count}" for outcome, count in sorted(outcomes.items())) + ".",
     ]
 

@@ -31,7 +31,8 @@ class EnrolCandidate:
 
 @dataclass(frozen=True)
 class RecordLabelTraining:
-    """The scheme's training, attended: when, with whom, and its evidence (a certificate's reference, a note)."""
+    """The scheme's training, attended: when, with whom, its evidence (a certificate's reference, a note) and its
+    hours, at least the version's minimum."""
 
     tenant_id: UUID
     actor_id: UUID
@@ -39,6 +40,7 @@ class RecordLabelTraining:
     attended_on: date
     provider: str
     evidence: str
+    hours: float
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,10 @@ class AttemptsExhausted(ValidationFailed):
     """An exam attempt beyond the scheme version's maximum."""
 
     def __init__(self, maximum: int) -> None:
-        super().__init__("score", f"The candidate has used the {maximum} attempts the scheme allows.")
+        allowed = "the one attempt" if maximum == 1 else f"the {maximum} attempts"
+        super().__init__(
+            "score", f"The candidate has used {allowed} the scheme allows; enrol them again for a new cycle."
+        )
         self.maximum = maximum
 
 

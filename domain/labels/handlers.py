@@ -25,7 +25,7 @@ from domain.labels.commands import (
 from domain.labels.missions import MissionAttestation
 from domain.labels.scheme import LabelScheme, SchemeVersion, scheme_id
 from domain.labels.track import LabelTrack, track_id
-from domain.shared.errors import Conflict, NotFound
+from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, Store
 from domain.shared.service import Saved
 
@@ -44,17 +44,22 @@ def publish_label_scheme(app: Store, cmd: PublishLabelScheme) -> Saved:
 
 
 def enrol_candidate(app: Store, cmd: EnrolCandidate) -> Saved:
-    """On the scheme's current version; one track per professional (a revoked label is not earned again)."""
-    current = _scheme(app, cmd.tenant_id).current
-    if app.exists(LabelTrack, cmd.tenant_id, track_id(cmd.tenant_id, cmd.professional_id)):
-        raise Conflict(ALREADY_ENROLLED, "professional_id")
+    """On the scheme's current version; one track per professional, on which a new cycle starts once the exam's
+    attempts are used up or the label expired (a revoked label is not earned again)."""
+    scheme = _scheme(app, cmd.tenant_id)
+    current = scheme.current
+    existing = track_id(cmd.tenant_id, cmd.professional_id)
+    if app.exists(LabelTrack, cmd.tenant_id, existing):
+        track = app.get(LabelTrack, cmd.tenant_id, existing)
+        track.enrol_again(cmd.actor_id, scheme.of_version(track.scheme_version), current, cmd.enrolled_on)
+        return app.save_changes(track)
     track = LabelTrack.enrol(cmd.tenant_id, cmd.actor_id, cmd.professional_id, current, cmd.enrolled_on)
     return app.save_new(track, "professional_id", ALREADY_ENROLLED)
 
 
 def record_label_training(app: Store, cmd: RecordLabelTraining) -> Saved:
     def record(track: LabelTrack, version: SchemeVersion) -> None:
-        track.record_training(cmd.actor_id, version, cmd.attended_on, cmd.provider, cmd.evidence)
+        track.record_training(cmd.actor_id, version, cmd.attended_on, cmd.provider, cmd.evidence, cmd.hours)
 
     return _on_track(app, cmd, record)
 

@@ -21,7 +21,7 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
-from domain.shared.calendar import past_date
+from domain.shared.calendar import past_date, stated_today
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
@@ -93,8 +93,13 @@ def checked_facts(facts: MissionFacts) -> MissionFacts:
         past_date("ended_on", facts.ended_on)
         if facts.ended_on < facts.started_on:
             raise ValidationFailed("ended_on", "A mission cannot end before it started.")
+        if facts.outcome == MissionOutcome.UNDER_WAY:
+            raise ValidationFailed("ended_on", "A mission under way has not ended: leave its end day out.")
     elif facts.outcome in ENDED_OUTCOMES:
         raise ValidationFailed("ended_on", "Give the day the mission ended: its outcome says it has.")
+    coaching_days = _days("coaching_days", facts.coaching_days)
+    training_days = _days("training_days", facts.training_days)
+    _within_the_mission(facts.started_on, facts.ended_on, coaching_days + training_days)
     return MissionFacts(
         consultancy=single_line("consultancy", facts.consultancy, NAME_MAX_LENGTH),
         cluster=single_line("cluster", facts.cluster, NAME_MAX_LENGTH),
@@ -102,13 +107,30 @@ def checked_facts(facts: MissionFacts) -> MissionFacts:
         size_band=facts.size_band,
         started_on=facts.started_on,
         ended_on=facts.ended_on,
-        coaching_days=_days("coaching_days", facts.coaching_days),
-        training_days=_days("training_days", facts.training_days),
+        coaching_days=coaching_days,
+        training_days=training_days,
         outcome=facts.outcome,
     )
 
 
+def _within_the_mission(started_on: date, ended_on: date | None, days: float) -> None:
+    """The days of coaching and of training together fit in the mission's calendar days, from its start to its end
+    (both included), or to the business day while it is under way."""
+    last = ended_on if ended_on is not None else stated_today()
+    if last is None:
+        return
+    calendar_days = (last - started_on).days + 1
+    if days > calendar_days:
+        raise ValidationFailed(
+            "coaching_days",
+            f"The days of coaching and of training ({days:g}) are more than the mission's {calendar_days} "
+            "calendar days.",
+        )
+
+
 def _days(field: str, days: float) -> float:
+    if isinstance(days, bool) or not isinstance(days, int | float):
+        raise ValidationFailed(field, f"Give days as a number, in half-days, from 0 to {DAYS_MAX:g}.")
     if not 0 <= days <= DAYS_MAX or (days * 2) != int(days * 2):
         raise ValidationFailed(field, f"Give days in half-days, from 0 to {DAYS_MAX:g}.")
     return float(days)

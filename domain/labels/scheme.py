@@ -104,19 +104,27 @@ def checked_requirements(given: Iterable[RequirementGiven]) -> tuple[Requirement
     """Each requirement in one of the four categories, with a key of its own in the scheme and a text; at least
     one per category, at most 30."""
     requirements: list[Requirement] = []
+    keys: set[str] = set()
+    counts = dict.fromkeys(CATEGORIES, 0)
     for one in given:
         if one.category not in CATEGORIES:
             raise ValidationFailed("scheme.requirements.category", f"Choose one of: {', '.join(CATEGORIES)}.")
+        counts[one.category] += 1
+        if counts[one.category] > MAX_REQUIREMENTS_PER_CATEGORY:
+            raise ValidationFailed(
+                "scheme.requirements",
+                f"Give {one.category.replace('_', ' ')} 1 to {MAX_REQUIREMENTS_PER_CATEGORY} requirements.",
+            )
         key = single_line("scheme.requirements.key", one.key, REQUIREMENT_KEY_MAX_LENGTH)
         if not _KEY.fullmatch(key):
             raise ValidationFailed("scheme.requirements.key", "Write the key in lower-case letters, digits, _ and -.")
-        if key in {requirement.key for requirement in requirements}:
+        if key in keys:
             raise ValidationFailed("scheme.requirements.key", f"The key {key!r} is given twice.")
+        keys.add(key)
         text = multi_line("scheme.requirements.text", one.text, REQUIREMENT_TEXT_MAX_LENGTH)
         requirements.append(Requirement(one.category, key, text))
     for category in CATEGORIES:
-        count = sum(1 for requirement in requirements if requirement.category == category)
-        if not 1 <= count <= MAX_REQUIREMENTS_PER_CATEGORY:
+        if not 1 <= counts[category] <= MAX_REQUIREMENTS_PER_CATEGORY:
             raise ValidationFailed(
                 "scheme.requirements",
                 f"Give {category.replace('_', ' ')} 1 to {MAX_REQUIREMENTS_PER_CATEGORY} requirements.",

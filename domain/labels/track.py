@@ -26,8 +26,8 @@ from domain.labels.errors import (
 from domain.labels.rules import CATEGORIES, RATINGS, LabelStatus, add_months, category_passes, exam_passed, in_period
 from domain.labels.scheme import SchemeVersion
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
-from domain.shared.calendar import past_date
-from domain.shared.errors import ValidationFailed
+from domain.shared.calendar import past_date, stated_today
+from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, count_between, multi_line, not_before, single_line
 
 PROVIDER_MAX_LENGTH = NAME_MAX_LENGTH
@@ -37,6 +37,7 @@ COMMENT_MAX_LENGTH = 2000
 SCORE = (0, 100)
 MAX_MISSIONS_GIVEN = 500
 COACHING_DAYS_MAX = 366.0
+TRAINING_HOURS_MAX = 1000.0
 
 
 def track_id(tenant_id: UUID, professional_id: UUID) -> UUID:
@@ -49,6 +50,7 @@ class Training:
     attended_on: date
     provider: str
     evidence: str
+    hours: float
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,13 @@ class LabelTrack(TenantAggregate):
     ) -> None:
         self.tenant_id = tenant_id
         self.professional_id = professional_id
+        self.cycle = 1
+        """The candidate's cycle on the scheme: a new one after attempts used up, or after the label expired."""
+        self.renewed_missions: frozenset[str] = frozenset()
+        """The missions counted by earlier renewals: a mission counts towards one renewal only."""
+        self._start(scheme_version, enrolled_on)
+
+    def _start(self, scheme_version: int, enrolled_on: date) -> None:
         self.scheme_version = scheme_version
         self.enrolled_on = enrolled_on
         self.training: Training | None = None
@@ -160,25 +169,60 @@ class LabelTrack(TenantAggregate):
         self.last_on = enrolled_on
         """The day of the last fact recorded: the life of a granted label is recorded in order."""
 
+    def enrol_again(self, actor_id: UUID, own: SchemeVersion, current: SchemeVersion, enrolled_on: date) -> None:
+        """A new cycle, on the scheme's current version, from the training on, for a candidate whose exam attempts
+        are used up without a pass (`own`: the version they were on), or whose label has expired (on that day and
+        today); never after a revocation, nor while a cycle is under way or a label valid or suspended."""
+        self._check_version(own)
+        if self.revoked_on is not None:
+            raise Conflict("This professional's label was revoked: it is not earned again.", "professional_id")
+        past_date("enrolled_on", enrolled_on)
+        if self.granted_on is None:
+            if self.exam_passed or len(self.attempts) < own.maximum_attempts:
+                raise Conflict("This professional is already enrolled on the scheme.", "professional_id")
+        else:
+            today = stated_today()
+            for day in (enrolled_on, today) if today is not None else (enrolled_on,):
+                if self.status_on(day) != LabelStatus.EXPIRED:
+                    raise Conflict("This professional's label has not expired.", "professional_id")
+        not_before("enrolled_on", enrolled_on, self.last_on, "the track's last fact")
+        not_before("enrolled_on", enrolled_on, self.attempts[-1].sat_on if self.attempts else None, "the last attempt")
+        self._enrolled_again(actor_id, current.version, enrolled_on, self.cycle + 1)
+
+    @event("EnrolledAgain")
+    def _enrolled_again(self, actor_id: UUID, scheme_version: int, enrolled_on: date, cycle: int) -> None:
+        self.cycle = cycle
+        self._start(scheme_version, enrolled_on)
+
     # The steps
 
     def record_training(
-        self, actor_id: UUID, scheme: SchemeVersion, attended_on: date, provider: str, evidence: str
+        self, actor_id: UUID, scheme: SchemeVersion, attended_on: date, provider: str, evidence: str, hours: float
     ) -> None:
+        """The training attended, for at least the hours the candidate's version asks."""
         self._check_steps_open(scheme)
         if self.training is not None:
             raise ValidationFailed("attended_on", "The training is already recorded on this track.")
         past_date("attended_on", attended_on)
+        if isinstance(hours, bool) or not isinstance(hours, int | float):
+            raise ValidationFailed("hours", "Give the training's hours as a number.")
+        if not scheme.training_minimum_hours <= hours <= TRAINING_HOURS_MAX:
+            raise ValidationFailed(
+                "hours",
+                f"The scheme asks at least {scheme.training_minimum_hours} hours of training (at most "
+                f"{TRAINING_HOURS_MAX:g}).",
+            )
         self._training_attended(
             actor_id,
             attended_on,
             single_line("provider", provider, PROVIDER_MAX_LENGTH),
             multi_line("evidence", evidence, EVIDENCE_MAX_LENGTH),
+            float(hours),
         )
 
     @event("TrainingAttended")
-    def _training_attended(self, actor_id: UUID, attended_on: date, provider: str, evidence: str) -> None:
-        self.training = Training(attended_on, provider, evidence)
+    def _training_attended(self, actor_id: UUID, attended_on: date, provider: str, evidence: str, hours: float) -> None:
+        self.training = Training(attended_on, provider, evidence, hours)
 
     def record_exam_attempt(self, actor_id: UUID, scheme: SchemeVersion, sat_on: date, score: int) -> None:
         """Passed or failed by the version's pass mark; no attempt before the training nor after the exam is
@@ -219,6 +263,7 @@ class LabelTrack(TenantAggregate):
             raise SelfEvaluationRefused()
         named = single_line("mission", mission, MISSION_MAX_LENGTH)
         past_date("evaluated_on", evaluated_on)
+        not_before("evaluated_on", evaluated_on, self.enrolled_on, "the enrolment")
         checked = checked_ratings(scheme, ratings)
         self._first_mission_evaluated(
             actor_id,
@@ -264,12 +309,26 @@ class LabelTrack(TenantAggregate):
     def renew(
         self, actor_id: UUID, scheme: SchemeVersion, renewed_on: date, missions: Iterable[CoachedMission]
     ) -> None:
-        """A valid label renewed for another period of the version's months, counted from its expiry (renewing
-        early loses nothing), once enough missions were coached since the grant or the last renewal."""
+        """A label valid on the renewal day and still valid today, renewed for another period of the version's
+        months, counted from its expiry (renewing early loses nothing), once enough missions ended after the grant or
+        the last renewal, none counted by an earlier renewal. One renewal per period: a label whose expiry is already
+        more than one period ahead of the renewal day is not renewed again."""
         self._check_version(scheme)
         self._check_not_revoked()
         past_date("renewed_on", renewed_on)
         self._check_status("renewed_on", renewed_on, "renewed")
+        today = stated_today()
+        if today is not None and today != renewed_on and (status := self.status_on(today)) != LabelStatus.VALID:
+            raise ValidationFailed(
+                "renewed_on", f"Only a label valid today is renewed; today this one is {status.value}."
+            )
+        assert self.expires_on is not None  # a valid label is granted
+        opens_on = add_months(self.expires_on, -scheme.validity_months)
+        if renewed_on < opens_on:
+            raise ValidationFailed(
+                "renewed_on",
+                f"The label is already renewed for its next period; its next renewal opens on {opens_on.isoformat()}.",
+            )
         counted = self._missions_since(renewed_on, missions)
         days = sum(mission.coaching_days for mission in counted)
         if len(counted) < scheme.renewal_missions or days < scheme.renewal_days:
@@ -285,6 +344,7 @@ class LabelTrack(TenantAggregate):
         self.period_started_on = self.last_on = renewed_on
         self.expires_on = expires_on
         self.periods += 1
+        self.renewed_missions = self.renewed_missions | frozenset(missions)
 
     def suspend(self, actor_id: UUID, suspended_on: date, reason: str) -> None:
         """Only a label valid on that day is suspended, saying why."""
@@ -384,7 +444,8 @@ class LabelTrack(TenantAggregate):
             raise ValidationFailed(field, f"Only a valid label is {what}; on that day this one is {status.value}.")
 
     def _missions_since(self, renewed_on: date, missions: Iterable[CoachedMission]) -> list[CoachedMission]:
-        """The missions that ended from the start of the current period to the renewal, each once."""
+        """The missions that ended strictly after the start of the current period, up to the renewal day, each
+        once, leaving out those an earlier renewal counted."""
         given = list(missions)
         if len(given) > MAX_MISSIONS_GIVEN:
             raise ValidationFailed("missions", f"Give at most {MAX_MISSIONS_GIVEN} missions.")
@@ -393,7 +454,9 @@ class LabelTrack(TenantAggregate):
             if not 0 <= mission.coaching_days <= COACHING_DAYS_MAX:
                 raise ValidationFailed("missions.coaching_days", f"Must be from 0 to {COACHING_DAYS_MAX:g} days.")
             started = self.period_started_on
-            if started is not None and started <= mission.ended_on <= renewed_on:
+            if str(mission.mission_id) in self.renewed_missions:
+                continue
+            if started is not None and started < mission.ended_on <= renewed_on:
                 counted.setdefault(mission.mission_id, mission)
         return list(counted.values())
 

@@ -49,8 +49,11 @@ SCHEME = SchemeGiven(
 class LabelsApp(CommandService):
     """The label's handlers in an application of their own, until the product's application lists them."""
 
+    today = TODAY
+    """The business day the handlers act on; a test may move it on."""
+
     def handle(self, cmd: object) -> Saved:
-        with business_day(TODAY):
+        with business_day(self.today):
             return HANDLERS[type(cmd)](self, cmd)
 
     def position(self) -> int:
@@ -90,7 +93,7 @@ class Body:
         candidate = uuid4()
         steps = [
             EnrolCandidate(*self.on(candidate), ENROLLED),
-            RecordLabelTraining(*self.on(candidate), TRAINED, "Cordee Academy", "Certificate CA-2026-014"),
+            RecordLabelTraining(*self.on(candidate), TRAINED, "Cordee Academy", "Certificate CA-2026-014", 21),
             RecordExamAttempt(*self.on(candidate), EXAMINED, 82),
             EvaluateFirstMission(*self.on(candidate), self.coach, "North cluster 2026", EVALUATED, ratings()),
             GrantLabel(*self.on(candidate), GRANTED),

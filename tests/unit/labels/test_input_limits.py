@@ -128,8 +128,10 @@ TEXT_CALLS: dict[tuple[str, str], Call] = {
     ("PublishLabelScheme", "scheme.training_title"): _scheme(),
     ("PublishLabelScheme", "scheme.requirements[].key"): _scheme(key=True),
     ("PublishLabelScheme", "scheme.requirements[].text"): _scheme(text=True),
-    ("RecordLabelTraining", "provider"): _on("enrolled", lambda b, on, t: RecordLabelTraining(*on, TODAY, t, "Cert")),
-    ("RecordLabelTraining", "evidence"): _on("enrolled", lambda b, on, t: RecordLabelTraining(*on, TODAY, "CA", t)),
+    ("RecordLabelTraining", "provider"): _on(
+        "enrolled", lambda b, on, t: RecordLabelTraining(*on, TODAY, t, "Cert", 21)
+    ),
+    ("RecordLabelTraining", "evidence"): _on("enrolled", lambda b, on, t: RecordLabelTraining(*on, TODAY, "CA", t, 21)),
     ("EvaluateFirstMission", "mission"): _on(
         "examined", lambda b, on, t: EvaluateFirstMission(*on, b.coach, t, EVALUATED, ratings())
     ),
@@ -220,7 +222,7 @@ def _reinstated_on(body: Body, day: date) -> object:
 
 DATE_CALLS: dict[tuple[str, str], Callable[[Body, date], object]] = {
     ("EnrolCandidate", "enrolled_on"): lambda b, d: EnrolCandidate(*b.on(uuid4()), d),
-    ("RecordLabelTraining", "attended_on"): lambda b, d: RecordLabelTraining(*b.on(b.candidate()), d, "CA", "C"),
+    ("RecordLabelTraining", "attended_on"): lambda b, d: RecordLabelTraining(*b.on(b.candidate()), d, "CA", "C", 21),
     ("RecordExamAttempt", "sat_on"): lambda b, d: RecordExamAttempt(*b.on(b.candidate("trained")), d, 90),
     ("EvaluateFirstMission", "evaluated_on"): lambda b, d: EvaluateFirstMission(
         *b.on(b.candidate("examined")), b.coach, "North", d, ratings()

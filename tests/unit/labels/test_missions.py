@@ -68,6 +68,23 @@ def test_a_mission_is_attested_once_per_professional_cluster_and_member(consulta
         ({"started_on": date(1999, 12, 31)}, "started_on"),
         ({"ended_on": date(2026, 3, 1)}, "ended_on"),  # before it started
         ({"ended_on": None}, "ended_on"),  # an ISMS established: the mission has ended
+        ({"outcome": "under_way"}, "ended_on"),  # under way, yet with an end day
+        ({"coaching_days": True}, "coaching_days"),
+        ({"training_days": False}, "training_days"),
+        (
+            {"started_on": date(2026, 12, 1), "ended_on": date(2026, 12, 1), "coaching_days": 1, "training_days": 0.5},
+            "coaching_days",
+        ),  # one calendar day, a day and a half
+        (
+            {
+                "started_on": date(2027, 1, 1),
+                "ended_on": None,
+                "outcome": "under_way",
+                "coaching_days": 3,
+                "training_days": 1.5,
+            },
+            "coaching_days",
+        ),  # four calendar days to the business day, four and a half
     ],
 )
 def test_bad_facts_are_refused_naming_the_field_and_nothing_is_written(
@@ -79,6 +96,13 @@ def test_bad_facts_are_refused_naming_the_field_and_nothing_is_written(
 def test_a_mission_under_way_has_no_end_yet(consultancy: Consultancy) -> None:
     consultancy.app.handle(consultancy.attest(replace(FACTS, ended_on=None, outcome="under_way")))
     assert consultancy.mission().facts.ended_on is None
+
+
+def test_a_mission_attests_at_most_its_calendar_days(consultancy: Consultancy) -> None:
+    one_day = replace(FACTS, started_on=date(2026, 12, 1), ended_on=date(2026, 12, 1), coaching_days=0.5,
+                      training_days=0.5)  # fmt: skip
+    consultancy.app.handle(consultancy.attest(one_day))
+    assert consultancy.mission().facts.coaching_days + consultancy.mission().facts.training_days == 1
 
 
 def test_a_correction_keeps_the_first_facts_in_the_history_and_says_why(consultancy: Consultancy) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from backend.exports.portfolio import PortfolioFile, portfolio_pdf
+from backend.exports.portfolio import PortfolioFile, portfolio_pdf, totals
 from tests.unit.labels.support import FACTS
 
 HARBOUR = replace(
@@ -52,3 +52,10 @@ def test_the_portfolio_lists_every_attested_mission_across_consultancies_with_it
 def test_a_portfolio_with_no_mission_says_so() -> None:
     text, _ = read(portfolio_pdf(PortfolioFile("Sophie Martin", (), date(2027, 1, 4))))
     assert "No mission has been attested yet." in text and "Consultancy" not in text
+
+
+def test_the_totals_say_one_mission_and_one_day_in_the_singular() -> None:
+    one = replace(FACTS, coaching_days=1, training_days=0.5)
+    assert totals((one,))[:2] == ["1 mission for 1 consultancy.", "1 day of coaching, 0.5 days of training."]
+    two = (one, replace(one, consultancy="Nordlicht Beratung", coaching_days=2))
+    assert totals(two)[:2] == ["2 missions for 2 consultancies.", "3 days of coaching, 1 day of training."]

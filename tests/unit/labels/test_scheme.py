@@ -3,6 +3,7 @@ their own; versions kept, so a track keeps the version it enrolled on."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -12,7 +13,14 @@ import pytest
 
 from domain.labels.commands import PublishLabelScheme
 from domain.labels.rules import CATEGORIES, Rating, add_months, category_passes, exam_passed
-from domain.labels.scheme import LabelScheme, RequirementGiven, checked_scheme, scheme_id
+from domain.labels.scheme import (
+    MAX_REQUIREMENTS_PER_CATEGORY,
+    LabelScheme,
+    RequirementGiven,
+    checked_requirements,
+    checked_scheme,
+    scheme_id,
+)
 from domain.shared.errors import NotFound, ValidationFailed
 from tests.unit.labels.support import REQUIREMENTS, SCHEME, Body
 
@@ -103,3 +111,18 @@ def test_the_pass_mark_itself_passes() -> None:
 )
 def test_months_are_counted_on_the_calendar(day: date, months: int, expected: date) -> None:
     assert add_months(day, months) == expected
+
+
+def test_a_category_given_too_many_requirements_is_refused_at_the_first_one_too_many() -> None:
+    read = 0
+
+    def flood() -> Iterator[RequirementGiven]:
+        nonlocal read
+        for n in range(16_000):
+            read += 1
+            yield RequirementGiven("gap_analysis", f"visit-{n}", "Visits the member.")
+
+    with pytest.raises(ValidationFailed) as refused:
+        checked_requirements(flood())
+    assert refused.value.field == "scheme.requirements" and "1 to 30" in refused.value.message
+    assert read == MAX_REQUIREMENTS_PER_CATEGORY + 1

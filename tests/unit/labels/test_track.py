@@ -82,6 +82,47 @@ def test_a_professional_has_one_track(body: Body) -> None:
     assert track(body, candidate).status_on(TODAY) == LabelStatus.CANDIDATE
 
 
+def test_a_candidate_whose_attempts_are_used_up_starts_a_new_cycle_on_the_current_version(body: Body) -> None:
+    candidate = body.candidate("trained")
+    for n in range(3):
+        body.app.handle(RecordExamAttempt(*body.on(candidate), EXAMINED + timedelta(days=n), 40))
+    body.app.refuses(EnrolCandidate(*body.on(candidate), EXAMINED + timedelta(days=1)), ValidationFailed, "enrolled_on")
+    body.app.handle(PublishLabelScheme(body.tenant, body.admin, replace(SCHEME, pass_mark=75)))
+    body.app.handle(EnrolCandidate(*body.on(candidate), TODAY))
+    again = track(body, candidate)
+    assert (again.cycle, again.scheme_version, again.enrolled_on, again.training, again.attempts) == (
+        2,
+        2,
+        TODAY,
+        None,
+        (),
+    )
+    body.app.handle(RecordLabelTraining(*body.on(candidate), TODAY, "Cordee Academy", "Certificate", 21))
+    body.app.handle(RecordExamAttempt(*body.on(candidate), TODAY, 80))
+    assert track(body, candidate).exam_passed
+
+
+def test_a_candidate_with_attempts_left_or_a_label_still_valid_is_not_enrolled_again(body: Body) -> None:
+    candidate = body.candidate("trained")
+    body.app.handle(RecordExamAttempt(*body.on(candidate), EXAMINED, 40))
+    body.app.refuses(EnrolCandidate(*body.on(candidate), TODAY), Conflict, "professional_id")
+    labelled = body.candidate("granted")
+    body.app.refuses(EnrolCandidate(*body.on(labelled), TODAY), Conflict, "professional_id")
+
+
+def test_a_professional_whose_label_expired_starts_a_new_cycle_but_never_after_a_revocation() -> None:
+    body = Body(replace(SCHEME, validity_months=6))  # granted 2026-02-02, expired on 2026-08-02
+    candidate = body.candidate("granted")
+    body.app.refuses(EnrolCandidate(*body.on(candidate), date(2026, 7, 1)), Conflict, "professional_id")
+    body.app.handle(EnrolCandidate(*body.on(candidate), date(2026, 9, 1)))
+    again = track(body, candidate)
+    assert (again.cycle, again.granted_on, again.status_on(TODAY)) == (2, None, LabelStatus.CANDIDATE)
+    revoked = body.candidate("granted")
+    body.app.handle(RevokeLabel(*body.on(revoked), date(2026, 3, 1), "Falsified evidence"))
+    refused = body.app.refuses(EnrolCandidate(*body.on(revoked), TODAY), Conflict, "professional_id")
+    assert "revoked" in refused.message
+
+
 def test_a_track_of_another_labelling_body_is_not_found(body: Body) -> None:
     candidate = body.candidate("trained")
     from_another_tenant = RecordExamAttempt(uuid4(), body.admin, candidate, EXAMINED, 80)
@@ -95,14 +136,28 @@ def test_the_training_is_recorded_with_its_provider_and_evidence(body: Body) -> 
     candidate = body.candidate("trained")
     training = track(body, candidate).training
     assert training is not None and (training.attended_on, training.provider) == (TRAINED, "Cordee Academy")
-    again = RecordLabelTraining(*body.on(candidate), TRAINED, "Other", "Other")
+    again = RecordLabelTraining(*body.on(candidate), TRAINED, "Other", "Other", 21)
     body.app.refuses(again, ValidationFailed, "attended_on")
+
+
+@pytest.mark.parametrize("hours", [20.5, 0, -1, 1000.5, True])
+def test_a_training_shorter_than_the_versions_minimum_is_refused(body: Body, hours: float) -> None:
+    candidate = body.candidate()
+    short = RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate", hours)
+    body.app.refuses(short, ValidationFailed, "hours")
+
+
+def test_the_training_records_its_hours(body: Body) -> None:
+    candidate = body.candidate()
+    body.app.handle(RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate", 21))
+    training = track(body, candidate).training
+    assert training is not None and training.hours == 21
 
 
 def test_no_exam_attempt_before_the_training(body: Body) -> None:
     candidate = body.candidate()
     body.app.refuses(RecordExamAttempt(*body.on(candidate), EXAMINED, 90), StepNotPassed, "training")
-    body.app.handle(RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate"))
+    body.app.handle(RecordLabelTraining(*body.on(candidate), TRAINED, "Cordee Academy", "Certificate", 21))
     body.app.refuses(RecordExamAttempt(*body.on(candidate), TRAINED - timedelta(days=1), 90), ValidationFailed,
                      "sat_on")  # fmt: skip
 
@@ -130,6 +185,14 @@ def test_no_attempt_beyond_the_maximum(body: Body) -> None:
     assert len(track(body, candidate).attempts) == 3 and not track(body, candidate).exam_passed
 
 
+def test_a_single_attempt_used_up_is_said_in_the_singular() -> None:
+    body = Body(replace(SCHEME, maximum_attempts=1))
+    candidate = body.candidate("trained")
+    body.app.handle(RecordExamAttempt(*body.on(candidate), EXAMINED, 40))
+    refused = body.app.refuses(RecordExamAttempt(*body.on(candidate), EXAMINED, 90), AttemptsExhausted, "score")
+    assert "used the one attempt the scheme allows" in refused.message
+
+
 # The first-mission evaluation
 
 
@@ -138,6 +201,13 @@ def test_a_candidate_cannot_evaluate_themselves(body: Body) -> None:
     refused = body.app.refuses(evaluate(body, candidate, evaluator=candidate), SelfEvaluationRefused, "evaluator_id")
     assert refused.code == "FORBIDDEN"
     assert track(body, candidate).evaluation is None
+
+
+def test_no_first_mission_evaluation_before_the_enrolment(body: Body) -> None:
+    candidate = body.candidate("examined")
+    before = ENROLLED - timedelta(days=1)
+    cmd = EvaluateFirstMission(*body.on(candidate), body.coach, "North cluster", before, ratings())
+    body.app.refuses(cmd, ValidationFailed, "evaluated_on")
 
 
 def test_another_coach_evaluates_every_requirement_of_the_four_categories(body: Body) -> None:
@@ -263,9 +333,44 @@ def test_a_renewal_with_enough_missions_extends_the_expiry(body: Body) -> None:
     label = track(body, candidate)
     assert label.expires_on == add_months(GRANTED, 72) == date(2032, 2, 2)
     assert label.status_on(EXPIRES) == LabelStatus.VALID
-    again = RenewLabel(*body.on(candidate), TODAY, missions((TODAY, 5), (TODAY, 5)))
-    body.app.handle(again)  # counted from the last renewal: the missions of the first do not count twice
+
+
+def test_the_missions_of_a_renewal_never_count_again(body: Body) -> None:
+    candidate = body.candidate("granted")
+    counted = missions((date(2026, 6, 30), 4), (date(2026, 11, 30), 6))
+    body.app.handle(RenewLabel(*body.on(candidate), TODAY, counted))
+    body.app.today = next_day = date(2029, 3, 1)  # the next renewal opens on the first expiry, 2029-02-02
+    refused = body.app.refuses(RenewLabel(*body.on(candidate), next_day, counted), RenewalConditionsNotMet, "missions")
+    assert "since 2027-01-04: 0," in refused.message
+    corrected = tuple(replace(mission, ended_on=date(2028, 6, 1)) for mission in counted)  # same ids, later ends
+    body.app.refuses(RenewLabel(*body.on(candidate), next_day, corrected), RenewalConditionsNotMet, "missions")
+    body.app.handle(RenewLabel(*body.on(candidate), next_day, missions((date(2028, 6, 1), 5), (next_day, 5))))
     assert track(body, candidate).expires_on == date(2035, 2, 2)
+
+
+def test_a_mission_ending_on_the_first_day_of_the_period_does_not_count(body: Body) -> None:
+    candidate = body.candidate("granted")
+    renew = RenewLabel(*body.on(candidate), TODAY, missions((GRANTED, 5), (date(2026, 11, 30), 5)))
+    body.app.refuses(renew, RenewalConditionsNotMet, "missions")
+
+
+def test_a_label_is_renewed_once_per_period(body: Body) -> None:
+    candidate = body.candidate("granted")
+    body.app.handle(RenewLabel(*body.on(candidate), TODAY, missions((date(2026, 6, 30), 5), (TODAY, 5))))
+    again = RenewLabel(*body.on(candidate), TODAY, missions((TODAY, 5), (TODAY, 5)))
+    refused = body.app.refuses(again, ValidationFailed, "renewed_on")
+    assert "opens on 2029-02-02" in refused.message
+    assert track(body, candidate).expires_on == date(2032, 2, 2)
+
+
+def test_an_expired_label_is_not_brought_back_by_a_renewal_dated_before_its_expiry() -> None:
+    body = Body(replace(SCHEME, validity_months=6))  # granted 2026-02-02, expired on 2026-08-02, before today
+    candidate = body.candidate("granted")
+    backdated = RenewLabel(
+        *body.on(candidate), date(2026, 7, 1), missions((date(2026, 5, 1), 5), (date(2026, 6, 1), 5))
+    )
+    refused = body.app.refuses(backdated, ValidationFailed, "renewed_on")
+    assert "today this one is expired" in refused.message
 
 
 def test_a_candidate_or_a_suspended_label_is_not_renewed(body: Body) -> None:
