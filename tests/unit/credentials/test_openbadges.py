@@ -174,7 +174,9 @@ def test_the_exam_evidence_cannot_carry_a_score_or_attempts():
     ],
 )
 def test_a_missions_size_band_is_said_in_words(band, words):
-    assert mission_evidence(replace(mission(), size_band=band)).narrative.startswith(f"Coached for Alpine Coaching {words} ")
+    assert mission_evidence(replace(mission(), size_band=band)).narrative.startswith(
+        f"Coached for Alpine Coaching {words} "
+    )
 
 
 def test_a_mission_of_an_unknown_size_band_is_refused():
