@@ -179,7 +179,9 @@ def test_each_members_statement_changes_are_counted_since_its_own_approval(demo_
     app.handle(StartStatement(*own, "iso27001-2022"))
     statement = app.get(StatementOfApplicability, lena.tenant_id, statement_id(lena.tenant_id, kirchberg))
     for control in statement.controls:
-        app.handle(DecideControl(*own, control, True, "Needed.", (InclusionReason.LEGAL,), ImplementationStatus.PLANNED))
+        app.handle(
+            DecideControl(*own, control, True, "Needed.", (InclusionReason.LEGAL,), ImplementationStatus.PLANNED)
+        )
     app.handle(SubmitStatement(*own, 1))
     app.handle(ApproveStatement(coach.tenant_id, coach.account_id, kirchberg, 1))
     demo_services.runner.catch_up()
