@@ -1,3 +1,5 @@
+import base64
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -144,4 +146,21 @@ def test_a_status_list_of_another_issuer_is_not_believed():
 def test_a_signed_status_list_is_not_taken_for_a_label():
     token = lists()[STATUS_LIST]
 
+    assert check(token, PUBLIC, lists(), TODAY).state == "invalid"
+
+
+def _segment(value: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        _segment(["x"]) + "." + _segment({}) + ".AA",
+        _segment({"alg": "EdDSA", "kid": {"a": 1}}) + "." + _segment({}) + ".AA",
+        "\ud800.a.b",
+        "..",
+    ],
+)
+def test_a_malformed_token_is_invalid_not_an_error(token):
     assert check(token, PUBLIC, lists(), TODAY).state == "invalid"
