@@ -1,6 +1,6 @@
 """What a verifier is told about a label credential on a given day: whether the labelling body signed it, whether it is
 in force (not yet valid, expired), whether it was revoked or suspended, and for whom it stands. Pure: the caller
-gives the token, the public key, the signed status lists it points to, and the day.
+gives the token, the body's published key set, the signed status list it points to, and the instant.
 """
 
 from __future__ import annotations
