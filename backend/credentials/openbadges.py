@@ -26,8 +26,21 @@ CATEGORIES: Mapping[str, str] = {
 }
 """The scheme's four evaluation categories, by key, in the scheme paper's order."""
 
-REVOCATION, SUSPENSION = "revocation", "suspension"
-STATUS_PURPOSES = (REVOCATION, SUSPENSION)
+RATINGS = ("not_met", "partially", "meets")
+"""The domain's ratings of a requirement (`domain/labels/rules.py`), lowest first: a category's result is the lowest
+rating among its requirements, on this scale."""
+PASSING_RATING = "partially"
+"""A category passes when none of its requirements is `not_met`, that is when its lowest rating is at least this one."""
+
+STATUS_PURPOSE = "message"
+STATUS_SIZE = 2
+STATUS_MESSAGES = (("0x0", "valid"), ("0x1", "suspended"), ("0x2", "revoked"), ("0x3", "revoked"))
+"""One status entry (Open Badges 3.0 allows at most one `credentialStatus`) of two bits: the Bitstring Status List's
+`message` purpose, each value spelt out (the specification wants 2^statusSize messages)."""
+
+
+def status_messages() -> list[dict[str, str]]:
+    return [{"status": status, "message": message} for status, message in STATUS_MESSAGES]
 
 
 class CredentialDataError(ValueError):
@@ -64,10 +77,11 @@ class CategoryResult:
     key: str
     """One of `CATEGORIES`."""
     description: str
-    scale: tuple[str, ...]
-    """The ratings, lowest first."""
-    required: str
     achieved: str
+    """The lowest rating among the category's requirements, one of `RATINGS`; at least `required`."""
+    scale: tuple[str, ...] = RATINGS
+    """The ratings, lowest first."""
+    required: str = PASSING_RATING
 
 
 @dataclass(frozen=True)
@@ -98,10 +112,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class StatusEntry:
-    """Where the credential's bit is, in one of the labelling body's status lists."""
+    """Where the credential's two status bits are, in one of the labelling body's status lists."""
 
-    purpose: str
-    """`revocation` or `suspension`."""
     list_url: str
     """The URL the `BitstringStatusListCredential` is published at."""
     index: int
@@ -124,7 +136,7 @@ class LabelCredential:
     """When this credential was issued (the grant or the latest renewal)."""
     valid_until: datetime
     """The label's expiry: see `expiry_instant`."""
-    status: tuple[StatusEntry, ...]
+    status: StatusEntry
 
 
 def professional_uri(professional_id: UUID) -> str:
@@ -159,7 +171,7 @@ def open_badge(label: LabelCredential) -> dict[str, Any]:
         "awardedDate": timestamp(label.awarded),
         "credentialSubject": _subject(label),
         "evidence": [_evidence(item) for item in label.evidence],
-        "credentialStatus": [_status(entry) for entry in label.status],
+        "credentialStatus": _status(label.status),
     }
 
 
@@ -238,8 +250,10 @@ def _status(entry: StatusEntry) -> dict[str, Any]:
     return {
         "id": f"{entry.list_url}#{entry.index}",
         "type": "BitstringStatusListEntry",
-        "statusPurpose": entry.purpose,
+        "statusPurpose": STATUS_PURPOSE,
         "statusListIndex": str(entry.index),
+        "statusSize": STATUS_SIZE,
+        "statusMessage": status_messages(),
         "statusListCredential": entry.list_url,
     }
 
@@ -256,6 +270,7 @@ def _check(label: LabelCredential) -> None:
         if not text.strip():
             raise CredentialDataError(field, "is required.")
     _check_results(label.results)
+    _check_evidence(label.evidence)
     _check_status(label.status)
     for field, moment in (
         ("awarded", label.awarded),
@@ -274,15 +289,25 @@ def _check_results(results: tuple[CategoryResult, ...]) -> None:
     for result in results:
         if result.required not in result.scale or result.achieved not in result.scale:
             raise CredentialDataError(f"results.{result.key}", "ratings must be on the category's scale.")
+        if result.scale.index(result.achieved) < result.scale.index(result.required):
+            raise CredentialDataError(f"results.{result.key}", "a failed category cannot be part of a label.")
 
 
-def _check_status(status: tuple[StatusEntry, ...]) -> None:
-    if sorted(entry.purpose for entry in status) != sorted(STATUS_PURPOSES):
-        raise CredentialDataError("status", "must be one revocation entry and one suspension entry.")
-    for entry in status:
-        _check_uri(f"status.{entry.purpose}", entry.list_url)
-        if entry.index < 0:
-            raise CredentialDataError(f"status.{entry.purpose}", "index must not be negative.")
+GENRES = ("Training", "Exam", "Mission")
+"""The evidence a label rests on: the training, the exam, and at least one mission."""
+
+
+def _check_evidence(evidence: tuple[Evidence, ...]) -> None:
+    genres = {item.genre for item in evidence}
+    for genre in GENRES:
+        if genre not in genres:
+            raise CredentialDataError("evidence", f"must hold the {genre.lower()} evidence.")
+
+
+def _check_status(entry: StatusEntry) -> None:
+    _check_uri("status", entry.list_url)
+    if entry.index < 0:
+        raise CredentialDataError("status", "index must not be negative.")
 
 
 def _check_uri(field: str, value: str) -> None:
@@ -301,6 +326,15 @@ def exam_evidence(passed_on: date) -> Evidence:
     return Evidence(None, "Exam", f"Passed the label's exam on {passed_on}.", "Exam")
 
 
+SIZE_BANDS: Mapping[str, str] = {
+    "micro": "a micro organisation (fewer than 10 employees)",
+    "small": "a small organisation (10 to 49 employees)",
+    "medium": "a medium-sized organisation (50 to 249 employees)",
+    "large": "a large organisation (250 employees or more)",
+}
+"""The domain's size bands (`domain/labels/missions.py` `SizeBand`, the European Commission's), in words."""
+
+
 @dataclass(frozen=True)
 class Mission:
     """A mission the consultancy attested, as the portfolio holds it (the organisation is never named)."""
@@ -309,7 +343,7 @@ class Mission:
     consultancy: str
     sector: str
     size_band: str
-    """Employees, as a band (`10-49`)."""
+    """The domain's `SizeBand` value: `micro`, `small`, `medium` or `large`."""
     started_on: date
     ended_on: date
     coaching_days: float
@@ -318,8 +352,10 @@ class Mission:
 
 def mission_evidence(mission: Mission) -> Evidence:
     """A mission: for whom, what kind of organisation, when, how much; never its ISMS."""
+    if mission.size_band not in SIZE_BANDS:
+        raise CredentialDataError("mission.size_band", f"must be one of {', '.join(SIZE_BANDS)}.")
     narrative = (
-        f"Coached for {mission.consultancy} an organisation of {mission.size_band} employees in {mission.sector}, "
+        f"Coached for {mission.consultancy} {SIZE_BANDS[mission.size_band]} in {mission.sector}, "
         f"from {mission.started_on} to {mission.ended_on}: {mission.coaching_days:g} days of coaching "
         f"and {mission.training_days:g} days of training."
     )

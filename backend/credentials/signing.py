@@ -35,7 +35,8 @@ TYPE = "JWT"
 """Open Badges 3.0: `typ`, if present, MUST be `JWT` (VC-JOSE-COSE's `vc+jwt` would fail its verifiers)."""
 HEADER_NAMES = frozenset({"alg", "kid", "typ"})
 REGISTERED_CLAIMS = ("iss", "jti", "sub", "nbf", "exp")
-GENERATED_KEY_FILE = "labels-signing-key.pem"
+GENERATED_KEY_FILE = "labels-signing-key-{slug}.pem"
+"""One key per labelling body, by its slug: a body's key never signs another body's labels."""
 KEY_NAME = "The labelling body's signing key"
 
 
@@ -63,10 +64,13 @@ def signing_key(private: Ed25519PrivateKey, jwks_url: str) -> SigningKey:
     return SigningKey(OKPKey.import_key(key.as_dict(private=True), {"kid": kid}), kid)
 
 
-def configured_key(raw: bytes | None, data_dir: Path, jwks_url: str) -> SigningKey:
-    """The configured key (PEM or base64 seed), or the one generated once into the data folder."""
-    text = raw if raw else generated_pem(data_dir / GENERATED_KEY_FILE)
-    return signing_key(private_key(text, KEY_NAME), jwks_url)
+def configured_key(body_slug: str, raw: bytes | None, data_dir: Path, jwks_url: str) -> SigningKey:
+    """The key of the labelling body of `body_slug`: the one configured for that body (PEM or base64 seed, from the
+    setting keyed by its slug), or the one generated once into the data folder under a file name of its own."""
+    if not body_slug or not all(c.isascii() and (c.isalnum() or c == "-") for c in body_slug):
+        raise ValueError("A labelling body's slug is letters, digits and hyphens.")
+    text = raw if raw else generated_pem(data_dir / GENERATED_KEY_FILE.format(slug=body_slug))
+    return signing_key(private_key(text, f"{KEY_NAME} ({body_slug})"), jwks_url)
 
 
 def public_jwk(key: SigningKey) -> dict[str, Any]:

@@ -1,8 +1,12 @@
-"""Revocation and suspension published as W3C Bitstring Status Lists: one bit per credential, at the index its
-`credentialStatus` entry gives, in a list of at least 131,072 bits (16 KiB, so that one credential's bit hides among
-many), GZIP-compressed and written as multibase base64url (`u`, no padding) in a signed
-`BitstringStatusListCredential`. A set bit means revoked (in the revocation list) or suspended (in the suspension
-list); lifting a suspension clears the bit.
+"""Revocation and suspension published in one W3C Bitstring Status List of purpose `message`: two bits per
+credential (`statusSize` 2), at the entry its one `credentialStatus` gives (Open Badges 3.0 allows one), in a list of
+at least 131,072 entries (so that one credential's status hides among many), GZIP-compressed and written as multibase
+base64url (`u`, no padding) in a signed `BitstringStatusListCredential`. The value says the status, as the entry's
+`statusMessage` spells out: 0x0 valid, 0x1 suspended, 0x2 revoked (0x3, never written, reads as revoked); lifting a
+suspension writes 0x0 again.
+
+Indexes are drawn at random among the unused ones (`unused_random_index`), as the specification's privacy
+considerations advise: sequential indexes would tell a verifier the order and the rate of the grants.
 """
 
 from __future__ import annotations
@@ -10,15 +14,28 @@ from __future__ import annotations
 import base64
 import binascii
 import gzip
+import secrets
 import zlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from backend.credentials.openbadges import STATUS_PURPOSES, VC_CONTEXT, Issuer, timestamp
+from backend.credentials.openbadges import (
+    STATUS_PURPOSE,
+    STATUS_SIZE,
+    VC_CONTEXT,
+    Issuer,
+    status_messages,
+    timestamp,
+)
 
+VALID, SUSPENDED, REVOKED = 0x0, 0x1, 0x2
+"""The status values (`statusMessage`): a set revocation bit (0x2) outranks the suspension bit (0x1)."""
 MINIMUM_BITS = 131_072
+"""The specification's floor for any list, 16 KiB: a list read is refused below it."""
+MINIMUM_ENTRIES = 131_072
+"""The entries a list published here holds at least: 131,072 statuses of `STATUS_SIZE` bits (32 KiB)."""
 MAXIMUM_OCTETS = 16 * 1024 * 1024
 """128 Mibit, a thousand times the minimum: a list that inflates beyond it is refused before it fills the memory."""
 GZIP_WINDOW = 16 + zlib.MAX_WBITS
@@ -34,7 +51,35 @@ class StatusListError(ValueError):
 class Bitstring:
     """The bits, left-most first: index 0 is the highest bit of the first byte."""
 
-    octets: bytes = bytes(MINIMUM_BITS // 8)
+    octets: bytes = bytes(MINIMUM_ENTRIES * STATUS_SIZE // 8)
+
+    @property
+    def entries(self) -> int:
+        """How many statuses of `STATUS_SIZE` bits it holds."""
+        return self.size // STATUS_SIZE
+
+    def status(self, index: int) -> int:
+        """The status at an entry's index: its `STATUS_SIZE` bits, the left-most the highest."""
+        self._check_entry(index)
+        value = 0
+        for bit in range(index * STATUS_SIZE, (index + 1) * STATUS_SIZE):
+            value = value << 1 | self.get(bit)
+        return value
+
+    def with_status(self, index: int, value: int) -> Bitstring:
+        """A copy with the entry's status written."""
+        self._check_entry(index)
+        if not 0 <= value < 1 << STATUS_SIZE:
+            raise StatusListError(f"A status holds {STATUS_SIZE} bits.")
+        bits = self
+        for offset in range(STATUS_SIZE):
+            shift = STATUS_SIZE - 1 - offset
+            bits = bits.set(index * STATUS_SIZE + offset, bool(value >> shift & 1))
+        return bits
+
+    def _check_entry(self, index: int) -> None:
+        if not 0 <= index < self.entries:
+            raise StatusListError(f"statusListIndex {index} is outside the list of {self.entries} entries.")
 
     @property
     def size(self) -> int:
@@ -59,8 +104,8 @@ class Bitstring:
 
 def encode(bits: Bitstring) -> str:
     """The `encodedList`: GZIP, then base64url without padding, behind the multibase `u`."""
-    if bits.size < MINIMUM_BITS:
-        raise StatusListError(f"A status list holds at least {MINIMUM_BITS} bits.")
+    if bits.entries < MINIMUM_ENTRIES:
+        raise StatusListError(f"A status list holds at least {MINIMUM_ENTRIES} entries.")
     compressed = gzip.compress(bits.octets, mtime=0)
     return MULTIBASE_BASE64URL + base64.urlsafe_b64encode(compressed).rstrip(b"=").decode()
 
@@ -86,12 +131,22 @@ def decode(encoded_list: str) -> Bitstring:
     return bits
 
 
-def status_list_credential(
-    list_url: str, issuer: Issuer, purpose: str, bits: Bitstring, valid_from: datetime
-) -> dict[str, Any]:
+def unused_random_index(used: Collection[int], entries: int = MINIMUM_ENTRIES) -> int:
+    """An index no credential uses yet, drawn uniformly at random (a CSPRNG) from the list's `entries`;
+    `StatusListError` when the list is full."""
+    taken = {index for index in used if 0 <= index < entries}
+    if len(taken) >= entries:
+        raise StatusListError("The status list is full: publish another.")
+    if len(taken) * 2 < entries:
+        while (index := secrets.randbelow(entries)) in taken:
+            pass
+        return index
+    free = [index for index in range(entries) if index not in taken]
+    return free[secrets.randbelow(len(free))]
+
+
+def status_list_credential(list_url: str, issuer: Issuer, bits: Bitstring, valid_from: datetime) -> dict[str, Any]:
     """The list as a credential, to be signed with `signing.sign` and published at `list_url`."""
-    if purpose not in STATUS_PURPOSES:
-        raise StatusListError(f"statusPurpose must be one of {', '.join(STATUS_PURPOSES)}.")
     return {
         "@context": [VC_CONTEXT],
         "id": list_url,
@@ -101,17 +156,21 @@ def status_list_credential(
         "credentialSubject": {
             "id": f"{list_url}#list",
             "type": "BitstringStatusList",
-            "statusPurpose": purpose,
+            "statusPurpose": STATUS_PURPOSE,
             "encodedList": encode(bits),
         },
     }
 
 
-def is_set(entry: Mapping[str, Any], list_credential: Mapping[str, Any]) -> bool:
-    """Whether the credential's bit is set in the list its entry points to (the list already verified): revoked or
-    suspended, as the entry's purpose says. `StatusListError` when the entry and the list do not go together."""
+def status_of(entry: Mapping[str, Any], list_credential: Mapping[str, Any]) -> int:
+    """The credential's status in the list its entry points to (the list already verified): `VALID`, `SUSPENDED` or
+    `REVOKED` (0x3 reads as revoked). `StatusListError` when the entry and the list do not go together."""
     if entry.get("type") != "BitstringStatusListEntry":
         raise StatusListError("credentialStatus is not a BitstringStatusListEntry.")
+    if entry.get("statusPurpose") != STATUS_PURPOSE or entry.get("statusSize") != STATUS_SIZE:
+        raise StatusListError(f"credentialStatus must be of purpose {STATUS_PURPOSE} and size {STATUS_SIZE}.")
+    if entry.get("statusMessage") != status_messages():
+        raise StatusListError("credentialStatus spells out other status messages.")
     if entry.get("statusListCredential") != list_credential.get("id"):
         raise StatusListError("The status list is not the one the entry points to.")
     if "BitstringStatusListCredential" not in list_credential.get("type", ()):
@@ -124,7 +183,8 @@ def is_set(entry: Mapping[str, Any], list_credential: Mapping[str, Any]) -> bool
     encoded = subject.get("encodedList")
     if not isinstance(encoded, str):
         raise StatusListError("The status list has no encodedList.")
-    return decode(encoded).get(_index(entry))
+    value = decode(encoded).status(_index(entry))
+    return REVOKED if value & REVOKED else value
 
 
 def _index(entry: Mapping[str, Any]) -> int:

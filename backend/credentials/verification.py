@@ -1,18 +1,18 @@
 """What a verifier is told about a label credential on a given day: whether the labelling body signed it, whether it is
 in force (not yet valid, expired), whether it was revoked or suspended, and for whom it stands. Pure: the caller
-gives the token, the public key, the signed status lists it points to, and the day.
+gives the token, the body's published key set, the signed status list it points to, and the instant.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
-from backend.credentials.openbadges import REVOCATION, SUSPENSION, subject_name
-from backend.credentials.signing import CredentialRefused, verify
-from backend.credentials.status_list import StatusListError, is_set
+from backend.credentials.openbadges import subject_name, timestamp
+from backend.credentials.signing import CredentialRefused, key_named, verify
+from backend.credentials.status_list import REVOKED, SUSPENDED, StatusListError, status_of
 
 State = Literal["valid", "expired", "not_yet_valid", "revoked", "suspended", "status_unknown", "invalid"]
 """In order of precedence, the worst first: `invalid` (not signed by this key, or malformed), then `revoked`,
@@ -34,70 +34,75 @@ class Verdict:
     """The verified credential, when its signature holds."""
 
 
-def check(token: str, public_jwk: Mapping[str, Any], status_lists: Mapping[str, str], today: date) -> Verdict:
-    """The verdict on `token` on `today`. `status_lists` maps each list's URL to its signed list credential."""
+def check(
+    token: str,
+    key_set: Mapping[str, Any],
+    status_lists: Mapping[str, str],
+    today: date | datetime,
+    expected_issuer: str | None = None,
+) -> Verdict:
+    """The verdict on `token` at `today` (an instant; a day means its first instant, UTC). `key_set` is the labelling
+    body's published key set (JWKS): the credential and each status list are verified with the key their own `kid`
+    names in it, so a list signed after a key rotation still counts, and both must name the same issuer. With
+    `expected_issuer`, a credential of another issuer is `invalid` (the caller asks on behalf of the body whose key
+    set it gave). `status_lists` maps each list's URL to its signed list credential; the caller never fetches a URL
+    read from a token before `check` has verified it."""
     try:
-        credential = verify(token, public_jwk)
+        credential = verify(token, key_named(token, key_set))
     except CredentialRefused as refusal:
         return Verdict("invalid", reason=str(refusal))
     if "OpenBadgeCredential" not in credential.get("type", ()):
         return Verdict("invalid", reason="The token is not an Open Badges credential.")
+    if expected_issuer is not None and _issuer_id(credential) != expected_issuer:
+        return Verdict("invalid", reason="The credential was issued by another labelling body.")
     described = _described(credential)
-    flags = _status_flags(credential, public_jwk, status_lists)
-    state, reason = _state(credential, flags, today)
+    status = _status(credential, key_set, status_lists)
+    now = today if isinstance(today, datetime) else datetime.combine(today, time(0, 0), tzinfo=UTC)
+    state, reason = _state(credential, status, now)
     return Verdict(state, **described, reason=reason, credential=credential)
 
 
-def _state(credential: Mapping[str, Any], flags: Mapping[str, bool | str], today: date) -> tuple[State, str]:
-    if flags.get(REVOCATION) is True:
+def _state(credential: Mapping[str, Any], status: int | str, now: datetime) -> tuple[State, str]:
+    if status == REVOKED:
         return "revoked", "The labelling body revoked this label."
-    if flags.get(SUSPENSION) is True:
+    if status == SUSPENDED:
         return "suspended", "The labelling body suspended this label."
-    start_of_day = datetime.combine(today, time(0, 0), tzinfo=UTC)
     valid_until = _moment(credential.get("validUntil"))
-    if valid_until is not None and valid_until <= start_of_day:
+    if valid_until is not None and valid_until <= now:
         return "expired", f"The label expired on {valid_until.date()}."
     valid_from = _moment(credential.get("validFrom"))
-    if valid_from is not None and valid_from >= start_of_day + timedelta(days=1):
-        return "not_yet_valid", f"The label is valid from {valid_from.date()}."
-    unknown = [reason for reason in flags.values() if isinstance(reason, str)]
-    if unknown:
-        return "status_unknown", unknown[0]
+    if valid_from is not None and now < valid_from:
+        return "not_yet_valid", f"The label is valid from {timestamp(valid_from)}."
+    if isinstance(status, str):
+        return "status_unknown", status
     return "valid", ""
 
 
-def _status_flags(
-    credential: Mapping[str, Any], public_jwk: Mapping[str, Any], status_lists: Mapping[str, str]
-) -> dict[str, bool | str]:
-    """Per purpose, whether the bit is set, or why it could not be read."""
-    entries = credential.get("credentialStatus", [])
-    entries = entries if isinstance(entries, list) else [entries]
-    flags: dict[str, bool | str] = {}
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        purpose = str(entry.get("statusPurpose"))
-        try:
-            flags[purpose] = flags.get(purpose) is True or _bit(entry, credential, public_jwk, status_lists)
-        except (CredentialRefused, StatusListError) as error:
-            flags.setdefault(purpose, f"The {purpose} list cannot be read: {error}")
-    return flags
+def _status(credential: Mapping[str, Any], key_set: Mapping[str, Any], status_lists: Mapping[str, str]) -> int | str:
+    """The credential's status value, or why it could not be read: it has exactly one entry (Open Badges 3.0)."""
+    entry = credential.get("credentialStatus")
+    if not isinstance(entry, dict):
+        return "The credential has no single status entry."
+    try:
+        return _read(entry, credential, key_set, status_lists)
+    except (CredentialRefused, StatusListError) as error:
+        return f"The status list cannot be read: {error}"
 
 
-def _bit(
+def _read(
     entry: Mapping[str, Any],
     credential: Mapping[str, Any],
-    public_jwk: Mapping[str, Any],
+    key_set: Mapping[str, Any],
     status_lists: Mapping[str, str],
-) -> bool:
+) -> int:
     url = entry.get("statusListCredential")
     token = status_lists.get(url) if isinstance(url, str) else None
     if token is None:
         raise StatusListError(f"{url} was not given.")
-    list_credential = verify(token, public_jwk)
+    list_credential = verify(token, key_named(token, key_set))
     if _issuer_id(list_credential) != _issuer_id(credential):
         raise StatusListError("it was published by another issuer.")
-    return is_set(entry, list_credential)
+    return status_of(entry, list_credential)
 
 
 def _described(credential: Mapping[str, Any]) -> dict[str, Any]:

@@ -26,10 +26,8 @@ from backend.credentials.signing import SigningKey, signing_key
 
 BODY = "https://labels.example"
 JWKS_URL = f"{BODY}/.well-known/labels/jwks.json"
-REVOCATION_LIST = f"{BODY}/labels/status/revocation/1"
-SUSPENSION_LIST = f"{BODY}/labels/status/suspension/1"
+STATUS_LIST = f"{BODY}/labels/status/1"
 PROFESSIONAL = UUID("5b0f7d6e-3c1a-4f6e-9d2b-8a7c6e5d4f3a")
-SCALE = ("insufficient", "sufficient", "good", "excellent")
 GRANTED = datetime(2026, 12, 7, 14, 30, tzinfo=UTC)
 EXPIRES_ON = date(2029, 12, 7)
 INDEX = 4242
@@ -41,10 +39,10 @@ def new_key() -> SigningKey:
 
 def results() -> tuple[CategoryResult, ...]:
     return (
-        CategoryResult("gap_analysis", "Runs a gap analysis against ISO/IEC 27001.", SCALE, "sufficient", "good"),
-        CategoryResult("risk_management", "Coaches a risk assessment and treatment.", SCALE, "sufficient", "excellent"),
-        CategoryResult("management_system", "Coaches the management system's procedures.", SCALE, "sufficient", "good"),
-        CategoryResult("security_policies", "Coaches the security policies.", SCALE, "sufficient", "sufficient"),
+        CategoryResult("gap_analysis", "Runs a gap analysis against ISO/IEC 27001.", "meets"),
+        CategoryResult("risk_management", "Coaches a risk assessment and treatment.", "meets"),
+        CategoryResult("management_system", "Coaches the management system's procedures.", "partially"),
+        CategoryResult("security_policies", "Coaches the security policies.", "meets"),
     )
 
 
@@ -53,7 +51,7 @@ def mission() -> Mission:
         f"{BODY}/labels/missions/7d1e",
         "Alpine Coaching",
         "Manufacturing",
-        "10-49",
+        "small",
         date(2026, 3, 2),
         date(2026, 10, 30),
         12,
@@ -82,6 +80,6 @@ def label(**changes: object) -> LabelCredential:
         awarded=GRANTED,
         valid_from=GRANTED,
         valid_until=expiry_instant(EXPIRES_ON),
-        status=(StatusEntry("revocation", REVOCATION_LIST, INDEX), StatusEntry("suspension", SUSPENSION_LIST, INDEX)),
+        status=StatusEntry(STATUS_LIST, INDEX),
     )
     return replace(issued, **changes)  # type: ignore[arg-type]

@@ -5,10 +5,12 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from backend.credentials.openbadges import Issuer, open_badge
 from backend.credentials.signing import jwks, sign
-from backend.credentials.status_list import Bitstring, status_list_credential
-from tests.unit.credentials.support import BODY, INDEX, REVOCATION_LIST, SUSPENSION_LIST, label, new_key
+from backend.credentials.status_list import REVOKED, SUSPENDED, Bitstring, status_list_credential
+from tests.unit.credentials.support import BODY, INDEX, STATUS_LIST, label, new_key
 
 DOC = Path(__file__).parents[3] / "docs" / "labels-credentials.md"
 
@@ -22,14 +24,11 @@ def documented_check_label():
     return namespace["check_label"]
 
 
-def issued(revoked: Bitstring, valid_until: datetime):
+def issued(bits: Bitstring, valid_until: datetime, list_issuer: str = BODY, list_id: str = STATUS_LIST):
     key = new_key()
     now = datetime.now(UTC)
-    body = Issuer(BODY, "Cluster Coaching Label Board")
-    lists = {
-        REVOCATION_LIST: sign(status_list_credential(REVOCATION_LIST, body, "revocation", revoked, now), key),
-        SUSPENSION_LIST: sign(status_list_credential(SUSPENSION_LIST, body, "suspension", Bitstring(), now), key),
-    }
+    body = Issuer(list_issuer, "Cluster Coaching Label Board")
+    lists = {STATUS_LIST: sign(status_list_credential(list_id, body, bits, now), key)}
     credential = open_badge(
         label(awarded=now - timedelta(days=400), valid_from=now - timedelta(days=400), valid_until=valid_until)
     )
@@ -42,5 +41,17 @@ def test_the_documented_verifier_finds_a_label_valid_revoked_and_expired():
     later = datetime.now(UTC) + timedelta(days=30)
 
     assert check_label(*issued(Bitstring(), later)) == "valid"
-    assert check_label(*issued(Bitstring().set(INDEX), later)) == "revoked"
+    assert check_label(*issued(Bitstring().with_status(INDEX, REVOKED), later)) == "revoked"
+    assert check_label(*issued(Bitstring().with_status(INDEX, SUSPENDED), later)) == "suspended"
+    assert check_label(*issued(Bitstring().with_status(INDEX + 1, REVOKED), later)) == "valid"
     assert check_label(*issued(Bitstring(), datetime.now(UTC) - timedelta(days=1))) == "expired"
+
+
+@pytest.mark.parametrize(
+    "changes", [{"list_issuer": "https://elsewhere.example"}, {"list_id": f"{BODY}/labels/status/2"}]
+)
+def test_the_documented_verifier_refuses_a_list_of_another_issuer_or_another_address(changes):
+    check_label = documented_check_label()
+
+    with pytest.raises(AssertionError):
+        check_label(*issued(Bitstring(), datetime.now(UTC) + timedelta(days=30), **changes))

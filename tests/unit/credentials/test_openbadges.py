@@ -1,3 +1,4 @@
+import inspect
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -7,7 +8,9 @@ from backend.credentials.openbadges import (
     CredentialDataError,
     StatusEntry,
     Subject,
+    exam_evidence,
     expiry_instant,
+    mission_evidence,
     open_badge,
     subject_name,
 )
@@ -15,10 +18,9 @@ from tests.unit.credentials.support import (
     BODY,
     INDEX,
     PROFESSIONAL,
-    REVOCATION_LIST,
-    SCALE,
-    SUSPENSION_LIST,
+    STATUS_LIST,
     label,
+    mission,
     results,
 )
 
@@ -32,8 +34,8 @@ def described(key: str, name: str, description: str) -> dict[str, object]:
         "name": name,
         "description": description,
         "resultType": "PerformanceLevel",
-        "allowedValue": list(SCALE),
-        "requiredValue": "sufficient",
+        "allowedValue": ["not_met", "partially", "meets"],
+        "requiredValue": "partially",
     }
 
 
@@ -79,10 +81,10 @@ EXPECTED = {
             ],
         },
         "result": [
-            result("gap_analysis", "good"),
-            result("risk_management", "excellent"),
-            result("management_system", "good"),
-            result("security_policies", "sufficient"),
+            result("gap_analysis", "meets"),
+            result("risk_management", "meets"),
+            result("management_system", "partially"),
+            result("security_policies", "meets"),
         ],
     },
     "evidence": [
@@ -97,28 +99,31 @@ EXPECTED = {
             "id": f"{BODY}/labels/missions/7d1e",
             "type": ["Evidence"],
             "name": "Mission",
-            "narrative": "Coached for Alpine Coaching an organisation of 10-49 employees in Manufacturing, "
+            "narrative": "Coached for Alpine Coaching a small organisation (10 to 49 employees) in Manufacturing, "
             "from 2026-03-02 to 2026-10-30: 12 days of coaching and 3.5 days of training.",
             "genre": "Mission",
         },
     ],
-    "credentialStatus": [
-        {
-            "id": f"{REVOCATION_LIST}#{INDEX}",
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": "revocation",
-            "statusListIndex": str(INDEX),
-            "statusListCredential": REVOCATION_LIST,
-        },
-        {
-            "id": f"{SUSPENSION_LIST}#{INDEX}",
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": "suspension",
-            "statusListIndex": str(INDEX),
-            "statusListCredential": SUSPENSION_LIST,
-        },
-    ],
+    "credentialStatus": {
+        "id": f"{STATUS_LIST}#{INDEX}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "message",
+        "statusListIndex": str(INDEX),
+        "statusSize": 2,
+        "statusMessage": [
+            {"status": "0x0", "message": "valid"},
+            {"status": "0x1", "message": "suspended"},
+            {"status": "0x2", "message": "revoked"},
+            {"status": "0x3", "message": "revoked"},
+        ],
+        "statusListCredential": STATUS_LIST,
+    },
 }
+
+
+def test_it_has_one_status_entry_as_open_badges_allows_at_most_one():
+    # Open Badges 3.0's OpenBadgeCredential: credentialStatus, CredentialStatus, cardinality 0..1.
+    assert isinstance(open_badge(label())["credentialStatus"], dict)
 
 
 def test_the_credential_says_exactly_what_was_given_and_nothing_else():
@@ -154,11 +159,50 @@ def test_the_categories_come_in_the_schemes_order_whatever_order_they_are_given_
     assert open_badge(label(results=tuple(reversed(results())))) == EXPECTED
 
 
-def test_the_evidence_names_no_exam_score():
-    narratives = " ".join(item["narrative"] for item in open_badge(label())["evidence"])
+def test_the_exam_evidence_cannot_carry_a_score_or_attempts():
+    # The score and the attempts stay with the labelling body: the evidence is built from the day alone.
+    assert list(inspect.signature(exam_evidence).parameters) == ["passed_on"]
 
-    assert "score" not in narratives
-    assert "attempt" not in narratives
+
+@pytest.mark.parametrize(
+    ("band", "words"),
+    [
+        ("micro", "a micro organisation (fewer than 10 employees)"),
+        ("small", "a small organisation (10 to 49 employees)"),
+        ("medium", "a medium-sized organisation (50 to 249 employees)"),
+        ("large", "a large organisation (250 employees or more)"),
+    ],
+)
+def test_a_missions_size_band_is_said_in_words(band, words):
+    assert mission_evidence(replace(mission(), size_band=band)).narrative.startswith(
+        f"Coached for Alpine Coaching {words} "
+    )
+
+
+def test_a_mission_of_an_unknown_size_band_is_refused():
+    with pytest.raises(CredentialDataError) as refusal:
+        mission_evidence(replace(mission(), size_band="10-49"))
+
+    assert refusal.value.field == "mission.size_band"
+
+
+def test_a_failed_category_cannot_be_issued():
+    failed = (replace(results()[0], achieved="not_met"), *results()[1:])
+
+    with pytest.raises(CredentialDataError) as refusal:
+        open_badge(label(results=failed))
+
+    assert refusal.value.field == "results.gap_analysis"
+
+
+@pytest.mark.parametrize("missing", ["Training", "Exam", "Mission"])
+def test_a_label_without_its_training_exam_or_a_mission_cannot_be_issued(missing):
+    evidence = tuple(item for item in label().evidence if item.genre != missing)
+
+    with pytest.raises(CredentialDataError) as refusal:
+        open_badge(label(evidence=evidence))
+
+    assert refusal.value.field == "evidence"
 
 
 def test_the_subject_name_is_read_back_from_the_credential():
@@ -179,11 +223,8 @@ def test_a_label_expiring_on_a_day_is_valid_until_that_day_begins():
         ({"id": "not a uri"}, "id"),
         ({"subject": Subject("camille", "Camille Durand")}, "subject.id"),
         ({"subject": Subject(f"urn:uuid:{PROFESSIONAL}", "  ")}, "subject.name"),
-        ({"status": (StatusEntry("revocation", REVOCATION_LIST, 1),)}, "status"),
-        (
-            {"status": (StatusEntry("revocation", REVOCATION_LIST, -1), StatusEntry("suspension", SUSPENSION_LIST, 1))},
-            "status.revocation",
-        ),
+        ({"status": StatusEntry("not a uri", 1)}, "status"),
+        ({"status": StatusEntry(STATUS_LIST, -1)}, "status"),
         ({"valid_until": datetime(2026, 12, 7, tzinfo=UTC)}, "valid_until"),
         ({"valid_from": datetime(2026, 12, 7, 14, 30)}, "valid_from"),  # without its zone
     ],

@@ -145,8 +145,8 @@ def test_a_private_key_is_not_taken_for_verifying():
 
 
 def test_the_generated_key_is_kept_and_named_the_same_next_time(tmp_path):
-    first = configured_key(None, tmp_path, JWKS_URL)
-    second = configured_key(None, tmp_path, JWKS_URL)
+    first = configured_key("label-board", None, tmp_path, JWKS_URL)
+    second = configured_key("label-board", None, tmp_path, JWKS_URL)
 
     assert first.kid == second.kid
     assert verify(sign(open_badge(label()), first), public_jwk(second))["id"] == open_badge(label())["id"]
@@ -156,8 +156,25 @@ def test_a_configured_seed_is_the_key_used_and_nothing_is_generated(tmp_path):
     private = Ed25519PrivateKey.generate()
     seed = base64.b64encode(private.private_bytes_raw())
 
-    assert configured_key(seed, tmp_path, JWKS_URL).kid == signing_key(private, JWKS_URL).kid
+    assert configured_key("label-board", seed, tmp_path, JWKS_URL).kid == signing_key(private, JWKS_URL).kid
     assert list(tmp_path.iterdir()) == []
+
+
+def test_each_labelling_body_has_a_key_of_its_own(tmp_path):
+    board = configured_key("label-board", None, tmp_path, JWKS_URL)
+    other = configured_key("other-board", None, tmp_path, JWKS_URL)
+
+    assert board.kid != other.kid
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "labels-signing-key-label-board.pem",
+        "labels-signing-key-other-board.pem",
+    ]
+
+
+@pytest.mark.parametrize("slug", ["", "../escape", "a b"])
+def test_a_key_file_is_named_only_by_a_plain_slug(tmp_path, slug):
+    with pytest.raises(ValueError, match="slug"):
+        configured_key(slug, None, tmp_path, JWKS_URL)
 
 
 def test_after_a_rotation_each_credential_finds_the_key_that_signed_it_in_the_published_set():
