@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from domain.labels.body import PROFESSIONALS
 from domain.tenancy.consultancy import consultancy_id
 
 
@@ -86,7 +87,9 @@ def test_the_log_verifies_and_names_where_it_was_altered(tmp_path: Path, seeded_
     the operator's story rather than after it."""
     shutil.copytree(seeded_demo, tmp_path, dirs_exist_ok=True)
     signed = cordee(tmp_path, "audit", "checkpoint")
-    assert signed.returncode == 0 and signed.stdout.count("size ") == 2, signed.stdout + signed.stderr
+    # a checkpoint a tenant: the two consultancies, the labelling body and the professionals' realm
+    assert signed.returncode == 0 and signed.stdout.count("size ") == 4, signed.stdout + signed.stderr
+    assert f"{consultancy_id('alpine')}: size " in signed.stdout and f"{PROFESSIONALS}: size " in signed.stdout
     honest = cordee(tmp_path, "audit", "verify")
     assert honest.returncode == 0, honest.stdout + honest.stderr
     assert "The log verifies" in honest.stdout
