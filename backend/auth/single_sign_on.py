@@ -21,7 +21,6 @@ import base64
 import hashlib
 import json
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -42,6 +41,7 @@ from backend.services import Services
 from backend.settings import Settings
 from domain.shared.email import normalise_email
 from domain.shared.errors import DomainError
+from domain.shared.text import SLUG
 from domain.tenancy.commands import LinkSingleSignOn, OpenSingleSignOnAccount
 from domain.tenancy.consultancy import consultancy_id
 from domain.tenancy.single_sign_on import SingleSignOnSettings
@@ -55,7 +55,6 @@ REFUSED = (
     "Ask your consultancy's admin, or sign in with your password."
 )
 """One answer for every refusal at the callback: which check failed is in the security log, not on the page."""
-_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 """A consultancy's slug, as `domain.tenancy.consultancy` allows it."""
 
 
@@ -256,7 +255,7 @@ class SingleSignOn:
         except DomainError:
             return None
         if consultancy:
-            if not _SLUG.fullmatch(consultancy):
+            if not SLUG.fullmatch(consultancy):
                 return None
             tenant_id = consultancy_id(consultancy)
             provider = self._provider_of(tenant_id)

@@ -7,21 +7,17 @@ labelling body (see docs/professionals.md)."""
 
 from __future__ import annotations
 
-import re
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
 
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
-from domain.shared.errors import ValidationFailed
-from domain.shared.text import NAME_MAX_LENGTH, single_line
+from domain.shared.text import NAME_MAX_LENGTH, single_line, tenant_slug
 
 PROFESSIONALS = uuid5(CORDEE_NAMESPACE, "professionals")
 """The professionals' realm: the tenant of every professional's account and of their consents, no consultancy's."""
 
 BODY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
-BODY_SLUG_MAX_LENGTH = 64
-_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 
 def labelling_body_id(slug: str) -> UUID:
@@ -34,9 +30,7 @@ class LabellingBody(TenantAggregate):
     @classmethod
     def create(cls, actor_id: UUID, name: str, slug: str) -> LabellingBody:
         name = single_line("name", name, BODY_NAME_MAX_LENGTH)
-        slug = single_line("slug", slug, BODY_SLUG_MAX_LENGTH).lower()
-        if not _SLUG.fullmatch(slug):
-            raise ValidationFailed("slug", "Use 1 to 64 lower-case letters, digits or inner hyphens.")
+        slug = tenant_slug("slug", slug)
         return cls(tenant_id=labelling_body_id(slug), actor_id=actor_id, name=name, slug=slug)
 
     @staticmethod

@@ -64,6 +64,19 @@ def _check_characters(field: str, value: str, forbidden_controls: re.Pattern[str
         raise ValidationFailed(field, "Contains a character that is not valid text. Remove it and try again.")
 
 
+SLUG_MAX_LENGTH = 64
+SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+"""A tenant's short name (a consultancy's, a labelling body's): in its sign-in address and its key files."""
+
+
+def tenant_slug(field: str, value: str) -> str:
+    """A tenant's short name, lower-cased: 1 to 64 lower-case letters, digits or inner hyphens."""
+    slug = single_line(field, value, SLUG_MAX_LENGTH).lower()
+    if not SLUG.fullmatch(slug):
+        raise ValidationFailed(field, "Use 1 to 64 lower-case letters, digits or inner hyphens.")
+    return slug
+
+
 def count_between(field: str, value: int, lowest: int, highest: int) -> int:
     if not lowest <= value <= highest:
         raise ValidationFailed(field, f"Must be a whole number from {lowest} to {highest:,}.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
@@ -10,7 +9,7 @@ from eventsourcing.domain import event
 from domain.programme_template.template import DEFAULT_TEMPLATE, ProgrammeTemplate
 from domain.shared.aggregate import CORDEE_NAMESPACE, TenantAggregate
 from domain.shared.errors import ValidationFailed, every_check
-from domain.shared.text import NAME_MAX_LENGTH, single_line
+from domain.shared.text import NAME_MAX_LENGTH, single_line, tenant_slug
 from domain.tenancy.single_sign_on import (
     SingleSignOnSettings,
     check_client_identifier,
@@ -24,9 +23,6 @@ COMPARISON_THRESHOLD_MIN = 3
 COMPARISON_THRESHOLD_MAX = 20
 """The members' comparison is shown only when at least k organisations contribute (docs/comparison.md)."""
 CONSULTANCY_NAME_MAX_LENGTH = NAME_MAX_LENGTH
-SLUG_MAX_LENGTH = 64
-
-_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 
 def consultancy_id(slug: str) -> UUID:
@@ -39,9 +35,7 @@ class Consultancy(TenantAggregate):
     @classmethod
     def create(cls, actor_id: UUID, name: str, slug: str) -> Consultancy:
         name = single_line("name", name, CONSULTANCY_NAME_MAX_LENGTH)
-        slug = single_line("slug", slug, SLUG_MAX_LENGTH).lower()
-        if not _SLUG.fullmatch(slug):
-            raise ValidationFailed("slug", "Use 1 to 64 lower-case letters, digits or inner hyphens.")
+        slug = tenant_slug("slug", slug)
         return cls(tenant_id=consultancy_id(slug), actor_id=actor_id, name=name, slug=slug)
 
     @staticmethod
