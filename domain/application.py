@@ -35,9 +35,8 @@ from domain.evidence import handlers as evidence
 from domain.feedback import handlers as feedback
 from domain.incidents import handlers as incidents
 from domain.itil import handlers as itil
+from domain.labels import handlers as labels
 from domain.labels import link_handlers as professional_links
-from domain.labels import missions as _missions  # noqa: F401 (known to the trail before their commands are served)
-from domain.labels import track as _tracks  # noqa: F401
 from domain.legacy_topics import register_legacy_topics
 from domain.library import handlers as library
 from domain.metrics import handlers as metrics
@@ -89,6 +88,7 @@ FEATURES: list[dict[type, Handler]] = [
     evidence.HANDLERS,
     comparison.HANDLERS,
     professional_links.HANDLERS,
+    labels.HANDLERS,
 ]
 """Each feature's registry of command handlers; adding a feature adds one line."""
 

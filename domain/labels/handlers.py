@@ -144,4 +144,3 @@ HANDLERS: dict[type, Handler] = {
     CorrectMissionAttestation: correct_mission_attestation,
     WithdrawMissionAttestation: withdraw_mission_attestation,
 }
-"""Not yet in the application's list: the labelling body's roles and pages come with it."""
