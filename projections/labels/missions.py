@@ -23,6 +23,7 @@ from projections.core.reading import FeatureQueries
 from projections.core.scope import Scope
 from projections.core.tables import ReadTables, TableFactory
 from projections.core.writer import GroupedWriter
+from projections.labels.projection import IN_FORCE
 
 STANDING, WITHDRAWN = "standing", "withdrawn"
 FACTS = (
@@ -151,6 +152,17 @@ class MissionRow:
         return self.status == STANDING
 
 
+@dataclass(frozen=True)
+class LinkedProfessional:
+    """A link in force, as an attestation needs it: which coach account, and which professional."""
+
+    link_id: UUID
+    coach_id: UUID
+    consultancy_name: str
+    professional_id: UUID
+    professional_name: str
+
+
 class MissionQueries(FeatureQueries):
     def coached_missions(self, professional_id: UUID) -> tuple[CoachedMission, ...]:
         """The missions a renewal may count: the professional's attestations that stand and have ended, across
@@ -211,6 +223,39 @@ class MissionQueries(FeatureQueries):
             select(missions).where(self.visible.rows(scope, missions), missions.c.mission_id == mission_id)
         )
         return None if found is None else _row(found)
+
+    def link_in_force(self, scope: Scope, link_id: UUID) -> LinkedProfessional | None:
+        """One of the consultancy's links, if it is in force (the professional consented and nobody ended it)."""
+        links = self.t.professional_links
+        found = self._one(
+            select(links).where(self.visible.rows(scope, links), links.c.link_id == link_id, links.c.status == IN_FORCE)
+        )
+        if found is None or found["professional_id"] is None:
+            return None
+        return LinkedProfessional(
+            link_id=found["link_id"],
+            coach_id=found["coach_id"],
+            consultancy_name=found["consultancy_name"],
+            professional_id=found["professional_id"],
+            professional_name=found["professional_name"] or "",
+        )
+
+    def coach_accounts_of(self, scope: Scope, professional_id: UUID) -> set[UUID]:
+        """The consultancy's coach accounts the professional consented to link, in force or ended since: whose
+        records a correction gathers again."""
+        links = self.t.professional_links
+        query = select(links.c.coach_id).where(
+            self.visible.rows(scope, links), links.c.professional_id == professional_id
+        )
+        return {found["coach_id"] for found in self._all(query)}
+
+    def professional_names(self, scope: Scope) -> dict[UUID, str]:
+        """The names of the professionals who consented to one of the consultancy's links, by their id."""
+        links = self.t.professional_links
+        query = select(links.c.professional_id, links.c.professional_name).where(
+            self.visible.rows(scope, links), links.c.professional_id.is_not(None)
+        )
+        return {row["professional_id"]: row["professional_name"] or "" for row in self._all(query)}
 
 
 def _row(found: dict[str, Any]) -> MissionRow:
