@@ -84,7 +84,12 @@ class MissionPages(PageBase):
             raise NotInView
         form = await self._submission(request, "attest")
         cluster, _, organisation = form.required("member").partition(":")
-        variables = {"linkId": form.required("linkId"), "clusterId": cluster, "organisationId": organisation}
+        variables = {
+            "linkId": form.required("linkId"),
+            "clusterId": cluster,
+            "organisationId": organisation,
+            "factsDigest": form.text("factsDigest"),
+        }
 
         async def redisplay(shown: FormState) -> Response:
             return await self._missions_page(request, shown)

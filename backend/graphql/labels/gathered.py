@@ -12,7 +12,10 @@ Every read goes through the admin's own scope: a cluster or member out of view i
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Collection
+from dataclasses import asdict
 from datetime import date
 from uuid import UUID
 
@@ -87,3 +90,10 @@ def _outcome(member: MemberRow) -> tuple[str, date | None]:
     if member.outcome in (Outcome.ESTABLISHED, Outcome.AUDIT_PLANNED, Outcome.CERTIFIED) and member.established_on:
         return MissionOutcome.ISMS_ESTABLISHED.value, member.established_on
     return MissionOutcome.UNDER_WAY.value, None
+
+
+def facts_digest(facts: MissionFacts) -> str:
+    """A short digest of the facts, for the admin's confirmation to name the facts it confirms: if the records
+    changed between the showing and the attesting, the digests differ and nothing is attested unseen."""
+    text = json.dumps(asdict(facts), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

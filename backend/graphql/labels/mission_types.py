@@ -62,6 +62,9 @@ class MissionFactsShown:
 class GatheredMission:
     professional_name: str
     facts: MissionFactsShown
+    facts_digest: str = strawberry.field(
+        description="Give it back to `attestMission`: the attestation is refused if the records changed since."
+    )
 
 
 GatheredMissionResult = Annotated[

@@ -30,7 +30,7 @@ from backend.graphql.labels.actions import (
     READ_PORTFOLIO,
     WITHDRAW_MISSION,
 )
-from backend.graphql.labels.gathered import gathered_facts
+from backend.graphql.labels.gathered import facts_digest, gathered_facts
 from backend.graphql.labels.mission_types import (
     AttestedMission,
     AttestedMissionConnection,
@@ -49,13 +49,16 @@ from backend.graphql.labels.mission_types import (
 from backend.policy import Action, may, mission_reader, portfolio_owner
 from domain.labels.commands import AttestMission, CorrectMissionAttestation, WithdrawMissionAttestation
 from domain.labels.missions import MissionFacts
-from domain.shared.errors import DomainError, Forbidden, NotFound, ValidationFailed
+from domain.shared.errors import Conflict, DomainError, Forbidden, NotFound, ValidationFailed
 from projections.labels.missions import LinkedProfessional, MissionRow
 from projections.queries import ReadQueries, Scope
 
 NO_LINK = "No link in force with this id."
 NO_MISSION = "No attested mission with this id."
 MAY_NOT_READ = "You may not read attested missions."
+CHANGED_SINCE_SHOWN = (
+    "The records changed since these facts were shown: gather them again, and confirm what they say now."
+)
 
 
 @strawberry.input(
@@ -65,6 +68,10 @@ class AttestMissionInput:
     link_id: strawberry.ID = strawberry.field(description="The consultancy's link, in force, to the professional.")
     cluster_id: strawberry.ID
     organisation_id: strawberry.ID = strawberry.field(description="The member organisation the mission coached.")
+    facts_digest: str = strawberry.field(
+        description="The `factsDigest` of the facts the admin confirms (`gatheredMission`): if the records changed "
+        "since they were shown, nothing is attested (CONFLICT)."
+    )
 
 
 @strawberry.input(description="An attestation to correct or withdraw, and why.")
@@ -92,7 +99,8 @@ class MissionsQuery:
             link, facts = _gathered(info.context.services.queries, scope, link_id, cluster_id, organisation_id)
         except DomainError as error:
             return guarded_lookup_refusal(error)
-        return GatheredMission(professional_name=link.professional_name, facts=MissionFactsShown.of(facts))
+        shown = MissionFactsShown.of(facts)
+        return GatheredMission(professional_name=link.professional_name, facts=shown, facts_digest=facts_digest(facts))
 
     @strawberry.field(
         permission_classes=AUTHENTICATED,
@@ -154,6 +162,8 @@ class MissionsMutation:
             scope = _admin_scope(info, ATTEST_MISSION)
             queries = info.context.services.queries
             link, facts = _gathered(queries, scope, input.link_id, input.cluster_id, input.organisation_id)
+            if facts_digest(facts) != input.facts_digest:
+                raise Conflict(CHANGED_SINCE_SHOWN, "facts_digest")
         except DomainError as error:
             return user_error(error)
         done = await change(

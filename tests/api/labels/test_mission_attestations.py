@@ -31,9 +31,10 @@ LINKS = """{ l: professionalLinks(status: IN_FORCE) { ... on ProfessionalLinkCon
 CLUSTERS = "{ clusters { edges { node { id name coach { id } members { organisation { id name } } } } } }"
 GATHER = f"""query($link: ID!, $cluster: ID!, $organisation: ID!) {{
     r: gatheredMission(linkId: $link, clusterId: $cluster, organisationId: $organisation) {{ {REFUSAL}
-    ... on GatheredMission {{ professionalName facts {{ {FACTS} }} }} }} }}"""
-ATTEST = f"""mutation($link: ID!, $cluster: ID!, $organisation: ID!) {{
-    r: attestMission(input: {{linkId: $link, clusterId: $cluster, organisationId: $organisation}}) {{ {REFUSAL}
+    ... on GatheredMission {{ professionalName factsDigest facts {{ {FACTS} }} }} }} }}"""
+ATTEST = f"""mutation($link: ID!, $cluster: ID!, $organisation: ID!, $digest: String!) {{
+    r: attestMission(input: {{linkId: $link, clusterId: $cluster, organisationId: $organisation,
+        factsDigest: $digest}}) {{ {REFUSAL}
     ... on MissionAttestationChange {{ missionId stands }} }} }}"""
 CORRECT = f"""mutation($id: ID!, $reason: String!) {{
     r: correctMissionAttestation(input: {{missionId: $id, reason: $reason}}) {{ {REFUSAL}
@@ -119,10 +120,17 @@ def portfolio(client: GraphQLClient) -> list[dict[str, Any]]:
 
 
 def alpine_mission(admin: GraphQLClient) -> dict[str, str]:
-    """The variables of Sophie's mission with the first member of the cluster her Alpine coach account leads."""
+    """The variables of Sophie's mission with the second member of the cluster her Alpine coach account leads, with
+    the digest of the facts the records give, as the admin confirms them."""
     link = sophies_link(admin)
     cluster, organisation = coached_member(admin, link["coachId"])
-    return {"link": link["id"], "cluster": cluster, "organisation": organisation}
+    return confirmed(admin, {"link": link["id"], "cluster": cluster, "organisation": organisation})
+
+
+def confirmed(admin: GraphQLClient, mission: dict[str, str]) -> dict[str, str]:
+    """The mission's variables with the digest of the facts gathered for it, as the admin is shown them."""
+    gathered = answer(admin, GATHER, mission)
+    return {**mission, "digest": gathered.get("factsDigest", "")}
 
 
 def log_coaching(services: Services, mission: dict[str, str], held_on: date) -> None:
@@ -159,7 +167,12 @@ def test_an_admin_attests_the_facts_the_records_give_corrects_and_withdraws_them
     admin, sophie = client_for(ALPINE_ADMIN), client_for(SOPHIE)
     mission = alpine_mission(admin)
     gathered = answer(admin, GATHER, mission)
-    assert gathered == {"__typename": "GatheredMission", "professionalName": "Sophie Martin", "facts": GATHERED}
+    assert gathered == {
+        "__typename": "GatheredMission",
+        "professionalName": "Sophie Martin",
+        "factsDigest": mission["digest"],
+        "facts": GATHERED,
+    }
     demo = portfolio(sophie)
     assert [m["facts"] for m in demo] == [DEMO_MISSION]  # gathering attests nothing
 
@@ -234,6 +247,12 @@ def test_bad_input_is_refused_by_field_and_writes_nothing(
     )
     assert events_in_log(demo_services) == before
 
+    log_coaching(demo_services, mission, date(2026, 2, 26))  # the records change after the admin was shown them
+    before = events_in_log(demo_services)
+    changed = answer(admin, ATTEST, mission)
+    assert (changed["code"], changed["field"]) == ("CONFLICT", "factsDigest")  # nothing attested unseen
+    assert events_in_log(demo_services) == before
+    mission = confirmed(admin, mission)
     attested = answer(admin, ATTEST, mission)["missionId"]
     before = events_in_log(demo_services)
     again = answer(admin, ATTEST, mission)
@@ -297,7 +316,9 @@ def test_a_portfolio_gathers_the_missions_of_every_consultancy_and_each_reads_it
     assert answer(sophie, CONSENT, {"id": sophies_request(harbour)})["status"] == "IN_FORCE"
     link = sophies_link(harbour)
     cluster, organisation = coached_member(harbour, link["coachId"], index=0)
-    theirs = answer(harbour, ATTEST, {"link": link["id"], "cluster": cluster, "organisation": organisation})
+    theirs = answer(
+        harbour, ATTEST, confirmed(harbour, {"link": link["id"], "cluster": cluster, "organisation": organisation})
+    )
     assert ours in {m["id"] for m in missions(alpine)} and theirs["missionId"] not in {
         m["id"] for m in missions(alpine)
     }

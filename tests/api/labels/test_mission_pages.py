@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
-from tests.api.labels.test_mission_attestations import SOPHIE, alpine_mission
+from tests.api.labels.test_mission_attestations import ATTEST, SOPHIE, alpine_mission, answer
 from tests.api.page_support import csrf
 from tests.support.graphql_client import GraphQLClient
 
@@ -37,9 +37,18 @@ def test_an_admin_attests_on_the_page_and_the_professional_reads_and_downloads_i
     page = admin.http.get("/professionals/missions", params={"link": mission["link"], "member": member}).text
     for shown in ("Healthcare", "Micro (under 10 people)", "2025-11-10", "under way", "Attest this mission"):
         assert shown in page, shown
+    found = re.search(r'name="attest-factsDigest" value="([0-9a-f]+)"', page)
+    assert found is not None
+    shown_digest = found.group(1)
+    assert shown_digest == mission["digest"]  # the page confirms the facts it shows
     posted = admin.http.post(
         "/professionals/missions",
-        data={"csrf_token": csrf(page), "attest-linkId": mission["link"], "attest-member": member},
+        data={
+            "csrf_token": csrf(page),
+            "attest-linkId": mission["link"],
+            "attest-member": member,
+            "attest-factsDigest": shown_digest,
+        },
         follow_redirects=False,
     )
     assert posted.status_code == 303, posted.text
@@ -67,11 +76,7 @@ def test_a_refused_reason_is_shown_beside_its_field_and_a_withdrawal_empties_the
 ) -> None:
     admin = client_for(ALPINE_ADMIN)
     mission = alpine_mission(admin)
-    attested = admin.data(
-        """mutation($l: ID!, $c: ID!, $o: ID!) { attestMission(input: {linkId: $l, clusterId: $c, organisationId: $o})
-        { ... on MissionAttestationChange { missionId } } }""",
-        {"l": mission["link"], "c": mission["cluster"], "o": mission["organisation"]},
-    )["attestMission"]["missionId"]
+    attested = answer(admin, ATTEST, mission)["missionId"]
     token = csrf(admin.http.get("/professionals/missions").text)
     before = events_in_log(demo_services)
     refused = admin.http.post(
