@@ -325,3 +325,19 @@ def test_a_portfolio_gathers_the_missions_of_every_consultancy_and_each_reads_it
     assert [m["id"] for m in missions(harbour)] == [theirs["missionId"]]
     shown = {m["facts"]["consultancy"] for m in portfolio(sophie)}
     assert shown == {"Alpine Security Coaching", "Harbour Risk Partners"}
+
+
+def test_the_attested_missions_come_by_pages(client_for: Callable[[str], GraphQLClient]) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    ours = answer(admin, ATTEST, alpine_mission(admin))["missionId"]
+    page = """query($after: String) { r: attestedMissions(first: 1, after: $after) { __typename
+        ... on AttestedMissionConnection { edges { node { id } } pageInfo { hasNextPage endCursor } }
+        ... on UserError { code field } } }"""
+    first = answer(admin, page, {"after": None})
+    assert first["pageInfo"]["hasNextPage"] is True
+    second = answer(admin, page, {"after": first["pageInfo"]["endCursor"]})
+    assert second["pageInfo"]["hasNextPage"] is False
+    seen = [edge["node"]["id"] for found in (first, second) for edge in found["edges"]]
+    assert len(seen) == 2 and ours in seen
+    refused = answer(admin, page, {"after": "not a cursor"})
+    assert (refused["__typename"], refused["code"], refused["field"]) == ("ValidationError", "VALIDATION", "after")
