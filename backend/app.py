@@ -20,6 +20,7 @@ from backend.auth.principal import Principal
 from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
 from backend.auth.single_sign_on import SingleSignOn, build_single_sign_on
+from backend.credentials.published import LabelKeys
 from backend.exports.routes import export_routes
 from backend.graphql.portfolio.actions import SEE_PORTFOLIO
 from backend.graphql.router import GraphQLEndpoint
@@ -28,6 +29,7 @@ from backend.graphql.tenancy.actions import CHANGE_SETTINGS, MANAGE_ACCOUNTS
 from backend.http.audit_keys import audit_key_routes
 from backend.http.headers import install_headers
 from backend.http.health import health_routes
+from backend.http.labels import LabelPublisher, label_routes
 from backend.http.monitoring import monitoring_routes
 from backend.http.oauth import oauth_routes
 from backend.policy import may, scope_for
@@ -67,6 +69,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(health_routes(services))
     app.include_router(audit_key_routes(services))
     app.include_router(monitoring_routes(services))
+    label_keys = LabelKeys(settings.label_keys(), settings.data_dir, settings.is_production)
+    app.state.label_publisher = publisher = LabelPublisher(services, label_keys)
+    app.include_router(label_routes(publisher))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     app.include_router(oauth_routes(services, keys, tokens, sign_in.throttle))
     app.state.account_security = security = AccountSecurityService(services, settings, sign_in)
