@@ -170,6 +170,10 @@ def test_a_label_is_verified_through_each_status_with_only_what_the_body_publish
         shown = public_verdict(public, lea)
         assert shown["state"] == state
         assert shown["holder"] == ("Léa Fontaine" if state == "valid" else None)
+        page = public.get(f"/labels/{BOARD}/credentials/{lea.credential_id}")
+        assert page.status_code == 200
+        assert f"{state.capitalize()} label" in page.text
+        assert ("Léa Fontaine" in page.text) == (state == "valid")
 
 
 def test_an_expired_label_reads_expired_and_names_no_one(
@@ -190,6 +194,10 @@ def test_no_answer_tells_another_body_s_or_another_professional_s_credential_fro
     assert unknown.status_code == foreign.status_code == 404
     assert unknown.json() == foreign.json()
     assert "Marc" not in foreign.text
+    unknown_page = public.get(f"/labels/{BOARD}/credentials/{uuid.uuid4()}")
+    foreign_page = public.get(f"/labels/{BOARD}/credentials/{marc.credential_id}")
+    assert unknown_page.status_code == foreign_page.status_code == 404
+    assert unknown_page.text == foreign_page.text
 
     def downloaded(client: GraphQLClient | TestClient, credential_id: uuid.UUID) -> tuple[int, str]:
         http = client.http if isinstance(client, GraphQLClient) else client
