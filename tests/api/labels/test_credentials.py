@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +17,9 @@ import pytest
 from fastapi import FastAPI
 from starlette.testclient import TestClient
 
+from backend.credentials.published import LabelKeys
 from backend.credentials.verification import check
+from backend.http.labels import LabelPublisher, label_routes
 from backend.services import Services
 from domain.labels.body import PROFESSIONALS, labelling_body_id
 from domain.labels.commands import (
@@ -267,3 +270,23 @@ def test_a_verifier_s_token_is_checked_and_a_malformed_one_is_refused_or_invalid
         answer = public.post(verify, content=refused, headers={"content-type": "application/json"})
         assert answer.status_code == 400
         assert answer.json()["error"] == answer.json()["error"] | {"code": "VALIDATION", "field": "token"}
+
+
+def test_in_production_a_body_without_its_key_configured_publishes_nothing(
+    demo_services: Services, lea: Issued, tmp_path: Path
+) -> None:
+    keys = tmp_path / "production-keys"
+    keys.mkdir()
+    publisher = LabelPublisher(demo_services, LabelKeys({}, keys, production=True))
+    served = FastAPI()
+    served.include_router(label_routes(publisher))
+    client = TestClient(served)
+    for address in (
+        f"/labels/{BOARD}/jwks.json",
+        f"/labels/{BOARD}/status/1",
+        f"/labels/{BOARD}/credentials/{lea.credential_id}.json",
+    ):
+        response = client.get(address)
+        assert response.status_code == 503, address
+        assert response.json()["error"]["code"] == "UNAVAILABLE"
+    assert list(keys.iterdir()) == []  # no development key was generated in its place
