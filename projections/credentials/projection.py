@@ -10,7 +10,7 @@ from uuid import UUID
 
 from sqlalchemy import bindparam, insert, or_, update
 
-from domain.labels.body import PROFESSIONALS
+from domain.labels.body import PROFESSIONALS, LabellingBody
 from domain.labels.credential import LabelCredential
 from domain.labels.track import LabelTrack, track_id
 from projections.core.projection import Projection
@@ -23,6 +23,7 @@ VALID, SUSPENDED, REVOKED = "valid", "suspended", "revoked"
 class CredentialProjection(Projection):
     name = "label_credentials"
     handles = {
+        (LabellingBody, "Created"): "body_created",
         (LabelCredential, "Issued"): "issued",
         (LabelCredential, "Reissued"): "reissued",
         (LabelTrack, "Suspended"): "suspended",
@@ -35,10 +36,16 @@ class CredentialProjection(Projection):
         rows = tables.label_credentials
         both = or_(rows.c.tenant_id == bindparam("b"), rows.c.tenant_id == bindparam("r"))
         self._insert = insert(rows)
+        self._insert_body = insert(tables.label_credential_bodies)
         self._insert_mission = insert(tables.label_credential_missions)
         self._superseded = update(rows).where(both, rows.c.track_id == bindparam("k")).values(current=False)
         self._of_track = update(rows).where(both, rows.c.track_id == bindparam("k"), rows.c.current.is_(True))
         self._reissued = update(rows).where(both, rows.c.record_id == bindparam("c"))
+
+    def body_created(self, writer: GroupedWriter, event: Any) -> None:
+        body = {"body_id": event.tenant_id, "slug": event.slug, "name": event.name}
+        for tenant in (event.tenant_id, PROFESSIONALS):
+            writer.write(self._insert_body, {**body, "tenant_id": tenant})
 
     def issued(self, writer: GroupedWriter, event: Any) -> None:
         track = track_id(event.tenant_id, event.professional_id)

@@ -38,9 +38,26 @@ class CredentialQueries(FeatureQueries):
 
     def body(self, body_id: UUID) -> tuple[str, str] | None:
         """The labelling body's short name and name, as its credentials' addresses and issuer name them."""
-        bodies = self.t.labelling_bodies
-        found = self._one(select(bodies.c.slug, bodies.c.name).where(self.visible.rows(Scope(body_id), bodies)))
+        bodies = self.t.label_credential_bodies
+        found = self._one(
+            select(bodies.c.slug, bodies.c.name).where(
+                self.visible.rows(Scope(body_id), bodies), bodies.c.body_id == body_id
+            )
+        )
         return None if found is None else (str(found["slug"]), str(found["name"]))
+
+    def professional_credentials(self, professional_id: UUID) -> list[tuple[CredentialRow, str, str]]:
+        """The professional's credentials, whichever body issued them, each with its body's short name and name; the
+        latest issued first (the realm's rows, theirs only)."""
+        rows, bodies = self.t.label_credentials, self.t.label_credential_bodies
+        scope = Scope(PROFESSIONALS)
+        query = (
+            select(rows, bodies.c.slug.label("body_slug"), bodies.c.name.label("body_name"))
+            .join(bodies, (bodies.c.tenant_id == rows.c.tenant_id) & (bodies.c.body_id == rows.c.body_id))
+            .where(self.visible.rows(scope, rows), rows.c.professional_id == professional_id)
+            .order_by(rows.c.awarded_on.desc(), rows.c.credential_id)
+        )
+        return [(self._row(scope, found), found["body_slug"], found["body_name"]) for found in self._all(query)]
 
     def status_entries(self, body_id: UUID, status_list: int) -> dict[int, str] | None:
         """The status of every credential with an entry in this list of the body, by index; None for a list that

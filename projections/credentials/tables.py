@@ -1,5 +1,6 @@
 """The credentials' read tables: a row per credential in the labelling body's tenant, and the same row in the
-professionals' realm for the professional's own download; the missions each renewal counted."""
+professionals' realm for the professional's own download; the missions each renewal counted; and the labelling
+bodies' names and short names, in each body's tenant and in the realm, for the addresses of their credentials."""
 
 from __future__ import annotations
 
@@ -46,4 +47,12 @@ def define_tables(table: TableFactory) -> None:
         Column("ended_on", Date, nullable=False),
         Column("coaching_days", Float, nullable=False),
         key=("tenant_id", "record_id", "mission_id"),
+    )
+    table(
+        "label_credential_bodies",
+        Column("tenant_id", Uuid, nullable=False),
+        Column("body_id", Uuid, nullable=False),
+        Column("slug", String, nullable=False),
+        Column("name", String, nullable=False),
+        key=("tenant_id", "body_id"),
     )

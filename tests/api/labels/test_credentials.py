@@ -39,6 +39,7 @@ from domain.labels.track import RatingGiven
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.account import Role, account_id
 from tests.api.labels.test_professional_links import REGISTRAR, SOPHIE, open_account
+from tests.api.tenancy.test_authorization_matrix import refusal
 from tests.support.graphql_client import GraphQLClient
 from tests.unit.credentials.test_documented_verifier import documented_check_label
 from tests.unit.labels.support import SCHEME
@@ -290,3 +291,33 @@ def test_in_production_a_body_without_its_key_configured_publishes_nothing(
         assert response.status_code == 503, address
         assert response.json()["error"]["code"] == "UNAVAILABLE"
     assert list(keys.iterdir()) == []  # no development key was generated in its place
+
+
+CREDENTIALS = """{ r: labelCredentials { __typename
+    ... on LabelCredentialList { credentials { credentialId labellingBody status awardedOn validFrom expiresOn
+        downloadUrl verificationUrl } }
+    ... on ForbiddenError { message } } }"""
+
+
+def test_a_professional_lists_their_own_credentials_with_where_to_download_and_verify_each(
+    client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued, marc: Issued
+) -> None:
+    own = client_for(LEA)
+    (found,) = own.data(CREDENTIALS)["r"]["credentials"]
+    assert found == {
+        "credentialId": str(lea.credential_id),
+        "labellingBody": "Coaching Label Board",
+        "status": "VALID",
+        "awardedOn": "2026-02-02",
+        "validFrom": "2026-02-02",
+        "expiresOn": "2029-02-02",
+        "downloadUrl": f"/professional/credentials/{lea.credential_id}",
+        "verificationUrl": f"/labels/{BOARD}/credentials/{lea.credential_id}",
+    }
+    assert own.http.get(found["downloadUrl"]).status_code == 200
+    assert "Léa Fontaine" in public.get(found["verificationUrl"]).text
+    (others,) = client_for(MARC).data(CREDENTIALS)["r"]["credentials"]
+    assert others["credentialId"] == str(marc.credential_id)
+    assert client_for(SOPHIE).data(CREDENTIALS)["r"] == {"__typename": "LabelCredentialList", "credentials": []}
+    for email in (REGISTRAR, "admin@alpine.example"):  # refused, before or by the resolver
+        assert refusal(client_for(email).execute(CREDENTIALS)) is not None, email
