@@ -34,7 +34,7 @@ VALID, SUSPENDED, REVOKED = 0x0, 0x1, 0x2
 """The status values (`statusMessage`): a set revocation bit (0x2) outranks the suspension bit (0x1)."""
 MINIMUM_BITS = 131_072
 """The specification's floor for any list, 16 KiB: a list read is refused below it."""
-MINIMUM_ENTRIES = 131_072
+MINIMUM_ENTRIES = credential.STATUS_LIST_ENTRIES
 """The entries a list published here holds at least: 131,072 statuses of `STATUS_SIZE` bits (32 KiB)."""
 MAXIMUM_OCTETS = 16 * 1024 * 1024
 """128 Mibit, a thousand times the minimum: a list that inflates beyond it is refused before it fills the memory."""

@@ -238,9 +238,11 @@ async def _token(request: Request) -> str | JSONResponse:
     def refused(message: str) -> JSONResponse:
         return JSONResponse({"error": {"code": "VALIDATION", "field": "token", "message": message}}, status_code=400)
 
-    raw = await request.body()
-    if len(raw) > TOKEN_MAX_LENGTH + 64:
-        return refused(f"Give a token of at most {TOKEN_MAX_LENGTH} characters.")
+    raw = b""
+    async for chunk in request.stream():  # read no further than a token may be long
+        raw += chunk
+        if len(raw) > TOKEN_MAX_LENGTH + 64:
+            return refused(f"Give a token of at most {TOKEN_MAX_LENGTH} characters.")
     try:
         given = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
