@@ -6,6 +6,7 @@ import functools
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import replace
 
 from fastapi import FastAPI, Request
 from starlette.middleware.sessions import SessionMiddleware as StateCookieMiddleware
@@ -20,6 +21,7 @@ from backend.auth.principal import Principal
 from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
 from backend.auth.single_sign_on import SingleSignOn, build_single_sign_on
+from backend.credentials.published import LabelKeyMissing, LabelKeys
 from backend.exports.portfolio_routes import portfolio_routes
 from backend.exports.routes import export_routes
 from backend.graphql.portfolio.actions import SEE_PORTFOLIO
@@ -29,6 +31,7 @@ from backend.graphql.tenancy.actions import CHANGE_SETTINGS, MANAGE_ACCOUNTS
 from backend.http.audit_keys import audit_key_routes
 from backend.http.headers import install_headers
 from backend.http.health import health_routes
+from backend.http.labels import LabelPublisher, label_routes
 from backend.http.monitoring import monitoring_routes
 from backend.http.oauth import oauth_routes
 from backend.policy import may, scope_for
@@ -40,6 +43,7 @@ from frontend.pages import mount_pages
 from frontend.ports import (
     FrontendPorts,
     InvitedPerson,
+    LabelVerdictShown,
     LiveSettings,
     LiveSupport,
     SignedIn,
@@ -68,12 +72,16 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(health_routes(services))
     app.include_router(audit_key_routes(services))
     app.include_router(monitoring_routes(services))
+    label_keys = LabelKeys(settings.label_keys(), settings.data_dir, settings.is_production)
+    app.state.label_publisher = publisher = LabelPublisher(services, label_keys)
+    app.include_router(label_routes(publisher))
     app.include_router(portfolio_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     app.include_router(oauth_routes(services, keys, tokens, sign_in.throttle))
     app.state.account_security = security = AccountSecurityService(services, settings, sign_in)
     app.state.single_sign_on = single_sign_on = build_single_sign_on(services, settings)
-    mount_pages(app, _frontend_ports(endpoint, sign_in, single_sign_on, services, settings, security))
+    ports = _frontend_ports(endpoint, sign_in, single_sign_on, services, settings, security)
+    mount_pages(app, replace(ports, label_verdict=functools.partial(_label_verdict, publisher)))
     install_auditor_reads(app, services.auditor_reads)
     app.add_middleware(
         SessionMiddleware,
@@ -133,6 +141,16 @@ def _frontend_ports(
         single_sign_on_end=single_sign_on.end_session_url,
         live=_live_support(services, settings),
     )
+
+
+def _label_verdict(publisher: LabelPublisher, slug: str, credential_id: str) -> LabelVerdictShown | None:
+    """The public verdict, as the verification page shows it (the JSON at its address gives the same)."""
+    try:
+        found = publisher.verdict_of(slug, credential_id)
+    except LabelKeyMissing:
+        log.error("The labelling body %r has no signing key configured.", slug)
+        return LabelVerdictShown("unavailable", reason="This labelling body cannot be checked at the moment.")
+    return None if found is None else LabelVerdictShown(**vars(found))
 
 
 def _live_support(services: Services, settings: Settings) -> LiveSupport:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from backend.ed25519_keys import private_key
 
 DEVELOPMENT_SECRET = "cordee-development-secret-not-for-production"  # noqa: S105 - refused in production
 
@@ -96,6 +99,11 @@ class Settings(BaseSettings):
     """How many read models as of a past moment (per tenant and moment) a process keeps built."""
     as_of_cache_seconds: Annotated[float, Field(gt=0)] = 600
     """How long a read model as of a past moment is kept after it was built."""
+    label_signing_keys: SecretStr | None = None
+    """Each labelling body's Ed25519 key, signing its labels' credentials and status lists, as a JSON object by the
+    body's short name: `{"label-board": "<PEM, or the base64 of a 32-byte seed>"}`. Unset outside production: a key
+    is generated once per body into the data folder. In production no key is ever generated: a body without its
+    key here publishes no credential (its addresses answer 503)."""
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:
@@ -116,9 +124,25 @@ class Settings(BaseSettings):
             )
         if self.secrets_key is not None and len(self.secrets_key.get_secret_value()) < 32:
             raise ValueError("CORDEE_SECRETS_KEY must be at least 32 characters.")
+        self.label_keys()  # a key that cannot be read stops the start, not the first verifier
         if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
             raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self
+
+    def label_keys(self) -> dict[str, bytes]:
+        """`label_signing_keys`, read: each body's short name and its key, checked to be an Ed25519 key."""
+        if self.label_signing_keys is None:
+            return {}
+        try:
+            given = json.loads(self.label_signing_keys.get_secret_value())
+        except ValueError:
+            given = None
+        if not isinstance(given, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in given.items()):
+            raise ValueError('CORDEE_LABEL_SIGNING_KEYS must be a JSON object: {"<body>": "<key>", ...}.')
+        keys = {slug: key.encode() for slug, key in given.items()}
+        for slug, key in keys.items():
+            private_key(key, f"CORDEE_LABEL_SIGNING_KEYS[{slug!r}]")
+        return keys
 
     @property
     def is_production(self) -> bool:

@@ -37,6 +37,7 @@ from domain.incidents import handlers as incidents
 from domain.itil import handlers as itil
 from domain.labels import handlers as labels
 from domain.labels import link_handlers as professional_links
+from domain.labels.body import PROFESSIONALS
 from domain.legacy_topics import register_legacy_topics
 from domain.library import handlers as library
 from domain.metrics import handlers as metrics
@@ -356,3 +357,7 @@ class Cordee(CommandService):
         cluster = clusters.load_cluster(self, tenant_id, cluster_id)
         if organisation_id not in cluster.members:
             raise ValidationFailed("cluster_id", "The organisation was not admitted to this cluster.")
+
+    def professional_name(self, professional_id: UUID) -> str:
+        """A professional's name, as their account in the professionals' realm gives it."""
+        return self.get(Account, PROFESSIONALS, professional_id, "professional_id").display_name

@@ -20,6 +20,7 @@ from frontend import (
     comparison,
     competence,
     context,
+    credentials,
     documents,
     effort,
     engagement,
@@ -81,6 +82,7 @@ FEATURES = (
     trail.FEATURE,
     portfolio.FEATURE,
     labels.FEATURE,
+    credentials.FEATURE,
 )
 """Every feature with pages, in the order of the main navigation."""
 

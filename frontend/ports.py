@@ -164,3 +164,21 @@ class FrontendPorts:
     single_sign_on_end: Callable[[Request, str], Awaitable[str | None]] | None = None
     """The request and a sign-in's `sign_out_hint`, to the provider's address that ends its session too (RP-initiated
     logout), for the browser to go to once signed out of Cordee; None when there is none."""
+    label_verdict: Callable[[str, str], LabelVerdictShown | None] | None = None
+    """The public verdict on a labelling body's credential, by the body's short name and the credential's public id;
+    None when there is none at that address (`backend/http/labels.py`)."""
+
+
+@dataclass(frozen=True)
+class LabelVerdictShown:
+    """A label's public verdict, as its verification page shows it: `valid`, `expired`, `suspended`, `revoked`,
+    `not_yet_valid`, `status_unknown` or `unavailable` (the body cannot sign: its key is not configured); for whom
+    only while valid."""
+
+    state: str
+    label: str | None = None
+    issuer: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    holder: str | None = None
+    reason: str = ""

@@ -49,6 +49,9 @@ from projections.core.reading import FeatureQueries, Reader
 from projections.core.scope import Scope
 from projections.core.store import ReadStore
 from projections.core.tables import ReadTables, TableDefiner, TableFactory, compose_read_tables
+from projections.credentials.projection import CredentialProjection
+from projections.credentials.queries import CredentialQueries
+from projections.credentials.tables import define_tables as credential_tables
 from projections.documents.projection import DocumentProjection
 from projections.documents.queries import DocumentQueries
 from projections.documents.tables import define_tables as document_tables
@@ -142,6 +145,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("comparison", comparison_tables, (ComparisonProjection,), ComparisonQueries),
     Feature("labels", label_tables, (ProfessionalLinkProjection,), ProfessionalLinkQueries),
     Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
+    Feature("credentials", credential_tables, (CredentialProjection,), CredentialQueries),
     Feature("missions", mission_tables, (MissionProjection,), MissionQueries),
 )
 """The order of the projections is the order they see an event in."""
@@ -225,6 +229,7 @@ class ReadQueries:
     comparison: ComparisonQueries
     labels: ProfessionalLinkQueries
     trail: TrailQueries
+    credentials: CredentialQueries
     missions: MissionQueries
 
     def __init__(self, store: ReadStore) -> None:

@@ -360,3 +360,23 @@ def mission_evidence(mission: Mission) -> Evidence:
         f"and {mission.training_days:g} days of training."
     )
     return Evidence(mission.uri, "Mission", narrative, "Mission")
+
+
+def first_mission_evidence(evaluated_on: date) -> Evidence:
+    """The first mission, as the grant rests on it: evaluated by another coach, and when; not the mission's name
+    (the labelling body's note, which may name the organisation), not the ratings' comments."""
+    narrative = (
+        "Evaluated by another coach on a first mission, on every requirement of the four categories, on "
+        f"{evaluated_on}."
+    )
+    return Evidence(None, "First mission", narrative, "Mission")
+
+
+def counted_mission_evidence(uri: str, ended_on: date, coaching_days: float) -> Evidence:
+    """A mission a renewal counted, as the renewal was given it: attested by a consultancy, when it ended, its days
+    of coaching; never the organisation."""
+    narrative = (
+        f"Coached a mission a consultancy attested, ended on {ended_on}: {coaching_days:g} days of coaching, counted "
+        "for the label's renewal."
+    )
+    return Evidence(uri, "Mission", narrative, "Mission")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import binascii
 import gzip
-import secrets
 import zlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -29,12 +28,13 @@ from backend.credentials.openbadges import (
     status_messages,
     timestamp,
 )
+from domain.labels import credential
 
 VALID, SUSPENDED, REVOKED = 0x0, 0x1, 0x2
 """The status values (`statusMessage`): a set revocation bit (0x2) outranks the suspension bit (0x1)."""
 MINIMUM_BITS = 131_072
 """The specification's floor for any list, 16 KiB: a list read is refused below it."""
-MINIMUM_ENTRIES = 131_072
+MINIMUM_ENTRIES = credential.STATUS_LIST_ENTRIES
 """The entries a list published here holds at least: 131,072 statuses of `STATUS_SIZE` bits (32 KiB)."""
 MAXIMUM_OCTETS = 16 * 1024 * 1024
 """128 Mibit, a thousand times the minimum: a list that inflates beyond it is refused before it fills the memory."""
@@ -133,16 +133,12 @@ def decode(encoded_list: str) -> Bitstring:
 
 def unused_random_index(used: Collection[int], entries: int = MINIMUM_ENTRIES) -> int:
     """An index no credential uses yet, drawn uniformly at random (a CSPRNG) from the list's `entries`;
-    `StatusListError` when the list is full."""
-    taken = {index for index in used if 0 <= index < entries}
-    if len(taken) >= entries:
-        raise StatusListError("The status list is full: publish another.")
-    if len(taken) * 2 < entries:
-        while (index := secrets.randbelow(entries)) in taken:
-            pass
-        return index
-    free = [index for index in range(entries) if index not in taken]
-    return free[secrets.randbelow(len(free))]
+    `StatusListError` when the list is full. The draw is the domain's, which records it as the labelling body's
+    event (`domain/labels/credential.py`)."""
+    try:
+        return credential.unused_random_index(used, entries)
+    except credential.StatusListFull:
+        raise StatusListError("The status list is full: publish another.") from None
 
 
 def status_list_credential(list_url: str, issuer: Issuer, bits: Bitstring, valid_from: datetime) -> dict[str, Any]:

@@ -49,6 +49,7 @@ from backend.graphql.core.idempotency import IdempotentMutations
 from backend.graphql.core.known_documents import DocumentCache, KnownDocuments
 from backend.graphql.core.prepare import PrepareOffTheLoop
 from backend.graphql.core.snapshot import OneReadTransaction
+from backend.graphql.credentials.queries import CredentialsQuery
 from backend.graphql.documents.mutations import DocumentsMutation
 from backend.graphql.documents.queries import DocumentsQuery
 from backend.graphql.engagement.mutations import EngagementMutation
@@ -122,6 +123,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (PortfolioQuery,),
     (ComparisonQuery, ComparisonMutation),
     (LabelsQuery, LabelsMutation),
+    (CredentialsQuery,),
     (MissionsQuery, MissionsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""

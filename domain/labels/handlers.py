@@ -3,9 +3,9 @@ steps are checked against the scheme version it enrolled on, read here from the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-from uuid import UUID
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+from uuid import UUID, uuid4
 
 from domain.labels.commands import (
     AttestMission,
@@ -22,9 +22,18 @@ from domain.labels.commands import (
     SuspendLabel,
     WithdrawMissionAttestation,
 )
+from domain.labels.credential import (
+    CountedMission,
+    LabelCredential,
+    Statement,
+    StatusList,
+    credential_record_id,
+    lowest_ratings,
+    status_list_id,
+)
 from domain.labels.missions import MissionAttestation
 from domain.labels.scheme import LabelScheme, SchemeVersion, scheme_id
-from domain.labels.track import LabelTrack, track_id
+from domain.labels.track import CoachedMission, LabelTrack, track_id
 from domain.shared.errors import NotFound
 from domain.shared.ports import Handler, Store
 from domain.shared.service import Saved
@@ -77,12 +86,35 @@ def evaluate_first_mission(app: Store, cmd: EvaluateFirstMission) -> Saved:
     return _on_track(app, cmd, evaluate)
 
 
-def grant_label(app: Store, cmd: GrantLabel) -> Saved:
-    return _on_track(app, cmd, lambda t, v: t.grant(cmd.actor_id, v, cmd.granted_on))
+class Professionals(Store, Protocol):
+    """The name a professional's realm account gives them: what their credential states."""
+
+    def professional_name(self, professional_id: UUID) -> str: ...
 
 
-def renew_label(app: Store, cmd: RenewLabel) -> Saved:
-    return _on_track(app, cmd, lambda t, v: t.renew(cmd.actor_id, v, cmd.renewed_on, cmd.missions))
+def grant_label(app: Professionals, cmd: GrantLabel) -> Saved:
+    """The grant, and in the same transaction the credential it issues (see `domain/labels/credential.py`)."""
+    track = _track(app, cmd)
+    version = _scheme(app, cmd.tenant_id).of_version(track.scheme_version)
+    track.grant(cmd.actor_id, version, cmd.granted_on)
+    return app.save_changes(track, *_issued(app, cmd.actor_id, track, version))
+
+
+def renew_label(app: Professionals, cmd: RenewLabel) -> Saved:
+    """The renewal, and the credential reissued for the new period with the missions it counted."""
+    track = _track(app, cmd)
+    version = _scheme(app, cmd.tenant_id).of_version(track.scheme_version)
+    counted_before = track.renewed_missions
+    track.renew(cmd.actor_id, version, cmd.renewed_on, cmd.missions)
+    counted = _newly_counted(cmd.missions, track.renewed_missions - counted_before)
+    record = credential_record_id(cmd.tenant_id, cmd.professional_id, track.cycle)
+    if not app.exists(LabelCredential, cmd.tenant_id, record):  # granted before credentials were issued
+        return app.save_changes(track, *_issued(app, cmd.actor_id, track, version))
+    credential = app.get(LabelCredential, cmd.tenant_id, record)
+    assert track.period_started_on is not None
+    assert track.expires_on is not None
+    credential.reissue(cmd.actor_id, track.period_started_on, track.expires_on, counted)
+    return app.save_changes(track, credential)
 
 
 def suspend_label(app: Store, cmd: SuspendLabel) -> Saved:
@@ -122,11 +154,67 @@ def _scheme(app: Store, tenant_id: UUID) -> LabelScheme:
     return app.get(LabelScheme, tenant_id, scheme_id(tenant_id), "scheme")
 
 
+def _track(app: Store, cmd: Any) -> LabelTrack:
+    return app.get(LabelTrack, cmd.tenant_id, track_id(cmd.tenant_id, cmd.professional_id), "professional_id")
+
+
 def _on_track(app: Store, cmd: Any, act: Callable[[LabelTrack, SchemeVersion], None]) -> Saved:
     """The candidate's track, acted on with the scheme version it enrolled on."""
-    track = app.get(LabelTrack, cmd.tenant_id, track_id(cmd.tenant_id, cmd.professional_id), "professional_id")
+    track = _track(app, cmd)
     act(track, _scheme(app, cmd.tenant_id).of_version(track.scheme_version))
     return app.save_changes(track)
+
+
+def _issued(
+    app: Professionals, actor_id: UUID, track: LabelTrack, version: SchemeVersion
+) -> tuple[LabelCredential, StatusList]:
+    """The credential of the label just granted (or renewed), with its entry allocated in the body's open list."""
+    status_list = _open_status_list(app, track.tenant_id, actor_id)
+    credential_id = uuid4()  # public and unguessable: it names nobody
+    index = status_list.allocate(actor_id, credential_id)
+    assert track.training
+    assert track.evaluation
+    assert track.granted_on
+    assert track.expires_on
+    statement = Statement(
+        professional_id=track.professional_id,
+        name=app.professional_name(track.professional_id),
+        scheme_version=version.version,
+        training_title=version.training_title,
+        training_provider=track.training.provider,
+        trained_on=track.training.attended_on,
+        exam_passed_on=next(attempt.sat_on for attempt in track.attempts if attempt.passed),
+        evaluated_on=track.evaluation.evaluated_on,
+        results=lowest_ratings([(r.category, r.rating) for r in track.evaluation.ratings]),
+        awarded_on=track.granted_on,
+    )
+    assert track.period_started_on is not None
+    valid = (track.period_started_on, track.expires_on)
+    credential = LabelCredential.issue(
+        track.tenant_id, actor_id, track.cycle, credential_id, (status_list.number, index), statement, valid
+    )
+    return credential, status_list
+
+
+def _open_status_list(app: Store, tenant_id: UUID, actor_id: UUID) -> StatusList:
+    """The first of the body's lists with an entry left, opened if there is none."""
+    number = 1
+    while app.exists(StatusList, tenant_id, status_list_id(tenant_id, number)):
+        found = app.get(StatusList, tenant_id, status_list_id(tenant_id, number))
+        if len(found.used) < found.entries:
+            return found
+        number += 1
+    return StatusList.open(tenant_id, actor_id, number)
+
+
+def _newly_counted(given: Iterable[CoachedMission], counted: Iterable[str]) -> list[CountedMission]:
+    """The missions the renewal counted, as it was given them, in the order of their ids."""
+    by_id: dict[str, CoachedMission] = {}
+    for mission in given:
+        by_id.setdefault(str(mission.mission_id), mission)
+    return [
+        CountedMission(by_id[key].mission_id, by_id[key].ended_on, by_id[key].coaching_days) for key in sorted(counted)
+    ]
 
 
 HANDLERS: dict[type, Handler] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -13,8 +14,10 @@ from starlette.testclient import TestClient
 from backend.app import create_app
 from backend.demo import seed_demo
 from backend.services import Services, build_services
-from tests.conftest import DEMO_DAY, secured_postgres_settings
+from domain.application import Cordee
+from tests.conftest import DEMO_DAY, on_test_day, secured_postgres_settings
 from tests.support.graphql_client import GraphQLClient
+from tests.support.pgserver import PostgresServer
 
 ALPINE_ADMIN = "admin@alpine.example"
 ALPINE_COACH = "coach@alpine.example"
@@ -30,12 +33,39 @@ def app(demo_services: Services) -> FastAPI:
     return create_app(demo_services.settings, demo_services)
 
 
+@pytest.fixture(scope="session")
+def postgres_seeded_demo(postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The demo seeded once per test process into a database of the session's PostgreSQL server, with row-level
+    security and every read model caught up, and its data directory: each test that needs the demo on PostgreSQL
+    starts from a copy of both (`CREATE DATABASE ... TEMPLATE`) rather than seeding it again."""
+    name = "cordee_seeded_demo"
+    postgres_server.create_database(name)
+    root = tmp_path_factory.mktemp("postgres-seeded-demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Cordee, "today", staticmethod(on_test_day))
+        built = build_services(secured_postgres_settings(root, postgres_server.url(name)))
+        built.start()
+        try:
+            seed_demo(built, DEMO_DAY)
+            built.runner.catch_up()
+        finally:
+            built.close()
+    return name, root / "data"
+
+
 @pytest.fixture
-def postgres_services(tmp_path: Path, postgres_url: str) -> Iterator[Services]:
-    """The demo on the session's PostgreSQL server with row-level security, for the API behaviours that differ there."""
+def postgres_services(
+    tmp_path: Path, postgres_url: str, postgres_server: PostgresServer, postgres_seeded_demo: tuple[str, Path]
+) -> Iterator[Services]:
+    """The demo on the session's PostgreSQL server with row-level security, for the API behaviours that differ there:
+    `postgres_url`'s database and the data directory start as copies of the seeded demo's."""
+    template, data_dir = postgres_seeded_demo
+    name = postgres_url.rsplit("/", 1)[1]
+    postgres_server.drop_database(name)
+    postgres_server.create_database(name, template=template)
+    shutil.copytree(data_dir, tmp_path / "data")
     built = build_services(secured_postgres_settings(tmp_path, postgres_url))
     built.start()
-    seed_demo(built, DEMO_DAY)
     yield built
     built.close()
 

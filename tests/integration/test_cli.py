@@ -13,12 +13,7 @@ import pytest
 
 from domain.labels.body import PROFESSIONALS
 from domain.tenancy.consultancy import consultancy_id
-
-
-def cordee(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CORDEE_DATA_DIR": str(data_dir), "COLUMNS": "200"}
-    command = [sys.executable, "-c", "from backend.cli import main; main()", *args]
-    return subprocess.run(command, env=env, input=stdin, capture_output=True, text=True, timeout=120, check=False)
+from tests.support.forked_cli import cordee
 
 
 def test_an_operator_sets_up_a_tenant_seeds_the_demo_and_rebuilds(tmp_path: Path) -> None:
@@ -155,7 +150,7 @@ def test_a_data_directory_where_nothing_can_be_made_is_refused_in_one_line() -> 
 def test_a_data_directory_on_a_read_only_mount_is_refused_in_one_line(tmp_path: Path) -> None:
     """A real read-only file system: the data directory bind-mounted read-only in a mount namespace of its own."""
     data_dir = tmp_path / "data"
-    created = installed_cordee(data_dir, "tenant", "create", "Alpine Security Coaching", "alpine")
+    created = cordee(data_dir, "tenant", "create", "Alpine Security Coaching", "alpine")
     assert created.returncode == 0, created.stderr
     read_only = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
     wrapper = ("unshare", "--map-root-user", "--mount", "sh", "-c", read_only, str(data_dir))
@@ -170,7 +165,7 @@ def test_a_data_directory_on_a_read_only_mount_is_refused_in_one_line(tmp_path: 
 def test_an_event_store_on_a_read_only_mount_is_refused_in_one_line(tmp_path: Path) -> None:
     """The directory can be written, the event store's file cannot: the message names the file."""
     data_dir = tmp_path / "data"
-    created = installed_cordee(data_dir, "tenant", "create", "Alpine Security Coaching", "alpine")
+    created = cordee(data_dir, "tenant", "create", "Alpine Security Coaching", "alpine")
     assert created.returncode == 0, created.stderr
     events = data_dir / "events.sqlite3"
     read_only = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
@@ -184,8 +179,8 @@ def test_an_event_store_on_a_read_only_mount_is_refused_in_one_line(tmp_path: Pa
 
 def test_read_models_that_cannot_be_opened_are_refused_in_one_line_and_rebuilt_from_the_events(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    assert installed_cordee(data_dir, "tenant", "create", "Summit Advisors", "summit").returncode == 0
-    checksum_before = installed_cordee(data_dir, "projections", "checksum").stdout
+    assert cordee(data_dir, "tenant", "create", "Summit Advisors", "summit").returncode == 0
+    checksum_before = cordee(data_dir, "projections", "checksum").stdout
     read_models = data_dir / "read-models.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{read_models}{suffix}").unlink(missing_ok=True)
@@ -199,4 +194,4 @@ def test_read_models_that_cannot_be_opened_are_refused_in_one_line_and_rebuilt_f
     read_models.rename(tmp_path / "damaged-read-models.sqlite3")
     rebuilt = installed_cordee(data_dir, "projections", "rebuild")
     assert rebuilt.returncode == 0, rebuilt.stderr
-    assert installed_cordee(data_dir, "projections", "checksum").stdout == checksum_before
+    assert cordee(data_dir, "projections", "checksum").stdout == checksum_before

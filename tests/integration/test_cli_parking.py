@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -12,12 +9,7 @@ from sqlalchemy import func, select
 from backend.services import build_services
 from backend.settings import Settings
 from tests.integration.application_case import Tenant
-
-
-def cordee(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CORDEE_DATA_DIR": str(data_dir), "COLUMNS": "200"}
-    command = [sys.executable, "-c", "from backend.cli import main; main()", *args]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+from tests.support.forked_cli import cordee
 
 
 def test_an_operator_lists_parked_events_and_replays_them_after_the_fix(tmp_path: Path) -> None:

@@ -138,9 +138,11 @@ class PostgresServer:
         info = f"host={self.host} port={self.port} user={self.user} dbname=postgres"
         return psycopg.connect(info, autocommit=True)
 
-    def create_database(self, name: str) -> None:
+    def create_database(self, name: str, template: str | None = None) -> None:
+        """An empty database, or a copy of `template` (which no connection may be open on)."""
         with self._admin() as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            query = sql.SQL("CREATE DATABASE {} TEMPLATE {}") if template else sql.SQL("CREATE DATABASE {}")
+            conn.execute(query.format(sql.Identifier(name), *([sql.Identifier(template)] if template else [])))
 
     def drop_database(self, name: str) -> None:
         with self._admin() as conn:

@@ -59,6 +59,10 @@ class LabelsApp(CommandService):
     def position(self) -> int:
         return self.recorder.max_notification_id() or 0
 
+    def professional_name(self, professional_id: UUID) -> str:
+        """The name a credential states: the professionals' realm is not part of this application."""
+        return f"Professional {str(professional_id)[:8]}"
+
     def refuses(self, cmd: object, error: type[DomainError], field: str | None) -> DomainError:
         """The command is refused with this error on this field, and nothing is written."""
         before = self.position()
