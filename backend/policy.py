@@ -366,3 +366,20 @@ def labelling_body_scope(principal: Principal, action: Action) -> Scope | None:
     if principal.reads_history or not principal.roles & action.roles or not principal.has_role(LABELLING_BODY):
         return None
     return Scope(principal.tenant_id)
+
+
+def mission_reader(principal: Principal, action: Action) -> Scope | None:
+    """The consultancy's whole view, for its admins: they attest, correct and withdraw its missions and read them
+    all. None for anyone else: a coach, an organisation's people, a labelling body's staff, a professional (who
+    reads their own portfolio, `portfolio_owner`)."""
+    if principal.reads_history or not principal.roles & action.roles or not principal.has_role(ADMIN):
+        return None
+    return scope_for(principal)
+
+
+def portfolio_owner(principal: Principal, action: Action) -> UUID | None:
+    """The professional whose portfolio the principal reads: themself, in their realm; None for anyone else. No id
+    is ever given: a professional reads their own portfolio only."""
+    if principal.reads_history or not principal.roles & action.roles or not principal.has_role(PROFESSIONAL):
+        return None
+    return principal.account_id if principal.tenant_id == PROFESSIONALS else None

@@ -62,6 +62,7 @@ from backend.graphql.incidents.queries import IncidentsQuery
 from backend.graphql.isms.queries import IsmsQuery
 from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
+from backend.graphql.labels.missions import MissionsMutation, MissionsQuery
 from backend.graphql.labels.mutations import LabelsMutation
 from backend.graphql.labels.queries import LabelsQuery
 from backend.graphql.library.mutations import LibraryMutation
@@ -123,6 +124,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ComparisonQuery, ComparisonMutation),
     (LabelsQuery, LabelsMutation),
     (CredentialsQuery,),
+    (MissionsQuery, MissionsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -3,7 +3,13 @@ consultancy admin's Professionals page (ask a link for one of its coaches, see w
 
 from pathlib import Path
 
+from frontend.labels.mission_pages import MissionPages
 from frontend.labels.pages import LabelPages
 from frontend.site.feature import PageFeature
 
-FEATURE = PageFeature("labels", Path(__file__).parent, (LabelPages,), admin_nav=(("/professionals", "Professionals"),))
+FEATURE = PageFeature(
+    "labels",
+    Path(__file__).parent,
+    (LabelPages, MissionPages),
+    admin_nav=(("/professionals", "Professionals"), ("/professionals/missions", "Missions")),
+)

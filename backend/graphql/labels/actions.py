@@ -13,3 +13,8 @@ READ_BODY = Action("labels.read_body", "read the labelling body's staff")
 INVITE_PROFESSIONAL = Action(
     "labels.invite_professional", "invite a candidate to the professionals' realm", needs_session=True
 )
+READ_MISSIONS = Action("labels.read_missions", "read the missions the consultancy attests")
+ATTEST_MISSION = Action("labels.attest_mission", "attest a mission a linked professional coached")
+CORRECT_MISSION = Action("labels.correct_mission", "correct a mission the consultancy attested")
+WITHDRAW_MISSION = Action("labels.withdraw_mission", "withdraw a mission the consultancy attested")
+READ_PORTFOLIO = Action("labels.read_portfolio", "read a professional's portfolio")
