@@ -227,6 +227,8 @@ def build_services(settings: Settings) -> Services:
     if missing:
         log.warning("Read models older than this version (no %s): rebuilding them from the events.", ", ".join(missing))
         rebuild(app, store)
+    if not settings.uses_postgres and not store.schema_current:  # PostgreSQL's tables are checked at each start
+        store.remember_schema()
     sessions = SessionStore(
         store.engine,
         timedelta(hours=settings.session_hours),

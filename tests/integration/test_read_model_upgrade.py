@@ -7,7 +7,7 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import create_engine, func, insert, inspect, select, text
+from sqlalchemy import Column, Index, MetaData, String, Table, create_engine, func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from backend.demo import seed_demo
@@ -16,10 +16,54 @@ from domain.organisations.commands import RegisterOrganisation
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.account import account_id
 from domain.tenancy.commands import ConfigureSingleSignOn, CreateConsultancy, OpenSingleSignOnAccount
-from projections.core.store import ReadStore, create_read_engine
+from projections.core.store import ReadStore, create_read_engine, schema_fingerprint
 from projections.features import define_read_tables
 from projections.queries import Scope
 from tests.conftest import TEST_DAY, sqlite_settings
+
+EARLIER_VERSION = "UPDATE read_model_schema SET fingerprint = 'an earlier version'"
+"""What an earlier version kept of its tables: another fingerprint than this version's."""
+
+
+def test_a_start_checks_the_tables_only_when_an_earlier_version_kept_them(tmp_path: Path) -> None:
+    """The first start checks and keeps this version's fingerprint; the next start of the same version finds it and
+    checks nothing; a start after an earlier version checks every table and adds what is missing."""
+    settings = sqlite_settings(tmp_path)
+    services = build_services(settings)
+    assert not services.store.schema_current
+    services.close()
+    services = build_services(settings)
+    assert services.store.schema_current and services.store.missing_columns() == []
+    services.close()
+    older = create_engine(settings.read_database_url)
+    with older.begin() as conn:
+        conn.execute(text(EARLIER_VERSION))
+        conn.execute(text("DROP TABLE risk_register_counts"))
+    older.dispose()
+    services = build_services(settings)
+    try:
+        assert not services.store.schema_current
+        assert services.store.added_tables == ["risk_register_counts"]
+    finally:
+        services.close()
+    assert build_services(settings).store.schema_current
+
+
+def test_the_fingerprint_changes_with_a_table_a_column_or_an_index() -> None:
+    kept = schema_fingerprint(define_read_tables().all())
+    assert schema_fingerprint(define_read_tables().all()) == kept
+    with_column, with_index = _copied(), _copied()
+    next(t for t in with_column if t.name == "organisations").append_column(Column("added", String(10)))
+    Index("organisations_by_added", next(t for t in with_index if t.name == "organisations").c.name)
+    assert schema_fingerprint(with_column) != kept
+    assert schema_fingerprint(with_index) != kept
+    assert schema_fingerprint(define_read_tables("rebuilt_").all()) != kept
+
+
+def _copied() -> list[Table]:
+    """This version's tables copied apart (the defined ones are shared by the process), to be changed."""
+    metadata = MetaData()
+    return [table.to_metadata(metadata) for table in define_read_tables().all()]
 
 
 def test_a_read_model_missing_a_new_column_is_rebuilt_at_start(tmp_path: Path) -> None:
@@ -31,6 +75,7 @@ def test_a_read_model_missing_a_new_column_is_rebuilt_at_start(tmp_path: Path) -
     services.close()
     older = create_engine(settings.read_database_url)
     with older.begin() as conn:  # what the version before places were recorded wrote
+        conn.execute(text(EARLIER_VERSION))
         conn.execute(text("ALTER TABLE organisations DROP COLUMN region"))
         conn.execute(text("ALTER TABLE organisations DROP COLUMN country"))
     older.dispose()
@@ -50,6 +95,7 @@ def test_a_read_model_missing_a_new_index_gets_it_at_start(tmp_path: Path) -> No
     build_services(settings).close()
     older = create_engine(settings.read_database_url)
     with older.begin() as conn:  # what the versions before the visibility filter's and the link's indexes wrote
+        conn.execute(text(EARLIER_VERSION))
         conn.execute(text("DROP INDEX clusters_by_coach"))
         conn.execute(text("DROP INDEX single_sign_on_links_by_subject"))
     older.dispose()
@@ -78,6 +124,7 @@ def test_an_older_read_model_linking_one_person_twice_gets_the_index_and_keeps_t
             ConfigureSingleSignOn(tenants[-1], SYSTEM_ACTOR, issuer, "cordee", (domain,), True, "0" * 16)
         )
     with services.store.writing() as conn:  # what the version before the index wrote
+        conn.execute(text(EARLIER_VERSION))
         conn.execute(text("DROP INDEX single_sign_on_links_by_subject"))
     for tenant, email in zip(tenants, opened, strict=True):
         services.app.handle(OpenSingleSignOnAccount(tenant, issuer, "person-1", email, "Someone"))
@@ -135,6 +182,7 @@ def test_read_models_without_a_table_this_version_added_are_rebuilt_at_start(tmp
     older = create_engine(settings.read_database_url)
     with older.begin() as conn:  # what the version before the kept counts wrote
         expected = conn.execute(text("SELECT count(*) FROM risks WHERE open = 1")).scalar_one()
+        conn.execute(text(EARLIER_VERSION))
         conn.execute(text("DROP TABLE risk_register_counts"))
     older.dispose()
 
