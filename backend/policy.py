@@ -366,3 +366,24 @@ def labelling_body_scope(principal: Principal, action: Action) -> Scope | None:
     if principal.reads_history or not principal.roles & action.roles or not principal.has_role(LABELLING_BODY):
         return None
     return Scope(principal.tenant_id)
+
+
+def own_professional(principal: Principal, action: Action) -> UUID | None:
+    """The professional's own id, for what is theirs in the realm (their label tracks, the evaluations asked of
+    them); None for anyone else: a consultancy's people and a body's staff read no professional's own."""
+    if principal.reads_history or not principal.roles & action.roles or not principal.has_role(PROFESSIONAL):
+        return None
+    return principal.account_id if principal.tenant_id == PROFESSIONALS else None
+
+
+NOT_A_COACH = "Name a professional who coaches for a consultancy: one with a link in force to a coach account."
+
+
+def authorize_evaluator(principal: Principal, action: Action, candidate_id: UUID, evaluator_id: UUID) -> None:
+    """A labelling body names the coach who evaluates a candidate's first mission: never the candidate themself.
+    That the evaluator coaches (a link in force) is the caller's to check against the realm's links."""
+    authorize(principal, action)
+    if not principal.has_role(LABELLING_BODY):
+        raise Forbidden(f"You may not {action.description}.")
+    if evaluator_id == candidate_id:
+        raise Forbidden("A candidate cannot evaluate their own first mission; name another coach.", "evaluator_email")

@@ -72,6 +72,9 @@ from projections.itil.tables import define_tables as itil_tables
 from projections.labels.projection import ProfessionalLinkProjection
 from projections.labels.queries import ProfessionalLinkQueries
 from projections.labels.tables import define_tables as label_tables
+from projections.labels.track_queries import LabelTrackQueries
+from projections.labels.track_tables import define_tables as label_track_tables
+from projections.labels.tracks import LabelTrackProjection
 from projections.library.projection import LibraryProjection
 from projections.library.queries import LibraryQueries
 from projections.library.tables import define_tables as library_tables
@@ -140,6 +143,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("comparison", comparison_tables, (ComparisonProjection,), ComparisonQueries),
     Feature("labels", label_tables, (ProfessionalLinkProjection,), ProfessionalLinkQueries),
     Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
+    Feature("label_tracks", label_track_tables, (LabelTrackProjection,), LabelTrackQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -222,6 +226,7 @@ class ReadQueries:
     comparison: ComparisonQueries
     labels: ProfessionalLinkQueries
     trail: TrailQueries
+    label_tracks: LabelTrackQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)
