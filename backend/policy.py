@@ -45,6 +45,7 @@ from uuid import UUID
 from backend.auth.principal import Principal, Reach
 from backend.authorization import matrix
 from domain.labels.body import PROFESSIONALS
+from domain.labels.track import CoachedMission
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
@@ -379,6 +380,20 @@ def own_professional(principal: Principal, action: Action) -> UUID | None:
 NOT_A_COACH = "Name a professional who coaches for a consultancy: one with a link in force to a coach account."
 
 
+def coaching_professional_name(queries: ReadQueries, professional_id: UUID) -> str | None:
+    """The name of a professional who coaches for a consultancy (a link in force to a coach account), or None: the
+    labelling body asks it of the realm's links when it names an evaluator, and learns nothing more of them."""
+    with queries.reader.apart(PROFESSIONALS):
+        return queries.label_tracks.coaching_name(professional_id)
+
+
+def attested_missions(queries: ReadQueries, professional_id: UUID) -> tuple[CoachedMission, ...]:
+    """The missions consultancies attested for a professional, as a renewal counts them: the day each ended and its
+    days of coaching, nothing else, read from the realm for the labelling body renewing their label."""
+    with queries.reader.apart(PROFESSIONALS):
+        return queries.missions.coached_missions(professional_id)
+
+
 def authorize_evaluator(principal: Principal, action: Action, candidate_id: UUID, evaluator_id: UUID) -> None:
     """A labelling body names the coach who evaluates a candidate's first mission: never the candidate themself.
     That the evaluator coaches (a link in force) is the caller's to check against the realm's links."""
@@ -387,3 +402,20 @@ def authorize_evaluator(principal: Principal, action: Action, candidate_id: UUID
         raise Forbidden(f"You may not {action.description}.")
     if evaluator_id == candidate_id:
         raise Forbidden("A candidate cannot evaluate their own first mission; name another coach.", "evaluator_email")
+
+
+def mission_reader(principal: Principal, action: Action) -> Scope | None:
+    """The consultancy's whole view, for its admins: they attest, correct and withdraw its missions and read them
+    all. None for anyone else: a coach, an organisation's people, a labelling body's staff, a professional (who
+    reads their own portfolio, `portfolio_owner`)."""
+    if principal.reads_history or not principal.roles & action.roles or not principal.has_role(ADMIN):
+        return None
+    return scope_for(principal)
+
+
+def portfolio_owner(principal: Principal, action: Action) -> UUID | None:
+    """The professional whose portfolio the principal reads: themself, in their realm; None for anyone else. No id
+    is ever given: a professional reads their own portfolio only."""
+    if principal.reads_history or not principal.roles & action.roles or not principal.has_role(PROFESSIONAL):
+        return None
+    return principal.account_id if principal.tenant_id == PROFESSIONALS else None

@@ -69,6 +69,8 @@ from projections.incidents.tables import define_tables as incident_tables
 from projections.itil.projection import ItilProjection
 from projections.itil.queries import ItilQueries
 from projections.itil.tables import define_tables as itil_tables
+from projections.labels.missions import MissionProjection, MissionQueries
+from projections.labels.missions import define_tables as mission_tables
 from projections.labels.projection import ProfessionalLinkProjection
 from projections.labels.queries import ProfessionalLinkQueries
 from projections.labels.tables import define_tables as label_tables
@@ -144,6 +146,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("labels", label_tables, (ProfessionalLinkProjection,), ProfessionalLinkQueries),
     Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
     Feature("label_tracks", label_track_tables, (LabelTrackProjection,), LabelTrackQueries),
+    Feature("missions", mission_tables, (MissionProjection,), MissionQueries),
 )
 """The order of the projections is the order they see an event in."""
 
@@ -227,6 +230,7 @@ class ReadQueries:
     labels: ProfessionalLinkQueries
     trail: TrailQueries
     label_tracks: LabelTrackQueries
+    missions: MissionQueries
 
     def __init__(self, store: ReadStore) -> None:
         self.reader = Reader(store)

@@ -61,6 +61,7 @@ from backend.graphql.incidents.queries import IncidentsQuery
 from backend.graphql.isms.queries import IsmsQuery
 from backend.graphql.itil.mutations import ItilMutation
 from backend.graphql.itil.queries import ItilQuery
+from backend.graphql.labels.missions import MissionsMutation, MissionsQuery
 from backend.graphql.labels.mutations import LabelsMutation
 from backend.graphql.labels.queries import LabelsQuery
 from backend.graphql.labels.track_mutations import LabelTrackMutation
@@ -124,6 +125,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ComparisonQuery, ComparisonMutation),
     (LabelsQuery, LabelsMutation),
     (LabelTrackQuery, LabelTrackMutation),
+    (MissionsQuery, MissionsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""
 

@@ -25,6 +25,7 @@ STEPS = {
     "exam": graphql_document(__file__, "record_exam_attempt"),
     "evaluator": graphql_document(__file__, "name_label_evaluator"),
     "grant": graphql_document(__file__, "grant_label"),
+    "renew": graphql_document(__file__, "renew_label"),
     "suspend": graphql_document(__file__, "suspend_label"),
     "reinstate": graphql_document(__file__, "reinstate_label"),
     "revoke": graphql_document(__file__, "revoke_label"),
@@ -34,6 +35,7 @@ SAYS = {
     "exam": "The exam attempt is recorded.",
     "evaluator": "The coach is asked to evaluate the first mission: they see it once they sign in.",
     "grant": "The label is granted.",
+    "renew": "The label is renewed.",
     "suspend": "The label is suspended.",
     "reinstate": "The label is reinstated.",
     "revoke": "The label is revoked, for good.",
@@ -188,6 +190,8 @@ def _step_fields(step: str, form: Submission) -> dict[str, Any]:
         return {"evaluatorEmail": form.required("evaluatorEmail")}
     if step == "grant":
         return {"grantedOn": form.day("grantedOn")}
+    if step == "renew":
+        return {"renewedOn": form.day("renewedOn")}
     if step == "revoke":
         form.confirmed("confirm", "Tick the box: a revocation is final.")
     day = {"suspend": "suspendedOn", "reinstate": "reinstatedOn", "revoke": "revokedOn"}[step]

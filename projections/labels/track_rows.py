@@ -58,6 +58,8 @@ class TrackRow:
     evaluation_passed: bool | None
     granted_on: date | None
     expires_on: date | None
+    period_started_on: date | None
+    """The grant, or the last renewal: missions that ended after it count towards the next renewal."""
     suspended_on: date | None
     revoked_on: date | None
 

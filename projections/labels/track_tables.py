@@ -69,6 +69,7 @@ def _tracks(table: TableFactory) -> None:
         Column("evaluation_passed", Boolean, nullable=True),
         Column("granted_on", Date, nullable=True),
         Column("expires_on", Date, nullable=True),
+        Column("period_started_on", Date, nullable=True),
         Column("suspended_on", Date, nullable=True),
         Column("revoked_on", Date, nullable=True),
         key=("tenant_id", "body_id", "professional_id"),

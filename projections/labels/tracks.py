@@ -34,6 +34,7 @@ CLEARED_STEPS = {
     "evaluation_passed": None,
     "granted_on": None,
     "expires_on": None,
+    "period_started_on": None,
     "suspended_on": None,
 }
 
@@ -156,11 +157,15 @@ class LabelTrackProjection(Projection):
         self._note(writer, event, "evaluation", event.evaluated_on, detail)
 
     def granted(self, writer: GroupedWriter, event: Any) -> None:
-        self._change(writer, event, {"granted_on": event.granted_on, "expires_on": event.expires_on})
+        self._change(
+            writer,
+            event,
+            {"granted_on": event.granted_on, "expires_on": event.expires_on, "period_started_on": event.granted_on},
+        )
         self._note(writer, event, "granted", event.granted_on, f"Valid until {event.expires_on.isoformat()}.")
 
     def renewed(self, writer: GroupedWriter, event: Any) -> None:
-        self._change(writer, event, {"expires_on": event.expires_on})
+        self._change(writer, event, {"expires_on": event.expires_on, "period_started_on": event.renewed_on})
         detail = (
             f"{len(event.missions)} missions, {event.coaching_days:g} days of coaching; valid until "
             f"{event.expires_on.isoformat()}."

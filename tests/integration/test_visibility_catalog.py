@@ -21,6 +21,8 @@ from domain.documents import commands as documents
 from domain.engagement.commands import CorrectCoachingEntry, RaiseCoachingCeiling
 from domain.feedback.commands import HideFeedback, UnhideFeedback
 from domain.labels.body import PROFESSIONALS, labelling_body_id
+from domain.labels.commands import AttestMission
+from domain.labels.missions import MissionFacts
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.account import Role
 from domain.tenancy.commands import DeactivateAccount, InviteAccount
@@ -121,6 +123,19 @@ def correct_mistakes(services: Services) -> None:
     services.execute(CorrectCoachingEntry(*member, entry["entry_number"], entry["held_on"], "Scope", "A typo."))
 
 
+def attest_a_mission(services: Services) -> None:
+    """A professional's mission attested for one member, so that the attestations have a row to prove the gate with
+    (whether or not the demo attests one)."""
+    member = next(m for m in raw_rows(services, "cluster_members") if m["withdrawn_on"] is None)
+    facts = MissionFacts("A consultancy", "A cluster", "Retail", "small", date(2025, 1, 6), None, 3.0, 1.0, "under_way")
+    professional = uuid.uuid4()
+    services.execute(
+        AttestMission(
+            member["tenant_id"], SYSTEM_ACTOR, professional, member["cluster_id"], member["organisation_id"], facts
+        )
+    )
+
+
 def approve_publish_and_acknowledge(services: Services) -> None:
     """The demo's policy is only submitted: sent back, a file attached, approved by someone else, published asking
     for acknowledgement, and acknowledged once, so that every document table has rows to prove the gate with."""
@@ -141,6 +156,7 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
     approve_publish_and_acknowledge(demo_services)
     hide_and_show_again(demo_services)
     correct_mistakes(demo_services)
+    attest_a_mission(demo_services)
     services, demo = demo_services, Demo(demo_services)
     names = tables_with_organisation(services)
     corrections = {"session_history", "unavailability_retractions", "coaching_entry_history"}
@@ -156,6 +172,7 @@ def test_every_table_with_an_organisation_is_gated_by_organisation(demo_services
     assert risks | {"security_objectives"} <= set(names)
     assert {"assets", "asset_dependencies", "asset_history", "asset_sources", "document_sources"} <= set(names)
     assert "audit_bundles" in names
+    assert "mission_attestations" in names
     assert {"trail_organisation_events", "trail_cluster_events"} <= set(names)  # the audit trail, event by event
     for name in names:
         owned = [row for row in raw_rows(services, name) if row["organisation_id"] is not None]

@@ -70,6 +70,12 @@ class GrantLabelInput:
 
 
 @strawberry.input
+class RenewLabelInput:
+    professional_id: strawberry.ID
+    renewed_on: date
+
+
+@strawberry.input
 class SuspendLabelInput:
     professional_id: strawberry.ID
     suspended_on: date

@@ -26,6 +26,7 @@ from backend.graphql.labels.track_inputs import (
     NameLabelEvaluatorInput,
     PublishLabelSchemeInput,
     ReinstateLabelInput,
+    RenewLabelInput,
     RevokeLabelInput,
     SubmitFirstMissionEvaluationInput,
     SuspendLabelInput,
@@ -37,7 +38,13 @@ from backend.graphql.labels.track_types import (
     LabelTrackChange,
     LabelTrackChangeResult,
 )
-from backend.policy import NOT_A_COACH, authorize_evaluator, authorize_professional
+from backend.policy import (
+    NOT_A_COACH,
+    attested_missions,
+    authorize_evaluator,
+    authorize_professional,
+    coaching_professional_name,
+)
 from domain.labels.body import PROFESSIONALS
 from domain.labels.commands import (
     EnrolCandidate,
@@ -48,6 +55,7 @@ from domain.labels.commands import (
     RecordExamAttempt,
     RecordLabelTraining,
     ReinstateLabel,
+    RenewLabel,
     RevokeLabel,
     SuspendLabel,
 )
@@ -153,12 +161,11 @@ class LabelTrackMutation:
         refused = role_refusal(info, RECORD_TRACK)
         if refused is not None:
             return refused
-        queries = info.context.services.queries.label_tracks
         try:
             candidate = parse_id(input.professional_id, "professional_id")
             evaluator = account_id(normalise_email(input.evaluator_email, "evaluator_email"))
             authorize_evaluator(info.context.signed_in, RECORD_TRACK, candidate, evaluator)
-            name = queries.coaching_name(evaluator)
+            name = coaching_professional_name(info.context.services.queries, evaluator)
             if name is None:
                 raise ValidationFailed("evaluator_email", NOT_A_COACH)
         except DomainError as error:
@@ -177,6 +184,24 @@ class LabelTrackMutation:
             info, DECIDE_LABEL, GrantLabel, professional_id=input.professional_id, granted_on=input.granted_on
         )
         return _answer(info, done, input.professional_id)
+
+    @strawberry.mutation(
+        permission_classes=AUTHENTICATED,
+        description="Renew a valid label for another period, on the missions the consultancies attested for the "
+        "professional since the grant or the last renewal (a labelling body's staff).",
+    )
+    async def renew_label(self, info: Info[Context, None], input: RenewLabelInput) -> LabelTrackChangeResult:
+        refused = role_refusal(info, DECIDE_LABEL)
+        if refused is not None:
+            return refused
+        try:
+            professional = parse_id(input.professional_id, "professional_id")
+        except DomainError as error:
+            return user_error(error)
+        missions = attested_missions(info.context.services.queries, professional)
+        given = {"renewed_on": input.renewed_on, "missions": missions}
+        done = await change(info, DECIDE_LABEL, RenewLabel, professional_id=professional, **given)
+        return _answer(info, done, professional)
 
     @strawberry.mutation(
         permission_classes=AUTHENTICATED, description="Suspend a valid label, saying why (a labelling body's staff)."

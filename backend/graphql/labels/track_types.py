@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from typing import Annotated
-from uuid import UUID
 
 import strawberry
 from strawberry.types import Info
@@ -14,6 +13,8 @@ from strawberry.types import Info
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import ForbiddenError, Refusal, ValidationError
 from backend.graphql.core.pagination import PageInfo
+from backend.policy import attested_missions
+from domain.labels.rules import LabelStatus as DomainStatus
 from projections.core.scope import Scope
 from projections.labels.track_rows import (
     RatingRow,
@@ -114,10 +115,31 @@ class LabelTrackEntry:
         return cls(what=row.what, on=row.on, detail=row.detail)
 
 
+@strawberry.type(description="A mission a consultancy attested, as a renewal counts it.")
+class LabelRenewalMission:
+    ended_on: date
+    coaching_days: float
+
+
+@strawberry.type(
+    description="Where the label's next renewal stands today: the missions attested that ended since the grant or "
+    "the last renewal, and what the scheme version asks."
+)
+class LabelRenewal:
+    period_started_on: date
+    missions: list[LabelRenewalMission]
+    missions_counted: int
+    days_counted: float
+    missions_needed: int
+    days_needed: int
+    conditions_met: bool
+
+
 @strawberry.type(description="What the viewer may do on the track now.")
 class LabelTrackViewerCan:
     record_step: bool = strawberry.field(description="Record the training, an exam attempt, name the evaluator.")
     grant: bool
+    renew: bool
     suspend: bool
     reinstate: bool
     revoke: bool
@@ -147,16 +169,42 @@ class LabelTrack:
     revoked_on: date | None
     viewer_can: LabelTrackViewerCan
     scope: strawberry.Private[Scope]
-    track_id: strawberry.Private[UUID]
+    row: strawberry.Private[TrackRow]
+    today: strawberry.Private[date]
+
+    @strawberry.field(
+        description="Where the next renewal stands, for a valid label: the missions attested since the grant or the "
+        "last renewal, up to today, and what the scheme asks. The renewal itself decides (a mission an earlier "
+        "renewal counted never counts again)."
+    )
+    def renewal(self, info: Info[Context, None]) -> LabelRenewal | None:
+        row = self.row
+        if row.period_started_on is None or row.status_on(self.today) is not DomainStatus.VALID:
+            return None
+        queries = info.context.services.queries
+        version = queries.label_tracks.scheme_version(self.scope, row.body_id, row.scheme_version)
+        started, today = row.period_started_on, self.today
+        missions = [m for m in attested_missions(queries, row.professional_id) if started < m.ended_on <= today]
+        days = sum(m.coaching_days for m in missions)
+        needed = (version.renewal_missions, version.renewal_days) if version else (0, 0)
+        return LabelRenewal(
+            period_started_on=started,
+            missions=[LabelRenewalMission(ended_on=m.ended_on, coaching_days=m.coaching_days) for m in missions],
+            missions_counted=len(missions),
+            days_counted=days,
+            missions_needed=needed[0],
+            days_needed=needed[1],
+            conditions_met=len(missions) >= needed[0] and days >= needed[1],
+        )
 
     @strawberry.field(description="The ratings of the evaluation in force, in the version's order.")
     def ratings(self, info: Info[Context, None]) -> list[LabelRating]:
-        found = info.context.services.queries.label_tracks.ratings(self.scope, self.track_id)
+        found = info.context.services.queries.label_tracks.ratings(self.scope, self.row.track_id)
         return [LabelRating.build(row) for row in found]
 
     @strawberry.field(description="Every fact recorded on the track, in order.")
     def history(self, info: Info[Context, None]) -> list[LabelTrackEntry]:
-        found = info.context.services.queries.label_tracks.history(self.scope, self.track_id)
+        found = info.context.services.queries.label_tracks.history(self.scope, self.row.track_id)
         return [LabelTrackEntry.build(row) for row in found]
 
     @classmethod
@@ -200,10 +248,12 @@ class LabelTrack:
             suspended_on=row.suspended_on,
             revoked_on=row.revoked_on,
             scope=scope,
-            track_id=row.track_id,
+            row=row,
+            today=today,
             viewer_can=LabelTrackViewerCan(
                 record_step=may_record and open_steps,
                 grant=may_decide and open_steps and bool(row.exam_passed and row.evaluation_passed),
+                renew=may_decide and status is LabelStatus.VALID,
                 suspend=may_decide and status is LabelStatus.VALID,
                 reinstate=may_decide and status is LabelStatus.SUSPENDED,
                 revoke=may_decide and row.granted_on is not None and row.revoked_on is None,

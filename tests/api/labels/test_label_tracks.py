@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
 
 from backend.services import Services
 from domain.labels.body import PROFESSIONALS, labelling_body_id
+from domain.labels.commands import AttestMission
 from domain.labels.link_commands import CreateLabellingBody
+from domain.labels.missions import MissionFacts
 from domain.shared.aggregate import SYSTEM_ACTOR
 from domain.tenancy.account import Role, account_id
+from domain.tenancy.consultancy import consultancy_id
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
 from tests.api.labels.test_professional_links import open_account
 from tests.support.graphql_client import GraphQLClient
@@ -388,3 +392,94 @@ def test_nobody_reads_or_acts_on_a_track_that_is_not_theirs(
         refused(other, EVALUATE, {"trackId": sophie_asked, **given})[0] == "FORBIDDEN"
     )  # a body's staff evaluate nothing
     assert events_in_log(demo_services) == before
+
+
+RENEW = mutation("renewLabel", "RenewLabelInput")
+RENEWAL = """query($id: ID!) { t: labelTrack(professionalId: $id) { ... on LabelTrack { expiresOn viewerCan { renew }
+    renewal { periodStartedOn missions { endedOn coachingDays } missionsCounted daysCounted missionsNeeded daysNeeded
+    conditionsMet } history { what detail } } } }"""
+
+
+def attest(services: Services, ended_on: date, coaching_days: float) -> None:
+    """Alpine attests a mission Sophie coached for one member of its cluster (the consultancy's own fact)."""
+    alpine = consultancy_id("alpine")
+    facts = MissionFacts(
+        consultancy="Alpine Security Coaching",
+        cluster="Alpine cluster 2026",
+        sector="Bakery",
+        size_band="small",
+        started_on=date(2026, 3, 2),
+        ended_on=ended_on,
+        coaching_days=coaching_days,
+        training_days=2.0,
+        outcome="isms_established",
+    )
+    admin, sophie = account_id(ALPINE_ADMIN), account_id(SOPHIE)
+    services.execute(AttestMission(alpine, admin, sophie, uuid.uuid4(), uuid.uuid4(), facts))
+
+
+def test_the_registrar_sees_the_missions_a_renewal_counts_and_renews_on_them(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    registrar, sophie = client_for(REGISTRAR), str(account_id(SOPHIE))
+    attest(demo_services, date(2026, 9, 30), 5.0)
+    renewal = registrar.data(RENEWAL, {"id": sophie})["t"]
+    assert renewal["viewerCan"]["renew"] is True
+    assert renewal["renewal"] == {
+        "periodStartedOn": "2026-01-12",
+        "missions": [{"endedOn": "2026-09-30", "coachingDays": 5.0}],
+        "missionsCounted": 1,
+        "daysCounted": 5.0,
+        "missionsNeeded": 2,
+        "daysNeeded": 8,
+        "conditionsMet": False,
+    }
+    page = registrar.http.get(f"/labelling-body/candidates/{sophie}").text
+    assert "Ended on 2026-09-30, 5 days of coaching" in page and "Not enough yet." in page
+    before = events_in_log(demo_services)
+    assert refused(registrar, RENEW, {"professionalId": sophie, "renewedOn": "2027-01-04"}) == (
+        "VALIDATION",
+        "missions",
+    )
+    assert events_in_log(demo_services) == before
+    attest(demo_services, date(2026, 12, 11), 4.0)
+    assert registrar.data(RENEWAL, {"id": sophie})["t"]["renewal"]["conditionsMet"] is True
+    renewed = answer(registrar, RENEW, {"professionalId": sophie, "renewedOn": "2027-01-04"})
+    assert renewed["status"] == "VALID"
+    after = registrar.data(RENEWAL, {"id": sophie})["t"]
+    assert after["expiresOn"] == "2032-01-12"
+    assert after["history"][-1] == {
+        "what": "renewed",
+        "detail": "2 missions, 9 days of coaching; valid until 2032-01-12.",
+    }
+    assert after["renewal"]["missionsCounted"] == 0  # those two counted: the next period starts from the renewal
+    assert refused(registrar, RENEW, {"professionalId": sophie, "renewedOn": "2027-01-04"})[1] == "renewedOn"
+    assert refused(client_for(SOPHIE), RENEW, {"professionalId": sophie, "renewedOn": "2027-01-04"})[0] == "FORBIDDEN"
+    assert refused(client_for(ALPINE_ADMIN), RENEW, {"professionalId": sophie, "renewedOn": "2027-01-04"})[0] == (
+        "FORBIDDEN"
+    )
+
+
+def test_the_track_pages_are_their_readers_alone(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    other_body(demo_services)
+    tom = f"/labelling-body/candidates/{account_id(TOM)}"
+    registrar = client_for(REGISTRAR)
+    assert "Tom Keller" in registrar.http.get("/labelling-body/candidates").text
+    assert "Asked of Sophie Martin" in registrar.http.get(tom).text
+    assert registrar.http.get(f"/labelling-body/candidates/{uuid.uuid4()}").status_code == 404
+    assert registrar.http.get("/professional/label").status_code in (403, 404)
+    other = client_for(OTHER_REGISTRAR)
+    assert "Tom Keller" not in other.http.get("/labelling-body/candidates").text
+    assert other.http.get(tom).status_code == 404  # another body's candidate: as a random one
+    for email in (ALPINE_ADMIN, ALPINE_COACH, "member@muller.example", SOPHIE, TOM):
+        client = client_for(email)
+        for path in ("/labelling-body/candidates", tom):
+            assert client.http.get(path).status_code in (403, 404), (email, path)
+    assert "Tom Keller's first mission" in client_for(SOPHIE).http.get("/professional/label").text
+    tom_page = client_for(TOM).http.get("/professional/label").text
+    assert "Asked of Sophie Martin" in tom_page and "No evaluation is asked of you." in tom_page
+    assert (
+        "Sophie" not in client_for(TOM).http.get("/professional").text.split("label-summary")[1].split("</section>")[0]
+    )

@@ -36,7 +36,7 @@ from tests.unit.labels.support import EVALUATED, FACTS, REQUIREMENTS, SCHEME, TO
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
 SECTION = DOC.read_text().split("## The label scheme and tracks\n", 1)[1].split("\n## ", 1)[0]
-TEXT_TABLE, CHOICE_TABLE, DATE_TABLE, _NUMBERS = [b for b in SECTION.split("\n\n") if b.startswith("|")]
+TEXT_TABLE, CHOICE_TABLE, DATE_TABLE, _NUMBERS, *_SERVED = [b for b in SECTION.split("\n\n") if b.startswith("|")]
 
 
 def _rows(table: str) -> list[list[str]]:

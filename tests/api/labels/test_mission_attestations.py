@@ -1,0 +1,291 @@
+"""Mission attestations through the API: a consultancy's admin gathers a linked professional's mission with one
+member from the consultancy's own records, confirms it, corrects it and withdraws it with a reason; bad input is
+refused by field with nothing written; and nobody else reads or changes a consultancy's attestations."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from backend.auth.passwords import hash_password
+from backend.demo import DEMO_PASSWORD
+from backend.services import Services
+from domain.engagement.commands import LogCoachingHalfDay
+from domain.labels.body import PROFESSIONALS
+from domain.labels.link_commands import AnswerProfessionalLink, RequestProfessionalLink
+from domain.labels.links import link_id
+from domain.shared.aggregate import SYSTEM_ACTOR
+from domain.tenancy.account import Role, account_id
+from domain.tenancy.commands import OpenAccount
+from domain.tenancy.consultancy import consultancy_id
+from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, HARBOUR_ADMIN, events_in_log
+from tests.support.graphql_client import GraphQLClient
+
+SOPHIE, REGISTRAR, MEMBER = "sophie@pro.example", "registrar@label-board.example", "member@muller.example"
+REFUSAL = "__typename ... on UserError { code field message }"
+FACTS = "consultancy cluster sector sizeBand startedOn endedOn coachingDays trainingDays outcome"
+LINKS = """{ l: professionalLinks(status: IN_FORCE) { ... on ProfessionalLinkConnection {
+    edges { node { id coachId professionalName } } } } }"""
+CLUSTERS = "{ clusters { edges { node { id name coach { id } members { organisation { id name } } } } } }"
+GATHER = f"""query($link: ID!, $cluster: ID!, $organisation: ID!) {{
+    r: gatheredMission(linkId: $link, clusterId: $cluster, organisationId: $organisation) {{ {REFUSAL}
+    ... on GatheredMission {{ professionalName facts {{ {FACTS} }} }} }} }}"""
+ATTEST = f"""mutation($link: ID!, $cluster: ID!, $organisation: ID!) {{
+    r: attestMission(input: {{linkId: $link, clusterId: $cluster, organisationId: $organisation}}) {{ {REFUSAL}
+    ... on MissionAttestationChange {{ missionId stands }} }} }}"""
+CORRECT = f"""mutation($id: ID!, $reason: String!) {{
+    r: correctMissionAttestation(input: {{missionId: $id, reason: $reason}}) {{ {REFUSAL}
+    ... on MissionAttestationChange {{ missionId stands }} }} }}"""
+WITHDRAW = CORRECT.replace("correctMissionAttestation", "withdrawMissionAttestation")
+ATTESTED = f"""{{ r: attestedMissions {{ __typename ... on AttestedMissionConnection {{ edges {{ node {{
+    id professionalName clusterId organisationId stands corrections lastReason viewerCan {{ correct withdraw }}
+    facts {{ {FACTS} }} }} }} }} ... on UserError {{ code message }} }} }}"""
+PORTFOLIO = f"""{{ r: missionPortfolio {{ __typename ... on MissionPortfolio {{ professionalName
+    missions {{ id corrected facts {{ {FACTS} }} }} }} ... on UserError {{ code message }} }} }}"""
+
+
+REQUEST = f"""mutation($coachId: ID!, $email: String!) {{
+    r: requestProfessionalLink(input: {{coachId: $coachId, email: $email}}) {{ {REFUSAL}
+    ... on ProfessionalLinkChange {{ linkId status }} }} }}"""
+CONSENT = f"""mutation($id: ID!) {{ r: consentToProfessionalLink(input: {{linkId: $id}}) {{ {REFUSAL}
+    ... on ProfessionalLinkChange {{ linkId status }} }} }}"""
+REQUESTS = """{ l: professionalLinks(status: REQUESTED) { ... on ProfessionalLinkConnection {
+    edges { node { id professionalEmail } } } } }"""
+
+
+def open_account(services: Services, tenant: uuid.UUID, email: str, name: str, role: Role) -> uuid.UUID:
+    services.execute(OpenAccount(tenant, SYSTEM_ACTOR, email, name, hash_password(DEMO_PASSWORD), (role,)))
+    return account_id(email)
+
+
+def request_and_consent(services: Services, coach_email: str, professional_email: str) -> str:
+    """A new Alpine coach account linked, with consent, to a new professional: the link's id."""
+    alpine = consultancy_id("alpine")
+    coach = open_account(services, alpine, coach_email, "Colin Coach", Role.COACH)
+    professional = open_account(services, PROFESSIONALS, professional_email, "Marc Weber", Role.PROFESSIONAL)
+    services.execute(RequestProfessionalLink(alpine, account_id(ALPINE_ADMIN), coach, professional_email))
+    link = link_id(alpine, coach, professional_email)
+    services.execute(AnswerProfessionalLink(PROFESSIONALS, professional, alpine, link, True))
+    return str(link)
+
+
+def sophies_request(admin: GraphQLClient) -> str:
+    """The consultancy's request to Sophie, not yet answered."""
+    [request] = [
+        e["node"]["id"] for e in admin.data(REQUESTS)["l"]["edges"] if e["node"]["professionalEmail"] == SOPHIE
+    ]
+    return str(request)
+
+
+def answer(client: GraphQLClient, document: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    result: dict[str, Any] = client.data(document, variables)["r"]
+    return result
+
+
+def sophies_link(admin: GraphQLClient) -> dict[str, Any]:
+    [link] = [edge["node"] for edge in admin.data(LINKS)["l"]["edges"]]
+    return link
+
+
+def coached_member(admin: GraphQLClient, coach_id: str) -> tuple[str, str]:
+    """A cluster the linked coach leads, and its first member."""
+    clusters = [edge["node"] for edge in admin.data(CLUSTERS)["clusters"]["edges"]]
+    cluster = next(c for c in clusters if c["coach"]["id"] == coach_id and c["members"])
+    return cluster["id"], cluster["members"][0]["organisation"]["id"]
+
+
+def refused(client: GraphQLClient, document: str, variables: dict[str, Any] | None = None) -> str | None:
+    """The code of a refusal, as a payload or as the guard's error."""
+    body = client.execute(document, variables)
+    for error in body.get("errors") or []:
+        return str((error.get("extensions") or {}).get("code"))
+    found = (body.get("data") or {}).get("r") or {}
+    return found.get("code")
+
+
+def missions(client: GraphQLClient) -> list[dict[str, Any]]:
+    found = answer(client, ATTESTED)
+    assert found["__typename"] == "AttestedMissionConnection", found
+    return [edge["node"] for edge in found["edges"]]
+
+
+def portfolio(client: GraphQLClient) -> list[dict[str, Any]]:
+    found = answer(client, PORTFOLIO)
+    assert found["__typename"] == "MissionPortfolio", found
+    return list(found["missions"])
+
+
+def alpine_mission(admin: GraphQLClient) -> dict[str, str]:
+    """The variables of Sophie's mission with the first member of the cluster her Alpine coach account leads."""
+    link = sophies_link(admin)
+    cluster, organisation = coached_member(admin, link["coachId"])
+    return {"link": link["id"], "cluster": cluster, "organisation": organisation}
+
+
+def log_coaching(services: Services, mission: dict[str, str], held_on: date) -> None:
+    alpine, coach = consultancy_id("alpine"), account_id(ALPINE_COACH)
+    cluster, organisation = uuid.UUID(mission["cluster"]), uuid.UUID(mission["organisation"])
+    services.execute(LogCoachingHalfDay(alpine, coach, cluster, organisation, held_on, coach, "Risk workshop"))
+
+
+GATHERED = {
+    "consultancy": "Alpine Security Coaching",
+    "cluster": "Luxembourg SMEs 2026",
+    "sector": "Food retail",
+    "sizeBand": "SMALL",
+    "startedOn": "2025-11-10",
+    "endedOn": None,
+    "coachingDays": 2.0,
+    "trainingDays": 4.0,
+    "outcome": "UNDER_WAY",
+}
+"""What Alpine's records give for Sophie's mission with the Boulangerie Muller: her coach account leads the cluster
+(its training, from its start) and logged four half-days of coaching with the bakery."""
+
+
+def test_an_admin_attests_the_facts_the_records_give_corrects_and_withdraws_them(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    admin, sophie = client_for(ALPINE_ADMIN), client_for(SOPHIE)
+    mission = alpine_mission(admin)
+    gathered = answer(admin, GATHER, mission)
+    assert gathered == {"__typename": "GatheredMission", "professionalName": "Sophie Martin", "facts": GATHERED}
+    assert portfolio(sophie) == []  # gathering attests nothing
+
+    attested = answer(admin, ATTEST, mission)
+    assert attested["__typename"] == "MissionAttestationChange" and attested["stands"] is True
+    [row] = missions(admin)
+    assert (row["id"], row["professionalName"], row["facts"]) == (attested["missionId"], "Sophie Martin", GATHERED)
+    assert (row["clusterId"], row["organisationId"]) == (mission["cluster"], mission["organisation"])
+    assert row["viewerCan"] == {"correct": True, "withdraw": True}
+    assert portfolio(sophie) == [{"id": attested["missionId"], "corrected": False, "facts": GATHERED}]
+
+    before = events_in_log(demo_services)
+    same = answer(admin, CORRECT, {"id": attested["missionId"], "reason": "Nothing changed."})
+    assert (same["code"], same["field"]) == ("VALIDATION", "facts")  # the records say what was attested
+    assert events_in_log(demo_services) == before
+
+    log_coaching(demo_services, mission, date(2026, 2, 27))
+    reason = "A half-day of coaching logged late."
+    assert answer(admin, CORRECT, {"id": attested["missionId"], "reason": reason})["stands"] is True
+    [row] = missions(admin)
+    assert (row["facts"]["coachingDays"], row["corrections"], row["lastReason"]) == (2.5, 1, reason)
+    [shown] = portfolio(sophie)
+    assert shown["corrected"] is True and shown["facts"] == {**GATHERED, "coachingDays": 2.5}
+
+    withdrawn = answer(admin, WITHDRAW, {"id": attested["missionId"], "reason": "Attested for the wrong coach."})
+    assert withdrawn["stands"] is False
+    [row] = missions(admin)
+    assert (row["stands"], row["lastReason"], row["viewerCan"]) == (
+        False,
+        "Attested for the wrong coach.",
+        {"correct": False, "withdraw": False},
+    )
+    assert portfolio(sophie) == []
+    before = events_in_log(demo_services)
+    for document in (CORRECT, WITHDRAW):
+        again = answer(admin, document, {"id": attested["missionId"], "reason": "Once more."})
+        assert (again["code"], again["field"]) == ("VALIDATION", "missionId")
+    assert events_in_log(demo_services) == before
+
+
+def test_bad_input_is_refused_by_field_and_writes_nothing(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    mission = alpine_mission(admin)
+    marc = request_and_consent(demo_services, "colin@alpine.example", "marc@pro.example")
+    asked = answer(admin, REQUEST, {"coachId": str(account_id(ALPINE_COACH)), "email": "nora@pro.example"})
+    harbour_link = sophies_request(client_for(HARBOUR_ADMIN))
+    random = str(uuid.uuid4())
+    before = events_in_log(demo_services)
+    cases = [
+        ({**mission, "link": "nope"}, "VALIDATION", "linkId"),
+        ({**mission, "link": random}, "NOT_FOUND", "linkId"),
+        ({**mission, "link": harbour_link}, "NOT_FOUND", "linkId"),  # another consultancy's: as a random id
+        ({**mission, "link": asked["linkId"]}, "NOT_FOUND", "linkId"),  # asked, not in force
+        ({**mission, "cluster": "nope"}, "VALIDATION", "clusterId"),
+        ({**mission, "cluster": random}, "NOT_FOUND", "clusterId"),
+        ({**mission, "organisation": "nope"}, "VALIDATION", "organisationId"),
+        ({**mission, "organisation": random}, "VALIDATION", "organisationId"),  # not a member of the cluster
+        ({**mission, "link": marc}, "VALIDATION", "organisationId"),  # a coach account that coached none of it
+    ]
+    for variables, code, field in cases:
+        for document in (GATHER, ATTEST):
+            found = answer(admin, document, variables)
+            assert (found.get("code"), found.get("field")) == (code, field), (variables, found)
+    assert answer(admin, ATTEST, {**mission, "link": random}) == answer(
+        admin, ATTEST, {**mission, "link": harbour_link}
+    )
+    assert events_in_log(demo_services) == before
+
+    attested = answer(admin, ATTEST, mission)["missionId"]
+    before = events_in_log(demo_services)
+    again = answer(admin, ATTEST, mission)
+    assert (again["code"], again["field"]) == ("CONFLICT", "organisationId")  # attested once per member
+    log_coaching(demo_services, mission, date(2026, 2, 27))  # so that a correction has new facts to attest
+    before = events_in_log(demo_services)
+    for document in (CORRECT, WITHDRAW):
+        for variables, code, field in [
+            ({"id": attested, "reason": ""}, "VALIDATION", "reason"),
+            ({"id": attested, "reason": "Late\u0000entry"}, "VALIDATION", "reason"),
+            ({"id": attested, "reason": "x" * 5000}, "VALIDATION", "reason"),
+            ({"id": "nope", "reason": "A reason."}, "VALIDATION", "missionId"),
+            ({"id": random, "reason": "A reason."}, "NOT_FOUND", "missionId"),
+        ]:
+            found = answer(admin, document, variables)
+            assert (found.get("code"), found.get("field")) == (code, field), (document, variables, found)
+    assert events_in_log(demo_services) == before
+    body = admin.execute(CORRECT, {"id": attested, "reason": 12})
+    assert body["errors"][0]["extensions"]["code"] == "VALIDATION"  # coerced nowhere: refused as the field's
+    assert events_in_log(demo_services) == before
+
+
+def test_nobody_but_the_consultancy_s_admins_reads_or_changes_its_attestations(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    mission = alpine_mission(admin)
+    attested = answer(admin, ATTEST, mission)["missionId"]
+    open_account(demo_services, consultancy_id("alpine"), "colin@alpine.example", "Colin Coach", Role.COACH)
+    open_account(demo_services, PROFESSIONALS, "marc@pro.example", "Marc Weber", Role.PROFESSIONAL)
+    harbour = client_for(HARBOUR_ADMIN)
+    assert missions(harbour) == []  # another consultancy reads none of Alpine's
+    random = str(uuid.uuid4())
+    for document in (CORRECT, WITHDRAW):
+        mine = answer(harbour, document, {"id": attested, "reason": "Not ours."})
+        assert mine == answer(harbour, document, {"id": random, "reason": "Not ours."})  # as a random id
+        assert mine["code"] == "NOT_FOUND"
+    assert answer(harbour, GATHER, mission)["code"] == "NOT_FOUND"
+
+    before = events_in_log(demo_services)
+    for email in (ALPINE_COACH, "colin@alpine.example", MEMBER, SOPHIE, "marc@pro.example", REGISTRAR):
+        client = client_for(email)
+        assert refused(client, ATTESTED) == "FORBIDDEN", email
+        assert refused(client, GATHER, mission) == "FORBIDDEN", email
+        assert refused(client, ATTEST, mission) == "FORBIDDEN", email
+        for document in (CORRECT, WITHDRAW):
+            assert refused(client, document, {"id": attested, "reason": "Not mine."}) == "FORBIDDEN", email
+        if email != SOPHIE and email != "marc@pro.example":
+            assert refused(client, PORTFOLIO) == "FORBIDDEN", email  # a portfolio is its professional's alone
+    assert events_in_log(demo_services) == before
+    assert portfolio(client_for("marc@pro.example")) == []  # another professional reads their own only
+    assert [m["id"] for m in portfolio(client_for(SOPHIE))] == [attested]
+    assert [m["id"] for m in missions(admin)] == [attested]
+
+
+def test_a_portfolio_gathers_the_missions_of_every_consultancy_and_each_reads_its_own(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    alpine, harbour, sophie = client_for(ALPINE_ADMIN), client_for(HARBOUR_ADMIN), client_for(SOPHIE)
+    ours = answer(alpine, ATTEST, alpine_mission(alpine))["missionId"]
+    assert answer(sophie, CONSENT, {"id": sophies_request(harbour)})["status"] == "IN_FORCE"
+    link = sophies_link(harbour)
+    cluster, organisation = coached_member(harbour, link["coachId"])
+    theirs = answer(harbour, ATTEST, {"link": link["id"], "cluster": cluster, "organisation": organisation})
+    assert [m["id"] for m in missions(alpine)] == [ours]
+    assert [m["id"] for m in missions(harbour)] == [theirs["missionId"]]
+    shown = {m["facts"]["consultancy"] for m in portfolio(sophie)}
+    assert shown == {"Alpine Security Coaching", "Harbour Risk Partners"}
