@@ -23,7 +23,7 @@ class PublishLabelScheme:
 
 @dataclass(frozen=True)
 class EnrolCandidate:
-    """A professional enrolled on the scheme; their name and e-mail (as their realm holds them) and the body's
+    """A professional enrolled on the scheme; their name and e-mail (as the body enrols them) and the body's
     name are recorded with it when given, for the body's lists and the professional's own view."""
 
     tenant_id: UUID

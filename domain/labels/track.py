@@ -199,7 +199,7 @@ class LabelTrack(TenantAggregate):
         self._start(scheme_version, enrolled_on)
 
     def identify(self, actor_id: UUID, name: str, email: str, body_name: str) -> None:
-        """The candidate's name and e-mail as their realm holds them, and the body's name, for the body's lists and
+        """The candidate's name and e-mail as the body enrols them, and the body's name, for the body's lists and
         the professional's own view (the realm's accounts are not the body's to read)."""
         self._identified(
             actor_id,

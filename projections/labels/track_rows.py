@@ -54,6 +54,8 @@ class TrackRow:
     evaluator_id: UUID | None
     evaluator_name: str | None
     evaluated_on: date | None
+    evaluated_by: UUID | None
+    """The coach whose evaluation is in force (the one named may have changed since)."""
     evaluated_mission: str | None
     evaluation_passed: bool | None
     granted_on: date | None

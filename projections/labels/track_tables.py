@@ -65,6 +65,7 @@ def _tracks(table: TableFactory) -> None:
         Column("evaluator_id", Uuid, nullable=True),
         Column("evaluator_name", String, nullable=True),
         Column("evaluated_on", Date, nullable=True),
+        Column("evaluated_by", Uuid, nullable=True),
         Column("evaluated_mission", String, nullable=True),
         Column("evaluation_passed", Boolean, nullable=True),
         Column("granted_on", Date, nullable=True),

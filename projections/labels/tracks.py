@@ -30,6 +30,7 @@ CLEARED_STEPS = {
     "evaluator_id": None,
     "evaluator_name": None,
     "evaluated_on": None,
+    "evaluated_by": None,
     "evaluated_mission": None,
     "evaluation_passed": None,
     "granted_on": None,
@@ -142,6 +143,7 @@ class LabelTrackProjection(Projection):
         passed = set(event.passed_categories) == set(CATEGORIES)
         values = {
             "evaluated_on": event.evaluated_on,
+            "evaluated_by": event.evaluator_id,
             "evaluated_mission": event.mission,
             "evaluation_passed": passed,
         }

@@ -133,8 +133,8 @@ class LabelTrackQuery:
                     body_name=row.body_name,
                     scheme_version=row.scheme_version,
                     requirements=requirements,
-                    evaluated_on=row.evaluated_on,
-                    evaluated_mission=row.evaluated_mission,
+                    evaluated_on=row.evaluated_on if row.evaluated_by == professional else None,
+                    evaluated_mission=row.evaluated_mission if row.evaluated_by == professional else None,
                 )
             )
         return LabelEvaluationsAsked(evaluations=asked)

@@ -297,7 +297,7 @@ class LabelEvaluationAsked:
     body_name: str
     scheme_version: int
     requirements: list[LabelRequirement]
-    evaluated_on: date | None = strawberry.field(description="The day of the evaluation recorded, if any.")
+    evaluated_on: date | None = strawberry.field(description="The day of your evaluation in force, if any.")
     evaluated_mission: str | None
 
 

@@ -483,3 +483,34 @@ def test_the_track_pages_are_their_readers_alone(
     assert (
         "Sophie" not in client_for(TOM).http.get("/professional").text.split("label-summary")[1].split("</section>")[0]
     )
+
+
+def test_a_coach_named_after_another_s_evaluation_is_not_told_it_is_theirs(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    registrar, sophie = client_for(REGISTRAR), client_for(SOPHIE)
+    evaluation = asked(sophie)[0]
+    given = {"trackId": evaluation["trackId"], "mission": "Alpine cluster 2026", "evaluatedOn": "2026-12-18"}
+    answer(sophie, EVALUATE, {**given, "ratings": every_rating(evaluation)})
+    assert asked(sophie)[0]["evaluatedMission"] == "Alpine cluster 2026"
+    open_account(demo_services, PROFESSIONALS, "marc@pro.example", "Marc Weber", Role.PROFESSIONAL)
+    harbour = client_for("admin@harbour.example")
+    link = harbour.data(
+        """mutation($c: ID!) { r: requestProfessionalLink(input: {coachId: $c, email: "marc@pro.example"}) {
+        ... on ProfessionalLinkChange { linkId } } }""",
+        {"c": str(account_id("coach@harbour.example"))},
+    )["r"]["linkId"]
+    marc = client_for("marc@pro.example")
+    marc.data("mutation($id: ID!) { consentToProfessionalLink(input: {linkId: $id}) { __typename } }", {"id": link})
+    tom = str(account_id(TOM))
+    assert answer(registrar, NAME, {"professionalId": tom, "evaluatorEmail": "marc@pro.example"})["status"] == (
+        "CANDIDATE"
+    )
+    assert asked(sophie) == []  # no longer asked of her
+    [for_marc] = asked(marc)
+    assert (for_marc["candidateName"], for_marc["evaluatedOn"], for_marc["evaluatedMission"]) == (
+        "Tom Keller",
+        None,
+        None,
+    )
+    assert registrar.data(TRACK, {"id": tom})["t"]["evaluatorName"] == "Marc Weber"
