@@ -20,6 +20,7 @@ from backend.auth.principal import Principal
 from backend.auth.session_middleware import SessionMiddleware
 from backend.auth.sign_in import PasswordSignIn, SignInAttempt, build_password_sign_in
 from backend.auth.single_sign_on import SingleSignOn, build_single_sign_on
+from backend.exports.portfolio_routes import portfolio_routes
 from backend.exports.routes import export_routes
 from backend.graphql.portfolio.actions import SEE_PORTFOLIO
 from backend.graphql.router import GraphQLEndpoint
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(health_routes(services))
     app.include_router(audit_key_routes(services))
     app.include_router(monitoring_routes(services))
+    app.include_router(portfolio_routes(services))
     app.state.password_sign_in = sign_in = build_password_sign_in(services, settings)
     app.include_router(oauth_routes(services, keys, tokens, sign_in.throttle))
     app.state.account_security = security = AccountSecurityService(services, settings, sign_in)

@@ -20,6 +20,7 @@ from eventsourcing.utils import get_topic
 
 from backend.auth.passwords import hash_password
 from backend.demo_labels import TOM, seed_label_tracks
+from backend.graphql.labels.gathered import gathered_facts
 from backend.services import Services
 from domain.application import Cordee, Saved
 from domain.assessment.commands import AssessGap
@@ -102,9 +103,11 @@ from domain.incidents.service_levels import ServiceLevels, service_levels_id
 from domain.itil.commands import DeclareItilPractice
 from domain.itil.declarations import ItilDeclarations, itil_declarations_id
 from domain.labels.body import PROFESSIONALS, LabellingBody, labelling_body_id
+from domain.labels.commands import AttestMission
 from domain.labels.link_commands import AnswerProfessionalLink, CreateLabellingBody, RequestProfessionalLink
 from domain.labels.links import ProfessionalConsent, ProfessionalLink, link_id
 from domain.labels.links import consent_id as professional_consent_id
+from domain.labels.missions import MissionAttestation, attestation_id
 from domain.library.commands import AddLibraryItem, ReviseLibraryItem
 from domain.library.content import ItemFields
 from domain.library.item import LibraryItem
@@ -152,6 +155,7 @@ from domain.tenancy.commands import (
 )
 from domain.tenancy.consultancy import Consultancy, consultancy_id
 from domain.tenancy.integration_client import IntegrationClient
+from projections.core.scope import Scope
 
 C = TypeVar("C")
 
@@ -260,6 +264,9 @@ def seed_demo(services: Services, today: date) -> list[str]:
             wrote = seeder.management_review()
             if (seeder.audit_evidence() or wrote) and tenant.name not in seeded:
                 seeded.append(tenant.name)
+        services.runner.catch_up()  # a mission's facts are gathered from the consultancy's read models
+        if seed_attested_mission(services) and PROFESSIONALS_DEMO not in seeded:
+            seeded.append(PROFESSIONALS_DEMO)
     services.runner.catch_up()
     return seeded
 
@@ -1441,3 +1448,26 @@ def seed_professionals(app: Cordee) -> bool:
         ):
             run(AnswerProfessionalLink(PROFESSIONALS, sophie, consultancy, link, True))
     return written > 0
+
+
+def seed_attested_mission(services: Services) -> bool:
+    """Alpine's admin attests Sophie's mission with the first member, by name, of the cluster her Alpine coach account
+    leads, with the facts gathered from Alpine's records as the Missions page gathers them. Writes only what is
+    missing; answers whether it wrote anything."""
+    demo = DEMO_TENANTS[0]
+    consultancy, coach = consultancy_id(demo.slug), account_id(demo.coach[0])
+    scope, queries = Scope(consultancy), services.queries
+    with queries.for_tenant(consultancy):
+        linked = queries.missions.link_in_force(scope, link_id(consultancy, coach, DEMO_PROFESSIONAL[0]))
+        cluster = next((c for c in queries.clusters.clusters(scope, 100, None) if c.coach_id == coach), None)
+        if linked is None or cluster is None:
+            return False
+        members = sorted(queries.clusters.members(scope, cluster.cluster_id), key=lambda m: m.organisation.name)
+        member = members[0].organisation.organisation_id
+        mission = attestation_id(consultancy, linked.professional_id, cluster.cluster_id, member)
+        if services.app.exists(MissionAttestation, consultancy, mission):
+            return False
+        facts = gathered_facts(queries, scope, linked.consultancy_name, {coach}, cluster.cluster_id, member)
+    admin = account_id(demo.admin[0])
+    services.app.handle(AttestMission(consultancy, admin, linked.professional_id, cluster.cluster_id, member, facts))
+    return True

@@ -3,10 +3,14 @@ consultancy admin's Professionals page (ask a link for one of its coaches, see w
 
 from pathlib import Path
 
+from frontend.labels.mission_pages import MissionPages
 from frontend.labels.pages import LabelPages
 from frontend.labels.track_pages import TrackPages
 from frontend.site.feature import PageFeature
 
 FEATURE = PageFeature(
-    "labels", Path(__file__).parent, (LabelPages, TrackPages), admin_nav=(("/professionals", "Professionals"),)
+    "labels",
+    Path(__file__).parent,
+    (LabelPages, TrackPages, MissionPages),
+    admin_nav=(("/professionals", "Professionals"), ("/professionals/missions", "Missions")),
 )
