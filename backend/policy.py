@@ -29,6 +29,11 @@ Every id a command names is checked against that view, not only its cluster (`au
   them (`scope_for`). A professional acts only in their realm and for themself (`authorize_professional`); a
   consultancy's admin asks and ends its professional links, and only for its own coach accounts (checked by the
   domain in the consultancy); a coach reads their own links only (`link_reader`).
+- a labelling body's staff read and act on their own body's scheme and tracks only (`labelling_body_scope`; a track
+  of another body is not found); a professional reads their own track and the first-mission evaluations asked of
+  them, and submits only those (`own_professional`); the body reads the professionals' realm for two facts alone,
+  each in a transaction of the realm's own: whether a coach it names coaches for a consultancy
+  (`coaching_professional_name`) and the missions attested for a renewal (`attested_missions`).
 
 An id out of view is refused exactly as a random id is: the same type, code, field and message, so that no answer
 tells that something exists where the principal cannot see it.
