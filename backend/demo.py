@@ -19,6 +19,7 @@ from uuid import UUID, uuid5
 from eventsourcing.utils import get_topic
 
 from backend.auth.passwords import hash_password
+from backend.demo_labels import TOM, seed_label_tracks
 from backend.graphql.labels.gathered import gathered_facts
 from backend.services import Services
 from domain.application import Cordee, Saved
@@ -254,6 +255,8 @@ def seed_demo(services: Services, today: date) -> list[str]:
             if DemoSeeder(services.app, tenant, today).people_checked() and tenant.name not in seeded:
                 seeded.append(tenant.name)
         if seed_professionals(services.app) and PROFESSIONALS_DEMO not in seeded:
+            seeded.append(PROFESSIONALS_DEMO)
+        if seed_label_tracks(services.app, lambda: hash_password(DEMO_PASSWORD)) and PROFESSIONALS_DEMO not in seeded:
             seeded.append(PROFESSIONALS_DEMO)
         services.runner.catch_up()  # a management review reads its inputs from the registers' read models
         for tenant in DEMO_TENANTS:
@@ -1393,6 +1396,7 @@ def demo_logins() -> list[tuple[str, str, str]]:
         ),
         (LABEL_BOARD[0], LABEL_BOARD_REGISTRAR[0], DEMO_PASSWORD),
         ("professionals", DEMO_PROFESSIONAL[0], DEMO_PASSWORD),
+        ("professionals", DEMO_CANDIDATE[0], DEMO_PASSWORD),
     ]
 
 
@@ -1400,6 +1404,7 @@ PROFESSIONALS_DEMO = "the label board and its professionals"
 LABEL_BOARD = ("ISMS Label Board", "label-board")
 LABEL_BOARD_REGISTRAR = ("registrar@label-board.example", "Rita Registrar")
 DEMO_PROFESSIONAL = ("sophie@pro.example", "Sophie Martin")
+DEMO_CANDIDATE = TOM
 
 
 def seed_professionals(app: Cordee) -> bool:

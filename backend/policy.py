@@ -29,6 +29,11 @@ Every id a command names is checked against that view, not only its cluster (`au
   them (`scope_for`). A professional acts only in their realm and for themself (`authorize_professional`); a
   consultancy's admin asks and ends its professional links, and only for its own coach accounts (checked by the
   domain in the consultancy); a coach reads their own links only (`link_reader`).
+- a labelling body's staff read and act on their own body's scheme and tracks only (`labelling_body_scope`; a track
+  of another body is not found); a professional reads their own track and the first-mission evaluations asked of
+  them, and submits only those (`own_professional`); the body reads the professionals' realm for two facts alone,
+  each in a transaction of the realm's own: whether a coach it names coaches for a consultancy
+  (`coaching_professional_name`) and the missions attested for a renewal (`attested_missions`).
 
 An id out of view is refused exactly as a random id is: the same type, code, field and message, so that no answer
 tells that something exists where the principal cannot see it.
@@ -45,6 +50,7 @@ from uuid import UUID
 from backend.auth.principal import Principal, Reach
 from backend.authorization import matrix
 from domain.labels.body import PROFESSIONALS
+from domain.labels.track import CoachedMission
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
@@ -366,6 +372,41 @@ def labelling_body_scope(principal: Principal, action: Action) -> Scope | None:
     if principal.reads_history or not principal.roles & action.roles or not principal.has_role(LABELLING_BODY):
         return None
     return Scope(principal.tenant_id)
+
+
+def own_professional(principal: Principal, action: Action) -> UUID | None:
+    """The professional's own id, for what is theirs in the realm (their label tracks, the evaluations asked of
+    them); None for anyone else: a consultancy's people and a body's staff read no professional's own."""
+    if principal.reads_history or not principal.roles & action.roles or not principal.has_role(PROFESSIONAL):
+        return None
+    return principal.account_id if principal.tenant_id == PROFESSIONALS else None
+
+
+NOT_A_COACH = "Name a professional who coaches for a consultancy: one with a link in force to a coach account."
+
+
+def coaching_professional_name(queries: ReadQueries, professional_id: UUID) -> str | None:
+    """The name of a professional who coaches for a consultancy (a link in force to a coach account), or None: the
+    labelling body asks it of the realm's links when it names an evaluator, and learns nothing more of them."""
+    with queries.reader.apart(PROFESSIONALS):
+        return queries.label_tracks.coaching_name(professional_id)
+
+
+def attested_missions(queries: ReadQueries, professional_id: UUID) -> tuple[CoachedMission, ...]:
+    """The missions consultancies attested for a professional, as a renewal counts them: the day each ended and its
+    days of coaching, nothing else, read from the realm for the labelling body renewing their label."""
+    with queries.reader.apart(PROFESSIONALS):
+        return queries.missions.coached_missions(professional_id)
+
+
+def authorize_evaluator(principal: Principal, action: Action, candidate_id: UUID, evaluator_id: UUID) -> None:
+    """A labelling body names the coach who evaluates a candidate's first mission: never the candidate themself.
+    That the evaluator coaches (a link in force) is the caller's to check against the realm's links."""
+    authorize(principal, action)
+    if not principal.has_role(LABELLING_BODY):
+        raise Forbidden(f"You may not {action.description}.")
+    if evaluator_id == candidate_id:
+        raise Forbidden("A candidate cannot evaluate their own first mission; name another coach.", "evaluator_email")
 
 
 def mission_reader(principal: Principal, action: Action) -> Scope | None:

@@ -77,6 +77,9 @@ from projections.labels.missions import define_tables as mission_tables
 from projections.labels.projection import ProfessionalLinkProjection
 from projections.labels.queries import ProfessionalLinkQueries
 from projections.labels.tables import define_tables as label_tables
+from projections.labels.track_queries import LabelTrackQueries
+from projections.labels.track_tables import define_tables as label_track_tables
+from projections.labels.tracks import LabelTrackProjection
 from projections.library.projection import LibraryProjection
 from projections.library.queries import LibraryQueries
 from projections.library.tables import define_tables as library_tables
@@ -146,6 +149,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("labels", label_tables, (ProfessionalLinkProjection,), ProfessionalLinkQueries),
     Feature("trail", trail_tables, (AuditTrailProjection,), TrailQueries),
     Feature("credentials", credential_tables, (CredentialProjection,), CredentialQueries),
+    Feature("label_tracks", label_track_tables, (LabelTrackProjection,), LabelTrackQueries),
     Feature("missions", mission_tables, (MissionProjection,), MissionQueries),
 )
 """The order of the projections is the order they see an event in."""
@@ -230,6 +234,7 @@ class ReadQueries:
     labels: ProfessionalLinkQueries
     trail: TrailQueries
     credentials: CredentialQueries
+    label_tracks: LabelTrackQueries
     missions: MissionQueries
 
     def __init__(self, store: ReadStore) -> None:

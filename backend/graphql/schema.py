@@ -65,6 +65,8 @@ from backend.graphql.itil.queries import ItilQuery
 from backend.graphql.labels.missions import MissionsMutation, MissionsQuery
 from backend.graphql.labels.mutations import LabelsMutation
 from backend.graphql.labels.queries import LabelsQuery
+from backend.graphql.labels.track_mutations import LabelTrackMutation
+from backend.graphql.labels.track_queries import LabelTrackQuery
 from backend.graphql.library.mutations import LibraryMutation
 from backend.graphql.library.queries import LibraryQuery
 from backend.graphql.metrics.mutations import MetricsMutation
@@ -124,6 +126,7 @@ FEATURES: tuple[tuple[type, ...], ...] = (
     (ComparisonQuery, ComparisonMutation),
     (LabelsQuery, LabelsMutation),
     (CredentialsQuery,),
+    (LabelTrackQuery, LabelTrackMutation),
     (MissionsQuery, MissionsMutation),
 )
 """Each feature's root types, its reads and its commands: the schema's two roots are merged from this one list."""

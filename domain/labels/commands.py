@@ -23,10 +23,16 @@ class PublishLabelScheme:
 
 @dataclass(frozen=True)
 class EnrolCandidate:
+    """A professional enrolled on the scheme; their name and e-mail (as the body enrols them) and the body's
+    name are recorded with it when given, for the body's lists and the professional's own view."""
+
     tenant_id: UUID
     actor_id: UUID
     professional_id: UUID
     enrolled_on: date
+    candidate_name: str = ""
+    candidate_email: str = ""
+    body_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,18 @@ class EvaluateFirstMission:
     mission: str
     evaluated_on: date
     ratings: tuple[RatingGiven, ...]
+
+
+@dataclass(frozen=True)
+class NameEvaluator:
+    """The coach the labelling body asks to evaluate the candidate's first mission: a professional, never the
+    candidate; only they evaluate it once named."""
+
+    tenant_id: UUID
+    actor_id: UUID
+    professional_id: UUID
+    evaluator_id: UUID
+    evaluator_name: str
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from domain.labels.commands import (
     EnrolCandidate,
     EvaluateFirstMission,
     GrantLabel,
+    NameEvaluator,
     PublishLabelScheme,
     RecordExamAttempt,
     RecordLabelTraining,
@@ -61,9 +62,20 @@ def enrol_candidate(app: Store, cmd: EnrolCandidate) -> Saved:
     if app.exists(LabelTrack, cmd.tenant_id, existing):
         track = app.get(LabelTrack, cmd.tenant_id, existing)
         track.enrol_again(cmd.actor_id, scheme.of_version(track.scheme_version), current, cmd.enrolled_on)
+        _identify(track, cmd)
         return app.save_changes(track)
     track = LabelTrack.enrol(cmd.tenant_id, cmd.actor_id, cmd.professional_id, current, cmd.enrolled_on)
+    _identify(track, cmd)
     return app.save_new(track, "professional_id", ALREADY_ENROLLED)
+
+
+def _identify(track: LabelTrack, cmd: EnrolCandidate) -> None:
+    if cmd.candidate_name and track.candidate_name != cmd.candidate_name:
+        track.identify(cmd.actor_id, cmd.candidate_name, cmd.candidate_email, cmd.body_name)
+
+
+def name_evaluator(app: Store, cmd: NameEvaluator) -> Saved:
+    return _on_track(app, cmd, lambda t, v: t.name_evaluator(cmd.actor_id, v, cmd.evaluator_id, cmd.evaluator_name))
 
 
 def record_label_training(app: Store, cmd: RecordLabelTraining) -> Saved:
@@ -178,7 +190,7 @@ def _issued(
     assert track.expires_on
     statement = Statement(
         professional_id=track.professional_id,
-        name=app.professional_name(track.professional_id),
+        name=track.candidate_name or app.professional_name(track.professional_id),  # as the body enrolled them
         scheme_version=version.version,
         training_title=version.training_title,
         training_provider=track.training.provider,
@@ -231,4 +243,5 @@ HANDLERS: dict[type, Handler] = {
     AttestMission: attest_mission,
     CorrectMissionAttestation: correct_mission_attestation,
     WithdrawMissionAttestation: withdraw_mission_attestation,
+    NameEvaluator: name_evaluator,
 }

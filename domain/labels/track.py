@@ -27,7 +27,8 @@ from domain.labels.rules import CATEGORIES, RATINGS, LabelStatus, add_months, ca
 from domain.labels.scheme import SchemeVersion
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import past_date, stated_today
-from domain.shared.errors import Conflict, ValidationFailed
+from domain.shared.email import EMAIL_MAX_LENGTH
+from domain.shared.errors import Conflict, Forbidden, ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, count_between, multi_line, not_before, single_line
 
 PROVIDER_MAX_LENGTH = NAME_MAX_LENGTH
@@ -151,6 +152,7 @@ class LabelTrack(TenantAggregate):
         """The candidate's cycle on the scheme: a new one after attempts used up, or after the label expired."""
         self.renewed_missions: frozenset[str] = frozenset()
         """The missions counted by earlier renewals: a mission counts towards one renewal only."""
+        self.candidate_name = ""
         self._start(scheme_version, enrolled_on)
 
     def _start(self, scheme_version: int, enrolled_on: date) -> None:
@@ -159,6 +161,8 @@ class LabelTrack(TenantAggregate):
         self.training: Training | None = None
         self.attempts: tuple[ExamAttempt, ...] = ()
         self.evaluation: Evaluation | None = None
+        self.evaluator_id: UUID | None = None
+        """The coach the labelling body asked to evaluate the first mission: only they evaluate it, once named."""
         self.granted_on: date | None = None
         self.expires_on: date | None = None
         self.period_started_on: date | None = None
@@ -194,7 +198,35 @@ class LabelTrack(TenantAggregate):
         self.cycle = cycle
         self._start(scheme_version, enrolled_on)
 
+    def identify(self, actor_id: UUID, name: str, email: str, body_name: str) -> None:
+        """The candidate's name and e-mail as the body enrols them, and the body's name, for the body's lists and
+        the professional's own view (the realm's accounts are not the body's to read)."""
+        self._identified(
+            actor_id,
+            single_line("display_name", name, NAME_MAX_LENGTH),
+            single_line("email", email, EMAIL_MAX_LENGTH),
+            single_line("body_name", body_name, NAME_MAX_LENGTH),
+        )
+
+    @event("Identified")
+    def _identified(self, actor_id: UUID, name: str, email: str, body_name: str) -> None:
+        self.candidate_name = name
+
     # The steps
+
+    def name_evaluator(self, actor_id: UUID, scheme: SchemeVersion, evaluator_id: UUID, name: str) -> None:
+        """The coach asked to evaluate the candidate's first mission, another professional; naming another replaces
+        them until the evaluation is recorded."""
+        self._check_steps_open(scheme)
+        if evaluator_id == self.professional_id:
+            raise SelfEvaluationRefused()
+        if evaluator_id == self.evaluator_id:
+            raise Conflict("This coach is already asked to evaluate the first mission.", "evaluator_id")
+        self._evaluator_named(actor_id, evaluator_id, single_line("evaluator_name", name, NAME_MAX_LENGTH))
+
+    @event("EvaluatorNamed")
+    def _evaluator_named(self, actor_id: UUID, evaluator_id: UUID, name: str) -> None:
+        self.evaluator_id = evaluator_id
 
     def record_training(
         self, actor_id: UUID, scheme: SchemeVersion, attended_on: date, provider: str, evidence: str, hours: float
@@ -261,6 +293,8 @@ class LabelTrack(TenantAggregate):
         self._check_steps_open(scheme)
         if evaluator_id == self.professional_id:
             raise SelfEvaluationRefused()
+        if self.evaluator_id is not None and evaluator_id != self.evaluator_id:
+            raise Forbidden("Another coach is asked to evaluate this first mission.", "evaluator_id")
         named = single_line("mission", mission, MISSION_MAX_LENGTH)
         past_date("evaluated_on", evaluated_on)
         not_before("evaluated_on", evaluated_on, self.enrolled_on, "the enrolment")

@@ -5,11 +5,12 @@ from pathlib import Path
 
 from frontend.labels.mission_pages import MissionPages
 from frontend.labels.pages import LabelPages
+from frontend.labels.track_pages import TrackPages
 from frontend.site.feature import PageFeature
 
 FEATURE = PageFeature(
     "labels",
     Path(__file__).parent,
-    (LabelPages, MissionPages),
+    (LabelPages, TrackPages, MissionPages),
     admin_nav=(("/professionals", "Professionals"), ("/professionals/missions", "Missions")),
 )

@@ -49,8 +49,11 @@ class LabelPages(PageBase):
 
     async def _professional_page(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
         viewer = self._own_home(request, "/professional")
-        links = _links(await self._query(request, PROFESSIONAL_HOME, {}))
+        data = await self._query(request, PROFESSIONAL_HOME, {})
+        links = _links(data)
         context = {
+            "label_tracks": (data.get("mine") or {}).get("tracks") or [],
+            "evaluations_asked": (data.get("asked") or {}).get("evaluations") or [],
             "requests": [link for link in links if link["viewerCan"]["consent"]],
             "in_force": [link for link in links if link["status"] == "IN_FORCE"],
             "past": [link for link in links if link["status"] in ("DECLINED", "ENDED")],

@@ -60,6 +60,18 @@ class Reader:
         with self._transaction(self._tenant.get()) as conn:
             yield conn
 
+    @contextmanager
+    def apart(self, tenant_id: UUID) -> Iterator[None]:
+        """Reads inside are each a transaction of `tenant_id`'s alone, outside the document's shared transaction:
+        the one way a principal's request reads another tenant's rows, for the few reads the policy allows it
+        (`backend/policy.py`)."""
+        shared, tenant = self._shared.set(None), self._tenant.set(tenant_id)
+        try:
+            yield
+        finally:
+            self._tenant.reset(tenant)
+            self._shared.reset(shared)
+
     def _transaction(self, tenant_id: UUID | None) -> AbstractContextManager[Connection]:
         return self.store.reading() if tenant_id is None else self.store.reading_for(tenant_id)
 

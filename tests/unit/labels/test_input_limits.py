@@ -20,6 +20,7 @@ from domain.labels.commands import (
     EnrolCandidate,
     EvaluateFirstMission,
     GrantLabel,
+    NameEvaluator,
     PublishLabelScheme,
     RecordExamAttempt,
     RecordLabelTraining,
@@ -35,7 +36,7 @@ from tests.unit.labels.support import EVALUATED, FACTS, REQUIREMENTS, SCHEME, TO
 
 DOC = Path(__file__).parents[3] / "docs" / "input-limits.md"
 SECTION = DOC.read_text().split("## The label scheme and tracks\n", 1)[1].split("\n## ", 1)[0]
-TEXT_TABLE, CHOICE_TABLE, DATE_TABLE, _NUMBERS = [b for b in SECTION.split("\n\n") if b.startswith("|")]
+TEXT_TABLE, CHOICE_TABLE, DATE_TABLE, _NUMBERS, *_SERVED = [b for b in SECTION.split("\n\n") if b.startswith("|")]
 
 
 def _rows(table: str) -> list[list[str]]:
@@ -119,6 +120,12 @@ def _evaluate(field: str) -> Call:
     return _on("examined", make)
 
 
+def _enrol(name: str, email: str, body_name: str) -> tuple[Body, object]:
+    """An enrolment naming the candidate (and the body): the names are kept only when the candidate's is given."""
+    body = Body()
+    return body, EnrolCandidate(*body.on(uuid4()), TODAY, name, email, body_name)
+
+
 def _suspended_then(body: Body, on: On, text: str) -> object:
     body.app.handle(SuspendLabel(*on, TODAY - timedelta(days=1), "Complaint under review"))
     return ReinstateLabel(*on, TODAY, text)
@@ -128,6 +135,10 @@ TEXT_CALLS: dict[tuple[str, str], Call] = {
     ("PublishLabelScheme", "scheme.training_title"): _scheme(),
     ("PublishLabelScheme", "scheme.requirements[].key"): _scheme(key=True),
     ("PublishLabelScheme", "scheme.requirements[].text"): _scheme(text=True),
+    ("EnrolCandidate", "candidate_name"): lambda t: _enrol(t, "tom@pro.example", "Label Board"),
+    ("EnrolCandidate", "candidate_email"): lambda t: _enrol("Tom Keller", t, "Label Board"),
+    ("EnrolCandidate", "body_name"): lambda t: _enrol("Tom Keller", "tom@pro.example", t),
+    ("NameEvaluator", "evaluator_name"): _on("examined", lambda b, on, t: NameEvaluator(*on, uuid4(), t)),
     ("RecordLabelTraining", "provider"): _on(
         "enrolled", lambda b, on, t: RecordLabelTraining(*on, TODAY, t, "Cert", 21)
     ),
