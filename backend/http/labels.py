@@ -128,7 +128,7 @@ class LabelPublisher:
 
     def verdict_on(self, body: PublishedBody, token: str) -> PublicVerdict:
         now = datetime.now(UTC)
-        return public_verdict(verdict(body, token, self.key(body), lambda n: self.entries(body, n), now))
+        return public_verdict(verdict(body, token, self.keys.keys(body), lambda n: self.entries(body, n), now))
 
     def verdict_of(self, slug: str, credential_id: str) -> PublicVerdict | None:
         """The verdict on one of the body's credentials by its public id; None when there is none (a malformed id,
@@ -245,7 +245,7 @@ async def _token(request: Request) -> str | JSONResponse:
             return refused(f"Give a token of at most {TOKEN_MAX_LENGTH} characters.")
     try:
         given = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # nested too deep to read is no token either
         return refused('Send {"token": "<the credential as a compact JWS>"} as JSON.')
     token = given.get("token") if isinstance(given, dict) else None
     if not isinstance(token, str) or not token.strip():
