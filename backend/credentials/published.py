@@ -8,7 +8,7 @@ verified and names one of this body's own lists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -87,24 +87,32 @@ class PublishedBody:
 
 @dataclass
 class LabelKeys:
-    """Each body's signing key, read once per process: the one configured for its slug or, outside production, the
-    one generated once into the data folder."""
+    """Each body's keys, read once per process: the ones configured for its slug (the current one first, which
+    signs, then the retired ones, still published so that what they signed still verifies) or, outside production,
+    the one generated once into the data folder."""
 
-    configured: Mapping[str, bytes]
+    configured: Mapping[str, Sequence[bytes]]
     data_dir: Path
     production: bool
-    _keys: dict[str, SigningKey] = field(default_factory=dict)
+    _keys: dict[str, tuple[SigningKey, ...]] = field(default_factory=dict)
 
-    def key(self, body: PublishedBody) -> SigningKey:
+    def keys(self, body: PublishedBody) -> tuple[SigningKey, ...]:
         if body.slug not in self._keys:
-            raw = self.configured.get(body.slug)
-            if raw is None and self.production:
+            raw = tuple(self.configured.get(body.slug, ()))
+            if not raw and self.production:
                 raise LabelKeyMissing(f"No signing key is configured for the labelling body {body.slug!r}.")
-            self._keys[body.slug] = configured_key(body.slug, raw, self.data_dir, body.jwks_url)
+            self._keys[body.slug] = tuple(
+                configured_key(body.slug, key, self.data_dir, body.jwks_url) for key in raw or (None,)
+            )
         return self._keys[body.slug]
 
+    def key(self, body: PublishedBody) -> SigningKey:
+        """The body's current key: the one that signs."""
+        return self.keys(body)[0]
+
     def key_set(self, body: PublishedBody) -> dict[str, Any]:
-        return jwks(self.key(body))
+        """The body's published key set: the current key first, then the retired ones."""
+        return jwks(*self.keys(body))
 
 
 def _instant(day: date) -> datetime:
@@ -159,13 +167,14 @@ def signed_status_list(
 def verdict(
     body: PublishedBody,
     token: str,
-    key: SigningKey,
+    keys: Sequence[SigningKey],
     entries_of: Callable[[int], Mapping[int, str] | None],
     now: datetime,
 ) -> Verdict:
-    """The verdict on a token, as the body's own verifier gives it: verified with the body's key set, its status
-    read from the body's own list, which is built only once the token's signature holds."""
-    key_set = jwks(key)
+    """The verdict on a token, as the body's own verifier gives it: verified with the body's key set (its current key
+    first, then the retired ones), its status read from the body's own list, signed with the current key and built
+    only once the token's signature holds."""
+    key, key_set = keys[0], jwks(*keys)
     lists: dict[str, str] = {}
     try:
         credential = verify(token, key_named(token, key_set))

@@ -5,6 +5,7 @@ from a missing one; malformed ids and tokens are refused or found invalid, never
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -263,11 +264,20 @@ def test_a_verifier_s_token_is_checked_and_a_malformed_one_is_refused_or_invalid
     assert public.post(verify, json={"token": token}).json()["holder"] == "Léa Fontaine"
     header, body, signature = token.split(".")
     tampered = f"{header}.{body}.{signature[:-4]}AAAA"
-    for given in ("abc", "a.b.c", tampered, f"{header}.{body}.", token.replace(".", "..")):
+    nested = base64.urlsafe_b64encode(b"[" * 40_000).rstrip(b"=").decode()  # a header nested beyond any parser
+    for given in ("abc", "a.b.c", tampered, f"{header}.{body}.", token.replace(".", ".."), f"{nested}.{body}.AAAA"):
         found = public.post(verify, json={"token": given})
         assert found.status_code == 200
         assert (found.json()["state"], found.json()["holder"]) == ("invalid", None)
-    for refused in (b"not json", b'{"token": 42}', b'{"token": ""}', b"[]", b'{"token": "' + b"a" * 70_000 + b'"}'):
+    for refused in (
+        b"not json",
+        b'{"token": 42}',
+        b'{"token": ""}',
+        b"[]",
+        b'{"token": "' + b"a" * 70_000 + b'"}',
+        b"[" * 60_000,  # nested deeper than JSON is read
+        b'{"token": ' + b"[" * 30_000 + b"}",
+    ):
         answer = public.post(verify, content=refused, headers={"content-type": "application/json"})
         assert answer.status_code == 400
         assert answer.json()["error"] == answer.json()["error"] | {"code": "VALIDATION", "field": "token"}
@@ -291,6 +301,35 @@ def test_in_production_a_body_without_its_key_configured_publishes_nothing(
         assert response.status_code == 503, address
         assert response.json()["error"]["code"] == "UNAVAILABLE"
     assert list(keys.iterdir()) == []  # no development key was generated in its place
+
+
+def rotated(demo_services: Services, tmp_path: Path, *, retire_old: bool) -> TestClient:
+    """The body's addresses once its key was rotated: a new current key, and the one that signed so far retired (or,
+    with `retire_old` false, dropped)."""
+    old = (demo_services.settings.data_dir / f"labels-signing-key-{BOARD}.pem").read_bytes()
+    new = base64.b64encode(bytes(range(100, 132)))
+    keys = LabelKeys({BOARD: (new, old) if retire_old else (new,)}, tmp_path, production=True)
+    served = FastAPI()
+    served.include_router(label_routes(LabelPublisher(demo_services, keys)))
+    return TestClient(served, base_url="http://testserver")
+
+
+def test_a_credential_signed_before_a_key_rotation_still_verifies_over_http(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued, tmp_path: Path
+) -> None:
+    before = download(client_for(LEA), lea)
+    old_kid = public.get(f"/labels/{BOARD}/jwks.json").json()["keys"][0]["kid"]
+    after = rotated(demo_services, tmp_path, retire_old=True)
+    published = after.get(f"/labels/{BOARD}/jwks.json").json()["keys"]
+    assert len(published) == 2 and published[1]["kid"] == old_kid  # the new key first, the retired one still there
+    assert verified_with_what_is_published(after, before) == "valid"
+    assert after.post(f"/labels/{BOARD}/verify", json={"token": before}).json()["state"] == "valid"
+    assert after.get(f"/labels/{BOARD}/credentials/{lea.credential_id}.json").json()["state"] == "valid"
+    demo_services.execute(SuspendLabel(lea.body, SYSTEM_ACTOR, lea.professional, date(2026, 6, 1), "Under review"))
+    assert verified_with_what_is_published(after, before) == "suspended"  # the new key's list, the old key's label
+
+    dropped = rotated(demo_services, tmp_path / "dropped", retire_old=False)
+    assert dropped.post(f"/labels/{BOARD}/verify", json={"token": before}).json()["state"] == "invalid"
 
 
 CREDENTIALS = """{ r: labelCredentials { __typename
