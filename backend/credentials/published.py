@@ -33,7 +33,7 @@ from backend.credentials.openbadges import (
 )
 from backend.credentials.signing import CredentialRefused, SigningKey, configured_key, jwks, key_named, sign, verify
 from backend.credentials.status_list import REVOKED, SUSPENDED, VALID, Bitstring, status_list_credential
-from backend.credentials.verification import Verdict, check
+from backend.credentials.verification import State, Verdict, check, standing
 from projections.credentials.rows import CredentialRow
 
 ACHIEVEMENT_NAME = "ISMS cluster coach"
@@ -117,6 +117,15 @@ class LabelKeys:
 
 def _instant(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def row_standing(row: CredentialRow, today: date) -> State:
+    """The state a verifier would find for the row's credential on `today` (from its first instant, UTC): its status
+    entry, then its validity, by the public verdict's own rule."""
+    state, _ = standing(
+        STATUS_VALUES[row.status], _instant(row.valid_from), expiry_instant(row.valid_until), _instant(today)
+    )
+    return state
 
 
 def label_credential(body: PublishedBody, row: CredentialRow) -> LabelCredential:

@@ -339,7 +339,7 @@ CREDENTIALS = """{ r: labelCredentials { __typename
 
 
 def test_a_professional_lists_their_own_credentials_with_where_to_download_and_verify_each(
-    client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued, marc: Issued
+    demo_services: Services, client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued, marc: Issued
 ) -> None:
     own = client_for(LEA)
     (found,) = own.data(CREDENTIALS)["r"]["credentials"]
@@ -357,6 +357,10 @@ def test_a_professional_lists_their_own_credentials_with_where_to_download_and_v
     assert "Léa Fontaine" in public.get(found["verificationUrl"]).text
     (others,) = client_for(MARC).data(CREDENTIALS)["r"]["credentials"]
     assert others["credentialId"] == str(marc.credential_id)
+    assert others["status"] == public_verdict(public, marc)["state"].upper() == "EXPIRED"  # its status entry: valid
+    demo_services.execute(SuspendLabel(lea.body, SYSTEM_ACTOR, lea.professional, date(2026, 6, 1), "Under review"))
+    assert own.data(CREDENTIALS)["r"]["credentials"][0]["status"] == public_verdict(public, lea)["state"].upper()
+    assert public_verdict(public, lea)["state"] == "suspended"
     assert client_for(SOPHIE).data(CREDENTIALS)["r"] == {"__typename": "LabelCredentialList", "credentials": []}
     for email in (REGISTRAR, "admin@alpine.example"):  # refused, before or by the resolver
         assert refusal(client_for(email).execute(CREDENTIALS)) is not None, email
