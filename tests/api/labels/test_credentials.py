@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 
 from backend.credentials.published import LabelKeys
 from backend.credentials.verification import check
-from backend.http.labels import LabelPublisher, label_routes
+from backend.http.labels import JWT_TYPE, LabelPublisher, label_routes
 from backend.services import Services
 from domain.labels.body import PROFESSIONALS, labelling_body_id
 from domain.labels.commands import (
@@ -42,7 +42,7 @@ from domain.tenancy.account import Role, account_id
 from tests.api.labels.test_professional_links import REGISTRAR, SOPHIE, open_account
 from tests.api.tenancy.test_authorization_matrix import refusal
 from tests.support.graphql_client import GraphQLClient
-from tests.unit.credentials.test_documented_verifier import documented_check_label
+from tests.unit.credentials.test_documented_verifier import documented_check_label, documented_verifier
 from tests.unit.labels.support import SCHEME
 
 MARC, LEA = "marc@pro.example", "lea@pro.example"
@@ -118,15 +118,27 @@ def payload(token: str) -> dict[str, Any]:
     return decoded
 
 
-def verified_with_what_is_published(public: TestClient, token: str) -> str:
+def body_address(public: TestClient, slug: str) -> str:
+    """The body's issuer address, as its instance publishes it (`CORDEE_PUBLIC_URL`)."""
+    publisher: LabelPublisher = public.app.state.label_publisher  # type: ignore[attr-defined]
+    return f"{publisher.base_url}/labels/{slug}"
+
+
+def verified_with_what_is_published(public: TestClient, token: str, slug: str = BOARD) -> str:
     """The documented verifier, given only the key set and the status list fetched from the body's addresses."""
     credential = payload(token)
-    kid_url = credential["issuer"]["id"] + "/jwks.json"
-    key_set = public.get(path(kid_url)).json()
+    issuer_url = body_address(public, slug)  # known before the token is read
+
+    def fetch(url: str) -> str:
+        response = public.get(path(url))
+        assert response.status_code == 200, url
+        assert response.headers["content-type"] == ("application/json" if url.endswith(".json") else JWT_TYPE)
+        return response.text
+
+    state: str = documented_check_label()(token, issuer_url, fetch)
+    key_set = public.get(f"/labels/{slug}/jwks.json").json()
     list_url = credential["credentialStatus"]["statusListCredential"]
     listed = public.get(path(list_url))
-    assert listed.status_code == 200 and listed.headers["content-type"] == "application/vc+jwt"
-    state: str = documented_check_label()(token, key_set, {list_url: listed.text})
     verdict = check(
         token, key_set, {list_url: listed.text}, datetime.now(UTC), expected_issuer=credential["issuer"]["id"]
     )
@@ -185,7 +197,7 @@ def test_an_expired_label_reads_expired_and_names_no_one(
     client_for: Callable[[str], GraphQLClient], public: TestClient, marc: Issued
 ) -> None:
     token = download(client_for(MARC), marc)
-    assert verified_with_what_is_published(public, token) == "expired"
+    assert verified_with_what_is_published(public, token, OTHER) == "expired"
     shown = public_verdict(public, marc)
     assert (shown["state"], shown["holder"], shown["validUntil"]) == ("expired", None, "2026-03-02T00:00:00Z")
     assert shown["issuer"] == "Other Label Board"
@@ -221,6 +233,9 @@ def test_no_answer_tells_another_body_s_or_another_professional_s_credential_fro
     other_token = download(client_for(MARC), marc)
     found = public.post(f"/labels/{BOARD}/verify", json={"token": other_token}).json()
     assert (found["state"], found["holder"], found["label"]) == ("invalid", None, None)
+    verifier = documented_verifier()  # nor is it to the documented verifier, checking against this body
+    with pytest.raises(verifier["Refused"], match="no key"):
+        verifier["check_label"](other_token, body_address(public, BOARD), lambda url: public.get(path(url)).text)
 
 
 @pytest.mark.parametrize(
@@ -310,7 +325,8 @@ def rotated(demo_services: Services, tmp_path: Path, *, retire_old: bool) -> Tes
     new = base64.b64encode(bytes(range(100, 132)))
     keys = LabelKeys({BOARD: (new, old) if retire_old else (new,)}, tmp_path, production=True)
     served = FastAPI()
-    served.include_router(label_routes(LabelPublisher(demo_services, keys)))
+    served.state.label_publisher = publisher = LabelPublisher(demo_services, keys)
+    served.include_router(label_routes(publisher))
     return TestClient(served, base_url="http://testserver")
 
 
