@@ -1,5 +1,6 @@
 """The labels' credentials, published: no sign-in for what a verifier needs, the session for a professional's own.
 
+- `GET /labels/<body>`: the body's Open Badges profile (the credentials' `issuer.id`);
 - `GET /labels/<body>/jwks.json`: the body's public key set (the `kid` of its credentials and lists names it);
 - `GET /labels/<body>/status/<n>`: its status list credential `n`, signed now, as a VC-JWT;
 - `GET /labels/<body>/credentials/<id>.json`: the verdict on one of its credentials (the page of the same address
@@ -9,6 +10,7 @@
 - `GET /professional/credentials/<id>`: the signed credential, for the professional it was issued to alone.
 
 A body, list or credential that does not exist, of another body or of another professional, answers the same 404.
+The public GET answers carry `Access-Control-Allow-Origin: *`, so that a verifier's page on any site reads them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from backend.auth.current import principal_from_request
+from backend.credentials.openbadges import CONTEXTS
 from backend.credentials.published import (
     LabelKeyMissing,
     LabelKeys,
@@ -48,6 +51,8 @@ JWT_TYPE = "application/vc+jwt"
 """A VC-JWT (VC-JOSE-COSE's media type): what a credential and a status list are served as."""
 TOKEN_MAX_LENGTH = 64 * 1024
 """A credential of the most evidence a renewal can count is some tens of kilobytes: a longer token is refused unread."""
+PUBLIC = {"Access-Control-Allow-Origin": "*"}
+"""What a verifier needs is readable by a verifier's page on any site: the answers hold nothing but what is public."""
 NOT_FOUND = {"error": {"code": "NOT_FOUND", "field": "credential_id", "message": "No credential at this address."}}
 NO_LIST = {"error": {"code": "NOT_FOUND", "field": "status_list", "message": "No status list at this address."}}
 NO_BODY = {"error": {"code": "NOT_FOUND", "field": "body", "message": "No labelling body at this address."}}
@@ -159,6 +164,11 @@ def _uuid(text: str) -> UUID | None:
     return parsed if str(parsed) == text.lower() else None
 
 
+def issuer_profile_of(body: PublishedBody) -> dict[str, Any]:
+    """The body's Open Badges profile, at its issuer id: what a credential's `issuer` says, dereferenceable."""
+    return {"@context": list(CONTEXTS), "id": body.issuer_id, "type": ["Profile"], "name": body.name}
+
+
 def _unavailable(error: LabelKeyMissing) -> JSONResponse:
     log.error("%s", error)
     message = "This labelling body's signing key is not configured."
@@ -177,9 +187,13 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
         except LabelKeyMissing as error:
             return _unavailable(error)
 
+    @router.get("/labels/{slug}", include_in_schema=False)
+    def issuer_profile(slug: str) -> Response:
+        return with_body(slug, lambda body: JSONResponse(issuer_profile_of(body), headers=PUBLIC))
+
     @router.get("/labels/{slug}/jwks.json", include_in_schema=False)
     def key_set(slug: str) -> Response:
-        return with_body(slug, lambda body: JSONResponse(publisher.keys.key_set(body)))
+        return with_body(slug, lambda body: JSONResponse(publisher.keys.key_set(body), headers=PUBLIC))
 
     @router.get("/labels/{slug}/status/{number}", include_in_schema=False)
     def status_list(slug: str, number: str) -> Response:
@@ -189,7 +203,7 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
             if listed is None or entries is None:
                 return JSONResponse(NO_LIST, status_code=404)
             token = signed_status_list(body, listed, entries, publisher.key(body), datetime.now(UTC))
-            return Response(token, media_type=JWT_TYPE, headers={"Cache-Control": "no-cache"})
+            return Response(token, media_type=JWT_TYPE, headers={"Cache-Control": "no-cache", **PUBLIC})
 
         return with_body(slug, answer)
 
@@ -201,7 +215,7 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
             return _unavailable(error)
         if found is None:
             return JSONResponse(NOT_FOUND, status_code=404)
-        return JSONResponse(found.as_json(), headers={"Cache-Control": "no-cache"})
+        return JSONResponse(found.as_json(), headers={"Cache-Control": "no-cache", **PUBLIC})
 
     @router.post("/labels/{slug}/verify", include_in_schema=False)
     async def verify_token(slug: str, request: Request) -> Response:

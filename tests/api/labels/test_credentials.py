@@ -318,6 +318,37 @@ def test_in_production_a_body_without_its_key_configured_publishes_nothing(
     assert list(keys.iterdir()) == []  # no development key was generated in its place
 
 
+def test_what_a_verifier_needs_is_readable_from_any_site_and_the_issuer_s_id_answers_its_profile(
+    client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued
+) -> None:
+    token = download(client_for(LEA), lea)
+    credential = payload(token)
+    for address in (
+        credential["issuer"]["id"],
+        f"/labels/{BOARD}/jwks.json",
+        credential["credentialStatus"]["statusListCredential"],
+        f"/labels/{BOARD}/credentials/{lea.credential_id}.json",
+    ):
+        response = public.get(path(address))
+        assert response.status_code == 200, address
+        assert response.headers["access-control-allow-origin"] == "*", address
+    profile = public.get(path(credential["issuer"]["id"])).json()
+    assert profile == {"@context": credential["@context"], **credential["issuer"]}
+    own = client_for(LEA).http.get(f"/professional/credentials/{lea.credential_id}")
+    assert "access-control-allow-origin" not in own.headers  # the professional's own download is no public answer
+    assert public.get("/labels/no-such-body").status_code == 404
+
+
+def test_the_page_of_a_body_without_its_key_answers_503_as_its_json_does(
+    app: FastAPI, public: TestClient, lea: Issued, tmp_path: Path
+) -> None:
+    app.state.label_publisher.keys = LabelKeys({}, tmp_path, production=True)
+    page = public.get(f"/labels/{BOARD}/credentials/{lea.credential_id}")
+    data = public.get(f"/labels/{BOARD}/credentials/{lea.credential_id}.json")
+    assert page.status_code == data.status_code == 503
+    assert "Verification unavailable" in page.text
+
+
 def rotated(demo_services: Services, tmp_path: Path, *, retire_old: bool) -> TestClient:
     """The body's addresses once its key was rotated: a new current key, and the one that signed so far retired (or,
     with `retire_old` false, dropped)."""
