@@ -2,7 +2,8 @@
 
 - `GET /labels/<body>`: the body's Open Badges profile (the credentials' `issuer.id`);
 - `GET /labels/<body>/jwks.json`: the body's public key set (the `kid` of its credentials and lists names it);
-- `GET /labels/<body>/status/<n>`: its status list credential `n`, signed now, as a VC-JWT;
+- `GET /labels/<body>/status/<n>`: its status list credential `n`, signed now and valid from its last change, as a
+  VC-JWT;
 - `GET /labels/<body>/credentials/<id>.json`: the verdict on one of its credentials (the page of the same address
   without `.json` is `frontend/credentials`): valid, expired, suspended or revoked, and for whom only when valid;
 - `POST /labels/<body>/verify`: the verdict on a token a verifier holds, checked with the body's own key set and
@@ -127,6 +128,10 @@ class LabelPublisher:
         with self.services.queries.one_transaction(body.id):
             return self.services.queries.credentials.published(body.id, credential_id)
 
+    def changed(self, body: PublishedBody, number: int) -> datetime | None:
+        with self.services.queries.one_transaction(body.id):
+            return self.services.queries.credentials.status_list_changed(body.id, number)
+
     def entries(self, body: PublishedBody, number: int) -> dict[int, str] | None:
         with self.services.queries.one_transaction(body.id):
             return self.services.queries.credentials.status_entries(body.id, number)
@@ -202,7 +207,9 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
             entries = publisher.entries(body, listed) if listed is not None else None
             if listed is None or entries is None:
                 return JSONResponse(NO_LIST, status_code=404)
-            token = signed_status_list(body, listed, entries, publisher.key(body), datetime.now(UTC))
+            # valid from its last change, not from now: a verifier whose clock is a little behind still accepts it
+            changed = publisher.changed(body, listed) or datetime.now(UTC)
+            token = signed_status_list(body, listed, entries, publisher.key(body), changed)
             return Response(token, media_type=JWT_TYPE, headers={"Cache-Control": "no-cache", **PUBLIC})
 
         return with_body(slug, answer)

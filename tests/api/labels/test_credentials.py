@@ -6,6 +6,7 @@ from a missing one; malformed ids and tokens are refused or found invalid, never
 from __future__ import annotations
 
 import base64
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -347,6 +348,24 @@ def test_the_page_of_a_body_without_its_key_answers_503_as_its_json_does(
     data = public.get(f"/labels/{BOARD}/credentials/{lea.credential_id}.json")
     assert page.status_code == data.status_code == 503
     assert "Verification unavailable" in page.text
+
+
+def test_a_status_list_is_valid_from_its_last_change_not_from_the_request(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued
+) -> None:
+    list_url = payload(download(client_for(LEA), lea))["credentialStatus"]["statusListCredential"]
+
+    def valid_from() -> datetime:
+        return datetime.fromisoformat(payload(public.get(path(list_url)).text)["validFrom"])
+
+    issued = valid_from()
+    time.sleep(1.1)  # the list is signed at each request; its validFrom does not follow the request's clock
+    assert valid_from() == issued
+    demo_services.execute(SuspendLabel(lea.body, SYSTEM_ACTOR, lea.professional, date(2026, 6, 1), "Under review"))
+    suspended = valid_from()
+    assert issued < suspended <= datetime.now(UTC)
+    time.sleep(1.1)
+    assert valid_from() == suspended
 
 
 def rotated(demo_services: Services, tmp_path: Path, *, retire_old: bool) -> TestClient:
