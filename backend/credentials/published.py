@@ -17,12 +17,15 @@ from uuid import UUID
 
 from backend.credentials.openbadges import (
     CATEGORIES,
+    OB_CONTEXT,
+    PASSING_RATING,
     Achievement,
     CategoryResult,
     Issuer,
     LabelCredential,
     StatusEntry,
     Subject,
+    achievement_json,
     counted_mission_evidence,
     exam_evidence,
     expiry_instant,
@@ -61,6 +64,11 @@ class PublishedBody:
     @property
     def issuer_id(self) -> str:
         return f"{self.base_url}/labels/{self.slug}"
+
+    @property
+    def issuer_profile(self) -> dict[str, Any]:
+        """The body's Open Badges profile, as served at its issuer id."""
+        return {"id": self.issuer_id, "type": ["Profile"], "name": self.name}
 
     @property
     def jwks_url(self) -> str:
@@ -117,6 +125,23 @@ class LabelKeys:
 
 def _instant(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def published_achievement(body: PublishedBody) -> dict[str, Any]:
+    """The label's achievement at its id, as every credential of the body states it but for what varies with the
+    scheme's version (the criteria's training and version): the name, the description, the four categories."""
+    criteria = (
+        "Attended the scheme's training, passed the exam, and was evaluated by another coach on a first mission on "
+        "every requirement of the four categories."
+    )
+    achievement = Achievement(f"{body.issuer_id}/label", ACHIEVEMENT_NAME, ACHIEVEMENT_DESCRIPTION, criteria, "")
+    results = [
+        CategoryResult(key, f"Evaluated on the scheme's requirements of {name.lower()}.", PASSING_RATING)
+        for key, name in CATEGORIES.items()
+    ]
+    served = {"@context": [OB_CONTEXT], **achievement_json(achievement, results), "creator": body.issuer_profile}
+    del served["version"]  # each credential states the version of the scheme it was granted under
+    return served
 
 
 def row_standing(row: CredentialRow, today: date) -> State:

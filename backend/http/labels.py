@@ -1,6 +1,7 @@
 """The labels' credentials, published: no sign-in for what a verifier needs, the session for a professional's own.
 
 - `GET /labels/<body>`: the body's Open Badges profile (the credentials' `issuer.id`);
+- `GET /labels/<body>/label`: the label's Open Badges achievement (its credentials' `achievement.id`);
 - `GET /labels/<body>/jwks.json`: the body's public key set (the `kid` of its credentials and lists names it);
 - `GET /labels/<body>/status/<n>`: its status list credential `n`, signed now and valid from its last change, as a
   VC-JWT;
@@ -33,6 +34,7 @@ from backend.credentials.published import (
     LabelKeyMissing,
     LabelKeys,
     PublishedBody,
+    published_achievement,
     signed_credential,
     signed_status_list,
     verdict,
@@ -171,7 +173,7 @@ def _uuid(text: str) -> UUID | None:
 
 def issuer_profile_of(body: PublishedBody) -> dict[str, Any]:
     """The body's Open Badges profile, at its issuer id: what a credential's `issuer` says, dereferenceable."""
-    return {"@context": list(CONTEXTS), "id": body.issuer_id, "type": ["Profile"], "name": body.name}
+    return {"@context": list(CONTEXTS), **body.issuer_profile}
 
 
 def _unavailable(error: LabelKeyMissing) -> JSONResponse:
@@ -195,6 +197,10 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
     @router.get("/labels/{slug}", include_in_schema=False)
     def issuer_profile(slug: str) -> Response:
         return with_body(slug, lambda body: JSONResponse(issuer_profile_of(body), headers=PUBLIC))
+
+    @router.get("/labels/{slug}/label", include_in_schema=False)
+    def achievement(slug: str) -> Response:
+        return with_body(slug, lambda body: JSONResponse(published_achievement(body), headers=PUBLIC))
 
     @router.get("/labels/{slug}/jwks.json", include_in_schema=False)
     def key_set(slug: str) -> Response:

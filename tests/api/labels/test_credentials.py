@@ -324,8 +324,10 @@ def test_what_a_verifier_needs_is_readable_from_any_site_and_the_issuer_s_id_ans
 ) -> None:
     token = download(client_for(LEA), lea)
     credential = payload(token)
+    stated = credential["credentialSubject"]["achievement"]
     for address in (
         credential["issuer"]["id"],
+        stated["id"],
         f"/labels/{BOARD}/jwks.json",
         credential["credentialStatus"]["statusListCredential"],
         f"/labels/{BOARD}/credentials/{lea.credential_id}.json",
@@ -335,6 +337,10 @@ def test_what_a_verifier_needs_is_readable_from_any_site_and_the_issuer_s_id_ans
         assert response.headers["access-control-allow-origin"] == "*", address
     profile = public.get(path(credential["issuer"]["id"])).json()
     assert profile == {"@context": credential["@context"], **credential["issuer"]}
+    served = public.get(path(stated["id"])).json()
+    same = ("id", "type", "achievementType", "name", "description", "resultDescription")
+    assert {key: served[key] for key in same} == {key: stated[key] for key in same}
+    assert served["creator"] == credential["issuer"]
     own = client_for(LEA).http.get(f"/professional/credentials/{lea.credential_id}")
     assert "access-control-allow-origin" not in own.headers  # the professional's own download is no public answer
     assert public.get("/labels/no-such-body").status_code == 404
