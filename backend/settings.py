@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -101,9 +102,12 @@ class Settings(BaseSettings):
     """How long a read model as of a past moment is kept after it was built."""
     label_signing_keys: SecretStr | None = None
     """Each labelling body's Ed25519 key, signing its labels' credentials and status lists, as a JSON object by the
-    body's short name: `{"label-board": "<PEM, or the base64 of a 32-byte seed>"}`. Unset outside production: a key
-    is generated once per body into the data folder. In production no key is ever generated: a body without its
-    key here publishes no credential (its addresses answer 503)."""
+    body's short name: `{"label-board": "<PEM, or the base64 of a 32-byte seed>"}`, or, across a rotation,
+    `{"label-board": {"current": "<key>", "retired": ["<key>", ...]}}`: the current key signs, the retired ones are
+    still published so that the credentials they signed still verify. Unset outside production: a key is generated
+    once per body into the data folder. In production no key is ever generated: a body without its key here
+    publishes no credential (its addresses answer 503), and with any key here `public_url` must be an https address,
+    the one the credentials name as their issuer."""
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:
@@ -124,24 +128,34 @@ class Settings(BaseSettings):
             )
         if self.secrets_key is not None and len(self.secrets_key.get_secret_value()) < 32:
             raise ValueError("CORDEE_SECRETS_KEY must be at least 32 characters.")
-        self.label_keys()  # a key that cannot be read stops the start, not the first verifier
+        if self.label_keys() and self.is_production and not _https_address(self.public_url):
+            raise ValueError(
+                "CORDEE_PUBLIC_URL must be this instance's https address (https://cordee.example.org) in production "
+                "when CORDEE_LABEL_SIGNING_KEYS is set: every credential names it as its issuer, for good."
+            )  # label_keys(): a key that cannot be read stops the start, not the first verifier
         if self.is_production and self.operator_token is not None and len(self.operator_token) < 32:
             raise ValueError("CORDEE_OPERATOR_TOKEN must be at least 32 characters in production.")
         return self
 
-    def label_keys(self) -> dict[str, bytes]:
-        """`label_signing_keys`, read: each body's short name and its key, checked to be an Ed25519 key."""
+    def label_keys(self) -> dict[str, tuple[bytes, ...]]:
+        """`label_signing_keys`, read: each body's short name and its keys, the current one first then the retired
+        ones, each checked to be an Ed25519 key."""
         if self.label_signing_keys is None:
             return {}
         try:
             given = json.loads(self.label_signing_keys.get_secret_value())
         except ValueError:
             given = None
-        if not isinstance(given, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in given.items()):
-            raise ValueError('CORDEE_LABEL_SIGNING_KEYS must be a JSON object: {"<body>": "<key>", ...}.')
-        keys = {slug: key.encode() for slug, key in given.items()}
-        for slug, key in keys.items():
-            private_key(key, f"CORDEE_LABEL_SIGNING_KEYS[{slug!r}]")
+        keys = {slug: _body_keys(value) for slug, value in given.items()} if isinstance(given, dict) else None
+        if keys is None or not all(keys.values()):
+            raise ValueError(
+                'CORDEE_LABEL_SIGNING_KEYS must be a JSON object: {"<body>": "<key>", ...}, or '
+                '{"<body>": {"current": "<key>", "retired": ["<key>", ...]}, ...}.'
+            )
+        for slug, body_keys in keys.items():
+            for number, key in enumerate(body_keys):
+                which = "" if number == 0 else f"['retired'][{number - 1}]"
+                private_key(key, f"CORDEE_LABEL_SIGNING_KEYS[{slug!r}]{which}")
         return keys
 
     @property
@@ -164,3 +178,20 @@ class Settings(BaseSettings):
     @property
     def event_store_path(self) -> Path:
         return self.data_dir / "events.sqlite3"
+
+
+def _body_keys(value: object) -> tuple[bytes, ...]:
+    """A body's keys as configured, the current first; empty when the value has neither shape."""
+    if isinstance(value, str):
+        return (value.encode(),)
+    if not isinstance(value, dict) or set(value) - {"current", "retired"}:
+        return ()
+    current, retired = value.get("current"), value.get("retired", [])
+    if not isinstance(current, str) or not isinstance(retired, list) or not all(isinstance(k, str) for k in retired):
+        return ()
+    return tuple(key.encode() for key in (current, *retired))
+
+
+def _https_address(url: str | None) -> bool:
+    parts = urlsplit(url or "")
+    return parts.scheme == "https" and bool(parts.hostname) and not (parts.query or parts.fragment)

@@ -204,7 +204,11 @@ def _in_scheme_order(label: LabelCredential) -> list[CategoryResult]:
 
 
 def _achievement(label: LabelCredential) -> dict[str, Any]:
-    achievement = label.achievement
+    return achievement_json(label.achievement, _in_scheme_order(label))
+
+
+def achievement_json(achievement: Achievement, results: list[CategoryResult]) -> dict[str, Any]:
+    """The achievement as a credential states it, with the description of each category's result."""
     return {
         "id": achievement.id,
         "type": ["Achievement"],
@@ -213,7 +217,7 @@ def _achievement(label: LabelCredential) -> dict[str, Any]:
         "description": achievement.description,
         "criteria": {"narrative": achievement.criteria},
         "version": achievement.version,
-        "resultDescription": [_result_description(achievement, result) for result in _in_scheme_order(label)],
+        "resultDescription": [_result_description(achievement, result) for result in results],
     }
 
 

@@ -8,7 +8,7 @@ verified and names one of this body's own lists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -17,12 +17,15 @@ from uuid import UUID
 
 from backend.credentials.openbadges import (
     CATEGORIES,
+    OB_CONTEXT,
+    PASSING_RATING,
     Achievement,
     CategoryResult,
     Issuer,
     LabelCredential,
     StatusEntry,
     Subject,
+    achievement_json,
     counted_mission_evidence,
     exam_evidence,
     expiry_instant,
@@ -33,7 +36,7 @@ from backend.credentials.openbadges import (
 )
 from backend.credentials.signing import CredentialRefused, SigningKey, configured_key, jwks, key_named, sign, verify
 from backend.credentials.status_list import REVOKED, SUSPENDED, VALID, Bitstring, status_list_credential
-from backend.credentials.verification import Verdict, check
+from backend.credentials.verification import State, Verdict, check, standing
 from projections.credentials.rows import CredentialRow
 
 ACHIEVEMENT_NAME = "ISMS cluster coach"
@@ -63,6 +66,11 @@ class PublishedBody:
         return f"{self.base_url}/labels/{self.slug}"
 
     @property
+    def issuer_profile(self) -> dict[str, Any]:
+        """The body's Open Badges profile, as served at its issuer id."""
+        return {"id": self.issuer_id, "type": ["Profile"], "name": self.name}
+
+    @property
     def jwks_url(self) -> str:
         return f"{self.issuer_id}/jwks.json"
 
@@ -87,28 +95,62 @@ class PublishedBody:
 
 @dataclass
 class LabelKeys:
-    """Each body's signing key, read once per process: the one configured for its slug or, outside production, the
-    one generated once into the data folder."""
+    """Each body's keys, read once per process: the ones configured for its slug (the current one first, which
+    signs, then the retired ones, still published so that what they signed still verifies) or, outside production,
+    the one generated once into the data folder."""
 
-    configured: Mapping[str, bytes]
+    configured: Mapping[str, Sequence[bytes]]
     data_dir: Path
     production: bool
-    _keys: dict[str, SigningKey] = field(default_factory=dict)
+    _keys: dict[str, tuple[SigningKey, ...]] = field(default_factory=dict)
 
-    def key(self, body: PublishedBody) -> SigningKey:
+    def keys(self, body: PublishedBody) -> tuple[SigningKey, ...]:
         if body.slug not in self._keys:
-            raw = self.configured.get(body.slug)
-            if raw is None and self.production:
+            raw = tuple(self.configured.get(body.slug, ()))
+            if not raw and self.production:
                 raise LabelKeyMissing(f"No signing key is configured for the labelling body {body.slug!r}.")
-            self._keys[body.slug] = configured_key(body.slug, raw, self.data_dir, body.jwks_url)
+            self._keys[body.slug] = tuple(
+                configured_key(body.slug, key, self.data_dir, body.jwks_url) for key in raw or (None,)
+            )
         return self._keys[body.slug]
 
+    def key(self, body: PublishedBody) -> SigningKey:
+        """The body's current key: the one that signs."""
+        return self.keys(body)[0]
+
     def key_set(self, body: PublishedBody) -> dict[str, Any]:
-        return jwks(self.key(body))
+        """The body's published key set: the current key first, then the retired ones."""
+        return jwks(*self.keys(body))
 
 
 def _instant(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def published_achievement(body: PublishedBody) -> dict[str, Any]:
+    """The label's achievement at its id, as every credential of the body states it but for what varies with the
+    scheme's version (the criteria's training and version): the name, the description, the four categories."""
+    criteria = (
+        "Attended the scheme's training, passed the exam, and was evaluated by another coach on a first mission on "
+        "every requirement of the four categories."
+    )
+    achievement = Achievement(f"{body.issuer_id}/label", ACHIEVEMENT_NAME, ACHIEVEMENT_DESCRIPTION, criteria, "")
+    results = [
+        CategoryResult(key, f"Evaluated on the scheme's requirements of {name.lower()}.", PASSING_RATING)
+        for key, name in CATEGORIES.items()
+    ]
+    served = {"@context": [OB_CONTEXT], **achievement_json(achievement, results), "creator": body.issuer_profile}
+    del served["version"]  # each credential states the version of the scheme it was granted under
+    return served
+
+
+def row_standing(row: CredentialRow, today: date) -> State:
+    """The state a verifier would find for the row's credential on `today` (from its first instant, UTC): its status
+    entry, then its validity, by the public verdict's own rule."""
+    state, _ = standing(
+        STATUS_VALUES[row.status], _instant(row.valid_from), expiry_instant(row.valid_until), _instant(today)
+    )
+    return state
 
 
 def label_credential(body: PublishedBody, row: CredentialRow) -> LabelCredential:
@@ -159,13 +201,14 @@ def signed_status_list(
 def verdict(
     body: PublishedBody,
     token: str,
-    key: SigningKey,
+    keys: Sequence[SigningKey],
     entries_of: Callable[[int], Mapping[int, str] | None],
     now: datetime,
 ) -> Verdict:
-    """The verdict on a token, as the body's own verifier gives it: verified with the body's key set, its status
-    read from the body's own list, which is built only once the token's signature holds."""
-    key_set = jwks(key)
+    """The verdict on a token, as the body's own verifier gives it: verified with the body's key set (its current key
+    first, then the retired ones), its status read from the body's own list, signed with the current key and built
+    only once the token's signature holds."""
+    key, key_set = keys[0], jwks(*keys)
     lists: dict[str, str] = {}
     try:
         credential = verify(token, key_named(token, key_set))

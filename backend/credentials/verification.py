@@ -63,14 +63,20 @@ def check(
 
 
 def _state(credential: Mapping[str, Any], status: int | str, now: datetime) -> tuple[State, str]:
+    return standing(status, _moment(credential.get("validFrom")), _moment(credential.get("validUntil")), now)
+
+
+def standing(
+    status: int | str, valid_from: datetime | None, valid_until: datetime | None, now: datetime
+) -> tuple[State, str]:
+    """A signed label's state at `now`, from its status value (or why it could not be read) and its validity: the one
+    rule for the public verdict and for what the API tells its professional."""
     if status == REVOKED:
         return "revoked", "The labelling body revoked this label."
     if status == SUSPENDED:
         return "suspended", "The labelling body suspended this label."
-    valid_until = _moment(credential.get("validUntil"))
     if valid_until is not None and valid_until <= now:
         return "expired", f"The label expired on {valid_until.date()}."
-    valid_from = _moment(credential.get("validFrom"))
     if valid_from is not None and now < valid_from:
         return "not_yet_valid", f"The label is valid from {timestamp(valid_from)}."
     if isinstance(status, str):

@@ -1,7 +1,10 @@
 """The labels' credentials, published: no sign-in for what a verifier needs, the session for a professional's own.
 
+- `GET /labels/<body>`: the body's Open Badges profile (the credentials' `issuer.id`);
+- `GET /labels/<body>/label`: the label's Open Badges achievement (its credentials' `achievement.id`);
 - `GET /labels/<body>/jwks.json`: the body's public key set (the `kid` of its credentials and lists names it);
-- `GET /labels/<body>/status/<n>`: its status list credential `n`, signed now, as a VC-JWT;
+- `GET /labels/<body>/status/<n>`: its status list credential `n`, signed now and valid from its last change, as a
+  VC-JWT;
 - `GET /labels/<body>/credentials/<id>.json`: the verdict on one of its credentials (the page of the same address
   without `.json` is `frontend/credentials`): valid, expired, suspended or revoked, and for whom only when valid;
 - `POST /labels/<body>/verify`: the verdict on a token a verifier holds, checked with the body's own key set and
@@ -9,6 +12,7 @@
 - `GET /professional/credentials/<id>`: the signed credential, for the professional it was issued to alone.
 
 A body, list or credential that does not exist, of another body or of another professional, answers the same 404.
+The public GET answers carry `Access-Control-Allow-Origin: *`, so that a verifier's page on any site reads them.
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from backend.auth.current import principal_from_request
+from backend.credentials.openbadges import CONTEXTS
 from backend.credentials.published import (
     LabelKeyMissing,
     LabelKeys,
     PublishedBody,
+    published_achievement,
     signed_credential,
     signed_status_list,
     verdict,
@@ -48,6 +54,8 @@ JWT_TYPE = "application/vc+jwt"
 """A VC-JWT (VC-JOSE-COSE's media type): what a credential and a status list are served as."""
 TOKEN_MAX_LENGTH = 64 * 1024
 """A credential of the most evidence a renewal can count is some tens of kilobytes: a longer token is refused unread."""
+PUBLIC = {"Access-Control-Allow-Origin": "*"}
+"""What a verifier needs is readable by a verifier's page on any site: the answers hold nothing but what is public."""
 NOT_FOUND = {"error": {"code": "NOT_FOUND", "field": "credential_id", "message": "No credential at this address."}}
 NO_LIST = {"error": {"code": "NOT_FOUND", "field": "status_list", "message": "No status list at this address."}}
 NO_BODY = {"error": {"code": "NOT_FOUND", "field": "body", "message": "No labelling body at this address."}}
@@ -122,13 +130,17 @@ class LabelPublisher:
         with self.services.queries.one_transaction(body.id):
             return self.services.queries.credentials.published(body.id, credential_id)
 
+    def changed(self, body: PublishedBody, number: int) -> datetime | None:
+        with self.services.queries.one_transaction(body.id):
+            return self.services.queries.credentials.status_list_changed(body.id, number)
+
     def entries(self, body: PublishedBody, number: int) -> dict[int, str] | None:
         with self.services.queries.one_transaction(body.id):
             return self.services.queries.credentials.status_entries(body.id, number)
 
     def verdict_on(self, body: PublishedBody, token: str) -> PublicVerdict:
         now = datetime.now(UTC)
-        return public_verdict(verdict(body, token, self.key(body), lambda n: self.entries(body, n), now))
+        return public_verdict(verdict(body, token, self.keys.keys(body), lambda n: self.entries(body, n), now))
 
     def verdict_of(self, slug: str, credential_id: str) -> PublicVerdict | None:
         """The verdict on one of the body's credentials by its public id; None when there is none (a malformed id,
@@ -159,6 +171,11 @@ def _uuid(text: str) -> UUID | None:
     return parsed if str(parsed) == text.lower() else None
 
 
+def issuer_profile_of(body: PublishedBody) -> dict[str, Any]:
+    """The body's Open Badges profile, at its issuer id: what a credential's `issuer` says, dereferenceable."""
+    return {"@context": list(CONTEXTS), **body.issuer_profile}
+
+
 def _unavailable(error: LabelKeyMissing) -> JSONResponse:
     log.error("%s", error)
     message = "This labelling body's signing key is not configured."
@@ -177,9 +194,17 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
         except LabelKeyMissing as error:
             return _unavailable(error)
 
+    @router.get("/labels/{slug}", include_in_schema=False)
+    def issuer_profile(slug: str) -> Response:
+        return with_body(slug, lambda body: JSONResponse(issuer_profile_of(body), headers=PUBLIC))
+
+    @router.get("/labels/{slug}/label", include_in_schema=False)
+    def achievement(slug: str) -> Response:
+        return with_body(slug, lambda body: JSONResponse(published_achievement(body), headers=PUBLIC))
+
     @router.get("/labels/{slug}/jwks.json", include_in_schema=False)
     def key_set(slug: str) -> Response:
-        return with_body(slug, lambda body: JSONResponse(publisher.keys.key_set(body)))
+        return with_body(slug, lambda body: JSONResponse(publisher.keys.key_set(body), headers=PUBLIC))
 
     @router.get("/labels/{slug}/status/{number}", include_in_schema=False)
     def status_list(slug: str, number: str) -> Response:
@@ -188,8 +213,10 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
             entries = publisher.entries(body, listed) if listed is not None else None
             if listed is None or entries is None:
                 return JSONResponse(NO_LIST, status_code=404)
-            token = signed_status_list(body, listed, entries, publisher.key(body), datetime.now(UTC))
-            return Response(token, media_type=JWT_TYPE, headers={"Cache-Control": "no-cache"})
+            # valid from its last change, not from now: a verifier whose clock is a little behind still accepts it
+            changed = publisher.changed(body, listed) or datetime.now(UTC)
+            token = signed_status_list(body, listed, entries, publisher.key(body), changed)
+            return Response(token, media_type=JWT_TYPE, headers={"Cache-Control": "no-cache", **PUBLIC})
 
         return with_body(slug, answer)
 
@@ -201,7 +228,7 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
             return _unavailable(error)
         if found is None:
             return JSONResponse(NOT_FOUND, status_code=404)
-        return JSONResponse(found.as_json(), headers={"Cache-Control": "no-cache"})
+        return JSONResponse(found.as_json(), headers={"Cache-Control": "no-cache", **PUBLIC})
 
     @router.post("/labels/{slug}/verify", include_in_schema=False)
     async def verify_token(slug: str, request: Request) -> Response:
@@ -245,7 +272,7 @@ async def _token(request: Request) -> str | JSONResponse:
             return refused(f"Give a token of at most {TOKEN_MAX_LENGTH} characters.")
     try:
         given = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # nested too deep to read is no token either
         return refused('Send {"token": "<the credential as a compact JWS>"} as JSON.')
     token = given.get("token") if isinstance(given, dict) else None
     if not isinstance(token, str) or not token.strip():

@@ -101,6 +101,8 @@ def _alert(body: bytes) -> dict[str, Any]:
         given = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise BadAlert(400, None, f"The body is not JSON: {error}.") from None
+    except RecursionError:
+        raise BadAlert(400, None, "The body is nested deeper than an alert is.") from None
     if not isinstance(given, dict):
         raise BadAlert(400, None, "The body is a JSON object with host, service, state, output and timestamp.")
     alert: dict[str, Any] = {}

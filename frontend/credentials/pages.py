@@ -38,7 +38,7 @@ class VerificationPages(PageBase):
             "headline": HEADLINES.get(shown.state, "Not valid") if shown else "No such label",
             "json_url": f"{request.url.path}.json",
         }
-        status = 200 if shown is not None else 404
+        status = 404 if shown is None else 503 if shown.state == "unavailable" else 200  # as the JSON answers
         response = self.templates.TemplateResponse(
             request, "credentials/verification.html", context, status_code=status
         )

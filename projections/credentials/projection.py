@@ -72,6 +72,7 @@ class CredentialProjection(Projection):
             "status_list": event.status_list,
             "status_index": event.status_index,
             "status": VALID,
+            "status_changed_at": event.timestamp,
         }
         for tenant in (event.tenant_id, PROFESSIONALS):
             writer.write(self._insert, {**row, "tenant_id": tenant})
@@ -101,4 +102,4 @@ class CredentialProjection(Projection):
 
     def _status(self, writer: GroupedWriter, event: Any, status: str) -> None:
         keys = {"b": event.tenant_id, "r": PROFESSIONALS, "k": event.originator_id}
-        writer.write(self._of_track.values(status=status), keys)
+        writer.write(self._of_track.values(status=status, status_changed_at=event.timestamp), keys)

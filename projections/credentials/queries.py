@@ -4,10 +4,11 @@ another professional is answered as a missing one."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from domain.labels.body import PROFESSIONALS
 from projections.core.reading import FeatureQueries
@@ -68,6 +69,20 @@ class CredentialQueries(FeatureQueries):
         )
         found = self._all(query)
         return {int(row["status_index"]): str(row["status"]) for row in found} if found else None
+
+    def status_list_changed(self, body_id: UUID, status_list: int) -> datetime | None:
+        """When an entry of this list of the body was last written (an issuance or a change of status), in UTC; None
+        for a list that holds no credential."""
+        rows = self.t.label_credentials
+        found = self._one(
+            select(func.max(rows.c.status_changed_at).label("changed")).where(
+                self.visible.rows(Scope(body_id), rows), rows.c.status_list == status_list
+            )
+        )
+        changed = None if found is None else found["changed"]
+        if not isinstance(changed, datetime):
+            return None
+        return changed.replace(tzinfo=UTC) if changed.tzinfo is None else changed.astimezone(UTC)
 
     def _row(self, scope: Scope, found: dict[str, Any]) -> CredentialRow:
         missions = self.t.label_credential_missions

@@ -4,7 +4,7 @@ bodies' names and short names, in each body's tenant and in the realm, for the a
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Date, Float, Index, Integer, String, Uuid
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Index, Integer, String, Uuid
 
 from projections.core.tables import TableFactory
 
@@ -34,6 +34,8 @@ def define_tables(table: TableFactory) -> None:
         Column("status_list", Integer, nullable=False),
         Column("status_index", Integer, nullable=False),
         Column("status", String, nullable=False),
+        Column("status_changed_at", DateTime(timezone=True), nullable=False),
+        # when its status entry was last written (issued, suspended, reinstated, revoked): the list's validFrom
         key=("tenant_id", "credential_id"),
     )
     Index(f"{table.prefix}label_credentials_by_track", credentials.c.tenant_id, credentials.c.track_id)

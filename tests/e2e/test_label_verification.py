@@ -46,3 +46,18 @@ def test_the_public_verification_page_shows_a_valid_then_a_revoked_label(
     assert response is not None and response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("No such label")
     assert overflow(page) == 0
+
+
+LONG_NAME = "Bundesverband für Informationssicherheitszertifizierungsberatungsgesellschaften"
+
+
+def test_a_body_s_long_name_wraps_within_the_page(page: Page, server_url: str, demo_services: Services) -> None:
+    issued = grant(demo_services, LONG_NAME, "bundesverband", "jonas@pro.example", "Jonas Wirtschaftsprüfer", 36)
+    page.goto(f"{server_url}/labels/bundesverband/credentials/{issued.credential_id}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Valid label")
+    expect(page.locator(".facts")).to_contain_text(LONG_NAME)
+    assert overflow(page) == 0
+    for name in page.get_by_text(LONG_NAME).all():  # every mention stays inside the screen
+        box = name.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    screenshot(page, "label-verification-long-name")

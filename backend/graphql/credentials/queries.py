@@ -6,6 +6,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from backend.credentials.published import row_standing
 from backend.graphql.core.context import Context
 from backend.graphql.core.errors import ErrorCode, ForbiddenError
 from backend.graphql.core.permissions import AUTHENTICATED
@@ -32,12 +33,13 @@ class CredentialsQuery:
         if not may(principal, READ_OWN) or principal.tenant_id != PROFESSIONALS:
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not read label credentials.", field=None)
         found = info.context.services.queries.credentials.professional_credentials(principal.account_id)
+        today = info.context.services.app.today()
         return LabelCredentialList(
             credentials=[
                 LabelCredential(
                     credential_id=strawberry.ID(str(row.credential_id)),
                     labelling_body=body_name,
-                    status=LabelCredentialStatus(row.status),
+                    status=LabelCredentialStatus(row_standing(row, today)),
                     awarded_on=row.awarded_on,
                     valid_from=row.valid_from,
                     expires_on=row.valid_until,

@@ -11,9 +11,14 @@ import strawberry
 from backend.graphql.core.errors import ForbiddenError
 
 
-@strawberry.enum(description="What the credential's status entry says; whether it has expired is `validUntil`'s.")
+@strawberry.enum(
+    description="What a verifier finds today, by the public verdict's rule: revoked or suspended by its status entry, "
+    "else expired from `expiresOn`, not yet valid before `validFrom`, else valid."
+)
 class LabelCredentialStatus(Enum):
     VALID = "valid"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
     SUSPENDED = "suspended"
     REVOKED = "revoked"
 

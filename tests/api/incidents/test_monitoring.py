@@ -112,6 +112,7 @@ def test_a_body_that_is_no_json_or_too_big_is_refused(app: FastAPI, client_for: 
     member = client_for(MEMBER)
     secret = issue(member, muller(member))["secret"]
     assert alert(app, secret, None, raw=b"{host: shop").status_code == 400
+    assert alert(app, secret, None, raw=b"[" * 9_000).status_code == 400  # nested beyond the parser, under the size
     assert alert(app, secret, None, raw=b'{"output": "' + b"x" * 20_000 + b'"}').status_code == 413
 
 

@@ -5,6 +5,8 @@ from a missing one; malformed ids and tokens are refused or found invalid, never
 
 from __future__ import annotations
 
+import base64
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,7 +21,7 @@ from starlette.testclient import TestClient
 
 from backend.credentials.published import LabelKeys
 from backend.credentials.verification import check
-from backend.http.labels import LabelPublisher, label_routes
+from backend.http.labels import JWT_TYPE, LabelPublisher, label_routes
 from backend.services import Services
 from domain.labels.body import PROFESSIONALS, labelling_body_id
 from domain.labels.commands import (
@@ -41,7 +43,7 @@ from domain.tenancy.account import Role, account_id
 from tests.api.labels.test_professional_links import REGISTRAR, SOPHIE, open_account
 from tests.api.tenancy.test_authorization_matrix import refusal
 from tests.support.graphql_client import GraphQLClient
-from tests.unit.credentials.test_documented_verifier import documented_check_label
+from tests.unit.credentials.test_documented_verifier import documented_check_label, documented_verifier
 from tests.unit.labels.support import SCHEME
 
 MARC, LEA = "marc@pro.example", "lea@pro.example"
@@ -117,15 +119,27 @@ def payload(token: str) -> dict[str, Any]:
     return decoded
 
 
-def verified_with_what_is_published(public: TestClient, token: str) -> str:
+def body_address(public: TestClient, slug: str) -> str:
+    """The body's issuer address, as its instance publishes it (`CORDEE_PUBLIC_URL`)."""
+    publisher: LabelPublisher = public.app.state.label_publisher  # type: ignore[attr-defined]
+    return f"{publisher.base_url}/labels/{slug}"
+
+
+def verified_with_what_is_published(public: TestClient, token: str, slug: str = BOARD) -> str:
     """The documented verifier, given only the key set and the status list fetched from the body's addresses."""
     credential = payload(token)
-    kid_url = credential["issuer"]["id"] + "/jwks.json"
-    key_set = public.get(path(kid_url)).json()
+    issuer_url = body_address(public, slug)  # known before the token is read
+
+    def fetch(url: str) -> str:
+        response = public.get(path(url))
+        assert response.status_code == 200, url
+        assert response.headers["content-type"] == ("application/json" if url.endswith(".json") else JWT_TYPE)
+        return response.text
+
+    state: str = documented_check_label()(token, issuer_url, fetch)
+    key_set = public.get(f"/labels/{slug}/jwks.json").json()
     list_url = credential["credentialStatus"]["statusListCredential"]
     listed = public.get(path(list_url))
-    assert listed.status_code == 200 and listed.headers["content-type"] == "application/vc+jwt"
-    state: str = documented_check_label()(token, key_set, {list_url: listed.text})
     verdict = check(
         token, key_set, {list_url: listed.text}, datetime.now(UTC), expected_issuer=credential["issuer"]["id"]
     )
@@ -184,7 +198,7 @@ def test_an_expired_label_reads_expired_and_names_no_one(
     client_for: Callable[[str], GraphQLClient], public: TestClient, marc: Issued
 ) -> None:
     token = download(client_for(MARC), marc)
-    assert verified_with_what_is_published(public, token) == "expired"
+    assert verified_with_what_is_published(public, token, OTHER) == "expired"
     shown = public_verdict(public, marc)
     assert (shown["state"], shown["holder"], shown["validUntil"]) == ("expired", None, "2026-03-02T00:00:00Z")
     assert shown["issuer"] == "Other Label Board"
@@ -220,6 +234,9 @@ def test_no_answer_tells_another_body_s_or_another_professional_s_credential_fro
     other_token = download(client_for(MARC), marc)
     found = public.post(f"/labels/{BOARD}/verify", json={"token": other_token}).json()
     assert (found["state"], found["holder"], found["label"]) == ("invalid", None, None)
+    verifier = documented_verifier()  # nor is it to the documented verifier, checking against this body
+    with pytest.raises(verifier["Refused"], match="no key"):
+        verifier["check_label"](other_token, body_address(public, BOARD), lambda url: public.get(path(url)).text)
 
 
 @pytest.mark.parametrize(
@@ -263,11 +280,20 @@ def test_a_verifier_s_token_is_checked_and_a_malformed_one_is_refused_or_invalid
     assert public.post(verify, json={"token": token}).json()["holder"] == "Léa Fontaine"
     header, body, signature = token.split(".")
     tampered = f"{header}.{body}.{signature[:-4]}AAAA"
-    for given in ("abc", "a.b.c", tampered, f"{header}.{body}.", token.replace(".", "..")):
+    nested = base64.urlsafe_b64encode(b"[" * 40_000).rstrip(b"=").decode()  # a header nested beyond any parser
+    for given in ("abc", "a.b.c", tampered, f"{header}.{body}.", token.replace(".", ".."), f"{nested}.{body}.AAAA"):
         found = public.post(verify, json={"token": given})
         assert found.status_code == 200
         assert (found.json()["state"], found.json()["holder"]) == ("invalid", None)
-    for refused in (b"not json", b'{"token": 42}', b'{"token": ""}', b"[]", b'{"token": "' + b"a" * 70_000 + b'"}'):
+    for refused in (
+        b"not json",
+        b'{"token": 42}',
+        b'{"token": ""}',
+        b"[]",
+        b'{"token": "' + b"a" * 70_000 + b'"}',
+        b"[" * 60_000,  # nested deeper than JSON is read
+        b'{"token": ' + b"[" * 30_000 + b"}",
+    ):
         answer = public.post(verify, content=refused, headers={"content-type": "application/json"})
         assert answer.status_code == 400
         assert answer.json()["error"] == answer.json()["error"] | {"code": "VALIDATION", "field": "token"}
@@ -293,6 +319,91 @@ def test_in_production_a_body_without_its_key_configured_publishes_nothing(
     assert list(keys.iterdir()) == []  # no development key was generated in its place
 
 
+def test_what_a_verifier_needs_is_readable_from_any_site_and_the_issuer_s_id_answers_its_profile(
+    client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued
+) -> None:
+    token = download(client_for(LEA), lea)
+    credential = payload(token)
+    stated = credential["credentialSubject"]["achievement"]
+    for address in (
+        credential["issuer"]["id"],
+        stated["id"],
+        f"/labels/{BOARD}/jwks.json",
+        credential["credentialStatus"]["statusListCredential"],
+        f"/labels/{BOARD}/credentials/{lea.credential_id}.json",
+    ):
+        response = public.get(path(address))
+        assert response.status_code == 200, address
+        assert response.headers["access-control-allow-origin"] == "*", address
+    profile = public.get(path(credential["issuer"]["id"])).json()
+    assert profile == {"@context": credential["@context"], **credential["issuer"]}
+    served = public.get(path(stated["id"])).json()
+    same = ("id", "type", "achievementType", "name", "description", "resultDescription")
+    assert {key: served[key] for key in same} == {key: stated[key] for key in same}
+    assert served["creator"] == credential["issuer"]
+    own = client_for(LEA).http.get(f"/professional/credentials/{lea.credential_id}")
+    assert "access-control-allow-origin" not in own.headers  # the professional's own download is no public answer
+    assert public.get("/labels/no-such-body").status_code == 404
+
+
+def test_the_page_of_a_body_without_its_key_answers_503_as_its_json_does(
+    app: FastAPI, public: TestClient, lea: Issued, tmp_path: Path
+) -> None:
+    app.state.label_publisher.keys = LabelKeys({}, tmp_path, production=True)
+    page = public.get(f"/labels/{BOARD}/credentials/{lea.credential_id}")
+    data = public.get(f"/labels/{BOARD}/credentials/{lea.credential_id}.json")
+    assert page.status_code == data.status_code == 503
+    assert "Verification unavailable" in page.text
+
+
+def test_a_status_list_is_valid_from_its_last_change_not_from_the_request(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued
+) -> None:
+    list_url = payload(download(client_for(LEA), lea))["credentialStatus"]["statusListCredential"]
+
+    def valid_from() -> datetime:
+        return datetime.fromisoformat(payload(public.get(path(list_url)).text)["validFrom"])
+
+    issued = valid_from()
+    time.sleep(1.1)  # the list is signed at each request; its validFrom does not follow the request's clock
+    assert valid_from() == issued
+    demo_services.execute(SuspendLabel(lea.body, SYSTEM_ACTOR, lea.professional, date(2026, 6, 1), "Under review"))
+    suspended = valid_from()
+    assert issued < suspended <= datetime.now(UTC)
+    time.sleep(1.1)
+    assert valid_from() == suspended
+
+
+def rotated(demo_services: Services, tmp_path: Path, *, retire_old: bool) -> TestClient:
+    """The body's addresses once its key was rotated: a new current key, and the one that signed so far retired (or,
+    with `retire_old` false, dropped)."""
+    old = (demo_services.settings.data_dir / f"labels-signing-key-{BOARD}.pem").read_bytes()
+    new = base64.b64encode(bytes(range(100, 132)))
+    keys = LabelKeys({BOARD: (new, old) if retire_old else (new,)}, tmp_path, production=True)
+    served = FastAPI()
+    served.state.label_publisher = publisher = LabelPublisher(demo_services, keys)
+    served.include_router(label_routes(publisher))
+    return TestClient(served, base_url="http://testserver")
+
+
+def test_a_credential_signed_before_a_key_rotation_still_verifies_over_http(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued, tmp_path: Path
+) -> None:
+    before = download(client_for(LEA), lea)
+    old_kid = public.get(f"/labels/{BOARD}/jwks.json").json()["keys"][0]["kid"]
+    after = rotated(demo_services, tmp_path, retire_old=True)
+    published = after.get(f"/labels/{BOARD}/jwks.json").json()["keys"]
+    assert len(published) == 2 and published[1]["kid"] == old_kid  # the new key first, the retired one still there
+    assert verified_with_what_is_published(after, before) == "valid"
+    assert after.post(f"/labels/{BOARD}/verify", json={"token": before}).json()["state"] == "valid"
+    assert after.get(f"/labels/{BOARD}/credentials/{lea.credential_id}.json").json()["state"] == "valid"
+    demo_services.execute(SuspendLabel(lea.body, SYSTEM_ACTOR, lea.professional, date(2026, 6, 1), "Under review"))
+    assert verified_with_what_is_published(after, before) == "suspended"  # the new key's list, the old key's label
+
+    dropped = rotated(demo_services, tmp_path / "dropped", retire_old=False)
+    assert dropped.post(f"/labels/{BOARD}/verify", json={"token": before}).json()["state"] == "invalid"
+
+
 CREDENTIALS = """{ r: labelCredentials { __typename
     ... on LabelCredentialList { credentials { credentialId labellingBody status awardedOn validFrom expiresOn
         downloadUrl verificationUrl } }
@@ -300,7 +411,7 @@ CREDENTIALS = """{ r: labelCredentials { __typename
 
 
 def test_a_professional_lists_their_own_credentials_with_where_to_download_and_verify_each(
-    client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued, marc: Issued
+    demo_services: Services, client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued, marc: Issued
 ) -> None:
     own = client_for(LEA)
     (found,) = own.data(CREDENTIALS)["r"]["credentials"]
@@ -318,6 +429,10 @@ def test_a_professional_lists_their_own_credentials_with_where_to_download_and_v
     assert "Léa Fontaine" in public.get(found["verificationUrl"]).text
     (others,) = client_for(MARC).data(CREDENTIALS)["r"]["credentials"]
     assert others["credentialId"] == str(marc.credential_id)
+    assert others["status"] == public_verdict(public, marc)["state"].upper() == "EXPIRED"  # its status entry: valid
+    demo_services.execute(SuspendLabel(lea.body, SYSTEM_ACTOR, lea.professional, date(2026, 6, 1), "Under review"))
+    assert own.data(CREDENTIALS)["r"]["credentials"][0]["status"] == public_verdict(public, lea)["state"].upper()
+    assert public_verdict(public, lea)["state"] == "suspended"
     (sophies,) = client_for(SOPHIE).data(CREDENTIALS)["r"]["credentials"]  # the demo's, of the demo's body only
     assert sophies["labellingBody"] == "ISMS Label Board"
     assert sophies["credentialId"] not in (str(lea.credential_id), str(marc.credential_id))

@@ -23,7 +23,9 @@ PRODUCTION = {
     "secret_key": "s" * 40,
     "audit_signing_key": base64.b64encode(SEED).decode(),
     "api_signing_keys": base64.b64encode(SEED[::-1]).decode(),
+    "public_url": "https://cordee.example.org",
 }
+OLD_SEED = bytes(range(32, 64))
 
 
 def public_x(seed: bytes) -> str:
@@ -46,8 +48,12 @@ def test_outside_production_a_key_is_generated_once_per_body(tmp_path: Path) -> 
     assert first["keys"][0]["kid"].startswith("https://labels.example/labels/label-board/jwks.json#")
 
 
+def seed(raw: bytes) -> str:
+    return base64.b64encode(raw).decode()
+
+
 def test_production_signs_with_the_key_configured_for_the_body(tmp_path: Path) -> None:
-    settings = Settings(**PRODUCTION, label_signing_keys=json.dumps({"label-board": base64.b64encode(SEED).decode()}))
+    settings = Settings(**PRODUCTION, label_signing_keys=json.dumps({"label-board": seed(SEED)}))
     keys = LabelKeys(settings.label_keys(), tmp_path, settings.is_production)
     published = keys.key_set(BODY)["keys"]
     assert [key["x"] for key in published] == [public_x(SEED)]
@@ -58,9 +64,50 @@ def test_production_signs_with_the_key_configured_for_the_body(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     "given",
-    ['{"label-board": "not a key"}', "[]", "not json", '{"label-board": 42}', '{"label-board": "QUFB"}'],
-    ids=["garbage-key", "not-an-object", "not-json", "not-a-string", "short-seed"],
+    [
+        '{"label-board": "not a key"}',
+        "[]",
+        "not json",
+        '{"label-board": 42}',
+        '{"label-board": "QUFB"}',
+        '{"label-board": {"retired": []}}',
+        '{"label-board": {"current": "' + seed(SEED) + '", "retired": ["QUFB"]}}',
+        '{"label-board": {"current": "' + seed(SEED) + '", "retired": "' + seed(OLD_SEED) + '"}}',
+        '{"label-board": {"current": "' + seed(SEED) + '", "spare": []}}',
+    ],
+    ids=[
+        "garbage-key",
+        "not-an-object",
+        "not-json",
+        "not-a-string",
+        "short-seed",
+        "no-current",
+        "short-retired",
+        "retired-not-a-list",
+        "unknown-member",
+    ],
 )
 def test_a_configured_key_that_cannot_be_read_stops_the_start(given: str) -> None:
     with pytest.raises(ValidationError, match="CORDEE_LABEL_SIGNING_KEYS"):
         Settings(**PRODUCTION, label_signing_keys=given)
+
+
+def test_across_a_rotation_the_current_key_signs_and_every_key_is_published(tmp_path: Path) -> None:
+    rotated = {"label-board": {"current": seed(SEED), "retired": [seed(OLD_SEED)]}}
+    settings = Settings(**PRODUCTION, label_signing_keys=json.dumps(rotated))
+    keys = LabelKeys(settings.label_keys(), tmp_path, settings.is_production)
+    assert [key["x"] for key in keys.key_set(BODY)["keys"]] == [public_x(SEED), public_x(OLD_SEED)]
+    assert keys.key(BODY).kid == keys.key_set(BODY)["keys"][0]["kid"]  # the current key signs
+    assert all("d" not in key for key in keys.key_set(BODY)["keys"])
+
+
+@pytest.mark.parametrize(
+    "public_url",
+    [None, "http://cordee.example.org", "https://", "https://cordee.example.org/?x=1", "cordee.example.org"],
+    ids=["unset", "plain-http", "no-host", "query", "no-scheme"],
+)
+def test_production_with_label_keys_refuses_to_start_without_an_https_public_address(public_url: str | None) -> None:
+    given = PRODUCTION | {"public_url": public_url, "label_signing_keys": json.dumps({"label-board": seed(SEED)})}
+    with pytest.raises(ValidationError, match="CORDEE_PUBLIC_URL must be this instance's https address"):
+        Settings(**given)
+    Settings(**PRODUCTION | {"public_url": public_url})  # without label keys no credential names it
