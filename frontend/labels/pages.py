@@ -54,6 +54,7 @@ class LabelPages(PageBase):
         context = {
             "label_tracks": (data.get("mine") or {}).get("tracks") or [],
             "evaluations_asked": (data.get("asked") or {}).get("evaluations") or [],
+            "credentials": (data.get("credentials") or {}).get("credentials") or [],
             "requests": [link for link in links if link["viewerCan"]["consent"]],
             "in_force": [link for link in links if link["status"] == "IN_FORCE"],
             "past": [link for link in links if link["status"] in ("DECLINED", "ENDED")],

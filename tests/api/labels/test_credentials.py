@@ -6,6 +6,7 @@ from a missing one; malformed ids and tokens are refused or found invalid, never
 from __future__ import annotations
 
 import base64
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -438,3 +439,26 @@ def test_a_professional_lists_their_own_credentials_with_where_to_download_and_v
     assert sophies["credentialId"] not in (str(lea.credential_id), str(marc.credential_id))
     for email in (REGISTRAR, "admin@alpine.example"):  # refused, before or by the resolver
         assert refusal(client_for(email).execute(CREDENTIALS)) is not None, email
+
+
+def test_a_professional_s_home_offers_their_credential_to_download_and_its_verification_page(
+    client_for: Callable[[str], GraphQLClient], public: TestClient, lea: Issued
+) -> None:
+    own = client_for(LEA).http
+    cards = _credential_cards(own.get("/professional").text)
+    assert [" ".join(re.sub(r"<[^>]+>", "", card).split()).split(".")[0] for card in cards] == [
+        "Coaching Label Board: valid, expires on 2029-02-02"
+    ]
+    download_at = re.search(r'<a href="([^"]+)" download>Download the credential</a>', cards[0])
+    verify_at = re.search(r'<a href="([^"]+)">Its public verification page</a>', cards[0])
+    assert download_at and verify_at
+    token = own.get(download_at[1]).text
+    assert verified_with_what_is_published(public, token) == "valid"
+    assert "Léa Fontaine" in public.get(verify_at[1]).text
+    sophies = _credential_cards(client_for(SOPHIE).http.get("/professional").text)
+    assert len(sophies) == 1 and "ISMS Label Board" in sophies[0] and str(lea.credential_id) not in sophies[0]
+
+
+def _credential_cards(page: str) -> list[str]:
+    listed = page.split('<ul class="link-cards" id="credentials"', 1)[1].split("</ul>", 1)[0]
+    return listed.split("<li>")[1:]
