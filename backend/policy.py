@@ -54,6 +54,7 @@ from domain.labels.track import CoachedMission
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.tenancy.account import Role
 from projections.queries import ReadQueries, Scope
+from projections.tenancy.rows import AccountRow
 
 ADMIN, COACH, MEMBER = Role.CONSULTANCY_ADMIN, Role.COACH, Role.MEMBER
 ISMS_MANAGER, CONTRIBUTOR, VIEWER, AUDITOR = Role.ISMS_MANAGER, Role.CONTRIBUTOR, Role.VIEWER, Role.AUDITOR
@@ -397,6 +398,13 @@ def attested_missions(queries: ReadQueries, professional_id: UUID) -> tuple[Coac
     days of coaching, nothing else, read from the realm for the labelling body renewing their label."""
     with queries.reader.apart(PROFESSIONALS):
         return queries.missions.coached_missions(professional_id)
+
+
+def realm_account(queries: ReadQueries, account_id: UUID) -> AccountRow | None:
+    """The realm's account of an address a labelling body invites, read from the realm: whether it exists and has
+    chosen its password, for the invitation to open it, send a new link or send nothing (the answer never tells)."""
+    with queries.reader.apart(PROFESSIONALS):
+        return queries.tenancy.account(Scope(PROFESSIONALS), account_id)
 
 
 def authorize_evaluator(principal: Principal, action: Action, candidate_id: UUID, evaluator_id: UUID) -> None:

@@ -20,6 +20,16 @@ TRACK = graphql_document(__file__, "label_track")
 OWN_LABEL = graphql_document(__file__, "own_label")
 ENROL = graphql_document(__file__, "enrol_label_candidate")
 EVALUATE = graphql_document(__file__, "submit_first_mission_evaluation")
+SCHEME = graphql_document(__file__, "label_scheme")
+PUBLISH = graphql_document(__file__, "publish_label_scheme")
+SCHEME_NUMBERS = (
+    "trainingMinimumHours",
+    "passMark",
+    "maximumAttempts",
+    "validityMonths",
+    "renewalMissions",
+    "renewalDays",
+)
 STEPS = {
     "training": graphql_document(__file__, "record_label_training"),
     "exam": graphql_document(__file__, "record_exam_attempt"),
@@ -79,6 +89,8 @@ class TrackPages(PageBase):
         routes.add_api_route("/labelling-body/candidates/{professional_id}", self.track, methods=["GET"])
         routes.add_api_route("/labelling-body/candidates/{professional_id}/{step}", self.record, methods=["POST"])
         routes.add_api_route("/professional/label", self.own_label, methods=["GET"])
+        routes.add_api_route("/labelling-body/scheme", self.scheme, methods=["GET"])
+        routes.add_api_route("/labelling-body/scheme", self.publish, methods=["POST"])
         routes.add_api_route("/professional/evaluations/{track_id}", self.evaluate, methods=["POST"])
 
     # The labelling body's candidates
@@ -135,6 +147,37 @@ class TrackPages(PageBase):
         done = f"/labelling-body/candidates/{professional_id}"
         beside = [name for name in variables if name != "professionalId"]
         return await self._submit(request, form, STEPS[step], variables, redisplay, done, SAYS[step], beside)
+
+    # The scheme's next version
+
+    async def scheme(self, request: Request) -> Response:
+        return await self._scheme_page(request)
+
+    async def _scheme_page(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
+        viewer = self._own_home(request, "/labelling-body")
+        found = (await self._query(request, SCHEME, {})).get("scheme") or {}
+        if found.get("__typename") != "LabelScheme":
+            raise NotInView
+        scheme = found.get("current")
+        lines = [" | ".join((r["category"], r["key"], r["text"])) for r in (scheme or {}).get("requirements", [])]
+        context = {"scheme": scheme, "requirements": "\n".join(lines), "categories": list(CATEGORY)}
+        return self._render(request, "labels/label_scheme.html", viewer, context, shown)
+
+    async def publish(self, request: Request) -> Response:
+        self._own_home(request, "/labelling-body")
+        form = await self._submission(request, "scheme")
+        given: dict[str, Any] = {"trainingTitle": form.required("trainingTitle")}
+        given |= {name: form.number(name) for name in SCHEME_NUMBERS}
+        given["requirements"] = _requirements(form)
+
+        async def redisplay(shown: FormState) -> Response:
+            return await self._scheme_page(request, shown)
+
+        beside = ["trainingTitle", *SCHEME_NUMBERS, "requirements"]
+        says = "The new version is published: candidates enrolled from now on are on it."
+        return await self._submit(
+            request, form, PUBLISH, {"scheme": given}, redisplay, "/labelling-body/candidates", says, beside
+        )
 
     # The professional's own label and the evaluations asked of them
 
@@ -196,6 +239,20 @@ def _step_fields(step: str, form: Submission) -> dict[str, Any]:
         form.confirmed("confirm", "Tick the box: a revocation is final.")
     day = {"suspend": "suspendedOn", "reinstate": "reinstatedOn", "revoke": "revokedOn"}[step]
     return {day: form.day(day), "reason": form.required("reason")}
+
+
+def _requirements(form: Submission) -> list[dict[str, str]]:
+    """The requirements typed one a line, `category | key | what it asks`; a line not so is the form's error."""
+    found = []
+    for number, line in enumerate(form.required("requirements").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|", 2)]
+        if len(parts) != 3:
+            form.errors["requirements"] = f"Line {number}: give the category, the key and what it asks, by |."
+            return []
+        found.append({"category": parts[0], "key": parts[1], "text": parts[2]})
+    return found
 
 
 def _hours(form: Submission) -> float | None:

@@ -14,6 +14,7 @@ import threading
 from backend.auth.invitations import invitation_key_hash
 from backend.auth.mail import send_mail
 from backend.auth.principal import Principal
+from backend.policy import realm_account
 from backend.services import Services
 from domain.labels.body import PROFESSIONALS
 from domain.shared.email import normalise_email
@@ -21,7 +22,6 @@ from domain.shared.errors import Conflict, every_check
 from domain.shared.text import single_line
 from domain.tenancy.account import DISPLAY_NAME_MAX_LENGTH, INVITATION_DAYS, Role, account_id
 from domain.tenancy.commands import InviteAccount, IssueInvitation
-from projections.core.scope import Scope
 
 log = logging.getLogger("cordee.labels")
 
@@ -33,7 +33,7 @@ def invite_professional(services: Services, principal: Principal, email: str, di
         lambda: single_line("display_name", display_name, DISPLAY_NAME_MAX_LENGTH),
     )
     key = secrets.token_urlsafe(32)
-    found = services.queries.tenancy.account(Scope(PROFESSIONALS), account_id(email))
+    found = realm_account(services.queries, account_id(email))
     if found is not None and (found.password_chosen or not found.active):
         log.info("A candidate invited by %s already has a professional's account.", principal.account_id)
         return

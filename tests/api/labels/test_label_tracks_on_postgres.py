@@ -15,7 +15,7 @@ from domain.labels.commands import AttestMission
 from domain.labels.missions import MissionFacts
 from domain.tenancy.account import account_id
 from domain.tenancy.consultancy import consultancy_id
-from tests.api.conftest import ALPINE_ADMIN
+from tests.api.conftest import ALPINE_ADMIN, events_in_log
 from tests.api.labels.test_label_tracks import ENROL, NAME, REGISTRAR, RENEWAL, SOPHIE, TOM, TRACKS, answer, refused
 from tests.support.graphql_client import GraphQLClient
 
@@ -43,3 +43,22 @@ def test_the_registrar_reads_the_realm_only_through_the_policy_on_postgres(postg
     assert renewal["missions"] == [{"endedOn": "2026-09-30", "coachingDays": 5.0}]
     edges = registrar.data(TRACKS)["t"]["edges"]
     assert {edge["node"]["candidateName"] for edge in edges} == {"Ana Costa", "Sophie Martin", "Tom Keller"}
+
+
+INVITE = """mutation($email: String!, $name: String!) {
+    r: inviteProfessional(input: {email: $email, displayName: $name}) { __typename } }"""
+
+
+def test_a_registrar_invites_again_a_candidate_who_has_not_chosen_a_password_on_postgres(
+    postgres_services: Services,
+) -> None:
+    """The body's request finds the realm's account through the policy's one read: a candidate who has not yet
+    chosen their password gets a new link (an event), one who has gets nothing, as on SQLite."""
+    registrar = GraphQLClient(TestClient(create_app(postgres_services.settings, postgres_services))).sign_in(REGISTRAR)
+    invite = {"email": "ana@pro.example", "name": "Ana Costa"}
+    assert registrar.data(INVITE, invite)["r"]["__typename"] == "ProfessionalInvited"
+    before = events_in_log(postgres_services)
+    assert registrar.data(INVITE, invite)["r"]["__typename"] == "ProfessionalInvited"
+    assert events_in_log(postgres_services) == before + 1  # a new invitation for the account opened before
+    assert registrar.data(INVITE, {"email": SOPHIE, "name": "Sophie"})["r"]["__typename"] == "ProfessionalInvited"
+    assert events_in_log(postgres_services) == before + 1  # Sophie signs in as she does: nothing written
