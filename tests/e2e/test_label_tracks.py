@@ -27,7 +27,7 @@ REGISTRAR, SOPHIE, TOM = "registrar@label-board.example", "sophie@pro.example", 
 def test_the_coach_asked_evaluates_tom_s_first_mission(page: Page, server_url: str) -> None:
     sign_in_home(page, server_url, SOPHIE, "/professional")
     summary = page.locator("#label-summary")
-    expect(summary).to_contain_text("ISMS Label Board: valid, until 2029-01-12")
+    expect(summary).to_contain_text("ISMS Label Board: valid, expires on 2029-01-12")
     expect(summary).to_contain_text("Tom Keller (ISMS Label Board)")
     summary.get_by_role("link", name="Your track and the evaluations asked of you").click()
     expect(page).to_have_url(f"{server_url}/professional/label")
@@ -78,4 +78,4 @@ def test_the_registrar_grants_tom_s_label(page: Page, server_url: str, demo_serv
     screenshot(page, "label-track-granted")
     page.context.clear_cookies()
     sign_in_home(page, server_url, TOM, "/professional")
-    expect(page.locator("#label-summary")).to_contain_text("ISMS Label Board: valid, until 2029-12-21")
+    expect(page.locator("#label-summary")).to_contain_text("ISMS Label Board: valid, expires on 2029-12-21")
