@@ -4,6 +4,7 @@ refused by field with nothing written; and nobody else reads or changes a consul
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -341,3 +342,47 @@ def test_the_attested_missions_come_by_pages(client_for: Callable[[str], GraphQL
     assert len(seen) == 2 and ours in seen
     refused = answer(admin, page, {"after": "not a cursor"})
     assert (refused["__typename"], refused["code"], refused["field"]) == ("ValidationError", "VALIDATION", "after")
+
+
+ITEM_TRAIL = """query($id: ID!) { r: itemTrail(id: $id) { __typename
+    ... on TrailEventConnection { edges { node { eventName summary reason } } } ... on UserError { code } } }"""
+
+
+def test_an_attestation_s_trail_is_the_consultancy_s_admins_alone(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    """A mission's id can be worked out from what a coach or a member knows: its trail (the facts, a withdrawal's
+    reason) is read, as the mission is, by the consultancy's admins only."""
+    admin = client_for(ALPINE_ADMIN)
+    mission = answer(admin, ATTEST, alpine_mission(admin))["missionId"]
+    answer(admin, WITHDRAW, {"id": mission, "reason": "Attested for the wrong member by mistake."})
+    [demo] = [m["id"] for m in missions(admin) if m["id"] != mission]
+    open_account(demo_services, consultancy_id("alpine"), "colin@alpine.example", "Colin Coach", Role.COACH)
+    for attested in (mission, demo):
+        events = [edge["node"] for edge in answer(admin, ITEM_TRAIL, {"id": attested})["edges"]]
+        assert "Attested" in {e["eventName"] for e in events}  # the admins read it
+    assert "Attested for the wrong member by mistake." in {e["reason"] for e in events_of(admin, mission)}
+    outsiders = {ALPINE_COACH: "NOT_FOUND", "colin@alpine.example": "NOT_FOUND", MEMBER: "NOT_FOUND"}
+    outsiders |= {HARBOUR_ADMIN: "NOT_FOUND", SOPHIE: "FORBIDDEN", REGISTRAR: "FORBIDDEN"}  # no consultancy's trail
+    for email, code in outsiders.items():
+        client = client_for(email)
+        for attested in (mission, demo):
+            assert refused(client, ITEM_TRAIL, {"id": attested}) == code, email
+            page = client.http.get(f"/trail/items/{attested}")
+            assert "Attested" not in page.text and "Kirchberg" not in page.text, email
+            assert "wrong member" not in page.text, email
+
+
+def events_of(client: GraphQLClient, item: str) -> list[dict[str, Any]]:
+    return [edge["node"] for edge in answer(client, ITEM_TRAIL, {"id": item})["edges"]]
+
+
+def test_a_made_up_cursor_is_refused_on_after(client_for: Callable[[str], GraphQLClient]) -> None:
+    """A cursor is opaque, but a client can make one up: whatever it holds, the answer names `after`."""
+    admin = client_for(ALPINE_ADMIN)
+    page = """query($after: String) { r: attestedMissions(first: 1, after: $after) { __typename
+        ... on UserError { code field } } }"""
+    for made_up in ('["2026-01-01", 5]', "[1, 1.5]", '[1, "x"]', '["a", null]', "[[], {}]"):
+        cursor = base64.urlsafe_b64encode(made_up.encode()).decode()
+        found = answer(admin, page, {"after": cursor})
+        assert found == {"__typename": "ValidationError", "code": "VALIDATION", "field": "after"}, made_up
