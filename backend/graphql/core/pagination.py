@@ -22,7 +22,9 @@ def decode_cursor(cursor: str | None) -> tuple[str, UUID] | None:
         return None
     try:
         name, identifier = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        return str(name), UUID(identifier)
+        if not isinstance(name, str) or not isinstance(identifier, str):
+            raise TypeError(cursor)  # a made-up cursor: a number where a name or an id was given, …
+        return name, UUID(identifier)
     except (ValueError, TypeError, RecursionError):
         raise ValidationFailed("after", "This is not a cursor given by this API.") from None
 
