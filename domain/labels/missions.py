@@ -200,7 +200,7 @@ class MissionAttestation(TenantAggregate):
         self._check_standing()
         checked = checked_facts(facts)
         if checked == self.facts:
-            raise ValidationFailed("facts", "These are the facts already attested.")
+            raise ValidationFailed("mission_id", "The records give the facts already attested: nothing to correct.")
         self._corrected(actor_id, reason=multi_line("reason", reason, REASON_MAX_LENGTH), **asdict(checked))
 
     @event("Corrected")

@@ -241,11 +241,11 @@ class MissionQueries(FeatureQueries):
         )
 
     def coach_accounts_of(self, scope: Scope, professional_id: UUID) -> set[UUID]:
-        """The consultancy's coach accounts the professional consented to link, in force or ended since: whose
-        records a correction gathers again."""
+        """The consultancy's coach accounts linked in force to the professional (they consented, nobody ended it):
+        the professional coached through any of them, so an attestation and a correction gather from them all."""
         links = self.t.professional_links
         query = select(links.c.coach_id).where(
-            self.visible.rows(scope, links), links.c.professional_id == professional_id
+            self.visible.rows(scope, links), links.c.professional_id == professional_id, links.c.status == IN_FORCE
         )
         return {found["coach_id"] for found in self._all(query)}
 

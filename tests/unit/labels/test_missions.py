@@ -110,7 +110,9 @@ def test_a_correction_keeps_the_first_facts_in_the_history_and_says_why(consulta
     certified = replace(FACTS, outcome="certified", coaching_days=5.0)
     app, tenant, admin, mission_id = consultancy.app, consultancy.tenant, consultancy.admin, consultancy.mission_id
     app.refuses(CorrectMissionAttestation(tenant, admin, mission_id, certified, " "), ValidationFailed, "reason")
-    app.refuses(CorrectMissionAttestation(tenant, admin, mission_id, FACTS, "No change"), ValidationFailed, "facts")
+    app.refuses(
+        CorrectMissionAttestation(tenant, admin, mission_id, FACTS, "No change"), ValidationFailed, "mission_id"
+    )
     app.handle(CorrectMissionAttestation(tenant, admin, mission_id, certified, "Certified on 20 November."))
     assert consultancy.mission().facts == certified
     first, corrected = list(app.events.get(mission_id))
