@@ -57,7 +57,11 @@ class MissionPages(PageBase):
         return await self._missions_page(request)
 
     async def _missions_page(
-        self, request: Request, shown: FormState = UNTOUCHED, correcting: str | None = None
+        self,
+        request: Request,
+        shown: FormState = UNTOUCHED,
+        correcting: str | None = None,
+        asked: tuple[str, str] | None = None,
     ) -> Response:
         viewer = self._viewer(request)
         if not viewer.administers:
@@ -65,7 +69,7 @@ class MissionPages(PageBase):
         data = await self._query(request, MISSIONS, {})
         if (data.get("missions") or {}).get("__typename") != "AttestedMissionConnection":
             raise NotInView
-        link, member = request.query_params.get("link", ""), request.query_params.get("member", "")
+        link, member = asked or (request.query_params.get("link", ""), request.query_params.get("member", ""))
         correcting = correcting or request.query_params.get("correct", "")
         missions = [edge["node"] for edge in data["missions"]["edges"]]
         corrected = next((m for m in missions if m["id"] == correcting and m["viewerCan"]["correct"]), None)
@@ -97,16 +101,17 @@ class MissionPages(PageBase):
         if not self._viewer(request).administers:
             raise NotInView
         form = await self._submission(request, "attest")
-        cluster, _, organisation = form.required("member").partition(":")
+        link, member = form.required("linkId"), form.required("member")
+        cluster, _, organisation = member.partition(":")
         variables = {
-            "linkId": form.required("linkId"),
+            "linkId": link,
             "clusterId": cluster,
             "organisationId": organisation,
             "factsDigest": form.text("factsDigest"),
         }
 
-        async def redisplay(shown: FormState) -> Response:
-            return await self._missions_page(request, shown)
+        async def redisplay(shown: FormState) -> Response:  # the admin's choices, gathered again, the error beside
+            return await self._missions_page(request, shown, asked=(link, member))
 
         says = "Attested. The mission is in the professional's portfolio."
         return await self._submit(request, form, ATTEST, variables, redisplay, "/professionals/missions", says, ())

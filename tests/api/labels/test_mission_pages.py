@@ -142,3 +142,29 @@ def test_a_correction_shows_the_facts_gathered_again_before_the_admin_confirms_t
     assert done.status_code == 303
     page = admin.http.get("/professionals/missions").text
     assert "Corrected with the facts the records give now." in page and "corrected 1 time" in page
+
+
+def test_a_refused_attestation_keeps_the_admin_s_choices_and_shows_why_beside_the_form(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    """Without JavaScript: the records moved between the showing and the attesting."""
+    admin = client_for(ALPINE_ADMIN)
+    mission = alpine_mission(admin)
+    member = f"{mission['cluster']}:{mission['organisation']}"
+    page = admin.http.get("/professionals/missions", params={"link": mission["link"], "member": member}).text
+    log_coaching(demo_services, mission, date(2026, 2, 27))
+    before = events_in_log(demo_services)
+    posted = {"csrf_token": csrf(page), "attest-linkId": mission["link"], "attest-member": member}
+    refused = admin.http.post("/professionals/missions", data={**posted, "attest-factsDigest": mission["digest"]})
+    assert refused.status_code == 422
+    assert events_in_log(demo_services) == before
+    form = refused.text[refused.text.index('id="attest-form"') :]
+    assert "Nothing was saved" in form and "gather them again" in form  # beside the attest form
+    assert f'<option value="{member}" selected>' in refused.text  # the admin's choices kept
+    assert "<dt>Coaching days</dt><dd>2.5</dd>" in refused.text  # gathered again, as the records say now
+    found = re.search(r'name="attest-factsDigest" value="([0-9a-f]+)"', refused.text)
+    assert found is not None and found.group(1) != mission["digest"]
+    done = admin.http.post(
+        "/professionals/missions", data={**posted, "attest-factsDigest": found.group(1)}, follow_redirects=False
+    )
+    assert done.status_code == 303
