@@ -242,6 +242,14 @@ def test_an_admin_attests_the_facts_the_records_give_corrects_and_withdraws_them
         assert (again["code"], again["field"]) == ("VALIDATION", "missionId")
     assert events_in_log(demo_services) == before
 
+    back = answer(admin, ATTEST, confirmed(admin, mission))  # a mistaken withdrawal undone
+    assert (back["missionId"], back["stands"]) == (attested["missionId"], True)
+    row = by_id(missions(admin), attested["missionId"])
+    assert (row["stands"], row["lastReason"], row["facts"]["coachingDays"]) == (True, None, 3.0)
+    assert by_id(portfolio(sophie), attested["missionId"])["facts"] == {**GATHERED, "coachingDays": 3.0}
+    again = answer(admin, ATTEST, confirmed(admin, mission))
+    assert (again["code"], again["field"]) == ("CONFLICT", "organisationId")  # it stands: correct it instead
+
 
 def test_bad_input_is_refused_by_field_and_writes_nothing(
     demo_services: Services, client_for: Callable[[str], GraphQLClient]

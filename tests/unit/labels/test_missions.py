@@ -134,6 +134,19 @@ def test_a_withdrawn_attestation_stands_no_more_and_is_not_corrected(consultancy
     app.refuses(WithdrawMissionAttestation(tenant, admin, mission_id, "Twice"), ValidationFailed, "mission_id")
 
 
+def test_a_mistaken_withdrawal_is_undone_by_attesting_again(consultancy: Consultancy) -> None:
+    consultancy.app.handle(consultancy.attest())
+    app, tenant, admin, mission_id = consultancy.app, consultancy.tenant, consultancy.admin, consultancy.mission_id
+    app.handle(WithdrawMissionAttestation(tenant, admin, mission_id, "Withdrawn from the wrong row."))
+    app.refuses(consultancy.attest(replace(FACTS, sector="")), ValidationFailed, "sector")
+    certified = replace(FACTS, outcome="certified")
+    app.handle(consultancy.attest(certified))
+    assert consultancy.mission().stands and consultancy.mission().facts == certified
+    names = [type(e).__name__ for e in app.events.get(mission_id)]
+    assert names == ["Attested", "Withdrawn", "AttestedAgain"]  # the withdrawal stays in the history
+    app.refuses(consultancy.attest(certified), Conflict, "organisation_id")  # it stands again: correct it instead
+
+
 def test_another_consultancys_attestation_is_not_found(consultancy: Consultancy) -> None:
     consultancy.app.handle(consultancy.attest())
     other = CorrectMissionAttestation(
