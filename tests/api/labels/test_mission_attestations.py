@@ -410,6 +410,18 @@ def test_an_attestation_s_trail_is_the_consultancy_s_admins_alone(
             page = client.http.get(f"/trail/items/{attested}")
             assert "Attested" not in page.text and "Kirchberg" not in page.text, email
             assert "wrong member" not in page.text, email
+    cluster, organisation = (by_id(missions(admin), mission)[key] for key in ("clusterId", "organisationId"))
+    for email in (ALPINE_COACH, "colin@alpine.example", MEMBER):  # nor in the member's or the cluster's own trail
+        for owner in (cluster, organisation):
+            found = answer(client_for(email), LABELS_TRAIL, {"id": owner})
+            registers = {edge["node"]["register"] for edge in found.get("edges", [])}
+            assert "labels" not in registers, (email, owner)
+            page = client_for(email).http.get(f"/trail/items/{owner}").text
+            assert "wrong member" not in page and "Attested" not in page, (email, owner)
+
+
+LABELS_TRAIL = """query($id: ID!) { r: itemTrail(id: $id, first: 100) { __typename
+    ... on TrailEventConnection { edges { node { register eventName } } } ... on UserError { code } } }"""
 
 
 def events_of(client: GraphQLClient, item: str) -> list[dict[str, Any]]:
