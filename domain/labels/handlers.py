@@ -32,7 +32,7 @@ from domain.labels.credential import (
     lowest_ratings,
     status_list_id,
 )
-from domain.labels.missions import MissionAttestation
+from domain.labels.missions import ALREADY_ATTESTED, MissionAttestation, attestation_id
 from domain.labels.scheme import LabelScheme, SchemeVersion, scheme_id
 from domain.labels.track import CoachedMission, LabelTrack, track_id
 from domain.shared.errors import NotFound
@@ -41,7 +41,6 @@ from domain.shared.service import Saved
 
 ALREADY_PUBLISHED = "The scheme was published at the same moment. Reload and try again."
 ALREADY_ENROLLED = "This professional is already enrolled on the scheme."
-ALREADY_ATTESTED = "This professional's mission with this member is already attested; correct it instead."
 
 
 def publish_label_scheme(app: Store, cmd: PublishLabelScheme) -> Saved:
@@ -142,6 +141,12 @@ def revoke_label(app: Store, cmd: RevokeLabel) -> Saved:
 
 
 def attest_mission(app: Store, cmd: AttestMission) -> Saved:
+    """A first attestation, or a withdrawn one made again on the same aggregate (a standing one: CONFLICT)."""
+    known = attestation_id(cmd.tenant_id, cmd.professional_id, cmd.cluster_id, cmd.organisation_id)
+    if app.exists(MissionAttestation, cmd.tenant_id, known):
+        withdrawn = app.get(MissionAttestation, cmd.tenant_id, known, "organisation_id")
+        withdrawn.attest_again(cmd.actor_id, cmd.facts)
+        return app.save_changes(withdrawn)
     mission = MissionAttestation.attest(
         cmd.tenant_id, cmd.actor_id, cmd.professional_id, cmd.cluster_id, cmd.organisation_id, cmd.facts
     )

@@ -22,7 +22,7 @@ from eventsourcing.domain import event
 
 from domain.shared.aggregate import TenantAggregate, tenant_scoped_id
 from domain.shared.calendar import past_date, stated_today
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import Conflict, ValidationFailed
 from domain.shared.text import NAME_MAX_LENGTH, REASON_MAX_LENGTH, multi_line, single_line
 
 SECTOR_MAX_LENGTH = NAME_MAX_LENGTH
@@ -141,6 +141,9 @@ def attestation_id(tenant_id: UUID, professional_id: UUID, cluster_id: UUID, org
     return tenant_scoped_id(tenant_id, "mission", f"{professional_id}:{cluster_id}:{organisation_id}")
 
 
+ALREADY_ATTESTED = "This professional's mission with this member is already attested; correct it instead."
+
+
 class MissionAttestation(TenantAggregate):
     """The consultancy's attestation that a professional coached one member of one of its clusters."""
 
@@ -200,7 +203,7 @@ class MissionAttestation(TenantAggregate):
         self._check_standing()
         checked = checked_facts(facts)
         if checked == self.facts:
-            raise ValidationFailed("facts", "These are the facts already attested.")
+            raise ValidationFailed("mission_id", "The records give the facts already attested: nothing to correct.")
         self._corrected(actor_id, reason=multi_line("reason", reason, REASON_MAX_LENGTH), **asdict(checked))
 
     @event("Corrected")
@@ -221,6 +224,32 @@ class MissionAttestation(TenantAggregate):
         self.facts = MissionFacts(
             consultancy, cluster, sector, size_band, started_on, ended_on, coaching_days, training_days, outcome
         )
+
+    def attest_again(self, actor_id: UUID, facts: MissionFacts) -> None:
+        """A withdrawn attestation made again (a mistaken withdrawal undone), with the facts the records give now:
+        the withdrawal and the facts attested before stay in the history."""
+        if self.stands:
+            raise Conflict(ALREADY_ATTESTED, "organisation_id")
+        self._attested_again(actor_id, **asdict(checked_facts(facts)))
+
+    @event("AttestedAgain")
+    def _attested_again(
+        self,
+        actor_id: UUID,
+        consultancy: str,
+        cluster: str,
+        sector: str,
+        size_band: str,
+        started_on: date,
+        ended_on: date | None,
+        coaching_days: float,
+        training_days: float,
+        outcome: str,
+    ) -> None:
+        self.facts = MissionFacts(
+            consultancy, cluster, sector, size_band, started_on, ended_on, coaching_days, training_days, outcome
+        )
+        self.withdrawn_reason = None
 
     def withdraw(self, actor_id: UUID, reason: str) -> None:
         """The attestation no longer stands: the mission leaves the portfolio and counts for no renewal."""

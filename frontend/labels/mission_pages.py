@@ -17,6 +17,7 @@ from frontend.site.page import NotInView, PageBase
 
 MISSIONS = graphql_document(__file__, "missions")
 GATHERED = graphql_document(__file__, "gathered_mission")
+REGATHERED = graphql_document(__file__, "regathered_mission")
 ATTEST = graphql_document(__file__, "attest_mission")
 CORRECT = graphql_document(__file__, "correct_mission_attestation")
 WITHDRAW = graphql_document(__file__, "withdraw_mission_attestation")
@@ -55,23 +56,40 @@ class MissionPages(PageBase):
     async def missions(self, request: Request) -> Response:
         return await self._missions_page(request)
 
-    async def _missions_page(self, request: Request, shown: FormState = UNTOUCHED) -> Response:
+    async def _missions_page(
+        self,
+        request: Request,
+        shown: FormState = UNTOUCHED,
+        correcting: str | None = None,
+        asked: tuple[str, str] | None = None,
+    ) -> Response:
         viewer = self._viewer(request)
         if not viewer.administers:
             raise NotInView
         data = await self._query(request, MISSIONS, {})
         if (data.get("missions") or {}).get("__typename") != "AttestedMissionConnection":
             raise NotInView
-        link, member = request.query_params.get("link", ""), request.query_params.get("member", "")
+        link, member = asked or (request.query_params.get("link", ""), request.query_params.get("member", ""))
+        correcting = correcting or request.query_params.get("correct", "")
+        missions = [edge["node"] for edge in data["missions"]["edges"]]
+        corrected = next((m for m in missions if m["id"] == correcting and m["viewerCan"]["correct"]), None)
         context = {
             "links": [(e["node"]["id"], _linked(e["node"])) for e in data["links"]["edges"]],
             "members": _members(data),
-            "missions": [edge["node"] for edge in data["missions"]["edges"]],
+            "missions": missions,
             "asked": {"link": link, "member": member},
             "gathered": await self._gathered(request, link, member) if link and member else None,
+            "correcting": corrected,
+            "regathered": await self._regathered(request, corrected["id"]) if corrected else None,
             **SHOWN,
         }
         return self._render(request, "labels/missions.html", viewer, context, shown)
+
+    async def _regathered(self, request: Request, mission_id: str) -> dict[str, Any]:
+        found: dict[str, Any] = (await self._query(request, REGATHERED, {"missionId": mission_id})).get(
+            "gathered"
+        ) or {}
+        return found
 
     async def _gathered(self, request: Request, link: str, member: str) -> dict[str, Any]:
         cluster, _, organisation = member.partition(":")
@@ -83,16 +101,17 @@ class MissionPages(PageBase):
         if not self._viewer(request).administers:
             raise NotInView
         form = await self._submission(request, "attest")
-        cluster, _, organisation = form.required("member").partition(":")
+        link, member = form.required("linkId"), form.required("member")
+        cluster, _, organisation = member.partition(":")
         variables = {
-            "linkId": form.required("linkId"),
+            "linkId": link,
             "clusterId": cluster,
             "organisationId": organisation,
             "factsDigest": form.text("factsDigest"),
         }
 
-        async def redisplay(shown: FormState) -> Response:
-            return await self._missions_page(request, shown)
+        async def redisplay(shown: FormState) -> Response:  # the admin's choices, gathered again, the error beside
+            return await self._missions_page(request, shown, asked=(link, member))
 
         says = "Attested. The mission is in the professional's portfolio."
         return await self._submit(request, form, ATTEST, variables, redisplay, "/professionals/missions", says, ())
@@ -103,9 +122,11 @@ class MissionPages(PageBase):
         document, says = CHANGES[verb]
         form = await self._submission(request, f"{verb}-{mission_id}")
         variables = {"missionId": mission_id, "reason": form.required("reason")}
+        if verb == "correct":  # the facts shown, which the admin confirms
+            variables["factsDigest"] = form.text("factsDigest")
 
         async def redisplay(shown: FormState) -> Response:
-            return await self._missions_page(request, shown)
+            return await self._missions_page(request, shown, correcting=mission_id if verb == "correct" else None)
 
         done = "/professionals/missions"
         return await self._submit(request, form, document, variables, redisplay, done, says, ("reason",))

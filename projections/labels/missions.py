@@ -72,6 +72,7 @@ class MissionProjection(Projection):
         (MissionAttestation, "Attested"): "attested",
         (MissionAttestation, "Corrected"): "corrected",
         (MissionAttestation, "Withdrawn"): "withdrawn",
+        (MissionAttestation, "AttestedAgain"): "attested_again",
     }
 
     def __init__(self, tables: ReadTables) -> None:
@@ -89,6 +90,7 @@ class MissionProjection(Projection):
             .values(**corrected, corrections=missions.c.corrections + 1, last_reason=bindparam("v_reason"))
         )
         self._withdraw = update(missions).where(both).values(status=WITHDRAWN, last_reason=bindparam("v_reason"))
+        self._attest_again = update(missions).where(both).values(**corrected, status=STANDING, last_reason=None)
 
     def attested(self, writer: GroupedWriter, event: Any) -> None:
         row = {
@@ -117,6 +119,10 @@ class MissionProjection(Projection):
 
     def withdrawn(self, writer: GroupedWriter, event: Any) -> None:
         writer.write(self._withdraw, {**_keys(event), "v_reason": event.reason})
+
+    def attested_again(self, writer: GroupedWriter, event: Any) -> None:
+        values = {f"v_{column}": getattr(event, column) for column in FACTS}
+        writer.write(self._attest_again, {**_keys(event), **values})
 
 
 def _keys(event: Any) -> dict[str, Any]:
@@ -241,11 +247,11 @@ class MissionQueries(FeatureQueries):
         )
 
     def coach_accounts_of(self, scope: Scope, professional_id: UUID) -> set[UUID]:
-        """The consultancy's coach accounts the professional consented to link, in force or ended since: whose
-        records a correction gathers again."""
+        """The consultancy's coach accounts linked in force to the professional (they consented, nobody ended it):
+        the professional coached through any of them, so an attestation and a correction gather from them all."""
         links = self.t.professional_links
         query = select(links.c.coach_id).where(
-            self.visible.rows(scope, links), links.c.professional_id == professional_id
+            self.visible.rows(scope, links), links.c.professional_id == professional_id, links.c.status == IN_FORCE
         )
         return {found["coach_id"] for found in self._all(query)}
 

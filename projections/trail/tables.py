@@ -4,7 +4,8 @@ as the item's owner (an organisation, a cluster, the consultancy, the accounts),
 The four trail tables share their columns; only their owner columns differ, so the filter shows an organisation's
 events to whom it shows its registers, a cluster's to whom it shows the cluster (an organisation's part of it to
 that organisation), and the consultancy's (library, catalogues) to everyone signed in to it. The accounts' trail
-has no owner column either: the API reads it for the admins alone.
+has no owner column either: the API reads it for the admins alone, and so the events of the items only the
+admins read (mission attestations) whatever organisation they name.
 """
 
 from __future__ import annotations

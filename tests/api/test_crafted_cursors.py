@@ -37,9 +37,12 @@ def cursor(*parts: object) -> str:
          base64.urlsafe_b64encode(b"[" * 20_000).decode()),
         ("auditBundles(organisationId: $org, after: $after) { pageInfo { hasNextPage } }",
          cursor(str(10**30), "00000000-0000-4000-8000-000000000001")),
+        ("auditBundles(organisationId: $org, after: $after) { pageInfo { hasNextPage } }", cursor(1, 1.5)),
+        ("""clusters(after: $after) { pageInfo { hasNextPage } } organisation(id: $org) { __typename }""",
+         cursor("2026-01-01", 5)),
     ],
     ids=["risks by level", "controls by status", "library items by change", "nested too deep", "nested, incidents",
-         "bundles by number"],
+         "bundles by number", "a number for an id", "a number for an id, clusters"],
 )  # fmt: skip
 def test_a_made_up_cursor_is_refused_naming_after(
     client_for: ClientFor, alpine: Alpine, field: str, after: str

@@ -6,7 +6,8 @@ correction gathers again once the records changed. Nothing is typed in: a portfo
 - the days of coaching: the half-days the professional's coach accounts logged in the member's ledger, halved;
 - the days of training: the training half-days the cluster held, halved, when one of those accounts leads it;
 - the start: the first of those half-days of coaching, or the cluster's start when one of them leads it;
-- the outcome and the end: from where the member stands (ISMS established, audit planned, certified, withdrawn).
+- the outcome: from where the member stands (certified, ISMS established or audit planned, else withdrawn if it
+  left, else under way); the end: the outcome's day, or the last half-day of coaching if that came later.
 
 Every read goes through the admin's own scope: a cluster or member out of view is answered as a missing one."""
 
@@ -31,6 +32,7 @@ NOT_COACHED = (
     "The professional's coach account neither leads this cluster nor logged coaching with this member: there is no "
     "mission to attest."
 )
+CANNOT_ATTEST = "The records of this member give facts that cannot be attested:"
 
 
 def gathered_facts(
@@ -58,7 +60,16 @@ def gathered_facts(
     )
     leads = cluster.coach_id in coach_ids
     training = queries.effort.training_half_days_held(scope, cluster_id) if leads else 0
-    return checked_facts(_facts(consultancy, cluster, member, coached, leads, training))
+    return _attestable(_facts(consultancy, cluster, member, coached, leads, training))
+
+
+def _attestable(facts: MissionFacts) -> MissionFacts:
+    """The facts, checked as an attestation checks them; a refusal names the member, which the admin chose, never a
+    fact, which nobody typed."""
+    try:
+        return checked_facts(facts)
+    except ValidationFailed as error:
+        raise ValidationFailed("organisation_id", f"{CANNOT_ATTEST} {error.message}") from None
 
 
 def _facts(
@@ -67,13 +78,15 @@ def _facts(
     starts = [*coached[:1], *([cluster.started_on] if leads and cluster.started_on else [])]
     if not starts:
         raise ValidationFailed("organisation_id", NOT_COACHED)
-    outcome, ended_on = _outcome(member)
+    outcome, outcome_on = _outcome(member)
+    started_on = min(starts)
+    ended_on = None if outcome_on is None else max(outcome_on, *coached[-1:], started_on)
     return MissionFacts(
         consultancy=consultancy,
         cluster=cluster.name,
         sector=member.organisation.sector,
         size_band=size_band(member.organisation.employee_count).value,
-        started_on=min(starts),
+        started_on=started_on,
         ended_on=ended_on,
         coaching_days=len(coached) / 2,
         training_days=training / 2,
@@ -82,13 +95,21 @@ def _facts(
 
 
 def _outcome(member: MemberRow) -> tuple[str, date | None]:
-    """Where the member's ISMS stands, and the day the mission ended, if it has."""
-    if member.withdrawn_on is not None:
-        return MissionOutcome.WITHDRAWN.value, member.withdrawn_on
-    if member.outcome == Outcome.CERTIFIED and member.certified_on is not None:
+    """Where the member's ISMS stands, and the day of that outcome, if the mission has one. A member that left the
+    cluster after its ISMS was established (or certified) keeps that outcome: withdrawn means it left before."""
+    left = member.withdrawn_on
+
+    def by_then(day: date | None) -> bool:
+        return day is not None and (left is None or day <= left)
+
+    if member.outcome == Outcome.CERTIFIED and by_then(member.certified_on):
         return MissionOutcome.CERTIFIED.value, member.certified_on
-    if member.outcome in (Outcome.ESTABLISHED, Outcome.AUDIT_PLANNED, Outcome.CERTIFIED) and member.established_on:
+    if member.outcome in (Outcome.ESTABLISHED, Outcome.AUDIT_PLANNED, Outcome.CERTIFIED) and by_then(
+        member.established_on
+    ):
         return MissionOutcome.ISMS_ESTABLISHED.value, member.established_on
+    if left is not None:
+        return MissionOutcome.WITHDRAWN.value, left
     return MissionOutcome.UNDER_WAY.value, None
 
 

@@ -80,6 +80,16 @@ class ChangeMissionAttestationInput:
     reason: str
 
 
+@strawberry.input(description="An attestation to correct, why, and the facts the admin confirms.")
+class CorrectMissionAttestationInput:
+    mission_id: strawberry.ID
+    reason: str
+    facts_digest: str = strawberry.field(
+        description="The `factsDigest` of the facts the admin confirms (`regatheredMission`): if the records changed "
+        "since they were shown, nothing is corrected (CONFLICT)."
+    )
+
+
 @strawberry.type
 class MissionsQuery:
     @strawberry.field(
@@ -101,6 +111,24 @@ class MissionsQuery:
             return guarded_lookup_refusal(error)
         shown = MissionFactsShown.of(facts)
         return GatheredMission(professional_name=link.professional_name, facts=shown, facts_digest=facts_digest(facts))
+
+    @strawberry.field(
+        permission_classes=AUTHENTICATED,
+        description="The facts the consultancy's records give now for one of its attested missions, standing, for "
+        "its admin to confirm before correcting the attestation with them.",
+    )
+    def regathered_mission(self, info: Info[Context, None], mission_id: strawberry.ID) -> GatheredMissionResult:
+        try:
+            scope = _admin_scope(info, READ_MISSIONS)
+            queries = info.context.services.queries
+            row = _mission(queries, scope, mission_id)
+            facts = _gathered_again(queries, scope, row)
+        except DomainError as error:
+            return guarded_lookup_refusal(error)
+        names = queries.missions.professional_names(scope)
+        shown = MissionFactsShown.of(facts)
+        name = names.get(row.professional_id, "")
+        return GatheredMission(professional_name=name, facts=shown, facts_digest=facts_digest(facts))
 
     @strawberry.field(
         permission_classes=AUTHENTICATED,
@@ -181,11 +209,11 @@ class MissionsMutation:
 
     @strawberry.mutation(
         permission_classes=AUTHENTICATED,
-        description="Correct an attestation with the facts the consultancy's records give now, and why (its admins): "
-        "the facts attested before stay in the history.",
+        description="Correct an attestation with the facts the consultancy's records give now (`regatheredMission`), "
+        "and why (its admins): the facts attested before stay in the history.",
     )
     async def correct_mission_attestation(
-        self, info: Info[Context, None], input: ChangeMissionAttestationInput
+        self, info: Info[Context, None], input: CorrectMissionAttestationInput
     ) -> MissionAttestationResult:
         refused = role_refusal(info, CORRECT_MISSION)
         if refused is not None:
@@ -195,6 +223,8 @@ class MissionsMutation:
             queries = info.context.services.queries
             row = _mission(queries, scope, input.mission_id)
             facts = _gathered_again(queries, scope, row)
+            if facts_digest(facts) != input.facts_digest:
+                raise Conflict(CHANGED_SINCE_SHOWN, "facts_digest")
         except DomainError as error:
             return user_error(error)
         done = await change(
@@ -249,7 +279,8 @@ def _gathered(
     link = queries.missions.link_in_force(scope, link_key)
     if link is None:
         raise NotFound(NO_LINK, "link_id")
-    facts = gathered_facts(queries, scope, link.consultancy_name, {link.coach_id}, cluster_key, organisation_key)
+    coaches = queries.missions.coach_accounts_of(scope, link.professional_id)
+    facts = gathered_facts(queries, scope, link.consultancy_name, coaches, cluster_key, organisation_key)
     return link, facts
 
 
@@ -261,12 +292,18 @@ def _mission(queries: ReadQueries, scope: Scope, mission_id: str) -> MissionRow:
 
 
 def _gathered_again(queries: ReadQueries, scope: Scope, row: MissionRow) -> MissionFacts:
-    """The facts the records give now, from every coach account the professional consented to link; a withdrawn
-    attestation's own facts, which the domain refuses to correct."""
+    """The facts the records give now, gathered as an attestation gathers them (from the consultancy's coach
+    accounts linked in force to the professional); a withdrawn attestation's own facts, which the domain refuses to
+    correct. A refusal names the mission, the one thing a correction is given."""
     if not row.stands or row.cluster_id is None or row.organisation_id is None:
         return MissionFacts(**{name: getattr(row, name) for name in MissionFacts.__dataclass_fields__})
     coaches = queries.missions.coach_accounts_of(scope, row.professional_id)
-    return gathered_facts(queries, scope, row.consultancy, coaches, row.cluster_id, row.organisation_id)
+    try:
+        return gathered_facts(queries, scope, row.consultancy, coaches, row.cluster_id, row.organisation_id)
+    except ValidationFailed as error:
+        raise ValidationFailed("mission_id", error.message) from None
+    except NotFound as error:
+        raise NotFound(error.message, "mission_id") from None
 
 
 def _attested(row: MissionRow, names: dict[UUID, str], acts: tuple[bool, bool]) -> AttestedMission:

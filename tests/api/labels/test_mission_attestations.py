@@ -4,6 +4,7 @@ refused by field with nothing written; and nobody else reads or changes a consul
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -36,10 +37,14 @@ ATTEST = f"""mutation($link: ID!, $cluster: ID!, $organisation: ID!, $digest: St
     r: attestMission(input: {{linkId: $link, clusterId: $cluster, organisationId: $organisation,
         factsDigest: $digest}}) {{ {REFUSAL}
     ... on MissionAttestationChange {{ missionId stands }} }} }}"""
-CORRECT = f"""mutation($id: ID!, $reason: String!) {{
-    r: correctMissionAttestation(input: {{missionId: $id, reason: $reason}}) {{ {REFUSAL}
+REGATHER = f"""query($id: ID!) {{ r: regatheredMission(missionId: $id) {{ {REFUSAL}
+    ... on GatheredMission {{ professionalName factsDigest facts {{ {FACTS} }} }} }} }}"""
+CORRECT = f"""mutation($id: ID!, $reason: String!, $digest: String!) {{
+    r: correctMissionAttestation(input: {{missionId: $id, reason: $reason, factsDigest: $digest}}) {{ {REFUSAL}
     ... on MissionAttestationChange {{ missionId stands }} }} }}"""
-WITHDRAW = CORRECT.replace("correctMissionAttestation", "withdrawMissionAttestation")
+WITHDRAW = f"""mutation($id: ID!, $reason: String!) {{
+    r: withdrawMissionAttestation(input: {{missionId: $id, reason: $reason}}) {{ {REFUSAL}
+    ... on MissionAttestationChange {{ missionId stands }} }} }}"""
 ATTESTED = f"""{{ r: attestedMissions {{ __typename ... on AttestedMissionConnection {{ edges {{ node {{
     id professionalName clusterId organisationId stands corrections lastReason viewerCan {{ correct withdraw }}
     facts {{ {FACTS} }} }} }} }} ... on UserError {{ code message }} }} }}"""
@@ -133,8 +138,17 @@ def confirmed(admin: GraphQLClient, mission: dict[str, str]) -> dict[str, str]:
     return {**mission, "digest": gathered.get("factsDigest", "")}
 
 
-def log_coaching(services: Services, mission: dict[str, str], held_on: date) -> None:
-    alpine, coach = consultancy_id("alpine"), account_id(ALPINE_COACH)
+def shown_again(admin: GraphQLClient, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """A correction's variables with the digest of the facts gathered again, as the admin is shown them (a
+    withdrawal's as they are)."""
+    if document != CORRECT:
+        return variables
+    gathered = answer(admin, REGATHER, {"id": variables["id"]})
+    return {**variables, "digest": gathered.get("factsDigest", "")}
+
+
+def log_coaching(services: Services, mission: dict[str, str], held_on: date, coach_email: str = ALPINE_COACH) -> None:
+    alpine, coach = consultancy_id("alpine"), account_id(coach_email)
     cluster, organisation = uuid.UUID(mission["cluster"]), uuid.UUID(mission["organisation"])
     services.execute(LogCoachingHalfDay(alpine, coach, cluster, organisation, held_on, coach, "Risk workshop"))
 
@@ -189,17 +203,27 @@ def test_an_admin_attests_the_facts_the_records_give_corrects_and_withdraws_them
     }
 
     before = events_in_log(demo_services)
-    same = answer(admin, CORRECT, {"id": attested["missionId"], "reason": "Nothing changed."})
-    assert (same["code"], same["field"]) == ("VALIDATION", "facts")  # the records say what was attested
+    again = answer(admin, REGATHER, {"id": attested["missionId"]})
+    assert (again["facts"], again["factsDigest"]) == (GATHERED, mission["digest"])  # gathered as attested
+    same = answer(admin, CORRECT, shown_again(admin, CORRECT, {"id": attested["missionId"], "reason": "Same."}))
+    assert (same["code"], same["field"]) == ("VALIDATION", "missionId")  # the records say what was attested
     assert events_in_log(demo_services) == before
 
     log_coaching(demo_services, mission, date(2026, 2, 27))
     reason = "A half-day of coaching logged late."
-    assert answer(admin, CORRECT, {"id": attested["missionId"], "reason": reason})["stands"] is True
+    shown = shown_again(admin, CORRECT, {"id": attested["missionId"], "reason": reason})
+    assert answer(admin, REGATHER, {"id": attested["missionId"]})["facts"] == {**GATHERED, "coachingDays": 2.5}
+    log_coaching(demo_services, mission, date(2026, 2, 28))  # the records move after the admin was shown them
+    before = events_in_log(demo_services)
+    moved = answer(admin, CORRECT, shown)
+    assert (moved["code"], moved["field"]) == ("CONFLICT", "factsDigest")  # nothing corrected unseen
+    assert events_in_log(demo_services) == before
+    shown = shown_again(admin, CORRECT, {"id": attested["missionId"], "reason": reason})
+    assert answer(admin, CORRECT, shown)["stands"] is True
     row = by_id(missions(admin), attested["missionId"])
-    assert (row["facts"]["coachingDays"], row["corrections"], row["lastReason"]) == (2.5, 1, reason)
+    assert (row["facts"]["coachingDays"], row["corrections"], row["lastReason"]) == (3.0, 1, reason)
     shown = by_id(portfolio(sophie), attested["missionId"])
-    assert shown["corrected"] is True and shown["facts"] == {**GATHERED, "coachingDays": 2.5}
+    assert shown["corrected"] is True and shown["facts"] == {**GATHERED, "coachingDays": 3.0}
 
     withdrawn = answer(admin, WITHDRAW, {"id": attested["missionId"], "reason": "Attested for the wrong coach."})
     assert withdrawn["stands"] is False
@@ -211,10 +235,20 @@ def test_an_admin_attests_the_facts_the_records_give_corrects_and_withdraws_them
     )
     assert portfolio(sophie) == demo  # the demo's mission stays; the withdrawn one has left
     before = events_in_log(demo_services)
+    assert answer(admin, REGATHER, {"id": attested["missionId"]})["facts"] == {**GATHERED, "coachingDays": 3.0}
     for document in (CORRECT, WITHDRAW):
-        again = answer(admin, document, {"id": attested["missionId"], "reason": "Once more."})
+        variables = shown_again(admin, document, {"id": attested["missionId"], "reason": "Once more."})
+        again = answer(admin, document, variables)
         assert (again["code"], again["field"]) == ("VALIDATION", "missionId")
     assert events_in_log(demo_services) == before
+
+    back = answer(admin, ATTEST, confirmed(admin, mission))  # a mistaken withdrawal undone
+    assert (back["missionId"], back["stands"]) == (attested["missionId"], True)
+    row = by_id(missions(admin), attested["missionId"])
+    assert (row["stands"], row["lastReason"], row["facts"]["coachingDays"]) == (True, None, 3.0)
+    assert by_id(portfolio(sophie), attested["missionId"])["facts"] == {**GATHERED, "coachingDays": 3.0}
+    again = answer(admin, ATTEST, confirmed(admin, mission))
+    assert (again["code"], again["field"]) == ("CONFLICT", "organisationId")  # it stands: correct it instead
 
 
 def test_bad_input_is_refused_by_field_and_writes_nothing(
@@ -267,10 +301,10 @@ def test_bad_input_is_refused_by_field_and_writes_nothing(
             ({"id": "nope", "reason": "A reason."}, "VALIDATION", "missionId"),
             ({"id": random, "reason": "A reason."}, "NOT_FOUND", "missionId"),
         ]:
-            found = answer(admin, document, variables)
+            found = answer(admin, document, {**shown_again(admin, document, {"id": attested}), **variables})
             assert (found.get("code"), found.get("field")) == (code, field), (document, variables, found)
     assert events_in_log(demo_services) == before
-    body = admin.execute(CORRECT, {"id": attested, "reason": 12})
+    body = admin.execute(CORRECT, {"id": attested, "reason": 12, "digest": "0"})
     assert body["errors"][0]["extensions"]["code"] == "VALIDATION"  # coerced nowhere: refused as the field's
     assert events_in_log(demo_services) == before
 
@@ -287,9 +321,12 @@ def test_nobody_but_the_consultancy_s_admins_reads_or_changes_its_attestations(
     assert missions(harbour) == []  # another consultancy reads none of Alpine's, the demo's nor this one
     random = str(uuid.uuid4())
     for document in (CORRECT, WITHDRAW):
-        mine = answer(harbour, document, {"id": attested, "reason": "Not ours."})
-        assert mine == answer(harbour, document, {"id": random, "reason": "Not ours."})  # as a random id
+        extra = {"digest": "0"} if document == CORRECT else {}
+        mine = answer(harbour, document, {"id": attested, "reason": "Not ours.", **extra})
+        assert mine == answer(harbour, document, {"id": random, "reason": "Not ours.", **extra})  # as a random id
         assert mine["code"] == "NOT_FOUND"
+    assert answer(harbour, REGATHER, {"id": attested}) == answer(harbour, REGATHER, {"id": random})
+    assert answer(harbour, REGATHER, {"id": attested})["code"] == "NOT_FOUND"
     assert answer(harbour, GATHER, mission)["code"] == "NOT_FOUND"
 
     before = events_in_log(demo_services)
@@ -299,7 +336,10 @@ def test_nobody_but_the_consultancy_s_admins_reads_or_changes_its_attestations(
         assert refused(client, GATHER, mission) == "FORBIDDEN", email
         assert refused(client, ATTEST, mission) == "FORBIDDEN", email
         for document in (CORRECT, WITHDRAW):
-            assert refused(client, document, {"id": attested, "reason": "Not mine."}) == "FORBIDDEN", email
+            variables = {"id": attested, "reason": "Not mine.", "digest": "0"} if document == CORRECT else None
+            variables = variables or {"id": attested, "reason": "Not mine."}
+            assert refused(client, document, variables) == "FORBIDDEN", email
+        assert refused(client, REGATHER, {"id": attested}) == "FORBIDDEN", email
         if email != SOPHIE and email != "marc@pro.example":
             assert refused(client, PORTFOLIO) == "FORBIDDEN", email  # a portfolio is its professional's alone
     assert events_in_log(demo_services) == before
@@ -341,3 +381,84 @@ def test_the_attested_missions_come_by_pages(client_for: Callable[[str], GraphQL
     assert len(seen) == 2 and ours in seen
     refused = answer(admin, page, {"after": "not a cursor"})
     assert (refused["__typename"], refused["code"], refused["field"]) == ("ValidationError", "VALIDATION", "after")
+
+
+ITEM_TRAIL = """query($id: ID!) { r: itemTrail(id: $id) { __typename
+    ... on TrailEventConnection { edges { node { eventName summary reason } } } ... on UserError { code } } }"""
+
+
+def test_an_attestation_s_trail_is_the_consultancy_s_admins_alone(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    """A mission's id can be worked out from what a coach or a member knows: its trail (the facts, a withdrawal's
+    reason) is read, as the mission is, by the consultancy's admins only."""
+    admin = client_for(ALPINE_ADMIN)
+    mission = answer(admin, ATTEST, alpine_mission(admin))["missionId"]
+    answer(admin, WITHDRAW, {"id": mission, "reason": "Attested for the wrong member by mistake."})
+    [demo] = [m["id"] for m in missions(admin) if m["id"] != mission]
+    open_account(demo_services, consultancy_id("alpine"), "colin@alpine.example", "Colin Coach", Role.COACH)
+    for attested in (mission, demo):
+        events = [edge["node"] for edge in answer(admin, ITEM_TRAIL, {"id": attested})["edges"]]
+        assert "Attested" in {e["eventName"] for e in events}  # the admins read it
+    assert "Attested for the wrong member by mistake." in {e["reason"] for e in events_of(admin, mission)}
+    outsiders = {ALPINE_COACH: "NOT_FOUND", "colin@alpine.example": "NOT_FOUND", MEMBER: "NOT_FOUND"}
+    outsiders |= {HARBOUR_ADMIN: "NOT_FOUND", SOPHIE: "FORBIDDEN", REGISTRAR: "FORBIDDEN"}  # no consultancy's trail
+    for email, code in outsiders.items():
+        client = client_for(email)
+        for attested in (mission, demo):
+            assert refused(client, ITEM_TRAIL, {"id": attested}) == code, email
+            page = client.http.get(f"/trail/items/{attested}")
+            assert "Attested" not in page.text and "Kirchberg" not in page.text, email
+            assert "wrong member" not in page.text, email
+    cluster, organisation = (by_id(missions(admin), mission)[key] for key in ("clusterId", "organisationId"))
+    for email in (ALPINE_COACH, "colin@alpine.example", MEMBER):  # nor in the member's or the cluster's own trail
+        for owner in (cluster, organisation):
+            found = answer(client_for(email), LABELS_TRAIL, {"id": owner})
+            registers = {edge["node"]["register"] for edge in found.get("edges", [])}
+            assert "labels" not in registers, (email, owner)
+            page = client_for(email).http.get(f"/trail/items/{owner}").text
+            assert "wrong member" not in page and "Attested" not in page, (email, owner)
+
+
+LABELS_TRAIL = """query($id: ID!) { r: itemTrail(id: $id, first: 100) { __typename
+    ... on TrailEventConnection { edges { node { register eventName } } } ... on UserError { code } } }"""
+
+
+def events_of(client: GraphQLClient, item: str) -> list[dict[str, Any]]:
+    return [edge["node"] for edge in answer(client, ITEM_TRAIL, {"id": item})["edges"]]
+
+
+def test_a_made_up_cursor_is_refused_on_after(client_for: Callable[[str], GraphQLClient]) -> None:
+    """A cursor is opaque, but a client can make one up: whatever it holds, the answer names `after`."""
+    admin = client_for(ALPINE_ADMIN)
+    page = """query($after: String) { r: attestedMissions(first: 1, after: $after) { __typename
+        ... on UserError { code field } } }"""
+    for made_up in ('["2026-01-01", 5]', "[1, 1.5]", '[1, "x"]', '["a", null]', "[[], {}]"):
+        cursor = base64.urlsafe_b64encode(made_up.encode()).decode()
+        found = answer(admin, page, {"after": cursor})
+        assert found == {"__typename": "ValidationError", "code": "VALIDATION", "field": "after"}, made_up
+
+
+def test_attesting_and_correcting_gather_from_every_coach_account_linked_in_force(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    """Sophie coached the member through two of Alpine's coach accounts: the facts attested count both, and a
+    correction, gathering the same way, finds nothing new to publish."""
+    admin, alpine = client_for(ALPINE_ADMIN), consultancy_id("alpine")
+    colin = open_account(demo_services, alpine, "colin@alpine.example", "Colin Coach", Role.COACH)
+    demo_services.execute(RequestProfessionalLink(alpine, account_id(ALPINE_ADMIN), colin, SOPHIE))
+    second = link_id(alpine, colin, SOPHIE)
+    sophie = account_id(SOPHIE)
+    demo_services.execute(AnswerProfessionalLink(PROFESSIONALS, sophie, alpine, second, True))
+    links = {edge["node"]["coachId"]: edge["node"]["id"] for edge in admin.data(LINKS)["l"]["edges"]}
+    claire = str(account_id(ALPINE_COACH))
+    cluster, organisation = coached_member(admin, claire)  # the cluster Claire leads, where Colin coached too
+    mission = {"link": str(second), "cluster": cluster, "organisation": organisation}
+    log_coaching(demo_services, mission, date(2026, 2, 20), coach_email="colin@alpine.example")
+    mission = confirmed(admin, mission)
+    assert answer(admin, GATHER, mission)["facts"] == {**GATHERED, "coachingDays": 2.5}  # Claire's four, Colin's one
+    through_claire = answer(admin, GATHER, {**mission, "link": links[claire]})
+    assert through_claire == answer(admin, GATHER, mission)  # whichever of her links the admin picks
+    attested = answer(admin, ATTEST, mission)["missionId"]
+    again = answer(admin, REGATHER, {"id": attested})
+    assert (again["facts"], again["factsDigest"]) == ({**GATHERED, "coachingDays": 2.5}, mission["digest"])

@@ -7,12 +7,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from datetime import date
 
 from pypdf import PdfReader
 
 from backend.services import Services
 from tests.api.conftest import ALPINE_ADMIN, ALPINE_COACH, events_in_log
-from tests.api.labels.test_mission_attestations import ATTEST, SOPHIE, alpine_mission, answer
+from tests.api.labels.test_mission_attestations import ATTEST, SOPHIE, alpine_mission, answer, log_coaching
 from tests.api.page_support import csrf
 from tests.support.graphql_client import GraphQLClient
 
@@ -109,3 +110,61 @@ def test_nobody_else_reaches_the_missions_page_the_portfolio_or_its_pdf(
         assert client.http.get("/professional/portfolio").status_code in (403, 404), email
         assert client.http.get("/professional/portfolio.pdf").status_code == 404, email
     assert anonymous.http.get("/professional/portfolio.pdf").status_code == 401
+
+
+def test_a_correction_shows_the_facts_gathered_again_before_the_admin_confirms_them(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    admin = client_for(ALPINE_ADMIN)
+    mission = alpine_mission(admin)
+    attested = answer(admin, ATTEST, mission)["missionId"]
+    log_coaching(demo_services, mission, date(2026, 2, 27))
+    page = admin.http.get("/professionals/missions").text
+    assert f'href="/professionals/missions?correct={attested}#correcting"' in page
+    page = admin.http.get("/professionals/missions", params={"correct": attested}).text
+    assert "Confirm and correct" in page  # the half-day logged late, shown before confirming
+    assert "<dt>Coaching days</dt><dd>2.5</dd>" in page
+    found = re.search(rf'name="correct-{attested}-factsDigest" value="([0-9a-f]+)"', page)
+    assert found is not None
+    posted = {"csrf_token": csrf(page), f"correct-{attested}-reason": "A half-day logged late."}
+    posted[f"correct-{attested}-factsDigest"] = found.group(1)
+    log_coaching(demo_services, mission, date(2026, 2, 28))  # the records move after the admin was shown them
+    before = events_in_log(demo_services)
+    moved = admin.http.post(f"/professionals/missions/{attested}/correct", data=posted)
+    assert moved.status_code == 422 and "Nothing was saved" in moved.text, moved.status_code
+    assert "gather them again" in moved.text and "Confirm and correct" in moved.text
+    assert "<dt>Coaching days</dt><dd>3</dd>" in moved.text  # gathered again, as the records say now
+    assert events_in_log(demo_services) == before
+    found = re.search(rf'name="correct-{attested}-factsDigest" value="([0-9a-f]+)"', moved.text)
+    assert found is not None
+    posted[f"correct-{attested}-factsDigest"] = found.group(1)
+    done = admin.http.post(f"/professionals/missions/{attested}/correct", data=posted, follow_redirects=False)
+    assert done.status_code == 303
+    page = admin.http.get("/professionals/missions").text
+    assert "Corrected with the facts the records give now." in page and "corrected 1 time" in page
+
+
+def test_a_refused_attestation_keeps_the_admin_s_choices_and_shows_why_beside_the_form(
+    demo_services: Services, client_for: Callable[[str], GraphQLClient]
+) -> None:
+    """Without JavaScript: the records moved between the showing and the attesting."""
+    admin = client_for(ALPINE_ADMIN)
+    mission = alpine_mission(admin)
+    member = f"{mission['cluster']}:{mission['organisation']}"
+    page = admin.http.get("/professionals/missions", params={"link": mission["link"], "member": member}).text
+    log_coaching(demo_services, mission, date(2026, 2, 27))
+    before = events_in_log(demo_services)
+    posted = {"csrf_token": csrf(page), "attest-linkId": mission["link"], "attest-member": member}
+    refused = admin.http.post("/professionals/missions", data={**posted, "attest-factsDigest": mission["digest"]})
+    assert refused.status_code == 422
+    assert events_in_log(demo_services) == before
+    form = refused.text[refused.text.index('id="attest-form"') :]
+    assert "Nothing was saved" in form and "gather them again" in form  # beside the attest form
+    assert f'<option value="{member}" selected>' in refused.text  # the admin's choices kept
+    assert "<dt>Coaching days</dt><dd>2.5</dd>" in refused.text  # gathered again, as the records say now
+    found = re.search(r'name="attest-factsDigest" value="([0-9a-f]+)"', refused.text)
+    assert found is not None and found.group(1) != mission["digest"]
+    done = admin.http.post(
+        "/professionals/missions", data={**posted, "attest-factsDigest": found.group(1)}, follow_redirects=False
+    )
+    assert done.status_code == 303

@@ -29,6 +29,7 @@ from tests.api.labels.test_mission_attestations import (
     SOPHIE,
     alpine_mission,
     answer,
+    shown_again,
 )
 from tests.support.graphql_client import GraphQLClient
 
@@ -74,7 +75,8 @@ def test_no_register_content_reaches_the_portfolio_answer_page_or_pdf(
             LEDGER_NOTE,
         )
     )
-    assert answer(admin, CORRECT, {"id": attested, "reason": "A half-day logged late."})["stands"] is True
+    correction = shown_again(admin, CORRECT, {"id": attested, "reason": "A half-day logged late."})
+    assert answer(admin, CORRECT, correction)["stands"] is True
 
     found = answer(sophie, PORTFOLIO)
     assert len(found["missions"]) == 2  # the demo's with the Boulangerie Muller, and this one with Kirchberg Dental

@@ -10,7 +10,8 @@ from uuid import uuid4
 
 import pytest
 
-from backend.graphql.labels.gathered import _facts, facts_digest
+from backend.graphql.labels.gathered import _attestable, _facts, facts_digest
+from domain.labels.missions import checked_facts
 from domain.shared.errors import ValidationFailed
 from projections.clusters.rows import ClusterRow, MemberRow
 from projections.organisations.rows import OrganisationRow
@@ -62,3 +63,45 @@ def test_a_coach_account_that_coached_none_of_it_has_no_mission() -> None:
     with pytest.raises(ValidationFailed) as refused:
         _facts("Alpine", CLUSTER, MEMBER, [], leads=False, training=0)
     assert refused.value.field == "organisation_id"
+
+
+@pytest.mark.parametrize(
+    ("standing", "outcome", "ended_on"),
+    [
+        ({"outcome": "isms_established", "established_on": date(2026, 1, 20), "withdrawn_on": date(2026, 2, 10)},
+         "isms_established", date(2026, 1, 20)),
+        ({"outcome": "certified", "established_on": date(2026, 1, 20), "certified_on": date(2026, 2, 5),
+          "withdrawn_on": date(2026, 2, 10)}, "certified", date(2026, 2, 5)),
+        ({"outcome": "certified", "established_on": date(2026, 1, 20), "certified_on": date(2026, 2, 20),
+          "withdrawn_on": date(2026, 2, 10)}, "isms_established", date(2026, 1, 20)),
+        ({"outcome": "isms_established", "established_on": date(2026, 2, 20), "withdrawn_on": date(2026, 2, 10)},
+         "withdrawn", date(2026, 2, 10)),
+    ],
+    ids=["established-then-left", "certified-then-left", "certified-after-leaving", "established-after-leaving"],
+)  # fmt: skip
+def test_a_member_that_left_after_its_isms_was_established_keeps_that_outcome(
+    standing: dict[str, object], outcome: str, ended_on: date | None
+) -> None:
+    facts = _facts("Alpine", CLUSTER, replace(MEMBER, **standing), COACHED, leads=True, training=8)
+    assert (facts.outcome, facts.ended_on) == (outcome, ended_on)
+
+
+def test_a_mission_ends_no_earlier_than_its_last_half_day_of_coaching() -> None:
+    """A second coach account started after the ISMS was established: the mission ends on its last half-day."""
+    established = replace(MEMBER, outcome="isms_established", established_on=date(2025, 11, 30))
+    facts = _facts("Alpine", CLUSTER, established, COACHED, leads=False, training=0)
+    assert (facts.outcome, facts.started_on, facts.ended_on) == ("isms_established", date(2025, 11, 20),
+                                                                 date(2026, 1, 15))  # fmt: skip
+    later = [date(2025, 12, 4), date(2026, 1, 15)]  # only the second account's half-days, all after
+    facts = _facts("Alpine", CLUSTER, established, later, leads=False, training=0)
+    assert (facts.started_on, facts.ended_on) == (date(2025, 12, 4), date(2026, 1, 15))
+    assert checked_facts(facts) == facts  # attested as they are
+
+
+def test_facts_the_records_give_that_cannot_be_attested_are_refused_on_the_member() -> None:
+    """More training than the mission's calendar days: the admin typed none of it, so the refusal names the member."""
+    established = replace(MEMBER, outcome="isms_established", established_on=date(2025, 11, 12))
+    with pytest.raises(ValidationFailed) as refused:
+        _attestable(_facts("Alpine", CLUSTER, established, [], leads=True, training=20))
+    assert refused.value.field == "organisation_id"
+    assert "cannot be attested" in refused.value.message

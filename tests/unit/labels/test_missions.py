@@ -110,7 +110,9 @@ def test_a_correction_keeps_the_first_facts_in_the_history_and_says_why(consulta
     certified = replace(FACTS, outcome="certified", coaching_days=5.0)
     app, tenant, admin, mission_id = consultancy.app, consultancy.tenant, consultancy.admin, consultancy.mission_id
     app.refuses(CorrectMissionAttestation(tenant, admin, mission_id, certified, " "), ValidationFailed, "reason")
-    app.refuses(CorrectMissionAttestation(tenant, admin, mission_id, FACTS, "No change"), ValidationFailed, "facts")
+    app.refuses(
+        CorrectMissionAttestation(tenant, admin, mission_id, FACTS, "No change"), ValidationFailed, "mission_id"
+    )
     app.handle(CorrectMissionAttestation(tenant, admin, mission_id, certified, "Certified on 20 November."))
     assert consultancy.mission().facts == certified
     first, corrected = list(app.events.get(mission_id))
@@ -130,6 +132,19 @@ def test_a_withdrawn_attestation_stands_no_more_and_is_not_corrected(consultancy
     again = CorrectMissionAttestation(tenant, admin, mission_id, replace(FACTS, outcome="certified"), "Certified")
     app.refuses(again, ValidationFailed, "mission_id")
     app.refuses(WithdrawMissionAttestation(tenant, admin, mission_id, "Twice"), ValidationFailed, "mission_id")
+
+
+def test_a_mistaken_withdrawal_is_undone_by_attesting_again(consultancy: Consultancy) -> None:
+    consultancy.app.handle(consultancy.attest())
+    app, tenant, admin, mission_id = consultancy.app, consultancy.tenant, consultancy.admin, consultancy.mission_id
+    app.handle(WithdrawMissionAttestation(tenant, admin, mission_id, "Withdrawn from the wrong row."))
+    app.refuses(consultancy.attest(replace(FACTS, sector="")), ValidationFailed, "sector")
+    certified = replace(FACTS, outcome="certified")
+    app.handle(consultancy.attest(certified))
+    assert consultancy.mission().stands and consultancy.mission().facts == certified
+    names = [type(e).__name__ for e in app.events.get(mission_id)]
+    assert names == ["Attested", "Withdrawn", "AttestedAgain"]  # the withdrawal stays in the history
+    app.refuses(consultancy.attest(certified), Conflict, "organisation_id")  # it stands again: correct it instead
 
 
 def test_another_consultancys_attestation_is_not_found(consultancy: Consultancy) -> None:
