@@ -41,8 +41,10 @@ from backend.audit.verifier import BUNDLE_FORMAT, Tree, manifest_note_body, vkey
 from backend.exports.spreadsheet import Sheet, xlsx_workbook_bytes
 from domain.evidence.bundles import export_version
 
-NOT_AN_ORGANISATIONS = ("domain.tenancy.",)
-"""Streams whose events never enter a bundle, whatever they name: accounts hold credentials."""
+NOT_AN_ORGANISATIONS = ("domain.tenancy.", "domain.labels.")
+"""Streams whose events never enter a bundle, whatever they name: accounts hold credentials, and the labels' events
+(a mission attested for a professional, a link to one, a label track) are the consultancy's admins' and the
+professional's, never an organisation's evidence."""
 VERIFY_MD = Path(__file__).with_name("VERIFY.md")
 
 RegistersAsOf = Callable[[datetime], tuple[Sequence[Sheet], bytes]]

@@ -135,8 +135,27 @@ Query = merge_types("Query", tuple(root for roots in FEATURES for root in roots 
 Mutation = merge_types(
     "Mutation", tuple(root for roots in FEATURES for root in roots if root.__name__.endswith("Mutation"))
 )
-with_as_of(get_object_definition(Query, strict=True).fields, leave_out=frozenset({"register_changes"}))
-"""Every read answers as of any past moment (`asOf`); comparing two moments names both itself."""
+PRESENT_ONLY = frozenset(
+    {
+        "register_changes",  # compares two moments itself
+        # The labels' reads span tenants (a consultancy, a labelling body, the professionals' realm), where the
+        # history of a moment is one tenant's: they answer the present only.
+        "professional_links",
+        "labelling_body",
+        "label_scheme",
+        "label_tracks",
+        "label_track",
+        "my_label_tracks",
+        "label_evaluations_asked",
+        "label_credentials",
+        "gathered_mission",
+        "regathered_mission",
+        "attested_missions",
+        "mission_portfolio",
+    }
+)
+with_as_of(get_object_definition(Query, strict=True).fields, leave_out=PRESENT_ONLY)
+"""Every read but those of `PRESENT_ONLY` answers as of any past moment (`asOf`)."""
 
 
 class CordeeSchema(strawberry.Schema):

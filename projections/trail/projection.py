@@ -21,6 +21,7 @@ from sqlalchemy import Insert, bindparam, insert, select, update
 
 from domain.clusters.cluster import Cluster
 from domain.feedback.feedback_item import FeedbackItem
+from domain.labels.links import ProfessionalLink
 from domain.labels.missions import MissionAttestation
 from domain.legacy_topics import topics_of
 from domain.organisations.organisation import Organisation
@@ -65,10 +66,11 @@ class Owner(NamedTuple):
 NOT_AN_ITEM = Owner(None, None, None)
 """What an id that names no item is remembered as (a measurement's, a finding's): it is not looked up again. An item
 that has no first event yet is remembered so too, until its first event comes and replaces it."""
-ADMINS_ONLY: tuple[type, ...] = (MissionAttestation,)
+ADMINS_ONLY: tuple[type, ...] = (MissionAttestation, ProfessionalLink)
 """The items whose trail is the admins' alone, as the accounts' is, whatever organisation or cluster they name: a
-mission attestation is read by the consultancy's admins only, so its events (the facts, a withdrawal's reason) are
-kept out of the organisation's and the cluster's trails, which their members and coach read."""
+mission attestation and a professional link are read by the consultancy's admins only, so their events (the facts,
+the professional's address, a withdrawal's reason) are kept out of the organisation's, the cluster's and the
+consultancy's trails, which its members, auditors and every coach read."""
 _NAMED_FOR_GOOD_KINDS = frozenset(in_words(kind.__name__) for kind in NAMED_FOR_GOOD)
 
 
