@@ -41,11 +41,12 @@ from backend.credentials.published import (
 )
 from backend.credentials.signing import SigningKey
 from backend.credentials.verification import Verdict
+from backend.graphql.credentials.actions import READ_OWN
+from backend.policy import own_professional
 from backend.services import Services
 from domain.labels.body import PROFESSIONALS, labelling_body_id
 from domain.shared.errors import ValidationFailed
 from domain.shared.text import tenant_slug
-from domain.tenancy.account import Role
 from projections.credentials.rows import CredentialRow
 
 log = logging.getLogger(__name__)
@@ -244,8 +245,8 @@ def label_routes(publisher: LabelPublisher) -> APIRouter:
             message = "Sign in to download your credential."
             return JSONResponse({"error": {"code": "UNAUTHENTICATED", "message": message}}, status_code=401)
         parsed = _uuid(credential_id)
-        mine = principal.tenant_id == PROFESSIONALS and principal.has_role(Role.PROFESSIONAL)
-        found = publisher.own_credential(principal.account_id, parsed) if mine and parsed is not None else None
+        professional = own_professional(principal, READ_OWN)  # the holder alone, as the policy says
+        found = publisher.own_credential(professional, parsed) if professional and parsed is not None else None
         if found is None:
             return JSONResponse(NOT_FOUND, status_code=404)
         body, row = found

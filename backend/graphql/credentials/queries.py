@@ -17,8 +17,7 @@ from backend.graphql.credentials.types import (
     LabelCredentialsResult,
     LabelCredentialStatus,
 )
-from backend.policy import may
-from domain.labels.body import PROFESSIONALS
+from backend.policy import own_professional
 
 
 @strawberry.type
@@ -29,10 +28,10 @@ class CredentialsQuery:
         "the dates, where to download each and where anyone verifies it.",
     )
     def label_credentials(self, info: Info[Context, None]) -> LabelCredentialsResult:
-        principal = info.context.signed_in
-        if not may(principal, READ_OWN) or principal.tenant_id != PROFESSIONALS:
+        professional = own_professional(info.context.signed_in, READ_OWN)
+        if professional is None:
             return ForbiddenError(code=ErrorCode.FORBIDDEN, message="You may not read label credentials.", field=None)
-        found = info.context.services.queries.credentials.professional_credentials(principal.account_id)
+        found = info.context.services.queries.credentials.professional_credentials(professional)
         today = info.context.services.app.today()
         return LabelCredentialList(
             credentials=[
